@@ -1,0 +1,35 @@
+# `make run` and `make test` work on a fresh machine: they create .venv and install the
+# project (with its test extras for `make test`) when pyproject.toml is newer than the venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE ?= samples/ev_motors_wind.xlsx
+
+.PHONY: run test lint bench samples clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/stockpile-planner $(SAMPLE)
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check planner ui tests benchmarks samples
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check planner ui tests benchmarks samples
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/engine.py
+
+samples: $(VENV)/.installed
+	$(BIN)/python samples/build_samples.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,147 @@
+"""Writing a project back out as a template workbook or a folder of CSV files.
+
+What comes out reads back in to the same project (template → project file → template
+round trip). Text is always written as text: in a workbook a string cell is never a
+formula, and in a CSV file a value starting like a formula gets a leading apostrophe that
+the reader removes again (OWASP's advice against CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planner.errors import ProjectFileError
+from planner.project import Project
+from planner.reading import FORMULA_START
+from planner.schema import SHEETS, TABLES, sheet
+
+
+def _cell_values(frame: pd.DataFrame, column: str) -> list[object]:
+    col = frame[column]
+    if col.dtype.kind == "M":
+        return [None if pd.isna(v) else pd.Timestamp(v).date() for v in col]
+    if col.dtype == "float64":
+        arr = col.to_numpy(dtype=float)
+        return [None if np.isnan(v) else (int(v) if float(v).is_integer() and abs(v) < 2**53
+                                          else float(v)) for v in arr]
+    return [None if pd.isna(v) else str(v) for v in col]
+
+
+def write_workbook(project: Project, path: Path) -> None:
+    """The project as a template workbook, formatted for people."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="2F4858")
+    for spec in SHEETS:
+        ws = wb.create_sheet(spec.name)
+        ws.freeze_panes = "A2"
+        widths = [max(12, len(c.name) + 3) for c in spec.columns]
+        if spec.name == "Settings":
+            widths = [22, 30]
+        for i, w in enumerate(widths):
+            ws.column_dimensions[chr(65 + i)].width = w
+        header = []
+        for c in spec.columns:
+            cell = WriteOnlyCell(ws, value=c.name)
+            cell.font, cell.fill = bold, fill
+            header.append(cell)
+        ws.append(header)
+        if spec.name == "Settings":
+            for key, value in project.settings.as_rows():
+                ws.append([_text_cell(ws, key), _value_cell(ws, value)])
+            continue
+        frame = project.tables[spec.name]
+        columns = [_cell_values(frame, c.name) for c in spec.columns]
+        formats = [_number_format(c.type) for c in spec.columns]
+        for row in zip(*columns, strict=True):
+            cells = []
+            for value, number_format in zip(row, formats, strict=True):
+                if isinstance(value, str):
+                    cells.append(_text_cell(ws, value))
+                elif value is not None and number_format:
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = number_format
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            ws.append(cells)
+    _atomic(path, wb.save)
+
+
+def _number_format(column_type: str) -> str | None:
+    return {"share": "0.0%", "date": "yyyy-mm-dd"}.get(column_type)
+
+
+def _text_cell(ws: object, value: str) -> object:
+    """A cell that holds text, even text that starts like a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _value_cell(ws: object, value: object) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        return _text_cell(ws, value)
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
+
+
+def csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv_folder(project: Project, folder: Path) -> None:
+    """The project as Items.csv, BOM.csv, ... in ``folder`` (UTF-8, comma separated)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec in SHEETS:
+        if spec.name == "Settings":
+            rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
+        else:
+            frame = project.tables[spec.name]
+            columns = [_cell_values(frame, c.name) for c in spec.columns]
+            rows = [list(r) for r in zip(*columns, strict=True)]
+
+        def write(tmp: Path, rows: list[list[object]] = rows, names: list[str] =
+                  spec.column_names) -> None:
+            with tmp.open("w", newline="", encoding="utf-8") as f:
+                writer = csv.writer(f)
+                writer.writerow(names)
+                writer.writerows([[csv_text(v) for v in r] for r in rows])
+
+        _atomic(folder / f"{spec.name}.csv", write)
+
+
+def _atomic(path: Path, write: object) -> None:
+    """Write through a temporary file and rename, so a failed export leaves no half file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)  # type: ignore[operator]
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ProjectFileError(f"could not write {path.name}: {exc.strerror or exc}") from None
+
+
+__all__ = ["TABLES", "sheet", "write_csv_folder", "write_workbook"]

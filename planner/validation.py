@@ -1,0 +1,409 @@
+"""From raw cells to a checked Project, reporting every problem at once.
+
+Two stages: ``parse_sheet`` reads each cell by its column's type (located messages such
+as ``BOM!C7: qty_per must be a positive number``); ``check_project`` then checks what
+spans rows and sheets (duplicates, references, share sums, BOM cycles). Either stage's
+errors stop the import: an input with errors yields no project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from planner import parsing
+from planner.errors import InputError, Problem, column_letter
+from planner.project import Layout, Project, Settings
+from planner.reading import RawBook, RawSheet
+from planner.schema import SETTING_BY_KEY, SHEETS, Column, Sheet, normalise
+
+SHARE_TOLERANCE = 0.005
+HEADER_SEARCH_ROWS = 10
+
+Parser = Callable[[Sequence[object]], tuple[object, np.ndarray, dict[int, str]]]
+PARSERS: dict[str, Parser] = {
+    "id": parsing.parse_ids,
+    "text": parsing.parse_texts,
+    "kind": lambda v: parsing.parse_choices(v, "kind"),
+    "per": lambda v: parsing.parse_choices(v, "per"),
+    "number": parsing.parse_numbers,
+    "share": parsing.parse_shares,
+    "date": parsing.parse_dates,
+    "country": parsing.parse_countries,
+}
+
+
+def parse_column(column: Column, values: Sequence[object]
+                 ) -> tuple[object, np.ndarray, dict[int, str]]:
+    """Typed values, blank mask and messages (without the column name) for one column."""
+    out, blank, messages = PARSERS[column.type](values)
+    messages = {i: _with_name(column.name, m) for i, m in messages.items()}
+    if column.type in ("number", "share") and column.rule != "any":
+        arr = np.asarray(out, dtype=float)
+        if column.rule == "positive":
+            bad = ~blank & (arr <= 0)
+            text = "must be greater than zero"
+        else:
+            bad = ~blank & (arr < 0)
+            text = "must not be negative"
+        for i in np.flatnonzero(bad):
+            messages.setdefault(int(i), f"{column.name} {text}, got {parsing.shown(values[i])}")
+    if column.required:
+        for i in np.flatnonzero(blank):
+            messages.setdefault(int(i), f"{column.name} is required")
+    return out, blank, messages
+
+
+def _with_name(name: str, message: str) -> str:
+    return message if message.startswith(name) else f"{name} {message}"
+
+
+def _is_blank_row(row: Sequence[object]) -> bool:
+    return all(parsing.is_blank(v) for v in row)
+
+
+def _find_header(spec: Sheet, rows: list[list[object]]) -> int:
+    """Index of the header row: the first of the top rows naming every required column."""
+    required = {c.name for c in spec.columns if c.required}
+    first_filled = None
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if _is_blank_row(row):
+            continue
+        if first_filled is None:
+            first_filled = i
+        if required <= {normalise(v) for v in row if not parsing.is_blank(v)}:
+            return i
+    return first_filled if first_filled is not None else 0
+
+
+def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[Problem]]:
+    problems: list[Problem] = []
+    name = spec.name
+    rows = raw.rows
+    if not rows or all(_is_blank_row(r) for r in rows):
+        if spec.required:
+            problems.append(Problem(name, "the sheet is empty; it needs a header row with "
+                                    + ", ".join(c.name for c in spec.columns if c.required),
+                                    "A1"))
+        return spec.empty_frame(), Layout.canonical(name, 0), problems
+
+    h = _find_header(spec, rows)
+    header_row = raw.first_row + h
+    positions: dict[str, int] = {}
+    for j, cell in enumerate(rows[h]):
+        if parsing.is_blank(cell):
+            continue
+        key = normalise(cell)
+        ref = f"{column_letter(j)}{header_row}"
+        known = key in spec.column_names
+        if known and key in positions:
+            problems.append(Problem(name, f'column {key} appears twice (also in column '
+                                    f'{column_letter(positions[key])})', ref, column=key))
+        elif known:
+            positions[key] = j
+        else:
+            problems.append(Problem(name, f"unknown column {parsing.shown(cell)} ignored",
+                                    ref, "warning"))
+    for column in spec.columns:
+        if column.required and column.name not in positions:
+            problems.append(Problem(name, f"missing required column {column.name}",
+                                    f"A{header_row}", row=header_row))
+
+    data = [(raw.first_row + i, r) for i, r in enumerate(rows[h + 1:], start=h + 1)
+            if not _is_blank_row(r)]
+    row_numbers = np.array([n for n, _ in data], dtype=np.int64)
+    letters = {c: column_letter(j) for c, j in positions.items()}
+    layout = Layout(row_numbers, letters, header_row)
+    frame: dict[str, object] = {}
+    for column in spec.columns:
+        j = positions.get(column.name)
+        if j is None:
+            frame[column.name] = pd.Series([None] * len(data), dtype=column.dtype)
+            continue
+        values = [r[j] if j < len(r) else None for _, r in data]
+        typed, _blank, messages = parse_column(column, values)
+        for i, message in sorted(messages.items()):
+            problems.append(Problem(name, message, f"{letters[column.name]}{row_numbers[i]}",
+                                    row=int(row_numbers[i]), column=column.name))
+        frame[column.name] = pd.Series(typed, dtype=column.dtype)
+    return pd.DataFrame(frame), layout, problems
+
+
+def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
+    problems: list[Problem] = []
+    if raw is None:
+        return Settings(), [Problem("Settings", "no Settings sheet; using the defaults and "
+                                    "today as the as-of date", severity="warning")]
+    spec = next(s for s in SHEETS if s.name == "Settings")
+    table, layout, problems = parse_sheet(spec, raw)
+    values: dict[str, object] = {}
+    seen: dict[str, int] = {}
+    for i, (key, _value) in enumerate(zip(table["key"], table["value"], strict=True)):
+        if pd.isna(key):
+            continue
+        row = int(layout.rows[i])
+        k = normalise(key)
+        spec_ = SETTING_BY_KEY.get(k)
+        key_cell = f"{layout.letters.get('key', 'A')}{row}"
+        value_cell = f"{layout.letters.get('value', 'B')}{row}"
+        if spec_ is None:
+            problems.append(Problem("Settings", f"unknown setting {parsing.shown(key)} "
+                                    "ignored", key_cell, "warning"))
+            continue
+        if k in seen:
+            problems.append(Problem("Settings", f"{k} is set twice (also on row {seen[k]})",
+                                    key_cell, row=row))
+            continue
+        seen[k] = row
+        raw_value = raw.rows[row - raw.first_row][_letter_index(layout.letters["value"])] \
+            if "value" in layout.letters else None
+        if parsing.is_blank(raw_value):
+            continue
+        typed, message = parse_setting(k, raw_value)
+        if message:
+            problems.append(Problem("Settings", message, value_cell, row=row, column=k))
+        else:
+            values[k] = typed
+    if "as_of_date" not in values and not any(p.column == "as_of_date" for p in problems):
+        problems.append(Problem("Settings", "as_of_date is not set; using today",
+                                severity="warning"))
+    return Settings(**values), problems  # type: ignore[arg-type]
+
+
+def _letter_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def parse_setting(key: str, value: object) -> tuple[object, str]:
+    """A setting's typed value and an empty message, or None and the message."""
+    spec = SETTING_BY_KEY[key]
+    if spec.type == "text":
+        return str(value).strip(), ""
+    if spec.type == "date":
+        out, _, messages = parsing.parse_dates([value])
+        if messages:
+            return None, f"{key} {messages[0]}"
+        return dt.date.fromisoformat(str(out[0])[:10]), ""
+    parse = parsing.parse_shares if spec.type == "share" else parsing.parse_numbers
+    numbers, _, messages = parse([value])
+    if messages:
+        return None, f"{key} {messages[0]}"
+    number = float(numbers[0])
+    if spec.rule == "positive" and number <= 0:
+        return None, f"{key} must be greater than zero, got {parsing.shown(value)}"
+    if spec.rule == "nonneg" and number < 0:
+        return None, f"{key} must not be negative, got {parsing.shown(value)}"
+    return number, ""
+
+
+def build_project(book: RawBook) -> Project:
+    """A checked Project from raw cells; raises InputError listing every problem."""
+    problems: list[Problem] = []
+    by_key: dict[str, RawSheet] = {}
+    for raw_name, raw in book.sheets.items():
+        key = normalise(raw_name)
+        if key in by_key:
+            problems.append(Problem(raw_name, f"sheet {raw_name} appears twice"))
+        by_key[key] = raw
+    known = {s.key for s in SHEETS}
+    for key, raw in by_key.items():
+        if key not in known:
+            problems.append(Problem(raw.name, "unknown sheet ignored", severity="warning"))
+
+    tables: dict[str, pd.DataFrame] = {}
+    layouts: dict[str, Layout] = {}
+    for spec in SHEETS:
+        if spec.name == "Settings":
+            continue
+        raw = by_key.get(spec.key)
+        if raw is None:
+            if spec.required:
+                problems.append(Problem(spec.name, f"missing sheet {spec.name} (a workbook "
+                                        "needs Items, Demand, Stock, Suppliers and Sources)"))
+            tables[spec.name] = spec.empty_frame()
+            continue
+        table, layout, found = parse_sheet(spec, raw)
+        tables[spec.name] = table
+        layouts[spec.name] = layout
+        problems += found
+    settings, found = parse_settings(by_key.get("settings"))
+    problems += found
+    project = Project(tables, settings, layouts)
+    if not any(p.severity == "error" for p in problems):
+        problems += check_project(project)
+    if any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    project.warnings = problems
+    return project
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Problems that span rows and sheets, located in the project's layouts."""
+    problems: list[Problem] = []
+
+    def report(table: str, column: str | None, positions: Sequence[int] | np.ndarray,
+               message: Callable[[int], str], severity: str = "error") -> None:
+        layout = project.layout(table)
+        for p in positions:
+            p = int(p)
+            problems.append(Problem(table, message(p), layout.cell(column, p),
+                                    severity,  # type: ignore[arg-type]
+                                    row=int(layout.rows[p]), column=column))
+
+    def duplicates(table: str, keys: list[str], what: str) -> None:
+        frame = project.tables[table]
+        if frame.empty:
+            return
+        dup = frame.duplicated(keys, keep="first").to_numpy()
+        if not dup.any():
+            return
+        first = frame.drop_duplicates(keys).reset_index().set_index(keys)["index"]
+        layout = project.layout(table)
+
+        def text(p: int) -> str:
+            key = tuple(frame.iloc[p][k] for k in keys)
+            where = first.loc[key if len(keys) > 1 else key[0]]
+            shown_key = " / ".join("(blank)" if pd.isna(k) else str(k) for k in key)
+            return (f"duplicate {what} {shown_key} (first on row "
+                    f"{int(layout.rows[int(where)])})")
+        report(table, keys[0], np.flatnonzero(dup), text)
+
+    items = project.items
+    item_ids = set(items["item_id"].dropna())
+    supplier_ids = set(project.suppliers["supplier_id"].dropna())
+    duplicates("Items", ["item_id"], "item_id")
+    duplicates("Suppliers", ["supplier_id"], "supplier_id")
+    duplicates("Stock", ["item_id"], "stock row for item")
+    duplicates("BOM", ["parent_id", "child_id"], "BOM line")
+    duplicates("Sources", ["item_id", "supplier_id", "origin_country"], "source")
+
+    def unknown(table: str, column: str, known: set[str], what: str) -> None:
+        values = project.tables[table][column]
+        bad = np.flatnonzero(~values.isin(known).to_numpy() & values.notna().to_numpy())
+        report(table, column, bad, lambda p: f"unknown {what} {parsing.shown(values.iloc[p])}")
+
+    for table in ("Demand", "Stock", "Sources", "Orders"):
+        unknown(table, "item_id", item_ids, "item")
+    unknown("BOM", "parent_id", item_ids, "item")
+    unknown("BOM", "child_id", item_ids, "item")
+    unknown("Sources", "supplier_id", supplier_ids, "supplier")
+    unknown("Orders", "supplier_id", supplier_ids, "supplier")
+
+    problems += _check_shares(project)
+    problems += _check_cycles(project)
+
+    # warnings: what will make a figure meaningless
+    sourced = set(project.sources["item_id"].dropna())
+    materials = items["kind"] == "material"
+    report("Items", "item_id", np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
+           lambda p: f"material {items['item_id'].iloc[p]} has no Sources rows; its supply "
+           "exposure cannot be computed", "warning")
+    orders = project.orders
+    if not orders.empty:
+        pairs = set(zip(project.sources["item_id"], project.sources["supplier_id"],
+                        strict=True))
+        no_source = [i for i, pair in enumerate(zip(orders["item_id"], orders["supplier_id"],
+                                                   strict=True)) if pair not in pairs]
+        report("Orders", "supplier_id", no_source,
+               lambda p: f"no Sources row for {orders['item_id'].iloc[p]} from "
+               f"{orders['supplier_id'].iloc[p]}", "warning")
+    return problems
+
+
+def _check_shares(project: Project) -> list[Problem]:
+    sources = project.sources
+    if sources.empty:
+        return []
+    layout = project.layout("Sources")
+    sums = sources.groupby("item_id", sort=False)["share"].sum()
+    off = sums[(sums - 1.0).abs() > SHARE_TOLERANCE]
+    if off.empty:
+        return []
+    first = sources.reset_index().drop_duplicates("item_id").set_index("item_id")["index"]
+    problems = []
+    for item, total in off.items():
+        p = int(first.loc[item])
+        problems.append(Problem(
+            "Sources", f"the shares of item {item} sum to {total:.4g}, not 1 "
+            f"(allowed: 1 ± {SHARE_TOLERANCE})", layout.cell("share", p),
+            row=int(layout.rows[p]), column="share"))
+    return problems
+
+
+def _check_cycles(project: Project) -> list[Problem]:
+    """BOM cycles: peel off the acyclic part level by level, then name a cycle left."""
+    bom = project.bom.dropna(subset=["parent_id", "child_id"])
+    if bom.empty:
+        return []
+    codes, uniques = pd.factorize(pd.concat([bom["parent_id"], bom["child_id"]]))
+    parents, children = codes[: len(bom)], codes[len(bom):]
+    remaining = _acyclic_remainder(parents, children, len(uniques))
+    if not remaining.any():
+        return []
+    layout = project.layout("BOM")
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    adjacency: dict[int, list[tuple[int, int]]] = {}
+    for e in np.flatnonzero(remaining[parents] & remaining[children]):
+        adjacency.setdefault(int(parents[e]), []).append((int(children[e]), int(e)))
+    for start in adjacency:
+        if start in seen:
+            continue
+        path, edges = _find_cycle(start, adjacency)
+        if not path:
+            continue
+        seen.update(path)
+        names = " → ".join(str(uniques[n]) for n in [*path, path[0]])
+        p = edges[0]
+        problems.append(Problem("BOM", f"the BOM has a cycle: {names}",
+                                layout.cell("parent_id", p), row=int(layout.rows[p]),
+                                column="parent_id"))
+    return problems
+
+
+def _acyclic_remainder(parents: np.ndarray, children: np.ndarray, n: int) -> np.ndarray:
+    """Nodes left after repeatedly removing those with no incoming edge (Kahn, by waves)."""
+    indegree = np.bincount(children, minlength=n)
+    alive = np.ones(n, dtype=bool)
+    frontier = alive & (indegree == 0)
+    while frontier.any():
+        alive &= ~frontier
+        out = frontier[parents]
+        indegree -= np.bincount(children[out], minlength=n)
+        frontier = alive & (indegree == 0)
+    return alive
+
+
+def _find_cycle(start: int, adjacency: dict[int, list[tuple[int, int]]]
+                ) -> tuple[list[int], list[int]]:
+    """A cycle reachable from start (iterative DFS): its nodes and edge positions."""
+    stack = [(start, iter(adjacency.get(start, [])))]
+    on_path = {start: 0}
+    path, edges = [start], []
+    done: set[int] = set()
+    while stack:
+        _node, children = stack[-1]
+        for child, edge in children:
+            if child in on_path:
+                k = on_path[child]
+                return path[k:], [*edges[k:], edge]
+            if child in adjacency and child not in done:
+                on_path[child] = len(path)
+                path.append(child)
+                edges.append(edge)
+                stack.append((child, iter(adjacency[child])))
+                break
+        else:
+            stack.pop()
+            finished = path.pop()
+            done.add(finished)
+            del on_path[finished]
+            if edges:
+                edges.pop()
+    return [], []

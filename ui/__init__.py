@@ -1,0 +1,1 @@
+"""Stockpile Planner desktop application (Qt adapter over the planner engine)."""
