@@ -23,7 +23,8 @@ NdFeB intensity and composition (published_figures.csv, topic material_intensity
   not from the reference files.
 Country mixes (USGS MCS 2026, mcs2026_world_production_extract.csv, 2025 estimates)
 - Rare earths mine production: China 270 of 390 kt (69%), Burma 22 kt, US 51 kt, Australia
-  29 kt; China ~90% of refining; US imports of Tb compounds/metals 100% China
+  29 kt; China ~90% of separation/refining (industry estimate; IEA projects 77% in 2030,
+  published_figures.csv); US imports of Tb compounds/metals 100% China
   (import_sources_and_stocks.txt); EU HREE supply 100% China (EC CRM 2023 study).
 - Gallium primary production: China 900 of ~909 t (~99%); Ge: China largest refiner,
   US metal imports China 41 / Belgium 27 / Germany 25% (2021-24).
@@ -33,12 +34,13 @@ Country mixes (USGS MCS 2026, mcs2026_world_production_extract.csv, 2025 estimat
   Mozambique 60 kt; China ~90% of battery-grade graphite (IEA, published_figures.csv).
 - Cobalt: DR Congo 230 of 310 kt mined (74%); China >75% of refining (IEA WEO 2024); refined
   here in FI / CN / BE (origin_country = refining country, the choke point per DESIGN.md).
-Prices (USGS MCS 2026, 2025 averages, converted at ~0.87 EUR/USD and rounded, metal premium
-over oxide where relevant): NdPr oxide 69, Nd oxide 73, Pr oxide 74, Dy oxide 239,
-Tb oxide 1,010 USD/kg; gallium 580 USD/kg; germanium metal 4,100 USD/kg; antimony 25 USD/lb;
-cobalt cathode 21 USD/lb.
+Prices (USGS MCS 2026, 2025 averages, converted at an assumed ~0.87 EUR/USD and rounded; metal
+and high-purity premiums over oxide/cathode are assumptions): NdPr oxide 69, Nd oxide 73,
+Pr oxide 74, Dy oxide 239, Tb oxide 1,010 USD/kg; gallium 580 USD/kg; germanium metal
+4,100 USD/kg; antimony 25 USD/lb; cobalt cathode 21 USD/lb.
 Stockpile targets: 60 days (JOGMEC national 42 + private 18), up to 180 days for high-risk
-metals (IEA policies DB 16639) -> target_days 180 on Dy/Tb/Ga/Ge; caps 60% (G7, June 2026).
+metals (IEA policies DB 16639) -> target_days 180 on Dy, Tb, Ga2O3, Ge and 90 on Ga, Sb;
+supplier and country caps 60% (G7, June 2026).
 """
 
 from __future__ import annotations
@@ -76,11 +78,11 @@ COLUMNS = {
 # Number formats per column (Excel display only; values stay plain numbers).
 FORMATS = {
     "unit_price": "#,##0.00",
-    "qty_per": "#,##0.####",
-    "scrap_pct": "0.0",
-    "quantity": "#,##0.##",
-    "on_hand": "#,##0.##",
-    "safety_stock": "#,##0.##",
+    "qty_per": "#,##0.###",
+    "scrap_pct": "0",
+    "quantity": "#,##0.###",
+    "on_hand": "#,##0.###",
+    "safety_stock": "#,##0.###",
     "target_days": "0",
     "share": "0%",
     "lead_time_days": "0",
@@ -329,7 +331,7 @@ SEMI = {
         ("M-TE", "Tellurium 5N", "material", "kg", 95, "tellurium"),
         ("M-W", "Tungsten powder 5N", "material", "kg", 120, "tungsten"),
         ("M-WC", "Tungsten carbide powder, submicron", "material", "kg", 68, "tungsten"),
-        ("M-CO", "Cobalt powder, extra fine", "material", "kg", 36, "cobalt"),
+        ("M-CO", "Cobalt powder, extra fine", "material", "kg", 45, "cobalt"),
         ("M-GRAPH", "Isostatic synthetic graphite block", "material", "kg", 17, "graphite"),
         ("M-CU", "Copper, oxygen-free electronic (OFE) plate", "material", "kg", 11.3,
          "copper"),
@@ -457,9 +459,9 @@ SEMI = {
         ("M-WC", "SUP-JWM", 0.35, 62, 60, 1000, 200, None),
         ("M-WC", "SUP-SCT", 0.25, 66, 45, 400, 100, "VN"),
         # Co powder: refined in FI / CN / BE (mined in CD), under both caps
-        ("M-CO", "SUP-PCO", 0.40, 38, 28, 300, 50, None),
-        ("M-CO", "SUP-LCN", 0.35, 33, 60, 500, 100, None),
-        ("M-CO", "SUP-SCP", 0.25, 40, 21, 200, 25, None),
+        ("M-CO", "SUP-PCO", 0.40, 46, 28, 300, 50, None),
+        ("M-CO", "SUP-LCN", 0.35, 41, 60, 500, 100, None),
+        ("M-CO", "SUP-SCP", 0.25, 48, 21, 200, 25, None),
         # Isostatic graphite: CN 45% + SG trader 25% (CN) + JP 30% -> country cap (CN 70%)
         ("M-GRAPH", "SUP-PIC", 0.45, 14, 75, 8000, 1000, None),
         ("M-GRAPH", "SUP-HFC", 0.30, 24, 45, 3000, 500, None),
@@ -626,7 +628,9 @@ def write_workbook(path: Path, data: dict[str, list[tuple]]) -> None:
                 if sheet == "Settings" and isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
                 elif fmt and isinstance(cell.value, int | float | dt.date):
-                    cell.number_format = fmt
+                    whole = isinstance(cell.value, int | float) and float(cell.value).is_integer()
+                    # "#,##0.###" would show a trailing "." on whole numbers in Excel
+                    cell.number_format = fmt.split(".")[0] if whole and "#" in fmt else fmt
                 widths[col_idx - 1] = max(widths[col_idx - 1],
                                           display_width(cell.value, fmt) + 2)
         for col_idx, width in enumerate(widths, start=1):
