@@ -108,14 +108,15 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
             percent[i] = True
     out, blank, messages = parse_numbers(arr)
     for i in messages:
-        messages[i] = f"must be a share such as 0.55 or 55%, got {shown(values[i])}"
+        messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%, "
+                       f"got {shown(values[i])}")
     out[percent] /= 100.0
     over = ~blank & ~np.isnan(out) & ((out < 0) | (out > 1))
     for i in np.flatnonzero(over):
         v = values[i]
         hint = f' (write {shown(v)[1:-1]}% for a percentage)' if (
             not percent[i] and 1 < out[i] <= 100) else ""
-        messages[int(i)] = f"share must be between 0 and 1{hint}, got {shown(v)}"
+        messages[int(i)] = f"must be between 0 and 1{hint}, got {shown(v)}"
         out[i] = np.nan
     return out, blank, messages
 

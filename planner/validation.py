@@ -40,6 +40,9 @@ def parse_column(column: Column, values: Sequence[object]
                  ) -> tuple[object, np.ndarray, dict[int, str]]:
     """Typed values, blank mask and messages (without the column name) for one column."""
     out, blank, messages = PARSERS[column.type](values)
+    if column.rule == "positive":  # DESIGN's example: "qty_per must be a positive number"
+        messages = {i: m.replace("must be a number", "must be a positive number", 1)
+                    for i, m in messages.items()}
     messages = {i: _with_name(column.name, m) for i, m in messages.items()}
     if column.type in ("number", "share") and column.rule != "any":
         arr = np.asarray(out, dtype=float)
@@ -66,16 +69,28 @@ def _is_blank_row(row: Sequence[object]) -> bool:
 
 
 def _find_header(spec: Sheet, rows: list[list[object]]) -> int:
-    """Index of the header row: the first of the top rows naming every required column."""
+    """Index of the header row among the top rows (a title may stand above it).
+
+    The first row naming every required column; failing that, the row naming the most
+    template columns, so that a header missing one column is still found below a title
+    (and the message names the header, not the title); failing that, the first filled row.
+    """
     required = {c.name for c in spec.columns if c.required}
+    known = set(spec.column_names)
     first_filled = None
+    best, best_count = None, 0
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if _is_blank_row(row):
             continue
         if first_filled is None:
             first_filled = i
-        if required <= {normalise(v) for v in row if not parsing.is_blank(v)}:
+        names = {normalise(v) for v in row if not parsing.is_blank(v)}
+        if required <= names:
             return i
+        if len(names & known) > best_count:
+            best, best_count = i, len(names & known)
+    if best is not None:
+        return best
     return first_filled if first_filled is not None else 0
 
 
