@@ -1,0 +1,75 @@
+"""Every command of the window declared as data (as napari's actions), menus built from it.
+
+Shortcuts use Qt's standard key sequences where one exists, so that they follow the
+platform (Ctrl+S here, Cmd+S on a Mac).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ui.qt import QAction, QKeySequence, QMenu, QMenuBar, QObject
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    menu: str
+    slot: str  # method name on the main window
+    shortcut: Key | str | None = None
+    tip: str = ""
+    separator_before: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "&New", "&File", "new_project", Key.New, "Start an empty project"),
+    ActionSpec("open", "&Open…", "&File", "open_dialog", Key.Open,
+               "Open a project file or a template workbook"),
+    ActionSpec("save", "&Save", "&File", "save", Key.Save, separator_before=True),
+    ActionSpec("save_as", "Save &As…", "&File", "save_as", Key.SaveAs),
+    ActionSpec("import", "&Import Workbook or CSV…", "&File", "import_dialog", "Ctrl+I",
+               "Replace the project's data with a template workbook or CSV folder, after a "
+               "preview of its problems", separator_before=True),
+    ActionSpec("import_csv", "Import CSV &Folder…", "&File", "import_folder_dialog", None),
+    ActionSpec("export", "&Export Template Workbook…", "&File", "export_dialog", "Ctrl+E",
+               "Write the project as a template workbook (.xlsx)"),
+    ActionSpec("quit", "&Quit", "&File", "close", Key.Quit, separator_before=True),
+    ActionSpec("add_row", "&Add Row", "&Edit", "add_row", "Ctrl+Shift+=",
+               separator_before=True),
+    ActionSpec("delete_rows", "&Delete Rows", "&Edit", "delete_rows", "Ctrl+-"),
+    ActionSpec("find", "&Find…", "&Edit", "focus_search", Key.Find),
+    ActionSpec("next_problem", "Next &Problem", "&Edit", "next_problem", "F8",
+               "Go to the next cell with a problem"),
+)
+
+PAGES = ("Dashboard", "Products & BOM", "Materials & stock", "Suppliers", "Sourcing mix",
+         "Open orders", "Settings")
+
+
+def build_actions(window: QObject, menubar: QMenuBar
+                  ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Create the actions, connect them to the window's methods, fill the menus."""
+    menus: dict[str, QMenu] = {}
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        menu = menus.get(spec.menu)
+        if menu is None:
+            menu = menus[spec.menu] = menubar.addMenu(spec.menu)
+        if spec.separator_before:
+            menu.addSeparator()
+        action = QAction(spec.text, window)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+        slot: Callable[[], object] = getattr(window, spec.slot)
+        action.triggered.connect(lambda _checked=False, s=slot: s())
+        action.setObjectName(f"action_{spec.id}")
+        menu.addAction(action)
+        actions[spec.id] = action
+    return actions, menus

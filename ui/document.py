@@ -1,0 +1,118 @@
+"""The open project: engine data, its file, its undo stack and its current figures.
+
+Views never compute a figure: they read ``document.report`` (the engine's Report) and
+``document.problems``, and redraw on the signals. Edits arrive as undo commands
+(ui.commands) that call planner.editing and then ``document.changed_tables``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.compute import Report, compute
+from planner.errors import PlannerError, Problem
+from planner.project import Project
+from planner.validation import check_project
+from ui.qt import QObject, QUndoStack, Signal
+
+
+class Document(QObject):
+    """One project open in a window."""
+
+    tableReset = Signal(str)  # rows of a table were inserted, removed or replaced
+    cellsChanged = Signal(str, list, list)  # table, positions, column names
+    settingsChanged = Signal()
+    reportChanged = Signal()  # new figures and problems
+    pathChanged = Signal()
+    itemSelected = Signal(str)  # an item id chosen in any view
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, project: Project | None = None, path: Path | None = None,
+                 source_name: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project or Project.empty()
+        self.path = path  # the project file, or None until saved as one
+        self.source_name = source_name  # a workbook it was imported from, for the title
+        self.undo_stack = QUndoStack(self)
+        self.report: Report | None = None
+        self.report_error = ""  # why the figures could not be computed, if so
+        self.problems: list[Problem] = []
+        self.marks: dict[str, dict[tuple[int, str], str]] = {}
+        self.selected_item = ""
+        self.recompute()
+
+    # --- state ---------------------------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.source_name or "Untitled"
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.source_name = ""
+        self.pathChanged.emit()
+
+    def select_item(self, item_id: str) -> None:
+        if item_id and item_id != self.selected_item:
+            self.selected_item = item_id
+            self.itemSelected.emit(item_id)
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    # --- change notifications (called by undo commands) ----------------------------
+    def changed_cells(self, table: str, positions: list[int], columns: list[str]) -> None:
+        self.cellsChanged.emit(table, positions, columns)
+        self.recompute()
+
+    def changed_rows(self, table: str) -> None:
+        self.tableReset.emit(table)
+        self.recompute()
+
+    def changed_settings(self) -> None:
+        self.settingsChanged.emit()
+        self.recompute()
+
+    def replace_project(self, project: Project) -> None:
+        self.project = project
+        for table in project.tables:
+            self.tableReset.emit(table)
+        self.settingsChanged.emit()
+        self.recompute()
+
+    # --- figures -------------------------------------------------------------------
+    def recompute(self) -> None:
+        """Check the project and compute its figures with the engine."""
+        self.problems = check_project(self.project)
+        self.marks = self._index_problems(self.problems)
+        try:
+            self.report = compute(self.project)
+            self.report_error = ""
+        except PlannerError as exc:
+            self.report_error = str(exc)
+        except (KeyError, ValueError, IndexError) as exc:
+            # an edit left references dangling; the problems list says which
+            self.report_error = f"figures not updated: {exc}"
+        self.reportChanged.emit()
+
+    def _index_problems(self, problems: list[Problem]) -> dict[str, dict[tuple[int, str], str]]:
+        marks: dict[str, dict[tuple[int, str], str]] = {}
+        positions: dict[str, dict[int, int]] = {}
+        for p in problems:
+            if p.row is None or p.sheet not in self.project.tables:
+                continue
+            if p.sheet not in positions:
+                rows = self.project.layout(p.sheet).rows
+                positions[p.sheet] = {int(r): i for i, r in enumerate(rows)}
+            pos = positions[p.sheet].get(p.row)
+            if pos is None:
+                continue
+            key = (pos, p.column or "")
+            table_marks = marks.setdefault(p.sheet, {})
+            text = ("" if p.severity == "error" else "Warning: ") + p.message
+            table_marks[key] = f"{table_marks[key]}\n{text}" if key in table_marks else text
+        return marks
