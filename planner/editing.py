@@ -39,7 +39,7 @@ def parse_value(table: str, column: str, text: object, where: str = "") -> objec
         raise InputError([Problem(table, messages[0], where)])
     if blank[0]:
         return None
-    value = typed[0] if not isinstance(typed, list) else typed[0]
+    value = typed[0]
     if isinstance(value, np.datetime64):
         return None if np.isnat(value) else pd.Timestamp(value)
     if isinstance(value, np.floating):
