@@ -230,6 +230,8 @@ class FrameModel(QAbstractTableModel):
         return int(hits[0]) if len(hits) else -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display[index.column()][self.order[index.row()]]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -315,10 +317,14 @@ class ProjectTableModel(FrameModel):
                                   [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsEditable)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display[index.column()][self.order[index.row()]]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):

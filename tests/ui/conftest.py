@@ -1,0 +1,50 @@
+"""Fixtures for the desktop application's tests: offscreen Qt, isolated preferences."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import planner
+from ui.document import Document
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.qt import QSettings
+from ui.recovery import Autosaver
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+EV = SAMPLES / "ev_motors_wind.xlsx"
+SEMI = SAMPLES / "semiconductor_equipment.xlsx"
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def recovery_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def doc(qapp: object) -> Document:
+    return Document(planner.load(EV), EV)
+
+
+@pytest.fixture
+def window(qtbot: object, prefs: Preferences, recovery_dir: Path) -> Iterator[MainWindow]:
+    w = MainWindow(Document(planner.load(EV), EV), prefs=prefs,
+                   autosaver=Autosaver(recovery_dir))
+    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    w.resize(1300, 850)
+    w.show()
+    yield w
+    w.doc.undo_stack.setClean()  # no prompt when the test ends

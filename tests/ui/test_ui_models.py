@@ -1,0 +1,162 @@
+"""Table models: Qt's model contract, editing with undo, sorting, filtering, paste."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ui.document import Document
+from ui.models import FrameModel, ProjectTableModel
+from ui.qt import QModelIndex, Qt
+from ui.table_page import TablePage, parse_clipboard, to_clipboard
+
+EDIT = Qt.ItemDataRole.EditRole
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def cell(model: ProjectTableModel, row: int, key: str, role: int = DISPLAY) -> object:
+    j = [c.key for c in model.columns].index(key)
+    return model.data(model.index(row, j), role)
+
+
+def test_models_follow_the_qt_contract(qtmodeltester: object, doc: Document) -> None:
+    for table in ("Items", "BOM", "Sources", "Orders"):
+        qtmodeltester.check(ProjectTableModel(doc, table))  # type: ignore[attr-defined]
+
+
+def test_figures_model_sorts_and_filters(qtmodeltester: object, doc: Document) -> None:
+    from ui.pages import MATERIAL_COLUMNS
+
+    model = FrameModel(MATERIAL_COLUMNS)
+    model.set_frame(doc.report.materials)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    cover = [c.key for c in MATERIAL_COLUMNS].index("days_of_cover")
+    model.sort(cover, Qt.SortOrder.AscendingOrder)
+    shown = [model.value(r, "days_of_cover") for r in range(model.rowCount())]
+    finite = [v for v in shown if not np.isnan(v)]
+    assert finite == sorted(finite) and len(finite) > 3
+    model.sort(cover, Qt.SortOrder.DescendingOrder)
+    shown = [model.value(r, "days_of_cover") for r in range(model.rowCount())]
+    assert [v for v in shown if not np.isnan(v)] == sorted(finite, reverse=True)
+    model.set_filter("dysprosium")
+    assert model.rowCount() == 1 and model.value(0, "item_id") == "M-DY"
+    model.set_filter("")
+    assert model.rowCount() == len(doc.report.materials)
+
+
+def test_edit_goes_through_undo_and_refreshes_figures(doc: Document) -> None:
+    model = ProjectTableModel(doc, "Stock")
+    row = next(r for r in range(model.rowCount()) if model.value(r, "item_id") == "M-TB")
+    j = [c.key for c in model.columns].index("on_hand")
+    before = doc.report.materials.set_index("item_id").loc["M-TB", "days_of_cover"]
+    assert model.setData(model.index(row, j), "1,000", EDIT)
+    assert cell(model, row, "on_hand") == "1,000"
+    after = doc.report.materials.set_index("item_id").loc["M-TB", "days_of_cover"]
+    use = doc.report.materials.set_index("item_id").loc["M-TB", "daily_use"]
+    assert after == pytest.approx(1000 / use, rel=1e-12) and after != before
+    assert doc.is_modified()
+    doc.undo_stack.undo()
+    assert doc.report.materials.set_index("item_id").loc["M-TB", "days_of_cover"] == before
+    assert not doc.is_modified()
+    doc.undo_stack.redo()
+    assert cell(model, row, "on_hand", EDIT) == "1000"
+
+
+def test_unreadable_input_is_refused_with_a_located_message(doc: Document, qtbot: object
+                                                              ) -> None:
+    model = ProjectTableModel(doc, "BOM")
+    j = [c.key for c in model.columns].index("qty_per")
+    old = cell(model, 2, "qty_per")
+    with qtbot.waitSignal(doc.message) as blocker:  # type: ignore[attr-defined]
+        assert not model.setData(model.index(2, j), "abc", EDIT)
+    assert blocker.args[0] == 'BOM!C4: qty_per must be a positive number, got "abc"'
+    assert cell(model, 2, "qty_per") == old
+    assert doc.undo_stack.count() == 0
+
+
+def test_cross_sheet_problems_mark_cells(doc: Document) -> None:
+    model = ProjectTableModel(doc, "Sources")
+    j = [c.key for c in model.columns].index("share")
+    row = 0
+    item = model.value(row, "item_id")
+    assert model.setData(model.index(row, j), "0.01", EDIT)
+    tip = model.data(model.index(row, j), Qt.ItemDataRole.ToolTipRole)
+    assert tip is not None and f"the shares of item {item} sum to" in tip
+    assert model.data(model.index(row, j), Qt.ItemDataRole.BackgroundRole) is not None
+    doc.undo_stack.undo()
+    assert model.data(model.index(row, j), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_sorting_keeps_edits_on_the_right_row(doc: Document) -> None:
+    model = ProjectTableModel(doc, "Items")
+    name = [c.key for c in model.columns].index("name")
+    model.sort(name, Qt.SortOrder.DescendingOrder)
+    item = model.value(0, "item_id")
+    assert model.setData(model.index(0, name), "Zz renamed", EDIT)
+    items = doc.project.items.set_index("item_id")
+    assert items.loc[item, "name"] == "Zz renamed"
+
+
+def test_clipboard_round_trip_handles_excel_quoting() -> None:
+    rows = [["a", "with\ttab", 'say "hi"'], ["multi\nline", "", "x"]]
+    assert parse_clipboard(to_clipboard(rows)) == rows
+    assert parse_clipboard("1\t2\r\n3\t4\r\n") == [["1", "2"], ["3", "4"]]
+
+
+def test_paste_block_from_excel_appends_rows_and_undoes(qtbot: object, doc: Document) -> None:
+    page = TablePage(doc, "Suppliers", "Suppliers")
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    n = page.model.rowCount()
+    page.view.setCurrentIndex(page.model.index(n - 1, 0))
+    assert page.paste('SUP-NEW1\t"Nordic Metals, AB"\tSE\nSUP-NEW2\tKorea Zinc Trading\tkr\n')
+    # pasted over the last row and appended one
+    assert page.model.rowCount() == n + 1
+    suppliers = doc.project.suppliers
+    assert suppliers["supplier_id"].iloc[-2:].tolist() == ["SUP-NEW1", "SUP-NEW2"]
+    assert suppliers["name"].iloc[-2] == "Nordic Metals, AB"
+    assert suppliers["country"].iloc[-1] == "KR"
+    doc.undo_stack.undo()
+    assert page.model.rowCount() == n
+    assert "SUP-NEW1" not in set(doc.project.suppliers["supplier_id"])
+
+
+def test_paste_with_a_bad_cell_changes_nothing(qtbot: object, doc: Document) -> None:
+    page = TablePage(doc, "Sources", "Sources")
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    before = doc.project.sources.copy()
+    share = [c.key for c in page.model.columns].index("share")
+    page.view.setCurrentIndex(page.model.index(0, share))
+    messages: list[str] = []
+    doc.message.connect(messages.append)
+    assert not page.paste("50%\t12.5\n40%\tcheap\n")
+    assert doc.project.sources.equals(before)
+    assert doc.undo_stack.count() == 0
+    assert "Sources!D3: unit_price must be a number" in messages[-1]
+
+
+def test_add_and_delete_rows_undo(qtbot: object, doc: Document) -> None:
+    page = TablePage(doc, "Orders", "Orders")
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    n = page.model.rowCount()
+    first = doc.project.orders.iloc[0].copy()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    page.view.selectRow(0)
+    page.delete_rows()
+    assert page.model.rowCount() == n - 1
+    page.add_row()
+    assert page.model.rowCount() == n
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    pd.testing.assert_series_equal(doc.project.orders.iloc[0], first)
+    assert page.model.rowCount() == n
+
+
+def test_data_is_constant_time_on_a_large_table(doc: Document) -> None:
+    big = pd.concat([doc.project.items] * 2000, ignore_index=True)
+    model = FrameModel(ProjectTableModel(doc, "Items").columns)
+    model.set_frame(big)
+    assert model.rowCount() == len(big)
+    last = model.index(model.rowCount() - 1, 1)
+    assert model.data(last) == big["name"].iloc[-1]
+    assert model.data(QModelIndex()) is None

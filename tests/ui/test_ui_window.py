@@ -1,0 +1,233 @@
+"""The main window as a user drives it: files, prompts, recovery, navigation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import planner
+from planner import storage
+from ui.document import Document
+from ui.file_ops import FileOps
+from ui.import_dialog import ImportPreview
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.qt import QMessageBox, QMimeData, Qt, QUrl
+from ui.recovery import Autosaver, leftovers
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+EV = SAMPLES / "ev_motors_wind.xlsx"
+SEMI = SAMPLES / "semiconductor_equipment.xlsx"
+
+EDIT = Qt.ItemDataRole.EditRole
+
+
+def edit_stock(window: MainWindow, item: str, text: str) -> None:
+    page = window.materials_page.stock
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.value(r, "item_id") == item)
+    j = [c.key for c in model.columns].index("on_hand")
+    assert model.setData(model.index(row, j), text, EDIT)
+
+
+def wait_idle(qtbot: object, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.task is None, timeout=10_000)  # type: ignore[attr-defined]
+
+
+def test_title_shows_file_and_modified_mark(window: MainWindow) -> None:
+    assert window.windowTitle() == "ev_motors_wind.xlsx[*] — Stockpile Planner"
+    assert not window.isWindowModified()
+    edit_stock(window, "M-ND", "8000")
+    assert window.isWindowModified()
+    window.actions["undo"].trigger()
+    assert not window.isWindowModified()
+
+
+def test_every_page_shows(window: MainWindow, qtbot: object) -> None:
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)
+        assert window.stack.currentIndex() == i
+        assert not window.stack.currentWidget().grab().isNull()
+
+
+def test_save_as_and_reopen_gives_the_same_project(window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   qtbot: object) -> None:
+    edit_stock(window, "M-TB", "99")
+    target = tmp_path / "plan.stockpile"
+    monkeypatch.setattr(FileOps, "ask_save_path", lambda self, *a, **k: target)
+    assert window.save_as()
+    assert not window.isWindowModified()
+    assert window.doc.path == target
+    assert window.windowTitle().startswith("plan.stockpile")
+    saved = storage.load(target)
+    assert saved.equals(window.doc.project)
+    assert saved.stock.set_index("item_id").loc["M-TB", "on_hand"] == 99
+    window.open_path(EV)
+    wait_idle(qtbot, window)
+    window.open_path(target)
+    wait_idle(qtbot, window)
+    assert window.doc.path == target and window.doc.project.equals(saved)
+    assert window.prefs.recent_files[0] == target
+
+
+def test_unsaved_changes_prompt(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                qtbot: object) -> None:
+    edit_stock(window, "M-ND", "1")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def ask(self: MainWindow) -> QMessageBox.StandardButton:
+            asked.append(self.doc.display_name)
+            return button
+        return ask
+
+    monkeypatch.setattr(FileOps, "ask_save_changes", answer(QMessageBox.StandardButton.Cancel))
+    window.new_project()
+    assert asked == ["ev_motors_wind.xlsx"]
+    assert window.doc.project.stock.set_index("item_id").loc["M-ND", "on_hand"] == 1
+    assert not window.close() or window.isVisible()
+    monkeypatch.setattr(FileOps, "ask_save_changes", answer(QMessageBox.StandardButton.Discard))
+    window.new_project()
+    assert window.doc.display_name == "Untitled" and len(window.doc.project.items) == 0
+
+
+def test_open_a_bad_workbook_shows_its_problems_and_keeps_the_project(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: object) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("item_id,name\n")
+    shown: list[str] = []
+    monkeypatch.setattr("ui.file_ops.show_error",
+                        lambda parent, exc, title="": shown.append(str(exc)))
+    before = window.doc
+    window.open_path(bad)
+    wait_idle(qtbot, window)
+    assert shown and "bad.xlsx: not an Excel workbook" in shown[0]
+    assert window.doc is before
+
+
+def test_import_preview_lists_problems_and_imports_only_valid_files(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: object) -> None:
+    folder = tmp_path / "csv"
+    shutil.copytree(EV.parent / "semiconductor_equipment_csv", folder)
+    dialogs: list[ImportPreview] = []
+
+    def preview(self: MainWindow, path: Path, project, error):  # type: ignore[no-untyped-def]
+        dialog = ImportPreview(path, project, error, self)
+        dialogs.append(dialog)
+        monkeypatch.setattr(dialog, "exec", lambda: 1)
+        return dialog
+
+    monkeypatch.setattr(FileOps, "make_import_preview", preview)
+    # a broken copy first: nothing changes
+    sources = folder / "Sources.csv"
+    good = sources.read_text(encoding="utf-8")
+    sources.write_text(good.replace("SUP-", "SUP_X", 1), encoding="utf-8")
+    before = window.doc.project
+    window.import_path(folder)
+    wait_idle(qtbot, window)
+    assert not dialogs[-1].import_button.isEnabled()
+    assert dialogs[-1].problems.count() >= 1
+    assert "unknown supplier" in dialogs[-1].problems.item(0).text()
+    assert window.doc.project is before
+    # the good one replaces the data, undoably
+    sources.write_text(good, encoding="utf-8")
+    window.import_path(folder)
+    wait_idle(qtbot, window)
+    assert dialogs[-1].import_button.isEnabled()
+    assert window.doc.project.equals(planner.load(SEMI))
+    window.actions["undo"].trigger()
+    assert window.doc.project is before
+
+
+def test_drop_a_file_opens_it(window: MainWindow, qtbot: object) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEMI))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    wait_idle(qtbot, window)
+    assert window.doc.display_name == "semiconductor_equipment.xlsx"
+
+
+def test_autosave_and_recovery_after_a_crash(tmp_path: Path, prefs: Preferences,
+                                             recovery_dir: Path, qtbot: object,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    first = MainWindow(Document(planner.load(EV), EV), prefs=prefs,
+                       autosaver=Autosaver(recovery_dir))
+    qtbot.addWidget(first)  # type: ignore[attr-defined]
+    edit_stock(first, "M-DY", "4242")
+    first.autosave()
+    assert len(leftovers(recovery_dir)) == 1
+    # the process dies here: no close, the recovery file stays
+    monkeypatch.setattr(FileOps, "ask_restore", lambda self, item: True)
+    second = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
+    qtbot.addWidget(second)  # type: ignore[attr-defined]
+    assert second.offer_recovery()
+    stock = second.doc.project.stock.set_index("item_id")
+    assert stock.loc["M-DY", "on_hand"] == 4242
+    assert second.isWindowModified()
+    assert second.doc.path == EV
+    # restored work is autosaved again under the new session until saved
+    assert len(leftovers(recovery_dir)) == 1
+    target = tmp_path / "restored.stockpile"
+    monkeypatch.setattr(FileOps, "ask_save_path", lambda self, *a, **k: target)
+    second.doc.set_path(None)
+    assert second.save()
+    assert leftovers(recovery_dir) == []
+    first.doc.undo_stack.setClean()
+
+
+def test_declined_recovery_is_discarded(prefs: Preferences, recovery_dir: Path,
+                                        qtbot: object, monkeypatch: pytest.MonkeyPatch
+                                        ) -> None:
+    saver = Autosaver(recovery_dir)
+    saver.save(planner.load(EV), EV, EV.name)
+    monkeypatch.setattr(FileOps, "ask_restore", lambda self, item: False)
+    window = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert not window.offer_recovery()
+    assert leftovers(recovery_dir) == []
+
+
+def test_settings_form_edits_are_undoable(window: MainWindow) -> None:
+    page = window.settings_page
+    field = page.fields["max_country_share"]
+    field.setText("65%")
+    field.editingFinished.emit()
+    assert window.doc.project.settings.max_country_share == pytest.approx(0.65)
+    field.setText("abc")
+    field.editingFinished.emit()
+    assert window.doc.project.settings.max_country_share == pytest.approx(0.65)
+    assert field.text() == "65%"
+    window.actions["undo"].trigger()
+    assert window.doc.project.settings.max_country_share == pytest.approx(0.60)
+    assert page.fields["max_country_share"].text() == "60%"
+
+
+def test_selecting_a_material_follows_across_views(window: MainWindow) -> None:
+    window.doc.select_item("M-DY")
+    figures = window.materials_page.figures
+    row = figures.view.currentIndex().row()
+    assert figures.model.value(row, "item_id") == "M-DY"
+    assert "M-DY" in window.bom_page.used_title.text()
+    assert window.bom_page.used_model.rowCount() >= 1
+
+
+def test_window_geometry_is_remembered(window: MainWindow, prefs: Preferences,
+                                       recovery_dir: Path, qtbot: object) -> None:
+    window.resize(1111, 777)
+    window.nav.setCurrentRow(4)
+    geometry = window.saveGeometry()
+    window.close()
+    assert prefs.window_state()[0] == geometry  # (offscreen screens clamp a restored size)
+    again = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert again.nav.currentRow() == 4
