@@ -14,6 +14,21 @@ from planner.errors import PlannerError, Problem
 from planner.project import Project
 from planner.validation import check_project
 from ui.qt import QObject, QUndoStack, Signal
+from ui.workers import Task, run_in_background
+
+BACKGROUND_ROWS = 50_000  # above this many rows, figures are recomputed off the UI thread
+
+
+def figures(project: Project) -> tuple[list[Problem], Report | None, str]:
+    """Problems, report and why the report is missing: all the engine says of a project."""
+    problems = check_project(project)
+    try:
+        return problems, compute(project), ""
+    except PlannerError as exc:
+        return problems, None, str(exc)
+    except (KeyError, ValueError, IndexError) as exc:
+        # an edit left references dangling; the problems list says which
+        return problems, None, f"figures not updated: {exc}"
 
 
 class Document(QObject):
@@ -23,6 +38,7 @@ class Document(QObject):
     cellsChanged = Signal(str, list, list)  # table, positions, column names
     settingsChanged = Signal()
     reportChanged = Signal()  # new figures and problems
+    busyChanged = Signal(bool)  # figures are being recomputed in the background
     pathChanged = Signal()
     itemSelected = Signal(str)  # an item id chosen in any view
     message = Signal(str)  # a short note for the status bar
@@ -39,6 +55,9 @@ class Document(QObject):
         self.problems: list[Problem] = []
         self.marks: dict[str, dict[tuple[int, str], str]] = {}
         self.selected_item = ""
+        self.background_rows = BACKGROUND_ROWS
+        self._generation = 0
+        self._task: Task | None = None
         self.recompute()
 
     # --- state ---------------------------------------------------------------------
@@ -86,17 +105,35 @@ class Document(QObject):
 
     # --- figures -------------------------------------------------------------------
     def recompute(self) -> None:
-        """Check the project and compute its figures with the engine."""
-        self.problems = check_project(self.project)
+        """Check the project and compute its figures with the engine.
+
+        Small projects are computed at once; large ones on a snapshot in the background,
+        and only the newest result is kept (an older one arriving late is dropped).
+        """
+        self._generation += 1
+        rows = sum(len(t) for t in self.project.tables.values())
+        if rows < self.background_rows:
+            self._apply(self._generation, figures(self.project))
+            return
+        if self._task is not None:
+            self._task.cancel()
+        generation, snapshot = self._generation, self.project.copy()
+        self.busyChanged.emit(True)
+        self._task = run_in_background(
+            lambda: figures(snapshot), "Recomputing",
+            lambda result: self._apply(generation, result),
+            lambda exc: self._apply(generation, ([], None, f"figures not updated: {exc}")))
+
+    def _apply(self, generation: int,
+               result: tuple[list[Problem], Report | None, str]) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self.problems, report, self.report_error = result
+        if report is not None:
+            self.report = report
         self.marks = self._index_problems(self.problems)
-        try:
-            self.report = compute(self.project)
-            self.report_error = ""
-        except PlannerError as exc:
-            self.report_error = str(exc)
-        except (KeyError, ValueError, IndexError) as exc:
-            # an edit left references dangling; the problems list says which
-            self.report_error = f"figures not updated: {exc}"
+        self.busyChanged.emit(False)
         self.reportChanged.emit()
 
     def _index_problems(self, problems: list[Problem]) -> dict[str, dict[tuple[int, str], str]]:

@@ -178,6 +178,7 @@ class MainWindow(FileOps, QMainWindow):
         doc.pathChanged.connect(self.update_title)
         doc.message.connect(self.show_message)
         doc.reportChanged.connect(self.update_problems)
+        doc.busyChanged.connect(self._figures_busy)
         self.update_title()
         self.update_problems()
 
@@ -212,6 +213,12 @@ class MainWindow(FileOps, QMainWindow):
         self.problems_dock.setWindowTitle(f"Problems ({len(problems)})")
         if errors and not self.problems_dock.isVisible():
             self.problems_dock.show()
+
+    def _figures_busy(self, busy: bool) -> None:
+        if self.task is None:
+            self.progress.setVisible(busy)
+        if busy:
+            self.figures_label.setText("Recomputing figures…")
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         problem: Problem = item.data(Qt.ItemDataRole.UserRole)

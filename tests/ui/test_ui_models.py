@@ -160,3 +160,19 @@ def test_data_is_constant_time_on_a_large_table(doc: Document) -> None:
     last = model.index(model.rowCount() - 1, 1)
     assert model.data(last) == big["name"].iloc[-1]
     assert model.data(QModelIndex()) is None
+
+
+def test_large_projects_recompute_in_the_background(doc: Document, qtbot: object) -> None:
+    from planner import editing
+    from ui.commands import SetCells
+
+    doc.background_rows = 0  # treat the sample as large
+    pos = int((doc.project.stock["item_id"] == "M-ND").to_numpy().nonzero()[0][0])
+    busy: list[bool] = []
+    doc.busyChanged.connect(busy.append)
+    with qtbot.waitSignal(doc.reportChanged, timeout=10_000):  # type: ignore[attr-defined]
+        doc.undo_stack.push(SetCells(doc, "Stock", [(pos, "on_hand", 2000.0)]))
+    assert busy == [True, False]
+    m = doc.report.materials.set_index("item_id").loc["M-ND"]
+    assert m["on_hand"] == 2000 and m["days_of_cover"] == pytest.approx(2000 / m["daily_use"])
+    assert editing.get_value(doc.project, "Stock", pos, "on_hand") == 2000
