@@ -22,6 +22,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 
 import numpy as np
@@ -110,7 +111,9 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
     for i in messages:
         messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%, "
                        f"got {shown(values[i])}")
-    out[percent] /= 100.0
+    for i in np.flatnonzero(percent & np.isfinite(out)):
+        # "33.3%" is the number nearest 0.333, not 33.3 / 100 (0.33299999999999996)
+        out[i] = float(Decimal(repr(float(out[i]))) / 100)
     over = ~blank & ~np.isnan(out) & ((out < 0) | (out > 1))
     for i in np.flatnonzero(over):
         v = values[i]

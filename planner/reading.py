@@ -22,6 +22,7 @@ MAX_RATIO = 200  # inflated / compressed for a large member: beyond it, a zip bo
 MAX_ROWS = 2_000_000  # rows in one sheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+QUOTED_START = (*FORMULA_START, "'")  # after a guarding apostrophe in our CSV files
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -154,7 +155,11 @@ def read_csv_file(path: Path) -> RawSheet:
 
 
 def _unquote(value: str) -> str:
-    """Undo the apostrophe that guards a formula-like value in CSV files we write."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r\n":
+    """Undo the apostrophe that guards a formula-like value in CSV files we write.
+
+    The writer also guards a value that itself starts with an apostrophe before such a
+    character (template.csv_text), so that every text survives the round trip.
+    """
+    if len(value) > 1 and value[0] == "'" and value[1] in QUOTED_START:
         return value[1:]
     return value

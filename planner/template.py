@@ -18,7 +18,7 @@ import pandas as pd
 
 from planner.errors import ProjectFileError
 from planner.project import Project
-from planner.reading import FORMULA_START
+from planner.reading import FORMULA_START, QUOTED_START
 from planner.schema import SHEETS, TABLES, sheet
 
 
@@ -68,14 +68,34 @@ def write_workbook(project: Project, path: Path) -> None:
             for value, number_format in zip(row, formats, strict=True):
                 if isinstance(value, str):
                     cells.append(_text_cell(ws, value))
-                elif value is not None and number_format:
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = number_format
+                elif value is not None and (number_format or _needs_17_digits(value)):
+                    cell = _number_cell(ws, value)
+                    if number_format:
+                        cell.number_format = number_format
                     cells.append(cell)
                 else:
                     cells.append(value)
             ws.append(cells)
     _atomic(path, wb.save)
+
+
+def _needs_17_digits(value: object) -> bool:
+    return isinstance(value, float) and float(f"{value:.16g}") != value
+
+
+def _number_cell(ws: object, value: object) -> object:
+    """A number cell that reads back as exactly the same float.
+
+    openpyxl writes floats with 16 significant digits ("%.16g"), which changes one float
+    in ten (0.1 + 0.2 comes back as 0.3); such a value is handed to the writer as its
+    shortest exact text (repr), which openpyxl writes as it is.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if _needs_17_digits(value):
+        cell._value = repr(value)  # still a numeric cell (data_type "n")
+    return cell
 
 
 def _number_format(column_type: str) -> str | None:
@@ -108,7 +128,9 @@ def csv_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    guard = text.startswith(FORMULA_START) or (
+        len(text) > 1 and text[0] == "'" and text[1] in QUOTED_START)
+    return "'" + text if guard else text
 
 
 def write_csv_folder(project: Project, folder: Path) -> None:
