@@ -25,7 +25,9 @@ def load(path: Path | str, strict: bool = True) -> Project:
     otherwise they come back as ``project.warnings`` for the window to mark.
     """
     path = Path(path)
-    if path.is_file() and storage.is_project_file(path):
+    is_project = path.is_file() and storage.is_project_file(path)
+    if is_project or path.suffix.lower() == storage.SUFFIX:
+        # a .stockpile that is not SQLite gets the project file's message, not the workbook's
         project = storage.load(path)
         problems = check_project(project)
         if strict and any(p.severity == "error" for p in problems):

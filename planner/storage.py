@@ -103,6 +103,10 @@ def save(project: Project, path: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise ProjectFileError(_save_message(path, exc)) from None
+    except BaseException:  # a bug, MemoryError, Ctrl+C: still leave no half-written file
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _save_message(path: Path, exc: Exception) -> str:
@@ -113,7 +117,7 @@ def _save_message(path: Path, exc: Exception) -> str:
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or (
             "read-only" in text):
         why = "the folder or file is read-only"
-    elif code == errno.ENOENT:
+    elif code == errno.ENOENT or not path.parent.is_dir():
         why = "the folder does not exist"
     else:
         why = str(exc)

@@ -124,7 +124,9 @@ def write_book(path: Path, sheets: Sheets, formats: dict[str, dict[str, str]] | 
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value is not None:
-                    ws.cell(r, c, value)
+                    cell = ws.cell(r, c, value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text, even text starting with "="
         for ref, number_format in (formats or {}).get(name, {}).items():
             ws[ref].number_format = number_format
     wb.save(path)
