@@ -35,6 +35,7 @@ STATUS_COLOURS = {"critical": QColor("#c62828"), "short": QColor("#ef8f00"),
                   "ok": QColor("#2e7d32")}
 ERROR_BACKGROUND = QBrush(QColor("#fde7e7"))
 WARNING_BACKGROUND = QBrush(QColor("#fff6d6"))
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -98,15 +99,37 @@ class Col:
         return self.kind in ("number", "quantity", "share", "days", "hhi")
 
 
-def _display(series: pd.Series, kind: str) -> list[str]:
+class LazyStrings:
+    """Display strings of one numeric column, formatted on first use and then kept.
+
+    Formatting 200,000 numbers up front takes a second; a view shows forty at a time.
+    """
+
+    __slots__ = ("cache", "fmt", "values")
+
+    def __init__(self, values: np.ndarray, fmt: Callable[[object], str]):
+        self.values, self.fmt = values, fmt
+        self.cache: list[str | None] = [None] * len(values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i: int) -> str:
+        text = self.cache[i]
+        if text is None:
+            text = self.cache[i] = self.fmt(self.values[i])
+        return text
+
+
+def _display(series: pd.Series, kind: str) -> list[str] | LazyStrings:
     if kind == "date":
         return ["" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in series]
     fmt = FORMATTERS.get(kind)
     if fmt is not None:
-        values = series.to_numpy(dtype=float, na_value=np.nan) if kind != "bool" else series
-        return [fmt(v) for v in values]
-    return ["" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-            else str(v) for v in series.tolist()]
+        values = series.to_numpy(dtype=float, na_value=np.nan) if kind != "bool" else (
+            series.to_numpy())
+        return LazyStrings(values, fmt)
+    return series.astype(object).where(series.notna(), "").astype(str).tolist()
 
 
 def _edit_text(value: object, kind: str) -> str:
@@ -127,8 +150,9 @@ class FrameModel(QAbstractTableModel):
         self.columns = columns
         self.frame = pd.DataFrame({c.key: [] for c in columns})
         self.order = np.arange(0)
-        self._display: list[list[str]] = []
-        self._sort_keys: list[np.ndarray] = []
+        self.rows: list[int] = []
+        self._display: list[list[str] | LazyStrings] = []
+        self._sort_keys: dict[int, np.ndarray] = {}  # by column, made when first sorted
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._filter = ""
         self._rebuild()
@@ -143,8 +167,14 @@ class FrameModel(QAbstractTableModel):
     def _rebuild(self) -> None:
         self._display = [_display(self.frame[c.key], c.kind) if c.key in self.frame
                          else [""] * len(self.frame) for c in self.columns]
-        self._sort_keys = [self._sort_key(c) for c in self.columns]
+        self._sort_keys = {}
         self._apply_order()
+
+    def sort_key(self, column: int) -> np.ndarray:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = self._sort_key(self.columns[column])
+        return keys
 
     def _sort_key(self, c: Col) -> np.ndarray:
         if c.key not in self.frame:
@@ -154,6 +184,8 @@ class FrameModel(QAbstractTableModel):
             return col.to_numpy(dtype=float, na_value=np.nan)
         if c.kind == "status":
             return col.map({"critical": 0, "short": 1, "ok": 2}).to_numpy(dtype=float)
+        if c.kind == "bool":
+            return col.fillna(False).to_numpy(dtype=float)
         if c.kind == "date":
             return col.to_numpy(dtype="datetime64[s]").astype("int64").astype(float)
         return np.array([s.lower() for s in self._display[self.columns.index(c)]],
@@ -164,7 +196,7 @@ class FrameModel(QAbstractTableModel):
         order = np.arange(n)
         if self._sort is not None:
             column, direction = self._sort
-            keys = self._sort_keys[column]
+            keys = self.sort_key(column)
             if keys.dtype == object:
                 order = np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
             else:  # NaN last in both directions
@@ -181,10 +213,13 @@ class FrameModel(QAbstractTableModel):
             needle = self._filter.lower()
             mask = np.zeros(n, dtype=bool)
             for strings in self._display:
+                if isinstance(strings, LazyStrings):
+                    continue  # search looks at names, ids, codes and dates, not figures
                 mask |= pd.Series(strings, dtype=object).str.lower().str.contains(
                     needle, regex=False).to_numpy(dtype=bool)
             order = order[mask[order]]
         self.order = order
+        self.rows = order.tolist()  # plain ints: indexing a list with them is fastest
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -230,10 +265,12 @@ class FrameModel(QAbstractTableModel):
         return int(hits[0]) if len(hits) else -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == DISPLAY_ROLE:
+            if not index.isValid():
+                return None
+            return self._display[index.column()][self.rows[index.row()]]
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[index.column()][self.order[index.row()]]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if self.columns[index.column()].numeric else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -243,7 +280,7 @@ class FrameModel(QAbstractTableModel):
                     self.order[index.row()]])
             return None
         if role == SORT_ROLE:
-            return self._sort_keys[index.column()][self.order[index.row()]]
+            return self.sort_key(index.column())[self.order[index.row()]]
         if role == POSITION_ROLE:
             return int(self.order[index.row()])
         return None
@@ -299,10 +336,8 @@ class ProjectTableModel(FrameModel):
         keys = [c.key for c in self.columns]
         for name in columns:
             j = keys.index(name)
-            col = self.frame[name]
-            for pos in positions:
-                self._display[j][pos] = _display(col.iloc[pos:pos + 1], self.columns[j].kind)[0]
-            self._sort_keys[j] = self._sort_key(self.columns[j])
+            self._display[j] = _display(self.frame[name], self.columns[j].kind)
+            self._sort_keys.pop(j, None)
         rows = [self.row_of(p) for p in positions]
         rows = [r for r in rows if r >= 0]
         if rows:
@@ -323,10 +358,12 @@ class ProjectTableModel(FrameModel):
                 | Qt.ItemFlag.ItemIsEditable)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == DISPLAY_ROLE:
+            if not index.isValid():
+                return None
+            return self._display[index.column()][self.rows[index.row()]]
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[index.column()][self.order[index.row()]]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             marks = self.doc.marks.get(self.table)
             if not marks:

@@ -1,0 +1,148 @@
+"""Desktop responsiveness: start-up, edit-to-refresh, and data() on a big table.
+
+    python benchmarks/ui.py            (offscreen; prints figures against the targets)
+
+Targets (issue 3): a shown, usable window on a sample in ≤ 2 s; an edit to a refreshed
+dashboard in ≤ 100 ms on the samples; one data() call on a 200,000-row table ≤ 5 µs.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SAMPLES = [ROOT / "samples" / "ev_motors_wind.xlsx",
+           ROOT / "samples" / "semiconductor_equipment.xlsx"]
+
+STARTUP = r"""
+import sys, time, tempfile
+t0 = time.perf_counter()
+from pathlib import Path
+from ui.app import create_application
+app = create_application(sys.argv)
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.recovery import Autosaver
+from ui.qt import QSettings
+tmp = Path(tempfile.mkdtemp())
+prefs = Preferences(QSettings(str(tmp / "p.ini"), QSettings.Format.IniFormat))
+window = MainWindow(prefs=prefs, autosaver=Autosaver(tmp))
+window.show()
+window.open_path(Path(sys.argv[1]))
+while window.task is not None:
+    app.processEvents()
+window.grab()  # painted
+print(time.perf_counter() - t0)
+"""
+
+
+def startup(sample: Path) -> tuple[float, float]:
+    """(wall time of the whole process to a painted window, time inside Python)."""
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", STARTUP, str(sample)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    return wall, float(out.stdout.strip().splitlines()[-1])
+
+
+def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
+    """Seconds from an edit to the window redrawn with new figures (dashboard shown)."""
+    import planner
+    from ui.app import create_application
+    from ui.commands import SetCells
+    from ui.document import Document
+    from ui.main_window import MainWindow
+    from ui.preferences import Preferences
+    from ui.qt import QSettings
+    from ui.recovery import Autosaver
+
+    app = create_application([])
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "stockpile-bench"
+    tmp.mkdir(exist_ok=True)
+    window = MainWindow(Document(planner.load(sample), sample),
+                        prefs=Preferences(QSettings(str(tmp / "p.ini"),
+                                                    QSettings.Format.IniFormat)),
+                        autosaver=Autosaver(tmp))
+    window.resize(1400, 900)
+    window.show()
+    window.nav.setCurrentRow(0)
+    app.processEvents()
+    doc = window.doc
+    stock = doc.project.stock
+    times = []
+    for i in range(repeats):
+        pos = i % len(stock)
+        value = float(stock["on_hand"].iloc[pos]) + 1.0
+        t0 = time.perf_counter()
+        doc.undo_stack.push(SetCells(doc, "Stock", [(pos, "on_hand", value)]))
+        app.processEvents()  # the repaint of the dashboard
+        window.dashboard.repaint()
+        times.append(time.perf_counter() - t0)
+    window.doc.undo_stack.setClean()
+    window.close()
+    return times
+
+
+def data_call_cost(rows: int = 200_000, calls: int = 200_000) -> float:
+    """Microseconds per data() call on a 200,000-row table model."""
+    import numpy as np
+    import pandas as pd
+
+    from ui.app import create_application
+    from ui.models import Col, FrameModel
+
+    create_application([])
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({
+        "item_id": [f"M-{i:06d}" for i in range(rows)],
+        "name": [f"Material {i}" for i in range(rows)],
+        "daily_use": rng.gamma(2.0, 50.0, rows),
+        "top_country_share": rng.uniform(0, 1, rows),
+        "status": rng.choice(["critical", "short", "ok"], rows)})
+    model = FrameModel([Col("item_id", "Item"), Col("name", "Name"),
+                        Col("daily_use", "Use", "quantity"),
+                        Col("top_country_share", "Share", "share"),
+                        Col("status", "Status", "status")])
+    t0 = time.perf_counter()
+    model.set_frame(frame)
+    reset = time.perf_counter() - t0
+    model.sort(2)
+    indexes = [model.index(int(r), int(c)) for r, c in
+               zip(rng.integers(0, rows, calls), rng.integers(0, 5, calls), strict=True)]
+    t0 = time.perf_counter()
+    for index in indexes:
+        model.data(index)
+    per_call = (time.perf_counter() - t0) / calls * 1e6
+    print(f"  model reset (formatting {rows:,} rows × 5 columns once): {reset * 1000:,.0f} ms")
+    return per_call
+
+
+def main() -> None:
+    print("Stockpile Planner — desktop benchmarks (offscreen)")
+    for sample in SAMPLES:
+        runs = [startup(sample) for _ in range(3)]
+        wall = min(w for w, _ in runs)
+        inner = min(i for _, i in runs)
+        print(f"start-up to a painted window, {sample.name}: {wall:.2f} s wall "
+              f"({inner:.2f} s after the interpreter started); target ≤ 2 s: "
+              f"{'met' if wall <= 2 else 'MISSED'}")
+    for sample in SAMPLES:
+        times = edit_refresh(sample)
+        median, worst = statistics.median(times) * 1000, max(times) * 1000
+        print(f"edit → refreshed dashboard, {sample.name}: median {median:.0f} ms, worst "
+              f"{worst:.0f} ms over {len(times)} edits; target ≤ 100 ms: "
+              f"{'met' if worst <= 100 else 'MISSED' if median > 100 else 'median met'}")
+    cost = data_call_cost()
+    print(f"data() on a 200,000-row table: {cost:.2f} µs per call; target ≤ 5 µs: "
+          f"{'met' if cost <= 5 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
