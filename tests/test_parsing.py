@@ -67,6 +67,12 @@ def test_shares() -> None:
     assert blank.tolist() == [False] * 7 + [True]
 
 
+def test_percent_text_is_the_number_nearest_the_fraction() -> None:
+    out, _, messages = parsing.parse_shares(["33.3%", "1.1%", "14.1%", "0.5%", "99.99%"])
+    assert messages == {}
+    assert out.tolist() == [0.333, 0.011, 0.141, 0.005, 0.9999]  # not 33.3 / 100
+
+
 @pytest.mark.parametrize(("value", "message"), [
     (55, 'must be between 0 and 1 (write 55% for a percentage), got "55"'),
     ("55", 'must be between 0 and 1 (write 55% for a percentage), got "55"'),
@@ -74,12 +80,6 @@ def test_shares() -> None:
     (-0.1, 'must be between 0 and 1, got "-0.1"'),
     ("half", 'must be a fraction such as 0.55 or a percentage such as 55%, got "half"'),
 ])
-def test_percent_text_is_the_number_nearest_the_fraction() -> None:
-    out, _, messages = parsing.parse_shares(["33.3%", "1.1%", "14.1%", "0.5%", "99.99%"])
-    assert messages == {}
-    assert out.tolist() == [0.333, 0.011, 0.141, 0.005, 0.9999]  # not 33.3 / 100
-
-
 def test_shares_refused(value: object, message: str) -> None:
     _, _, messages = parsing.parse_shares([value])
     assert messages == {0: message}
