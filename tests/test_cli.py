@@ -1,0 +1,313 @@
+"""The command line: exit codes 0 / 1 / 2, the JSON keys DESIGN promises, and no traceback
+for any bad input. A few runs go through `python -m planner` in a subprocess; the rest call
+planner.cli.main in-process (fast, and monkeypatch can shrink the limits)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import BASE, Sheets
+
+import planner
+from planner import cli, reading
+
+MATERIAL_KEYS = {
+    "item_id", "name", "unit", "daily_use", "on_hand", "days_of_cover",
+    "days_of_cover_with_orders", "target_days", "status", "top_supplier",
+    "top_supplier_share", "top_country", "top_country_share", "supplier_hhi",
+    "country_hhi", "suppliers", "over_supplier_cap", "over_country_cap"}
+
+
+def run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "planner", *map(str, args)],
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def main(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def good(make_book: Callable[..., Path]) -> Path:
+    return make_book(copy.deepcopy(BASE), "good.xlsx")
+
+
+@pytest.fixture
+def bad(make_book: Callable[..., Path]) -> Path:
+    sheets: Sheets = copy.deepcopy(BASE)
+    sheets["BOM"][3][2] = "abc"
+    sheets["Suppliers"][1][2] = "China"
+    return make_book(sheets, "bad.xlsx")
+
+
+# --- through `python -m planner` ---------------------------------------------------------
+
+def test_check_a_valid_workbook(good: Path) -> None:
+    result = run("check", good)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "good.xlsx: valid (9 items, 8 bom, 10 sources, 4 orders)\n"
+    assert result.stderr == ""
+
+
+def test_report_json_has_the_keys_design_lists(good: Path) -> None:
+    result = run("report", good, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"as_of", "materials", "items", "country_dependence_by_value"} <= set(data)
+    assert data["as_of"] == "2026-11-02"
+    assert [m["item_id"] for m in data["materials"]] == ["M1", "M2", "M3", "M4", "M5"]
+    for m in data["materials"]:
+        assert set(m) >= MATERIAL_KEYS
+    m4 = data["materials"][3]
+    assert m4["days_of_cover"] is None and m4["days_of_cover_with_orders"] is None
+    assert all(set(i) >= {"item_id", "daily_use"} for i in data["items"])
+    shares = data["country_dependence_by_value"]
+    assert set(shares) == {"CN", "DE", "CL", "MY", "JP"}
+    assert sum(shares.values()) == pytest.approx(1.0, rel=1e-9)
+    assert 0 < data["materials"][0]["top_country_share"] <= 1  # a fraction, not percent
+
+
+def test_check_an_invalid_workbook_lists_located_problems(bad: Path) -> None:
+    result = run("check", bad)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        'BOM!C4: qty_per must be a positive number, got "abc"\n'
+        'Suppliers!C2: country must be an ISO 3166 alpha-2 country code such as CN '
+        '(did you mean CN?), got "China"\n'
+        "2 problems found; nothing was changed.\n")
+
+
+def test_a_text_file_named_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    path.write_text("item_id,name\nM1,NdPr oxide\n")
+    result = run("report", path)
+    assert result.returncode == 1
+    assert result.stderr == ("planner: report.xlsx: not an Excel workbook (.xlsx); save it "
+                             "from Excel as .xlsx, or export the sheets as CSV files into a "
+                             "folder\n")
+    assert result.stdout == ""
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "usage: planner" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- through planner.cli.main ------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["frobnicate", "x.xlsx"], ["report"], ["convert", "x.xlsx"], ["report", "x", "--bogus"],
+    ["check", "a.xlsx", "b.xlsx"]])
+def test_usage(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(args)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: planner") and "error:" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("planner ")
+
+
+def test_report_text(capsys: pytest.CaptureFixture[str], good: Path) -> None:
+    code, out, err = main(capsys, "report", good)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == ("Testwerk GmbH — as of 2026-11-02, horizon 90 days, caps: supplier "
+                        "60%, country 60%")
+    rows = {line.split()[0]: line for line in lines[4:9]}
+    assert set(rows) == {"M1", "M2", "M3", "M4", "M5"}
+    assert "no demand" in rows["M4"]
+    assert "CRITICAL" in rows["M1"] and "CRITICAL" in rows["M2"] and "SHORT" in rows["M3"]
+    assert "supplier/country" in rows["M2"]
+    # supplier cap: M2, M4 (single source, no demand), M5; country cap: M1, M2, M4
+    assert lines[-2] == ("5 materials: 2 critical, 1 short, 2 ok; 3 over the supplier cap, "
+                         "3 over the country cap.")
+    assert lines[-1].startswith("Country dependence by value (EUR): CN 69%, DE 15%")
+
+
+def test_report_prints_warnings_to_stderr(capsys: pytest.CaptureFixture[str],
+                                          make_book: Callable[..., Path]) -> None:
+    sheets = copy.deepcopy(BASE)
+    sheets["Items"][0].append("Notes")
+    code, out, err = main(capsys, "report", make_book(sheets))
+    assert code == 0
+    assert err == 'warning: Items!G1: unknown column "Notes" ignored\n'
+    code, out, err = main(capsys, "report", make_book(sheets), "--json")
+    assert code == 0 and err == ""
+    json.loads(out)
+
+
+def test_report_of_an_invalid_workbook(capsys: pytest.CaptureFixture[str], bad: Path) -> None:
+    code, out, err = main(capsys, "report", bad, "--json")
+    assert code == 1 and out == ""
+    assert err.endswith("2 problems found; nothing was changed.\n")
+
+
+def test_convert_between_all_three_forms(capsys: pytest.CaptureFixture[str], good: Path,
+                                         tmp_path: Path) -> None:
+    steps = [(good, tmp_path / "p.stockpile"), (tmp_path / "p.stockpile", tmp_path / "b.xlsx"),
+             (tmp_path / "b.xlsx", tmp_path / "csv"), (tmp_path / "csv", tmp_path / "c.xlsx")]
+    for source, target in steps:
+        code, out, _ = main(capsys, "convert", source, "-o", target)
+        assert code == 0
+        assert out == f"wrote {target}\n"
+        code, _, _ = main(capsys, "check", target)
+        assert code == 0
+    original = planner.load(good)
+    for _, target in steps:
+        assert planner.load(target).equals(original)
+
+
+def test_convert_an_invalid_input_writes_nothing(capsys: pytest.CaptureFixture[str],
+                                                bad: Path, tmp_path: Path) -> None:
+    code, _, _ = main(capsys, "convert", bad, "-o", tmp_path / "p.stockpile")
+    assert code == 1
+    assert not (tmp_path / "p.stockpile").exists()
+
+
+def test_convert_onto_itself_is_a_usage_error(capsys: pytest.CaptureFixture[str], good: Path
+                                             ) -> None:
+    before = good.read_bytes()
+    code, _, err = main(capsys, "convert", good, "-o", good)
+    assert code == 2
+    assert err == "planner: the output must differ from the input\n"
+    assert good.read_bytes() == before
+
+
+def test_check_a_project_file_with_problems(capsys: pytest.CaptureFixture[str], good: Path,
+                                            tmp_path: Path) -> None:
+    project = planner.load(good)
+    project.tables["Sources"].loc[0, "share"] = 0.4
+    project.forget_layouts()
+    planner.export(project, tmp_path / "p.stockpile")
+    code, out, err = main(capsys, "check", tmp_path / "p.stockpile")
+    assert code == 1 and out == ""
+    assert err == ("Sources!C2: the shares of item M1 sum to 0.9, not 1 (allowed: 1 ± 0.005)\n"
+                   "1 problem found; nothing was changed.\n")
+
+
+# --- hostile and broken files ------------------------------------------------------------
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return path
+
+
+def refused(capsys: pytest.CaptureFixture[str], path: Path, command: str = "check") -> str:
+    code, out, err = main(capsys, command, path)
+    assert code == 1
+    assert out == ""
+    assert err.startswith("planner: ") and err.count("\n") == 1
+    return err.removeprefix("planner: ").rstrip("\n")
+
+
+def test_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert refused(capsys, tmp_path / "nothing.xlsx") == "nothing.xlsx: no such file or folder"
+    assert refused(capsys, tmp_path / "gone.stockpile") == "gone.stockpile: no such file"
+
+
+def test_an_encrypted_workbook(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "locked.xlsx"  # Excel saves a password-protected .xlsx as OLE
+    path.write_bytes(reading.OLE_MAGIC + bytes(4096))
+    assert refused(capsys, path, "report") == (
+        "locked.xlsx: this is an encrypted workbook or an old .xls file; open it in Excel "
+        "and save it as .xlsx without a password")
+
+
+def test_an_empty_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    assert refused(capsys, path).startswith("empty.xlsx: not an Excel workbook (.xlsx)")
+
+
+def test_a_zip_that_is_not_a_workbook(capsys: pytest.CaptureFixture[str],
+                                      tmp_path: Path) -> None:
+    path = _zip(tmp_path / "photos.xlsx", {"a.jpg": b"\xff\xd8" * 100})
+    assert refused(capsys, path) == "photos.xlsx: not an Excel workbook (.xlsx)"
+
+
+def test_a_damaged_zip(capsys: pytest.CaptureFixture[str], good: Path, tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(good.read_bytes()[:600])
+    assert refused(capsys, path).startswith("cut.xlsx: the workbook is damaged (")
+
+
+def test_a_workbook_with_broken_xml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types")
+        z.writestr("xl/workbook.xml", "<workbook><sheets><sheet name='Items'")
+    assert refused(capsys, path).startswith("broken.xlsx: the workbook cannot be read (")
+
+
+def test_a_zip_bomb_by_ratio(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A member of 12 MB that compresses ~1000:1 is refused before any XML is parsed."""
+    path = _zip(tmp_path / "bomb.xlsx", {
+        "[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>",
+        "xl/worksheets/sheet1.xml": b"<c>" + b"0" * (12 * 2**20) + b"</c>"})
+    message = refused(capsys, path)
+    assert message.startswith("bomb.xlsx: xl/worksheets/sheet1.xml inflates 12 MB from ")
+    assert message.endswith(" KB; refused as a zip bomb")
+
+
+def test_a_workbook_inflating_beyond_the_limit(capsys: pytest.CaptureFixture[str], good: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "MAX_UNCOMPRESSED_BYTES", 4096)
+    message = refused(capsys, good)
+    assert message.startswith("good.xlsx: the workbook inflates to ")
+    assert message.endswith(" MB; the limit is 0 MB")
+
+
+def test_a_file_too_large(capsys: pytest.CaptureFixture[str], good: Path,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
+    assert refused(capsys, good).startswith("good.xlsx: the file is ")
+
+
+def test_a_sheet_with_too_many_rows(capsys: pytest.CaptureFixture[str], good: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "MAX_ROWS", 5)
+    assert refused(capsys, good) == "good.xlsx: sheet Items has 10 rows; the limit is 5"
+
+
+def test_a_folder_without_csv_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert refused(capsys, tmp_path / "empty") == (
+        "empty: the folder holds no CSV files (Items.csv, BOM.csv, ...)")
+
+
+def test_a_binary_file_named_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "Items.csv").write_bytes(b"\x00\x01\x02PK" * 100)
+    assert refused(capsys, folder) == "Items.csv: not a text CSV file"
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+        capsys: pytest.CaptureFixture[str], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(project: object) -> None:
+        raise RuntimeError("boom")
+    monkeypatch.setattr(sys.modules["planner.compute"], "compute", boom)
+    code, _, err = main(capsys, "report", good)
+    assert code == 3
+    assert err == ("planner: internal error: RuntimeError: boom\n"
+                   "This is a bug in Stockpile Planner; please report it with the file.\n")
