@@ -8,6 +8,7 @@ the reader removes again (OWASP's advice against CSV injection).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import os
@@ -76,7 +77,22 @@ def write_workbook(project: Project, path: Path) -> None:
                 else:
                     cells.append(value)
             ws.append(cells)
-    _atomic(path, wb.save)
+    try:
+        _atomic(path, wb.save)
+    finally:
+        _close_sheets(wb)
+
+
+def _close_sheets(wb: object) -> None:
+    """Finish the row writers of write-only sheets that a failed save left open.
+
+    Left open, they raise when garbage-collected and Python prints "Exception ignored"
+    tracebacks after the user's clear message.
+    """
+    for ws in wb.worksheets:  # type: ignore[attr-defined]
+        if not ws.closed:
+            with contextlib.suppress(Exception):
+                ws.close()
 
 
 def _needs_17_digits(value: object) -> bool:
@@ -135,7 +151,15 @@ def csv_text(value: object) -> str:
 
 def write_csv_folder(project: Project, folder: Path) -> None:
     """The project as Items.csv, BOM.csv, ... in ``folder`` (UTF-8, comma separated)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ProjectFileError(f"could not write {folder.name}: it is a file; CSV files are "
+                               "written into a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
+                               ) from None
     for spec in SHEETS:
         if spec.name == "Settings":
             rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
@@ -163,7 +187,12 @@ def _atomic(path: Path, write: object) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ProjectFileError(f"could not write {path.name}: {exc.strerror or exc}") from None
+        why = "the folder does not exist" if not path.parent.is_dir() else (
+            exc.strerror or str(exc))
+        raise ProjectFileError(f"could not write {path.name}: {why}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 __all__ = ["TABLES", "sheet", "write_csv_folder", "write_workbook"]

@@ -99,6 +99,12 @@ def test_a_text_file_named_xlsx(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+def test_writing_into_a_missing_folder_prints_one_line(good: Path, tmp_path: Path) -> None:
+    result = run("convert", good, "-o", tmp_path / "nowhere" / "out.xlsx")
+    assert result.returncode == 1
+    assert result.stderr == "planner: could not write out.xlsx: the folder does not exist\n"
+
+
 def test_usage_errors_exit_2() -> None:
     result = run()
     assert result.returncode == 2
@@ -189,6 +195,16 @@ def test_convert_onto_itself_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert code == 2
     assert err == "planner: the output must differ from the input\n"
     assert good.read_bytes() == before
+
+
+def test_convert_to_a_folder_where_a_file_is(capsys: pytest.CaptureFixture[str], good: Path,
+                                            tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("keep me")
+    code, _, err = main(capsys, "convert", good, "-o", tmp_path / "out")
+    assert code == 1
+    assert err == ("planner: could not write out: it is a file; CSV files are written into a "
+                   "folder\n")
+    assert (tmp_path / "out").read_text() == "keep me"
 
 
 def test_check_a_project_file_with_problems(capsys: pytest.CaptureFixture[str], good: Path,
