@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import struct
 import subprocess
 import sys
 import zipfile
@@ -283,6 +284,58 @@ def test_a_zip_bomb_by_ratio(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     message = refused(capsys, path)
     assert message.startswith("bomb.xlsx: xl/worksheets/sheet1.xml inflates 12 MB from ")
     assert message.endswith(" KB; refused as a zip bomb")
+
+
+def _rewrite(source: Path, target: Path, change: Callable[[str, bytes], bytes]) -> Path:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w",
+                                                         zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            zout.writestr(name, change(name, zin.read(name)))
+    return target
+
+
+def test_a_member_inflating_past_its_declared_size(capsys: pytest.CaptureFixture[str],
+                                                   good: Path, tmp_path: Path) -> None:
+    """A forged header declares 1,000 bytes for a sheet of 12 MB: the size check passes,
+    and the reader must stop at the declared size rather than inflate it all."""
+    rows = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>M{i}</t></is></c></row>'
+                   for i in range(2, 200_000))
+
+    def grow(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+    path = _rewrite(good, tmp_path / "forged.xlsx", grow)
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    assert info.file_size > 10 * 2**20
+    struct.pack_into("<I", raw, info.header_offset + 22, 1000)  # local header
+    central = raw.index(b"PK\x01\x02")  # central directory entries, to ours
+    while raw[central + 46:central + 46 + len(info.filename)] != info.filename.encode():
+        central = raw.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", raw, central + 24, 1000)  # central directory
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as z:
+        assert z.getinfo("xl/worksheets/sheet1.xml").file_size == 1000
+    message = refused(capsys, path)
+    assert message.startswith("forged.xlsx: the workbook cannot be read (")
+
+
+def test_xml_entities_are_not_expanded(capsys: pytest.CaptureFixture[str], good: Path,
+                                       tmp_path: Path) -> None:
+    """A billion laughs in a sheet: refused at once, nothing expanded."""
+    entities = "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE x [<!ENTITY a0 "lol">{entities}]>'.encode()
+
+    def laugh(name: str, data: bytes) -> bytes:
+        if name not in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"):
+            return data
+        end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+        return data[:end] + doctype + data[end:].replace(b"Traction motor", b"&a9;")
+    path = _rewrite(good, tmp_path / "laughs.xlsx", laugh)
+    message = refused(capsys, path)
+    assert message.startswith("laughs.xlsx: the workbook cannot be read (")
 
 
 def test_a_workbook_inflating_beyond_the_limit(capsys: pytest.CaptureFixture[str], good: Path,
