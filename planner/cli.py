@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    p = sub.add_parser("summary", help="printable exposure summary (PDF)")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, help="SUMMARY.pdf")
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+
     p = sub.add_parser("convert", help="template workbook <-> project file <-> CSV folder")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True,
@@ -125,7 +130,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert}
+def cmd_summary(args: argparse.Namespace) -> int:
+    from planner.compute import compute
+    from planner.files import load
+
+    project = load(args.file)
+    report = compute(project)
+    # the drawing is Qt's (ui/), reached only here: `import planner` never imports Qt
+    from ui.summary import write_pdf
+
+    pages = write_pdf(project, report, args.output, args.page_size)
+    print(f"wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
+            "summary": cmd_summary}
 
 
 def finite(value: float) -> float | None:

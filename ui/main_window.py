@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem
+from ui import printing
 from ui.actions import PAGES, build_actions
 from ui.bom_page import BomPage
 from ui.dashboard import DashboardPage
@@ -18,6 +19,7 @@ from ui.preferences import Preferences
 from ui.qt import (
     QAction,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -265,6 +267,24 @@ class MainWindow(FileOps, QMainWindow):
         if widget is self.sourcing_page:
             return self.sourcing_page.sources
         return None
+
+    # --- printing ----------------------------------------------------------------------
+    def print_preview(self) -> None:
+        printing.print_preview(self, self.doc)
+
+    def print_summary(self) -> None:
+        printing.print_summary(self, self.doc)
+
+    def export_pdf_dialog(self) -> None:
+        stem = Path(self.doc.display_name).stem + " summary.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "Export summary as PDF",
+                                              str(Path(self.prefs.last_folder or ".") / stem),
+                                              "PDF (*.pdf)")
+        if name:
+            path = Path(name).with_suffix(".pdf")
+            pages = printing.export_pdf(self, self.doc, path)
+            if pages:
+                self.show_message(f"Wrote {path.name} ({pages} page{'s' if pages > 1 else ''})")
 
     # --- edit commands -------------------------------------------------------------------
     def add_row(self) -> None:

@@ -231,3 +231,19 @@ def test_window_geometry_is_remembered(window: MainWindow, prefs: Preferences,
     again = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
     qtbot.addWidget(again)  # type: ignore[attr-defined]
     assert again.nav.currentRow() == 4
+
+
+def test_print_preview_opens_and_export_pdf_writes(window: MainWindow, tmp_path: Path,
+                                                   qtbot: object) -> None:
+    from ui import printing
+
+    dialog = printing.make_preview(window, window.doc)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    painted: list[object] = []
+    dialog.paintRequested.connect(painted.append)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)  # type: ignore[attr-defined]
+    dialog.close()
+    out = tmp_path / "summary.pdf"
+    assert printing.export_pdf(window, window.doc, out) == 1
+    assert out.read_bytes().startswith(b"%PDF")

@@ -1,0 +1,103 @@
+"""The printed exposure summary: rendered to PDF headlessly and read back with pdftotext."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import planner
+from planner.summary import build_summary, headline
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+BOOKS = [SAMPLES / "ev_motors_wind.xlsx", SAMPLES / "semiconductor_equipment.xlsx"]
+
+assert shutil.which("pdftotext"), "poppler-utils is needed (.ci/run installs it)"
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines()
+                    if line.startswith("Pages:")))
+
+
+@pytest.mark.parametrize("book", BOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_summary_command_writes_a_readable_pdf(book: Path, size: str, tmp_path: Path) -> None:
+    out = tmp_path / "summary.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must find its own way without a display
+    run = subprocess.run([sys.executable, "-m", "planner", "summary", str(book), "-o",
+                          str(out), "--page-size", size], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert 1 <= pages(out) <= 2
+    text = pdf_text(out)
+    project = planner.load(book)
+    report = planner.compute(project)
+    h = headline(report)
+    assert project.settings.company in text
+    assert f"As of {report.as_of.isoformat()}" in text
+    assert f"of {h.materials} materials below" in text
+    assert f"{h.largest_country} {h.largest_country_share:.0%}" in text
+    assert f"Materials by risk ({h.materials})" in text
+    assert f"Page 1 of {pages(out)}" in text
+    # every material is in the table with its cover and its top supplier
+    for r in report.materials.itertuples():
+        assert r.top_supplier in text
+    first = build_summary(project, report).materials.iloc[0]
+    line = next(line for line in text.splitlines() if line.strip().startswith(
+        first["name"][:20]) and first["top_supplier"] in line)
+    assert f"{first['days_of_cover']:,.0f}" in line
+    assert first["status"].upper() in line
+
+
+def test_headline_figures_follow_the_report() -> None:
+    report = planner.compute(planner.load(BOOKS[0]))
+    m = report.materials
+    h = headline(report)
+    assert h.materials == len(m)
+    assert h.below_target == int(((m["daily_use"] > 0) & (m["status"] != "ok")).sum())
+    assert h.single_sourced == int((m["suppliers"] == 1).sum())
+    assert h.over_supplier_cap == int(m["over_supplier_cap"].sum())
+    assert h.over_country_cap == int(m["over_country_cap"].sum())
+    assert h.largest_country_share == report.country_dependence.max()
+
+
+def test_summary_refuses_an_unwritable_folder(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "planner", "summary", str(BOOKS[0]), "-o",
+                          str(tmp_path / "missing" / "s.pdf")], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1
+    assert "the folder does not exist" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path: Path) -> None:
+    from planner import editing
+
+    project = planner.load(BOOKS[1])
+    items = project.items
+    extra = items[items["kind"] == "material"]
+    rows = pd.concat([extra.assign(item_id=extra["item_id"] + f"-{k}") for k in range(6)],
+                     ignore_index=True)
+    editing.insert_rows(project, "Items", len(items), rows)
+    from ui.summary import write_pdf
+
+    out = tmp_path / "long.pdf"
+    n = write_pdf(project, planner.compute(project), out)
+    assert n == pages(out) >= 2
+    text = pdf_text(out)
+    assert text.count("Top supplier") >= 2  # the table header repeated on the next page
+    assert f"Page {n} of {n}" in text
