@@ -320,6 +320,7 @@ class ProjectTableModel(FrameModel):
                 for c in self.spec.columns]
         super().__init__(cols, parent)
         self.doc, self.table = doc, table
+        self.last_error = ""  # why the last setData was refused
         doc.tableReset.connect(self._on_reset)
         doc.cellsChanged.connect(self._on_cells)
         doc.reportChanged.connect(self._on_problems)
@@ -392,7 +393,8 @@ class ProjectTableModel(FrameModel):
         try:
             typed = editing.parse_value(self.table, column, value, ref)
         except InputError as exc:
-            self.doc.message.emit(str(exc.problems[0]))
+            self.last_error = str(exc.problems[0])
+            self.doc.message.emit(self.last_error)
             return False
         if _same(typed, editing.get_value(self.doc.project, self.table, pos, column)):
             return True

@@ -26,10 +26,13 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QModelIndex,
+    QPersistentModelIndex,
     QPushButton,
     QStyledItemDelegate,
     Qt,
     QTableView,
+    QTimer,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +61,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def __init__(self, doc: Document, model: ProjectTableModel, parent: QWidget):
         super().__init__(parent)
         self.doc, self.model = doc, model
+        self.pending: dict[tuple[int, int], str] = {}  # refused text, shown again
 
     def choices(self, column: str) -> list[str] | None:
         spec = self.model.spec.column(column)
@@ -86,16 +90,34 @@ class ChoiceDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        pending = self.pending.pop((index.row(), index.column()), None)
+        text = pending if pending is not None else index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.setCurrentText(text)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: object, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-        else:
+        text = editor.currentText() if isinstance(editor, QComboBox) else (
+            editor.text() if isinstance(editor, QLineEdit) else None)
+        if text is None:
             super().setModelData(editor, model, index)
+            return
+        if not model.setData(index, text, Qt.ItemDataRole.EditRole):
+            self.refuse(index, text)
+
+    def refuse(self, index: QModelIndex, text: str) -> None:
+        """Like Excel: say why, and reopen the cell with what was typed, so nothing is lost."""
+        view = self.parent()
+        self.pending[(index.row(), index.column())] = text
+        message = self.model.last_error or "This value cannot be used here."
+        where = view.viewport().mapToGlobal(view.visualRect(index).bottomLeft())
+        QToolTip.showText(where, message, view)
+        persistent = QPersistentModelIndex(index)
+        QTimer.singleShot(0, lambda: view.edit(QModelIndex(persistent))
+                          if persistent.isValid() else None)
 
 
 class TableView(QTableView):

@@ -176,3 +176,28 @@ def test_large_projects_recompute_in_the_background(doc: Document, qtbot: object
     m = doc.report.materials.set_index("item_id").loc["M-ND"]
     assert m["on_hand"] == 2000 and m["days_of_cover"] == pytest.approx(2000 / m["daily_use"])
     assert editing.get_value(doc.project, "Stock", pos, "on_hand") == 2000
+
+
+def test_refused_typing_reopens_the_cell_with_the_text(qtbot: object, doc: Document) -> None:
+    from ui.qt import QAbstractItemView, QLineEdit
+
+    page = TablePage(doc, "BOM", "BOM")
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.show()
+    view = page.view
+    j = [c.key for c in page.model.columns].index("qty_per")
+    index = page.model.index(0, j)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None
+    editor.setText("1,5 kg")
+    # what Return does in an editor: commit, then close it
+    view.itemDelegate().commitData.emit(editor)
+    view.itemDelegate().closeEditor.emit(editor)
+    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState)  # type: ignore[attr-defined]
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    assert editor.text() == "1,5 kg"
+    assert page.model.last_error.startswith("BOM!C")
+    assert "qty_per must be a positive number" in page.model.last_error
+    assert doc.undo_stack.count() == 0
