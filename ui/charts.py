@@ -1,0 +1,838 @@
+"""The dashboard's charts (pyqtgraph), drawn from rows the page reads out of the report.
+
+Each chart creates its plot items once and refreshes them with ``setOpts``/``setData``,
+so a recompute redraws in a few milliseconds. Charts place what the engine computed and
+compute no planning figure; they emit ``materialClicked(item_id)`` and highlight a
+material on request. The plotted data is exposed (``rows()``, ``points()``,
+``segments()``) for tests.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+
+from ui.qt import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSize,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+STATUS_COLOURS = {"critical": "#c62828", "short": "#ef8f00", "ok": "#2e7d32"}
+STATUS_LABELS = {"critical": "critical", "short": "short of target", "ok": "on target"}
+TEXT = "#37474f"
+MUTED = "#6b7b86"
+AXIS = "#b0bec5"
+LINE = "#455a64"
+HIGHLIGHT = (33, 150, 243, 40)
+DANGER = (198, 40, 40, 26)
+BAR_HEIGHT = 0.66
+MIX_BAR_HEIGHT = 0.76
+HEADROOM = -1.1  # the bar charts' top edge: a strip above the first row for line labels
+ROW_PX = 15  # the least height of a bar row, so names stay readable
+MAX_ROWS = 25  # bars per chart; a bigger project shows the first rows of its order
+OUTLIER = 2.0  # a value beyond this many times the axis end is cut off, not shown whole
+BAR_PX = 24  # the thickest a bar gets when there are few rows
+MAX_MAP_LABELS = 10  # names written on the exposure map
+
+# A stable colour per origin country. Colours of countries that often appear together
+# differ in lightness as well as hue, so stacked segments stay apart in greyscale print.
+# China is always the dark red the eye reads first.
+COUNTRY_COLOURS = {
+    "CN": "#8e1b2e", "US": "#3b6fb6", "JP": "#f2a541", "DE": "#2f4858", "KR": "#5fa8a0",
+    "NL": "#e07a5f", "BE": "#a0cbe8", "FR": "#6a4c93", "SE": "#1f5f8b", "FI": "#b8b8b8",
+    "AT": "#f4cae4", "MY": "#c77cad", "VN": "#e8d36a", "TR": "#b5179e", "PL": "#8cd17d",
+    "EE": "#c2b280", "AU": "#4f772d", "TJ": "#9d7660", "CA": "#937860", "BR": "#3f8f4f",
+    "CL": "#b87333", "CD": "#5c3a21", "ZA": "#b3a369", "RU": "#6d6875", "KZ": "#17becf",
+    "IN": "#ff9d9a", "GB": "#79706e", "ID": "#dbdb8d", "PH": "#499894", "TW": "#d37295",
+    "MX": "#59a14f", "PE": "#bcbd22", "MN": "#ff9da7", "MM": "#76b7b2", "NO": "#bab0ac",
+}
+FALLBACK_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#edc948", "#b07aa1", "#76b7b2",
+                    "#9c755f", "#bab0ac", "#ff9da7", "#e15759", "#86bcb6", "#d4a6c8")
+UNKNOWN_COUNTRY = "#cfd8dc"
+
+
+def country_colour(code: str | None) -> str:
+    """The same colour for a country on every chart and in every project."""
+    if not code:
+        return UNKNOWN_COUNTRY
+    fixed = COUNTRY_COLOURS.get(code)
+    if fixed is not None:
+        return fixed
+    return FALLBACK_COLOURS[zlib.crc32(code.encode()) % len(FALLBACK_COLOURS)]
+
+
+def _text_on(colour: str) -> str:
+    """White or dark text, whichever reads on ``colour``."""
+    c = QColor(colour)
+    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+    return "#ffffff" if luminance < 150 else "#263238"
+
+
+def days_text(days: float) -> str:
+    return f"{days:,.0f} d" if days >= 10 else f"{days:.1f} d"
+
+
+def pct_text(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    """One material as the report gives it; ``cover`` is None when it has no demand."""
+
+    item_id: str
+    name: str
+    unit: str
+    cover: float | None
+    target: float
+    status: str
+    top_country: str | None
+    top_country_share: float | None
+
+    @property
+    def has_demand(self) -> bool:
+        return self.cover is not None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A country's share of one material's supply (a piece of a stacked bar)."""
+
+    item_id: str
+    country: str | None
+    share: float
+
+
+@dataclass(frozen=True)
+class MaterialTable:
+    """Every material of the report as column arrays (NaN cover: no demand; NaN share:
+    no sources), so a 15,000-material project is drawn without a Python object per row.
+    """
+
+    ids: np.ndarray
+    names: np.ndarray
+    units: np.ndarray
+    cover: np.ndarray
+    target: np.ndarray
+    status: np.ndarray
+    countries: np.ndarray
+    share: np.ndarray
+
+    @classmethod
+    def empty(cls) -> MaterialTable:
+        obj = np.zeros(0, dtype=object)
+        flt = np.zeros(0)
+        return cls(obj, obj, obj, flt, flt, obj, obj, flt)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, i: int) -> MaterialRow:
+        cover, share = float(self.cover[i]), float(self.share[i])
+        country = self.countries[i]
+        return MaterialRow(
+            item_id=str(self.ids[i]), name=str(self.names[i]), unit=str(self.units[i]),
+            cover=None if math.isnan(cover) else cover, target=float(self.target[i]),
+            status=str(self.status[i]), top_country=None if country is None else str(country),
+            top_country_share=None if math.isnan(share) else share)
+
+    def rows(self, order: Sequence[int]) -> list[MaterialRow]:
+        return [self.row(int(i)) for i in order]
+
+
+def axis_limit(values: Sequence[float | None] | np.ndarray, floor: float) -> float:
+    """An axis end that shows ``floor`` and most values, so one 900-day cover cannot squash
+    the rest: the largest value once the top 5 % (at least one value) is set aside, or
+    ``floor`` if larger; but every value whole when none reaches OUTLIER times that.
+    """
+    if isinstance(values, np.ndarray):
+        arr = values.astype(float)
+    else:
+        arr = np.asarray([np.nan if v is None else v for v in values], dtype=float)
+    v = np.sort(arr[np.isfinite(arr)])
+    if v.size == 0:
+        return max(floor, 1.0)
+    k = max(1, int(v.size * 0.05))
+    body = float(v[v.size - 1 - k]) if v.size > k else float(v[0])
+    limit = max(floor, body)
+    top = float(v[-1])
+    if top <= limit * OUTLIER:  # nothing far out
+        limit = top
+    return max(limit, floor, 1.0)
+
+
+def legend_html(entries: Sequence[tuple[str, str]], extra: str = "") -> str:
+    """Colour swatches with their labels, each kept on one line."""
+    swatches = "&nbsp;&nbsp; ".join(
+        f"<span style='color:{colour}; font-size:12pt'>■</span>&nbsp;"
+        f"{html.escape(label).replace(' ', '&nbsp;')}"
+        for colour, label in entries)
+    return f"{swatches}{extra}"
+
+
+class _Labels:
+    """A pool of TextItems reused between refreshes (creating items is the slow part)."""
+
+    def __init__(self, plot: pg.PlotItem, font: QFont, z: float = 5):
+        self.plot, self.font, self.z = plot, font, z
+        self.items: list[pg.TextItem] = []
+        self.used = 0
+
+    def begin(self) -> None:
+        self.used = 0
+
+    def add(self, text: str, x: float, y: float, colour: str,
+            anchor: tuple[float, float] = (0, 0.5)) -> pg.TextItem:
+        if self.used == len(self.items):
+            item = pg.TextItem(anchor=anchor)
+            item.setFont(self.font)
+            item.setZValue(self.z)
+            self.plot.addItem(item, ignoreBounds=True)
+            self.items.append(item)
+        item = self.items[self.used]
+        self.used += 1
+        item.setText(text, color=colour)
+        item.setAnchor(anchor)
+        item.setPos(x, y)
+        item.setVisible(True)
+        return item
+
+    def end(self) -> None:
+        for item in self.items[self.used:]:
+            item.setVisible(False)
+
+    def texts(self) -> list[str]:
+        return [item.toPlainText() for item in self.items[:self.used]]
+
+
+class _PlotWidget(pg.PlotWidget):
+    """A plot that asks for little room, so the page's layout (not pyqtgraph's 640x480
+    default hint) decides how the charts share the screen."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 200)
+
+
+class ChartPanel(QFrame):
+    """A white panel: a title with a key on its right, the plot, and a footer line that
+    shows only when there is something to add (what was cut off, a legend)."""
+
+    materialClicked = Signal(str)
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self.setObjectName("chartPanel")
+        self.title = QLabel(title, self)
+        self.title.setObjectName("chartTitle")
+        self.key = QLabel("", self)
+        self.key.setObjectName("chartKey")
+        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.key.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.footer = QLabel("", self)
+        self.footer.setObjectName("chartFooter")
+        self.footer.setWordWrap(True)
+        self.footer.setVisible(False)
+
+        self.view = _PlotWidget(background="w")
+        self.view.setMinimumHeight(150)
+        self.plot: pg.PlotItem = self.view.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.layout.setContentsMargins(2, 2, 12, 2)
+        self.vb: pg.ViewBox = self.plot.getViewBox()
+        self.tick_font = QFont(self.font())
+        self.tick_font.setPointSizeF(max(self.font().pointSizeF() - 0.5, 8.0))
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(AXIS))
+            axis.setTextPen(pg.mkPen(TEXT))
+            axis.setStyle(tickFont=self.tick_font, tickTextOffset=5)
+            axis.label.setFont(self.tick_font)
+        self.labels = _Labels(self.plot, self.tick_font)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(12)
+        header.addWidget(self.title)
+        header.addWidget(self.key, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 9, 12, 8)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.footer)
+
+    def set_axis_label(self, side: str, text: str) -> None:
+        self.plot.setLabel(side, text, color=MUTED)
+
+    def set_footer(self, text: str) -> None:
+        self.footer.setText(text)
+        self.footer.setVisible(bool(text))
+
+
+class MaterialBars(ChartPanel):
+    """Horizontal bars, one row per material, names on the left axis, top row first.
+
+    Clicking a row (its bar, its band or its name) emits ``materialClicked``.
+    """
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.vb.invertY(True)
+        self.plot.showGrid(x=True, y=False, alpha=0.12)
+        left = self.plot.getAxis("left")
+        left.setPen(pg.mkPen(None))
+        left.setStyle(tickLength=0, hideOverlappingLabels=False)
+        self.band = pg.LinearRegionItem(
+            values=(0, 0), orientation="horizontal", movable=False,
+            brush=pg.mkBrush(HIGHLIGHT), pen=pg.mkPen(None))
+        self.band.setZValue(-20)
+        self.band.setVisible(False)
+        self.plot.addItem(self.band, ignoreBounds=True)
+        self.ids: list[str] = []
+        self.highlighted = ""
+        self._label_width = 40
+        self.view.scene().sigMouseClicked.connect(self._clicked)
+        self.vb.sigResized.connect(self._fit_rows)
+
+    def row_px(self) -> float:
+        """The height of one row on screen, in pixels."""
+        (_, _), (y_lo, y_hi) = self.vb.viewRange()
+        return max(self.vb.height(), 1.0) / max(y_hi - y_lo, 1e-9)
+
+    def bar_height(self, nominal: float) -> float:
+        """``nominal`` (a fraction of a row), but no thicker than BAR_PX."""
+        return min(nominal, BAR_PX / self.row_px())
+
+    def _fit_rows(self, *_: object) -> None:
+        """Called on resize: subclasses thin their bars when rows are tall."""
+
+    def _reference_line(self) -> tuple[pg.InfiniteLine, pg.TextItem]:
+        """A dashed vertical line with its label in the strip above the bars."""
+        line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
+            LINE, width=1.2, style=Qt.PenStyle.DashLine))
+        line.setZValue(3)
+        label = pg.TextItem(color=MUTED, anchor=(0, 0.5))
+        label.setFont(self.tick_font)
+        for item in (line, label):
+            self.plot.addItem(item, ignoreBounds=True)
+        return line, label
+
+    @staticmethod
+    def _place(line: pg.InfiniteLine, label: pg.TextItem, value: float, text: str) -> None:
+        line.setValue(value)
+        label.setText(text)
+        label.setPos(value, (HEADROOM - 0.5) / 2)
+
+    def set_names(self, ids: list[str], names: list[str], max_width: int = 240) -> None:
+        """Material names as the left axis' ticks, elided to ``max_width`` pixels."""
+        self.ids = ids
+        metrics = QFontMetrics(self.tick_font)
+        shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, max_width) for n in names]
+        left = self.plot.getAxis("left")
+        left.setTicks([[(i, s) for i, s in enumerate(shown)], []])
+        self._label_width = max((metrics.horizontalAdvance(s) for s in shown), default=40) + 12
+        left.setWidth(self._label_width)
+        n = max(len(ids), 1)
+        self.vb.setLimits(yMin=HEADROOM, yMax=n - 0.4)
+        self.vb.setYRange(HEADROOM, n - 0.4, padding=0)
+        # rows and axes keep a readable height; the page scrolls before squashing them
+        self.view.setMinimumHeight(int((n - 0.4 - HEADROOM) * ROW_PX) + 48)
+        self.highlight(self.highlighted)
+
+    def label_width(self) -> int:
+        """Pixels the names need (the page gives both bar charts the wider one)."""
+        return self._label_width
+
+    def set_label_width(self, width: int) -> None:
+        self.plot.getAxis("left").setWidth(width)
+
+    def highlight(self, item_id: str) -> None:
+        """Shade the row of ``item_id`` (nothing if it is not shown)."""
+        self.highlighted = item_id
+        if item_id in self.ids:
+            i = self.ids.index(item_id)
+            self.band.setRegion((i - 0.5, i + 0.5))
+            self.band.setVisible(True)
+        else:
+            self.band.setVisible(False)
+
+    def row_at(self, scene_pos: object) -> int | None:
+        """The row under a scene position (over the plot or its name axis), if any."""
+        plot_rect = self.vb.sceneBoundingRect()
+        axis_rect = self.plot.getAxis("left").sceneBoundingRect()
+        if not (plot_rect.contains(scene_pos) or axis_rect.contains(scene_pos)):
+            return None
+        y = self.vb.mapSceneToView(scene_pos).y()
+        i = round(y)
+        return i if 0 <= i < len(self.ids) and abs(y - i) <= 0.5 else None
+
+    def row_scene_pos(self, item_id: str, x: float) -> object:
+        """Where in the scene the row of ``item_id`` is drawn at view ``x`` (for tests)."""
+        return self.vb.mapViewToScene(pg.Point(x, self.ids.index(item_id)))
+
+    def _clicked(self, ev: object) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        i = self.row_at(ev.scenePos())
+        if i is not None:
+            self.materialClicked.emit(self.ids[i])
+
+
+class CoverChart(MaterialBars):
+    """Days of cover per material, coloured by status, each with its own target mark."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Days of cover against target", parent)
+        self.set_axis_label("bottom", "days of cover (stock on hand ÷ daily use)")
+        self.title.setToolTip("Most urgent first: critical, then short of target, then on "
+                              "target, each by days of cover.")
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT,
+                                    brushes=[], pen=pg.mkPen(None))
+        self.plot.addItem(self.bars)
+        self.targets = pg.PlotDataItem([], [], pen=pg.mkPen("#263238", width=2.5),
+                                       connect="finite")
+        self.targets.setZValue(4)
+        self.plot.addItem(self.targets)
+        self.project_target, self.project_target_label = self._reference_line()
+        self.labels.z = 6
+        self._limit = 1.0
+        self._target_x = np.zeros(0)
+        self._rows: list[MaterialRow] = []
+        self._clipped: list[str] = []
+        self.key.setText(legend_html(
+            [(STATUS_COLOURS["critical"], "critical"), (STATUS_COLOURS["short"], "short"),
+             (STATUS_COLOURS["ok"], "on target")],
+            extra="&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
+
+    def set_rows(self, rows: list[MaterialRow], project_target: float,
+                 total: int | None = None) -> None:
+        """Draw ``rows`` top to bottom (the first MAX_ROWS of them)."""
+        rows = rows[:MAX_ROWS]
+        self._rows = rows
+        n = len(rows)
+        targets = [r.target for r in rows]
+        limit = axis_limit([r.cover for r in rows],
+                           max([project_target * 2, *(t * 1.1 for t in targets)]))
+        y = np.arange(n, dtype=float)
+        width = np.array([min(r.cover, limit) if r.cover is not None else 0.0 for r in rows])
+        self.bars.setOpts(x0=np.zeros(n), y=y, width=width, height=BAR_HEIGHT,
+                          brushes=[STATUS_COLOURS.get(r.status, MUTED) for r in rows])
+        # each material's own target: a short upright stroke across its bar
+        tx = np.repeat(np.array(targets, dtype=float), 3)
+        tx[~np.repeat([r.has_demand for r in rows], 3)] = np.nan
+        tx[2::3] = np.nan
+        self._target_x = tx
+        self._place(self.project_target, self.project_target_label, project_target,
+                    f"project target {project_target:,.0f} d")
+
+        self._limit = limit
+        self._clipped = [r.item_id for r in rows if r.cover is not None and r.cover > limit]
+        self.set_names([r.item_id for r in rows], [r.name for r in rows])
+        # a little room left of 0 so its tick shows, and right for the value labels
+        self.vb.setXRange(-limit * 0.025, limit * 1.17, padding=0)
+        self._fit_rows()
+        notes = []
+        if self._clipped:
+            notes.append(f"▸ {len(self._clipped)} bar(s) cut off at {limit:,.0f} d; "
+                         "their cover is written next to them")
+        if total is not None and total > n:
+            notes.append(f"the {n} most urgent of {total:,} materials shown")
+        self.set_footer(" · ".join(notes))
+
+    def _fit_rows(self, *_: object) -> None:
+        if not hasattr(self, "bars"):
+            return
+        h = self.bar_height(BAR_HEIGHT)
+        self.bars.setOpts(height=h)
+        y = np.arange(len(self._rows), dtype=float)
+        half = min(0.45, h / 2 + 0.12)
+        ty = np.column_stack([y - half, y + half, np.full(len(y), np.nan)]).ravel()
+        self.targets.setData(self._target_x, ty)
+        self._label_values()
+
+    def _label_values(self, *_: object) -> None:
+        """Each bar's cover at its end; moved past the target mark when the mark would
+        cross the text, and with an arrow when the bar is cut off."""
+        self.labels.begin()
+        (x_lo, x_hi), _ = self.vb.viewRange()
+        sx = max(self.vb.width(), 100) / (x_hi - x_lo)
+        metrics = QFontMetrics(self.tick_font)
+        for i, r in enumerate(self._rows):
+            if r.cover is None:
+                self.labels.add("no demand", 0, i, MUTED)
+            elif r.cover > self._limit:
+                self.labels.add(f"{days_text(r.cover)} ▸", self._limit, i, TEXT)
+            else:
+                text = days_text(r.cover)
+                x = r.cover
+                gap_px = (r.target - r.cover) * sx
+                if 0 <= gap_px < metrics.horizontalAdvance(text) + 8:
+                    x = r.target + 3 / sx
+                self.labels.add(text, x, i, TEXT)
+        self.labels.end()
+
+    def rows(self) -> list[MaterialRow]:
+        """The materials drawn, top to bottom."""
+        return list(self._rows)
+
+    def clipped(self) -> list[str]:
+        """Materials whose bar is cut off at the axis end."""
+        return list(self._clipped)
+
+    def bar_widths(self) -> np.ndarray:
+        return np.asarray(self.bars.opts["width"], dtype=float)
+
+    def value_labels(self) -> list[str]:
+        return self.labels.texts()
+
+
+class CountryMixChart(MaterialBars):
+    """Each material's supply split by origin country, as 0-100 % stacked bars."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Origin-country mix of supply", parent)
+        self.set_axis_label("bottom", "share of supply (%)")
+        self.title.setToolTip("Most concentrated materials first; in each bar the largest "
+                              "origin country comes first.")
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=MIX_BAR_HEIGHT,
+                                    brushes=[], pen=pg.mkPen("w", width=1))
+        self.plot.addItem(self.bars)
+        self.cap, self.cap_label = self._reference_line()
+        self.plot.getAxis("bottom").setTicks(
+            [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
+        self._x_range = (-3.5, 103.5)
+        self.vb.setXRange(*self._x_range, padding=0)
+        self.segment_font = QFont(self.tick_font)
+        self.segment_font.setPointSizeF(self.tick_font.pointSizeF() - 0.5)
+        self.labels = _Labels(self.plot, self.segment_font)
+        self._empty: list[int] = []
+        self._segments: list[Segment] = []
+        self._ids: list[str] = []
+        self._legend: list[tuple[str, str, str]] = []  # colour, code, code and name
+
+    def set_mix(self, ids: list[str], names: list[str], mix: dict[str, list[Segment]],
+                country_cap: float, country_names: dict[str, str] | None = None,
+                total: int | None = None) -> None:
+        """``mix[item_id]``: that material's segments, largest first."""
+        ids, names = ids[:MAX_ROWS], names[:MAX_ROWS]
+        self._ids = ids
+        self.set_names(ids, names)
+        segments = [s for item_id in ids for s in mix.get(item_id, [])]
+        self._segments = segments
+        x0: list[float] = []
+        widths: list[float] = []
+        ys: list[float] = []
+        brushes: list[str] = []
+        self._empty = [i for i, item_id in enumerate(ids) if not mix.get(item_id)]
+        for i, item_id in enumerate(ids):
+            start = 0.0
+            for s in mix.get(item_id, []):
+                x0.append(start)
+                widths.append(s.share * 100)
+                ys.append(i)
+                brushes.append(country_colour(s.country))
+                start += s.share * 100
+        self.bars.setOpts(x0=np.array(x0), y=np.array(ys), width=np.array(widths),
+                          height=self.bar_height(MIX_BAR_HEIGHT), brushes=brushes)
+        self._label_segments()
+        self._place(self.cap, self.cap_label, country_cap * 100,
+                    f"country cap {country_cap * 100:.0f}%")
+
+        # legend: the countries that supply most of the shown materials first
+        weight: dict[str | None, float] = {}
+        for s in segments:
+            weight[s.country] = weight.get(s.country, 0.0) + s.share
+        order = sorted(weight, key=lambda c: (-weight[c], c or ""))
+        names_of = country_names or {}
+        self._legend = [
+            (country_colour(c), c or "?", f"{c} {names_of.get(c, '')}".strip() if c else "?")
+            for c in order]
+        self.footer.setToolTip("\n".join(full for _, _, full in self._legend))
+        self._show_legend()
+        if total is not None and total > len(ids):
+            self.key.setText(f"the {len(ids)} most concentrated of {total:,} shown")
+        else:
+            self.key.setText("")
+
+    def _label_segments(self) -> None:
+        """Write "CN 65%" in each segment, or "CN" alone, or nothing: what fits."""
+        self.labels.begin()
+        for i in self._empty:
+            self.labels.add("no sources", 0.5, i, MUTED)
+        opts = self.bars.opts
+        if opts["x0"] is not None and len(opts["x0"]):
+            metrics = QFontMetrics(self.segment_font)
+            px_per_pct = max(self.vb.width(), 100) / (self._x_range[1] - self._x_range[0])
+            for s, x, w, y in zip(self._segments, opts["x0"], opts["width"], opts["y"],
+                                  strict=True):
+                room = w * px_per_pct - 6
+                code = s.country or "?"
+                for text in (f"{code} {w:.0f}%", code):
+                    if metrics.horizontalAdvance(text) <= room:
+                        colour = _text_on(country_colour(s.country))
+                        self.labels.add(text, x + w / 2, y, colour, (0.5, 0.5))
+                        break
+        self.labels.end()
+
+    def _show_legend(self) -> None:
+        """Country names when they fit on two lines, else the codes alone."""
+        full = legend_html([(c, name) for c, _, name in self._legend])
+        plain = "     ".join(f"■ {name}" for _, _, name in self._legend)
+        room = max(self.footer.width(), self.width() - 24) * 2
+        fits = QFontMetrics(self.footer.font()).horizontalAdvance(plain) < room
+        self.set_footer(full if fits else legend_html([(c, code) for c, code, _ in
+                                                       self._legend]))
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        if self._legend:
+            self._show_legend()
+
+    def _fit_rows(self, *_: object) -> None:
+        if hasattr(self, "bars"):
+            self.bars.setOpts(height=self.bar_height(MIX_BAR_HEIGHT))
+            self._label_segments()
+
+    def segments(self) -> list[Segment]:
+        """The drawn segments, material by material, largest share first."""
+        return list(self._segments)
+
+    def materials(self) -> list[str]:
+        return list(self._ids)
+
+
+class ExposureMap(ChartPanel):
+    """Top origin-country share against days of cover; the corner over the country cap
+    and under the target is shaded, since a material there is both concentrated and short.
+
+    One scatter item per status (uniform brushes keep 15,000 points cheap) and one for
+    covers beyond the axis, drawn as triangles at its top.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Exposure map", parent)
+        self.set_axis_label("bottom", "share of supply from the top origin country (%)")
+        self.set_axis_label("left", "days of cover")
+        self.title.setToolTip("Hover a point for its figures; click it to select the "
+                              "material in every view.")
+        self.plot.showGrid(x=True, y=True, alpha=0.12)
+        self.plot.getAxis("bottom").setTicks(
+            [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
+        self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60],
+                                      brush=pg.mkBrush(DANGER), pen=pg.mkPen(None))
+        self.danger.setZValue(-30)
+        self.plot.addItem(self.danger, ignoreBounds=True)
+        self.danger_label = pg.TextItem("over the cap, under target", color="#b71c1c",
+                                        anchor=(1, 1))
+        self.danger_label.setFont(self.tick_font)
+        self.plot.addItem(self.danger_label, ignoreBounds=True)
+        dash = {"width": 1.2, "style": Qt.PenStyle.DashLine}
+        self.cap = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(LINE, **dash),
+            label="country cap {value:.0f}%",
+            labelOpts={"position": 0.97, "color": MUTED, "anchors": [(0, 0), (0, 0)]})
+        self.target = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(LINE, **dash),
+            label="target {value:.0f} d",
+            labelOpts={"position": 0.02, "color": MUTED, "anchors": [(0, 1), (0, 1)]})
+        for line in (self.cap, self.target):
+            line.setZValue(-10)
+            self.plot.addItem(line, ignoreBounds=True)
+        self._brushes = {status: pg.mkBrush(c) for status, c in STATUS_COLOURS.items()}
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        for key in (*STATUS_COLOURS, "beyond"):
+            item = pg.ScatterPlotItem(
+                size=12, pen=pg.mkPen("w", width=1.5), symbol="t1" if key == "beyond" else "o",
+                brush=self._brushes.get(key, pg.mkBrush(MUTED)), hoverable=True,
+                hoverSize=16, hoverPen=pg.mkPen("#263238", width=1.5), tip=self._tip)
+            item.setZValue(10 + len(self.scatters))
+            item.sigClicked.connect(self._clicked)
+            self.plot.addItem(item)
+            self.scatters[key] = item
+        self.ring = pg.ScatterPlotItem(size=24, brush=pg.mkBrush(None),
+                                       pen=pg.mkPen("#1565c0", width=2.5))
+        self.ring.setZValue(9)
+        self.plot.addItem(self.ring)
+        self.table = MaterialTable.empty()
+        self._shown = np.zeros(0, dtype=np.int64)  # table positions of the drawn points
+        self._x = np.zeros(0)
+        self._y = np.zeros(0)
+        self._danger_args: tuple | None = None
+        self.vb.sigResized.connect(self._resized)
+        self.highlighted = ""
+        self.key.setText(legend_html(
+            [(STATUS_COLOURS["critical"], "critical"), (STATUS_COLOURS["short"], "short"),
+             (STATUS_COLOURS["ok"], "on target")]))
+
+    def set_table(self, table: MaterialTable, country_cap: float, target_days: float
+                  ) -> None:
+        """Draw every material with demand and sources of ``table``."""
+        self.table = table
+        shown = np.flatnonzero(~np.isnan(table.cover) & ~np.isnan(table.share))
+        self._shown = shown
+        cover = table.cover[shown]
+        limit = axis_limit(cover, max(target_days * 2, 10.0))
+        self._x = table.share[shown] * 100
+        self._y = np.minimum(cover, limit)
+        beyond = cover > limit
+        status = table.status[shown]
+        for key, item in self.scatters.items():
+            sel = beyond if key == "beyond" else ~beyond & (status == key)
+            if key == "beyond":
+                brushes = [self._brushes.get(st, self._brushes["ok"]) for st in status[sel]]
+                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel], brush=brushes)
+            else:
+                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel])
+        cap = country_cap * 100
+        self.cap.setValue(cap)
+        self.target.setValue(target_days)
+        self.danger.setOpts(x0=[cap], x1=[100], y0=[0], y1=[target_days])
+        self.danger_label.setPos(99.5, target_days)
+        self.danger_label.setVisible(cap < 97)
+        top = limit * 1.08
+        # a little room beyond 0 and 100 % so the end ticks show
+        self.vb.setRange(xRange=(-4, 104), yRange=(-top * 0.04, top), padding=0)
+        self._danger_args = (cap, target_days)
+        self._label_danger(cap, target_days)
+
+        notes = []
+        left_out = len(table) - len(shown)
+        if left_out:
+            notes.append(f"{left_out} material(s) without demand or sources not shown")
+        if beyond.any():
+            notes.append(f"▲ cover beyond {limit:,.0f} d")
+        self.set_footer(" · ".join(notes))
+        self.highlight(self.highlighted)
+
+    def _label_danger(self, cap: float, target_days: float) -> None:
+        """Name the materials in the shaded corner (the ten with least cover), where the
+        eye goes first.
+
+        A label goes right of its point, else left, with the short name, else the item
+        id: the first place that stays inside the plot and covers no other point or label.
+        """
+        self.labels.begin()
+        xs, ys, shown = self._x, self._y, self._shown
+        (x_lo, x_hi), (y_lo, y_hi) = self.vb.viewRange()
+        sx = max(self.vb.width(), 100) / (x_hi - x_lo)
+        sy = max(self.vb.height(), 100) / (y_hi - y_lo)
+        px = (xs - x_lo) * sx  # pixels from the left
+        py = (y_hi - ys) * sy  # pixels from the top
+        metrics = QFontMetrics(self.tick_font)
+        h = metrics.height()
+        taken: list[tuple[float, float, float, float]] = []
+        right_edge = (101 - x_lo) * sx
+        danger = np.flatnonzero((xs > cap) & (self.table.cover[shown] < target_days))
+        # in a big project, the few with the least cover
+        danger = danger[np.argsort(ys[danger], kind="stable")][:MAX_MAP_LABELS]
+        for i in danger:
+            row = int(shown[i])
+            options = []
+            for text in (_short(str(self.table.names[row])), str(self.table.ids[row])):
+                w = metrics.horizontalAdvance(text) + 4
+                options.append((text, px[i] + 13, px[i] + 13 + w, (0, 0.5), 1.0))
+                options.append((text, px[i] - 13 - w, px[i] - 13, (1, 0.5), -1.0))
+            fallback = options[-2] if options[-2][2] <= right_edge else options[-1]
+            best = next((o for o in options if self._free(o, py[i], h, px, py, i, taken,
+                                                            right_edge)), fallback)
+            text, left, right, anchor, side = best
+            taken.append((left, right, py[i] - h / 2, py[i] + h / 2))
+            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], TEXT, anchor)
+        self.labels.end()
+
+    @staticmethod
+    def _free(option: tuple, y: float, h: float, px: np.ndarray, py: np.ndarray, own: int,
+              taken: list[tuple[float, float, float, float]], right_edge: float) -> bool:
+        _, left, right, _, _ = option
+        top, bottom = y - h / 2, y + h / 2
+        if left < 0 or right > right_edge:
+            return False
+        near = (px > left - 7) & (px < right + 7) & (py > top - 7) & (py < bottom + 7)
+        near[own] = False
+        if near.any():
+            return False
+        return not any(left < r and right > lf and top < b and bottom > t
+                       for lf, r, t, b in taken)
+
+    def _resized(self, *_: object) -> None:
+        if self._danger_args is not None:
+            self._label_danger(*self._danger_args)
+
+    def _index_of(self, item_id: str) -> int | None:
+        """Position among the drawn points of ``item_id``, if drawn."""
+        if not item_id:
+            return None
+        hits = np.flatnonzero(self.table.ids[self._shown] == item_id)
+        return int(hits[0]) if len(hits) else None
+
+    def highlight(self, item_id: str) -> None:
+        self.highlighted = item_id
+        i = self._index_of(item_id)
+        if i is None:
+            self.ring.setData([], [])
+        else:
+            self.ring.setData([self._x[i]], [self._y[i]])
+
+    def points(self) -> list[tuple[str, float, float]]:
+        """(item_id, x = top-country share in %, y = days of cover as drawn) per point."""
+        ids = self.table.ids[self._shown]
+        return [(str(i), float(x), float(y)) for i, x, y in zip(ids, self._x, self._y,
+                                                                strict=True)]
+
+    def point_scene_pos(self, item_id: str) -> object:
+        i = self._index_of(item_id)
+        if i is None:
+            raise KeyError(item_id)
+        return self.vb.mapViewToScene(pg.Point(float(self._x[i]), float(self._y[i])))
+
+    def tip_for(self, item_id: str) -> str:
+        """The hover text of a material's point."""
+        i = self._index_of(item_id)
+        if i is None:
+            raise KeyError(item_id)
+        return self._tip_at(int(self._shown[i]))
+
+    def _tip_at(self, row: int) -> str:
+        t = self.table
+        status = str(t.status[row])
+        return (f"{t.names[row]}\n{days_text(float(t.cover[row]))} of cover, target "
+                f"{t.target[row]:,.0f} d ({STATUS_LABELS.get(status, status)})\n"
+                f"{pct_text(float(t.share[row]))} of supply from {t.countries[row] or '?'}")
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        return self._tip_at(int(data)) if data is not None else ""
+
+    def _clicked(self, _item: object, points: Sequence, _ev: object) -> None:
+        if len(points):
+            self.materialClicked.emit(str(self.table.ids[int(points[0].data())]))
+
+
+def _short(name: str, limit: int = 24) -> str:
+    """A material's name without its grade ("Terbium metal 99.9%" -> "Terbium metal"),
+    for a label on the map."""
+    head = re.sub(r"\(.*?\)", "", name).split(",")[0].split()
+    while len(head) > 1 and any(ch.isdigit() for ch in head[-1]):
+        head.pop()
+    text = " ".join(head) or name
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
