@@ -9,10 +9,17 @@ reader that does not expand entities) rather than by an XML library.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import posixpath
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from planner.errors import FileRefused
 
@@ -20,6 +27,13 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
 MAX_RATIO = 200  # inflated / compressed for a large member: beyond it, a zip bomb
 MAX_ROWS = 2_000_000  # rows in one sheet
+# The reader lays a sheet out as a dense grid from A1 to its last cell, so one stray cell
+# at XFD1048576 in a 6 KB file asks for 17 billion cells: the grid is bounded before it is
+# read, in absolute terms and relative to the cells the sheet really holds.
+MAX_CELLS = 20_000_000
+MAX_SPARSENESS = 100  # grid cells per cell present, beyond a first million
+_SCAN_CHUNK = 8 * 2**20
+_MAX_RUN = 64 * 2**20  # XML without a single "<": no cell text is that long
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 QUOTED_START = (*FORMULA_START, "'")  # after a guarding apostrophe in our CSV files
@@ -86,10 +100,154 @@ def check_archive(path: Path) -> None:
                     f"{path.name}: the workbook inflates to {total / 2**20:,.0f} MB; the "
                     f"limit is {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB")
             names = set(archive.namelist())
+            if "xl/workbook.bin" in names:
+                raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "
+                                  "from Excel as .xlsx")
+            if "xl/workbook.xml" not in names:
+                raise FileRefused(f"{path.name}: not an Excel workbook (.xlsx)")
+            sheets = _sheet_names(archive)
+            for info in archive.infolist():
+                if not info.is_dir():
+                    where = (f"sheet {sheets[info.filename]}" if info.filename in sheets
+                             else f"{info.filename}")
+                    _check_extent(path, where, *_extent(path, archive, info))
     except zipfile.BadZipFile as exc:
         raise FileRefused(f"{path.name}: the workbook is damaged ({exc})") from None
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise FileRefused(f"{path.name}: not an Excel workbook (.xlsx)")
+    except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise FileRefused(f"{path.name}: the workbook cannot be read ({exc})") from None
+
+
+def _check_extent(path: Path, where: str, rows: int, columns: int, cells: int) -> None:
+    grid = rows * columns
+    corner = f"{_column_letters(columns)}{rows}" if columns <= 16384 and rows < 10**9 else (
+        f"column {columns:,}, row {rows:,}")
+    if grid > max(MAX_SPARSENESS * cells, 10**6):
+        raise FileRefused(
+            f"{path.name}: {where} reaches cell {corner} but holds {cells:,} cells; delete "
+            "the cells beyond the data (Ctrl+End in Excel shows the last one) and save again")
+    if rows > MAX_ROWS:
+        raise FileRefused(f"{path.name}: {where} has {rows:,} rows; the limit is "
+                          f"{MAX_ROWS:,}")
+    if grid > MAX_CELLS:
+        raise FileRefused(f"{path.name}: {where} spans {rows:,} rows × {columns:,} columns "
+                          f"({grid:,} cells); the limit is {MAX_CELLS:,} cells")
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Archive member -> sheet name, from the workbook and its relationships (best effort:
+    a message then names the sheet as the user sees it)."""
+    try:
+        book = archive.read("xl/workbook.xml")[: 2**20].decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels")[: 2**20].decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+        return {}
+    targets = {}
+    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        rid, target = re.search(r'\bId="([^"]*)"', tag), re.search(r'\bTarget="([^"]*)"', tag)
+        if rid and target:
+            t = html.unescape(target[1])
+            targets[rid[1]] = t[1:] if t.startswith("/") else posixpath.normpath("xl/" + t)
+    names = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name, rid = re.search(r'\bname="([^"]*)"', tag), re.search(r'\b\w+:id="([^"]*)"', tag)
+        if name and rid and rid[1] in targets:
+            names[targets[rid[1]]] = html.unescape(name[1])
+    return names
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
+def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+            ) -> tuple[int, int, int]:
+    """(last row, last column, cells present) of the cells an XML member describes.
+
+    Streams the member in chunks cut before a "<", so no tag is split; every ``r="..."``
+    attribute (a row's number or a cell's reference) is parsed with numpy, and cells
+    without a reference are counted per row, as a reader places them side by side. Empty
+    rows (a row height set far below the data) do not count when every cell has its
+    reference, as Excel writes them.
+    """
+    rows = rows_of_cells = columns = cells = referenced = 0
+    open_row = 0  # cells of the row still open at the end of the previous part
+    rest = b""
+    with archive.open(info) as f:
+        while True:
+            chunk = f.read(_SCAN_CHUNK)
+            buf = rest + chunk
+            cut = buf.rfind(b"<") if chunk else len(buf)
+            if cut <= 0:  # no tag ends in this buffer yet
+                if len(buf) > _MAX_RUN:
+                    raise FileRefused(f"{path.name}: {info.filename} holds a run of "
+                                      f"{len(buf) / 2**20:,.0f} MB without any XML tag")
+                rest = buf
+                continue
+            part, rest = buf[:cut], buf[cut:]
+            found = _scan(part, open_row)
+            rows, rows_of_cells = max(rows, found[0]), max(rows_of_cells, found[1])
+            columns = max(columns, found[2], found[5])
+            cells, referenced, open_row = cells + found[3], referenced + found[4], found[6]
+            if not chunk:
+                return (rows_of_cells if referenced >= cells else rows), columns, cells
+
+
+def _scan(buf: bytes, open_row: int) -> tuple[int, int, int, int, int, int, int]:
+    """(last row, last row of a cell reference, last column, cells, cells with a
+    reference, most cells in one row, cells of the row left open) in one part.
+
+    Two passes over the bytes find every "=" and "<"; the rest looks only around those.
+    """
+    a = np.concatenate([np.frombuffer(buf, dtype=np.uint8), np.zeros(32, np.uint8)])
+    n = len(buf)
+    # ' r="' attributes: the value starts 2 bytes after the "="
+    eq = np.flatnonzero(a[:n] == 61)
+    eq = eq[eq >= 2]
+    before = a[eq - 2]
+    eq = eq[(a[eq - 1] == 114) & (a[eq + 1] == 34) & (
+        (before == 32) | (before == 9) | (before == 10) | (before == 13))]
+    max_row = max_cell_row = max_col = referenced = 0
+    if len(eq):
+        view = sliding_window_view(a, 16)
+        head = view[eq + 2, :4]
+        column = np.zeros(len(eq), np.int64)
+        letters = np.zeros(len(eq), np.int64)
+        going = np.ones(len(eq), bool)
+        for k in range(4):  # four letters or more: beyond any real column
+            ch = head[:, k]
+            going &= (ch >= 65) & (ch <= 90)
+            column = np.where(going, column * 26 + (ch.astype(np.int64) - 64), column)
+            letters += going
+        column[letters > 3] = 10**9
+        digits = view[eq + 2 + np.minimum(letters, 3), :13]
+        row = np.zeros(len(eq), np.int64)
+        going = np.ones(len(eq), bool)
+        for k in range(12):  # more than 11 digits (leading zeros too): beyond any row
+            ch = digits[:, k]
+            going &= (ch >= 48) & (ch <= 57)
+            row = np.where(going, row * 10 + (ch.astype(np.int64) - 48), row)
+        going &= (digits[:, 12] >= 48) & (digits[:, 12] <= 57)
+        row[going] = 10**12
+        is_cell = letters > 0
+        max_row, max_col = int(row.max()), int(column.max())
+        max_cell_row = int(row[is_cell].max()) if is_cell.any() else 0
+        referenced = int(is_cell.sum())
+    # cells per row, for cells placed one after another without a reference
+    if buf.count(b"<c") == referenced:  # every cell has its reference, as Excel writes
+        return max_row, max_cell_row, max_col, referenced, referenced, open_row, open_row
+    lt = np.flatnonzero(a[:n] == 60)
+    one, two = a[lt + 1], a[lt + 2]
+    ends = (32, 62, 47, 9, 10, 13)
+    cell_tags = lt[(one == 99) & np.isin(two, ends)]
+    row_tags = lt[(one == 114) & (two == 111) & (a[lt + 3] == 119) & np.isin(a[lt + 4], ends)]
+    per_row = np.bincount(np.searchsorted(row_tags, cell_tags), minlength=len(row_tags) + 1)
+    per_row[0] += open_row
+    return (max_row, max_cell_row, max_col, len(cell_tags), referenced, int(per_row.max()),
+            int(per_row[-1]))
 
 
 def read_workbook(path: Path) -> RawBook:

@@ -9,10 +9,12 @@ import json
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import BASE, Sheets
 
@@ -297,7 +299,7 @@ def _rewrite(source: Path, target: Path, change: Callable[[str, bytes], bytes]) 
 def test_a_member_inflating_past_its_declared_size(capsys: pytest.CaptureFixture[str],
                                                    good: Path, tmp_path: Path) -> None:
     """A forged header declares 1,000 bytes for a sheet of 12 MB: the size check passes,
-    and the reader must stop at the declared size rather than inflate it all."""
+    and reading stops at the declared size, where the checksum fails."""
     rows = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>M{i}</t></is></c></row>'
                    for i in range(2, 200_000))
 
@@ -318,8 +320,8 @@ def test_a_member_inflating_past_its_declared_size(capsys: pytest.CaptureFixture
     path.write_bytes(bytes(raw))
     with zipfile.ZipFile(path) as z:
         assert z.getinfo("xl/worksheets/sheet1.xml").file_size == 1000
-    message = refused(capsys, path)
-    assert message.startswith("forged.xlsx: the workbook cannot be read (")
+    assert refused(capsys, path) == ("forged.xlsx: the workbook is damaged (Bad CRC-32 for "
+                                     "file 'xl/worksheets/sheet1.xml')")
 
 
 def test_xml_entities_are_not_expanded(capsys: pytest.CaptureFixture[str], good: Path,
@@ -336,6 +338,87 @@ def test_xml_entities_are_not_expanded(capsys: pytest.CaptureFixture[str], good:
     path = _rewrite(good, tmp_path / "laughs.xlsx", laugh)
     message = refused(capsys, path)
     assert message.startswith("laughs.xlsx: the workbook cannot be read (")
+
+
+def _with_cell(source: Path, target: Path, ref: str, sheet: str = "Items") -> Path:
+    wb = openpyxl.load_workbook(source)
+    wb[sheet][ref] = "x"
+    wb.save(target)
+    return target
+
+
+@pytest.mark.parametrize(("ref", "corner"), [("XFD1048576", "XFD1048576"),
+                                             ("A1048576", "F1048576"), ("XFD300", "XFD300")])
+def test_a_stray_cell_far_from_the_data(capsys: pytest.CaptureFixture[str], good: Path,
+                                        tmp_path: Path, ref: str, corner: str) -> None:
+    """One cell at XFD1048576 in a 6 KB file would make the reader lay out 17 billion
+    cells: refused at once, naming the cell."""
+    path = _with_cell(good, tmp_path / "stray.xlsx", ref)
+    started = time.perf_counter()
+    message = refused(capsys, path)
+    assert time.perf_counter() - started < 2
+    assert message == (f"stray.xlsx: sheet Items reaches cell {corner} but holds 57 cells; "
+                       "delete the cells beyond the data (Ctrl+End in Excel shows the last "
+                       "one) and save again")
+
+
+def test_cells_a_little_beyond_the_data_are_read(capsys: pytest.CaptureFixture[str],
+                                                 good: Path, tmp_path: Path) -> None:
+    path = _with_cell(good, tmp_path / "note.xlsx", "Z2000")  # a note far right and below
+    code, _, err = main(capsys, "check", path)
+    assert code == 1  # read, then refused for what it is: a row without its values
+    assert "Items!A2000: item_id is required" in err
+
+
+def test_a_row_height_set_far_below_the_data_is_fine(capsys: pytest.CaptureFixture[str],
+                                                    good: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(good)
+    wb["Items"].row_dimensions[1048576].height = 30
+    wb.save(tmp_path / "tall.xlsx")
+    with zipfile.ZipFile(tmp_path / "tall.xlsx") as z:
+        assert b'<row r="1048576"' in z.read("xl/worksheets/sheet1.xml")
+    code, _, err = main(capsys, "check", tmp_path / "tall.xlsx")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("chunk", [64, 1000, 65536])
+def test_the_extent_scan_across_chunk_boundaries(capsys: pytest.CaptureFixture[str],
+                                                 good: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 chunk: int) -> None:
+    monkeypatch.setattr(reading, "_SCAN_CHUNK", chunk)
+    code, _, err = main(capsys, "check", good)
+    assert (code, err) == (0, "")
+    path = _with_cell(good, tmp_path / "stray.xlsx", "XFD1048576", "Sources")
+    assert "reaches cell XFD1048576" in refused(capsys, path)
+
+
+def test_cells_without_references_are_counted_per_row(capsys: pytest.CaptureFixture[str],
+                                                      good: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells may omit r="A1": a reader places them side by side, so 3,000 of them in one
+    row make the sheet 3,000 columns wide."""
+    wide = b'<row r="20">' + b"<c><v>1</v></c>" * 3000 + b"</row>"
+
+    def widen(name: str, data: bytes) -> bytes:
+        return data.replace(b"</sheetData>", wide + b"</sheetData>") if (
+            name == "xl/worksheets/sheet1.xml") else data
+    path = _rewrite(good, tmp_path / "wide.xlsx", widen)
+    monkeypatch.setattr(reading, "MAX_CELLS", 50_000)
+    monkeypatch.setattr(reading, "_SCAN_CHUNK", 4096)  # the row spans several chunks
+    assert refused(capsys, path) == (
+        "wide.xlsx: sheet Items spans 20 rows × 3,000 columns (60,000 cells); the limit is "
+        "50,000 cells")
+
+
+@pytest.mark.parametrize("ref", [b"A0000000000001", b"AAAA1", b"A99999999999"])
+def test_references_beyond_any_sheet(capsys: pytest.CaptureFixture[str], good: Path,
+                                     tmp_path: Path, ref: bytes) -> None:
+    def far(name: str, data: bytes) -> bytes:
+        return data.replace(b'r="A2"', b'r="' + ref + b'"', 1) if (
+            name == "xl/worksheets/sheet1.xml") else data
+    message = refused(capsys, _rewrite(good, tmp_path / "far.xlsx", far))
+    assert message.startswith("far.xlsx: sheet Items reaches ")
 
 
 def test_a_workbook_inflating_beyond_the_limit(capsys: pytest.CaptureFixture[str], good: Path,
@@ -356,6 +439,10 @@ def test_a_sheet_with_too_many_rows(capsys: pytest.CaptureFixture[str], good: Pa
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "MAX_ROWS", 5)
     assert refused(capsys, good) == "good.xlsx: sheet Items has 10 rows; the limit is 5"
+    monkeypatch.setattr(reading, "MAX_ROWS", 2_000_000)
+    monkeypatch.setattr(reading, "MAX_CELLS", 59)  # Items: 10 rows × 6 columns
+    assert refused(capsys, good) == ("good.xlsx: sheet Items spans 10 rows × 6 columns (60 "
+                                     "cells); the limit is 59 cells")
 
 
 def test_a_folder_without_csv_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
