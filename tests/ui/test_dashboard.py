@@ -155,11 +155,18 @@ def test_clicking_a_point_on_the_map_selects_its_material(qtbot: object) -> None
     assert blocker.args == [target]
 
 
-def test_hover_text_names_the_material(qtbot: object) -> None:
+def test_hovering_a_point_names_the_material(qtbot: object) -> None:
     _doc, page = open_page(qtbot, EV)
-    tip = page.exposure_map.tip_for("M-TB")
-    assert tip.startswith("Terbium metal")
-    assert "24 d of cover" in tip and "100% of supply from CN" in tip
+    chart = page.exposure_map
+    p = chart.view.mapFromScene(chart.point_scene_pos("M-TB"))
+    for dx in (0, 1):  # pyqtgraph hovers on a move
+        qtbot.mouseMove(chart.view.viewport(), QPoint(p.x() + dx, p.y()))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: chart.vb.toolTip() != "", timeout=2000)  # type: ignore[attr-defined]
+    tip = chart.vb.toolTip()
+    assert tip == chart.tip_for("M-TB")
+    assert tip.startswith("Terbium metal 99.9%")
+    assert "24 d of cover, target 180 d (critical)" in tip
+    assert "100% of supply from CN" in tip
 
 
 def test_a_selection_elsewhere_is_highlighted(qtbot: object) -> None:
