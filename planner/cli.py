@@ -43,6 +43,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="SUMMARY.pdf")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
 
+    p = sub.add_parser("scenario", help="disruption: time to survive against time to recover")
+    p.add_argument("file", type=Path)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--stop", metavar="country:CODE|supplier:ID", help="what stops")
+    what.add_argument("--preset", metavar="ID", help="a preset export control (--list-presets)")
+    what.add_argument("--rank", action="store_true",
+                      help="stop every supplier and country in turn; rank by revenue at risk")
+    what.add_argument("--list-presets", action="store_true", help="presets and their matches")
+    p.add_argument("--days", type=int, help="length of the stop (default: the preset's or the "
+                   "horizon; with --rank: for sources without time_to_recover_days)")
+    p.add_argument("--cut", type=float, help="fraction of deliveries lost, 0-1 (default 1)")
+    p.add_argument("--presets-file", type=Path, help="presets JSON (default: the bundled one)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+
     p = sub.add_parser("convert", help="template workbook <-> project file <-> CSV folder")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True,
@@ -144,8 +158,61 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_scenario(args: argparse.Namespace) -> int:
+    from planner import presets as ps
+    from planner import scenario_reports as out
+    from planner.compute import compute
+    from planner.files import load
+    from planner.scenario import ScenarioError, Stop, rank, scenario
+
+    project = load(args.file)
+    report = compute(project)
+    try:
+        if (args.rank or args.list_presets) and args.cut is not None:
+            raise ScenarioError("--cut applies to --stop and --preset")
+        if args.list_presets:
+            library = ps.load_presets(args.presets_file)
+            matched = [ps.matched_materials(project, p, report)["item_id"].tolist()
+                       for p in library]
+            if args.json:
+                data = [{"id": p.id, "title": p.title, "country": p.country, "days": p.days,
+                         "cut": p.cut, "matches": m} for p, m in zip(library, matched,
+                                                                    strict=True)]
+                json.dump(data, sys.stdout, indent=2)
+                print()
+            else:
+                print(out.presets_text(library, matched))
+            return EXIT_OK
+        if args.rank:
+            ranking = rank(project, args.days, report)
+            text = None if args.json else out.ranking_text(ranking)
+            data = out.ranking_json(ranking) if args.json else None
+        else:
+            if args.preset:
+                preset = ps.find_preset(ps.load_presets(args.presets_file), args.preset)
+                stop = ps.preset_stop(project, preset, args.days, args.cut, report)
+            else:
+                days = args.days if args.days is not None else math.ceil(
+                    project.settings.horizon_days)
+                cut = 1.0 if args.cut is None else args.cut
+                stop = Stop.parse(args.stop, days, cut)
+            result = scenario(project, stop, report)
+            text = None if args.json else out.scenario_text(result)
+            data = out.scenario_json(result) if args.json else None
+    except ScenarioError as exc:
+        print(f"planner scenario: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if data is not None:
+        json.dump(data, sys.stdout, indent=2, allow_nan=False)
+        print()
+    else:
+        _print_problems(project.warnings)
+        print(text)
+    return EXIT_OK
+
+
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
-            "summary": cmd_summary}
+            "summary": cmd_summary, "scenario": cmd_scenario}
 
 
 def finite(value: float) -> float | None:
