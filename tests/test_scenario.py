@@ -1,0 +1,584 @@
+"""Disruption scenarios against figures computed by hand (to 1e-9 relative), the risk
+ranking and the presets on the samples, and the `planner scenario` command.
+
+The small project: P1 (10 a day, 100 EUR) needs 1 kg of M1 and 0.5 kg of M2 per unit, so M1
+is required at 10 kg a day and M2 at 5. Suppliers: S1 in CN, S2 and the trading house S3 in
+DE, S4 in MY, S5 in JP. Each test gives M1 its own sources, stock and orders; day d of a
+stop is as-of + d.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import AS_OF
+
+import planner
+from planner import cli
+from planner.presets import (
+    Preset,
+    find_preset,
+    load_presets,
+    matched_materials,
+    preset_stop,
+)
+from planner.reading import RawBook, RawSheet
+from planner.scenario import Ranking, ScenarioError, ScenarioResult, Stop, rank, scenario
+from planner.validation import build_project
+
+REL = 1e-9
+ROOT = Path(__file__).resolve().parents[1]
+EV = ROOT / "samples" / "ev_motors_wind.xlsx"
+SEMI = ROOT / "samples" / "semiconductor_equipment.xlsx"
+SOURCE_HEADER = ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",
+                 "capacity_per_month", "moq", "origin_country", "time_to_recover_days"]
+
+
+def approx(value: float) -> object:
+    return pytest.approx(value, rel=REL, abs=1e-12)
+
+
+def day(n: int) -> dt.date:
+    return AS_OF + dt.timedelta(days=n)
+
+
+def project(m1_sources: list[list[object]], m1_stock: float,
+            orders: list[list[object]] = (), m2_sources: list[list[object]] | None = None,
+            extra: dict[str, list[list[object]]] | None = None) -> planner.Project:
+    """The small project; a source row is [supplier, share, lead, capacity/month, origin,
+    ttr], trailing fields optional."""
+    def rows(item: str, sources: list[list[object]]) -> list[list[object]]:
+        out = []
+        for s in sources:
+            s = [*s, None, None, None, None, None][:6]
+            out.append([item, s[0], s[1], None, s[2], s[3], None, s[4], s[5]])
+        return out
+
+    sheets = {
+        "Items": [["item_id", "name", "kind", "unit", "unit_price", "category"],
+                  ["P1", "Motor", "product", "pcs", 100, "motors"],
+                  ["M1", "Neodymium metal", "material", "kg", 2, "rare earth"],
+                  ["M2", "Copper", "material", "kg", 3, "base metals"]],
+        "BOM": [["parent_id", "child_id", "qty_per", "scrap_pct"],
+                ["P1", "M1", 1, None], ["P1", "M2", 0.5, None]],
+        "Demand": [["item_id", "quantity", "per"], ["P1", 10, "day"]],
+        "Stock": [["item_id", "on_hand", "safety_stock", "target_days"],
+                  ["M1", m1_stock, None, None], ["M2", 1000, None, None]],
+        "Suppliers": [["supplier_id", "name", "country"], ["S1", "Baotou", "CN"],
+                      ["S2", "Aurubis", "DE"], ["S3", "Hamburg Trading", "DE"],
+                      ["S4", "Lynas", "MY"], ["S5", "Dowa", "JP"]],
+        "Sources": [SOURCE_HEADER, *rows("M1", m1_sources),
+                    *rows("M2", m2_sources or [["S2", 1.0]])],
+        "Orders": [["item_id", "supplier_id", "quantity", "due_date"], *orders],
+        "Settings": [["key", "value"], ["as_of_date", AS_OF], ["currency", "EUR"]],
+    }
+    for name, more in (extra or {}).items():
+        sheets[name] = [*sheets[name], *more]
+    return build_project(RawBook("test", {k: RawSheet(k, v) for k, v in sheets.items()}))
+
+
+def row(result: ScenarioResult, item: str, table: str = "materials") -> pd.Series:
+    frame = getattr(result, table).set_index("item_id")
+    assert item in frame.index, f"{item} not in {list(frame.index)}"
+    return frame.loc[item]
+
+
+def tts(r: pd.Series, column: str = "time_to_survive_days") -> float | None:
+    value = r[column]
+    return None if pd.isna(value) else float(value)
+
+
+# --- one stop, by hand -------------------------------------------------------------------
+
+def test_a_stop_with_no_alternative_source() -> None:
+    """55 kg, 10 a day, nothing arrives: day 5 starts with 5 kg, half a day."""
+    result = scenario(project([["S1", 1.0]], 55), Stop.parse("country:CN", 10))
+    m1 = row(result, "M1")
+    assert list(result.materials["item_id"]) == ["M1"]  # M2 (from DE) is not hit
+    assert tts(m1) == approx(5.5)
+    assert m1["outage_days"] == approx(4.5)  # 0.5 of day 5, days 6-9
+    assert m1["shortfall"] == approx(45.0)
+    assert m1["shortfall_value"] == approx(90.0)  # the item's price, 2
+    assert m1["time_to_recover_days"] == approx(10.0)  # blank: the stop's length
+    assert m1["gap_days"] == approx(4.5)  # 10 − 5.5
+    assert m1["strategic_stock"] == approx(45.0)  # 4.5 days × 10 a day × all of it hit
+    assert m1["stock_at_end"] == 0.0
+    assert result.projection["M1"].tolist() == [55, 45, 35, 25, 15, 5, 0, 0, 0, 0, 0]
+    assert result.projection.index.tolist() == list(range(11))
+    assert result.dates()[0] == pd.Timestamp(AS_OF)
+    p1 = row(result, "P1", "products")
+    assert tts(p1, "time_to_stop_days") == approx(5.5)
+    assert p1["binding_material"] == "M1"
+    assert p1["units_lost"] == approx(45.0)  # 10 a day × 4.5 days out
+    assert p1["revenue_at_risk"] == approx(4500.0)
+    assert result.revenue_at_risk == approx(4500.0)
+    assert result.first_stockout_days == approx(5.5)
+
+
+def test_orders_arriving_during_the_stop_and_lost_ones() -> None:
+    """M1: S1 (CN) 60%, S2 (DE) 40%, no stock. DE delivers 4 a day; its order of 20 due two
+    days ago comes on day 0 and its 30 on day 3; S1's 50 on day 2 is lost, its 99 on day 12
+    is after the stop.
+
+    Start of day: 0, 14, 8, 2, 26, 20, 14, 8, 2; day 8 has 2 + 4 = 6 of 10 (out at 8.6),
+    day 9 has 4 (0.6 of it unmet).
+    """
+    orders = [["M1", "S2", 30, day(3)], ["M1", "S1", 50, day(2)], ["M1", "S2", 20, day(-2)],
+              ["M1", "S1", 99, day(12)]]
+    result = scenario(project([["S1", 0.6], ["S2", 0.4]], 0, orders),
+                      Stop.parse("country:CN", 10))
+    m1 = row(result, "M1")
+    assert tts(m1) == approx(8.6)
+    assert m1["outage_days"] == approx(1.0)
+    assert m1["shortfall"] == approx(10.0)
+    assert m1["orders_arriving"] == approx(50.0)
+    assert m1["orders_lost"] == approx(50.0)
+    assert m1["gap_days"] == approx(1.4)
+    assert m1["strategic_stock"] == approx(8.4)  # 1.4 × 10 × 0.6
+    assert result.projection["M1"].tolist() == [approx(v) for v in
+                                                (0, 14, 8, 2, 26, 20, 14, 8, 2, 0, 0)]
+    assert row(result, "P1", "products")["units_lost"] == approx(10.0)
+
+    # without DE's 30 on day 3, day 3 has 2 + 4: out at 3.6, then 0.6 unmet on 6 more days
+    result = scenario(project([["S1", 0.6], ["S2", 0.4]], 0, orders[1:]),
+                      Stop.parse("country:CN", 10))
+    m1 = row(result, "M1")
+    assert tts(m1) == approx(3.6)
+    assert m1["shortfall"] == approx(40.0)
+
+
+def test_an_alternative_ramps_up_after_its_lead_time_and_saves_the_material() -> None:
+    """S2 (DE) delivers its 20% (2 a day) and from day 5 up to 365 × 12 / 365 = 12 a day:
+    40 kg fall by 8 a day to exactly 0 at the end of day 4, then S2 covers all 10."""
+    result = scenario(project([["S1", 0.8], ["S2", 0.2, 5, 365]], 40),
+                      Stop.parse("country:CN", 30))
+    m1 = row(result, "M1")
+    assert tts(m1) is None
+    assert m1["shortfall"] == 0.0 and m1["gap_days"] == 0.0 and m1["strategic_stock"] == 0.0
+    assert m1["ramp_up_per_day"] == approx(10.0)  # 12 − its own 2
+    assert result.projection["M1"].tolist()[:7] == [40, 32, 24, 16, 8, 0, 0]
+    assert result.products["units_lost"].tolist() == [0.0]
+    assert tts(row(result, "P1", "products"), "time_to_stop_days") is None
+
+    # one day slower: day 5 has only S2's 2 → out at 5.2, 0.8 of the day unmet
+    m1 = row(scenario(project([["S1", 0.8], ["S2", 0.2, 6, 365]], 40),
+                      Stop.parse("country:CN", 30)), "M1")
+    assert tts(m1) == approx(5.2)
+    assert m1["shortfall"] == approx(8.0)
+    assert m1["gap_days"] == approx(24.8)
+    assert m1["strategic_stock"] == approx(198.4)  # 24.8 × 10 × 0.8
+
+    # half the capacity (6 a day): from day 5, 6 of 10 → out at 5.6, then 0.4 for 25 days
+    m1 = row(scenario(project([["S1", 0.8], ["S2", 0.2, 5, 182.5]], 40),
+                      Stop.parse("country:CN", 30)), "M1")
+    assert tts(m1) == approx(5.6)
+    assert m1["outage_days"] == approx(10.0)
+    assert m1["shortfall"] == approx(100.0)
+
+
+def test_a_partial_cut() -> None:
+    """Half of S1's deliveries (5 a day) and half its order of 40 on day 8 get through.
+
+    30 kg fall by 5 a day to 0 at the end of day 5; days 6 and 7 have 5 (out at 6.5); day 8
+    has 5 + 20; the stock ends at 10. TTR 20: gap 13.5 days of the lost 5 a day."""
+    result = scenario(project([["S1", 1.0, None, None, None, 20]], 30,
+                              [["M1", "S1", 40, day(8)]]),
+                      Stop.parse("country:CN", 10, cut=0.5))
+    m1 = row(result, "M1")
+    assert m1["hit_share"] == 1.0 and m1["lost_share"] == 0.5
+    assert tts(m1) == approx(6.5)
+    assert m1["outage_days"] == approx(1.0)
+    assert m1["shortfall"] == approx(10.0)
+    assert m1["orders_lost"] == approx(20.0) and m1["orders_arriving"] == approx(20.0)
+    assert m1["stock_at_end"] == approx(10.0)
+    assert m1["time_to_recover_days"] == 20.0
+    assert m1["gap_days"] == approx(13.5)
+    assert m1["strategic_stock"] == approx(67.5)  # 13.5 × 10 × 0.5
+    p1 = row(result, "P1", "products")
+    assert tts(p1, "time_to_stop_days") == approx(6.5)
+    assert p1["units_lost"] == approx(10.0)
+    assert p1["revenue_at_risk"] == approx(1000.0)
+
+
+TRADER = {"m1_sources": [["S1", 0.5], ["S3", 0.3, None, None, "CN"], ["S4", 0.2]],
+          "m1_stock": 90,
+          "m2_sources": [["S3", 0.4, None, None, "CN"], ["S3", 0.3, None, None, "JP"],
+                         ["S5", 0.3]],
+          "orders": [["M2", "S3", 70, day(1)]]}
+
+
+def test_a_supplier_stop_against_a_country_stop_with_a_trading_house() -> None:
+    """M1: S1 (CN) 50%, the German trader S3 reselling Chinese material 30%, S4 (MY) 20%.
+    M2: S3 sells it from CN (40%) and JP (30%), S5 (JP) 30%; an order of 70 from S3."""
+    p = project(**TRADER)
+    # supplier S1: 5 a day still come; 90 kg fall by 5 to 0 after day 17: out at 18.5
+    by_s1 = scenario(p, Stop.parse("supplier:S1", 20))
+    assert list(by_s1.materials["item_id"]) == ["M1"]
+    assert tts(row(by_s1, "M1")) == approx(18.5)
+    assert row(by_s1, "M1")["shortfall"] == approx(10.0)
+    # country CN hits the trader's Chinese material too: 2 a day come, out at 11 + 2/10
+    by_cn = scenario(p, Stop.parse("country:cn", 20))
+    m1 = row(by_cn, "M1")
+    assert m1["hit_share"] == approx(0.8)
+    assert tts(m1) == approx(11.4)
+    assert m1["outage_days"] == approx(7.0)  # 0.6 + 8 × 0.8
+    assert m1["shortfall"] == approx(70.0)
+    m2 = row(by_cn, "M2")  # the order from S3 is split by its rows' shares: 4/7 is Chinese
+    assert m2["hit_share"] == approx(0.4)
+    assert m2["orders_lost"] == approx(40.0) and m2["orders_arriving"] == approx(30.0)
+    assert tts(m2) is None
+    assert row(by_cn, "P1", "products")["revenue_at_risk"] == approx(7000.0)
+    # supplier S3 (the trader): 30% of M1 and both its M2 rows; M1 lasts (90 − 3 × 20 > 0)
+    by_s3 = scenario(p, Stop.parse("supplier:S3", 20))
+    assert tts(row(by_s3, "M1")) is None
+    assert row(by_s3, "M1")["stock_at_end"] == approx(30.0)
+    assert row(by_s3, "M2")["hit_share"] == approx(0.7)
+    assert row(by_s3, "M2")["orders_lost"] == approx(70.0)
+    assert set(by_s3.sources["origin_country"]) == {"CN", "JP"}
+
+
+def test_intermediate_stock_delays_the_product() -> None:
+    """P1 → 2 C1 → 0.5 M1: M1 at 10 a day, out at 5.5 as before. C1 (20 a day) holds 40:
+    2 days; P1 holds 30 finished: 3 days. P1 stops at 10.5, after a 10-day stop; with no
+    finished stock at 7.5, losing 10 a day for 10 − 2 − 5.5 = 2.5 days."""
+    def build(p1_stock: float) -> planner.Project:
+        p = project([["S1", 1.0]], 55, extra={
+            "Items": [["C1", "Magnet", "component", "pcs", None, None]],
+            "Stock": [["C1", 40, None, None], ["P1", p1_stock, None, None]]})
+        bom = p.tables["BOM"]
+        bom = bom[bom["child_id"] != "M1"]
+        extra = pd.DataFrame({"parent_id": ["P1", "C1"], "child_id": ["C1", "M1"],
+                              "qty_per": [2.0, 0.5], "scrap_pct": [np.nan, np.nan]})
+        p.tables["BOM"] = pd.concat([bom, extra.astype(bom.dtypes.to_dict())],
+                                    ignore_index=True)
+        p.forget_layouts()
+        return p
+
+    stop = Stop.parse("country:CN", 10)
+    p1 = row(scenario(build(30), stop), "P1", "products")
+    assert p1["buffer_days"] == approx(5.0)
+    assert tts(p1, "time_to_stop_days") is None
+    assert p1["units_lost"] == 0.0
+    result = scenario(build(0), stop)
+    assert tts(row(result, "M1")) == approx(5.5)
+    p1 = row(result, "P1", "products")
+    assert p1["buffer_days"] == approx(2.0)
+    assert tts(p1, "time_to_stop_days") == approx(7.5)
+    assert p1["units_lost"] == approx(25.0)
+    assert p1["revenue_at_risk"] == approx(2500.0)
+
+
+def test_stops_that_hit_nothing_or_are_malformed() -> None:
+    p = project([["S1", 1.0]], 55)
+    result = scenario(p, Stop.parse("country:US", 30))
+    assert result.materials.empty and result.products.empty
+    assert result.projection.shape == (31, 0)
+    assert result.revenue_at_risk == 0.0 and result.first_stockout_days is None
+    with pytest.raises(ScenarioError, match="no such supplier"):
+        scenario(p, Stop.parse("supplier:S9", 30))
+    with pytest.raises(ScenarioError, match="ISO 3166"):
+        scenario(p, Stop.parse("country:XX", 30))
+    for spec in ("CN", "region:EU", "country:"):
+        with pytest.raises(ScenarioError, match="country:CODE"):
+            Stop.parse(spec, 30)
+    for days, cut in ((-1, 1.0), (30, 0.0), (30, 1.5)):
+        with pytest.raises(ScenarioError):
+            Stop.parse("country:CN", days, cut)
+
+
+# --- the ranking -------------------------------------------------------------------------
+
+def test_ranking_stops_each_for_its_time_to_recover() -> None:
+    """The trader project with S1 recovering in 30 days, the rest blank (20 by default).
+
+    supplier:S1 for 30 days: out at 18.5, then 0.5 a day for 11 more: 6 days → 6,000 EUR.
+    country:CN for 30 (its longest TTR): out at 11.4, 0.6 + 18 × 0.8 = 15 days → 15,000.
+    """
+    trader = copy.deepcopy(TRADER)
+    trader["m1_sources"][0] = ["S1", 0.5, None, None, None, 30]
+    ranking = rank(project(**trader), days=20)
+    assert isinstance(ranking, Ranking) and ranking.default_days == 20
+    t = ranking.stops.set_index(ranking.stops["by"] + ":" + ranking.stops["key"])
+    assert set(t.index) == {"supplier:S1", "supplier:S3", "supplier:S4", "supplier:S5",
+                            "country:CN", "country:JP", "country:MY"}
+    assert t.loc["supplier:S1", "days"] == 30 and t.loc["country:CN", "days"] == 30
+    assert t.loc["supplier:S3", "days"] == 20
+    assert t.loc["country:CN", "revenue_at_risk"] == approx(15000.0)
+    assert t.loc["supplier:S1", "revenue_at_risk"] == approx(6000.0)
+    assert t.loc["country:CN", "risk_exposure_index"] == 1.0
+    assert t.loc["supplier:S1", "risk_exposure_index"] == approx(0.4)
+    assert t.loc["supplier:S1", "first_stockout_days"] == approx(18.5)
+    assert t.loc["country:CN", "name"] == "China"
+    assert t.loc["supplier:S1", "name"] == "Baotou"
+    assert list(ranking.stops["rank"]) == list(range(1, 8))
+    assert list(ranking.stops["key"][:2]) == ["CN", "S1"]
+    assert ranking.stop_at(1) == Stop("supplier", "S1", 30, name="Baotou")
+
+
+@pytest.fixture(scope="module")
+def ev() -> tuple[planner.Project, planner.Report]:
+    p = planner.load(EV)
+    return p, planner.compute(p)
+
+
+def test_ranking_the_ev_sample(ev: tuple[planner.Project, planner.Report]) -> None:
+    """The bought-in gearbox has one source (Allgäuer Getriebebau, DE) and no TTR: stopped
+    90 days, its 2,400 last 2,400 / (1,200 × 12 / 365) = 60.83 days and the 1,500 on order
+    are lost; the e-axle (1,200 a month, 4,200 EUR) then loses 29.17 days of output."""
+    project, report = ev
+    ranking = rank(project, report=report)
+    assert ranking.default_days == 90
+    t = ranking.stops.set_index(ranking.stops["by"] + ":" + ranking.stops["key"])
+    use = 1200 * 12 / 365
+    out_at = 2400 / use
+    agb = t.loc["supplier:SUP-AGB"]
+    assert agb["first_stockout_days"] == approx(out_at)
+    assert agb["units_lost"] == approx((90 - out_at) * use)
+    assert agb["revenue_at_risk"] == approx((90 - out_at) * use * 4200)
+    assert agb["risk_exposure_index"] == approx(agb["revenue_at_risk"]
+                                                / t["revenue_at_risk"].max())
+    assert ranking.stops.iloc[0]["key"] == "CN"
+    assert ranking.stops["revenue_at_risk"].is_monotonic_decreasing
+    suppliers = set(report.sources["supplier_id"])
+    countries = set(report.sources["origin_country"])
+    assert set(t.index) == {f"supplier:{s}" for s in suppliers} | {
+        f"country:{c}" for c in countries}
+    # the batch gives what each stop gives alone
+    for i in range(len(ranking.stops)):
+        alone = scenario(project, ranking.stop_at(i), report)
+        r = ranking.stops.iloc[i]
+        assert r["revenue_at_risk"] == approx(alone.revenue_at_risk)
+        assert r["units_lost"] == approx(alone.units_lost)
+        assert r["materials_hit"] == len(alone.materials)
+        first = alone.first_stockout_days
+        assert (pd.isna(r["first_stockout_days"]) and first is None) or \
+            r["first_stockout_days"] == approx(first)
+
+
+# --- presets -----------------------------------------------------------------------------
+
+def test_the_bundled_presets() -> None:
+    presets = load_presets()
+    ids = [p.id for p in presets]
+    assert ids == ["cn-gallium-germanium-2023", "cn-graphite-2023", "cn-antimony-2024",
+                   "cn-tungsten-tellurium-bismuth-molybdenum-indium-2025",
+                   "cn-rare-earths-2025", "cn-rare-earth-embargo-2010"]
+    rare = find_preset(presets, "CN-RARE-EARTHS-2025")
+    for word in ("samarium", "gadolinium", "terbium", "dysprosium", "lutetium", "scandium",
+                 "yttrium"):
+        assert word in rare.keywords
+    assert all(p.country == "CN" and 0 < p.cut <= 1 and p.days > 0 for p in presets)
+    with pytest.raises(ScenarioError, match="cn-graphite-2023"):
+        find_preset(presets, "graphite")
+
+
+@pytest.mark.parametrize(("sample", "expected"), [
+    (EV, {"cn-gallium-germanium-2023": ["M-GA"], "cn-graphite-2023": [],
+          "cn-antimony-2024": [], "cn-tungsten-tellurium-bismuth-molybdenum-indium-2025": [],
+          "cn-rare-earths-2025": ["M-DY", "M-TB"],
+          "cn-rare-earth-embargo-2010": ["M-ND", "M-PR", "M-DY", "M-TB"]}),
+    (SEMI, {"cn-gallium-germanium-2023": ["M-GA2O3", "M-GE"],
+            "cn-graphite-2023": ["M-GRAPH"], "cn-antimony-2024": ["M-SB"],
+            "cn-tungsten-tellurium-bismuth-molybdenum-indium-2025": [
+                "M-IN2O3", "M-TE", "M-W", "M-WC"],
+            "cn-rare-earths-2025": [], "cn-rare-earth-embargo-2010": []}),
+])
+def test_presets_match_the_samples(sample: Path, expected: dict[str, list[str]]) -> None:
+    project = planner.load(sample)
+    report = planner.compute(project)
+    for preset in load_presets():
+        matched = matched_materials(project, preset, report)
+        assert matched["item_id"].tolist() == expected[preset.id], preset.id
+
+
+def test_a_preset_stops_only_its_materials_chinese_sources(
+        ev: tuple[planner.Project, planner.Report]) -> None:
+    """Gallium 2023 on the EV sample: M-GA's Chinese sources stop for 63 days, exactly as
+    in a full country:CN stop of 63 days; the Chinese rare earths keep coming."""
+    project, report = ev
+    preset = find_preset(load_presets(), "cn-gallium-germanium-2023")
+    stop = preset_stop(project, preset, report=report)
+    assert stop == Stop("country", "CN", 63, 1.0, frozenset({"M-GA"}), preset.title)
+    result = scenario(project, stop, report)
+    assert result.materials["item_id"].tolist() == ["M-GA"]
+    full = scenario(project, Stop.parse("country:CN", 63), report)
+    mine, theirs = row(result, "M-GA"), row(full, "M-GA")
+    for column in ("time_to_survive_days", "shortfall", "orders_lost", "strategic_stock"):
+        assert mine[column] == approx(theirs[column])
+    # gallium: 3,000 g on hand; 80% from Hongtai (CN) and 15% from Setouchi (CN material)
+    assert mine["hit_share"] == approx(0.95)
+    assert mine["orders_lost"] == 2000.0  # Setouchi's order due 2026-12-10, day 38
+    assert set(result.products["item_id"]) == {"P-EAX150", "P-INV800"}
+    longer = scenario(project, preset_stop(project, preset, days=120, cut=0.5,
+                                           report=report), report)
+    assert longer.stop.days == 120 and longer.stop.cut == 0.5
+
+
+def test_an_edited_presets_file(tmp_path: Path, ev: tuple[planner.Project, planner.Report]
+                                ) -> None:
+    project, report = ev
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"presets": [
+        {"id": "by-category", "title": "t", "country": "cn", "days": 30,
+         "keywords": ["rare earth"]},
+        {"id": "whole-words", "title": "t", "country": "CN", "days": 30,
+         "keywords": ["ga", "iron"]}]}), encoding="utf-8")
+    by_category, whole = load_presets(path)
+    assert by_category.country == "CN" and by_category.cut == 1.0
+    assert matched_materials(project, by_category, report)["item_id"].tolist() == [
+        "M-ND", "M-PR", "M-DY", "M-TB"]
+    # "ga" is not "Gallium"; "iron" is the category word of electrolytic iron flake
+    assert matched_materials(project, whole, report)["item_id"].tolist() == ["M-FE"]
+    assert isinstance(whole, Preset)
+    path.write_text(json.dumps({"presets": [{"id": "x", "title": "t", "country": "CN",
+                                             "days": 0, "keywords": ["a"]}]}))
+    with pytest.raises(ScenarioError, match=r"preset 1 \(x\): days"):
+        load_presets(path)
+    path.write_text("{not json")
+    with pytest.raises(ScenarioError, match="cannot read"):
+        load_presets(path)
+
+
+# --- the command line --------------------------------------------------------------------
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_cli_scenario_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "scenario", EV, "--stop", "supplier:SUP-AGB", "--days", "90",
+                       "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"as_of", "stop", "summary", "materials", "products"}
+    (m,) = data["materials"]
+    assert {"item_id", "time_to_survive_days", "shortfall", "time_to_recover_days",
+            "gap_days", "strategic_stock"} <= set(m)
+    assert m["item_id"] == "C-GEARBOX"
+    assert m["time_to_survive_days"] == approx(2400 / (1200 * 12 / 365))
+    assert data["products"][0]["item_id"] == "P-EAX150"
+    code, out, _ = run(capsys, "scenario", EV, "--stop", "country:CN", "--days", "90",
+                       "--cut", "0.5", "--json")
+    data = json.loads(out)
+    assert data["stop"]["cut"] == 0.5
+    assert any(r["time_to_survive_days"] is None for r in data["materials"])
+
+
+def test_cli_scenario_text_rank_and_presets(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "scenario", EV, "--stop", "country:CN", "--days", "90")
+    assert code == 0
+    assert "TTS d" in out and "Revenue at risk (EUR)" in out and "M-TB" in out
+    code, out, _ = run(capsys, "scenario", EV, "--rank")
+    assert code == 0 and "country:CN" in out.splitlines()[4]
+    code, out, _ = run(capsys, "scenario", EV, "--rank", "--json")
+    data = json.loads(out)
+    assert data["stops"][0]["key"] == "CN" and data["stops"][0]["risk_exposure_index"] == 1.0
+    code, out, _ = run(capsys, "scenario", SEMI, "--preset", "cn-graphite-2023", "--json")
+    assert code == 0 and json.loads(out)["stop"]["materials"] == ["M-GRAPH"]
+    code, out, _ = run(capsys, "scenario", SEMI, "--list-presets")
+    assert code == 0 and "M-GA2O3, M-GE" in out
+
+
+@pytest.mark.parametrize("args", [
+    ["--stop", "CN"], ["--stop", "supplier:NOPE"], ["--stop", "country:CN", "--cut", "2"],
+    ["--stop", "country:CN", "--days", "-3"], ["--preset", "nothing"],
+    ["--rank", "--cut", "0.5"],
+])
+def test_cli_scenario_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str]
+                                   ) -> None:
+    code, _, err = run(capsys, "scenario", EV, *args)
+    assert code == 2 and err.startswith("planner scenario: ")
+
+
+def test_cli_scenario_needs_one_of_stop_preset_rank(capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["scenario", str(EV)])
+    assert info.value.code == 2
+    capsys.readouterr()
+
+
+# --- the vectorised engine against the contract written as a plain loop -----------------
+
+def reference(project: planner.Project, report: planner.Report, stop: Stop
+              ) -> dict[str, tuple[float | None, float]]:
+    """(TTS, shortfall) per hit material, one material and one day at a time."""
+    src = report.sources
+    country = project.suppliers.set_index("supplier_id")["country"]
+    use = report.materials.set_index("item_id")["daily_use"]
+    stock = report.materials.set_index("item_id")["on_hand"]
+
+    def hits(r: pd.Series) -> bool:
+        if stop.materials is not None and r["item_id"] not in stop.materials:
+            return False
+        key = r["supplier_id"] if stop.by == "supplier" else r["origin_country"]
+        return key == stop.key
+
+    src = src.assign(hit=[hits(r) for _, r in src.iterrows()])
+    out: dict[str, tuple[float | None, float]] = {}
+    for item, rows in src.groupby("item_id"):
+        orders = project.orders[project.orders["item_id"] == item]
+        lost = []
+        for _, o in orders.iterrows():
+            mine = rows[rows["supplier_id"] == o["supplier_id"]]
+            if len(mine):
+                frac = mine.loc[mine["hit"], "share"].sum() / mine["share"].sum()
+            else:
+                key = o["supplier_id"] if stop.by == "supplier" else country[o["supplier_id"]]
+                frac = float(key == stop.key and (stop.materials is None
+                                                  or item in stop.materials))
+            lost.append(frac)
+        if not rows["hit"].any() and not any(lost):
+            continue
+        req, level, tts, short = float(use[item]), float(stock[item]), None, 0.0
+        for t in range(stop.days):
+            inflow = 0.0
+            for _, r in rows.iterrows():
+                if r["hit"]:
+                    inflow += (1 - stop.cut) * r["share"] * req
+                    continue
+                inflow += r["share"] * req
+                cap = r["capacity_per_month"] * 12 / 365
+                if not np.isnan(cap) and not np.isnan(r["lead_time_days"]) \
+                        and t >= r["lead_time_days"]:
+                    inflow += max(cap - r["share"] * req, 0.0)
+            level += min(inflow, req)
+            for (_, o), frac in zip(orders.iterrows(), lost, strict=True):
+                if max((o["due_date"].date() - report.as_of).days, 0) == t:
+                    level += o["quantity"] * (1 - stop.cut * frac)
+            if level < req * (1 - 1e-12):
+                tts = t + level / req if tts is None else tts
+                short += req - level
+                level = 0.0
+            else:
+                level -= req
+        out[str(item)] = (tts, short)
+    return out
+
+
+@pytest.mark.parametrize("sample", [EV, SEMI])
+def test_every_ranked_stop_matches_the_plain_loop(sample: Path) -> None:
+    project = planner.load(sample)
+    report = planner.compute(project)
+    ranking = rank(project, report=report)
+    stops = [ranking.stop_at(i) for i in range(len(ranking.stops))]
+    stops += [Stop.parse("country:CN", 45, cut=0.3), Stop.parse("country:CN", 120)]
+    for stop in stops:
+        result = scenario(project, stop, report).materials.set_index("item_id")
+        expected = reference(project, report, stop)
+        assert set(result.index) == set(expected), stop
+        for item, (tts_, short) in expected.items():
+            got = result.loc[item]
+            assert (tts_ is None) == pd.isna(got["time_to_survive_days"]), (stop, item)
+            if tts_ is not None:
+                assert got["time_to_survive_days"] == pytest.approx(tts_, rel=1e-9), item
+            assert got["shortfall"] == pytest.approx(short, rel=1e-9, abs=1e-9), (stop, item)
