@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -77,7 +78,11 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
     numeric = np.fromiter((type(v) in (float, int) for v in arr), dtype=bool, count=n)
     if numeric.any():
         out[numeric] = arr[numeric].astype(float)
-    for i in np.flatnonzero(~numeric):
+    rest = np.flatnonzero(~numeric)
+    # empty cells of an optional column, at once
+    blank[rest] = np.fromiter((v is None or v == "" for v in arr[rest]), dtype=bool,
+                              count=len(rest))
+    for i in rest[~blank[rest]]:
         v = arr[i]
         if is_blank(v):
             blank[i] = True
@@ -169,8 +174,25 @@ def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messa
     return out, blank, messages
 
 
+def _all_text(values: Sequence[object], limit: int
+              ) -> tuple[list[str | None], np.ndarray, np.ndarray] | None:
+    """Fast path for a column whose cells are all text: (stripped texts with None for
+    blanks, blank mask, positions longer than limit); None when some cell is not text."""
+    if not all(v.__class__ is str for v in values):
+        return None
+    out: list[str | None] = [v.strip() for v in values]  # type: ignore[union-attr]
+    lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))  # type: ignore[arg-type]
+    blank = lengths == 0
+    for i in np.flatnonzero(blank):
+        out[i] = None
+    return out, blank, np.flatnonzero(lengths > limit)
+
+
 def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
     """Identifiers as text; a numeric cell 1001.0 reads as "1001"."""
+    if (text := _all_text(values, 200)) is not None:
+        out, blank, long = text
+        return out, blank, {int(i): "must be at most 200 characters long" for i in long}
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
@@ -192,6 +214,10 @@ def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, M
 
 
 def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    if (text := _all_text(values, 1000)) is not None:
+        out, blank, long = text
+        return out, blank, {int(i): "must be at most 1,000 characters long, got "
+                            f"{len(out[i]):,}" for i in long}  # type: ignore[arg-type]
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
@@ -229,7 +255,15 @@ def parse_choices(values: Sequence[object], what: str
     """Case-insensitive choice from a small set (kind, per)."""
     choices = KINDS if what == "kind" else PERIODS
     synonyms = _SYNONYMS[what]
-    out: list[str | None] = []
+    if all(v.__class__ is str for v in values):  # fast path: every cell is text
+        keys = [v.strip().lower() for v in values]  # type: ignore[union-attr]
+        out = [synonyms.get(k) for k in keys]
+        blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
+        return out, blank, {
+            i: f"{what} must be one of {', '.join(choices)}, got {shown(values[i])}"
+            for i, (choice, key) in enumerate(zip(out, keys, strict=True))
+            if choice is None and key}
+    out = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
     for i, v in enumerate(values):
