@@ -21,12 +21,12 @@ from ui.charts import (
     MAX_ROWS,
     CountryMixChart,
     CoverChart,
-    ExposureMap,
     MaterialTable,
     Segment,
     pct_text,
 )
 from ui.document import Document
+from ui.exposure_map import ExposureMap
 from ui.qt import (
     QFrame,
     QGridLayout,
