@@ -33,6 +33,8 @@ def tricky() -> Sheets:
     sheets["Items"][6][5] = "Seltene Erden – 稀土"
     sheets["Suppliers"][1][1] = "Baotou, Inner Mongolia"
     sheets["BOM"][4][2] = 1 / 3
+    sheets["Items"][3][4] = 1e-7  # written as "1e-07" in CSV
+    sheets["Items"][4][4] = 1.5e16  # beyond 2**53: stays a float
     for row, share in zip(sheets["Sources"][1:4], ("33.3%", "33.3%", "33.4%"), strict=True):
         row[2] = share  # 33.3 / 100 would need 17 digits
     sheets["Sources"][1][3] = 60.123456789012345
