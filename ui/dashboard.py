@@ -17,6 +17,7 @@ import pandas as pd
 
 from planner.compute import Report
 from planner.parsing import country_name
+from planner.summary import G7_AMBITION, G7_CAP, headline
 from ui.charts import (
     MAX_ROWS,
     CountryMixChart,
@@ -40,9 +41,6 @@ from ui.qt import (
 )
 from ui.widgets import Card
 
-# G7 leaders, June 2026: dependence on a single supplier under 60% by 2030, ambition 50%
-G7_LIMIT = 0.60
-G7_AMBITION = 0.50
 STATUS_RANK = {"critical": 0, "short": 1, "ok": 2}
 OF = "<span style='font-size:11pt; font-weight:400; color:#5f6f7a'>&nbsp;of {n}</span>"
 
@@ -225,15 +223,15 @@ class DashboardPage(QWidget):
         over_cty = m["over_country_cap"].to_numpy(dtype=bool)
         names = m["name"].astype(str).to_numpy()
         dep = report.country_dependence
-        top_country = str(dep.index[0]) if len(dep) else None
-        top_share = float(dep.iloc[0]) if len(dep) else None
+        h = headline(report)  # the engine's figures, the same as on the printed summary
+        top_country, top_share = h.largest_country, h.largest_country_share
         self._figures = {
-            "materials": n,
-            "below_target": int(below.sum()),
-            "critical": critical,
-            "single_sourced": int(single.sum()),
-            "over_supplier_cap": int(over_sup.sum()),
-            "over_country_cap": int(over_cty.sum()),
+            "materials": h.materials,
+            "below_target": h.below_target,
+            "critical": h.critical,
+            "single_sourced": h.single_sourced,
+            "over_supplier_cap": h.over_supplier_cap,
+            "over_country_cap": h.over_country_cap,
             "largest_country": top_country,
             "largest_country_share": top_share,
         }
@@ -258,13 +256,13 @@ class DashboardPage(QWidget):
         if top_country is None or top_share is None:
             card.set("–", "", "No purchase values: add unit prices to the sources.")
             return
-        level = "bad" if top_share > G7_LIMIT else "warn" if top_share > G7_AMBITION else ""
+        level = "bad" if top_share > G7_CAP else "warn" if top_share > G7_AMBITION else ""
         card.caption.setText(f"of purchase value from {_country_name(top_country)} "
                              "(largest origin)")
         others = ", ".join(f"{c} {pct_text(v)}" for c, v in dep.iloc[1:4].items())
         card.set(f"{top_country} {pct_text(top_share)}", level,
                  f"Share of daily purchase value by origin country. G7 marks: under "
-                 f"{pct_text(G7_LIMIT)} by 2030, ambition {pct_text(G7_AMBITION)}."
+                 f"{pct_text(G7_CAP)} by 2030, ambition {pct_text(G7_AMBITION)}."
                  + (f"\nNext: {others}" if others else ""))
 
 
