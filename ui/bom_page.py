@@ -8,6 +8,7 @@ import pandas as pd
 
 from ui.document import Document
 from ui.models import Col, FrameModel, fmt_number
+from ui.pages import PRODUCT_COLUMNS, FiguresTable
 from ui.qt import (
     QAbstractItemModel,
     QLabel,
@@ -221,6 +222,9 @@ class BomPage(QWidget):
         left.addWidget(used_box)
         left.setSizes([500, 300])
 
+        self.products_figures = FiguresTable(doc, "Exposure per product", PRODUCT_COLUMNS)
+        doc.reportChanged.connect(self._refresh_products)
+        self._refresh_products()
         self.tabs = QTabWidget(self)
         self.items_page = TablePage(doc, "Items", "Items")
         self.bom_page = TablePage(doc, "BOM", "BOM lines",
@@ -232,6 +236,7 @@ class BomPage(QWidget):
         self.tabs.addTab(self.items_page, "Items")
         self.tabs.addTab(self.bom_page, "BOM")
         self.tabs.addTab(self.demand_page, "Demand")
+        self.tabs.addTab(self.products_figures, "Product exposure")
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -242,6 +247,10 @@ class BomPage(QWidget):
         layout.addWidget(split)
         doc.itemSelected.connect(self.show_where_used)
         doc.reportChanged.connect(lambda: self.show_where_used(doc.selected_item))
+
+    def _refresh_products(self) -> None:
+        if self.doc.report is not None:
+            self.products_figures.set_frame(self.doc.report.products)
 
     def _tree_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(Qt.ItemDataRole.UserRole)

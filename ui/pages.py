@@ -126,6 +126,23 @@ class MaterialsPage(QWidget):
             self.figures.set_frame(self.doc.report.materials)
 
 
+PRODUCT_COLUMNS = [
+    Col("item_id", "Product"), Col("name", "Name"),
+    Col("daily_use", "Demand / day", "quantity"),
+    Col("materials", "Materials", "number", "Purchased items it consumes, at any BOM level"),
+    Col("worst_status", "Worst status", "status"),
+    Col("worst_status_material", "Because of"),
+    Col("min_days_of_cover", "Least cover", "days",
+        "The shortest days of cover among its materials"),
+    Col("min_cover_material", "Least-covered material"),
+    Col("top_country", "Top origin"),
+    Col("top_country_share", "Share", "share",
+        "The highest top-country share among its materials"),
+    Col("top_country_material", "Most concentrated material"),
+    Col("materials_over_country_cap", "Over country cap", "number"),
+    Col("materials_over_supplier_cap", "Over supplier cap", "number"),
+]
+
 SOURCE_SUMMARY = [
     Col("item_id", "Item"), Col("name", "Name"),
     Col("suppliers", "Suppliers", "number"),
