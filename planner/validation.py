@@ -303,7 +303,9 @@ def check_project(project: Project) -> list[Problem]:
 
     def unknown(table: str, column: str, known: set[str], what: str) -> None:
         values = project.tables[table][column]
-        bad = np.flatnonzero(~values.isin(known).to_numpy() & values.notna().to_numpy())
+        found = np.fromiter(map(known.__contains__, values.tolist()), dtype=bool,
+                            count=len(values))  # twice as fast as Series.isin(set)
+        bad = np.flatnonzero(~found & values.notna().to_numpy())
         report(table, column, bad, lambda p: f"unknown {what} {parsing.shown(values.iloc[p])}")
 
     for table in ("Demand", "Stock", "Sources", "Orders"):
