@@ -11,6 +11,7 @@ from ui.models import Col, FrameModel, fmt_number
 from ui.pages import PRODUCT_COLUMNS, FiguresTable
 from ui.qt import (
     QAbstractItemModel,
+    QHeaderView,
     QLabel,
     QModelIndex,
     QPersistentModelIndex,
@@ -178,11 +179,11 @@ class BomPage(QWidget):
         self.tree.setModel(self.tree_model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().resizeSection(0, 170)
-        self.tree.header().resizeSection(1, 200)
-        self.tree.header().resizeSection(2, 95)
-        self.tree.header().resizeSection(3, 110)
-        self.tree.header().resizeSection(4, 45)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a small tree
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 210)
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._tree_clicked)
         self.tree_model.refreshed.connect(lambda: self.tree.expandToDepth(0))
@@ -241,7 +242,7 @@ class BomPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(self.tabs)
-        split.setSizes([560, 700])
+        split.setSizes([660, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
