@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
 MAX_RATIO = 200  # inflated / compressed for a large member: beyond it, a zip bomb
 MAX_ROWS = 2_000_000  # rows in one sheet
+MAX_COLUMNS = 1_000  # fields in one line of a CSV file (the template has a dozen columns)
 # The reader lays a sheet out as a dense grid from A1 to its last cell, so one stray cell
 # at XFD1048576 in a 6 KB file asks for 17 billion cells: the grid is bounded before it is
 # read, in absolute terms and relative to the cells the sheet really holds.
@@ -305,11 +306,52 @@ def read_csv_file(path: Path) -> RawSheet:
     text = _decode(data, path.name)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
+    _check_csv_shape(path.name, text, delimiter)
     rows = [[_unquote(v) for v in r]
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     if len(rows) > MAX_ROWS:
         raise FileRefused(f"{path.name}: {len(rows):,} rows; the limit is {MAX_ROWS:,}")
     return RawSheet(path.stem, rows)
+
+
+def _check_csv_shape(name: str, text: str, delimiter: str) -> None:
+    """Refuse, before the csv module makes a list per row and a string per field, a file
+    of millions of lines or a line of millions of fields (a few MB of commas)."""
+    newline = "\n" if "\n" in text else "\r"
+    lines = text.count(newline) + 1
+    if lines > MAX_ROWS:
+        raise FileRefused(f"{name}: {lines:,} lines; the limit is {MAX_ROWS:,} rows")
+    if text.count(delimiter) < MAX_COLUMNS:
+        return
+    a = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    widest, line = _widest_line(a, ord(delimiter), ord(newline))
+    if widest + 1 > MAX_COLUMNS:  # quoted delimiters count too: an upper bound
+        raise FileRefused(f"{name}: line {line + 1:,} has {widest + 1:,} fields; the limit "
+                          f"is {MAX_COLUMNS:,} columns")
+
+
+def _widest_line(a: np.ndarray, delimiter: int, newline: int, chunk: int = 4 * 2**20
+                 ) -> tuple[int, int]:
+    """(most delimiters on one line, that line's 0-based number), in bounded memory."""
+    best = best_line = line = carry = 0  # carry: delimiters of the line still open
+    for start in range(0, len(a), chunk):
+        part = a[start:start + chunk]
+        count = np.cumsum(part == delimiter, dtype=np.int64)
+        breaks = np.flatnonzero(part == newline)
+        if len(breaks) == 0:
+            carry += int(count[-1])
+            continue
+        at = count[breaks]
+        per_line = np.diff(at, prepend=0)
+        per_line[0] += carry
+        i = int(per_line.argmax())
+        if per_line[i] > best:
+            best, best_line = int(per_line[i]), line + i
+        line += len(breaks)
+        carry = int(count[-1] - at[-1])
+    if carry > best:
+        best, best_line = carry, line
+    return best, best_line
 
 
 def _unquote(value: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from conftest import BASE, Sheets
 
@@ -456,6 +457,41 @@ def test_a_binary_file_named_csv(capsys: pytest.CaptureFixture[str], tmp_path: P
     folder.mkdir()
     (folder / "Items.csv").write_bytes(b"\x00\x01\x02PK" * 100)
     assert refused(capsys, folder) == "Items.csv: not a text CSV file"
+
+
+def test_a_csv_line_of_millions_of_fields(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path) -> None:
+    """5 MB of commas would be 5 million strings in one row: refused before parsing."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "Items.csv").write_text("item_id,name,kind,unit\nM1,Nd,material,kg\n"
+                                      + "," * 5_000_000 + "\nM2,Dy,material,kg\n")
+    started = time.perf_counter()
+    assert refused(capsys, folder) == ("Items.csv: line 3 has 5,000,001 fields; the limit is "
+                                       "1,000 columns")
+    assert time.perf_counter() - started < 3
+
+
+def test_a_csv_file_of_millions_of_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "Items.csv").write_text("item_id,name,kind,unit\r" + "\r" * 2000)  # old Mac
+    monkeypatch.setattr(reading, "MAX_ROWS", 1000)
+    assert refused(capsys, folder) == "Items.csv: 2,002 lines; the limit is 1,000 rows"
+
+
+def test_a_csv_file_with_many_fields_in_all_is_fine(capsys: pytest.CaptureFixture[str],
+                                                    good: Path, tmp_path: Path) -> None:
+    """Thousands of commas over many lines are no reason to refuse (only one long line)."""
+    project = planner.load(good)
+    items = project.tables["Items"]
+    extra = items.iloc[[0] * 600].copy()
+    extra["item_id"] = [f"X{i}" for i in range(600)]
+    project.tables["Items"] = pd.concat([items, extra], ignore_index=True)
+    planner.export(project, tmp_path / "csv")
+    code, _, err = main(capsys, "check", tmp_path / "csv")
+    assert (code, err) == (0, "")
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(
