@@ -53,25 +53,55 @@ def daily_rates(quantity: np.ndarray | pd.Series, per: pd.Series) -> np.ndarray:
     return np.asarray(quantity, dtype=float) / days
 
 
-def item_index(project: Project) -> pd.Index:
-    """The Items table's ids as an index: position i is row i of the table."""
-    index = pd.Index(project.items["item_id"])
-    if not index.is_unique:
-        raise InputError([Problem("Items", "item ids are not unique; the figures need "
-                                  "every item_id once")])
-    return index
+@dataclass
+class ItemPositions:
+    """Row in the Items table of the item each row of the other tables names (-1: an
+    unknown or blank id)."""
+
+    demand: np.ndarray
+    parents: np.ndarray  # BOM parent_id
+    children: np.ndarray  # BOM child_id
+    sources: np.ndarray
+    stock: np.ndarray
+    orders: np.ndarray
 
 
-def bom_arrays(project: Project, index: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def item_positions(project: Project) -> ItemPositions:
+    """Every item id of the project looked up at once.
+
+    The ids of Items come first in one factorize (one hash table, 2-3x faster than an
+    index lookup per table), so row i of Items gets code i when the ids are unique, and an
+    id that is not in Items gets a code of n or more.
+    """
+    t = project.tables
+    columns = [t["Items"]["item_id"], t["Demand"]["item_id"], t["BOM"]["parent_id"],
+               t["BOM"]["child_id"], t["Sources"]["item_id"], t["Stock"]["item_id"],
+               t["Orders"]["item_id"]]
+    codes, _ = pd.factorize(np.concatenate([c.to_numpy(dtype=object) for c in columns]))
+    n = len(columns[0])
+    if not np.array_equal(codes[:n], np.arange(n)):
+        raise InputError([Problem("Items", "item ids are blank or not unique; the figures "
+                                  "need every item_id once")])
+    codes[codes >= n] = -1
+    parts = np.split(codes[n:], np.cumsum([len(c) for c in columns[1:-1]]))
+    return ItemPositions(*parts)
+
+
+def bom_arrays(project: Project, where: ItemPositions | pd.Index
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """BOM edges as (parent position, child position, effective quantity).
 
-    Lines naming an unknown or blank item are left out (validation reports them).
+    ``where``: the project's item positions, or an index of the Items ids to look them up
+    in. Lines naming an unknown or blank item are left out (validation reports them).
     """
     bom = project.bom
-    parents = index.get_indexer(bom["parent_id"])
-    children = index.get_indexer(bom["child_id"])
     scrap = bom["scrap_pct"].fillna(0.0).to_numpy(dtype=float)
     qty = bom["qty_per"].to_numpy(dtype=float) * (1.0 + scrap / 100.0)
+    if isinstance(where, ItemPositions):
+        parents, children = where.parents, where.children
+    else:
+        parents = where.get_indexer(bom["parent_id"])
+        children = where.get_indexer(bom["child_id"])
     known = (parents >= 0) & (children >= 0)
     if not known.all():
         parents, children, qty = parents[known], children[known], qty[known]
@@ -139,11 +169,10 @@ def _take(values: pd.Series, positions: np.ndarray) -> pd.Series:
     return pd.Series(values.array.take(positions, allow_fill=True), copy=False)
 
 
-def resolved_sources(project: Project, index: pd.Index, req: np.ndarray
-                     ) -> tuple[pd.DataFrame, np.ndarray]:
+def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd.DataFrame:
     """Source rows with their origin country, daily quantity and daily value.
 
-    Also returns each row's item position (-1 for an unknown item).
+    ``items``: each row's item position (-1 for an unknown item).
     """
     src = project.sources
     suppliers = project.suppliers
@@ -151,14 +180,13 @@ def resolved_sources(project: Project, index: pd.Index, req: np.ndarray
     supplier = pd.Index(suppliers["supplier_id"][first]).get_indexer(src["supplier_id"])
     supplier_country = _take(suppliers["country"][first], supplier)
     supplier_country.index = src.index
-    items = index.get_indexer(src["item_id"])
     known = items >= 0
     item_price = np.where(known, project.items["unit_price"].to_numpy(dtype=float)[items],
                           np.nan)
     daily_quantity = np.where(known, req[items], 0.0) * src["share"].to_numpy(dtype=float)
     price = src["unit_price"].to_numpy(dtype=float)
     price = np.nan_to_num(np.where(np.isnan(price), item_price, price), nan=0.0)
-    out = pd.DataFrame({
+    return pd.DataFrame({
         "item_id": src["item_id"],
         "supplier_id": src["supplier_id"],
         "share": src["share"].astype(float),
@@ -172,7 +200,6 @@ def resolved_sources(project: Project, index: pd.Index, req: np.ndarray
         "daily_quantity": daily_quantity,
         "daily_value": daily_quantity * price,
     })
-    return out, items
 
 
 @dataclass
@@ -218,25 +245,25 @@ def compute(project: Project) -> Report:
     """Every figure of the report, from a valid project."""
     s = project.settings
     items = project.items
-    index = item_index(project)
+    at = item_positions(project)
     n = len(items)
 
     demand = project.demand
-    where = index.get_indexer(demand["item_id"])
     rates = daily_rates(demand["quantity"], demand["per"])
-    own = np.bincount(where[where >= 0], weights=rates[where >= 0], minlength=n)
-    parents, children, qty = bom_arrays(project, index)
+    known = at.demand >= 0
+    own = np.bincount(at.demand[known], weights=rates[known], minlength=n)
+    parents, children, qty = bom_arrays(project, at)
     level = bom_levels(parents, children, n)
     req = explode(own, parents, children, qty, level)
     item_table = pd.DataFrame({
         "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
         "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
 
-    sources, source_items = resolved_sources(project, index, req)
+    sources = resolved_sources(project, at.sources, req)
     kind = items["kind"].to_numpy(dtype=object, na_value="")
     purchased = kind == "material"
-    purchased[source_items[source_items >= 0]] = True
-    materials = _materials(project, item_table, index, purchased, sources, source_items)
+    purchased[at.sources[at.sources >= 0]] = True
+    materials = _materials(project, item_table, at, purchased, sources)
     dependence = _country_dependence(sources)
     view = _product_view(items["item_id"], np.flatnonzero(kind == "product"), purchased,
                          parents, children, qty, level)
@@ -246,9 +273,8 @@ def compute(project: Project) -> Report:
                   product_materials)
 
 
-def _materials(project: Project, item_table: pd.DataFrame, index: pd.Index,
-               purchased: np.ndarray, sources: pd.DataFrame, source_items: np.ndarray
-               ) -> pd.DataFrame:
+def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
+               purchased: np.ndarray, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per purchased item (a material, or any item with Sources rows)."""
     s = project.settings
     n = len(item_table)
@@ -257,25 +283,24 @@ def _materials(project: Project, item_table: pd.DataFrame, index: pd.Index,
         drop=True)
 
     stock = project.stock
-    where = index.get_indexer(stock["item_id"])
-    on_hand = np.nan_to_num(_first_per_item(where, stock["on_hand"].to_numpy(float), n, 0.0))
-    safety = np.nan_to_num(_first_per_item(where, stock["safety_stock"].to_numpy(float), n,
-                                           0.0))
-    target = _first_per_item(where, stock["target_days"].to_numpy(float), n, np.nan)
+    on_hand = np.nan_to_num(_first_per_item(at.stock, stock["on_hand"].to_numpy(float), n,
+                                            0.0))
+    safety = np.nan_to_num(_first_per_item(at.stock, stock["safety_stock"].to_numpy(float),
+                                           n, 0.0))
+    target = _first_per_item(at.stock, stock["target_days"].to_numpy(float), n, np.nan)
     target = np.where(np.isnan(target), s.target_days, target)
 
     orders = project.orders
     limit = np.datetime64(s.as_of_date, "s") + np.timedelta64(
         round(s.horizon_days * 86_400), "s")
-    where = index.get_indexer(orders["item_id"])
-    due = (orders["due_date"].to_numpy() <= limit) & (where >= 0)
-    due_qty = pd.Series(orders["quantity"].to_numpy(float)[due]).groupby(where[due]).sum()
+    due = (orders["due_date"].to_numpy() <= limit) & (at.orders >= 0)
+    due_qty = pd.Series(orders["quantity"].to_numpy(float)[due]).groupby(at.orders[due]).sum()
     open_qty = np.zeros(n)
     open_qty[due_qty.index.to_numpy()] = due_qty.to_numpy()
 
     fastest = np.full(n, np.inf)
-    known = source_items >= 0
-    np.fmin.at(fastest, source_items[known], sources["lead_time_days"].to_numpy(float)[known])
+    known = at.sources >= 0
+    np.fmin.at(fastest, at.sources[known], sources["lead_time_days"].to_numpy(float)[known])
     fastest[np.isinf(fastest)] = np.nan
 
     on_hand, safety, target = on_hand[rows], safety[rows], target[rows]
@@ -291,8 +316,8 @@ def _materials(project: Project, item_table: pd.DataFrame, index: pd.Index,
     status = np.where(critical, "critical", np.where(short, "short", "ok"))
 
     share = sources["share"].to_numpy(dtype=float)
-    sup = _top(source_items, sources["supplier_id"], share, n)
-    cty = _top(source_items, sources["origin_country"], share, n)
+    sup = _top(at.sources, sources["supplier_id"], share, n)
+    cty = _top(at.sources, sources["origin_country"], share, n)
     out = m.assign(
         on_hand=on_hand, safety_stock=safety, open_orders=open_qty,
         days_of_cover=cover, days_of_cover_with_orders=cover_orders, target_days=target,
