@@ -1,0 +1,483 @@
+"""Engine benchmark: a synthetic manufacturer the size DESIGN/issue 2 asks for.
+
+    python benchmarks/engine.py [--seed 7] [--repeat 5] [--xlsx] [--keep DIR]
+
+Builds, with numpy and without any file, a Project of 100,000 items (about 1,500
+products on level 0, components on levels 1-6, 15,000 purchased materials at the
+bottom, 1,000 bought-in components), 300,000 BOM lines over 8 levels, 2,000 suppliers,
+about 28,000 sources, demand on products, stock rows and 4,000 orders, then prints:
+
+- the full recompute, ``planner.compute.compute(project)``, best of ``--repeat`` runs;
+- the same BOM explosion done by plain recursive Python (a memoised recursive function
+  over dicts), checked against the engine's daily requirements to 1e-9 relative;
+- the engine's explosion alone (same inputs, same outputs) and the ratios;
+- peak memory (the process's maximum resident set, and what one compute allocates at
+  its peak according to tracemalloc).
+
+With ``--xlsx`` it also writes the project as a template workbook and times what
+``planner report`` does with it: reading (read_book), validation (build_project),
+computing (compute) and rendering the text report.
+
+Targets (issue 2): full recompute <= 0.5 s on a 2-core machine; the vectorised
+explosion >= 50x faster than the recursive Python one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planner.project import Project, Settings
+from planner.schema import DAYS_PER, SHEETS
+
+T = TypeVar("T")
+engine = importlib.import_module("planner.compute")  # the module; planner.compute is the function
+
+N_ITEMS = 100_000
+N_PRODUCTS = 1_500
+N_MATERIALS = 15_000
+N_BOUGHT_COMPONENTS = 1_000  # components with Sources rows (bought-in parts)
+COMPONENT_LEVEL_WEIGHTS = np.array([0.08, 0.12, 0.16, 0.20, 0.22, 0.22])  # levels 1-6
+N_BOM = 300_000
+N_SUPPLIERS = 2_000
+N_ORDERS = 4_000
+AS_OF = dt.date(2026, 7, 1)
+
+TARGET_RECOMPUTE_S = 0.5
+TARGET_RATIO = 50.0
+
+COUNTRIES = ["CN", "US", "JP", "DE", "KR", "TW", "VN", "MY", "AU", "CA", "CL", "PE",
+             "ZA", "CD", "ID", "PH", "BR", "IN", "MX", "FR", "GB", "NL", "SE", "FI", "RU"]
+COUNTRY_WEIGHTS = np.array([30, 8, 8, 8, 6, 5, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1,
+                            1, 1, 1, 1], dtype=float)
+ORIGINS = ["CN", "AU", "CD", "ID", "CL", "ZA", "RU", "MM", "BR", "PE", "US", "CA"]
+ORIGIN_WEIGHTS = np.array([45, 8, 8, 6, 5, 5, 5, 4, 4, 4, 3, 3], dtype=float)
+MATERIAL_CATEGORIES = ["Nd", "Pr", "Dy", "Tb", "Ga", "Ge", "W", "Sb", "graphite", "Co",
+                       "Cu", "Li", "Ni", "In", "Bi", "Mo", "Te", "Sn", "Ta", "Al"]
+
+
+# ------------------------------------------------------------------ synthetic data
+
+
+def _ids(prefix: str, n: int, width: int) -> np.ndarray:
+    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width))
+
+
+def _strings(values: np.ndarray | list) -> pd.Series:
+    return pd.Series(pd.array(np.asarray(values, dtype=object), dtype="string"))
+
+
+def _floats(values: np.ndarray) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype="float64"))
+
+
+def build_project(seed: int = 7, shape: str = "families") -> Project:
+    """The synthetic manufacturer as a Project with the template's dtypes.
+
+    ``shape`` "families": components are shared within a product family and materials
+    widely, as in real BOMs; "random": components are shared at random across the whole
+    company, a worst case in which every product reaches thousands of materials.
+    """
+    random_shape = shape == "random"
+    rng = np.random.default_rng(seed)
+
+    # items, ordered by level: products, components on levels 1-6, materials
+    n_components = N_ITEMS - N_PRODUCTS - N_MATERIALS
+    per_level = np.floor(COMPONENT_LEVEL_WEIGHTS * n_components).astype(int)
+    per_level[-1] += n_components - per_level.sum()
+    sizes = np.concatenate([[N_PRODUCTS], per_level, [N_MATERIALS]])
+    level = np.repeat(np.arange(len(sizes)), sizes)  # generated level 0..7
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    kind = np.where(level == 0, "product", np.where(level == 7, "material", "component"))
+    item_ids = np.concatenate([_ids("P", N_PRODUCTS, 5), _ids("C", n_components, 6),
+                               _ids("M", N_MATERIALS, 5)])
+    n = N_ITEMS
+    category = np.where(kind == "material",
+                        rng.choice(MATERIAL_CATEGORIES, n), np.where(
+                            kind == "product", "finished goods", "assembly"))
+    unit = np.where(kind == "material", "kg", "pcs")
+    unit_price = np.where(kind == "product", np.round(rng.lognormal(7.0, 1.2, n), 2),
+                          np.where(kind == "material", np.round(rng.lognormal(3.0, 1.5, n), 2),
+                                   np.nan))
+    items = pd.DataFrame({
+        "item_id": _strings(item_ids),
+        "name": _strings(np.char.add(np.char.add(kind, " "), item_ids)),
+        "kind": _strings(kind),
+        "unit": _strings(unit),
+        "unit_price": _floats(unit_price),
+        "category": _strings(category),
+    })
+
+    def pick(levels: np.ndarray) -> np.ndarray:
+        """A random item on each of the given levels."""
+        lo, hi = starts[levels], starts[levels + 1]
+        return lo + (rng.random(len(levels)) * (hi - lo)).astype(np.int64)
+
+    # BOM: every non-product item has a parent one level up (so the levels are exact);
+    # then more lines, shaped like real BOMs: a component is shared only within its
+    # product family (a parent near its first parent, on a level one or more up), while
+    # purchased materials are shared widely, a few (copper, steel, NdFeB) by thousands
+    child_tree = np.arange(N_PRODUCTS, n)
+    parent_tree = pick(level[child_tree] - 1)
+    m = int(1.1 * (N_BOM - len(child_tree)))
+    to_material = rng.random(m) < (0.45 if random_shape else 0.8)
+    popularity = 1.0 / np.arange(1, N_MATERIALS + 1) ** (0.0 if random_shape else 0.9)
+    popular = rng.choice(N_MATERIALS, m, p=popularity / popularity.sum())
+    child_extra = np.where(to_material, starts[7] + rng.permutation(N_MATERIALS)[popular],
+                           rng.integers(N_PRODUCTS, starts[7], m))
+    up = rng.geometric(0.45, m)  # 1 = the level just above
+    parent_level = np.maximum(level[child_extra] - up, 0)
+    near = parent_tree[child_extra - N_PRODUCTS]  # the child's first parent
+    position = (near - starts[level[near]]) / sizes[level[near]]
+    width = np.maximum(2, (0.002 * sizes[parent_level]).astype(np.int64))
+    offset = (position * sizes[parent_level]).astype(np.int64) + rng.integers(-1, 2, m) * (
+        rng.integers(0, 1 << 30, m) % width)
+    parent_extra = np.where(to_material | random_shape, pick(parent_level),
+                            starts[parent_level] + offset % sizes[parent_level])
+    parent = np.concatenate([parent_tree, parent_extra])
+    child = np.concatenate([child_tree, child_extra])
+    _, first = np.unique(parent * n + child, return_index=True)
+    keep = np.sort(first)[:N_BOM]  # tree lines come first, so they are all kept
+    assert len(keep) == N_BOM, len(keep)
+    parent, child = parent[keep], child[keep]
+    order = np.lexsort((child, parent))
+    parent, child = parent[order], child[order]
+    k = len(parent)
+    to_mat = kind[child] == "material"
+    qty = np.where(to_mat, np.round(rng.lognormal(-2.0, 1.3, k), 4),
+                   rng.integers(1, 5, k).astype(float))
+    scrap = np.where(rng.random(k) < 0.5, np.nan, np.round(rng.random(k) * 10) / 2)
+    bom = pd.DataFrame({
+        "parent_id": _strings(item_ids[parent]), "child_id": _strings(item_ids[child]),
+        "qty_per": _floats(qty), "scrap_pct": _floats(scrap)})
+
+    # demand: most products, a few components sold as spare parts
+    demand_items = np.concatenate([
+        np.flatnonzero((kind == "product") & (rng.random(n) < 0.9)),
+        np.flatnonzero((kind == "component") & (rng.random(n) < 0.01))])
+    per = rng.choice(["day", "week", "month", "year"], len(demand_items), p=[.1, .3, .4, .2])
+    per_days = np.array([DAYS_PER[p] for p in per])
+    quantity = np.maximum(1.0, np.round(rng.lognormal(0.5, 1.0, len(demand_items)) * per_days))
+    demand = pd.DataFrame({"item_id": _strings(item_ids[demand_items]),
+                           "quantity": _floats(quantity), "per": _strings(per)})
+
+    # suppliers
+    countries = rng.choice(COUNTRIES, N_SUPPLIERS, p=COUNTRY_WEIGHTS / COUNTRY_WEIGHTS.sum())
+    supplier_ids = _ids("S", N_SUPPLIERS, 4)
+    suppliers = pd.DataFrame({
+        "supplier_id": _strings(supplier_ids),
+        "name": _strings(np.char.add("Supplier ", supplier_ids)),
+        "country": _strings(countries)})
+
+    # sources: every material and the bought-in components, 1-4 each, shares sum to 1
+    bought = rng.choice(np.arange(starts[5], starts[7]), N_BOUGHT_COMPONENTS, replace=False)
+    sourced = np.concatenate([np.arange(starts[7], n), np.sort(bought)])
+    count = rng.choice([1, 2, 3, 4], len(sourced), p=[0.45, 0.30, 0.15, 0.10])
+    src_item = np.repeat(sourced, count)
+    rank = np.arange(len(src_item)) - np.repeat(np.cumsum(count) - count, count)
+    first_supplier = np.repeat(rng.integers(0, N_SUPPLIERS, len(sourced)), count)
+    step = np.repeat(rng.integers(1, N_SUPPLIERS // 4, len(sourced)), count)
+    src_supplier = (first_supplier + rank * step) % N_SUPPLIERS  # distinct per item
+    raw = rng.gamma(1.0, 1.0, len(src_item)) + 0.05
+    group_start = np.cumsum(count) - count
+    share = raw / np.repeat(np.add.reduceat(raw, group_start), count)
+    origin = np.where(rng.random(len(src_item)) < 0.3,
+                      rng.choice(ORIGINS, len(src_item), p=ORIGIN_WEIGHTS / ORIGIN_WEIGHTS.sum()),
+                      None)
+    base_price = np.where(np.isnan(unit_price), 50.0, unit_price)[src_item]
+    sources = pd.DataFrame({
+        "item_id": _strings(item_ids[src_item]),
+        "supplier_id": _strings(supplier_ids[src_supplier]),
+        "share": _floats(share),
+        "unit_price": _floats(np.round(base_price * rng.uniform(0.85, 1.15, len(src_item)), 2)),
+        "lead_time_days": _floats(rng.integers(7, 150, len(src_item))),
+        "capacity_per_month": _floats(np.where(rng.random(len(src_item)) < 0.2,
+                                               np.round(rng.lognormal(6, 1, len(src_item))),
+                                               np.nan)),
+        "moq": _floats(np.where(rng.random(len(src_item)) < 0.3,
+                                np.round(rng.lognormal(3, 1, len(src_item))), np.nan)),
+        "origin_country": _strings(origin),
+        "time_to_recover_days": _floats(np.full(len(src_item), np.nan)),
+    })
+
+    # stock: every purchased item and a fifth of the components
+    stocked = np.union1d(sourced, np.flatnonzero((kind == "component") & (rng.random(n) < .2)))
+    s = len(stocked)
+    stock = pd.DataFrame({
+        "item_id": _strings(item_ids[stocked]),
+        "on_hand": _floats(np.round(rng.lognormal(5, 2, s), 1)),
+        "safety_stock": _floats(np.where(rng.random(s) < 0.6,
+                                         np.round(rng.lognormal(3, 1.5, s), 1), np.nan)),
+        "target_days": _floats(np.where(rng.random(s) < 0.3, rng.choice([30, 60, 90, 180], s),
+                                        np.nan))})
+
+    # orders on existing sources, due from ten days ago to seven months ahead
+    pick_src = rng.integers(0, len(src_item), N_ORDERS)
+    due = np.datetime64(AS_OF, "D") + rng.integers(-10, 210, N_ORDERS)
+    orders = pd.DataFrame({
+        "item_id": _strings(item_ids[src_item[pick_src]]),
+        "supplier_id": _strings(supplier_ids[src_supplier[pick_src]]),
+        "quantity": _floats(np.round(rng.lognormal(5, 1.5, N_ORDERS))),
+        "due_date": pd.Series(due.astype("datetime64[s]"))})
+
+    tables = {"Items": items, "BOM": bom, "Demand": demand, "Stock": stock,
+              "Suppliers": suppliers, "Sources": sources, "Orders": orders}
+    for spec in SHEETS:  # exactly the template's columns and dtypes
+        if spec.name in tables:
+            frame = tables[spec.name]
+            assert list(frame.columns) == spec.column_names, spec.name
+            tables[spec.name] = frame.astype({c.name: c.dtype for c in spec.columns})
+    return Project(tables, Settings(as_of_date=AS_OF, company="Synthetic Manufacturing"))
+
+
+# ------------------------------------------------------------------ the two explosions
+
+
+def python_tables(project: Project) -> tuple[list, dict, dict]:
+    """Plain Python structures: item ids, own daily demand and each item's parents."""
+    items = project.items["item_id"].tolist()
+    own: dict[str, float] = {}
+    d = project.demand
+    for item, quantity, per in zip(d["item_id"].tolist(), d["quantity"].tolist(),
+                                   d["per"].tolist(), strict=True):
+        own[item] = own.get(item, 0.0) + quantity / DAYS_PER[per]
+    parents_of: dict[str, list[tuple[str, float]]] = {}
+    b = project.bom
+    for p, c, q, s in zip(b["parent_id"].tolist(), b["child_id"].tolist(),
+                          b["qty_per"].tolist(), b["scrap_pct"].tolist(), strict=True):
+        scrap = 0.0 if s is None or s != s else s
+        parents_of.setdefault(c, []).append((p, q * (1.0 + scrap / 100.0)))
+    return items, own, parents_of
+
+
+def python_explosion(items: list, own: dict, parents_of: dict) -> dict[str, float]:
+    """Gross daily requirement by a memoised recursion over parents (the naive way)."""
+    memo: dict[str, float] = {}
+
+    def requirement(item: str) -> float:
+        r = memo.get(item)
+        if r is None:
+            r = own.get(item, 0.0)
+            for parent, qty in parents_of.get(item, ()):
+                r += requirement(parent) * qty
+            memo[item] = r
+        return r
+
+    return {item: requirement(item) for item in items}
+
+
+def engine_arrays(project: Project) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The engine's structures: own daily demand and the BOM, by position (ids looked up)."""
+    at = engine.item_positions(project)
+    demand = project.demand
+    own = np.bincount(at.demand, weights=engine.daily_rates(demand["quantity"], demand["per"]),
+                      minlength=len(project.items))
+    return (own, *engine.bom_arrays(project, at))
+
+
+def engine_explosion(own: np.ndarray, parents: np.ndarray, children: np.ndarray,
+                     qty: np.ndarray) -> np.ndarray:
+    """The engine's explosion over positions, as compute() does it: levels, then explode."""
+    level = engine.bom_levels(parents, children, len(own))
+    return engine.explode(own, parents, children, qty, level)
+
+
+# ------------------------------------------------------------------ timing helpers
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Best wall-clock and best CPU time of several runs (CPU time, of this process only,
+    shows what the code costs when other work shares the machine)."""
+
+    wall: float
+    cpu: float
+
+    def ms(self) -> str:
+        return f"{self.wall * 1000:.1f} ms" if self.wall < 0.1 else f"{self.wall:.3f} s"
+
+    def cpu_note(self) -> str:
+        return f"cpu {self.cpu * 1000:.1f} ms" if self.cpu < 0.1 else f"cpu {self.cpu:.3f} s"
+
+
+def best_of(fn: Callable[[], T], repeat: int) -> tuple[Timing, T]:
+    wall = cpu = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        c0, t0 = time.process_time(), time.perf_counter()
+        result = fn()
+        wall = min(wall, time.perf_counter() - t0)
+        cpu = min(cpu, time.process_time() - c0)
+    return Timing(wall, cpu), result
+
+
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
+
+
+def verdict(ok: bool) -> str:
+    return "meets target" if ok else "MISSES TARGET"
+
+
+def line(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<44} {value:>12}  {note}".rstrip())
+
+
+def shape(project: Project, report: engine.Report) -> None:
+    t = project.tables
+    kinds = t["Items"]["kind"].value_counts()
+    levels = report.items["level"]
+    print(f"synthetic manufacturer: {len(t['Items']):,} items ({kinds.get('product', 0):,} "
+          f"products, {kinds.get('component', 0):,} components, {kinds.get('material', 0):,} "
+          f"materials), {len(t['BOM']):,} BOM lines, {int(levels.max()) + 1} levels,")
+    print(f"  {len(t['Suppliers']):,} suppliers, {len(t['Sources']):,} sources "
+          f"({t['Sources']['item_id'].nunique():,} sourced items), {len(t['Demand']):,} "
+          f"demand rows, {len(t['Stock']):,} stock rows, {len(t['Orders']):,} orders; "
+          f"product view: {len(report.product_materials):,} product x material pairs")
+    print(f"  machine: {os.cpu_count()} CPUs visible, Python {sys.version.split()[0]}, "
+          f"numpy {np.__version__}, pandas {pd.__version__}")
+
+
+# ------------------------------------------------------------------ main
+
+
+def run(args: argparse.Namespace) -> int:
+    t0 = time.perf_counter()
+    project = build_project(args.seed, args.shape)
+    built = time.perf_counter() - t0
+    ok = True
+
+    recompute, report = best_of(lambda: engine.compute(project), args.repeat)
+    shape(project, report)
+    print(f"  (built in {built:.1f} s; times are the best of {args.repeat} runs: wall clock, "
+          "and the CPU time of this process)")
+    print()
+    print("full recompute, planner.compute.compute(project)")
+    met = recompute.wall <= TARGET_RECOMPUTE_S
+    line("recompute", recompute.ms(), f"{recompute.cpu_note()}   target <= "
+         f"{TARGET_RECOMPUTE_S} s on 2 cores: {verdict(met)}")
+    ok &= met
+
+    # the explosion both ways, on the same data
+    prep, (ids, own, parents_of) = best_of(lambda: python_tables(project), args.repeat)
+    recursive, py_req = best_of(lambda: python_explosion(ids, own, parents_of), args.repeat)
+    lookup, arrays = best_of(lambda: engine_arrays(project), args.repeat)
+    vectorised, req = best_of(lambda: engine_explosion(*arrays), 4 * args.repeat)
+    py = np.array([py_req[i] for i in ids])
+    ref = report.items["daily_use"].to_numpy()
+    scale = np.maximum(np.abs(py), np.finfo(float).tiny)
+    worst = float(np.max(np.abs(py - req) / scale))
+    worst_report = float(np.max(np.abs(py - ref) / scale))
+    same = worst <= 1e-9 and worst_report <= 1e-9
+    ok &= same
+    ratio = recursive.wall / vectorised.wall
+    ratio_all = (prep.wall + recursive.wall) / (lookup.wall + vectorised.wall)
+    print()
+    print("BOM explosion: daily requirement of every item, the same data both ways")
+    line("recursive Python: memoised recursion (dicts)", recursive.ms(), recursive.cpu_note())
+    line("engine: bom_levels + explode (positions)", vectorised.ms(),
+         f"{vectorised.cpu_note()}   (best of {4 * args.repeat})")
+    line("ratio", f"{ratio:.0f}x", f"cpu {recursive.cpu / vectorised.cpu:.0f}x   "
+         f"target >= {TARGET_RATIO:.0f}x: {verdict(ratio >= TARGET_RATIO)}")
+    line("largest relative difference", f"{max(worst, worst_report):.1e}",
+         f"target <= 1e-9: {'same numbers' if same else 'DIFFERENT NUMBERS'}")
+    print("  the same, counting the step from the tables (ids) to each one's structures:")
+    line("recursive Python: building its dicts", prep.ms(), prep.cpu_note())
+    line("engine: looking up ids as positions", lookup.ms(), lookup.cpu_note())
+    line("ratio, tables to requirements", f"{ratio_all:.0f}x",
+         "(no target; looking up 600,000 text ids dominates the engine)")
+    ok &= ratio >= TARGET_RATIO
+
+    # memory: one compute under tracemalloc (slower, so not timed)
+    gc.collect()
+    tracemalloc.start()
+    engine.compute(project)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print()
+    print("memory")
+    line("peak allocated by one compute (tracemalloc)", f"{peak / 2**20:.0f} MB")
+    line("peak resident set of this process", f"{max_rss_mb():.0f} MB",
+         "(data, both explosions, reports)")
+
+    if args.xlsx:
+        ok &= run_xlsx(project, args)
+    print()
+    print("all targets met" if ok else "SOME TARGETS MISSED")
+    return 0 if ok else 1
+
+
+def run_xlsx(project: Project, args: argparse.Namespace) -> bool:
+    from planner.reading import read_book
+    from planner.reports import report_text
+    from planner.template import write_workbook
+    from planner.validation import build_project as validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(args.keep) if args.keep else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "synthetic.xlsx"
+        t0 = time.perf_counter()
+        write_workbook(project, path)
+        written = time.perf_counter() - t0
+        print()
+        print(f"planner report on the workbook ({path.stat().st_size / 2**20:.1f} MB, "
+              f"written in {written:.0f} s), best of {args.xlsx_repeat}")
+        reading, book = best_of(lambda: read_book(path), args.xlsx_repeat)
+        validating, loaded = best_of(lambda: validate(book), args.xlsx_repeat)
+        computing, report = best_of(lambda: engine.compute(loaded), args.xlsx_repeat)
+        rendering, _ = best_of(lambda: report_text(loaded, report), args.xlsx_repeat)
+        same = loaded.equals(project)
+        stages = (("reading (read_book, python-calamine)", reading),
+                  ("validation (build_project)", validating),
+                  ("computing (compute)", computing),
+                  ("rendering the text report", rendering))
+        total = sum(t.wall for _, t in stages)
+        for label, timing in stages:
+            line(label, timing.ms(), f"{timing.cpu_note()}   {100 * timing.wall / total:.0f}%")
+        line("total", f"{total:.3f} s")
+        line("workbook reads back as the same project", "yes" if same else "NO")
+        line("peak resident set of this process", f"{max_rss_mb():.0f} MB")
+        # the command itself, in a fresh process (no benchmark data around)
+        command = [sys.executable, "-m", "planner", "report", str(path)]
+        t0 = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False)
+        line("`planner report FILE` in a fresh process", f"{time.perf_counter() - t0:.3f} s",
+             f"exit {done.returncode}, wall clock, Python start-up included")
+        same &= done.returncode == 0
+    return same
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shape", choices=("families", "random"), default="families",
+                        help="how components are shared (random: a worst case)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
+    parser.add_argument("--xlsx", action="store_true",
+                        help="also time planner report on the project as a workbook")
+    parser.add_argument("--xlsx-repeat", type=int, default=1)
+    parser.add_argument("--keep", help="write the workbook into this folder and keep it")
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
