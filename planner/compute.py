@@ -204,7 +204,8 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
 
 @dataclass
 class _Top:
-    """Per item position: the top key and its share, HHI over keys, number of keys."""
+    """Per item position: the top key and its share, HHI over keys, number of keys with a
+    share above zero."""
 
     top: pd.Series  # the key (text), missing where the item has none
     share: np.ndarray
@@ -229,7 +230,8 @@ def _top(items: np.ndarray, keys: pd.Series, share: np.ndarray, n: int) -> _Top:
     squares = pd.Series(total ** 2).groupby(pair_item, sort=False).sum()
     hhi = np.full(n, np.nan)
     hhi[squares.index.to_numpy()] = squares.to_numpy() * 10_000.0
-    count = np.bincount(pair_item, minlength=n)
+    # a qualified backup at 0% is not a supplier of today's mix
+    count = np.bincount(pair_item[total > 0], minlength=n)
     order = np.lexsort((pair_key, -total, pair_item))  # per item: largest, then A-Z
     head = order[np.r_[True, pair_item[order][1:] != pair_item[order][:-1]]] if len(
         order) else order

@@ -244,6 +244,16 @@ def test_top_supplier_and_country_with_a_trading_house(report: Report) -> None:
     assert m.loc["M1", "suppliers"] == 3
 
 
+def test_a_qualified_backup_at_zero_share_is_not_counted_as_a_supplier() -> None:
+    sheets = copy.deepcopy(BASE)
+    # M2 is single-sourced from S1; S2 is qualified as a backup but gets nothing today
+    sheets["Sources"].append(["M2", "S2", 0, 520, 30, None])
+    m = planner.compute(from_rows(sheets)).materials.set_index("item_id")
+    assert m.loc["M2", "suppliers"] == 1
+    assert m.loc["M2", "top_supplier"] == "S1"
+    assert m.loc["M2", "supplier_hhi"] == approx(10_000)
+
+
 def test_blank_origin_is_the_suppliers_country(report: Report) -> None:
     src = report.sources
     s4 = src[(src["item_id"] == "M1") & (src["supplier_id"] == "S4")].iloc[0]
