@@ -59,9 +59,10 @@ class FiguresTable(QWidget):
         self.model = FrameModel(columns, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        # no sort indicator before sorting is enabled, or Qt sorts by column 0, descending
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.selectionModel().currentRowChanged.connect(self._current)

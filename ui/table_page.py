@@ -126,7 +126,8 @@ class TableView(QTableView):
     def __init__(self, page: TablePage):
         super().__init__(page)
         self.page = page
-        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)  # after the indicator, or Qt sorts column 0 at once
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -135,7 +136,6 @@ class TableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(24)
         self.horizontalHeader().setStretchLastSection(False)
         self.horizontalHeader().setSortIndicatorShown(True)
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def keyPressEvent(self, event: object) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):

@@ -201,3 +201,16 @@ def test_refused_typing_reopens_the_cell_with_the_text(qtbot: object, doc: Docum
     assert page.model.last_error.startswith("BOM!C")
     assert "qty_per must be a positive number" in page.model.last_error
     assert doc.undo_stack.count() == 0
+
+
+def test_figure_tables_open_in_the_engines_order(qtbot: object, doc: Document) -> None:
+    from ui.pages import MATERIAL_COLUMNS, FiguresTable
+
+    table = FiguresTable(doc, "Materials", MATERIAL_COLUMNS)
+    qtbot.addWidget(table)  # type: ignore[attr-defined]
+    table.set_frame(doc.report.materials)
+    shown = [table.model.value(r, "item_id") for r in range(table.model.rowCount())]
+    assert shown == doc.report.materials["item_id"].tolist()
+    page = TablePage(doc, "Items", "Items")
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    assert page.model.value(0, "item_id") == doc.project.items["item_id"].iloc[0]
