@@ -11,7 +11,7 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.errors import InputError, PlannerError
@@ -38,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    p = sub.add_parser("plan", help="procurement plan: what to buy, from whom, by when")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, help="PLAN.xlsx, the plan workbook")
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    for key, metavar in (("horizon_days", "N"), ("target_days", "N"),
+                         ("max_supplier_share", "X"), ("max_country_share", "X")):
+        p.add_argument(f"--{key.replace('_', '-')}", type=_plan_parameter(key),
+                       metavar=metavar, help="instead of the project's setting")
+
     p = sub.add_parser("summary", help="printable exposure summary (PDF)")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, help="SUMMARY.pdf")
@@ -62,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True,
                    help="OUT.stockpile, OUT.xlsx, or a folder for CSV files")
     return parser
+
+
+def _plan_parameter(key: str) -> Callable[[str], float]:
+    """An argparse type reading a plan parameter as the Settings sheet would."""
+    def parse(text: str) -> float:
+        from planner.plan import parse_parameter
+
+        try:
+            return parse_parameter(key, text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = key
+    return parse
 
 
 def _version() -> str:
@@ -211,8 +233,38 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.files import load
+    from planner.plan import make_plan, plan_json, plan_text, stdout_to_stderr
+    from planner.plan_workbook import write_plan_workbook
+
+    out = args.output
+    if out is None and not args.json:
+        print("planner plan: give -o PLAN.xlsx, --json, or both", file=sys.stderr)
+        return EXIT_USAGE
+    if out is not None and (out.suffix.lower() != ".xlsx" or out.resolve() == args.file.resolve()):
+        print("planner plan: the output must be a new .xlsx file", file=sys.stderr)
+        return EXIT_USAGE
+    project = load(args.file)
+    with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
+        plan = make_plan(project, horizon_days=args.horizon_days, target_days=args.target_days,
+                         max_supplier_share=args.max_supplier_share,
+                         max_country_share=args.max_country_share)
+    if out is not None:
+        write_plan_workbook(plan, out)
+    if args.json:
+        json.dump(plan_json(plan), sys.stdout, indent=2, allow_nan=False)
+        print()
+    else:
+        _print_problems(project.warnings)
+        print(plan_text(plan))
+    if out is not None:
+        print(f"wrote {out}", file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
-            "summary": cmd_summary, "scenario": cmd_scenario}
+            "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan}
 
 
 def finite(value: float) -> float | None:
