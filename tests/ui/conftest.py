@@ -48,3 +48,19 @@ def window(qtbot: object, prefs: Preferences, recovery_dir: Path) -> Iterator[Ma
     w.show()
     yield w
     w.doc.undo_stack.setClean()  # no prompt when the test ends
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the suite: fail the test instead."""
+    from ui.qt import QDialog, QFileDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected modal dialog: {args[1:3] if len(args) > 2 else args}")
+
+    for name in ("question", "information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
