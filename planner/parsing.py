@@ -35,18 +35,23 @@ Messages = dict[int, str]
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")  # "6,5": refused, with a hint
+_NOT_FINITE = frozenset({"inf", "infinity", "nan", "-inf", "+inf", "-infinity", "+infinity"})
 _ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([T ]00:00(:00(\.0+)?)?)?$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def shown(value: object) -> str:
-    """A raw value as quoted in a message, shortened if long."""
+    """A raw value as quoted in a message, shortened if long; characters that cannot be
+    seen (a zero-width space, a non-breaking space, a line break) are spelled as \\u200b."""
     text = str(value)
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     if len(text) > 40:
         text = text[:37] + "..."
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
     return f'"{text}"'
 
 
@@ -88,10 +93,12 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
             blank[i] = True
         elif isinstance(v, str):
             number = _text_to_number(v)
-            if number is None:
-                messages[int(i)] = f"must be a number, got {shown(v)}"
-            else:
+            if number is not None:
                 out[i] = number
+            elif v.strip().lower() in _NOT_FINITE:
+                messages[int(i)] = f"must be a finite number, got {shown(v)}"
+            else:
+                messages[int(i)] = f"must be a number{_comma_hint(v)}, got {shown(v)}"
         else:
             messages[int(i)] = f"must be a number, got {shown(v)}"
     numeric_nan = numeric & np.isnan(out)
@@ -104,6 +111,14 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
     return out, blank, messages
 
 
+def _comma_hint(value: object) -> str:
+    """" (write 6.5 with a decimal point)" for a number typed with a decimal comma."""
+    t = value.strip() if isinstance(value, str) else ""
+    if _DECIMAL_COMMA.match(t.rstrip("%").rstrip()):
+        return f" (write {t.replace(',', '.')} with a decimal point)"
+    return ""
+
+
 def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
     """Shares as fractions: 0.55, a percent cell, or text "55%"."""
     arr = list(values)
@@ -114,8 +129,8 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
             percent[i] = True
     out, blank, messages = parse_numbers(arr)
     for i in messages:
-        messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%, "
-                       f"got {shown(values[i])}")
+        messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%"
+                       f"{_comma_hint(values[i])}, got {shown(values[i])}")
     for i in np.flatnonzero(percent & np.isfinite(out)):
         # "33.3%" is the number nearest 0.333, not 33.3 / 100 (0.33299999999999996)
         out[i] = float(Decimal(repr(float(out[i]))) / 100)
@@ -167,7 +182,13 @@ def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messa
             blank[i] = True
             continue
         d = parse_date(v)
-        if d is None or not (1900 <= d.year <= 2200):
+        if d is not None and not (1900 <= d.year <= 2200):
+            messages[i] = ("must be a date from 1900 to 2200, got "
+                           f"{shown(v if isinstance(v, str) else d.isoformat())}")
+        elif isinstance(v, dt.time):  # what the reader makes of a date before 1900
+            messages[i] = (f"must be a date such as 2026-11-02, got the time {shown(v)} "
+                           "(a date before 1900 reads as a time)")
+        elif d is None:
             messages[i] = f"must be a date such as 2026-11-02, got {shown(v)}"
         else:
             out[i] = np.datetime64(d, "s")

@@ -8,6 +8,7 @@ reader that does not expand entities) rather than by an XML library.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import io
@@ -34,6 +35,13 @@ MAX_COLUMNS = 1_000  # fields in one line of a CSV file (the template has a doze
 MAX_CELLS = 20_000_000
 MAX_SPARSENESS = 100  # grid cells per cell present, beyond a first million
 _SCAN_CHUNK = 8 * 2**20
+_FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=[\"']e[\"']")
+_CELL = re.compile(rb"<((?:\w+:)?)c\b([^>]*?)(?<!/)>(.*?)</\1c>", re.S)
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_CELL_REF = re.compile(rb"\sr=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
+_CELL_TYPE = re.compile(rb"\st=[\"']([a-zA-Z]+)[\"']")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
 _MAX_RUN = 64 * 2**20  # XML without a single "<": no cell text is that long
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,6 +57,11 @@ class RawSheet:
     name: str
     rows: list[list[object]]
     first_row: int = 1  # sheet row number of rows[0]
+    # what the cell values do not tell: (sheet row, 0-based column) -> a note such as
+    # "is a formula (=B2*2) without a saved result" (the reader gives such a cell as blank)
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # merged ranges as (first row, first column, last row, last column), 0-based
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,8 +84,12 @@ def read_book(path: Path) -> RawBook:
     return read_workbook(path)
 
 
-def check_archive(path: Path) -> None:
-    """Refuse what is not a plain .xlsx, or what would inflate beyond the limits."""
+def check_archive(path: Path) -> set[str]:
+    """Refuse what is not a plain .xlsx, or what would inflate beyond the limits.
+
+    Returns the members holding formulas or error cells, to be looked at once more
+    (cell_notes): the reader gives a formula without a saved result, or an error, as blank.
+    """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
@@ -105,13 +122,21 @@ def check_archive(path: Path) -> None:
                 raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "
                                   "from Excel as .xlsx")
             if "xl/workbook.xml" not in names:
+                if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
+                    raise FileRefused(f"{path.name}: this is an OpenDocument spreadsheet "
+                                      "(.ods); save it as an Excel workbook (.xlsx)")
                 raise FileRefused(f"{path.name}: not an Excel workbook (.xlsx)")
             sheets = _sheet_names(archive)
+            marked = set()
             for info in archive.infolist():
                 if not info.is_dir():
                     where = (f"sheet {sheets[info.filename]}" if info.filename in sheets
                              else f"{info.filename}")
-                    _check_extent(path, where, *_extent(path, archive, info))
+                    rows, columns, cells, has_formulas = _extent(path, archive, info)
+                    _check_extent(path, where, rows, columns, cells)
+                    if has_formulas:
+                        marked.add(info.filename)
+            return marked
     except zipfile.BadZipFile as exc:
         raise FileRefused(f"{path.name}: the workbook is damaged ({exc})") from None
     except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
@@ -132,6 +157,11 @@ def _check_extent(path: Path, where: str, rows: int, columns: int, cells: int) -
     if grid > MAX_CELLS:
         raise FileRefused(f"{path.name}: {where} spans {rows:,} rows × {columns:,} columns "
                           f"({grid:,} cells); the limit is {MAX_CELLS:,} cells")
+
+
+def _head(archive: zipfile.ZipFile, member: str, size: int = 100) -> bytes:
+    with archive.open(member) as f:
+        return f.read(size)
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -165,8 +195,9 @@ def _column_letters(number: int) -> str:
 
 
 def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
-            ) -> tuple[int, int, int]:
-    """(last row, last column, cells present) of the cells an XML member describes.
+            ) -> tuple[int, int, int, bool]:
+    """(last row, last column, cells present, holds formulas or error cells) of the cells
+    an XML member describes; a member declaring XML entities is refused.
 
     Streams the member in chunks cut before a "<", so no tag is split; every ``r="..."``
     attribute (a row's number or a cell's reference) is parsed with numpy, and cells
@@ -176,6 +207,7 @@ def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
     """
     rows = rows_of_cells = columns = cells = referenced = 0
     open_row = 0  # cells of the row still open at the end of the previous part
+    has_formulas = False
     rest = b""
     with archive.open(info) as f:
         while True:
@@ -189,12 +221,18 @@ def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
                 rest = buf
                 continue
             part, rest = buf[:cut], buf[cut:]
+            if b"<!ENTITY" in part:  # parts start at a "<": a declaration is never split
+                raise FileRefused(
+                    f"{path.name}: {info.filename} declares XML entities, which Excel never "
+                    "writes (a way to make a small file expand to gigabytes); refused")
+            has_formulas = has_formulas or _FORMULA_OR_ERROR.search(part) is not None
             found = _scan(part, open_row)
             rows, rows_of_cells = max(rows, found[0]), max(rows_of_cells, found[1])
             columns = max(columns, found[2], found[5])
             cells, referenced, open_row = cells + found[3], referenced + found[4], found[6]
             if not chunk:
-                return (rows_of_cells if referenced >= cells else rows), columns, cells
+                return ((rows_of_cells if referenced >= cells else rows), columns, cells,
+                        has_formulas)
 
 
 def _scan(buf: bytes, open_row: int) -> tuple[int, int, int, int, int, int, int]:
@@ -252,10 +290,11 @@ def _scan(buf: bytes, open_row: int) -> tuple[int, int, int, int, int, int, int]
 
 
 def read_workbook(path: Path) -> RawBook:
-    check_archive(path)
+    marked = check_archive(path)
     from python_calamine import CalamineWorkbook
 
     try:
+        notes = _notes_by_sheet(path, marked) if marked else {}
         workbook = CalamineWorkbook.from_path(str(path))
         book = RawBook(path.name)
         for name in workbook.sheet_names:
@@ -264,12 +303,73 @@ def read_workbook(path: Path) -> RawBook:
                 raise FileRefused(f"{path.name}: sheet {name} has {sheet.height:,} rows; the "
                                   f"limit is {MAX_ROWS:,}")
             rows = sheet.to_python(skip_empty_area=False)
-            book.sheets[name] = RawSheet(name, rows)
+            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in
+                      sheet.merged_cell_ranges or []]
+            book.sheets[name] = RawSheet(name, rows, notes=notes.get(name, {}),
+                                         merged=merged)
     except FileRefused:
         raise
     except Exception as exc:  # calamine raises its own error types for damaged files
         raise FileRefused(f"{path.name}: the workbook cannot be read ({exc})") from None
     return book
+
+
+def _notes_by_sheet(path: Path, members: set[str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Notes on the formula and error cells of the sheets in ``members``, by sheet name."""
+    with zipfile.ZipFile(path) as archive:
+        names = _sheet_names(archive)
+        return {names[m]: cell_notes(archive, m) for m in sorted(members) if m in names}
+
+
+def cell_notes(archive: zipfile.ZipFile, member: str) -> dict[tuple[int, int], str]:
+    """(sheet row, 0-based column) -> note, for the cells the reader gives as blank although
+    the user sees something in Excel: a formula without a saved result (written by a
+    program that does not calculate, such as openpyxl) and an error such as #DIV/0!.
+
+    A formula with a saved result is read as that result, as Excel shows it. Streams the
+    member in chunks cut after a cell's end, so no cell is split.
+    """
+    notes: dict[tuple[int, int], str] = {}
+    rest = b""
+    with archive.open(member) as f:
+        while True:
+            chunk = f.read(_SCAN_CHUNK)
+            buf = rest + chunk
+            cut = len(buf)
+            if chunk:  # cut after the last cell's end tag
+                cut = 0
+                for end in _CELL_END.finditer(buf):
+                    cut = end.end()
+            part, rest = buf[:cut], buf[cut:]
+            if len(rest) > _MAX_RUN:  # no cell ends in 64 MB: nothing to note there
+                rest = b""
+            if _FORMULA_OR_ERROR.search(part):
+                for cell in _CELL.finditer(part):
+                    note = _cell_note(cell[2], cell[3])
+                    ref = _CELL_REF.search(cell[2]) if note else None
+                    if ref:
+                        column = 0
+                        for ch in ref[1]:
+                            column = column * 26 + ch - 64
+                        notes[(int(ref[2]), column - 1)] = note  # type: ignore[index]
+            if not chunk:
+                return notes
+
+
+def _cell_note(attributes: bytes, body: bytes) -> str:
+    kind = _CELL_TYPE.search(attributes)
+    kind_text = kind[1].decode() if kind else "n"
+    formula = _FORMULA.search(body)
+    value = _VALUE.search(body)
+    if kind_text == "e":
+        error = html.unescape((value[1] or b"").decode("utf-8", "replace")) if value else ""
+        return f"shows the error {error or '#VALUE!'}; correct the formula or type the value"
+    if formula is None or b"<is>" in body or (value and (value[1] or kind_text == "str")):
+        return ""  # a value, or a formula with its saved result ("" for a blank text)
+    text = html.unescape((formula[1] or b"").decode("utf-8", "replace")).strip()
+    shown = f" (={text[:37] + '...' if len(text) > 40 else text})" if text else ""
+    return (f"is a formula{shown} without a saved result; open the workbook in Excel, save "
+            "it and import it again, or type the value")
 
 
 def read_csv_folder(folder: Path) -> RawBook:
@@ -284,7 +384,23 @@ def read_csv_folder(folder: Path) -> RawBook:
     return book
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "-be" when the head is mostly ASCII text in UTF-16 without a byte
+    order mark (most of every other byte zero), as some exports write it; else None."""
+    head = data[:256] if len(data) % 2 == 0 else b""
+    if len(head) < 8:
+        return None
+    for encoding, zeros, text in (("utf-16-le", head[1::2], head[0::2]),
+                                  ("utf-16-be", head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.6 * len(zeros) and text.count(0) <= 0.1 * len(text):
+            return encoding
+    return None
+
+
 def _decode(data: bytes, name: str) -> str:
+    if (bare := _utf16_without_bom(data)) is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(bare)
     for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
             "utf-8-sig",):
         try:
@@ -301,7 +417,8 @@ def read_csv_file(path: Path) -> RawSheet:
         raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
                           f"{MAX_FILE_BYTES / 2**20:,.0f} MB")
     data = path.read_bytes()
-    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff") and (
+            _utf16_without_bom(data) is None):
         raise FileRefused(f"{path.name}: not a text CSV file")
     text = _decode(data, path.name)
     first = text.split("\n", 1)[0]

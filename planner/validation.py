@@ -107,9 +107,16 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
 
     h = _find_header(spec, rows)
     header_row = raw.first_row + h
+    if not {normalise(v) for v in rows[h] if not parsing.is_blank(v)} & set(spec.column_names):
+        lower = _find_header_below(spec, rows)
+        if lower is not None:
+            return spec.empty_frame(), Layout.canonical(name, 0), [Problem(
+                name, f"the header row (row {raw.first_row + lower}) must be within the first "
+                f"{HEADER_SEARCH_ROWS} rows; delete the rows above it", "A1")]
     positions: dict[str, int] = {}
     for j, cell in enumerate(rows[h]):
         if parsing.is_blank(cell):
+            problems += _unnamed_column(name, raw, h, j)
             continue
         key = normalise(cell)
         ref = f"{column_letter(j)}{header_row}"
@@ -122,13 +129,17 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
         else:
             problems.append(Problem(name, f"unknown column {parsing.shown(cell)} ignored",
                                     ref, "warning"))
+    beyond = max(map(len, rows[h + 1:]), default=0)  # CSV lines longer than their header
+    for j in range(len(rows[h]), min(beyond, 64)):
+        problems += _unnamed_column(name, raw, h, j)
     for column in spec.columns:
         if column.required and column.name not in positions:
             problems.append(Problem(name, f"missing required column {column.name}",
                                     f"A{header_row}", row=header_row))
 
+    noted = {r for r, _ in raw.notes}  # a row of formulas without results is not blank
     data = [(raw.first_row + i, r) for i, r in enumerate(rows[h + 1:], start=h + 1)
-            if not _is_blank_row(r)]
+            if not _is_blank_row(r) or raw.first_row + i in noted]
     row_numbers = np.array([n for n, _ in data], dtype=np.int64)
     cells = [r for _, r in data]
     width = min(map(len, cells), default=0)  # columns every row reaches
@@ -143,11 +154,46 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
         values = [r[j] for r in cells] if j < width else [
             r[j] if j < len(r) else None for r in cells]
         typed, _blank, messages = parse_column(column, values)
+        if raw.notes and name != "Settings":  # formulas without a saved result and error
+            # cells, read as blank (a setting's value: in parse_settings, by its key)
+            at = {int(n): i for i, n in enumerate(row_numbers)}
+            messages.update({at[r]: f"{column.name} {note}" for (r, c), note in
+                             raw.notes.items() if c == j and r in at})
         for i, message in sorted(messages.items()):
             problems.append(Problem(name, message, f"{letters[column.name]}{row_numbers[i]}",
                                     row=int(row_numbers[i]), column=column.name))
         frame[column.name] = pd.Series(typed, dtype=column.dtype)
     return pd.DataFrame(frame), layout, problems
+
+
+def _find_header_below(spec: Sheet, rows: list[list[object]], limit: int = 1000
+                       ) -> int | None:
+    """The index of a row below the searched ones naming every required column."""
+    required = {c.name for c in spec.columns if c.required}
+    for i in range(HEADER_SEARCH_ROWS, min(len(rows), limit)):
+        if required <= {normalise(v) for v in rows[i] if not parsing.is_blank(v)}:
+            return i
+    return None
+
+
+def _unnamed_column(sheet: str, raw: RawSheet, h: int, j: int) -> list[Problem]:
+    """A problem when column j has values below a blank header cell (first 64 columns).
+
+    Inside merged header cells it is an error: the merge hid the column's name, so its
+    values cannot be told apart. Elsewhere (notes beside the table) it is a warning.
+    """
+    if j >= 64 or not any(r[j] is not None and r[j] != "" and not parsing.is_blank(r[j])
+                          for r in raw.rows[h + 1:] if j < len(r)):
+        return []
+    letter, row = column_letter(j), raw.first_row + h
+    for r0, c0, r1, c1 in raw.merged:
+        if r0 <= h <= r1 and c0 <= j <= c1:
+            return [Problem(sheet, f"the header cell is merged with {column_letter(c0)}"
+                            f"{raw.first_row + r0}, so column {letter} has values but no "
+                            "name; unmerge the header cells and name each column",
+                            f"{letter}{row}", row=row)]
+    return [Problem(sheet, f"column {letter} has values but no header; ignored",
+                    f"{letter}{row}", "warning")]
 
 
 def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
@@ -178,6 +224,10 @@ def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
         seen[k] = row
         raw_value = raw.rows[row - raw.first_row][_letter_index(layout.letters["value"])] \
             if "value" in layout.letters else None
+        note = raw.notes.get((row, _letter_index(layout.letters.get("value", "B"))))
+        if note:
+            problems.append(Problem("Settings", f"{k} {note}", value_cell, row=row, column=k))
+            continue
         if parsing.is_blank(raw_value):
             continue
         typed, message = parse_setting(k, raw_value)
@@ -227,7 +277,10 @@ def build_project(book: RawBook) -> Project:
     for raw_name, raw in book.sheets.items():
         key = normalise(raw_name)
         if key in by_key:
-            problems.append(Problem(raw_name, f"sheet {raw_name} appears twice"))
+            problems.append(Problem(raw_name, f"sheets {parsing.shown(by_key[key].name)} and "
+                                    f"{parsing.shown(raw_name)} are the same sheet (names are "
+                                    "read regardless of case and spaces); keep one"))
+            continue
         by_key[key] = raw
     known = {s.key for s in SHEETS}
     for key, raw in by_key.items():
@@ -259,6 +312,45 @@ def build_project(book: RawBook) -> Project:
         raise InputError(problems)
     project.warnings = problems
     return project
+
+
+def check_cells(project: Project) -> tuple[list[Problem], list[Problem]]:
+    """Every value of a project that did not come through parse_sheet (a project file,
+    perhaps edited or damaged outside the program) checked as if it had been typed.
+
+    Returns (values the program cannot use: a kind or period it does not know, a number
+    that is negative, zero or infinite where that is meaningless, a share above 1, a date
+    or country code that is none; blank required cells, which the window leaves while a
+    row is being filled in). Located in the project's layouts, like check_project.
+    """
+    problems: list[Problem] = []
+    blanks: list[Problem] = []
+    for spec in SHEETS:
+        if spec.name == "Settings":
+            continue
+        frame = project.tables[spec.name]
+        layout = project.layout(spec.name)
+        for column in spec.columns:
+            col = frame[column.name]
+            if col.dtype.kind == "M":
+                values: list[object] = [None if pd.isna(v) else pd.Timestamp(v).date()
+                                        for v in col]
+            elif col.dtype == "float64":
+                values = col.to_numpy(dtype=float).tolist()
+            else:
+                values = [None if pd.isna(v) else v for v in col.astype(object)]
+            _, blank, messages = parse_column(column, values)
+            for i, message in sorted(messages.items()):
+                (blanks if blank[i] else problems).append(Problem(
+                    spec.name, message, layout.cell(column.name, i),
+                    row=int(layout.rows[i]), column=column.name))
+    for row, (key, value) in enumerate(project.settings.as_rows(), start=2):
+        if isinstance(value, str):
+            continue
+        _, message = parse_setting(key, value)
+        if message:
+            problems.append(Problem("Settings", message, f"B{row}", row=row, column=key))
+    return problems, blanks
 
 
 def check_project(project: Project) -> list[Problem]:

@@ -45,8 +45,11 @@ def test_numbers() -> None:
 
 @pytest.mark.parametrize(("value", "message"), [
     ("abc", 'must be a number, got "abc"'),
-    ("6,5", 'must be a number, got "6,5"'),  # not 65: a decimal comma is refused
-    ("1,23", 'must be a number, got "1,23"'),
+    # not 65: a decimal comma is refused, with a hint
+    ("6,5", 'must be a number (write 6.5 with a decimal point), got "6,5"'),
+    ("1,23", 'must be a number (write 1.23 with a decimal point), got "1,23"'),
+    ("nan", 'must be a finite number, got "nan"'),
+    ("-Infinity", 'must be a finite number, got "-Infinity"'),
     ("12 kg", 'must be a number, got "12 kg"'),
     (True, 'must be a number, got "True"'),
     (dt.date(2026, 1, 1), 'must be a number, got "2026-01-01"'),
@@ -96,10 +99,26 @@ def test_dates() -> None:
 
 
 @pytest.mark.parametrize("value", ["next week", "2026-13-01", "2026-02-30", "11/02/2026",
-                                   "2026-11-02 13:45", 46328.5, "1850-01-01", True])
+                                   "2026-11-02 13:45", 46328.5, True])
 def test_dates_refused(value: object) -> None:
     _, _, messages = parsing.parse_dates([value])
     assert messages == {0: f"must be a date such as 2026-11-02, got {parsing.shown(value)}"}
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("1850-01-01", "1850-01-01"), (dt.date(2999, 1, 1), "2999-01-01"), (1, "1899-12-31"),
+    (dt.datetime(2201, 1, 1, 0, 0), "2201-01-01"), ("01.01.1899", "01.01.1899")])
+def test_dates_out_of_range_say_so(value: object, shown: str) -> None:
+    _, _, messages = parsing.parse_dates([value])
+    assert messages == {0: f'must be a date from 1900 to 2200, got "{shown}"'}
+
+
+def test_a_time_where_a_date_belongs() -> None:
+    """A date before 1900 written by LibreOffice or a program comes back from the reader
+    as a time of day."""
+    _, _, messages = parsing.parse_dates([dt.time(0, 0)])
+    assert messages == {0: 'must be a date such as 2026-11-02, got the time "00:00:00" (a '
+                           "date before 1900 reads as a time)"}
 
 
 def test_ids() -> None:
