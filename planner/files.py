@@ -14,22 +14,27 @@ from planner.errors import InputError
 from planner.project import Project
 from planner.reading import read_book
 from planner.template import write_csv_folder, write_workbook
-from planner.validation import build_project, check_project
+from planner.validation import build_project, check_cells, check_project
 
 
 def load(path: Path | str, strict: bool = True) -> Project:
     """The project in ``path``.
 
     A workbook or CSV folder with errors raises InputError listing them all. A project
-    file is read as saved; with ``strict`` its cross-sheet problems raise InputError too,
-    otherwise they come back as ``project.warnings`` for the window to mark.
+    file is read as saved, and refused with InputError if it holds values the program
+    cannot use (edited or damaged outside it); with ``strict`` its blank required cells and
+    cross-sheet problems raise InputError too, otherwise they come back as
+    ``project.warnings`` for the window to mark.
     """
     path = Path(path)
     is_project = path.is_file() and storage.is_project_file(path)
     if is_project or path.suffix.lower() == storage.SUFFIX:
         # a .stockpile that is not SQLite gets the project file's message, not the workbook's
         project = storage.load(path)
-        problems = check_project(project)
+        unusable, blanks = check_cells(project)
+        if unusable:  # edited or damaged outside the program: refused even when not strict
+            raise InputError(unusable + blanks)
+        problems = blanks + check_project(project)
         if strict and any(p.severity == "error" for p in problems):
             raise InputError(problems)
         project.warnings = problems

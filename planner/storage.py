@@ -64,6 +64,7 @@ def save(project: Project, path: Path) -> None:
     """Write the project to ``path`` atomically; raises ProjectFileError, losing nothing."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.saving")
+    _remove_stale_temporaries(path)
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -109,6 +110,30 @@ def save(project: Project, path: Path) -> None:
         raise
 
 
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete the temporary files ``.NAME.PID.saving`` of saves whose process was killed
+    (the process PID no longer exists); a live one, another user's or our own stays.
+
+    Only on POSIX, where ``os.kill(pid, 0)`` merely asks whether a process exists.
+    """
+    if os.name != "posix":
+        return
+    prefix, suffix = f".{path.name}.", ".saving"
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.iterdir():
+            pid = tmp.name[len(prefix):-len(suffix)]
+            if not (tmp.name.startswith(prefix) and tmp.name.endswith(suffix)
+                    and pid.isdigit() and int(pid) != os.getpid()):
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            except OSError:  # exists, but not ours to signal
+                pass
+
+
 def _save_message(path: Path, exc: Exception) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
@@ -147,7 +172,8 @@ def load(path: Path) -> Project:
         raise ProjectFileError(f"{path.name}: cannot be opened ({exc})") from None
     try:
         return _read(con, path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ValueError, TypeError) as exc:  # a value that cannot be
+        # ours: text in a REAL column, a date that is no date (edited outside the program)
         raise ProjectFileError(f"{path.name}: the project file is damaged ({exc})") from None
     finally:
         con.close()
@@ -158,7 +184,11 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.OperationalError:
         raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file") from None
-    version = int(meta.get("schema_version", "0") or 0)
+    try:
+        version = int(meta.get("schema_version", "0") or 0)
+    except (ValueError, TypeError):
+        raise ProjectFileError(f"{path.name}: unknown project file format "
+                               f"{meta['schema_version']!r}") from None
     if version > SCHEMA_VERSION:
         raise ProjectFileError(
             f"{path.name} was saved by a newer version of Stockpile Planner (project file "
@@ -177,16 +207,32 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
         data = list(zip(*rows, strict=True)) if rows else [[] for _ in spec.columns]
         frame = {}
         for c, values in zip(spec.columns, data, strict=True):
-            if c.dtype == "float64":
-                frame[c.name] = pd.Series(
-                    np.array([np.nan if v is None else v for v in values], dtype=float))
-            elif str(c.dtype).startswith("datetime"):
-                frame[c.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)),
-                                          dtype=c.dtype)
-            else:
-                frame[c.name] = pd.Series(list(values), dtype=c.dtype)
+            try:
+                frame[c.name] = _column(c.dtype, values)
+            except (ValueError, TypeError):
+                bad = next((v for v in values if not _fits(c.dtype, v)), None)
+                raise ValueError(f"{_table_name(name)}.{c.name} holds {bad!r}") from None
         tables[name] = pd.DataFrame(frame)
     return Project(tables, settings)
+
+
+def _column(dtype: object, values: tuple[object, ...]) -> pd.Series:
+    if dtype == "float64":
+        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=float))
+    if str(dtype).startswith("datetime"):
+        return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601"),
+                         dtype=dtype)
+    return pd.Series(list(values), dtype=dtype)
+
+
+def _fits(dtype: object, value: object) -> bool:
+    """Whether one stored value converts to the column's type (to name the one that
+    does not)."""
+    try:
+        _column(dtype, (value,))
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def _settings_from_rows(rows: dict[str, str]) -> Settings:
@@ -195,12 +241,15 @@ def _settings_from_rows(rows: dict[str, str]) -> Settings:
         spec = SETTING_BY_KEY.get(key)
         if spec is None or text is None:
             continue
-        if spec.type == "date":
-            values[key] = dt.date.fromisoformat(text)
-        elif spec.type in ("number", "share"):
-            values[key] = float(text)
-        else:
-            values[key] = text
+        try:
+            if spec.type == "date":
+                values[key] = dt.date.fromisoformat(text)
+            elif spec.type in ("number", "share"):
+                values[key] = float(text)
+            else:
+                values[key] = str(text)
+        except (ValueError, TypeError):
+            raise ValueError(f"setting {key} holds {text!r}") from None
     return Settings(**values)  # type: ignore[arg-type]
 
 
