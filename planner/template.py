@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -118,11 +119,22 @@ def _number_format(column_type: str) -> str | None:
     return {"share": "0.0%", "date": "yyyy-mm-dd"}.get(column_type)
 
 
+# characters XML cannot hold, and an underscore that starts what reads as an escape
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_text(value: str) -> str:
+    """Text as a workbook stores it: a control character (from a CSV file) as Excel's
+    escape _x000B_, and a literal "_x0041_" as "_x005F_x0041_", so that every text reads
+    back unchanged (openpyxl would refuse the first and readers decode the second)."""
+    return _NOT_XML.sub(lambda m: "_x005F_" if m[0] == "_" else f"_x{ord(m[0]):04X}_", value)
+
+
 def _text_cell(ws: object, value: str) -> object:
     """A cell that holds text, even text that starts like a formula."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=xlsx_text(value))
     cell.data_type = "s"
     return cell
 
