@@ -1,0 +1,751 @@
+"""Build the corpus of broken and awkward input files, and the manifests of what each gives.
+
+    python tests/data/make_bad_corpus.py            # (re)writes tests/data/bad and good
+    python tests/data/make_bad_corpus.py OUT_DIR    # writes OUT_DIR/bad and OUT_DIR/good
+
+Every case starts from one small valid project (BASE) and breaks it in one way, the way
+people and programs break workbooks: a wrong type in each kind of column, every validation
+rule, empty and missing sheets, merged header cells, formulas without a saved result, very
+long strings, NaN and infinity, dates far away, encrypted, truncated and renamed files, a
+zip bomb, XML entities, CSV files in other encodings and delimiters, damaged project files.
+
+``bad/expected.json`` maps each file (or CSV folder, "name/") to what ``planner check``
+prints: the problem lines in order ("problems", warnings included) or the one-line refusal
+("refused", without the "planner: " prefix). ``good/expected.json`` lists the files that
+must load, with their warnings, and whether they read to exactly BASE's project.
+
+The expectations are written here by hand, next to each case; the script never runs the
+planner to find them. Files are written reproducibly (fixed zip timestamps and document
+properties), so that the committed binaries can be rebuilt and compared.
+
+Decisions the corpus pins down:
+- A formula cell is read as its saved result, as Excel shows it. A formula without a saved
+  result (written by a program that does not calculate, such as openpyxl) and a cell
+  showing an error (#DIV/0!, #N/A) are refused with a message saying so, in any column:
+  the reader gives them as blank, which would silently drop a value.
+- Values under a blank header cell inside merged header cells are refused (the merge hid
+  the column's name); beside the table they are a warning.
+- A header row further down than row 10 is refused, naming its row.
+- Dates must fall within 1900-2200; a date before 1900 that a program stored as a negative
+  serial number comes back from the reader as a time of day, and the message says so.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import sqlite3
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+
+Rows = list[list[object]]
+Sheets = dict[str, Rows]
+
+HERE = Path(__file__).resolve().parent
+FIXED_TIME = (2026, 1, 1, 0, 0, 0)
+AS_OF = dt.date(2026, 11, 2)
+MISSING = "(a workbook needs Items, Demand, Stock, Suppliers and Sources)"
+FORMULA = "without a saved result; open the workbook in Excel, save it and import it again, " \
+          "or type the value"
+FRACTION = "must be a fraction such as 0.55 or a percentage such as 55%"
+COUNTRY = "must be an ISO 3166 alpha-2 country code such as CN"
+
+BASE: Sheets = {
+    "Items": [
+        ["item_id", "name", "kind", "unit", "unit_price", "category"],
+        ["P1", "Traction motor", "product", "pcs", 1200, "motors"],
+        ["C1", "NdFeB magnet set", "component", "kg", None, None],
+        ["M1", "NdPr oxide", "material", "kg", 60, "rare earths"],
+        ["M2", "Dysprosium metal", "material", "kg", 450, "rare earths"],
+        ["M3", "Copper cathode", "material", "kg", 9, "base metals"],
+    ],
+    "BOM": [
+        ["parent_id", "child_id", "qty_per", "scrap_pct"],
+        ["P1", "C1", 1, None],
+        ["C1", "M1", 0.3, 2],
+        ["C1", "M2", 0.05, None],
+        ["P1", "M3", 4, None],
+    ],
+    "Demand": [
+        ["item_id", "quantity", "per"],
+        ["P1", 700, "week"],
+    ],
+    "Stock": [
+        ["item_id", "on_hand", "safety_stock", "target_days"],
+        ["M1", 2000, 500, 30],
+        ["M2", 100, 100, None],
+        ["M3", 20000, 0, None],
+    ],
+    "Suppliers": [
+        ["supplier_id", "name", "country"],
+        ["S1", "Baotou Rare Earth Co.", "CN"],
+        ["S2", "Hamburg Metals Trading GmbH", "DE"],
+        ["S3", "Codelco", "CL"],
+    ],
+    "Sources": [
+        ["item_id", "supplier_id", "share", "unit_price", "lead_time_days", "origin_country"],
+        ["M1", "S1", 0.6, 60, 45, "CN"],
+        ["M1", "S2", 0.4, 70, 20, "CN"],
+        ["M2", "S1", 1.0, 500, 3, None],
+        ["M3", "S3", 1.0, 9, 30, None],
+    ],
+    "Orders": [
+        ["item_id", "supplier_id", "quantity", "due_date"],
+        ["M3", "S3", 5000, AS_OF + dt.timedelta(days=10)],
+    ],
+    "Settings": [
+        ["key", "value"],
+        ["as_of_date", AS_OF],
+        ["horizon_days", 90],
+        ["target_days", 60],
+        ["max_supplier_share", 0.6],
+        ["max_country_share", 0.6],
+        ["currency", "EUR"],
+        ["company", "Testwerk GmbH"],
+    ],
+}
+
+
+@dataclass
+class Case:
+    name: str  # file name, or "folder/" for a folder of CSV files
+    what: str
+    build: Callable[[Path], None]
+    problems: list[str] = field(default_factory=list)
+    refused: str = ""
+    warnings: list[str] = field(default_factory=list)  # good cases
+    same_as_base: bool = True  # good cases
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def base() -> Sheets:
+    return copy.deepcopy(BASE)
+
+
+def changed(change: Callable[[Sheets], object]) -> Sheets:
+    sheets = base()
+    change(sheets)
+    return sheets
+
+
+def workbook(sheets: Sheets, merges: dict[str, list[str]] | None = None
+             ) -> openpyxl.Workbook:
+    """The rows as a workbook; text cells stay text even when they start with "="."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = ws.cell(r, c, value)
+                if isinstance(value, str) and not value.startswith("=="):
+                    cell.data_type = "s"
+                elif isinstance(value, str):  # "==2*3": a formula "=2*3"
+                    cell.value = value[1:]
+                    cell.data_type = "f"
+        for ref in (merges or {}).get(name, []):
+            ws.merge_cells(ref)
+    wb.properties.created = dt.datetime(2026, 1, 1)
+    return wb
+
+
+def save(wb: openpyxl.Workbook, path: Path,
+         patch: Callable[[str, bytes], bytes] | None = None) -> None:
+    """Save with fixed timestamps, so that a rebuild gives the same archive members."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    rezip(buffer.getvalue(), path, patch)
+
+
+def rezip(data: bytes, path: Path, patch: Callable[[str, bytes], bytes] | None = None,
+          compression: int = zipfile.ZIP_DEFLATED) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(path, "w") as zout:
+        for name in zin.namelist():
+            member = zin.read(name)
+            if name == "docProps/core.xml":
+                member = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-01-01T00:00:00Z",
+                                member)
+            if patch is not None:
+                member = patch(name, member)
+            zout.writestr(zipfile.ZipInfo(name, FIXED_TIME), member, compression)
+
+
+def book(sheets: Sheets, merges: dict[str, list[str]] | None = None,
+         patch: Callable[[str, bytes], bytes] | None = None) -> Callable[[Path], None]:
+    return lambda path: save(workbook(sheets, merges), path, patch)
+
+
+def sheet_part(index: int) -> str:
+    return f"xl/worksheets/sheet{index}.xml"
+
+
+def in_sheet(index: int, old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    """A patch replacing ``old`` (which must be there) in the index-th sheet's XML."""
+    def patch(name: str, data: bytes) -> bytes:
+        if name != sheet_part(index):
+            return data
+        assert old in data, (old, data[:300])
+        return data.replace(old, new, 1)
+    return patch
+
+
+def raw(data: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(data)
+
+
+def csv_text(sheets: Sheets, name: str, delimiter: str = ",") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    for row in sheets[name]:
+        writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date)
+                         else v for v in row])
+    return buffer.getvalue()
+
+
+def csv_folder(sheets: Sheets, encoding: str = "utf-8", delimiter: str = ",",
+               bom: bytes = b"") -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        folder.mkdir()
+        for name in sheets:
+            (folder / f"{name}.csv").write_bytes(
+                bom + csv_text(sheets, name, delimiter).encode(encoding))
+    return build
+
+
+def project_file(change_sql: str = "") -> Callable[[Path], None]:
+    """A project file as Stockpile Planner writes it (schema 1), then changed by SQL."""
+    def build(path: Path) -> None:
+        sys.path.insert(0, str(HERE.parents[1]))
+        from planner import storage  # the writer itself, so that only ``change`` differs
+        from planner.reading import RawBook, RawSheet
+        from planner.validation import build_project
+
+        raw_book = RawBook("base", {k: RawSheet(k, v) for k, v in base().items()})
+        storage.save(build_project(raw_book), path)
+        con = sqlite3.connect(path)
+        con.execute("UPDATE meta SET value = '2026-01-01T00:00:00+00:00' "
+                    "WHERE key = 'saved_at'")
+        if change_sql:
+            con.executescript(change_sql)
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+    return build
+
+
+# --- the cases -------------------------------------------------------------------------
+
+def formula_results(name: str, data: bytes) -> bytes:
+    """Every number of BOM (sheet 2) and Stock (sheet 4) as a formula with its result."""
+    if name not in (sheet_part(2), sheet_part(4)):
+        return data
+    return re.sub(rb'<c r="([B-D]\d+)" t="n"><v>([0-9.]+)</v></c>',
+                  lambda m: b'<c r="' + m[1] + b'"><f>1*' + m[2] + b"</f><v>" + m[2]
+                  + b"</v></c>", data)
+
+
+def _bomb(path: Path) -> None:
+    save(workbook(base()), path, in_sheet(
+        1, b"</sheetData>", b'<row r="7"><c r="A7" t="inlineStr"><is><t>'
+        + b"0" * (12 * 2**20) + b"</t></is></c></row></sheetData>"))
+
+
+def _laughs(name: str, data: bytes) -> bytes:
+    if name != sheet_part(1):
+        return data
+    entities = "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE worksheet [<!ENTITY a0 "lol">{entities}]>'.encode()
+    end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    return data[:end] + doctype + data[end:].replace(b"Traction motor", b"&a9;")
+
+
+def _truncated(path: Path) -> None:
+    buffer = io.BytesIO()
+    workbook(base()).save(buffer)
+    whole = io.BytesIO()
+    rezip(buffer.getvalue(), whole, compression=zipfile.ZIP_STORED)  # reproducible bytes
+    data = whole.getvalue()
+    path.write_bytes(data[: len(data) * 2 // 3])  # a download cut short
+
+
+def _zip(members: dict[str, bytes]) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in members.items():
+                z.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_STORED
+                           if name == "mimetype" else zipfile.ZIP_DEFLATED)
+    return build
+
+
+def _rename_sheet(old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    def patch(name: str, data: bytes) -> bytes:
+        return data.replace(b'name="' + old + b'"', b'name="' + new + b'"') if (
+            name == "xl/workbook.xml") else data
+    return patch
+
+
+def _items_only(path: Path) -> None:
+    path.write_text(csv_text(base(), "Items"), encoding="utf-8")
+
+
+def _title_rows(sheets: Sheets) -> None:
+    for name, rows in sheets.items():
+        rows[0:0] = [[f"{name} — Testwerk GmbH, exported 2026-11-02"], []]
+
+
+def _merged_title(path: Path) -> None:
+    sheets = base()
+    sheets["Items"][0:0] = [["Item master"]]
+    save(workbook(sheets, {"Items": ["A1:F1"]}), path)
+
+
+def set_cell(sheet: str, row: int, column: int, value: object
+             ) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        sheets[sheet][row - 1][column] = value
+    return change
+
+
+def many(*changes: Callable[[Sheets], None]) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        for c in changes:
+            c(sheets)
+    return change
+
+
+def bad_cases() -> list[Case]:
+    return [
+        # --- sheets and headers ---
+        Case("missing_sheet.xlsx", "no Sources sheet",
+             book(changed(lambda s: s.pop("Sources"))),
+             [f"Sources: missing sheet Sources {MISSING}"]),
+        Case("empty_sheet.xlsx", "a Stock sheet without a single cell",
+             book(changed(lambda s: s.update(Stock=[]))),
+             ["Stock!A1: the sheet is empty; it needs a header row with item_id, on_hand"]),
+        Case("only_an_empty_sheet.xlsx", "a new workbook saved as it is",
+             book({"Sheet1": []}),
+             ['warning: Sheet1: unknown sheet ignored',
+              f"Items: missing sheet Items {MISSING}",
+              f"Demand: missing sheet Demand {MISSING}",
+              f"Stock: missing sheet Stock {MISSING}",
+              f"Suppliers: missing sheet Suppliers {MISSING}",
+              f"Sources: missing sheet Sources {MISSING}",
+              "warning: Settings: no Settings sheet; using the defaults and today as the "
+              "as-of date"]),
+        Case("missing_column.xlsx", "BOM without its qty_per column",
+             book(changed(lambda s: [r.pop(2) for r in s["BOM"]])),
+             ["BOM!A1: missing required column qty_per"]),
+        Case("duplicate_column.xlsx", "Items with two name columns",
+             book(changed(lambda s: [r.append(r[1]) for r in s["Items"]])),
+             ["Items!G1: column name appears twice (also in column B)"]),
+        Case("duplicate_sheet.xlsx", "sheets Stock and STOCK",
+             book(changed(lambda s: s.update(STOCK=copy.deepcopy(s["Stock"]))),
+                  patch=_rename_sheet(b"STOCK1", b"STOCK")),
+             ['STOCK: sheets "Stock" and "STOCK" are the same sheet (names are read '
+              "regardless of case and spaces); keep one"]),
+        Case("merged_header.xlsx", "BOM's qty_per header merged over scrap_pct",
+             book(base(), {"BOM": ["C1:D1"]}),
+             ["BOM!D1: the header cell is merged with C1, so column D has values but no name;"
+              " unmerge the header cells and name each column"]),
+        Case("merged_required_header.xlsx", "Items' item_id header merged over name",
+             book(changed(set_cell("Items", 1, 1, None)), {"Items": ["A1:B1"]}),
+             ["Items!B1: the header cell is merged with A1, so column B has values but no "
+              "name; unmerge the header cells and name each column",
+              "Items!A1: missing required column name"]),
+        Case("header_too_low.xlsx", "Stock's header on row 12 under a title and blank rows",
+             book(changed(lambda s: s["Stock"].__setitem__(
+                 slice(0, 0), [["Stock count, warehouse 3"]] + [[]] * 10))),
+             ["Stock!A1: the header row (row 12) must be within the first 10 rows; delete the "
+              "rows above it"]),
+        Case("no_header.xlsx", "Demand's data without a header row",
+             book(changed(lambda s: s["Demand"].pop(0))),
+             ['warning: Demand!A1: unknown column "P1" ignored',
+              'warning: Demand!B1: unknown column "700" ignored',
+              'warning: Demand!C1: unknown column "week" ignored',
+              "Demand!A1: missing required column item_id",
+              "Demand!A1: missing required column quantity",
+              "Demand!A1: missing required column per"]),
+        # --- a wrong type in every kind of column ---
+        Case("id_boolean.xlsx", "a TRUE cell as an item_id (id column)",
+             book(changed(set_cell("Items", 3, 0, True))),
+             ['Items!A3: item_id must be text or a number, got "True"']),
+        Case("id_too_long.xlsx", "a 300-character supplier_id",
+             book(changed(set_cell("Suppliers", 4, 0, "S" * 300))),
+             ["Suppliers!A4: supplier_id must be at most 200 characters long"]),
+        Case("text_too_long.xlsx", "a name of 32,767 characters, Excel's maximum (text)",
+             book(changed(set_cell("Items", 2, 1, "Traction motor " * 2184 + "Tracti"))),
+             ["Items!B2: name must be at most 1,000 characters long, got 32,766"]),
+        Case("kind_unknown.xlsx", "kind 'subassembly' (kind column)",
+             book(changed(set_cell("Items", 3, 2, "subassembly"))),
+             ['Items!C3: kind must be one of product, component, material, got '
+              '"subassembly"']),
+        Case("per_unknown.xlsx", "per 'fortnight' and per 5 (per column)",
+             book(changed(many(set_cell("Demand", 2, 2, "fortnight"),
+                               lambda s: s["Demand"].append(["C1", 10, 5])))),
+             ['Demand!C2: per must be one of day, week, month, year, got "fortnight"',
+              'Demand!C3: per must be one of day, week, month, year, got "5"']),
+        Case("number_text.xlsx", "qty_per 'abc', DESIGN's example (number column)",
+             book(changed(set_cell("BOM", 3, 2, "abc"))),
+             ['BOM!C3: qty_per must be a positive number, got "abc"']),
+        Case("number_with_unit.xlsx", "on_hand '2,000 kg'",
+             book(changed(set_cell("Stock", 2, 1, "2,000 kg"))),
+             ['Stock!B2: on_hand must be a number, got "2,000 kg"']),
+        Case("number_decimal_comma.xlsx", "on_hand '2000,5' typed with a decimal comma",
+             book(changed(set_cell("Stock", 2, 1, "2000,5"))),
+             ['Stock!B2: on_hand must be a number (write 2000.5 with a decimal point), got '
+              '"2000,5"']),
+        Case("number_boolean_and_date.xlsx", "unit_price TRUE and a quantity that is a date",
+             book(changed(many(set_cell("Items", 4, 4, True),
+                               set_cell("Demand", 2, 1, dt.date(2026, 1, 5))))),
+             ['Items!E4: unit_price must be a number, got "True"',
+              'Demand!B2: quantity must be a number, got "2026-01-05"']),
+        Case("share_bare_percent.xlsx", "share 60 meaning 60% (share column)",
+             book(changed(set_cell("Sources", 2, 2, 60))),
+             ['Sources!C2: share must be between 0 and 1 (write 60% for a percentage), got '
+              '"60"']),
+        Case("share_over_100.xlsx", "share '120%'",
+             book(changed(set_cell("Sources", 3, 2, "120%"))),
+             ['Sources!C3: share must be between 0 and 1, got "120%"']),
+        Case("share_text.xlsx", "share 'most' and share '0,4'",
+             book(changed(many(set_cell("Sources", 2, 2, "most"),
+                               set_cell("Sources", 3, 2, "0,4")))),
+             [f'Sources!C2: share {FRACTION}, got "most"',
+              f'Sources!C3: share {FRACTION} (write 0.4 with a decimal point), got "0,4"']),
+        Case("date_text.xlsx", "due_date 'next week' and '11/12/2026' (date column)",
+             book(changed(many(set_cell("Orders", 2, 3, "next week"),
+                               lambda s: s["Orders"].append(["M3", "S3", 10, "11/12/2026"])))),
+             ['Orders!D2: due_date must be a date such as 2026-11-02, got "next week"',
+              'Orders!D3: due_date must be a date such as 2026-11-02, got "11/12/2026"']),
+        Case("dates_far_past.xlsx", "due dates in 1850 as text and as a date cell",
+             book(changed(many(set_cell("Orders", 2, 3, "1850-01-01"),
+                               lambda s: s["Orders"].append(
+                                   ["M3", "S3", 10, dt.datetime(1850, 1, 1)])))),
+             ['Orders!D2: due_date must be a date from 1900 to 2200, got "1850-01-01"',
+              'Orders!D3: due_date must be a date such as 2026-11-02, got the time "00:00:00" '
+              "(a date before 1900 reads as a time)"]),
+        Case("dates_far_future.xlsx", "a due date in 2999, 9999-12-31, as-of date in 2201",
+             book(changed(many(set_cell("Orders", 2, 3, dt.date(2999, 1, 1)),
+                               lambda s: s["Orders"].append(["M3", "S3", 10, "9999-12-31"]),
+                               set_cell("Settings", 2, 1, dt.date(2201, 1, 1))))),
+             ['Orders!D2: due_date must be a date from 1900 to 2200, got "2999-01-01"',
+              'Orders!D3: due_date must be a date from 1900 to 2200, got "9999-12-31"',
+              'Settings!B2: as_of_date must be a date from 1900 to 2200, got "2201-01-01"']),
+        Case("country_name.xlsx", "countries as names (country column)",
+             book(changed(many(set_cell("Suppliers", 2, 2, "China"),
+                               set_cell("Sources", 3, 5, "Germany")))),
+             [f'Suppliers!C2: country {COUNTRY} (did you mean CN?), got "China"',
+              f'Sources!F3: origin_country {COUNTRY} (did you mean DE?), got "Germany"']),
+        Case("country_unknown.xlsx", "country codes XX and EU",
+             book(changed(many(set_cell("Suppliers", 3, 2, "XX"),
+                               set_cell("Suppliers", 4, 2, "EU")))),
+             [f'Suppliers!C3: country {COUNTRY}, got "XX"',
+              f'Suppliers!C4: country {COUNTRY}, got "EU"']),
+        Case("nan_and_infinity.xlsx", "NaN, inf, -Infinity, 1e999 and an inf number cell",
+             book(changed(many(set_cell("Stock", 2, 1, "NaN"), set_cell("Stock", 3, 2, "inf"),
+                               set_cell("Stock", 2, 3, "-Infinity"),
+                               set_cell("Items", 4, 4, "1e999"),
+                               set_cell("Stock", 4, 1, 12345))),
+                  patch=in_sheet(4, b"<v>12345</v>", b"<v>inf</v>")),
+             ['Items!E4: unit_price must be a finite number, got "1e999"',
+              'Stock!B2: on_hand must be a finite number, got "NaN"',
+              'Stock!B4: on_hand must be a finite number, got "inf"',
+              'Stock!C3: safety_stock must be a finite number, got "inf"',
+              'Stock!D2: target_days must be a finite number, got "-Infinity"']),
+        Case("long_text_in_numbers.xlsx", "32,000 characters where numbers belong",
+             book(changed(many(set_cell("Stock", 2, 1, "9" * 20 + "x" * 31980),
+                               set_cell("Sources", 2, 2, "y" * 32000)))),
+             ['Stock!B2: on_hand must be a number, got "99999999999999999999xxxxxxxxxxxxxxxxx..."',
+              f'Sources!C2: share {FRACTION}, got "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy..."']),
+        Case("required_blank.xlsx", "blank name, per and share",
+             book(changed(many(set_cell("Items", 3, 1, None), set_cell("Demand", 2, 2, "  "),
+                               set_cell("Sources", 5, 2, None)))),
+             ["Items!B3: name is required", "Demand!C2: per is required",
+              "Sources!C5: share is required"]),
+        Case("zero_where_positive.xlsx", "qty_per 0 and an order of 0",
+             book(changed(many(set_cell("BOM", 2, 2, 0), set_cell("Orders", 2, 2, 0)))),
+             ['BOM!C2: qty_per must be greater than zero, got "0"',
+              'Orders!C2: quantity must be greater than zero, got "0"']),
+        Case("negative.xlsx", "negative stock, scrap, price, lead time and demand",
+             book(changed(many(set_cell("Stock", 2, 1, -5), set_cell("BOM", 3, 3, -1),
+                               set_cell("Items", 4, 4, -60), set_cell("Sources", 2, 4, -2),
+                               set_cell("Demand", 2, 1, "-700")))),
+             ['Items!E4: unit_price must not be negative, got "-60"',
+              'BOM!D3: scrap_pct must not be negative, got "-1"',
+              'Demand!B2: quantity must not be negative, got "-700"',
+              'Stock!B2: on_hand must not be negative, got "-5"',
+              'Sources!E2: lead_time_days must not be negative, got "-2"']),
+        Case("invisible_characters.xlsx", "an item id with a zero-width space, pasted from a "
+             "web page", book(changed(set_cell("Demand", 2, 0, "P1\u200b"))),
+             ['Demand!A2: unknown item "P1\\u200b"']),
+        # --- settings ---
+        Case("settings_values.xlsx", "every setting unreadable or out of range",
+             book(changed(many(set_cell("Settings", 2, 1, "yesterday"),
+                               set_cell("Settings", 3, 1, 0), set_cell("Settings", 4, 1, -1),
+                               set_cell("Settings", 5, 1, 60),
+                               set_cell("Settings", 6, 1, "abc")))),
+             ['Settings!B2: as_of_date must be a date such as 2026-11-02, got "yesterday"',
+              'Settings!B3: horizon_days must be greater than zero, got "0"',
+              'Settings!B4: target_days must not be negative, got "-1"',
+              "Settings!B5: max_supplier_share must be between 0 and 1 (write 60% for a "
+              'percentage), got "60"',
+              f'Settings!B6: max_country_share {FRACTION}, got "abc"']),
+        Case("settings_twice.xlsx", "currency set twice, and a setting nobody knows",
+             book(changed(lambda s: s["Settings"].extend([["Currency", "USD"],
+                                                          ["colour", "red"]]))),
+             ["Settings!A9: currency is set twice (also on row 7)",
+              'warning: Settings!A10: unknown setting "colour" ignored']),
+        # --- rules across rows and sheets ---
+        Case("duplicate_ids.xlsx", "an item and a supplier listed twice",
+             book(changed(lambda s: (s["Items"].append(["M2", "Dysprosium oxide", "material",
+                                                        "kg", 300, None]),
+                                     s["Suppliers"].append(["S3", "Codelco Chile", "CL"])))),
+             ["Items!A7: duplicate item_id M2 (first on row 5)",
+              "Suppliers!A5: duplicate supplier_id S3 (first on row 4)"]),
+        Case("duplicate_rows.xlsx", "a stock row, a BOM line and a source given twice",
+             book(changed(lambda s: (s["Stock"].append(["M3", 5, None, None]),
+                                     s["BOM"].append(["C1", "M2", 0.06, None]),
+                                     s["Sources"].append(["M1", "S2", 0.1, 70, 20, "CN"])))),
+             ["Stock!A5: duplicate stock row for item M3 (first on row 4)",
+              "BOM!A6: duplicate BOM line C1 / M2 (first on row 4)",
+              "Sources!A6: duplicate source M1 / S2 / CN (first on row 3)",
+              "Sources!C2: the shares of item M1 sum to 1.1, not 1 (allowed: 1 ± 0.005)"]),
+        Case("unknown_references.xlsx", "items and suppliers that are not listed",
+             book(changed(many(set_cell("Demand", 2, 0, "P9"), set_cell("Stock", 3, 0, "M9"),
+                               set_cell("BOM", 5, 1, "M8"), set_cell("Sources", 5, 1, "S9"),
+                               set_cell("Orders", 2, 1, "S7")))),
+             ['Demand!A2: unknown item "P9"', 'Stock!A3: unknown item "M9"',
+              'BOM!B5: unknown item "M8"', 'Sources!B5: unknown supplier "S9"',
+              'Orders!B2: unknown supplier "S7"',
+              "warning: Orders!B2: no Sources row for M3 from S7"]),
+        Case("shares_not_100.xlsx", "M1's shares sum to 90%",
+             book(changed(set_cell("Sources", 3, 2, "30%"))),
+             ["Sources!C2: the shares of item M1 sum to 0.9, not 1 (allowed: 1 ± 0.005)"]),
+        Case("bom_cycle.xlsx", "the magnet set made of the motor it goes into",
+             book(changed(lambda s: s["BOM"].append(["C1", "P1", 1, None]))),
+             ["BOM!A2: the BOM has a cycle: P1 → C1 → P1"]),
+        Case("bom_self_loop.xlsx", "the magnet set made of itself",
+             book(changed(lambda s: s["BOM"].append(["C1", "C1", 1, None]))),
+             ["BOM!A6: the BOM has a cycle: C1 → C1"]),
+        # --- formulas ---
+        Case("formula_without_result.xlsx", "formulas written by a program that does not "
+             "calculate (openpyxl): no saved result",
+             book(changed(many(set_cell("BOM", 3, 2, "==0.15*2"),
+                               set_cell("Items", 4, 4, "==E5/7.5")))),
+             [f"Items!E4: unit_price is a formula (=E5/7.5) {FORMULA}",
+              f"BOM!C3: qty_per is a formula (=0.15*2) {FORMULA}"]),
+        Case("formula_errors.xlsx", "cells showing #DIV/0! (a formula) and #N/A (typed)",
+             book(changed(many(set_cell("Stock", 3, 1, 77777),
+                               set_cell("Sources", 2, 4, 88888))),
+                  patch=lambda n, d: in_sheet(6, b'<c r="E2" t="n"><v>88888</v></c>',
+                                              b'<c r="E2" t="e"><v>#N/A</v></c>')(
+                      n, in_sheet(4, b'<c r="B3" t="n"><v>77777</v></c>',
+                                  b'<c r="B3" t="e"><f>B2/0</f><v>#DIV/0!</v></c>')(n, d))),
+             ["Stock!B3: on_hand shows the error #DIV/0!; correct the formula or type the "
+              "value",
+              "Sources!E2: lead_time_days shows the error #N/A; correct the formula or type "
+              "the value"]),
+        Case("formula_in_settings.xlsx", "horizon_days as a formula without a result",
+             book(changed(set_cell("Settings", 3, 1, "==30*3"))),
+             [f"Settings!B3: horizon_days is a formula (=30*3) {FORMULA}"]),
+        # --- files that are not what they claim, or hostile ---
+        Case("encrypted.xlsx", "a password-protected workbook (an OLE container)",
+             raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage"
+                 .encode("utf-16-le") + bytes(1000)),
+             refused="encrypted.xlsx: this is an encrypted workbook or an old .xls file; open "
+             "it in Excel and save it as .xlsx without a password"),
+        Case("old_format.xls", "an Excel 97-2003 workbook",
+             raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook"
+                 .encode("utf-16-le") + bytes(1000)),
+             refused="old_format.xls: this is an encrypted workbook or an old .xls file; open "
+             "it in Excel and save it as .xlsx without a password"),
+        Case("truncated.xlsx", "a download cut short at two thirds", _truncated,
+             refused="truncated.xlsx: the workbook is damaged (File is not a zip file)"),
+        Case("csv_renamed.xlsx", "a CSV file renamed to .xlsx",
+             raw(csv_text(base(), "Items").encode()),
+             refused="csv_renamed.xlsx: not an Excel workbook (.xlsx); save it from Excel as "
+             ".xlsx, or export the sheets as CSV files into a folder"),
+        Case("empty_file.xlsx", "a file of 0 bytes", raw(b""),
+             refused="empty_file.xlsx: not an Excel workbook (.xlsx); save it from Excel as "
+             ".xlsx, or export the sheets as CSV files into a folder"),
+        Case("spreadsheet.ods", "an OpenDocument spreadsheet",
+             _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                   "content.xml": b"<office:document-content/>",
+                   "META-INF/manifest.xml": b"<manifest:manifest/>"}),
+             refused="spreadsheet.ods: this is an OpenDocument spreadsheet (.ods); save it as "
+             "an Excel workbook (.xlsx)"),
+        Case("binary.xlsb", "an Excel binary workbook",
+             _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x83\x01\x00"}),
+             refused="binary.xlsb: this is a binary workbook (.xlsb); save it from Excel as "
+             ".xlsx"),
+        Case("photos_renamed.xlsx", "a zip of pictures named .xlsx",
+             _zip({"holiday/beach.jpg": b"\xff\xd8\xff\xe0" + bytes(200)}),
+             refused="photos_renamed.xlsx: not an Excel workbook (.xlsx)"),
+        Case("zip_bomb.xlsx", "a 12 MB cell compressed to 13 KB (950:1)", _bomb,
+             refused="zip_bomb.xlsx: xl/worksheets/sheet1.xml inflates 12 MB from 13 KB; "
+             "refused as a zip bomb"),
+        Case("billion_laughs.xlsx", "nested XML entities that expand to 3 GB",
+             book(base(), patch=_laughs),
+             refused="billion_laughs.xlsx: xl/worksheets/sheet1.xml declares XML entities, "
+             "which Excel never writes (a way to make a small file expand to gigabytes); "
+             "refused"),
+        Case("stray_cell.xlsx", "one cell at XFD1048576 (17 billion cells to lay out)",
+             book(base(), patch=in_sheet(
+                 1, b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is>'
+                 b"<t>x</t></is></c></row></sheetData>")),
+             refused="stray_cell.xlsx: sheet Items reaches cell XFD1048576 but holds 35 cells; "
+             "delete the cells beyond the data (Ctrl+End in Excel shows the last one) and "
+             "save again"),
+        # --- CSV ---
+        Case("Items.csv", "one CSV file instead of a folder of them", _items_only,
+             [f"Demand: missing sheet Demand {MISSING}",
+              f"Stock: missing sheet Stock {MISSING}",
+              f"Suppliers: missing sheet Suppliers {MISSING}",
+              f"Sources: missing sheet Sources {MISSING}",
+              "warning: Settings: no Settings sheet; using the defaults and today as the "
+              "as-of date"]),
+        Case("csv_semicolon_decimal_comma/", "German Excel: cp1252, semicolons, decimal "
+             "commas", lambda p: csv_folder(changed(many(
+                 set_cell("Sources", 2, 2, "0,6"), set_cell("Sources", 3, 2, "0,4"),
+                 set_cell("Stock", 2, 1, "2000,5"), set_cell("Suppliers", 3, 1, "Müller & Söhne")
+             )), "cp1252", ";")(p),
+             ['Stock!B2: on_hand must be a number (write 2000.5 with a decimal point), got '
+              '"2000,5"',
+              f'Sources!C2: share {FRACTION} (write 0.6 with a decimal point), got "0,6"',
+              f'Sources!C3: share {FRACTION} (write 0.4 with a decimal point), got "0,4"']),
+        Case("csv_utf16_tab/", "Excel's 'Unicode text': UTF-16 with tabs, a country name",
+             csv_folder(changed(set_cell("Suppliers", 3, 2, "Deutschland")), "utf-16-le",
+                        "\t", b"\xff\xfe"),
+             [f'Suppliers!C3: country {COUNTRY}, got "Deutschland"']),
+        Case("csv_binary/", "Items.csv that is binary data",
+             lambda p: (csv_folder(base())(p), (p / "Items.csv").write_bytes(
+                 b"\x00\x01\x02\x03PK" * 64)),
+             refused="Items.csv: not a text CSV file"),
+        Case("csv_missing_files/", "only Items.csv and Demand.csv",
+             csv_folder({k: v for k, v in base().items() if k in ("Items", "Demand")}),
+             [f"Stock: missing sheet Stock {MISSING}",
+              f"Suppliers: missing sheet Suppliers {MISSING}",
+              f"Sources: missing sheet Sources {MISSING}",
+              "warning: Settings: no Settings sheet; using the defaults and today as the "
+              "as-of date"]),
+        # --- project files ---
+        Case("newer_version.stockpile", "saved by a newer program (format 2)",
+             project_file("UPDATE meta SET value = '2' WHERE key = 'schema_version';"),
+             refused="newer_version.stockpile was saved by a newer version of Stockpile "
+             "Planner (project file format 2; this version reads up to 1). Update the "
+             "program to open it."),
+        Case("unknown_version.stockpile", "a format that is not a number",
+             project_file("UPDATE meta SET value = 'two' WHERE key = 'schema_version';"),
+             refused="unknown_version.stockpile: unknown project file format 'two'"),
+        Case("text_in_numbers.stockpile", "edited outside the program: text in a REAL column",
+             project_file("UPDATE stock SET on_hand = 'plenty' WHERE position = 0;"),
+             refused="text_in_numbers.stockpile: the project file is damaged (stock.on_hand "
+             "holds 'plenty')"),
+        Case("missing_table.stockpile", "edited outside the program: the bom table dropped",
+             project_file("DROP TABLE bom;"),
+             refused="missing_table.stockpile: the project file is damaged (no such table: "
+             "bom)"),
+        Case("unusable_values.stockpile", "edited outside the program: values the template "
+             "would refuse", project_file(
+                 "UPDATE items SET kind = 'banana' WHERE position = 2;"
+                 "UPDATE bom SET qty_per = -1 WHERE position = 1;"
+                 "UPDATE sources SET share = 5 WHERE position = 3;"
+                 "UPDATE settings SET value = '0' WHERE key = 'horizon_days';"
+                 "UPDATE items SET name = NULL WHERE position = 0;"),
+             ['Items!C4: kind must be one of product, component, material, got "banana"',
+              'BOM!C3: qty_per must be greater than zero, got "-1"',
+              'Sources!C5: share must be between 0 and 1 (write 5% for a percentage), got "5"',
+              'Settings!B3: horizon_days must be greater than zero, got "0"',
+              "Items!B2: name is required"]),
+        Case("not_sqlite.stockpile", "a text file named .stockpile",
+             raw(csv_text(base(), "Items").encode()),
+             refused="not_sqlite.stockpile: not a Stockpile Planner project file"),
+        Case("other_database.stockpile", "another program's SQLite database",
+             lambda p: _other_database(p),
+             refused="other_database.stockpile: not a Stockpile Planner project file"),
+    ]
+
+
+def _other_database(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    con.execute("INSERT INTO contacts VALUES ('Ada', '555-0100')")
+    con.commit()
+    con.close()
+
+
+def good_cases() -> list[Case]:
+    return [
+        Case("title_rows.xlsx", "a title and a blank row above every header",
+             book(changed(_title_rows))),
+        Case("merged_title.xlsx", "a merged title above Items' header", _merged_title),
+        Case("formula_results.xlsx", "every number of BOM and Stock a formula with its "
+             "saved result, as Excel writes it", book(base(), patch=formula_results)),
+        Case("extra_columns_and_sheets.xlsx", "a Notes column, a column without a header "
+             "and a Pivot sheet", book(changed(lambda s: (
+                 s["Items"][0].append("Notes"), s["Items"][1].append("check price"),
+                 s["Stock"][1].extend([None, None, "counted 31 Oct"]),
+                 s.update(Pivot=[["sum"], [1]])))),
+             warnings=["warning: Pivot: unknown sheet ignored",
+                       'warning: Items!G1: unknown column "Notes" ignored',
+                       "warning: Stock!G1: column G has values but no header; ignored"]),
+        Case("dates_at_the_edges.xlsx", "due dates on 1900-01-01 and 2200-12-31",
+             book(changed(lambda s: (s["Orders"].append(["M3", "S3", 1, dt.date(1900, 1, 1)]),
+                                     s["Orders"].append(["M3", "S3", 1, "2200-12-31"])))),
+             same_as_base=False),
+        Case("csv_cp1252_semicolon/", "German Excel's CSV: cp1252 with semicolons",
+             csv_folder(base(), "cp1252", ";")),
+        Case("csv_utf8_bom_tab/", "UTF-8 with a byte order mark, tab separated",
+             csv_folder(base(), "utf-8", "\t", b"\xef\xbb\xbf")),
+        Case("csv_utf16_tab/", "Excel's 'Unicode text': UTF-16 with tabs",
+             csv_folder(base(), "utf-16-le", "\t", b"\xff\xfe")),
+        Case("csv_utf16_without_bom/", "UTF-16 without a byte order mark",
+             csv_folder(base(), "utf-16-le", ",")),
+        Case("csv_extra_field/", "a Demand line with a field beyond the header",
+             csv_folder(changed(lambda s: s["Demand"][1].append("per the forecast"))),
+             warnings=["warning: Demand!D1: column D has values but no header; ignored"]),
+    ]
+
+
+def build(out: Path) -> dict[str, dict[str, dict[str, object]]]:
+    """Write ``out``/bad and ``out``/good with their manifests; returns the manifests."""
+    manifests = {}
+    for kind, cases in (("bad", bad_cases()), ("good", good_cases())):
+        folder = out / kind
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        manifest: dict[str, dict[str, object]] = {}
+        for case in cases:
+            path = folder / case.name.rstrip("/")
+            case.build(path)
+            entry: dict[str, object] = {"what": case.what}
+            if kind == "good":
+                entry.update(warnings=case.warnings, same_as_base=case.same_as_base)
+            elif case.refused:
+                entry["refused"] = case.refused
+            else:
+                entry["problems"] = case.problems
+            manifest[case.name] = entry
+        (folder / "expected.json").write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        manifests[kind] = manifest
+    return manifests
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    found = build(target)
+    print(f"wrote {len(found['bad'])} bad and {len(found['good'])} good inputs to {target}")
