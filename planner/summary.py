@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from planner.compute import Report
 from planner.project import Project, Settings
 from planner.reports import risk_order
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+    from planner.scenario import Ranking
 
 G7_CAP, G7_AMBITION = 0.60, 0.50
 
@@ -65,6 +70,17 @@ class ProductRisk:
 
 
 @dataclass
+class Grid:
+    """A small titled table for the printed summary: columns, rows of text, a note."""
+
+    title: str
+    columns: list[tuple[str, float, str]]  # title, width weight, "l" or "r"
+    rows: list[list[str]]
+    note: str = ""
+    details: list[str] = field(default_factory=list)  # per row: a line under it, or ""
+
+
+@dataclass
 class Summary:
     title: str
     company: str
@@ -76,6 +92,7 @@ class Summary:
     country_dependence: pd.Series
     products: list[ProductRisk] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)  # extra text blocks
+    grids: list[Grid] = field(default_factory=list)  # plan and disruption tables
 
 
 def country_mix(report: Report) -> pd.DataFrame:
@@ -119,8 +136,78 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
     return out
 
 
-def build_summary(project: Project, report: Report) -> Summary:
+def _pct(value: float | None) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
+        f"{value:.0%}")
+
+
+def _cover(value: float | None) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
+        f"{value:,.0f}")
+
+
+def plan_grid(plan: Plan, limit: int = 8) -> Grid:
+    """What the procurement plan changes, for the materials it spends most on."""
+    m = plan.materials
+    bought = m[m["planned"] > 0].sort_values("cost", ascending=False, kind="stable")
+    rows, details = [], []
+    for r in bought.head(limit).itertuples(index=False):
+        rows.append([
+            str(r.name), f"{r.planned:,.0f} {r.unit}",
+            f"{r.cost:,.0f}" if math.isfinite(r.cost) else "–",
+            f"{_cover(r.days_of_cover_before)} → {_cover(r.days_of_cover_after)}",
+            f"{_pct(r.top_supplier_share_before)} → {_pct(r.top_supplier_share_after)}",
+            f"{_pct(r.top_country_share_before)} → {_pct(r.top_country_share_after)}",
+            "yes" if r.cap_breach else ""])
+        details.append(f"Still over a cap: {r.reason}" if r.cap_breach and isinstance(
+            r.reason, str) else "")
+    p = plan.parameters
+    late = plan.late_lines
+    note = (f"{len(plan.lines):,} order lines, {plan.currency} {plan.total_cost:,.0f} in all"
+            f"{f', {late} already late' if late else ''}; "
+            f"{len(plan.breaches)} material(s) still over a cap. Horizon "
+            f"{p.horizon_days:g} days + target {p.target_days:g} days of cover.")
+    if len(bought) > limit:
+        note += f" The {limit} largest of {len(bought)} purchases are shown."
+    return Grid("What the procurement plan changes",
+                [("Material", 3.0, "l"), ("Planned", 1.3, "r"), (f"Cost ({plan.currency})",
+                                                                  1.3, "r"),
+                 ("Cover, days", 1.3, "r"), ("Supplier share", 1.3, "r"),
+                 ("Origin share", 1.3, "r"), ("Over cap", 0.9, "r")],
+                rows, note, details)
+
+
+def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
+    """The single points of failure that matter most, by revenue at risk."""
+    stops = ranking.stops.head(limit)
+    rows = []
+    for r in stops.itertuples(index=False):
+        first = r.first_stockout_days
+        name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
+        rows.append([
+            str(r.by), name, f"{r.days:,.0f}", f"{r.materials_hit:,}",
+            "none" if pd.isna(first) else f"day {first:,.0f}",
+            f"{r.products_stopped:,}", f"{r.revenue_at_risk:,.0f}",
+            f"{r.risk_exposure_index:.2f}"])
+    return Grid("Disruption risk: each supplier and origin country stopped for its time to "
+                "recover",
+                [("Stop", 0.9, "l"), ("Who", 3.2, "l"), ("Days", 0.6, "r"),
+                 ("Materials", 0.9, "r"), ("Stock-out", 0.9, "r"),
+                 ("Products", 0.9, "r"), (f"At risk ({ranking.currency})", 1.5, "r"),
+                 ("Index", 0.7, "r")],
+                rows, "Materials: how many the stop hits; stock-out: the first day one runs "
+                "out; products: how many stop; at risk: revenue of the units lost; index: "
+                "revenue at risk ÷ the largest (time to survive against time to recover).")
+
+
+def build_summary(project: Project, report: Report, plan: Plan | None = None,
+                  ranking: Ranking | None = None) -> Summary:
     s = project.settings
+    grids = []
+    if plan is not None and len(plan.lines):
+        grids.append(plan_grid(plan))
+    if ranking is not None and len(ranking.stops):
+        grids.append(ranking_grid(ranking))
     return Summary(
         title="Supply exposure summary",
         company=s.company,
@@ -131,4 +218,13 @@ def build_summary(project: Project, report: Report) -> Summary:
         country_mix=country_mix(report),
         country_dependence=report.country_dependence,
         products=products_at_risk(report),
+        grids=grids,
     )
+
+
+def full_summary(project: Project, report: Report) -> Summary:
+    """The summary with the procurement plan and the disruption ranking, as printed."""
+    from planner.plan import make_plan
+    from planner.scenario import rank
+
+    return build_summary(project, report, make_plan(project), rank(project, report=report))

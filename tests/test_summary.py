@@ -101,3 +101,29 @@ def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path:
     text = pdf_text(out)
     assert text.count("Top supplier") >= 2  # the table header repeated on the next page
     assert f"Page {n} of {n}" in text
+
+
+def test_summary_shows_what_the_plan_changes_and_the_disruption_ranking(tmp_path: Path
+                                                                        ) -> None:
+    from planner.plan import make_plan
+    from planner.scenario import rank
+    from ui.summary import write_pdf
+
+    project = planner.load(BOOKS[0])
+    report = planner.compute(project)
+    out = tmp_path / "s.pdf"
+    write_pdf(project, report, out)
+    text = pdf_text(out)
+    assert "What the procurement plan changes" in text
+    plan = make_plan(project)
+    assert f"{len(plan.lines):,} order lines, {plan.currency} {plan.total_cost:,.0f} in all" in (
+        " ".join(text.split()))
+    biggest = plan.materials[plan.materials["planned"] > 0].sort_values(
+        "cost", ascending=False).iloc[0]
+    assert f"{biggest['planned']:,.0f} {biggest['unit']}" in text
+    ranking = rank(project, report=report)
+    top = ranking.stops.iloc[0]
+    line = next(line for line in text.splitlines()
+                if line.lstrip().startswith(str(top["by"])) and str(top["key"]) in line)
+    assert f"{top['revenue_at_risk']:,.0f}" in line
+    assert "1.00" in line

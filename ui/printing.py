@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.errors import PlannerError
-from planner.summary import build_summary
+from planner.summary import full_summary
 from ui.document import Document
 from ui.errors import show_error
 from ui.qt import QDialog, QPrintDialog, QPrinter, QPrintPreviewDialog, QWidget
@@ -36,7 +36,7 @@ def make_preview(parent: QWidget, doc: Document) -> QPrintPreviewDialog:
     dialog.printer_ = printer  # the dialog does not own it: keep it alive as long
     dialog.setWindowTitle("Print preview — supply exposure summary")
     dialog.paintRequested.connect(
-        lambda device: paint(build_summary(doc.project, doc.report), device))
+        lambda device: paint(full_summary(doc.project, doc.report), device))
     dialog.resize(900, 1000)
     return dialog
 
@@ -52,7 +52,7 @@ def print_summary(parent: QWidget, doc: Document) -> None:
     printer = _printer()
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        paint(build_summary(doc.project, doc.report), printer)
+        paint(full_summary(doc.project, doc.report), printer)
 
 
 def export_pdf(parent: QWidget, doc: Document, path: Path) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from planner.compute import Report
 from planner.errors import ProjectFileError
 from planner.project import Project
-from planner.summary import Summary, build_summary
+from planner.summary import Summary, full_summary
 from ui.qt import QMarginsF, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from ui.summary_render import SummaryDocument
 
@@ -60,7 +60,7 @@ def write_pdf(project: Project, report: Report, path: Path, size: str = "a4") ->
     writer.setPageLayout(page_layout(size))
     writer.setTitle(f"Supply exposure summary — {project.settings.company or path.stem}")
     writer.setCreator("Stockpile Planner")
-    pages = paint(build_summary(project, report), writer)
+    pages = paint(full_summary(project, report), writer)
     del writer  # flushes and closes the file
     try:
         os.replace(tmp, path)

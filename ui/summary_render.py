@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.summary import G7_AMBITION, G7_CAP, Summary
+from planner.summary import G7_AMBITION, G7_CAP, Grid, Summary
 from ui.qt import (
     QBrush,
     QColor,
@@ -135,6 +135,8 @@ class SummaryDocument:
         if self.s.products:
             out.append(self._heading("Products most at risk"))
             out += [self._product(p) for p in self.s.products]
+        for grid in self.s.grids:
+            out += self._grid(grid, width)
         for title, lines in self.s.sections:
             out.append(self._heading(title))
             out += [self._text_line(line) for line in lines]
@@ -168,8 +170,8 @@ class SummaryDocument:
         n = h.materials
         dep = (f"{h.largest_country} {h.largest_country_share:.0%}" if h.largest_country
                else "–")
-        g7 = {"above": "over the G7 60% mark", "between": "G7: under 60%, over 50%",
-              "below": "below the G7 50% mark"}[h.g7_level]
+        g7 = {"above": "over G7 60%", "between": "G7: 50–60%",
+              "below": "under G7 50%"}[h.g7_level]
         boxes = [
             (f"{h.below_target}", f"of {n} materials below target cover"
              + (f" ({h.critical} critical)" if h.critical else ""),
@@ -180,7 +182,7 @@ class SummaryDocument:
              "bad" if h.over_supplier_cap else ""),
             (f"{h.over_country_cap}", "over the country cap",
              "bad" if h.over_country_cap else ""),
-            (dep, f"largest origin by value; {g7}",
+            (dep, f"largest origin by value ({g7})",
              "bad" if h.g7_level == "above" else "warn" if h.g7_level == "between" else ""),
         ]
 
@@ -442,6 +444,66 @@ class SummaryDocument:
         for i, (values, status) in enumerate(rows):
             blocks.append(Block(row_h, row_drawer(values, status, i % 2 == 1), repeat=head))
         return blocks
+
+    def _grid(self, grid: Grid, width: float) -> list[Block]:
+        """A small table: heading, header row, rows, and a note under it."""
+        row_h = 12.5
+        weights = sum(w for _t, w, _a in grid.columns)
+        widths = [w / weights * width for _t, w, _a in grid.columns]
+
+        def header(p: QPainter, x: float, y: float, w: float) -> None:
+            p.fillRect(QRectF(x, y, w, row_h + 2), QColor("#e9eef1"))
+            p.setPen(ACCENT)
+            p.setFont(font(7, True))
+            cx = x
+            for (title, _w, align), cw in zip(grid.columns, widths, strict=True):
+                p.drawText(QRectF(cx + 3, y, cw - 6, row_h + 2), _align(align), title)
+                cx += cw
+
+        def row_drawer(values: list[str], shade: bool, detail: str
+                       ) -> Callable[[QPainter, float, float, float], None]:
+            height = row_h + (10 if detail else 0)
+
+            def draw(p: QPainter, x: float, y: float, w: float) -> None:
+                if shade:
+                    p.fillRect(QRectF(x, y, w, height), QColor("#f6f8f9"))
+                if detail:
+                    p.setFont(font(6))
+                    p.setPen(STATUS_FILL["critical"])
+                    metrics = QFontMetricsF(p.font())
+                    p.drawText(QRectF(x + 12, y + row_h - 2, w - 15, 10),
+                               Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                                   detail, Qt.TextElideMode.ElideRight, w - 15))
+                p.setFont(font(7))
+                p.setPen(INK)
+                metrics = QFontMetricsF(p.font())
+                cx = x
+                for value, (_t, _w, align), cw in zip(values, grid.columns, widths,
+                                                      strict=True):
+                    p.drawText(QRectF(cx + 3, y, cw - 6, row_h), _align(align),
+                               metrics.elidedText(value, Qt.TextElideMode.ElideRight, cw - 6))
+                    cx += cw
+                p.setPen(QPen(QColor("#e3e8eb"), 0.4))
+                p.drawLine(QPointF(x, y + height), QPointF(x + w, y + height))
+            return draw
+
+        head = Block(row_h + 2, header, keep_with_next=True)
+        blocks = [self._heading(grid.title), head]
+        details = grid.details or [""] * len(grid.rows)
+        blocks += [Block(row_h + (10 if d else 0), row_drawer(r, i % 2 == 1, d), repeat=head)
+                   for i, (r, d) in enumerate(zip(grid.rows, details, strict=True))]
+        if grid.note:
+            blocks.append(self._note(grid.note))
+        return blocks
+
+    def _note(self, text: str) -> Block:
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            p.setPen(MUTED)
+            p.setFont(font(7))
+            p.drawText(QRectF(x, y + 3, w, 22), Qt.AlignmentFlag.AlignLeft
+                       | Qt.TextFlag.TextWordWrap, text)
+
+        return Block(26, draw)
 
     def _product(self, product: object) -> Block:
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
