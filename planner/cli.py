@@ -251,7 +251,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
                          max_supplier_share=args.max_supplier_share,
                          max_country_share=args.max_country_share)
     if out is not None:
-        write_plan_workbook(plan, out)
+        from planner.scenario import rank
+
+        # the workbook carries the disruption ranking too (issue 6: results in the export)
+        write_plan_workbook(plan, out, ranking=rank(project))
     if args.json:
         json.dump(plan_json(plan), sys.stdout, indent=2, allow_nan=False)
         print()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,9 @@ import pandas as pd
 from planner.errors import PlannerError
 from planner.parsing import country_name
 from planner.plan import Plan
+
+if TYPE_CHECKING:
+    from planner.scenario import Ranking
 
 HEADER_FILL = "2F4858"
 RED_FILL, RED_FONT = "F8CBAD", "9C0006"
@@ -63,26 +66,31 @@ class Col:
         return self.kind not in ("text", "date")
 
 
-def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None
-                        ) -> None:
+def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None,
+                        ranking: Ranking | None = None) -> None:
     """Write ``plan`` to ``path`` (.xlsx) through a temporary file.
 
     ``progress(done, total)`` is called every 2,000 rows or so; returning False stops
-    the export with ExportCancelled and leaves no file behind.
+    the export with ExportCancelled and leaves no file behind. With a ``ranking`` (the
+    disruption scenarios), a "Disruption risk" sheet lists every supplier and origin
+    country stopped for its time to recover.
     """
     from openpyxl import Workbook
 
-    counter = _Counter(progress, len(plan.lines) + 2 * len(plan.materials) + 100)
+    counter = _Counter(progress, len(plan.lines) + 2 * len(plan.materials) + 100 + (
+        len(ranking.stops) if ranking is not None else 0))
     wb = Workbook(write_only=True)
     summary = wb.create_sheet("Summary")
     styles = _Styles(summary, plan.currency)
     # the long part first, before any sheet has started streaming: a cancel leaves
     # nothing half-written behind
     tables = []
-    for title, columns, freeze, rules in (
-            ("Order lines", _line_columns(plan), "D2", _late_rules),
-            ("Days of cover", _cover_columns(plan), "C2", _cover_rules),
-            ("Exposure", _exposure_columns(plan), "C2", _exposure_rules)):
+    sheets = [("Order lines", _line_columns(plan), "D2", _late_rules),
+              ("Days of cover", _cover_columns(plan), "C2", _cover_rules),
+              ("Exposure", _exposure_columns(plan), "C2", _exposure_rules)]
+    if ranking is not None:
+        sheets.append(("Disruption risk", _ranking_columns(ranking), "D2", _ranking_rules))
+    for title, columns, freeze, rules in sheets:
         ws = wb.create_sheet(title)
         tables.append((ws, *_table(ws, columns, styles, counter, plan, freeze, rules)))
 
@@ -344,6 +352,36 @@ def _line_columns(plan: Plan) -> list[Col]:
         Col("Arrival", _dates(lines["arrival"]), "date"),
         Col("MOQ", _numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
     ]
+
+
+def _ranking_columns(ranking: Ranking) -> list[Col]:
+    r = ranking.stops
+    first = pd.to_numeric(r["first_stockout_days"], errors="coerce")
+    return [
+        Col("Rank", _numbers(r["rank"]), "number"),
+        Col("Stop", _texts(r["by"])),
+        Col("Who", _texts(r["key"])),
+        Col("Name", _texts(r["name"]), width=34),
+        Col("Stop for (days)", _numbers(r["days"]), "number"),
+        Col("Materials hit", _numbers(r["materials_hit"]), "number"),
+        Col("Materials out", _numbers(r["materials_out"]), "number"),
+        Col("First stock-out (day)", _numbers(first), "days"),
+        Col("Products stopped", _numbers(r["products_stopped"]), "number"),
+        Col("Units lost", _numbers(r["units_lost"]), "number"),
+        Col("Revenue at risk", _numbers(r["revenue_at_risk"]), "money"),
+        Col("Risk exposure index", _numbers(r["risk_exposure_index"]), "share"),
+        Col("Share of spend", _numbers(r["spend_share"]), "share"),
+    ]
+
+
+def _ranking_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
+    """Stops that would cost at least half of the worst one, in red."""
+    from openpyxl.formatting.rule import FormulaRule
+
+    if n:
+        index = _letter(columns, "Risk exposure index")
+        ws.conditional_formatting.add(f"A2:{index}{n + 1}", FormulaRule(
+            formula=[f"${index}2>=0.5"], **_red()))
 
 
 def _cover_columns(plan: Plan) -> list[Col]:

@@ -242,3 +242,24 @@ def test_libreoffice_reads_texts_and_numbers_back(tmp_path: Path) -> None:
     assert [float(r[quantity]) for r in rows[1:]] == pytest.approx(
         plan.lines["quantity"].tolist())
     assert rows[1][0] == plan.lines["order_by"].iloc[0].date().isoformat()
+
+
+def test_the_disruption_ranking_has_its_own_sheet(tmp_path: Path) -> None:
+    from planner.scenario import rank
+
+    p = planner.load(SAMPLES[0])
+    ranking = rank(p)
+    path = tmp_path / "with-ranking.xlsx"
+    write_plan_workbook(make_plan(p), path, ranking=ranking)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [*SHEETS, "Disruption risk"]
+    ws = wb["Disruption risk"]
+    assert ws.freeze_panes == "D2" and ws.auto_filter.ref
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(ranking.stops)
+    first = dict(zip(header(ws), rows[0], strict=True))
+    top = ranking.stops.iloc[0]
+    assert (first["Stop"], first["Who"]) == (top["by"], top["key"])
+    assert first["Revenue at risk"] == pytest.approx(top["revenue_at_risk"])
+    assert first["Risk exposure index"] == pytest.approx(1.0)
+    assert ws.conditional_formatting  # the stops that matter are coloured

@@ -352,8 +352,15 @@ class PlanPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.export_button.setEnabled(False)
+        project = self.doc.project.copy()
+
+        def write() -> None:
+            from planner.scenario import rank
+
+            write_plan_workbook(plan, path, sink, ranking=rank(project))
+
         self.export_task = run_in_background(
-            lambda: write_plan_workbook(plan, path, sink), "Export",
+            write, "Export",
             lambda _r: self._exported(path), self._export_failed)
         return self.export_task
 
