@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import html
 import io
 import posixpath
@@ -293,6 +294,9 @@ def read_workbook(path: Path) -> RawBook:
     marked = check_archive(path)
     from python_calamine import CalamineWorkbook
 
+    gc_was_on = gc.isenabled()
+    # millions of fresh cell objects, none cyclic: the collector would only rescan them
+    gc.disable()
     try:
         notes = _notes_by_sheet(path, marked) if marked else {}
         workbook = CalamineWorkbook.from_path(str(path))
@@ -311,6 +315,9 @@ def read_workbook(path: Path) -> RawBook:
         raise
     except Exception as exc:  # calamine raises its own error types for damaged files
         raise FileRefused(f"{path.name}: the workbook cannot be read ({exc})") from None
+    finally:
+        if gc_was_on:
+            gc.enable()
     return book
 
 
