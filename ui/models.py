@@ -77,13 +77,20 @@ def fmt_hhi(v: float) -> str:
     return "" if v is None or math.isnan(v) else f"{v:,.0f}"
 
 
+def fmt_when(v: float) -> str:
+    """A day within a scenario's stop, or "lasts" when the material lasts the stop."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "lasts"
+    return f"{v:,.1f}"
+
+
 def fmt_bool(v: object) -> str:
     return "yes" if bool(v) else ""
 
 
 FORMATTERS: dict[str, Callable[[object], str]] = {
     "number": fmt_number, "quantity": fmt_quantity, "share": fmt_share, "days": fmt_days,
-    "hhi": fmt_hhi, "bool": fmt_bool,
+    "hhi": fmt_hhi, "bool": fmt_bool, "when": fmt_when,
 }
 
 
@@ -96,7 +103,7 @@ class Col:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("number", "quantity", "share", "days", "hhi")
+        return self.kind in ("number", "quantity", "share", "days", "hhi", "when")
 
 
 class LazyStrings:
