@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 PAGES = ("Dashboard", "Products & BOM", "Materials & stock", "Suppliers", "Sourcing mix",
-         "Open orders", "Settings")
+         "Open orders", "Scenarios", "Settings")
 
 
 def build_actions(window: QObject, menubar: QMenuBar

@@ -37,6 +37,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.recovery import Autosaver
+from ui.scenario_page import ScenarioPage
 from ui.table_page import TablePage
 from ui.workers import Task, run_in_background
 
@@ -169,9 +170,11 @@ class MainWindow(FileOps, QMainWindow):
         self.orders_page = TablePage(doc, "Orders", "Open orders",
                                      "Open purchase orders: those due within the horizon "
                                      "count towards days of cover with orders.")
+        self.scenario_page = ScenarioPage(doc)
         self.settings_page = SettingsPage(doc)
         for widget in (self.dashboard, self.bom_page, self.materials_page, self.suppliers_page,
-                       self.sourcing_page, self.orders_page, self.settings_page):
+                       self.sourcing_page, self.orders_page, self.scenario_page,
+                       self.settings_page):
             self.stack.addWidget(widget)
         self.nav.setCurrentRow(page)
         self.stack.setCurrentIndex(page)
