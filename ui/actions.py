@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 PAGES = ("Dashboard", "Products & BOM", "Materials & stock", "Suppliers", "Sourcing mix",
-         "Open orders", "Scenarios", "Settings")
+         "Open orders", "Procurement plan", "Scenarios", "Settings")
 
 
 def build_actions(window: QObject, menubar: QMenuBar

@@ -15,6 +15,7 @@ from ui.document import Document
 from ui.errors import show_error
 from ui.file_ops import OPENABLE, FileOps
 from ui.pages import MaterialsPage, SettingsPage, SourcingPage
+from ui.plan_page import PlanPage
 from ui.preferences import Preferences
 from ui.qt import (
     QAction,
@@ -170,10 +171,11 @@ class MainWindow(FileOps, QMainWindow):
         self.orders_page = TablePage(doc, "Orders", "Open orders",
                                      "Open purchase orders: those due within the horizon "
                                      "count towards days of cover with orders.")
+        self.plan_page = PlanPage(doc)
         self.scenario_page = ScenarioPage(doc)
         self.settings_page = SettingsPage(doc)
         for widget in (self.dashboard, self.bom_page, self.materials_page, self.suppliers_page,
-                       self.sourcing_page, self.orders_page, self.scenario_page,
+                       self.sourcing_page, self.orders_page, self.plan_page, self.scenario_page,
                        self.settings_page):
             self.stack.addWidget(widget)
         self.nav.setCurrentRow(page)

@@ -319,14 +319,18 @@ def test_a_stop_that_hits_nothing_says_so(qtbot: object) -> None:
     assert page.card_text("materials_out") == "0 of 0"
 
 
-def test_the_window_has_a_scenarios_page(window: object) -> None:
+def test_the_window_has_plan_and_scenarios_pages(window: object, qtbot: object) -> None:
     from ui.actions import PAGES
 
-    assert PAGES.index("Scenarios") == PAGES.index("Open orders") + 1
+    assert PAGES.index("Scenarios") == PAGES.index("Procurement plan") + 1
+    assert PAGES.index("Procurement plan") == PAGES.index("Open orders") + 1
     assert PAGES[-1] == "Settings"
     w = window
     w.nav.setCurrentRow(PAGES.index("Scenarios"))  # type: ignore[attr-defined]
     assert w.stack.currentWidget() is w.scenario_page  # type: ignore[attr-defined]
+    w.nav.setCurrentRow(PAGES.index("Procurement plan"))  # type: ignore[attr-defined]
+    assert w.stack.currentWidget() is w.plan_page  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: w.plan_page.plan is not None)  # type: ignore[attr-defined]
     w.nav.setCurrentRow(PAGES.index("Settings"))  # type: ignore[attr-defined]
     assert w.stack.currentWidget() is w.settings_page  # type: ignore[attr-defined]
 
