@@ -226,7 +226,8 @@ def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
                 raise FileRefused(
                     f"{path.name}: {info.filename} declares XML entities, which Excel never "
                     "writes (a way to make a small file expand to gigabytes); refused")
-            has_formulas = has_formulas or _FORMULA_OR_ERROR.search(part) is not None
+            has_formulas = has_formulas or (_may_hold_formulas(part) and _FORMULA_OR_ERROR.search(
+                part) is not None)
             found = _scan(part, open_row)
             rows, rows_of_cells = max(rows, found[0]), max(rows_of_cells, found[1])
             columns = max(columns, found[2], found[5])
@@ -234,6 +235,12 @@ def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
             if not chunk:
                 return ((rows_of_cells if referenced >= cells else rows), columns, cells,
                         has_formulas)
+
+
+def _may_hold_formulas(part: bytes) -> bool:
+    """A fast filter before the regular expression: plain substring searches run at
+    memory speed, the expression at a tenth of it, and most sheets hold no formula."""
+    return (b"<f" in part or b":f" in part or b'"e"' in part or b"'e'" in part)
 
 
 def _scan(buf: bytes, open_row: int) -> tuple[int, int, int, int, int, int, int]:
