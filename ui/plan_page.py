@@ -114,7 +114,7 @@ class MixChart(pg.PlotWidget):
         self.addItem(self.after)
         self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
         self.addItem(self.cap)
-        legend = self.addLegend(offset=(-10, 10))
+        legend = self.addLegend(offset=(-10, -10))  # bottom right, away from the big bars
         legend.addItem(self.before, "today's mix")
         legend.addItem(self.after, "with the plan")
         self.getAxis("bottom").setLabel("share of purchase value by origin country")
@@ -212,7 +212,7 @@ class PlanPage(QWidget):
         split.setSizes([900, 420])
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 4, 8, 4)
         heading = QLabel("Procurement plan", self)
         heading.setObjectName("sectionTitle")
         hint = QLabel("What to buy, from whom and by when to reach the stockpile target while "
