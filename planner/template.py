@@ -119,14 +119,16 @@ def _number_format(column_type: str) -> str | None:
     return {"share": "0.0%", "date": "yyyy-mm-dd"}.get(column_type)
 
 
-# characters XML cannot hold, and an underscore that starts what reads as an escape
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+# characters XML cannot hold (or, for CR, holds only as LF), and an underscore that starts
+# what reads as an escape
+_NOT_XML = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def xlsx_text(value: str) -> str:
     """Text as a workbook stores it: a control character (from a CSV file) as Excel's
-    escape _x000B_, and a literal "_x0041_" as "_x005F_x0041_", so that every text reads
-    back unchanged (openpyxl would refuse the first and readers decode the second)."""
+    escape _x000B_, a carriage return as _x000D_ (XML readers turn a raw one into a line
+    feed), and a literal "_x0041_" as "_x005F_x0041_", so that every text reads back
+    unchanged (openpyxl would refuse the first and readers decode the last)."""
     return _NOT_XML.sub(lambda m: "_x005F_" if m[0] == "_" else f"_x{ord(m[0]):04X}_", value)
 
 
@@ -144,6 +146,8 @@ def _value_cell(ws: object, value: object) -> object:
 
     if isinstance(value, str):
         return _text_cell(ws, value)
+    if isinstance(value, float):
+        return _number_cell(ws, value)  # a setting such as 0.1 + 0.2 comes back exactly
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
