@@ -42,17 +42,25 @@ _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+def printable(value: object) -> str:
+    """Text for a message: characters that cannot be seen (a zero-width space, a
+    non-breaking space, a line break) spelled as \\u200b, so that a problem is one line
+    and says what is really in the cell."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+
+
 def shown(value: object) -> str:
-    """A raw value as quoted in a message, shortened if long; characters that cannot be
-    seen (a zero-width space, a non-breaking space, a line break) are spelled as \\u200b."""
+    """A raw value as quoted in a message, shortened if long, invisible characters
+    spelled out."""
     text = str(value)
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     if len(text) > 40:
         text = text[:37] + "..."
-    if not text.isprintable():
-        text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
-    return f'"{text}"'
+    return f'"{printable(text)}"'
 
 
 def is_blank(value: object) -> bool:

@@ -379,7 +379,7 @@ def check_project(project: Project) -> list[Problem]:
         def text(p: int) -> str:
             key = tuple(frame.iloc[p][k] for k in keys)
             where = first.loc[key if len(keys) > 1 else key[0]]
-            shown_key = " / ".join("(blank)" if pd.isna(k) else str(k) for k in key)
+            shown_key = " / ".join("(blank)" if pd.isna(k) else parsing.printable(k) for k in key)
             return (f"duplicate {what} {shown_key} (first on row "
                     f"{int(layout.rows[int(where)])})")
         report(table, keys[0], np.flatnonzero(dup), text)
@@ -414,8 +414,8 @@ def check_project(project: Project) -> list[Problem]:
     sourced = set(project.sources["item_id"].dropna().tolist())
     materials = items["kind"] == "material"
     report("Items", "item_id", np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
-           lambda p: f"material {items['item_id'].iloc[p]} has no Sources rows; its supply "
-           "exposure cannot be computed", "warning")
+           lambda p: f"material {parsing.printable(items['item_id'].iloc[p])} has no Sources "
+           "rows; its supply exposure cannot be computed", "warning")
     orders = project.orders
     if not orders.empty:
         pairs = set(zip(project.sources["item_id"], project.sources["supplier_id"],
@@ -423,8 +423,8 @@ def check_project(project: Project) -> list[Problem]:
         no_source = [i for i, pair in enumerate(zip(orders["item_id"], orders["supplier_id"],
                                                    strict=True)) if pair not in pairs]
         report("Orders", "supplier_id", no_source,
-               lambda p: f"no Sources row for {orders['item_id'].iloc[p]} from "
-               f"{orders['supplier_id'].iloc[p]}", "warning")
+               lambda p: f"no Sources row for {parsing.printable(orders['item_id'].iloc[p])} "
+               f"from {parsing.printable(orders['supplier_id'].iloc[p])}", "warning")
     return problems
 
 
@@ -443,7 +443,7 @@ def _check_shares(project: Project) -> list[Problem]:
     for item, total in off.items():
         p = int(first.loc[item])
         problems.append(Problem(
-            "Sources", f"the shares of item {item} sum to {total:.4g}, not 1 "
+            "Sources", f"the shares of item {parsing.printable(item)} sum to {total:.4g}, not 1 "
             f"(allowed: 1 ± {SHARE_TOLERANCE})", layout.cell("share", p),
             row=int(layout.rows[p]), column="share"))
     return problems
@@ -478,7 +478,7 @@ def _check_cycles(project: Project) -> list[Problem]:
         if not path:
             continue
         done.update(path)
-        names = " → ".join(str(uniques[node]) for node in [*path, path[0]])
+        names = " → ".join(parsing.printable(uniques[node]) for node in [*path, path[0]])
         p = edges[0]
         problems.append(Problem("BOM", f"the BOM has a cycle: {names}",
                                 layout.cell("parent_id", p), row=int(layout.rows[p]),
