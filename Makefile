@@ -20,7 +20,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check planner ui tests benchmarks samples
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n 2 -q
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check planner ui tests benchmarks samples

@@ -17,14 +17,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import settings
 
 import planner
 from planner.errors import InputError
+
+# property tests (test_properties.py): HYPOTHESIS_PROFILE=ci in `make test`, dev otherwise
+settings.register_profile("ci", max_examples=400, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 Rows = list[list[object]]
 Sheets = dict[str, Rows]
