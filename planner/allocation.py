@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+
+if TYPE_CHECKING:  # scipy.optimize takes 0.7 s to import: only when a MILP is solved
+    from scipy.optimize import Bounds, LinearConstraint
 
 from planner.errors import PlannerError
 
@@ -312,6 +315,8 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
         var_upper.append(np.ones(t))
         integrality = np.r_[integrality, np.ones(t)]
         integrality[:n] = whole_q
+    from scipy.optimize import Bounds, LinearConstraint
+
     size = len(integrality)
     a = sparse.csr_array((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
                          shape=(m, size))
@@ -361,6 +366,8 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
 def _run(c: np.ndarray, integrality: np.ndarray, bounds: Bounds,
          constraints: LinearConstraint, options: dict, may_fail: bool = False
          ) -> np.ndarray | None:
+    from scipy.optimize import milp
+
     global _highs_options_known
     result = None
     if integrality.any() and _highs_options_known:

@@ -15,7 +15,6 @@ from ui.document import Document
 from ui.errors import show_error
 from ui.file_ops import OPENABLE, FileOps
 from ui.pages import MaterialsPage, SettingsPage, SourcingPage
-from ui.plan_page import PlanPage
 from ui.preferences import Preferences
 from ui.qt import (
     QAction,
@@ -38,12 +37,23 @@ from ui.qt import (
     QWidget,
 )
 from ui.recovery import Autosaver
-from ui.scenario_page import ScenarioPage
 from ui.table_page import TablePage
 from ui.workers import Task, run_in_background
 
 TABLE_PAGE = {"Items": 1, "BOM": 1, "Demand": 1, "Stock": 2, "Suppliers": 3, "Sources": 4,
               "Orders": 5}
+
+
+def _plan_page(doc: Document) -> QWidget:
+    from ui.plan_page import PlanPage  # imported when first shown: a faster start
+
+    return PlanPage(doc)
+
+
+def _scenario_page(doc: Document) -> QWidget:
+    from ui.scenario_page import ScenarioPage
+
+    return ScenarioPage(doc)
 
 
 class MainWindow(FileOps, QMainWindow):
@@ -71,7 +81,7 @@ class MainWindow(FileOps, QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
 
         self._build_status_bar()
         self._build_problems_dock()
@@ -161,25 +171,13 @@ class MainWindow(FileOps, QMainWindow):
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.dashboard = DashboardPage(doc)
-        self.bom_page = BomPage(doc)
-        self.materials_page = MaterialsPage(doc)
-        self.suppliers_page = TablePage(doc, "Suppliers", "Suppliers",
-                                        "Who you buy from, and the country they sell from "
-                                        "(ISO code such as CN, DE, JP).")
-        self.sourcing_page = SourcingPage(doc)
-        self.orders_page = TablePage(doc, "Orders", "Open orders",
-                                     "Open purchase orders: those due within the horizon "
-                                     "count towards days of cover with orders.")
-        self.plan_page = PlanPage(doc)
-        self.scenario_page = ScenarioPage(doc)
-        self.settings_page = SettingsPage(doc)
-        for widget in (self.dashboard, self.bom_page, self.materials_page, self.suppliers_page,
-                       self.sourcing_page, self.orders_page, self.plan_page, self.scenario_page,
-                       self.settings_page):
-            self.stack.addWidget(widget)
+        # pages are built when first shown: a window opens on one page, not nine
+        self._factories = self._page_factories(doc)
+        self._pages: list[QWidget | None] = [None] * len(self._factories)
+        for _ in self._factories:
+            self.stack.addWidget(QWidget())
         self.nav.setCurrentRow(page)
-        self.stack.setCurrentIndex(page)
+        self._show_page(page)
         doc.undo_stack.cleanChanged.connect(self.update_title)
         doc.undo_stack.indexChanged.connect(self.update_title)
         doc.pathChanged.connect(self.update_title)
@@ -188,6 +186,53 @@ class MainWindow(FileOps, QMainWindow):
         doc.busyChanged.connect(self._figures_busy)
         self.update_title()
         self.update_problems()
+
+    def _page_factories(self, doc: Document) -> list[Callable[[], QWidget]]:
+        """One builder per entry of PAGES, in order."""
+        return [
+            lambda: DashboardPage(doc),
+            lambda: BomPage(doc),
+            lambda: MaterialsPage(doc),
+            lambda: TablePage(doc, "Suppliers", "Suppliers",
+                              "Who you buy from, and the country they sell from (ISO code "
+                              "such as CN, DE, JP)."),
+            lambda: SourcingPage(doc),
+            lambda: TablePage(doc, "Orders", "Open orders",
+                              "Open purchase orders: those due within the horizon count "
+                              "towards days of cover with orders."),
+            lambda: _plan_page(doc),
+            lambda: _scenario_page(doc),
+            lambda: SettingsPage(doc),
+        ]
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built now if it has not been shown yet."""
+        built = self._pages[index]
+        if built is None:
+            built = self._pages[index] = self._factories[index]()
+            current = self.stack.currentIndex()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            if self.doc.selected_item:  # a new page follows the selection made before it
+                self.doc.itemSelected.emit(self.doc.selected_item)
+        return built
+
+    def _show_page(self, index: int) -> None:
+        if 0 <= index < len(getattr(self, "_pages", ())):
+            self.stack.setCurrentWidget(self.page(index))
+
+    dashboard = property(lambda self: self.page(0))
+    bom_page = property(lambda self: self.page(1))
+    materials_page = property(lambda self: self.page(2))
+    suppliers_page = property(lambda self: self.page(3))
+    sourcing_page = property(lambda self: self.page(4))
+    orders_page = property(lambda self: self.page(5))
+    plan_page = property(lambda self: self.page(6))
+    scenario_page = property(lambda self: self.page(7))
+    settings_page = property(lambda self: self.page(8))
 
     # --- state shown -------------------------------------------------------------------
     def update_title(self) -> None:
