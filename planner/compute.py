@@ -309,7 +309,8 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     open_qty, fastest = open_qty[rows], fastest[rows]
     use = m["daily_use"].to_numpy(dtype=float)
     has_demand = use > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # a vanishing use gives a cover too large to hold: infinite, shown as no limit
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         cover = np.where(has_demand, on_hand / use, np.nan)
         cover_orders = np.where(has_demand, (on_hand + open_qty) / use, np.nan)
 
