@@ -176,22 +176,36 @@ def write_csv_folder(project: Project, folder: Path) -> None:
     except OSError as exc:
         raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
                                ) from None
-    for spec in SHEETS:
-        if spec.name == "Settings":
-            rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
-        else:
-            frame = project.tables[spec.name]
-            columns = [_cell_values(frame, c.name) for c in spec.columns]
-            rows = [list(r) for r in zip(*columns, strict=True)]
-
-        def write(tmp: Path, rows: list[list[object]] = rows, names: list[str] =
-                  spec.column_names) -> None:
+    # every file is written beside its target first and renamed only when all are written:
+    # a full disk or a failure half-way leaves the folder's previous files, not a mixture
+    written: list[tuple[Path, Path]] = []
+    path = folder
+    try:
+        for spec in SHEETS:
+            if spec.name == "Settings":
+                rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
+            else:
+                frame = project.tables[spec.name]
+                columns = [_cell_values(frame, c.name) for c in spec.columns]
+                rows = [list(r) for r in zip(*columns, strict=True)]
+            path = folder / f"{spec.name}.csv"
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            written.append((tmp, path))
             with tmp.open("w", newline="", encoding="utf-8") as f:
                 writer = csv.writer(f)
-                writer.writerow(names)
+                writer.writerow(spec.column_names)
                 writer.writerows([[csv_text(v) for v in r] for r in rows])
-
-        _atomic(folder / f"{spec.name}.csv", write)
+        for tmp, path in written:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)
+        why = "the folder does not exist" if not folder.is_dir() else (exc.strerror or str(exc))
+        raise ProjectFileError(f"could not write {path.name}: {why}") from None
+    except BaseException:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)
+        raise
 
 
 def _atomic(path: Path, write: object) -> None:
