@@ -64,7 +64,7 @@ def save(project: Project, path: Path) -> None:
     """Write the project to ``path`` atomically; raises ProjectFileError, losing nothing."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.saving")
-    _remove_stale_temporaries(path)
+    remove_stale_temporaries(path.parent, path.name)
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -110,27 +110,28 @@ def save(project: Project, path: Path) -> None:
         raise
 
 
-def _remove_stale_temporaries(path: Path) -> None:
-    """Delete the temporary files ``.NAME.PID.saving`` of saves whose process was killed
-    (the process PID no longer exists); a live one, another user's or our own stays.
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> None:
+    """Delete in ``folder`` the temporary files ``.NAME.PID.saving`` (of project file NAME,
+    or of any) of saves whose process was killed: process PID no longer exists. A live
+    one, another user's or our own stays.
 
     Only on POSIX, where ``os.kill(pid, 0)`` merely asks whether a process exists.
     """
     if os.name != "posix":
         return
-    prefix, suffix = f".{path.name}.", ".saving"
+    suffix = ".saving"
     with contextlib.suppress(OSError):
-        for tmp in path.parent.iterdir():
-            pid = tmp.name[len(prefix):-len(suffix)]
-            if not (tmp.name.startswith(prefix) and tmp.name.endswith(suffix)
-                    and pid.isdigit() and int(pid) != os.getpid()):
+        for tmp in Path(folder).iterdir():
+            stem, _, pid = tmp.name.removesuffix(suffix).rpartition(".")
+            if not (tmp.name.endswith(suffix) and stem.startswith(".") and pid.isdigit()
+                    and (name is None or stem == f".{name}") and int(pid) != os.getpid()):
                 continue
             try:
                 os.kill(int(pid), 0)
             except ProcessLookupError:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-            except OSError:  # exists, but not ours to signal
+            except (OSError, OverflowError):  # exists but not ours, or no pid at all
                 pass
 
 
@@ -144,6 +145,8 @@ def _save_message(path: Path, exc: Exception) -> str:
         why = "the folder or file is read-only"
     elif code == errno.ENOENT or not path.parent.is_dir():
         why = "the folder does not exist"
+    elif "unable to open" in text:  # SQLite's words for a folder it cannot create files in
+        why = "a file cannot be created in the folder (is it read-only?)"
     else:
         why = str(exc)
     return f"could not save {path.name}: {why}; the file on disk was not changed"
@@ -253,4 +256,5 @@ def _settings_from_rows(rows: dict[str, str]) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-__all__ = ["SCHEMA_VERSION", "SHEETS", "SUFFIX", "is_project_file", "load", "save"]
+__all__ = ["SCHEMA_VERSION", "SHEETS", "SUFFIX", "is_project_file", "load",
+           "remove_stale_temporaries", "save"]

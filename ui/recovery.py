@@ -67,6 +67,7 @@ class Autosaver:
 def leftovers(folder: Path | None = None) -> list[Recovered]:
     """Recovery files left by a session that did not end cleanly."""
     folder = folder or recovery_folder()
+    storage.remove_stale_temporaries(folder)  # of an autosave killed half-way
     out = []
     for note_file in sorted(folder.glob("*.json")):
         project_file = note_file.with_suffix(".stockpile")
