@@ -1,0 +1,176 @@
+"""No export puts a live formula in front of anyone (OWASP, CSV/formula injection).
+
+A project whose every text (ids, names, units, categories, supplier names, currency,
+company) starts like a formula (=, +, -, @, tab, CR, LF) is written by every exporter:
+
+- workbooks (the template, the procurement plan): no sheet part holds an <f> element, so
+  no cell is a formula; the texts are carried as inline or shared strings, and read back
+  as text (openpyxl data_type "s") and unchanged (calamine);
+- CSV folders: every field that would start like a formula starts with an apostrophe
+  instead, and planner reads the texts back unchanged (leading blanks aside: an import
+  strips them, so a "\\t=1" comes back as "=1", still text).
+
+test_every_writer_is_covered fails when a new module writes workbooks or CSV files, so
+that it is added here.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import html
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from conftest import BASE
+
+import planner
+from planner.project import Project
+from planner.reading import FORMULA_START
+from planner.template import write_csv_folder, write_workbook
+
+PLANNER = Path(planner.__file__).resolve().parent
+HOSTILE = ["=1+2", '=HYPERLINK("http://example.com/x","Click")', "+1+2", "-1+2",
+           "@SUM(A1:A9)", "\t=1+2", "\r=1+2", "\n=1+2", "=cmd|' /C calc'!A0",
+           "'=already quoted", "-40 °C grade", "=A1_x0041_", "+49\x0b30"]
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+@pytest.fixture
+def hostile(load_rows: Callable[..., Project]) -> Project:
+    """The hand-computed model with every text, ids included, starting like a formula."""
+    project = load_rows(copy.deepcopy(BASE)).copy()
+    ids = {}
+    for i, item in enumerate(project.items["item_id"]):
+        ids[item] = f"{HOSTILE[i % len(HOSTILE)]} {item}"
+    suppliers = {s: f"{HOSTILE[-1 - i % len(HOSTILE)]} {s}"
+                 for i, s in enumerate(project.suppliers["supplier_id"])}
+    for table, frame in project.tables.items():
+        for column in frame.columns:
+            if column in ("item_id", "parent_id", "child_id"):
+                frame[column] = frame[column].map(ids.get).astype(frame[column].dtype)
+            elif column == "supplier_id":
+                frame[column] = frame[column].map(suppliers.get).astype(frame[column].dtype)
+            elif column in ("name", "unit", "category"):
+                frame[column] = pd.Series(
+                    [HOSTILE[(i + len(column)) % len(HOSTILE)] + f" {table}"
+                     for i in range(len(frame))], dtype=frame[column].dtype)
+    project.settings = project.settings.with_changes(currency="=EUR", company="@Testwerk")
+    project.forget_layouts()
+    return project
+
+
+def texts_of(project: Project) -> set[str]:
+    out = {project.settings.currency, project.settings.company}
+    for frame in project.tables.values():
+        for column in frame.columns:
+            if frame[column].dtype == "string":
+                out |= {v for v in frame[column].dropna()}
+    return out
+
+
+def _unescape(text: str) -> str:
+    """A workbook's text as Excel shows it: entities and _xHHHH_ escapes decoded."""
+    text = html.unescape(text)
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), text)
+
+
+def cell_texts(path: Path) -> tuple[set[str], list[str]]:
+    """(the texts of every string cell, the sheet parts holding an <f> element)."""
+    with zipfile.ZipFile(path) as z:
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            xml = z.read("xl/sharedStrings.xml").decode()
+            shared = [_unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)))
+                      for si in re.findall(r"<si>(.*?)</si>", xml, re.S)]
+        texts: set[str] = set()
+        formulas = []
+        for name in z.namelist():
+            if not re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
+                continue
+            xml = z.read(name)
+            if FORMULA.search(xml):
+                formulas.append(name)
+            for attributes, body in re.findall(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", xml, re.S):
+                kind = re.search(rb'\st="(\w+)"', attributes)
+                if kind is None:
+                    continue
+                if kind[1] == b"inlineStr":
+                    runs = re.findall(rb"<t[^>]*>(.*?)</t>", body, re.S)
+                    texts.add(_unescape(b"".join(runs).decode()))
+                elif kind[1] == b"s":
+                    texts.add(shared[int(re.search(rb"<v>(\d+)</v>", body)[1])])
+    return texts, formulas
+
+
+def assert_no_formula_and_texts_carried(path: Path, expected: set[str]) -> None:
+    texts, formulas = cell_texts(path)
+    assert formulas == []
+    missing = expected - texts
+    assert not missing, sorted(missing)
+    wb = openpyxl.load_workbook(path)  # as another program reads it
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
+    wb.close()
+
+
+def test_the_template_workbook(hostile: Project, tmp_path: Path) -> None:
+    write_workbook(hostile, tmp_path / "out.xlsx")
+    assert_no_formula_and_texts_carried(tmp_path / "out.xlsx", texts_of(hostile))
+    back = planner.load(tmp_path / "out.xlsx")
+    assert texts_of(back) == {t.strip() for t in texts_of(hostile)}
+
+
+def test_the_csv_folder(hostile: Project, tmp_path: Path) -> None:
+    write_csv_folder(hostile, tmp_path / "csv")
+    guarded: set[str] = set()
+    for path in (tmp_path / "csv").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as f:
+            for row in csv.reader(f):
+                for field in row:
+                    assert not field.startswith(FORMULA_START), (path.name, field)
+                    if field.startswith("'"):
+                        guarded.add(field[1:])
+    assert {t for t in texts_of(hostile) if t.startswith(FORMULA_START)} <= guarded
+    back = planner.load(tmp_path / "csv")
+    assert texts_of(back) == {t.strip() for t in texts_of(hostile)}
+    assert back.settings == hostile.settings
+
+
+def _plan_workbook(project: Project, path: Path) -> set[str]:
+    """Write the procurement plan (with its disruption sheet); the texts it must carry."""
+    from planner.plan import make_plan
+    from planner.plan_workbook import write_plan_workbook
+    from planner.scenario import rank
+
+    plan = make_plan(project)
+    write_plan_workbook(plan, path, ranking=rank(project))
+    materials = project.items[project.items["kind"] == "material"]
+    return set(materials["name"]) | set(project.suppliers["name"])
+
+
+@pytest.mark.skipif(not (PLANNER / "plan_workbook.py").exists(), reason="no plan workbook")
+def test_the_procurement_plan_workbook(hostile: Project, tmp_path: Path) -> None:
+    # every material (cover, exposure) and supplier (disruption risk) is listed by name
+    expected = _plan_workbook(hostile, tmp_path / "plan.xlsx")
+    assert_no_formula_and_texts_carried(tmp_path / "plan.xlsx", expected)
+
+
+COVERED = {"template", "plan_workbook"}  # the writers the tests above exercise
+
+
+def test_every_writer_is_covered() -> None:
+    """A module that writes workbooks (openpyxl) or CSV files (csv.writer) must be tested
+    above; add it to COVERED with a test."""
+    writers = {p.stem for p in PLANNER.glob("*.py")
+               if re.search(r"^\s*(from openpyxl|import openpyxl)|csv\.writer\(",
+                            p.read_text(encoding="utf-8"), re.M)}
+    assert writers <= COVERED, sorted(writers - COVERED)
