@@ -24,6 +24,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from planner.errors import FileRefused
+from planner.schema import SHEET_BY_KEY, normalise
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
@@ -309,6 +310,9 @@ def read_workbook(path: Path) -> RawBook:
         workbook = CalamineWorkbook.from_path(str(path))
         book = RawBook(path.name)
         for name in workbook.sheet_names:
+            if normalise(name) not in SHEET_BY_KEY:  # ignored with a warning: not read
+                book.sheets[name] = RawSheet(name, [])
+                continue
             sheet = workbook.get_sheet_by_name(name)
             if sheet.height > MAX_ROWS:
                 raise FileRefused(f"{path.name}: sheet {name} has {sheet.height:,} rows; the "
@@ -332,7 +336,8 @@ def _notes_by_sheet(path: Path, members: set[str]) -> dict[str, dict[tuple[int, 
     """Notes on the formula and error cells of the sheets in ``members``, by sheet name."""
     with zipfile.ZipFile(path) as archive:
         names = _sheet_names(archive)
-        return {names[m]: cell_notes(archive, m) for m in sorted(members) if m in names}
+        return {names[m]: cell_notes(archive, m) for m in sorted(members)
+                if m in names and normalise(names[m]) in SHEET_BY_KEY}
 
 
 def cell_notes(archive: zipfile.ZipFile, member: str) -> dict[tuple[int, int], str]:
@@ -449,7 +454,7 @@ def _check_csv_shape(name: str, text: str, delimiter: str) -> None:
     """Refuse, before the csv module makes a list per row and a string per field, a file
     of millions of lines or a line of millions of fields (a few MB of commas)."""
     newline = "\n" if "\n" in text else "\r"
-    lines = text.count(newline) + 1
+    lines = text.count(newline) + (not text.endswith(newline))  # a last line break ends one
     if lines > MAX_ROWS:
         raise FileRefused(f"{name}: {lines:,} lines; the limit is {MAX_ROWS:,} rows")
     if text.count(delimiter) < MAX_COLUMNS:
