@@ -22,6 +22,11 @@ from planner.schema import SETTING_BY_KEY, SHEETS, Column, Sheet, normalise
 
 SHARE_TOLERANCE = 0.005
 HEADER_SEARCH_ROWS = 10
+# Durations in days are at most 100 years: a date that far overflows, and a scenario runs
+# day by day for a source's time to recover (a typo of 1e9 days would run for hours).
+MAX_DAYS = 36_500.0
+DAY_COLUMNS = frozenset({"lead_time_days", "time_to_recover_days", "target_days",
+                         "horizon_days"})
 
 Parser = Callable[[Sequence[object]], tuple[object, np.ndarray, dict[int, str]]]
 PARSERS: dict[str, Parser] = {
@@ -54,10 +59,17 @@ def parse_column(column: Column, values: Sequence[object]
             text = "must not be negative"
         for i in np.flatnonzero(bad):
             messages.setdefault(int(i), f"{column.name} {text}, got {parsing.shown(values[i])}")
+    if column.name in DAY_COLUMNS:
+        for i in np.flatnonzero(~blank & (np.asarray(out, dtype=float) > MAX_DAYS)):
+            messages.setdefault(int(i), _too_many_days(column.name, values[i]))
     if column.required:
         for i in np.flatnonzero(blank):
             messages.setdefault(int(i), f"{column.name} is required")
     return out, blank, messages
+
+
+def _too_many_days(name: str, value: object) -> str:
+    return f"{name} must be at most {MAX_DAYS:,.0f} days (100 years), got {parsing.shown(value)}"
 
 
 def _with_name(name: str, message: str) -> str:
@@ -267,6 +279,8 @@ def parse_setting(key: str, value: object) -> tuple[object, str]:
         return None, f"{key} must be greater than zero, got {parsing.shown(value)}"
     if spec.rule == "nonneg" and number < 0:
         return None, f"{key} must not be negative, got {parsing.shown(value)}"
+    if key in DAY_COLUMNS and number > MAX_DAYS:
+        return None, _too_many_days(key, value)
     return number, ""
 
 
