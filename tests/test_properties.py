@@ -48,7 +48,7 @@ from planner.template import (
     write_workbook,
     xlsx_text,
 )
-from planner.validation import check_project
+from planner.validation import MAX_DAYS, check_project
 
 HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large]
 PARTS = (1, 2)  # each property runs as two tests, so that pytest -n 2 shares the work
@@ -126,6 +126,7 @@ def projects(draw: st.DrawFn, huge: bool = True) -> Project:
     """A random valid project: items on a random DAG of BOM lines, demand, stock,
     suppliers, sources whose shares sum to 1, open orders and settings."""
     number = _numbers(huge=huge)
+    days = _numbers(huge=False).filter(lambda d: d <= MAX_DAYS)  # durations: 100 years
     item_ids = draw(st.lists(_ids("M"), min_size=1, max_size=8, unique=True))
     items = [{"item_id": i, "name": draw(_texts(60)), "kind": draw(st.sampled_from(KINDS)),
               "unit": draw(_texts(8)), "unit_price": draw(_optional(number)),
@@ -141,7 +142,7 @@ def projects(draw: st.DrawFn, huge: bool = True) -> Project:
               for _ in range(draw(st.integers(0, 4)))]
     stocked = draw(st.lists(st.sampled_from(item_ids), unique=True, max_size=len(item_ids)))
     stock = [{"item_id": i, "on_hand": draw(number), "safety_stock": draw(_optional(number)),
-              "target_days": draw(_optional(number))} for i in stocked]
+              "target_days": draw(_optional(days))} for i in stocked]
     supplier_ids = draw(st.lists(_ids("S"), min_size=1, max_size=4, unique=True))
     suppliers = [{"supplier_id": s, "name": draw(_texts(40)),
                   "country": draw(st.sampled_from(COUNTRIES))} for s in supplier_ids]
@@ -156,16 +157,17 @@ def projects(draw: st.DrawFn, huge: bool = True) -> Project:
             sources.append({
                 "item_id": item, "supplier_id": supplier, "share": w / sum(weights),
                 "unit_price": draw(_optional(number)),
-                "lead_time_days": draw(_optional(number)),
+                "lead_time_days": draw(_optional(days)),
                 "capacity_per_month": draw(_optional(number)), "moq": draw(_optional(number)),
-                "origin_country": origin, "time_to_recover_days": draw(_optional(number))})
+                "origin_country": origin, "time_to_recover_days": draw(_optional(days))})
     orders = [{"item_id": draw(st.sampled_from(item_ids)),
                "supplier_id": draw(st.sampled_from(supplier_ids)),
                "quantity": draw(_numbers(True, huge)), "due_date": draw(_dates())}
               for _ in range(draw(st.integers(0, 3)))]
     settings_ = Settings(
-        as_of_date=draw(_dates()), horizon_days=draw(_numbers(True, huge)),
-        target_days=draw(number), max_supplier_share=draw(st.floats(0, 1)),
+        as_of_date=draw(_dates()), horizon_days=draw(_numbers(True, huge=False).filter(
+            lambda d: d <= MAX_DAYS)),
+        target_days=draw(days), max_supplier_share=draw(st.floats(0, 1)),
         max_country_share=draw(st.floats(0, 1)), currency=draw(_texts(5)),
         company=draw(st.one_of(st.just(""), _texts(40))))
     tables = {"Items": items, "BOM": bom, "Demand": demand, "Stock": stock,

@@ -443,6 +443,18 @@ def bad_cases() -> list[Case]:
              ['Orders!D2: due_date must be a date from 1900 to 2200, got "2999-01-01"',
               'Orders!D3: due_date must be a date from 1900 to 2200, got "9999-12-31"',
               'Settings!B2: as_of_date must be a date from 1900 to 2200, got "2201-01-01"']),
+        Case("days_beyond_100_years.xlsx", "a time to recover of a billion days (it would "
+             "run a scenario for hours), a 40,000-day lead time, a 1,000,000-day horizon",
+             book(changed(many(lambda s: [r.append("time_to_recover_days" if i == 0 else None)
+                                          for i, r in enumerate(s["Sources"])],
+                               set_cell("Sources", 2, 6, 1e9), set_cell("Sources", 4, 4, 40000),
+                               set_cell("Settings", 3, 1, 1e6)))),
+             ['Sources!E4: lead_time_days must be at most 36,500 days (100 years), got '
+              '"40000"',
+              'Sources!G2: time_to_recover_days must be at most 36,500 days (100 years), got '
+              '"1000000000"',
+              'Settings!B3: horizon_days must be at most 36,500 days (100 years), got '
+              '"1000000"']),
         Case("country_name.xlsx", "countries as names (country column)",
              book(changed(many(set_cell("Suppliers", 2, 2, "China"),
                                set_cell("Sources", 3, 5, "Germany")))),
