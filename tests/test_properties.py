@@ -25,6 +25,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -70,7 +71,10 @@ TRICKY_TEXT = [
 
 
 # --- strategies ----------------------------------------------------------------------------
+# Each strategy is built once (functools.cache): hypothesis validates a new strategy object
+# on its first draw, which cost more than the rest of an example when built per draw.
 
+@cache
 def _texts(max_size: int) -> st.SearchStrategy[str]:
     """Non-blank text as a cell keeps it: no surrounding blanks (the reader strips them),
     no NUL (a CSV file holding one is taken for binary)."""
@@ -80,28 +84,62 @@ def _texts(max_size: int) -> st.SearchStrategy[str]:
     return st.one_of(typed, st.sampled_from([t for t in TRICKY_TEXT if len(t) <= max_size]))
 
 
+@cache
 def _ids(prefix: str) -> st.SearchStrategy[str]:
     return st.one_of(st.from_regex(rf"{prefix}[A-Z0-9-]{{0,6}}", fullmatch=True),
                      st.integers(1, 99999).map(str), _texts(30))
 
 
-def _numbers(positive: bool = False, huge: bool = True) -> st.SearchStrategy[float]:
+@cache
+def _numbers(positive: bool = False, huge: bool = True, at_most: float | None = None
+             ) -> st.SearchStrategy[float]:
     """Finite numbers >= 0 (> 0 with positive); with huge, the whole float range."""
-    top = 1.7e308 if huge else 1e9
+    top = at_most or (1.7e308 if huge else 1e9)
     special = [0.1 + 0.2, 1 / 3, 1e-7, 0.5, 2.5, 1e6] + ([1.5e16, 5e-324, 1e300] if huge
                                                           else [])
     return st.one_of(
-        st.integers(1 if positive else 0, 10**7).map(float),
+        st.integers(1 if positive else 0, min(10**7, int(top))).map(float),
         st.floats(0, top, exclude_min=positive, allow_nan=False, allow_infinity=False),
-        st.sampled_from(special)).filter(lambda x: x > 0 or not positive)
+        st.sampled_from([x for x in special if x <= top])
+    ).filter(lambda x: x > 0 or not positive)
 
 
+@cache
 def _optional(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
     return st.one_of(st.none(), strategy)
 
 
-def _dates() -> st.SearchStrategy[dt.date]:
-    return st.dates(dt.date(1900, 3, 1), dt.date(2200, 12, 31))
+@cache
+def _index(n: int) -> st.SearchStrategy[int]:
+    return st.integers(0, n - 1)
+
+
+@cache
+def _indices(n: int, max_size: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(_index(n), unique=True, max_size=max_size)
+
+
+@cache
+def _weights(n: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(st.integers(0, 100), min_size=n, max_size=n).filter(lambda w: sum(w) > 0)
+
+
+@cache
+def _keys(n: int) -> st.SearchStrategy[list[tuple[int, str | None]]]:
+    """(supplier index, origin country) pairs of one item's sources."""
+    return st.lists(st.tuples(_index(n), _optional(st.sampled_from(COUNTRIES))),
+                    min_size=1, max_size=3, unique=True)
+
+
+@cache
+def _permutation(n: int) -> st.SearchStrategy[list[int]]:
+    return st.permutations(range(n))
+
+
+COMPANY = st.one_of(st.just(""), _texts(40))
+DATES = st.dates(dt.date(1900, 3, 1), dt.date(2200, 12, 31))
+DAYS = _numbers(huge=False, at_most=MAX_DAYS)  # durations: at most 100 years
+SHARES = st.floats(0, 1)
 
 
 def _frame(table: str, rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -125,51 +163,49 @@ def _frame(table: str, rows: list[dict[str, object]]) -> pd.DataFrame:
 def projects(draw: st.DrawFn, huge: bool = True) -> Project:
     """A random valid project: items on a random DAG of BOM lines, demand, stock,
     suppliers, sources whose shares sum to 1, open orders and settings."""
-    number = _numbers(huge=huge)
-    days = _numbers(huge=False).filter(lambda d: d <= MAX_DAYS)  # durations: 100 years
+    number, positive = _numbers(huge=huge), _numbers(True, huge)
+    text = _optional(_texts(30))
+
+    def pick(seq: list[str] | tuple[str, ...]) -> str:
+        return seq[draw(_index(len(seq)))]
+
     item_ids = draw(st.lists(_ids("M"), min_size=1, max_size=8, unique=True))
-    items = [{"item_id": i, "name": draw(_texts(60)), "kind": draw(st.sampled_from(KINDS)),
+    items = [{"item_id": i, "name": draw(_texts(60)), "kind": pick(KINDS),
               "unit": draw(_texts(8)), "unit_price": draw(_optional(number)),
-              "category": draw(_optional(_texts(30)))} for i in item_ids]
+              "category": draw(text)} for i in item_ids]
     # a DAG: a line goes from an item to one later in a random order
-    order = draw(st.permutations(item_ids))
+    order = [item_ids[k] for k in draw(_permutation(len(item_ids)))]
     pairs = [(order[a], order[b]) for a in range(len(order)) for b in range(a + 1, len(order))]
-    lines = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=10)) if pairs else []
-    bom = [{"parent_id": p, "child_id": c, "qty_per": draw(_numbers(True, huge)),
+    lines = [pairs[k] for k in draw(_indices(len(pairs), 10))] if pairs else []
+    bom = [{"parent_id": p, "child_id": c, "qty_per": draw(positive),
             "scrap_pct": draw(_optional(number))} for p, c in lines]
-    demand = [{"item_id": draw(st.sampled_from(item_ids)), "quantity": draw(number),
-               "per": draw(st.sampled_from(PERIODS))}
-              for _ in range(draw(st.integers(0, 4)))]
-    stocked = draw(st.lists(st.sampled_from(item_ids), unique=True, max_size=len(item_ids)))
+    demand = [{"item_id": pick(item_ids), "quantity": draw(number), "per": pick(PERIODS)}
+              for _ in range(draw(_index(5)))]
+    stocked = [item_ids[k] for k in draw(_indices(len(item_ids), len(item_ids)))]
     stock = [{"item_id": i, "on_hand": draw(number), "safety_stock": draw(_optional(number)),
-              "target_days": draw(_optional(days))} for i in stocked]
+              "target_days": draw(_optional(DAYS))} for i in stocked]
     supplier_ids = draw(st.lists(_ids("S"), min_size=1, max_size=4, unique=True))
-    suppliers = [{"supplier_id": s, "name": draw(_texts(40)),
-                  "country": draw(st.sampled_from(COUNTRIES))} for s in supplier_ids]
+    suppliers = [{"supplier_id": s, "name": draw(_texts(40)), "country": pick(COUNTRIES)}
+                 for s in supplier_ids]
     sources = []
-    for item in draw(st.lists(st.sampled_from(item_ids), unique=True)):
-        keys = draw(st.lists(st.tuples(st.sampled_from(supplier_ids),
-                                       _optional(st.sampled_from(COUNTRIES))),
-                             min_size=1, max_size=3, unique=True))
-        weights = draw(st.lists(st.integers(0, 100), min_size=len(keys), max_size=len(keys))
-                       .filter(lambda w: sum(w) > 0))
+    for k in draw(_indices(len(item_ids), len(item_ids))):
+        keys = draw(_keys(len(supplier_ids)))
+        weights = draw(_weights(len(keys)))
         for (supplier, origin), w in zip(keys, weights, strict=True):
             sources.append({
-                "item_id": item, "supplier_id": supplier, "share": w / sum(weights),
-                "unit_price": draw(_optional(number)),
-                "lead_time_days": draw(_optional(days)),
+                "item_id": item_ids[k], "supplier_id": supplier_ids[supplier],
+                "share": w / sum(weights), "unit_price": draw(_optional(number)),
+                "lead_time_days": draw(_optional(DAYS)),
                 "capacity_per_month": draw(_optional(number)), "moq": draw(_optional(number)),
-                "origin_country": origin, "time_to_recover_days": draw(_optional(days))})
-    orders = [{"item_id": draw(st.sampled_from(item_ids)),
-               "supplier_id": draw(st.sampled_from(supplier_ids)),
-               "quantity": draw(_numbers(True, huge)), "due_date": draw(_dates())}
-              for _ in range(draw(st.integers(0, 3)))]
+                "origin_country": origin, "time_to_recover_days": draw(_optional(DAYS))})
+    orders = [{"item_id": pick(item_ids), "supplier_id": pick(supplier_ids),
+               "quantity": draw(positive), "due_date": draw(DATES)}
+              for _ in range(draw(_index(4)))]
     settings_ = Settings(
-        as_of_date=draw(_dates()), horizon_days=draw(_numbers(True, huge=False).filter(
-            lambda d: d <= MAX_DAYS)),
-        target_days=draw(days), max_supplier_share=draw(st.floats(0, 1)),
-        max_country_share=draw(st.floats(0, 1)), currency=draw(_texts(5)),
-        company=draw(st.one_of(st.just(""), _texts(40))))
+        as_of_date=draw(DATES), horizon_days=draw(_numbers(True, False, MAX_DAYS)),
+        target_days=draw(DAYS), max_supplier_share=draw(SHARES),
+        max_country_share=draw(SHARES), currency=draw(_texts(5)),
+        company=draw(COMPANY))
     tables = {"Items": items, "BOM": bom, "Demand": demand, "Stock": stock,
               "Suppliers": suppliers, "Sources": sources, "Orders": orders}
     return Project({name: _frame(name, rows) for name, rows in tables.items()}, settings_)
@@ -291,32 +327,36 @@ CELL_VALUES = st.one_of(
     st.sampled_from([Formula("1+1"), Formula("A1*2"), Formula("1/0")]))
 
 
+CORRUPTIONS = st.sampled_from(["cell", "cell", "cell", "delete row", "duplicate row",
+                               "rename header", "drop sheet"])
+HEADERS = st.one_of(_texts(20), st.none(),
+                    st.sampled_from([c.name for s in SHEETS for c in s.columns]))
+
+
 @st.composite
 def corruptions(draw: st.DrawFn, sheets: dict[str, Rows]) -> tuple[str, dict[str, Rows]]:
     """One random change to the rows: (what was done, the new rows)."""
     sheets = {k: [list(r) for r in v] for k, v in sheets.items()}
-    name = draw(st.sampled_from(sorted(sheets)))
+    names = sorted(sheets)
+    name = names[draw(_index(len(names)))]
     rows = sheets[name]
-    kind = draw(st.sampled_from(["cell", "cell", "cell", "delete row", "duplicate row",
-                                 "rename header", "drop sheet"]))
+    kind = draw(CORRUPTIONS)
     if kind == "drop sheet":
         del sheets[name]
         return f"dropped sheet {name}", sheets
     if kind == "rename header":
-        j = draw(st.integers(0, len(rows[0]) - 1))
-        rows[0][j] = draw(st.one_of(_texts(20), st.none(),
-                                    st.sampled_from([c.name for s in SHEETS
-                                                     for c in s.columns])))
+        j = draw(_index(len(rows[0])))
+        rows[0][j] = draw(HEADERS)
         return f"{name}: header {column_letter(j)} renamed to {rows[0][j]!r}", sheets
     if kind in ("delete row", "duplicate row"):
-        i = draw(st.integers(0, len(rows) - 1))
+        i = draw(_index(len(rows)))
         if kind == "delete row":
             del rows[i]
         else:
             rows.insert(i, list(rows[i]))
         return f"{name}: {kind} {i + 1}", sheets
-    i = draw(st.integers(0, len(rows) - 1))
-    j = draw(st.integers(0, len(rows[0]) - 1))
+    i = draw(_index(len(rows)))
+    j = draw(_index(len(rows[0])))
     value = draw(CELL_VALUES)
     rows[i] = list(rows[i]) + [None] * (j + 1 - len(rows[i]))
     rows[i][j] = value
@@ -392,28 +432,31 @@ def _header_spelling(name: str, style: int) -> str:
     return f"  {name.replace('_', ' ')}  "
 
 
+HARMLESS = st.sampled_from(["header spelling", "title row", "blank rows", "column order",
+                            "unknown column", "numbers as text", "sheet name case"])
+
+
 @st.composite
 def harmless(draw: st.DrawFn, sheets: dict[str, Rows]) -> tuple[str, dict[str, Rows]]:
     sheets = {k: [list(r) for r in v] for k, v in sheets.items()}
-    name = draw(st.sampled_from(sorted(sheets)))
+    names = sorted(sheets)
+    name = names[draw(_index(len(names)))]
     rows = sheets[name]
-    kind = draw(st.sampled_from(["header spelling", "title row", "blank rows",
-                                 "column order", "unknown column", "numbers as text",
-                                 "sheet name case"]))
+    kind = draw(HARMLESS)
     if kind == "header spelling":
-        style = draw(st.integers(0, 2))
+        style = draw(_index(3))
         rows[0] = [_header_spelling(str(h), style) for h in rows[0]]
     elif kind == "title row":
         rows[0:0] = [[f"{name} as of today"], []]
     elif kind == "blank rows":
-        for _ in range(draw(st.integers(1, 3))):
-            rows.insert(draw(st.integers(1, len(rows))), [None] * len(rows[0]))
+        for _ in range(1 + draw(_index(3))):
+            rows.insert(1 + draw(_index(len(rows))), [None] * len(rows[0]))
     elif kind == "column order":
-        order = draw(st.permutations(range(len(rows[0]))))
+        order = draw(_permutation(len(rows[0])))
         sheets[name] = [[r[j] if j < len(r) else None for j in order] for r in rows]
     elif kind == "unknown column":
         for i, r in enumerate(rows):
-            r.append("Notes" if i == 0 else draw(st.one_of(st.none(), _texts(10))))
+            r.append("Notes" if i == 0 else draw(_optional(_texts(10))))
     elif kind == "numbers as text":
         for r in rows[1:]:
             for j, v in enumerate(r):
