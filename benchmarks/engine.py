@@ -1,4 +1,4 @@
-"""Engine benchmark: a synthetic manufacturer the size DESIGN/issue 2 asks for.
+"""Engine benchmark: a synthetic manufacturer 100,000 items, the size a large manufacturer has.
 
     python benchmarks/engine.py [--seed 7] [--repeat 5] [--xlsx] [--keep DIR]
 
@@ -7,7 +7,7 @@ products on level 0, components on levels 1-6, 15,000 purchased materials at the
 bottom, 1,000 bought-in components), 300,000 BOM lines over 8 levels, 2,000 suppliers,
 about 28,000 sources, demand on products, stock rows and 4,000 orders, then prints:
 
-- the full recompute, ``planner.compute.compute(project)``, best of ``--repeat`` runs;
+- the full recompute, ``planner.analysis.compute.compute(project)``, best of ``--repeat`` runs;
 - the same BOM explosion done by plain recursive Python (a memoised recursive function
   over dicts), checked against the engine's daily requirements to 1e-9 relative;
 - the engine's explosion alone (same inputs, same outputs) and the ratios;
@@ -45,11 +45,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.project import Project, Settings
-from planner.schema import DAYS_PER, SHEETS
+from planner.inputs.project import Project, Settings
+from planner.inputs.schema import DAYS_PER, SHEETS
 
 T = TypeVar("T")
-engine = importlib.import_module("planner.compute")  # the module; planner.compute is the function
+engine = importlib.import_module("planner.analysis.compute")  # the module, not the function
 
 N_ITEMS = 100_000
 N_PRODUCTS = 1_500
@@ -370,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  (built in {built:.1f} s; times are the best of {args.repeat} runs: wall clock, "
           "and the CPU time of this process)")
     print()
-    print("full recompute, planner.compute.compute(project)")
+    print("full recompute, planner.analysis.compute.compute(project)")
     met = recompute.wall <= TARGET_RECOMPUTE_S
     line("recompute", recompute.ms(), f"{recompute.cpu_note()}   target <= "
          f"{TARGET_RECOMPUTE_S} s on 2 cores: {verdict(met)}")
@@ -426,10 +426,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_xlsx(project: Project, args: argparse.Namespace) -> bool:
-    from planner.reading import read_book
-    from planner.reports import report_text
-    from planner.template import write_workbook
-    from planner.validation import build_project as validate
+    from planner.inputs.reading import read_book
+    from planner.inputs.template import write_workbook
+    from planner.inputs.validation import build_project as validate
+    from planner.outputs.reports import report_text
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)

@@ -33,10 +33,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.plan import Plan, make_plan
-from planner.plan_workbook import write_plan_workbook
-from planner.project import Project, Settings
-from planner.schema import SHEETS
+from planner.analysis.plan import Plan, make_plan
+from planner.inputs.project import Project, Settings
+from planner.inputs.schema import SHEETS
+from planner.outputs.plan_workbook import write_plan_workbook
 
 TARGET_PLAN_S = 2.0
 TARGET_WORKBOOK_S = 5.0

@@ -8,7 +8,7 @@ the rows name another origin), 400 products over 2,000 components on two levels,
 of 10-120 days, 8,000 open orders, and time_to_recover_days of 30-365 days on most
 sources (a stop lasts its sources' longest TTR, so the country stops last 365 days).
 
-Prints the time of ``planner.scenario.rank`` (best of --repeat, with the project's
+Prints the time of ``planner.analysis.scenario.rank`` (best of --repeat, with the project's
 Report computed beforehand, as the window has it) against the target of issue 6: every
 supplier and country on 5,000 materials, 1,000 suppliers and a 365-day stop in <= 5 s.
 It also prints the time of one 365-day country stop (``scenario``), which the window runs
@@ -28,10 +28,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.compute import compute
-from planner.project import Project, Settings
-from planner.scenario import Stop, rank, scenario
-from planner.schema import SHEETS
+from planner.analysis.compute import compute
+from planner.analysis.scenario import Stop, rank, scenario
+from planner.inputs.project import Project, Settings
+from planner.inputs.schema import SHEETS
 
 N_MATERIALS = 5_000
 N_SUPPLIERS = 1_000

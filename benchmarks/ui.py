@@ -25,7 +25,7 @@ SAMPLES = [ROOT / "samples" / "ev_motors_wind.xlsx",
 STARTUP = r"""
 import sys, time
 t0 = time.perf_counter()
-import ui.app as app_module
+import ui.shell.app as app_module
 
 create = app_module.create_application
 
@@ -68,13 +68,13 @@ def startup(sample: Path) -> tuple[float, float]:
 def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
     """Seconds from an edit to the window redrawn with new figures (dashboard shown)."""
     import planner
-    from ui.app import create_application
-    from ui.commands import SetCells
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.preferences import Preferences
+    from ui.editing.commands import SetCells
+    from ui.editing.document import Document
     from ui.qt import QSettings
-    from ui.recovery import Autosaver
+    from ui.shell.app import create_application
+    from ui.shell.main_window import MainWindow
+    from ui.shell.preferences import Preferences
+    from ui.shell.recovery import Autosaver
 
     app = create_application([])
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "stockpile-bench"
@@ -108,8 +108,8 @@ def data_call_cost(rows: int = 200_000, calls: int = 200_000) -> float:
     import numpy as np
     import pandas as pd
 
-    from ui.app import create_application
-    from ui.models import Col, FrameModel
+    from ui.editing.models import Col, FrameModel
+    from ui.shell.app import create_application
 
     create_application([])
     rng = np.random.default_rng(1)

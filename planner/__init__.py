@@ -3,10 +3,10 @@
 This package never imports Qt; the desktop application in ``ui`` is an adapter over it.
 """
 
-from planner.compute import Report, compute
-from planner.errors import FileRefused, InputError, PlannerError, Problem, ProjectFileError
-from planner.files import export, load
-from planner.project import Project, Settings
+from planner.analysis.compute import Report, compute
+from planner.core.errors import FileRefused, InputError, PlannerError, Problem, ProjectFileError
+from planner.inputs.files import export, load
+from planner.inputs.project import Project, Settings
 
 __all__ = [
     "FileRefused", "InputError", "PlannerError", "Problem", "Project", "ProjectFileError",

@@ -1,4 +1,4 @@
-"""The `planner` command line (DESIGN.md: stable; scripts rely on it).
+"""The `planner` command line (docs/command-line.md: stable; scripts rely on it).
 
 Exit codes: 0 success, 1 problems in the input (listed, located), 2 usage. A user never
 sees a traceback: every expected failure is a PlannerError turned into a message, and
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner.errors import InputError, PlannerError
+from planner.core.errors import InputError, PlannerError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _plan_parameter(key: str) -> Callable[[str], float]:
     """An argparse type reading a plan parameter as the Settings sheet would."""
     def parse(text: str) -> float:
-        from planner.plan import parse_parameter
+        from planner.analysis.plan import parse_parameter
 
         try:
             return parse_parameter(key, text)
@@ -128,7 +128,7 @@ def _print_problems(problems: Sequence[object]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from planner.files import load
+    from planner.inputs.files import load
 
     project = load(args.file)
     _print_problems(project.warnings)
@@ -139,9 +139,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from planner.compute import compute
-    from planner.files import load
-    from planner.reports import report_json, report_text
+    from planner.analysis.compute import compute
+    from planner.inputs.files import load
+    from planner.outputs.reports import report_json, report_text
 
     project = load(args.file)
     report = compute(project)
@@ -155,7 +155,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from planner.files import export, load
+    from planner.inputs.files import export, load
 
     if args.output.resolve() == args.file.resolve():
         print("planner: the output must differ from the input", file=sys.stderr)
@@ -167,13 +167,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from planner.compute import compute
-    from planner.files import load
+    from planner.analysis.compute import compute
+    from planner.inputs.files import load
 
     project = load(args.file)
     report = compute(project)
     # the drawing is Qt's (ui/), reached only here: `import planner` never imports Qt
-    from ui.summary import write_pdf
+    from ui.printing.summary import write_pdf
 
     pages = write_pdf(project, report, args.output, args.page_size)
     print(f"wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
@@ -181,11 +181,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_scenario(args: argparse.Namespace) -> int:
-    from planner import presets as ps
-    from planner import scenario_reports as out
-    from planner.compute import compute
-    from planner.files import load
-    from planner.scenario import ScenarioError, Stop, rank, scenario
+    from planner.analysis import presets as ps
+    from planner.analysis.compute import compute
+    from planner.analysis.scenario import ScenarioError, Stop, rank, scenario
+    from planner.inputs.files import load
+    from planner.outputs import scenario_reports as out
 
     project = load(args.file)
     report = compute(project)
@@ -234,9 +234,9 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from planner.files import load
-    from planner.plan import make_plan, plan_json, plan_text, stdout_to_stderr
-    from planner.plan_workbook import write_plan_workbook
+    from planner.analysis.plan import make_plan, plan_json, plan_text, stdout_to_stderr
+    from planner.inputs.files import load
+    from planner.outputs.plan_workbook import write_plan_workbook
 
     out = args.output
     if out is None and not args.json:
@@ -251,7 +251,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                          max_supplier_share=args.max_supplier_share,
                          max_country_share=args.max_country_share)
     if out is not None:
-        from planner.scenario import rank
+        from planner.analysis.scenario import rank
 
         # the workbook carries the disruption ranking too (issue 6: results in the export)
         write_plan_workbook(plan, out, ranking=rank(project))

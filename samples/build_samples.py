@@ -1,4 +1,4 @@
-"""Build the sample projects in the import template (DESIGN.md), as workbooks and CSV folders.
+"""Build the sample projects in the import template (docs/template.md), as workbooks and CSV folders.
 
 Run:  python samples/build_samples.py
 Writes next to this script:
@@ -33,7 +33,7 @@ Country mixes (USGS MCS 2026, mcs2026_world_production_extract.csv, 2025 estimat
 - Natural graphite: China 1,400 of 1,800 kt (78%), Madagascar 80, Tanzania 75, Brazil 65,
   Mozambique 60 kt; China ~90% of battery-grade graphite (IEA, published_figures.csv).
 - Cobalt: DR Congo 230 of 310 kt mined (74%); China >75% of refining (IEA WEO 2024); refined
-  here in FI / CN / BE (origin_country = refining country, the choke point per DESIGN.md).
+  here in FI / CN / BE (origin_country = refining country, the choke point, docs/definitions.md).
 Prices (USGS MCS 2026, 2025 averages, converted at an assumed ~0.87 EUR/USD and rounded; metal
 and high-purity premiums over oxide/cathode are assumptions): NdPr oxide 69, Nd oxide 73,
 Pr oxide 74, Dy oxide 239, Tb oxide 1,010 USD/kg; gallium 580 USD/kg; germanium metal
@@ -62,7 +62,7 @@ TARGET_DAYS = 60
 CAP = 0.6
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12.0, "year": 365.0}
 
-# Column names exactly as in DESIGN.md (import template), in template order.
+# Column names exactly as in docs/template.md, in template order.
 COLUMNS = {
     "Items": ["item_id", "name", "kind", "unit", "unit_price", "category"],
     "BOM": ["parent_id", "child_id", "qty_per", "scrap_pct"],
@@ -507,7 +507,7 @@ PROJECTS = (EV, SEMI)
 
 
 # ---------------------------------------------------------------------------------------------
-# Computation (DESIGN.md definitions), used to derive stock and to check the outputs
+# Computation (docs/definitions.md), used to derive stock and to check the outputs
 # ---------------------------------------------------------------------------------------------
 def topo_order(items: list[str], bom: list[tuple]) -> list[str]:
     """Parents before children; raises ValueError naming a cycle."""

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import settings
 
 import planner
-from planner.errors import InputError
+from planner.core.errors import InputError
 
 # property tests (test_properties.py): HYPOTHESIS_PROFILE=ci in `make test`, dev otherwise
 settings.register_profile("ci", max_examples=400, deadline=None, print_blob=True)

@@ -77,8 +77,8 @@ def test_good_files_read_as_the_base_project() -> None:
         from make_bad_corpus import base
     finally:
         sys.path.remove(str(DATA))
-    from planner.reading import RawBook, RawSheet
-    from planner.validation import build_project
+    from planner.inputs.reading import RawBook, RawSheet
+    from planner.inputs.validation import build_project
 
     expected = build_project(RawBook("base", {k: RawSheet(k, v) for k, v in base().items()}))
     for name, entry in GOOD.items():

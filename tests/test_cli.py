@@ -1,4 +1,4 @@
-"""The command line: exit codes 0 / 1 / 2, the JSON keys DESIGN promises, and no traceback
+"""The command line: exit codes 0 / 1 / 2, the JSON keys docs/command-line.md promises, and no traceback
 for any bad input. A few runs go through `python -m planner` in a subprocess; the rest call
 planner.cli.main in-process (fast, and monkeypatch can shrink the limits)."""
 
@@ -20,7 +20,8 @@ import pytest
 from conftest import BASE, Sheets
 
 import planner
-from planner import cli, reading
+from planner import cli
+from planner.inputs import reading
 
 MATERIAL_KEYS = {
     "item_id", "name", "unit", "daily_use", "on_hand", "days_of_cover",
@@ -499,7 +500,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
         capsys: pytest.CaptureFixture[str], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(project: object) -> None:
         raise RuntimeError("boom")
-    monkeypatch.setattr(sys.modules["planner.compute"], "compute", boom)
+    monkeypatch.setattr(sys.modules["planner.analysis.compute"], "compute", boom)
     code, _, err = main(capsys, "report", good)
     assert code == 3
     assert err == ("planner: internal error: RuntimeError: boom\n"

@@ -1,4 +1,4 @@
-"""Every definition of DESIGN.md against numbers computed by hand (to 1e-9 relative).
+"""Every definition of docs/definitions.md against numbers computed by hand (to 1e-9 relative).
 
 The project is conftest.BASE, written to a workbook and read back, so the figures are those
 a user gets from a real file. The hand computations are spelled out next to each number.
@@ -20,10 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import planner
-from planner.compute import Report, daily_rates
-from planner.reading import RawBook, RawSheet
-from planner.reports import report_json
-from planner.validation import build_project
+from planner.analysis.compute import Report, daily_rates
+from planner.inputs.reading import RawBook, RawSheet
+from planner.inputs.validation import build_project
+from planner.outputs.reports import report_json
 
 REL = 1e-9
 

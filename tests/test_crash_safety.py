@@ -28,10 +28,10 @@ import pandas as pd
 import pytest
 
 import planner
-from planner import storage, template
-from planner.errors import ProjectFileError
-from planner.project import Project, Settings
-from planner.schema import SHEETS
+from planner.core.errors import ProjectFileError
+from planner.inputs import storage, template
+from planner.inputs.project import Project, Settings
+from planner.inputs.schema import SHEETS
 
 TRIALS = 100
 
@@ -110,7 +110,7 @@ def test_killing_a_save_at_random_moments_never_damages_the_file(tmp_path: Path)
     duration = time.perf_counter() - started
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["planner.storage", "pandas", "numpy"])
+    context.set_forkserver_preload(["planner.inputs.storage", "pandas", "numpy"])
     rng = random.Random(7)
     outcomes = {"old": 0, "new": 0}
     for trial in range(TRIALS):

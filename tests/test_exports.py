@@ -30,9 +30,9 @@ import pytest
 from conftest import BASE
 
 import planner
-from planner.project import Project
-from planner.reading import FORMULA_START
-from planner.template import write_csv_folder, write_workbook
+from planner.inputs.project import Project
+from planner.inputs.reading import FORMULA_START
+from planner.inputs.template import write_csv_folder, write_workbook
 
 PLANNER = Path(planner.__file__).resolve().parent
 HOSTILE = ["=1+2", '=HYPERLINK("http://example.com/x","Click")', "+1+2", "-1+2",
@@ -147,9 +147,9 @@ def test_the_csv_folder(hostile: Project, tmp_path: Path) -> None:
 
 def _plan_workbook(project: Project, path: Path) -> set[str]:
     """Write the procurement plan (with its disruption sheet); the texts it must carry."""
-    from planner.plan import make_plan
-    from planner.plan_workbook import write_plan_workbook
-    from planner.scenario import rank
+    from planner.analysis.plan import make_plan
+    from planner.analysis.scenario import rank
+    from planner.outputs.plan_workbook import write_plan_workbook
 
     plan = make_plan(project)
     write_plan_workbook(plan, path, ranking=rank(project))

@@ -25,15 +25,17 @@ from pathlib import Path
 import pytest
 from test_crash_safety import synthetic
 
-from planner import cli, reading
-from planner.template import write_csv_folder, write_workbook
+from planner import cli
+from planner.inputs import reading
+from planner.inputs.template import write_csv_folder, write_workbook
 
 ROWS = 12_000  # items; the largest sheet has ROWS + 1 rows with its header
 DATA = Path(__file__).resolve().parent / "data"
 
 PEAK = """
 import sys
-from planner import cli, reading
+from planner import cli
+from planner.inputs import reading
 reading.MAX_ROWS = int(sys.argv[2])
 code = cli.main(["check", sys.argv[1]])
 peak = next(int(line.split()[1]) for line in open("/proc/self/status")

@@ -40,10 +40,12 @@ SCRIPT = textwrap.dedent("""
         raise SystemExit("the blocker does not block")
 
     import planner
-    modules = sorted(m.name for m in pkgutil.iter_modules(planner.__path__)
-                     if m.name != "__main__")  # which would run the command line
-    for name in modules:
-        importlib.import_module(f"planner.{name}")
+    modules = sorted(m.name.rpartition(".")[2]
+                     for m in pkgutil.walk_packages(planner.__path__, "planner.")
+                     if not m.name.endswith("__main__"))  # which would run the command line
+    for m in pkgutil.walk_packages(planner.__path__, "planner."):
+        if not m.name.endswith("__main__"):
+            importlib.import_module(m.name)
 
     from planner.cli import main
     code = main(["report", sys.argv[1], "--json"])

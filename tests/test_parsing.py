@@ -18,9 +18,9 @@ import pytest
 from conftest import AS_OF, BASE, Sheets, write_book
 
 import planner
-from planner import parsing
-from planner.errors import column_letter
-from planner.schema import normalise
+from planner.core.errors import column_letter
+from planner.inputs import parsing
+from planner.inputs.schema import normalise
 
 EXCEL_SERIAL_AS_OF = (AS_OF - dt.date(1899, 12, 30)).days  # 46328
 

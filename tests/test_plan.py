@@ -20,11 +20,12 @@ import pytest
 from conftest import BASE
 
 import planner
-from planner import allocation, cli
-from planner.allocation import AllocationProblem
-from planner.plan import Plan, make_plan, plan_json
-from planner.reading import RawBook, RawSheet
-from planner.validation import build_project
+from planner import cli
+from planner.analysis import allocation
+from planner.analysis.allocation import AllocationProblem
+from planner.analysis.plan import Plan, make_plan, plan_json
+from planner.inputs.reading import RawBook, RawSheet
+from planner.inputs.validation import build_project
 
 AS_OF = dt.date(2026, 11, 2)
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.xlsx"))

@@ -18,8 +18,8 @@ import pytest
 from test_plan import SAMPLES, project
 
 import planner
-from planner.plan import Plan, make_plan
-from planner.plan_workbook import ExportCancelled, write_plan_workbook
+from planner.analysis.plan import Plan, make_plan
+from planner.outputs.plan_workbook import ExportCancelled, write_plan_workbook
 
 SHEETS = ["Summary", "Order lines", "Days of cover", "Exposure"]
 TRICKY = ["=HYPERLINK(\"http://example.com\",\"click\")", "+1", "-2", "@SUM(A1)",
@@ -245,7 +245,7 @@ def test_libreoffice_reads_texts_and_numbers_back(tmp_path: Path) -> None:
 
 
 def test_the_disruption_ranking_has_its_own_sheet(tmp_path: Path) -> None:
-    from planner.scenario import rank
+    from planner.analysis.scenario import rank
 
     p = planner.load(SAMPLES[0])
     ranking = rank(p)

@@ -37,19 +37,19 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import planner
-from planner.errors import InputError, column_letter
-from planner.parsing import country_codes
-from planner.project import Project, Settings
-from planner.reports import report_json
-from planner.schema import KINDS, PERIODS, SHEETS, TABLES, sheet
-from planner.template import (
+from planner.core.errors import InputError, column_letter
+from planner.inputs.parsing import country_codes
+from planner.inputs.project import Project, Settings
+from planner.inputs.schema import KINDS, PERIODS, SHEETS, TABLES, sheet
+from planner.inputs.template import (
     _cell_values,
     csv_text,
     write_csv_folder,
     write_workbook,
     xlsx_text,
 )
-from planner.validation import MAX_DAYS, check_project
+from planner.inputs.validation import MAX_DAYS, check_project
+from planner.outputs.reports import report_json
 
 HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large]
 PARTS = (1, 2)  # each property runs as two tests, so that pytest -n 2 shares the work

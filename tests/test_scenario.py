@@ -21,16 +21,16 @@ from conftest import AS_OF
 
 import planner
 from planner import cli
-from planner.presets import (
+from planner.analysis.presets import (
     Preset,
     find_preset,
     load_presets,
     matched_materials,
     preset_stop,
 )
-from planner.reading import RawBook, RawSheet
-from planner.scenario import Ranking, ScenarioError, ScenarioResult, Stop, rank, scenario
-from planner.validation import build_project
+from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, Stop, rank, scenario
+from planner.inputs.reading import RawBook, RawSheet
+from planner.inputs.validation import build_project
 
 REL = 1e-9
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ import pytest
 from conftest import BASE, Sheets
 
 import planner
-from planner import storage
-from planner.errors import InputError, ProjectFileError
+from planner.core.errors import InputError, ProjectFileError
+from planner.inputs import storage
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

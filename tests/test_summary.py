@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import planner
-from planner.summary import build_summary, headline
+from planner.outputs.summary import build_summary, headline
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 BOOKS = [SAMPLES / "ev_motors_wind.xlsx", SAMPLES / "semiconductor_equipment.xlsx"]
@@ -85,7 +85,7 @@ def test_summary_refuses_an_unwritable_folder(tmp_path: Path) -> None:
 
 
 def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path: Path) -> None:
-    from planner import editing
+    from planner.inputs import editing
 
     project = planner.load(BOOKS[1])
     items = project.items
@@ -93,7 +93,7 @@ def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path:
     rows = pd.concat([extra.assign(item_id=extra["item_id"] + f"-{k}") for k in range(6)],
                      ignore_index=True)
     editing.insert_rows(project, "Items", len(items), rows)
-    from ui.summary import write_pdf
+    from ui.printing.summary import write_pdf
 
     out = tmp_path / "long.pdf"
     n = write_pdf(project, planner.compute(project), out)
@@ -105,9 +105,9 @@ def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path:
 
 def test_summary_shows_what_the_plan_changes_and_the_disruption_ranking(tmp_path: Path
                                                                         ) -> None:
-    from planner.plan import make_plan
-    from planner.scenario import rank
-    from ui.summary import write_pdf
+    from planner.analysis.plan import make_plan
+    from planner.analysis.scenario import rank
+    from ui.printing.summary import write_pdf
 
     project = planner.load(BOOKS[0])
     report = planner.compute(project)

@@ -17,9 +17,9 @@ import pytest
 from conftest import BASE, Sheets
 
 import planner
-from planner.errors import InputError
-from planner.project import Project
-from planner.validation import check_project
+from planner.core.errors import InputError
+from planner.inputs.project import Project
+from planner.inputs.validation import check_project
 
 Problems = Callable[..., list[str]]
 

@@ -229,9 +229,9 @@ def project_file(change_sql: str = "") -> Callable[[Path], None]:
     """A project file as Stockpile Planner writes it (schema 1), then changed by SQL."""
     def build(path: Path) -> None:
         sys.path.insert(0, str(HERE.parents[1]))
-        from planner import storage  # the writer itself, so that only ``change`` differs
-        from planner.reading import RawBook, RawSheet
-        from planner.validation import build_project
+        from planner.inputs import storage  # the writer itself, so that only ``change`` differs
+        from planner.inputs.reading import RawBook, RawSheet
+        from planner.inputs.validation import build_project
 
         raw_book = RawBook("base", {k: RawSheet(k, v) for k, v in base().items()})
         storage.save(build_project(raw_book), path)
@@ -397,7 +397,7 @@ def bad_cases() -> list[Case]:
                                lambda s: s["Demand"].append(["C1", 10, 5])))),
              ['Demand!C2: per must be one of day, week, month, year, got "fortnight"',
               'Demand!C3: per must be one of day, week, month, year, got "5"']),
-        Case("number_text.xlsx", "qty_per 'abc', DESIGN's example (number column)",
+        Case("number_text.xlsx", "qty_per 'abc', the documented example (number column)",
              book(changed(set_cell("BOM", 3, 2, "abc"))),
              ['BOM!C3: qty_per must be a positive number, got "abc"']),
         Case("number_with_unit.xlsx", "on_hand '2,000 kg'",

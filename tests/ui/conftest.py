@@ -11,11 +11,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import planner
-from ui.document import Document
-from ui.main_window import MainWindow
-from ui.preferences import Preferences
+from ui.editing.document import Document
 from ui.qt import QSettings
-from ui.recovery import Autosaver
+from ui.shell.main_window import MainWindow
+from ui.shell.preferences import Preferences
+from ui.shell.recovery import Autosaver
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 EV = SAMPLES / "ev_motors_wind.xlsx"

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 import planner
-from planner import editing
-from ui.charts import CoverChart, axis_limit, country_colour
-from ui.dashboard import DashboardPage
-from ui.document import Document
+from planner.inputs import editing
+from ui.editing.document import Document
+from ui.pages.charts import CoverChart, axis_limit, country_colour
+from ui.pages.dashboard import DashboardPage
 from ui.qt import QPoint, Qt
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -7,9 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.plan import make_plan
-from ui.document import Document
-from ui.plan_page import PlanPage
+from planner.analysis.plan import make_plan
+from ui.editing.document import Document
+from ui.pages.plan_page import PlanPage
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_export_writes_the_workbook_in_the_background(page: PlanPage, tmp_path: 
 
 def test_cancelled_export_leaves_no_file(page: PlanPage, tmp_path: Path, qtbot: object,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.plan_page import ExportProgress
+    from ui.pages.plan_page import ExportProgress
 
     out = tmp_path / "cancelled.xlsx"
     messages: list[str] = []

@@ -11,16 +11,16 @@ import pandas as pd
 import pytest
 
 import planner
-from planner import editing
-from planner.presets import find_preset, load_presets, preset_stop
-from planner.scenario import ScenarioError, ScenarioResult, Stop, rank, scenario
-from planner.scenario_reports import scenario_summary
-from ui import scenario_controls
-from ui.commands import SetCells
-from ui.document import Document
+from planner.analysis.presets import find_preset, load_presets, preset_stop
+from planner.analysis.scenario import ScenarioError, ScenarioResult, Stop, rank, scenario
+from planner.inputs import editing
+from planner.outputs.scenario_reports import scenario_summary
+from ui.editing.commands import SetCells
+from ui.editing.document import Document
+from ui.pages import scenario_controls
+from ui.pages.scenario_controls import MODES, Request
+from ui.pages.scenario_page import ScenarioPage, money
 from ui.qt import QPoint, Qt
-from ui.scenario_controls import MODES, Request
-from ui.scenario_page import ScenarioPage, money
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 EV = SAMPLES / "ev_motors_wind.xlsx"
@@ -320,7 +320,7 @@ def test_a_stop_that_hits_nothing_says_so(qtbot: object) -> None:
 
 
 def test_the_window_has_plan_and_scenarios_pages(window: object, qtbot: object) -> None:
-    from ui.actions import PAGES
+    from ui.shell.actions import PAGES
 
     assert PAGES.index("Scenarios") == PAGES.index("Procurement plan") + 1
     assert PAGES.index("Procurement plan") == PAGES.index("Open orders") + 1

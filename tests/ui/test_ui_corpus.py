@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ui.file_ops import FileOps
-from ui.import_dialog import ImportPreview
-from ui.main_window import MainWindow
 from ui.qt import QLabel
+from ui.shell.file_ops import FileOps
+from ui.shell.import_dialog import ImportPreview
+from ui.shell.main_window import MainWindow
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -24,12 +24,12 @@ from pathlib import Path
 import pytest
 
 import planner
-from planner import storage
-from ui.file_ops import FileOps
-from ui.main_window import MainWindow
-from ui.preferences import Preferences
+from planner.inputs import storage
 from ui.qt import Qt
-from ui.recovery import Autosaver, leftovers
+from ui.shell.file_ops import FileOps
+from ui.shell.main_window import MainWindow
+from ui.shell.preferences import Preferences
+from ui.shell.recovery import Autosaver, leftovers
 
 ROOT = Path(__file__).resolve().parents[2]
 EV = ROOT / "samples" / "ev_motors_wind.xlsx"
@@ -41,10 +41,10 @@ from pathlib import Path
 import planner
 from ui.qt import QApplication, QSettings, Qt
 app = QApplication([])
-from ui.document import Document
-from ui.main_window import MainWindow
-from ui.preferences import Preferences
-from ui.recovery import Autosaver
+from ui.editing.document import Document
+from ui.shell.main_window import MainWindow
+from ui.shell.preferences import Preferences
+from ui.shell.recovery import Autosaver
 ev, ini, folder, mode = sys.argv[1:5]
 prefs = Preferences(QSettings(ini, QSettings.Format.IniFormat))
 window = MainWindow(Document(planner.load(ev), Path(ev)), prefs=prefs,
@@ -126,7 +126,7 @@ def test_a_save_on_a_full_disk_keeps_the_edits_and_the_file(
     before = target.read_bytes()
     _edit(window, "123456")
     shown: list[str] = []
-    monkeypatch.setattr("ui.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.file_ops.show_error",
                         lambda parent, exc, title="": shown.append(f"{title}: {exc}"))
 
     def full(*args: object) -> None:
@@ -155,7 +155,7 @@ def test_a_project_from_a_newer_version_is_refused_and_the_open_one_stays(
     con.commit()
     con.close()
     shown: list[str] = []
-    monkeypatch.setattr("ui.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.file_ops.show_error",
                         lambda parent, exc, title="": shown.append(f"{title}: {exc}"))
     before = window.doc
     window.open_path(path)

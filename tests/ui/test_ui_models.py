@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui.document import Document
-from ui.models import FrameModel, ProjectTableModel
+from ui.editing.document import Document
+from ui.editing.models import FrameModel, ProjectTableModel
+from ui.editing.table_page import TablePage, parse_clipboard, to_clipboard
 from ui.qt import QModelIndex, Qt
-from ui.table_page import TablePage, parse_clipboard, to_clipboard
 
 EDIT = Qt.ItemDataRole.EditRole
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -26,7 +26,7 @@ def test_models_follow_the_qt_contract(qtmodeltester: object, doc: Document) -> 
 
 
 def test_figures_model_sorts_and_filters(qtmodeltester: object, doc: Document) -> None:
-    from ui.pages import MATERIAL_COLUMNS
+    from ui.pages.tables import MATERIAL_COLUMNS
 
     model = FrameModel(MATERIAL_COLUMNS)
     model.set_frame(doc.report.materials)
@@ -163,8 +163,8 @@ def test_data_is_constant_time_on_a_large_table(doc: Document) -> None:
 
 
 def test_large_projects_recompute_in_the_background(doc: Document, qtbot: object) -> None:
-    from planner import editing
-    from ui.commands import SetCells
+    from planner.inputs import editing
+    from ui.editing.commands import SetCells
 
     doc.background_rows = 0  # treat the sample as large
     pos = int((doc.project.stock["item_id"] == "M-ND").to_numpy().nonzero()[0][0])
@@ -204,7 +204,7 @@ def test_refused_typing_reopens_the_cell_with_the_text(qtbot: object, doc: Docum
 
 
 def test_figure_tables_open_in_the_engines_order(qtbot: object, doc: Document) -> None:
-    from ui.pages import MATERIAL_COLUMNS, FiguresTable
+    from ui.pages.tables import MATERIAL_COLUMNS, FiguresTable
 
     table = FiguresTable(doc, "Materials", MATERIAL_COLUMNS)
     qtbot.addWidget(table)  # type: ignore[attr-defined]

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 import planner
-from planner import storage
-from ui.document import Document
-from ui.file_ops import FileOps
-from ui.import_dialog import ImportPreview
-from ui.main_window import MainWindow
-from ui.preferences import Preferences
+from planner.inputs import storage
+from ui.editing.document import Document
 from ui.qt import QMessageBox, QMimeData, Qt, QUrl
-from ui.recovery import Autosaver, leftovers
+from ui.shell.file_ops import FileOps
+from ui.shell.import_dialog import ImportPreview
+from ui.shell.main_window import MainWindow
+from ui.shell.preferences import Preferences
+from ui.shell.recovery import Autosaver, leftovers
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 EV = SAMPLES / "ev_motors_wind.xlsx"
@@ -100,7 +100,7 @@ def test_open_a_bad_workbook_shows_its_problems_and_keeps_the_project(
     bad = tmp_path / "bad.xlsx"
     bad.write_text("item_id,name\n")
     shown: list[str] = []
-    monkeypatch.setattr("ui.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.file_ops.show_error",
                         lambda parent, exc, title="": shown.append(str(exc)))
     before = window.doc
     window.open_path(bad)
@@ -235,7 +235,7 @@ def test_window_geometry_is_remembered(window: MainWindow, prefs: Preferences,
 
 def test_print_preview_opens_and_export_pdf_writes(window: MainWindow, tmp_path: Path,
                                                    qtbot: object) -> None:
-    from ui import printing
+    from ui.printing import dialogs as printing
 
     dialog = printing.make_preview(window, window.doc)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]

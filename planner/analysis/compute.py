@@ -1,0 +1,485 @@
+"""Requirements, days of cover and supply exposure, following docs/definitions.md.
+
+Everything is vectorised. Ids are looked up once, as positions in the Items table; from
+then on the work is numpy over those positions, and text columns are only put back when
+the result tables are made:
+
+- the BOM is exploded level by level over the DAG (one weighted bincount per level, never
+  a recursion per item);
+- exposure (top supplier and country, HHI) is grouped over (item, key) codes;
+- the product view walks the BOM down from the finished products as a sparse matrix
+  (products × items), keeping only the columns of purchased items, and each product's
+  worst exposure is a reduction over its row of that matrix.
+
+``compute(project)`` returns a :class:`Report` of result tables; the window and the
+command line only show them. ``benchmarks/engine.py`` times it on 100,000 items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from planner.core.errors import InputError, Problem
+from planner.inputs.project import Project
+from planner.inputs.schema import DAYS_PER
+from planner.inputs.validation import _acyclic_remainder, check_project
+
+STATUSES = ("critical", "short", "ok")
+STATUS_RANK = {"critical": 0, "short": 1, "ok": 2}
+
+
+@dataclass
+class Report:
+    """The figures of one project at its as-of date."""
+
+    as_of: dt.date
+    items: pd.DataFrame  # item_id, name, kind, unit, own_demand, daily_use, level
+    materials: pd.DataFrame  # one row per purchased item: cover, status, exposure
+    sources: pd.DataFrame  # source rows resolved: origin, daily quantity and value
+    country_dependence: pd.Series  # origin country -> share of purchase value
+    products: pd.DataFrame  # per finished product: worst exposure and cover
+    product_materials: pd.DataFrame  # product_id, material_id, qty_per_unit
+
+
+def daily_rates(quantity: np.ndarray | pd.Series, per: pd.Series) -> np.ndarray:
+    """Quantities per day/week/month/year as daily rates (docs/definitions.md: rates)."""
+    days = per.map(DAYS_PER).to_numpy(dtype=float)
+    return np.asarray(quantity, dtype=float) / days
+
+
+@dataclass
+class ItemPositions:
+    """Row in the Items table of the item each row of the other tables names (-1: an
+    unknown or blank id)."""
+
+    demand: np.ndarray
+    parents: np.ndarray  # BOM parent_id
+    children: np.ndarray  # BOM child_id
+    sources: np.ndarray
+    stock: np.ndarray
+    orders: np.ndarray
+
+
+def item_positions(project: Project) -> ItemPositions:
+    """Every item id of the project looked up at once.
+
+    The ids of Items come first in one factorize (one hash table, 2-3x faster than an
+    index lookup per table), so row i of Items gets code i when the ids are unique, and an
+    id that is not in Items gets a code of n or more.
+    """
+    t = project.tables
+    columns = [t["Items"]["item_id"], t["Demand"]["item_id"], t["BOM"]["parent_id"],
+               t["BOM"]["child_id"], t["Sources"]["item_id"], t["Stock"]["item_id"],
+               t["Orders"]["item_id"]]
+    codes, _ = pd.factorize(np.concatenate([c.to_numpy(dtype=object) for c in columns]))
+    n = len(columns[0])
+    if not np.array_equal(codes[:n], np.arange(n)):
+        raise InputError([Problem("Items", "item ids are blank or not unique; the figures "
+                                  "need every item_id once")])
+    codes[codes >= n] = -1
+    parts = np.split(codes[n:], np.cumsum([len(c) for c in columns[1:-1]]))
+    return ItemPositions(*parts)
+
+
+def bom_arrays(project: Project, where: ItemPositions | pd.Index
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BOM edges as (parent position, child position, effective quantity).
+
+    ``where``: the project's item positions, or an index of the Items ids to look them up
+    in. Lines naming an unknown or blank item are left out (validation reports them).
+    """
+    bom = project.bom
+    scrap = bom["scrap_pct"].fillna(0.0).to_numpy(dtype=float)
+    qty = bom["qty_per"].to_numpy(dtype=float) * (1.0 + scrap / 100.0)
+    if isinstance(where, ItemPositions):
+        parents, children = where.parents, where.children
+    else:
+        parents = where.get_indexer(bom["parent_id"])
+        children = where.get_indexer(bom["child_id"])
+    known = (parents >= 0) & (children >= 0)
+    if not known.all():
+        parents, children, qty = parents[known], children[known], qty[known]
+    return parents, children, qty
+
+
+def bom_levels(parents: np.ndarray, children: np.ndarray, n: int) -> np.ndarray:
+    """Level of every item: 0 for items no one uses, else 1 + the deepest parent's level."""
+    indegree = np.bincount(children, minlength=n)
+    level = np.full(n, -1, dtype=np.int64)
+    frontier = indegree == 0
+    depth = 0
+    while frontier.any():
+        level[frontier] = depth
+        out = frontier[parents]
+        indegree = indegree - np.bincount(children[out], minlength=n)
+        frontier = (level < 0) & (indegree == 0)
+        depth += 1
+    if (level < 0).any():
+        raise InputError(check_project_cycles_only(parents, children, n))
+    return level
+
+
+def check_project_cycles_only(parents: np.ndarray, children: np.ndarray, n: int) -> list:
+    left = int(_acyclic_remainder(parents, children, n).sum())
+    return [Problem("BOM", f"the BOM has a cycle through {left} items")]
+
+
+def explode(demand: np.ndarray, parents: np.ndarray, children: np.ndarray, qty: np.ndarray,
+            level: np.ndarray) -> np.ndarray:
+    """Gross daily requirement: own demand plus parents' requirement × effective quantity.
+
+    Edges are grouped by their parent's level once; each level's requirement is final
+    when its turn comes, because every parent sits on a lower level than its children.
+    """
+    req = demand.astype(float).copy()
+    if len(parents) == 0:
+        return req
+    edge_level = level[parents]
+    if level.max() < 2**15:  # small integers: numpy's stable sort is then a radix sort
+        edge_level = edge_level.astype(np.int16)
+    order = np.argsort(edge_level, kind="stable")
+    bounds = np.searchsorted(edge_level[order], np.arange(level.max() + 2))
+    n = len(req)
+    for d in range(level.max() + 1):
+        sel = order[bounds[d]:bounds[d + 1]]
+        if len(sel):
+            req += np.bincount(children[sel], weights=req[parents[sel]] * qty[sel],
+                               minlength=n)
+    return req
+
+
+def _first_per_item(positions: np.ndarray, values: np.ndarray, n: int, fill: float
+                    ) -> np.ndarray:
+    """values of each item's first row (by position in the Items table), else ``fill``."""
+    out = np.full(n, fill, dtype=float)
+    known = positions >= 0
+    found, first = np.unique(positions[known], return_index=True)
+    out[found] = values[known][first]
+    return out
+
+
+def _take(values: pd.Series, positions: np.ndarray) -> pd.Series:
+    """values[positions] as a Series of the same dtype; position -1 gives a missing value."""
+    return pd.Series(values.array.take(positions, allow_fill=True), copy=False)
+
+
+def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd.DataFrame:
+    """Source rows with their origin country, daily quantity and daily value.
+
+    ``items``: each row's item position (-1 for an unknown item).
+    """
+    src = project.sources
+    suppliers = project.suppliers
+    first = ~suppliers["supplier_id"].duplicated().to_numpy()
+    supplier = pd.Index(suppliers["supplier_id"][first]).get_indexer(src["supplier_id"])
+    supplier_country = _take(suppliers["country"][first], supplier)
+    supplier_country.index = src.index
+    known = items >= 0
+    item_price = np.where(known, project.items["unit_price"].to_numpy(dtype=float)[items],
+                          np.nan)
+    daily_quantity = np.where(known, req[items], 0.0) * src["share"].to_numpy(dtype=float)
+    price = src["unit_price"].to_numpy(dtype=float)
+    price = np.nan_to_num(np.where(np.isnan(price), item_price, price), nan=0.0)
+    return pd.DataFrame({
+        "item_id": src["item_id"],
+        "supplier_id": src["supplier_id"],
+        "share": src["share"].astype(float),
+        "origin_country": src["origin_country"].fillna(supplier_country).astype("string"),
+        "supplier_country": supplier_country.astype("string"),
+        "unit_price": src["unit_price"],
+        "lead_time_days": src["lead_time_days"],
+        "capacity_per_month": src["capacity_per_month"],
+        "moq": src["moq"],
+        "time_to_recover_days": src["time_to_recover_days"],
+        "daily_quantity": daily_quantity,
+        "daily_value": daily_quantity * price,
+    })
+
+
+@dataclass
+class _Top:
+    """Per item position: the top key and its share, HHI over keys, number of keys with a
+    share above zero."""
+
+    top: pd.Series  # the key (text), missing where the item has none
+    share: np.ndarray
+    hhi: np.ndarray
+    count: np.ndarray
+
+
+def _top(items: np.ndarray, keys: pd.Series, share: np.ndarray, n: int) -> _Top:
+    """Shares of one item's rows with the same key are added first; of keys with equal
+    shares the top one is the first in alphabetical order. Rows without a key are left out.
+
+    Sums are pandas group sums (compensated, in row order), so that equal shares come out
+    equal to the last bit and ties are broken by the key, not by rounding.
+    """
+    codes, uniques = pd.factorize(keys.array, sort=True)  # codes in alphabetical order
+    keep = (items >= 0) & (codes >= 0)
+    width = max(len(uniques), 1)
+    grouped = pd.Series(share[keep]).groupby(items[keep] * width + codes[keep],
+                                             sort=False).sum()
+    pairs, total = grouped.index.to_numpy(), grouped.to_numpy()
+    pair_item, pair_key = pairs // width, pairs % width
+    squares = pd.Series(total ** 2).groupby(pair_item, sort=False).sum()
+    hhi = np.full(n, np.nan)
+    hhi[squares.index.to_numpy()] = squares.to_numpy() * 10_000.0
+    # a qualified backup at 0% is not a supplier of today's mix
+    count = np.bincount(pair_item[total > 0], minlength=n)
+    order = np.lexsort((pair_key, -total, pair_item))  # per item: largest, then A-Z
+    head = order[np.r_[True, pair_item[order][1:] != pair_item[order][:-1]]] if len(
+        order) else order
+    top_key = np.full(n, -1, dtype=np.int64)
+    top_key[pair_item[head]] = pair_key[head]
+    top_share = np.full(n, np.nan)
+    top_share[pair_item[head]] = total[head]
+    top = pd.Series(uniques.take(top_key, allow_fill=True), copy=False).astype("string")
+    return _Top(top, top_share, hhi, count)
+
+
+def compute(project: Project) -> Report:
+    """Every figure of the report, from a valid project."""
+    s = project.settings
+    items = project.items
+    at = item_positions(project)
+    n = len(items)
+
+    demand = project.demand
+    rates = daily_rates(demand["quantity"], demand["per"])
+    known = at.demand >= 0
+    own = np.bincount(at.demand[known], weights=rates[known], minlength=n)
+    parents, children, qty = bom_arrays(project, at)
+    level = bom_levels(parents, children, n)
+    req = explode(own, parents, children, qty, level)
+    item_table = pd.DataFrame({
+        "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
+        "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
+
+    sources = resolved_sources(project, at.sources, req)
+    kind = items["kind"].to_numpy(dtype=object, na_value="")
+    purchased = kind == "material"
+    purchased[at.sources[at.sources >= 0]] = True
+    materials = _materials(project, item_table, at, purchased, sources)
+    dependence = _country_dependence(sources)
+    view = _product_view(items["item_id"], np.flatnonzero(kind == "product"), purchased,
+                         parents, children, qty, level)
+    products = _products(item_table, materials, purchased, view)
+    product_materials = view.frame(items["item_id"])
+    return Report(s.as_of_date, item_table, materials, sources, dependence, products,
+                  product_materials)
+
+
+def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
+               purchased: np.ndarray, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per purchased item (a material, or any item with Sources rows)."""
+    s = project.settings
+    n = len(item_table)
+    rows = np.flatnonzero(purchased)
+    m = item_table.iloc[rows][["item_id", "name", "kind", "unit", "daily_use"]].reset_index(
+        drop=True)
+
+    stock = project.stock
+    on_hand = np.nan_to_num(_first_per_item(at.stock, stock["on_hand"].to_numpy(float), n,
+                                            0.0))
+    safety = np.nan_to_num(_first_per_item(at.stock, stock["safety_stock"].to_numpy(float),
+                                           n, 0.0))
+    target = _first_per_item(at.stock, stock["target_days"].to_numpy(float), n, np.nan)
+    target = np.where(np.isnan(target), s.target_days, target)
+
+    orders = project.orders
+    limit = np.datetime64(s.as_of_date, "s") + np.timedelta64(
+        round(s.horizon_days * 86_400), "s")
+    due = (orders["due_date"].to_numpy() <= limit) & (at.orders >= 0)
+    due_qty = pd.Series(orders["quantity"].to_numpy(float)[due]).groupby(at.orders[due]).sum()
+    open_qty = np.zeros(n)
+    open_qty[due_qty.index.to_numpy()] = due_qty.to_numpy()
+
+    fastest = np.full(n, np.inf)
+    known = at.sources >= 0
+    np.fmin.at(fastest, at.sources[known], sources["lead_time_days"].to_numpy(float)[known])
+    fastest[np.isinf(fastest)] = np.nan
+
+    on_hand, safety, target = on_hand[rows], safety[rows], target[rows]
+    open_qty, fastest = open_qty[rows], fastest[rows]
+    use = m["daily_use"].to_numpy(dtype=float)
+    has_demand = use > 0
+    # a vanishing use gives a cover too large to hold: infinite, shown as no limit
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        cover = np.where(has_demand, on_hand / use, np.nan)
+        cover_orders = np.where(has_demand, (on_hand + open_qty) / use, np.nan)
+
+    critical = has_demand & ((on_hand <= safety) | (cover < np.nan_to_num(fastest, nan=-1)))
+    short = has_demand & ~critical & (cover < target)
+    status = np.where(critical, "critical", np.where(short, "short", "ok"))
+
+    share = sources["share"].to_numpy(dtype=float)
+    sup = _top(at.sources, sources["supplier_id"], share, n)
+    cty = _top(at.sources, sources["origin_country"], share, n)
+    out = m.assign(
+        on_hand=on_hand, safety_stock=safety, open_orders=open_qty,
+        days_of_cover=cover, days_of_cover_with_orders=cover_orders, target_days=target,
+        fastest_lead_time_days=fastest, status=status,
+        top_supplier=sup.top.iloc[rows].reset_index(drop=True),
+        top_supplier_share=sup.share[rows],
+        top_country=cty.top.iloc[rows].reset_index(drop=True),
+        top_country_share=cty.share[rows],
+        supplier_hhi=sup.hhi[rows],
+        country_hhi=cty.hhi[rows],
+        suppliers=sup.count[rows].astype(np.int64),
+    )
+    out["over_supplier_cap"] = (out["top_supplier_share"] > s.max_supplier_share).to_numpy()
+    out["over_country_cap"] = (out["top_country_share"] > s.max_country_share).to_numpy()
+    return out
+
+
+def _country_dependence(sources: pd.DataFrame) -> pd.Series:
+    value = sources.groupby("origin_country")["daily_value"].sum()
+    total = float(value.sum())
+    if total <= 0:
+        return pd.Series(dtype=float, name="share")
+    return (value / total).sort_values(ascending=False, kind="stable").rename("share")
+
+
+@dataclass
+class _ProductView:
+    """Quantity per unit: rows are products, columns purchased items, both in id order."""
+
+    qty: sparse.csr_matrix  # sorted column indices: a row lists materials in id order
+    products: np.ndarray  # item position of each row
+    columns: np.ndarray  # item position of each column
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Where the row of each product that uses any purchased item starts."""
+        counts = np.diff(self.qty.indptr)
+        return self.qty.indptr[:-1][counts > 0]
+
+    def frame(self, ids: pd.Series) -> pd.DataFrame:
+        counts = np.diff(self.qty.indptr)
+        return pd.DataFrame({
+            "product_id": _take(ids, np.repeat(self.products, counts)),
+            "material_id": _take(ids, self.columns[self.qty.indices]),
+            "qty_per_unit": self.qty.data})
+
+
+def _alphabetical(ids: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """positions reordered so that their ids are in alphabetical order."""
+    order = ids.iloc[positions].argsort(kind="stable").to_numpy()
+    return positions[order]
+
+
+def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
+                  parents: np.ndarray, children: np.ndarray, qty: np.ndarray,
+                  level: np.ndarray) -> _ProductView:
+    """Per unit of each product, the quantity of each purchased item it consumes.
+
+    With A the BOM (parents × children, effective quantities) and E each product itself,
+    X = E + Y and Y = X·A: Y holds what a unit of each product needs of each item through
+    one or more BOM lines. Taking the items level by level, the columns of one level need
+    only those of the levels above, so each entry of Y is computed once, by one sparse
+    product per level (a walk down the BOM from all products at once). Only the columns
+    of purchased items are kept, in id order.
+    """
+    n = len(ids)
+    products = _alphabetical(ids, products)
+    columns = _alphabetical(ids, np.flatnonzero(purchased))
+    p = len(products)
+    by_level = np.argsort(level, kind="stable")
+    at = np.empty(n, dtype=np.int64)  # item position -> place in level order
+    at[by_level] = np.arange(n)
+    bounds = np.searchsorted(level[by_level], np.arange(int(level.max(initial=0)) + 2))
+    a = sparse.csc_matrix((qty, (at[parents], at[children])), shape=(n, n))
+    e = sparse.csc_matrix((np.ones(p), (np.arange(p), at[products])), shape=(p, n))
+    xs: list[sparse.csc_matrix] = []
+    ys: list[sparse.csc_matrix] = []
+    for lo, hi in itertools.pairwise(bounds):
+        if xs:  # the parents of this level's items all sit on levels above: columns < lo
+            y = sparse.csc_matrix(sparse.hstack(xs, format="csc") @ a[:lo, lo:hi])
+        else:
+            y = sparse.csc_matrix((p, hi - lo))
+        e_level = e[:, lo:hi]
+        ys.append(y)
+        xs.append(y + e_level if e_level.nnz else y)
+    y = sparse.hstack(ys, format="csc") if ys else sparse.csc_matrix((p, n))
+    view = sparse.csr_matrix(y[:, at[columns]])
+    view.sum_duplicates()  # canonical: sorted column indices
+    return _ProductView(view, products, columns)
+
+
+def _worst_first(key: np.ndarray, ascending: bool) -> np.ndarray:
+    """Columns (materials in id order) from worst to best by key: the lowest first when
+    ``ascending``, else the highest; missing keys last; equal keys in id order."""
+    missing = np.isnan(key)
+    filled = np.where(missing, 0.0, key)
+    return np.lexsort((filled if ascending else -filled, missing))  # a stable sort
+
+
+def _products(item_table: pd.DataFrame, materials: pd.DataFrame, purchased: np.ndarray,
+              view: _ProductView) -> pd.DataFrame:
+    """Each product's worst exposure among the materials it consumes.
+
+    Worst is the highest top-country share, the shortest cover and the worst status; a
+    tie goes to the material first in id order, a missing figure comes last.
+    """
+    is_product = (item_table["kind"] == "product").fillna(False).to_numpy(dtype=bool)
+    prods = item_table.loc[is_product, ["item_id", "name", "daily_use"]].reset_index(
+        drop=True)
+    n, k = len(item_table), len(prods)
+    # materials-table row of each column of the view
+    row_of = np.full(n, -1, dtype=np.int64)
+    row_of[np.flatnonzero(purchased)] = np.arange(int(purchased.sum()))
+    material_row = row_of[view.columns]
+    # products-table row of each product that uses any purchased item
+    product_row = np.full(n, -1, dtype=np.int64)
+    product_row[np.flatnonzero(is_product)] = np.arange(k)
+    starts = view.starts
+    used = view.qty.indices  # column of each pair, row after row
+    target = product_row[view.products[np.diff(view.qty.indptr) > 0]]
+
+    def per_product(values: np.ndarray, fill: object, dtype: object) -> np.ndarray:
+        out = np.full(k, fill, dtype=dtype)
+        out[target] = values
+        return out
+
+    def worst(key: pd.Series, ascending: bool) -> np.ndarray:
+        """Materials-table row of each product's worst material by ``key``."""
+        order = _worst_first(key.to_numpy(dtype=float)[material_row], ascending)
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        best = np.minimum.reduceat(rank[used], starts) if len(starts) else starts
+        return per_product(material_row[order[best]], -1, np.int64)
+
+    def total(flag: str) -> np.ndarray:
+        flags = materials[flag].to_numpy(dtype=np.int64)[material_row]
+        return per_product(np.add.reduceat(flags[used], starts) if len(starts) else starts,
+                           0, np.int64)
+
+    def of(rows: np.ndarray, column: str) -> pd.Series:
+        return _take(materials[column], rows)
+
+    by_status = worst(materials["status"].map(STATUS_RANK).fillna(2.0), True)
+    by_country = worst(materials["top_country_share"], False)
+    by_cover = worst(materials["days_of_cover"], True)
+    return prods.assign(
+        materials=per_product(np.diff(np.r_[starts, len(used)]), 0, np.int64),
+        worst_status=of(by_status, "status").fillna("ok").astype("string"),
+        worst_status_material=of(by_status, "item_id").astype("string"),
+        top_country=of(by_country, "top_country").astype("string"),
+        top_country_share=of(by_country, "top_country_share").to_numpy(dtype=float),
+        top_country_material=of(by_country, "item_id").astype("string"),
+        min_days_of_cover=of(by_cover, "days_of_cover").to_numpy(dtype=float),
+        min_cover_material=of(by_cover, "item_id").astype("string"),
+        materials_over_country_cap=total("over_country_cap"),
+        materials_over_supplier_cap=total("over_supplier_cap"),
+    )
+
+
+def validate(project: Project) -> list:
+    """All cross-sheet problems of a project edited in the program."""
+    return check_project(project)

@@ -1,0 +1,114 @@
+"""Preset disruption scenarios from real export controls (resources/scenarios.json).
+
+A preset names a country, a length, a cut and keywords. It is matched to a project's
+purchased items by whole words in their name or category, and becomes a :class:`Stop`
+limited to those items: their sources of that origin stop, nothing else does. The file
+is data that users may edit; a broken file is refused with a message naming the entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import pandas as pd
+
+from planner.analysis.compute import Report, compute
+from planner.analysis.scenario import ScenarioError, Stop
+from planner.core.resources import resource
+from planner.inputs.project import Project
+
+PRESETS_FILE = "scenarios.json"  # bundled in planner.resources
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    title: str
+    country: str
+    days: int
+    cut: float
+    keywords: tuple[str, ...]
+    announced: str = ""
+    effective: str = ""
+    measure: str = ""  # what was decided, and by whom
+    assumption: str = ""  # where days and cut come from
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Any keyword as a whole word, any case, plural allowed, space matching - or _."""
+        words = (r"[\s_-]+".join(re.escape(w) for w in k.split()) for k in self.keywords)
+        return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(words) + r")(?:e?s)?(?![A-Za-z0-9])",
+                          re.IGNORECASE)
+
+
+def load_presets(path: Path | str | None = None) -> list[Preset]:
+    """The presets in ``path`` (default: the bundled scenarios.json), in file order."""
+    source: Path | Traversable = Path(path) if path is not None else resource(PRESETS_FILE)
+    if path is None:
+        path = PRESETS_FILE
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ScenarioError(f"{path}: cannot read the preset scenarios: {exc}") from exc
+    entries = data.get("presets") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ScenarioError(f"{path}: expected an object with a list \"presets\"")
+    presets: list[Preset] = []
+    for i, entry in enumerate(entries, start=1):
+        where = f"{path}: preset {i}"
+        if not isinstance(entry, dict):
+            raise ScenarioError(f"{where}: expected an object")
+        missing = [k for k in ("id", "title", "country", "days", "keywords") if k not in entry]
+        if missing:
+            raise ScenarioError(f"{where}: missing {', '.join(missing)}")
+        days, cut, keywords = entry["days"], entry.get("cut", 1.0), entry["keywords"]
+        if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+            raise ScenarioError(f"{where} ({entry['id']}): days must be a whole number ≥ 1")
+        if not isinstance(cut, int | float) or isinstance(cut, bool) or not 0 < cut <= 1:
+            raise ScenarioError(f"{where} ({entry['id']}): cut must be above 0 and at most 1")
+        if not (isinstance(keywords, list) and keywords
+                and all(isinstance(k, str) and k.strip() for k in keywords)):
+            raise ScenarioError(f"{where} ({entry['id']}): keywords must be a list of words")
+        presets.append(Preset(
+            str(entry["id"]), str(entry["title"]), str(entry["country"]).upper(), days,
+            float(cut), tuple(k.strip() for k in keywords), str(entry.get("announced", "")),
+            str(entry.get("effective", "")), str(entry.get("measure", "")),
+            str(entry.get("assumption", ""))))
+    ids = [p.id.lower() for p in presets]
+    if len(set(ids)) != len(ids):
+        raise ScenarioError(f"{path}: preset ids must be unique")
+    return presets
+
+
+def find_preset(presets: list[Preset], name: str) -> Preset:
+    """The preset whose id is ``name`` (any case)."""
+    for p in presets:
+        if p.id.lower() == name.strip().lower():
+            return p
+    raise ScenarioError(f"no preset {name!r}; presets: {', '.join(p.id for p in presets)}")
+
+
+def matched_materials(project: Project, preset: Preset, report: Report | None = None
+                      ) -> pd.DataFrame:
+    """The purchased items a preset matches: item_id, name, category, keyword (as found)."""
+    report = report if report is not None else compute(project)
+    m = report.materials[["item_id", "name"]]
+    category = project.items.drop_duplicates("item_id").set_index("item_id")["category"]
+    m = m.assign(category=m["item_id"].map(category).astype("string"))
+    pattern = preset.pattern
+    name_hit = m["name"].fillna("").str.extract(f"({pattern.pattern})", flags=re.I)[0]
+    cat_hit = m["category"].fillna("").str.extract(f"({pattern.pattern})", flags=re.I)[0]
+    keyword = cat_hit.fillna(name_hit)
+    return m.assign(keyword=keyword.astype("string"))[keyword.notna()].reset_index(drop=True)
+
+
+def preset_stop(project: Project, preset: Preset, days: int | None = None,
+                cut: float | None = None, report: Report | None = None) -> Stop:
+    """The stop a preset makes on this project: its country, only its matched materials."""
+    ids = matched_materials(project, preset, report)["item_id"]
+    return Stop("country", preset.country, preset.days if days is None else days,
+                preset.cut if cut is None else cut, frozenset(ids.astype(str)), preset.title)

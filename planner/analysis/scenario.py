@@ -1,0 +1,718 @@
+"""Disruption scenarios: time to survive (TTS) against time to recover (TTR).
+
+A :class:`Stop` cuts the deliveries of the sources whose origin country is C, or whose
+supplier is S, from the as-of date for a number of days. :func:`scenario` projects the
+stock of every material it hits day by day and says when each material and each product
+runs out; :func:`rank` stops every supplier and every origin country in turn, each for its
+time to recover, and ranks them by revenue at risk. README.md ("Disruption scenarios")
+states the model; in short, day 0 is the as-of date and on each day:
+
+1. open orders due that day arrive (overdue ones on day 0), except the ``cut`` fraction of
+   orders from hit sources, which is lost;
+2. the part of the requirement the stop does not hit, ``(1 − cut × hit share) × req``,
+   arrives as usual, and every unaffected source may add up to its capacity
+   (capacity_per_month × 12/365 a day, beyond its own share) from day ``lead_time_days``
+   on; this flow never exceeds the daily requirement;
+3. the day's requirement is consumed; what the stock cannot give is unmet.
+
+Hot path: the pairs (stop, material) a batch of stops touches are the columns of one day
+loop over numpy arrays; arrivals of orders and capacity steps are events sorted by day.
+A ranking of 1,000 suppliers and 50 countries over 5,000 materials is one such loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from planner.analysis.compute import Report, bom_arrays, compute
+from planner.core.errors import PlannerError
+from planner.inputs.parsing import country_codes, country_name
+from planner.inputs.project import Project
+
+By = Literal["country", "supplier"]
+BY: tuple[By, ...] = ("country", "supplier")
+DAYS_PER_MONTH = 365.0 / 12.0
+
+
+class ScenarioError(PlannerError):
+    """A stop that cannot be run: a bad specification, length or cut."""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Deliveries stopped from the as-of date for ``days`` days.
+
+    ``cut`` is the fraction of the hit sources' deliveries (and open orders) that is lost:
+    1 stops them, 0.5 halves them. ``materials`` limits the stop to the sources of those
+    items (a preset's matched materials); None hits every material.
+    """
+
+    by: By
+    key: str
+    days: int
+    cut: float = 1.0
+    materials: frozenset[str] | None = None
+    name: str = ""  # what the stop is called in a view, e.g. a preset's title
+
+    def __post_init__(self) -> None:
+        if self.by not in BY:
+            raise ScenarioError(f"a stop is by country or by supplier, not {self.by!r}")
+        if not self.key:
+            raise ScenarioError("a stop needs a country code or a supplier id")
+        if not isinstance(self.days, int) or isinstance(self.days, bool) or self.days < 0:
+            raise ScenarioError(f"a stop lasts a whole number of days, got {self.days!r}")
+        if not (isinstance(self.cut, int | float) and 0.0 < self.cut <= 1.0):
+            raise ScenarioError(f"the cut is a fraction above 0 and at most 1, got {self.cut!r}")
+
+    @classmethod
+    def parse(cls, spec: str, days: int, cut: float = 1.0,
+              materials: frozenset[str] | None = None, name: str = "") -> Stop:
+        """``country:CN`` or ``supplier:SUP-QRM`` (a country code in any case)."""
+        by, sep, key = spec.partition(":")
+        by, key = by.strip().lower(), key.strip()
+        if not sep or by not in BY or not key:
+            raise ScenarioError(f"a stop is written country:CODE or supplier:ID, got {spec!r}")
+        return cls(by, key.upper() if by == "country" else key, days,  # type: ignore[arg-type]
+                   cut, materials, name)
+
+    @property
+    def label(self) -> str:
+        return f"{self.by}:{self.key}"
+
+
+@dataclass
+class ScenarioResult:
+    """What one stop does to a project; every table is ready to show.
+
+    materials: one row per material the stop hits, soonest out first: item_id, name, unit,
+        daily_use, on_hand, hit_share, lost_share (hit share × cut), orders_arriving and
+        orders_lost (quantities within the stop), ramp_up_per_day (extra capacity of the
+        unaffected sources reached by the end of the stop), time_to_survive_days (None: it
+        lasts the stop), outage_days, shortfall, shortfall_value, stock_at_end,
+        time_to_recover_days, gap_days, strategic_stock, strategic_stock_value.
+    products: one row per product that uses a hit material, soonest stopped first:
+        item_id, name, daily_demand, unit_price, time_to_stop_days (None: it lasts the
+        stop), binding_material, buffer_days (intermediate stock of that material's path),
+        outage_days, units_lost, revenue_at_risk.
+    projection: stock at the start of each day 0..days (index ``day``; day ``days`` is the
+        end of the stop), one column per row of ``materials``, for the curves.
+    sources: the Sources rows the stop hits (item_id, supplier_id, origin_country, share,
+        time_to_recover_days as used).
+    """
+
+    stop: Stop
+    as_of: dt.date
+    currency: str
+    materials: pd.DataFrame
+    products: pd.DataFrame
+    projection: pd.DataFrame
+    sources: pd.DataFrame
+
+    @property
+    def revenue_at_risk(self) -> float:
+        return float(self.products["revenue_at_risk"].sum())
+
+    @property
+    def units_lost(self) -> float:
+        return float(self.products["units_lost"].sum())
+
+    @property
+    def first_stockout_days(self) -> float | None:
+        tts = self.materials["time_to_survive_days"].dropna()
+        return float(tts.min()) if len(tts) else None
+
+    def dates(self) -> pd.DatetimeIndex:
+        """The calendar date of each row of ``projection``."""
+        return pd.DatetimeIndex(pd.Timestamp(self.as_of) + pd.to_timedelta(
+            self.projection.index, unit="D"), name="date")
+
+
+@dataclass
+class Ranking:
+    """Every supplier and origin country stopped for its time to recover, worst first.
+
+    stops: rank, by, key, name, days, materials_hit, materials_out, first_stockout_days,
+        products_stopped, units_lost, revenue_at_risk, risk_exposure_index (revenue at risk
+        ÷ the largest), shortfall_value, daily_spend, spend_share.
+    """
+
+    as_of: dt.date
+    currency: str
+    default_days: int  # the length of a stop whose sources have no time_to_recover_days
+    stops: pd.DataFrame = field(repr=False)
+
+    def stop_at(self, row: int) -> Stop:
+        """The stop of one ranked row, to run with :func:`scenario` for its detail."""
+        r = self.stops.iloc[row]
+        return Stop(r["by"], str(r["key"]), int(r["days"]), name=str(r["name"]))
+
+
+# --- the project as arrays ---------------------------------------------------------------
+
+@dataclass
+class _Data:
+    """A project's materials, sources, orders and product paths as numpy arrays."""
+
+    as_of: dt.date
+    currency: str
+    materials: pd.DataFrame  # report.materials
+    req: np.ndarray  # per material: daily requirement
+    stock: np.ndarray  # per material: on hand at the as-of date
+    value: np.ndarray  # per material: purchase value of one unit
+    # Sources rows (of known materials)
+    src: pd.DataFrame
+    row_mat: np.ndarray
+    share: np.ndarray
+    lead_day: np.ndarray  # first day a source can ramp up (ceil of lead time), inf: never
+    extra: np.ndarray  # capacity a day beyond its share of the requirement
+    ttr: np.ndarray  # NaN: the stop's length
+    daily_value: np.ndarray
+    rows_by_mat: np.ndarray  # CSR over materials: row positions
+    row_starts: np.ndarray
+    # Orders (of known materials)
+    ord_mat: np.ndarray
+    ord_qty: np.ndarray
+    ord_day: np.ndarray
+    ord_supplier: pd.Series
+    origins: pd.DataFrame  # order, origin_country, weight (Σ weight = 1 per order)
+    orders_by_mat: np.ndarray
+    order_starts: np.ndarray
+    # Products: paths from a product to each purchased item it uses
+    products: pd.DataFrame  # item_id, name, daily_demand, unit_price
+    pair_product: np.ndarray  # CSR over materials
+    pair_buffer: np.ndarray
+    pair_starts: np.ndarray
+    suppliers: pd.DataFrame  # supplier_id, name, country
+
+
+def _csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of ``keys`` grouped by key, and where each key's group starts (n + 1)."""
+    order = np.argsort(keys, kind="stable")
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=n), out=starts[1:])
+    return order, starts
+
+
+def _expand(groups: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each entry of ``groups``, every member of its CSR group.
+
+    Returns (entry of each member, member's place in the CSR order).
+    """
+    lo, hi = starts[groups], starts[groups + 1]
+    counts = hi - lo
+    entry = np.repeat(np.arange(len(groups)), counts)
+    first = np.cumsum(counts) - counts
+    place = np.arange(int(counts.sum())) - np.repeat(first, counts) + np.repeat(lo, counts)
+    return entry, place
+
+
+def _prepare(project: Project, report: Report) -> _Data:
+    m = report.materials
+    mat_index = pd.Index(m["item_id"])
+    n_mat = len(m)
+    req = m["daily_use"].to_numpy(dtype=float)
+    stock = np.nan_to_num(m["on_hand"].to_numpy(dtype=float))
+
+    src = report.sources
+    row_mat = mat_index.get_indexer(src["item_id"])
+    src = src[row_mat >= 0].reset_index(drop=True)
+    row_mat = row_mat[row_mat >= 0]
+    share = src["share"].to_numpy(dtype=float)
+    lead = src["lead_time_days"].to_numpy(dtype=float)
+    cap = src["capacity_per_month"].to_numpy(dtype=float) / DAYS_PER_MONTH
+    ramps = np.isfinite(lead) & np.isfinite(cap)
+    lead_day = np.where(ramps, np.ceil(np.where(ramps, lead, 0.0)), np.inf)
+    extra = np.where(ramps, np.maximum(np.nan_to_num(cap) - share * req[row_mat], 0.0), 0.0)
+    daily_value = src["daily_value"].to_numpy(dtype=float)
+    spend = np.bincount(row_mat, weights=daily_value, minlength=n_mat)
+    item_price = project.items.set_index("item_id")["unit_price"]
+    price = m["item_id"].map(item_price).to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(req > 0, spend / req, np.nan)
+    value = np.nan_to_num(np.where(np.isfinite(value) & (value > 0), value, price))
+    rows_by_mat, row_starts = _csr(row_mat, n_mat)
+
+    orders = project.orders
+    ord_mat = mat_index.get_indexer(orders["item_id"])
+    known = ord_mat >= 0
+    orders = orders[known].reset_index(drop=True)
+    ord_mat = ord_mat[known]
+    as_of = np.datetime64(report.as_of, "D")
+    due = orders["due_date"].to_numpy().astype("datetime64[D]")
+    ord_day = np.maximum((due - as_of).astype(np.int64), 0)  # overdue: day 0
+    supplier_country = project.suppliers.drop_duplicates("supplier_id").set_index(
+        "supplier_id")["country"]
+    origins = _order_origins(orders, src, supplier_country)
+    orders_by_mat, order_starts = _csr(ord_mat, n_mat)
+
+    products, pair_item_product, pair_mat, pair_buffer = _product_paths(project, report,
+                                                                        mat_index)
+    order_pairs, pair_starts = _csr(pair_mat, n_mat)
+    suppliers = project.suppliers.drop_duplicates("supplier_id")[
+        ["supplier_id", "name", "country"]].reset_index(drop=True)
+    return _Data(
+        report.as_of, project.settings.currency, m, req, stock, value, src, row_mat, share,
+        lead_day, extra, src["time_to_recover_days"].to_numpy(dtype=float), daily_value,
+        rows_by_mat, row_starts, ord_mat, orders["quantity"].to_numpy(dtype=float), ord_day,
+        orders["supplier_id"], origins, orders_by_mat, order_starts, products,
+        pair_item_product[order_pairs], pair_buffer[order_pairs], pair_starts, suppliers)
+
+
+def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd.Series
+                   ) -> pd.DataFrame:
+    """Each order's origin countries, weighted by the shares of its (item, supplier) rows.
+
+    A supplier selling one item from two origins (two Sources rows) has its orders split
+    between them pro rata to the rows' shares; an order without a Sources row comes from
+    its supplier's country.
+    """
+    o = pd.DataFrame({"order": np.arange(len(orders)), "item_id": orders["item_id"],
+                      "supplier_id": orders["supplier_id"]})
+    rows = src[["item_id", "supplier_id", "origin_country", "share"]]
+    joined = o.merge(rows, on=["item_id", "supplier_id"], how="left", sort=False)
+    share = joined["share"].to_numpy(dtype=float, na_value=np.nan)
+    no_row = joined["origin_country"].isna().to_numpy() | np.isnan(share)
+    group = joined.groupby("order")
+    total = group["share"].transform("sum").to_numpy(dtype=float, na_value=0.0)
+    count = group["order"].transform("size").to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weight = np.where(total > 0, share / total, 1.0 / count)
+    country = joined["origin_country"].astype(object).where(
+        ~no_row, joined["supplier_id"].map(supplier_country).astype(object))
+    return pd.DataFrame({"order": joined["order"].to_numpy(),
+                         "origin_country": country.astype("string").reset_index(drop=True),
+                         "weight": np.where(no_row, 1.0, weight)})
+
+
+def _product_paths(project: Project, report: Report, mat_index: pd.Index
+                   ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    """Every (product, purchased item) pair with the buffer days between them.
+
+    The buffer of a path from a product down to a material is the sum of the days of cover
+    (on hand ÷ daily requirement) of the items on it above the material, the product's own
+    finished stock included: when the material runs out, each of those stocks keeps its
+    parent going for its days of cover, one after the other. With several paths the
+    product stops on the shortest one. Computed top-down over the BOM levels, one min per
+    (product, item) pair, vectorised.
+    """
+    items = report.items
+    ids = items["item_id"]
+    index = pd.Index(ids)
+    n = len(items)
+    parents, children, _ = bom_arrays(project, index)
+    known = (parents >= 0) & (children >= 0)
+    parents, children = parents[known], children[known]
+    level = items["level"].to_numpy(dtype=np.int64)
+    use = items["daily_use"].to_numpy(dtype=float)
+    stock = project.stock.drop_duplicates("item_id")
+    on_hand = np.zeros(n)
+    where = index.get_indexer(stock["item_id"])
+    on_hand[where[where >= 0]] = np.nan_to_num(stock["on_hand"].to_numpy(dtype=float))[
+        where >= 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        days = np.where(use > 0, on_hand / use, np.where(on_hand > 0, np.inf, 0.0))
+    edges, starts = _csr(parents, n)
+    child_of = children[edges]
+
+    kind = items["kind"].to_numpy(dtype=object)
+    product_pos = np.flatnonzero(kind == "product")
+    pool_p, pool_x, pool_d = product_pos, product_pos.copy(), np.zeros(len(product_pos))
+    done_p, done_x, done_d = [], [], []
+    for lvl in range(int(level.max(initial=-1)) + 1):
+        here = level[pool_x] == lvl
+        p, x, d = pool_p[here], pool_x[here], pool_d[here]
+        pool_p, pool_x, pool_d = pool_p[~here], pool_x[~here], pool_d[~here]
+        order = np.lexsort((d, x, p))
+        p, x, d = p[order], x[order], d[order]
+        first = np.r_[True, (p[1:] != p[:-1]) | (x[1:] != x[:-1])] if len(p) else here[:0]
+        p, x, d = p[first], x[first], d[first]
+        done_p.append(p)
+        done_x.append(x)
+        done_d.append(d)
+        entry, place = _expand(x, starts)
+        pool_p = np.r_[pool_p, p[entry]]
+        pool_x = np.r_[pool_x, child_of[place]]
+        pool_d = np.r_[pool_d, d[entry] + days[x[entry]]]
+    p = np.concatenate(done_p) if done_p else np.zeros(0, dtype=np.int64)
+    x = np.concatenate(done_x) if done_x else np.zeros(0, dtype=np.int64)
+    d = np.concatenate(done_d) if done_d else np.zeros(0)
+    mat = mat_index.get_indexer(ids.to_numpy(dtype=object)[x]) if len(x) else x
+    keep = mat >= 0
+
+    prices = project.items.set_index("item_id")["unit_price"]
+    products = pd.DataFrame({
+        "item_id": ids.iloc[product_pos].reset_index(drop=True),
+        "name": items["name"].iloc[product_pos].reset_index(drop=True),
+        "daily_demand": items["own_demand"].to_numpy(dtype=float)[product_pos],
+    })
+    products["unit_price"] = np.nan_to_num(products["item_id"].map(prices).to_numpy(
+        dtype=float, na_value=np.nan))
+    row_of = np.full(n, -1, dtype=np.int64)
+    row_of[product_pos] = np.arange(len(product_pos))
+    return products, row_of[p[keep]], mat[keep], d[keep]
+
+
+# --- the day loop ------------------------------------------------------------------------
+
+TOLERANCE = 1e-12  # relative: stock within this of the requirement covers the day
+
+
+@dataclass
+class _Outcome:
+    """Per case (a stop × a material it touches) and per (case, product) pair."""
+
+    case_stop: np.ndarray
+    case_mat: np.ndarray
+    days: np.ndarray  # the case's stop length
+    hit_share: np.ndarray
+    lost_share: np.ndarray
+    ttr: np.ndarray
+    tts: np.ndarray  # NaN: lasts the stop
+    outage: np.ndarray  # days (fractions summed) on which the requirement is not met
+    stock_end: np.ndarray
+    arriving: np.ndarray
+    lost: np.ndarray
+    ramp: np.ndarray
+    pair_case: np.ndarray
+    pair_product: np.ndarray
+    pair_buffer: np.ndarray
+    pair_outage: np.ndarray  # the product's outage days caused by the case's material
+    projection: np.ndarray | None  # (max days + 1) × cases: stock at the start of each day
+
+
+def _by_day(day: np.ndarray, n_days: int, *arrays: np.ndarray
+            ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """Events sorted by day, with where each day's events start (n_days + 1 bounds)."""
+    order = np.argsort(day, kind="stable")
+    bounds = np.searchsorted(day[order], np.arange(n_days + 1))
+    return bounds, tuple(a[order] for a in arrays)
+
+
+def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray,
+              h_row: np.ndarray, o_stop: np.ndarray, o_order: np.ndarray, o_frac: np.ndarray,
+              record: bool = False) -> _Outcome:
+    """Project every (stop, material) case the hits touch, all cases at once.
+
+    ``h_stop, h_row``: the Sources rows each stop hits. ``o_stop, o_order, o_frac``: the
+    fraction of each order that a stop hits (its origins' weights).
+    """
+    n_mat = len(data.req)
+    n_rows = len(data.share)
+    n_orders = len(data.ord_qty)
+    # cases: the materials with a hit source, or a hit order within the stop
+    h_mat = data.row_mat[h_row]
+    o_mat = data.ord_mat[o_order]
+    o_in = (data.ord_day[o_order] < days[o_stop]) & (o_frac > 0)
+    case_key = np.unique(np.r_[h_stop * n_mat + h_mat, (o_stop * n_mat + o_mat)[o_in]])
+    case_stop, case_mat = np.divmod(case_key, n_mat)
+    k = len(case_key)
+    at = np.searchsorted(case_key, h_stop * n_mat + h_mat)
+    hit = np.minimum(np.bincount(at, weights=data.share[h_row], minlength=k), 1.0)
+    d = days[case_stop]
+    c_cut = cut[case_stop]
+    ttr = np.full(k, np.nan)
+    np.fmax.at(ttr, at, data.ttr[h_row])
+    blank = np.zeros(k, dtype=bool)
+    blank[at[np.isnan(data.ttr[h_row])]] = True
+    ttr = np.where(blank | np.isnan(ttr), np.fmax(ttr, d), ttr)  # blank: the stop's length
+    req = data.req[case_mat]
+    lost_share = hit * c_cut
+
+    # capacity steps of the unaffected sources of each case's material
+    entry, place = _expand(case_mat, data.row_starts)
+    row = data.rows_by_mat[place]
+    hit_keys = np.unique(h_stop * n_rows + h_row)
+    unaffected = ~np.isin(case_stop[entry] * n_rows + row, hit_keys)
+    step = unaffected & (data.extra[row] > 0) & (data.lead_day[row] < d[entry])
+    s_day = data.lead_day[row[step]].astype(np.int64)
+    s_case, s_val = entry[step], data.extra[row[step]]
+
+    # orders of each case's material due within its stop; the hit part is lost
+    entry, place = _expand(case_mat, data.order_starts)
+    order = data.orders_by_mat[place]
+    due = data.ord_day[order] < d[entry]
+    entry, order = entry[due], order[due]
+    frac_key, inverse = np.unique(o_stop * n_orders + o_order, return_inverse=True)
+    frac_sum = np.bincount(inverse, weights=o_frac, minlength=len(frac_key))
+    where = np.searchsorted(frac_key, case_stop[entry] * n_orders + order)
+    found = where < len(frac_key)
+    found[found] = frac_key[where[found]] == (case_stop[entry] * n_orders + order)[found]
+    frac = np.where(found, frac_sum[np.minimum(where, len(frac_key) - 1)] if len(frac_key)
+                    else 0.0, 0.0)
+    qty = data.ord_qty[order]
+    lost_qty = qty * np.minimum(frac, 1.0) * c_cut[entry]
+    arriving = np.bincount(entry, weights=qty - lost_qty, minlength=k)
+    lost = np.bincount(entry, weights=lost_qty, minlength=k)
+    a_day, a_case, a_qty = data.ord_day[order], entry, qty - lost_qty
+
+    # products: a material's outage reaches a product its buffer days later
+    entry, place = _expand(case_mat, data.pair_starts)
+    p_case, p_prod, p_buf = entry, data.pair_product[place], data.pair_buffer[place]
+    tau = d[p_case] - p_buf  # the product's outage within the stop is the material's to tau
+    p_out = np.zeros(len(p_case))
+    inside = (tau > 0) & (tau < d[p_case])
+    at_end = (tau > 0) & ~inside
+    e_pair = np.flatnonzero(inside)
+    e_day = np.floor(tau[e_pair]).astype(np.int64)
+
+    n_days = int(days.max(initial=0))
+    s_bounds, (s_case, s_val) = _by_day(s_day, n_days, s_case, s_val)
+    a_bounds, (a_case, a_qty) = _by_day(a_day, n_days, a_case, a_qty)
+    e_bounds, (e_pair,) = _by_day(e_day, n_days, e_pair)
+    e_case, e_tau = p_case[e_pair], tau[e_pair]
+
+    stock = data.stock[case_mat].copy()
+    base = req * (1.0 - lost_share)
+    extra = np.zeros(k)
+    outage = np.zeros(k)
+    tts = np.full(k, np.nan)
+    safe_req = np.where(req > 0, req, 1.0)
+    full = req * (1.0 - TOLERANCE)
+    uniform = bool(k == 0 or (d == n_days).all())
+    projection = np.empty((n_days + 1, k)) if record else None
+    for t in range(n_days):
+        if projection is not None:
+            projection[t] = stock
+        lo, hi = s_bounds[t], s_bounds[t + 1]
+        if hi > lo:
+            np.add.at(extra, s_case[lo:hi], s_val[lo:hi])
+        avail = stock + np.minimum(req, base + extra)
+        lo, hi = a_bounds[t], a_bounds[t + 1]
+        if hi > lo:
+            np.add.at(avail, a_case[lo:hi], a_qty[lo:hi])
+        frac = np.where(avail >= full, 1.0, avail / safe_req)
+        lo, hi = e_bounds[t], e_bounds[t + 1]
+        if hi > lo:
+            c = e_case[lo:hi]
+            p_out[e_pair[lo:hi]] = outage[c] + np.maximum(e_tau[lo:hi] - t - frac[c], 0.0)
+        if uniform:
+            out = frac < 1.0
+            outage += 1.0 - frac
+            stock = np.maximum(avail - req, 0.0)
+        else:
+            active = t < d
+            out = active & (frac < 1.0)
+            outage += np.where(active, 1.0 - frac, 0.0)
+            stock = np.where(active, np.maximum(avail - req, 0.0), stock)
+        new = out & np.isnan(tts)
+        if new.any():
+            tts[new] = t + frac[new]
+    if projection is not None:
+        projection[n_days] = stock
+    p_out[at_end] = outage[p_case[at_end]]
+    return _Outcome(case_stop, case_mat, d, hit, lost_share, ttr, tts, outage, stock,
+                    arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection)
+
+
+# --- one stop ----------------------------------------------------------------------------
+
+def scenario(project: Project, stop: Stop, report: Report | None = None) -> ScenarioResult:
+    """Project the stock of every material ``stop`` hits, day by day, and its products."""
+    data = _prepare(project, report if report is not None else compute(project))
+    if stop.by == "supplier" and not (data.suppliers["supplier_id"] == stop.key).any():
+        raise ScenarioError(f"supplier:{stop.key}: no such supplier in the Suppliers table")
+    if stop.by == "country" and stop.key not in country_codes():
+        raise ScenarioError(f"country:{stop.key}: not an ISO 3166 two-letter country code")
+    src = data.src
+    column = "supplier_id" if stop.by == "supplier" else "origin_country"
+    hit = (src[column] == stop.key).fillna(False).to_numpy(dtype=bool)
+    o = data.origins
+    if stop.by == "supplier":
+        o_order = np.flatnonzero((data.ord_supplier == stop.key).fillna(False).to_numpy(
+            dtype=bool))
+        o_frac = np.ones(len(o_order))
+    else:
+        sel = (o["origin_country"] == stop.key).fillna(False).to_numpy(dtype=bool)
+        o_order, o_frac = o["order"].to_numpy()[sel], o["weight"].to_numpy()[sel]
+    if stop.materials is not None:
+        chosen = data.materials["item_id"].isin(stop.materials).to_numpy(dtype=bool)
+        hit &= chosen[data.row_mat]
+        keep = chosen[data.ord_mat[o_order]]
+        o_order, o_frac = o_order[keep], o_frac[keep]
+    h_row = np.flatnonzero(hit)
+    out = _simulate(data, np.array([stop.days]), np.array([float(stop.cut)]),
+                    np.zeros(len(h_row), dtype=np.int64), h_row,
+                    np.zeros(len(o_order), dtype=np.int64), o_order, o_frac, record=True)
+
+    materials = _material_table(data, out)
+    order = np.lexsort((materials["item_id"].to_numpy(dtype=object),
+                        np.nan_to_num(materials["time_to_survive_days"].to_numpy(
+                            dtype=float, na_value=np.nan), nan=np.inf)))
+    materials = materials.iloc[order].reset_index(drop=True)
+    projection = pd.DataFrame(out.projection[:, order] if out.projection is not None else None,
+                              columns=pd.Index(materials["item_id"], dtype="string"),
+                              index=pd.RangeIndex(stop.days + 1, name="day"))
+    products = _product_table(data, out, stop.days)
+    used = src[hit][["item_id", "supplier_id", "origin_country", "share"]].reset_index(
+        drop=True)
+    used["time_to_recover_days"] = np.where(np.isnan(data.ttr[h_row]), float(stop.days),
+                                            data.ttr[h_row])
+    return ScenarioResult(stop, data.as_of, data.currency, materials, products, projection,
+                          used)
+
+
+def _none_if_nan(values: np.ndarray) -> pd.Series:
+    return pd.Series(values, dtype="Float64").mask(np.isnan(values))
+
+
+def _material_table(data: _Data, out: _Outcome) -> pd.DataFrame:
+    m = data.materials.iloc[out.case_mat].reset_index(drop=True)
+    req = data.req[out.case_mat]
+    shortfall = req * out.outage
+    gap = np.where(np.isnan(out.tts), 0.0, np.maximum(out.ttr - np.nan_to_num(out.tts), 0.0))
+    return pd.DataFrame({
+        "item_id": m["item_id"], "name": m["name"], "unit": m["unit"],
+        "daily_use": req, "on_hand": data.stock[out.case_mat],
+        "hit_share": out.hit_share, "lost_share": out.lost_share,
+        "orders_arriving": out.arriving, "orders_lost": out.lost,
+        "ramp_up_per_day": out.ramp,
+        "time_to_survive_days": _none_if_nan(out.tts),
+        "outage_days": out.outage, "shortfall": shortfall,
+        "shortfall_value": shortfall * data.value[out.case_mat],
+        "stock_at_end": out.stock_end,
+        "time_to_recover_days": out.ttr, "gap_days": gap,
+        "strategic_stock": gap * req * out.lost_share,
+        "strategic_stock_value": gap * req * out.lost_share * data.value[out.case_mat],
+    })
+
+
+def _product_impact(data: _Data, out: _Outcome, only_out: bool = False) -> pd.DataFrame:
+    """Per (stop, product) pair: its binding material, stop day, outage, units and revenue.
+
+    A product is down whenever one of its materials is out (shifted by the buffer days of
+    the path): its outage is the longest of its materials' outages, which is exact when
+    each material's outage runs from its stock-out to the end of the stop. The binding
+    material is the one with that outage (then the earliest stop, then the first in the
+    materials table). ``only_out`` leaves out the products without an outage.
+    """
+    case = out.pair_case
+    outage = out.pair_outage
+    keep = outage > 0 if only_out else np.ones(len(case), dtype=bool)
+    case, outage, product = case[keep], outage[keep], out.pair_product[keep]
+    buffer = out.pair_buffer[keep]
+    stop, material = out.case_stop[case], out.case_mat[case]
+    stop_at = out.tts[case] + buffer  # NaN: the material lasts
+    stop_at = np.where(stop_at < out.days[case], stop_at, np.nan)
+    key = stop * max(len(data.products), 1) + product
+    order = np.lexsort((material, np.nan_to_num(stop_at, nan=np.inf), -outage, key))
+    head = np.r_[True, key[order][1:] != key[order][:-1]] if len(order) else order > 0
+    starts = np.flatnonzero(head)
+    first = order[starts]
+    earliest = np.fmin.reduceat(stop_at[order], starts) if len(starts) else stop_at[first]
+    demand = data.products["daily_demand"].to_numpy(dtype=float)[product[first]]
+    price = data.products["unit_price"].to_numpy(dtype=float)[product[first]]
+    units = demand * outage[first]
+    return pd.DataFrame({"stop": stop[first], "product": product[first],
+                         "material": material[first], "buffer": buffer[first],
+                         "outage": outage[first], "stop_at": earliest, "units": units,
+                         "revenue": units * price})
+
+
+def _product_table(data: _Data, out: _Outcome, days: int) -> pd.DataFrame:
+    impact = _product_impact(data, out)
+    p = data.products.iloc[impact["product"].to_numpy()].reset_index(drop=True)
+    mat_ids = data.materials["item_id"]
+    table = pd.DataFrame({
+        "item_id": p["item_id"], "name": p["name"],
+        "daily_demand": p["daily_demand"], "unit_price": p["unit_price"],
+        "time_to_stop_days": _none_if_nan(impact["stop_at"].to_numpy(dtype=float)),
+        "binding_material": mat_ids.iloc[impact["material"].to_numpy()].reset_index(
+            drop=True).astype("string"),
+        "buffer_days": impact["buffer"].to_numpy(dtype=float),
+        "outage_days": impact["outage"].to_numpy(dtype=float),
+        "units_lost": impact["units"].to_numpy(dtype=float),
+        "revenue_at_risk": impact["revenue"].to_numpy(dtype=float),
+    })
+    when = np.nan_to_num(table["time_to_stop_days"].to_numpy(dtype=float, na_value=np.nan),
+                         nan=np.inf)
+    order = np.lexsort((table["item_id"].to_numpy(dtype=object),
+                        -table["revenue_at_risk"].to_numpy(), when))
+    return table.iloc[order].reset_index(drop=True)
+
+
+# --- every supplier and country in turn --------------------------------------------------
+
+def rank(project: Project, days: int | None = None, report: Report | None = None
+         ) -> Ranking:
+    """Stop every supplier and every origin country in turn, each for its time to recover.
+
+    A stop lasts the longest time_to_recover_days of the Sources rows it hits; a row
+    without one counts ``days`` (default: the project's horizon_days). Ranked by revenue at
+    risk, then by the value of the material shortfall, the first stock-out and the spend;
+    the risk exposure index is revenue at risk ÷ the largest (0 when no stop puts revenue at
+    risk).
+    """
+    data = _prepare(project, report if report is not None else compute(project))
+    default = math.ceil(days if days is not None else project.settings.horizon_days)
+    if default < 1:
+        raise ScenarioError(f"a stop lasts at least one day, got {default}")
+    src, o = data.src, data.origins
+    sup_codes, sup_keys = pd.factorize(pd.concat([src["supplier_id"], data.ord_supplier],
+                                                 ignore_index=True), sort=True)
+    cty_codes, cty_keys = pd.factorize(pd.concat([src["origin_country"], o["origin_country"]],
+                                                 ignore_index=True), sort=True)
+    n_rows, n_sup = len(src), len(sup_keys)
+    row_sup, ord_sup = sup_codes[:n_rows], sup_codes[n_rows:]
+    row_cty, org_cty = cty_codes[:n_rows], cty_codes[n_rows:]
+    n_stops = n_sup + len(cty_keys)
+    rows = np.arange(n_rows)
+    ok_r, ok_o = row_sup >= 0, row_cty >= 0
+    h_stop = np.r_[row_sup[ok_r], n_sup + row_cty[ok_o]]
+    h_row = np.r_[rows[ok_r], rows[ok_o]]
+    orders = np.arange(len(data.ord_qty))
+    has_sup, has_cty = ord_sup >= 0, org_cty >= 0
+    o_stop = np.r_[ord_sup[has_sup], n_sup + org_cty[has_cty]]
+    o_order = np.r_[orders[has_sup], o["order"].to_numpy()[has_cty]]
+    o_frac = np.r_[np.ones(int(has_sup.sum())), o["weight"].to_numpy()[has_cty]]
+
+    ttr = np.where(np.isnan(data.ttr[h_row]), float(default), data.ttr[h_row])
+    length = np.full(n_stops, -np.inf)
+    np.maximum.at(length, h_stop, ttr)
+    length = np.where(np.isfinite(length), np.ceil(length), default).astype(np.int64)
+    out = _simulate(data, length, np.ones(n_stops), h_stop, h_row, o_stop, o_order, o_frac)
+
+    shortfall_value = data.req[out.case_mat] * out.outage * data.value[out.case_mat]
+    impact = _product_impact(data, out, only_out=True)
+    stop_ix = impact["stop"].to_numpy(dtype=np.int64)
+    tts = np.full(n_stops, np.nan)
+    np.fmin.at(tts, out.case_stop, out.tts)
+    names = data.suppliers.set_index("supplier_id")["name"]
+    spend = np.bincount(h_stop, weights=data.daily_value[h_row], minlength=n_stops)
+    total_spend = float(data.daily_value.sum())
+    revenue = np.bincount(stop_ix, weights=impact["revenue"].to_numpy(), minlength=n_stops)
+    top = revenue.max(initial=0.0)
+    keys = pd.Series(np.r_[sup_keys.to_numpy(dtype=object), cty_keys.to_numpy(dtype=object)],
+                     dtype="string")
+    table = pd.DataFrame({
+        "by": pd.Series(["supplier"] * n_sup + ["country"] * len(cty_keys), dtype="string"),
+        "key": keys,
+        "name": pd.Series(np.r_[sup_keys.map(names).fillna("").to_numpy(dtype=object),
+                                [country_name(c) for c in cty_keys]], dtype="string"),
+        "days": length,
+        "materials_hit": np.bincount(out.case_stop, minlength=n_stops),
+        "materials_out": np.bincount(out.case_stop, weights=~np.isnan(out.tts),
+                                     minlength=n_stops).astype(np.int64),
+        "first_stockout_days": _none_if_nan(tts),
+        "products_stopped": np.bincount(stop_ix, weights=impact["outage"].to_numpy() > 0,
+                                        minlength=n_stops).astype(np.int64),
+        "units_lost": np.bincount(stop_ix, weights=impact["units"].to_numpy(),
+                                  minlength=n_stops),
+        "revenue_at_risk": revenue,
+        "risk_exposure_index": revenue / top if top > 0 else np.zeros(n_stops),
+        "shortfall_value": np.bincount(out.case_stop, weights=shortfall_value,
+                                       minlength=n_stops),
+        "daily_spend": spend,
+        "spend_share": spend / total_spend if total_spend > 0 else np.zeros(n_stops),
+    })
+    order = np.lexsort((table["key"].to_numpy(dtype=object), table["by"].to_numpy(dtype=object),
+                        -spend, np.nan_to_num(tts, nan=np.inf),
+                        -table["shortfall_value"].to_numpy(), -revenue))
+    table = table.iloc[order].reset_index(drop=True)
+    table.insert(0, "rank", np.arange(1, n_stops + 1))
+    return Ranking(data.as_of, data.currency, default, table)

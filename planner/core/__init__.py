@@ -1,0 +1,1 @@
+"""Shared machinery: errors, atomic writes, formatting, palette, resources."""

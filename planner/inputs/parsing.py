@@ -1,0 +1,362 @@
+"""Reading what people type into cells: numbers, shares, dates, codes.
+
+Each parser takes one column of raw cell values (as read from xlsx or CSV) and returns
+the typed values, a mask of blank cells and a message for every cell it cannot read.
+The common case (a clean numeric column) takes a vectorised path; only the odd cells are
+looked at one by one. The same parsers check what a user types into the window.
+
+Rules (README, "What the template accepts"):
+- numbers: numeric cells, or text such as "6,000" or "6 000" (thousands separators are
+  accepted only in groups of three, so "6,5" is refused rather than read as 65);
+  must be finite.
+- shares: a fraction 0.55, a percent-formatted cell (stored as 0.55), or text "55%".
+  A bare 55 is refused: it is ambiguous.
+- dates: Excel date cells, Excel serial numbers, ISO text (2026-11-02) or day-first
+  dotted text (02.11.2026).
+- country codes: ISO 3166-1 alpha-2, any case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import operator
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from planner.inputs.schema import KINDS, PERIODS
+
+Messages = dict[int, str]
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")  # "6,5": refused, with a hint
+_NOT_FINITE = frozenset({"inf", "infinity", "nan", "-inf", "+inf", "-infinity", "+infinity"})
+_ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([T ]00:00(:00(\.0+)?)?)?$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def printable(value: object) -> str:
+    """Text for a message: characters that cannot be seen (a zero-width space, a
+    non-breaking space, a line break) spelled as \\u200b, so that a problem is one line
+    and says what is really in the cell."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+
+
+def shown(value: object) -> str:
+    """A raw value as quoted in a message, shortened if long, invisible characters
+    spelled out."""
+    text = str(value)
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f'"{printable(text)}"'
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _text_to_number(text: str) -> float | None:
+    t = text.strip().replace("\u2212", "-")
+    if _PLAIN.match(t):
+        return float(t)
+    if _THOUSANDS.match(t):
+        return float(re.sub(r"[,\s\u00a0\u202f']", "", t))
+    return None
+
+
+def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
+    """Numbers from raw cells: (float values, blank mask, messages by position)."""
+    n = len(values)
+    out = np.full(n, np.nan)
+    blank = np.zeros(n, dtype=bool)
+    messages: Messages = {}
+    arr = np.asarray(values, dtype=object) if n else np.empty(0, dtype=object)
+    # fast path: a column of plain numeric cells
+    numeric = np.fromiter((type(v) in (float, int) for v in arr), dtype=bool, count=n)
+    if numeric.any():
+        out[numeric] = arr[numeric].astype(float)
+    rest = np.flatnonzero(~numeric)
+    # empty cells of an optional column, at once
+    blank[rest] = np.fromiter((v is None or v == "" for v in arr[rest]), dtype=bool,
+                              count=len(rest))
+    for i in rest[~blank[rest]]:
+        v = arr[i]
+        if is_blank(v):
+            blank[i] = True
+        elif isinstance(v, str):
+            number = _text_to_number(v)
+            if number is not None:
+                out[i] = number
+            elif v.strip().lower() in _NOT_FINITE:
+                messages[int(i)] = f"must be a finite number, got {shown(v)}"
+            else:
+                messages[int(i)] = f"must be a number{_comma_hint(v)}, got {shown(v)}"
+        else:
+            messages[int(i)] = f"must be a number, got {shown(v)}"
+    numeric_nan = numeric & np.isnan(out)
+    blank |= numeric_nan  # an empty numeric cell read as NaN
+    bad = ~np.isfinite(out) & ~blank
+    for i in np.flatnonzero(bad):
+        if int(i) not in messages:
+            messages[int(i)] = f"must be a finite number, got {shown(arr[i])}"
+    out[bad] = np.nan
+    return out, blank, messages
+
+
+def _comma_hint(value: object) -> str:
+    """" (write 6.5 with a decimal point)" for a number typed with a decimal comma."""
+    t = value.strip() if isinstance(value, str) else ""
+    if _DECIMAL_COMMA.match(t.rstrip("%").rstrip()):
+        return f" (write {t.replace(',', '.')} with a decimal point)"
+    return ""
+
+
+def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
+    """Shares as fractions: 0.55, a percent cell, or text "55%"."""
+    arr = list(values)
+    percent = np.zeros(len(arr), dtype=bool)
+    for i, v in enumerate(arr):
+        if isinstance(v, str) and v.strip().endswith("%"):
+            arr[i] = v.strip()[:-1]
+            percent[i] = True
+    out, blank, messages = parse_numbers(arr)
+    for i in messages:
+        messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%"
+                       f"{_comma_hint(values[i])}, got {shown(values[i])}")
+    for i in np.flatnonzero(percent & np.isfinite(out)):
+        # "33.3%" is the number nearest 0.333, not 33.3 / 100 (0.33299999999999996)
+        out[i] = float(Decimal(repr(float(out[i]))) / 100)
+    over = ~blank & ~np.isnan(out) & ((out < 0) | (out > 1))
+    for i in np.flatnonzero(over):
+        v = values[i]
+        hint = f' (write {shown(v)[1:-1]}% for a percentage)' if (
+            not percent[i] and 1 < out[i] <= 100) else ""
+        messages[int(i)] = f"must be between 0 and 1{hint}, got {shown(v)}"
+        out[i] = np.nan
+    return out, blank, messages
+
+
+def excel_serial_to_date(serial: float) -> dt.date:
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+def parse_date(value: object) -> dt.date | None:
+    """One date from a cell, or None when it cannot be read."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if math.isfinite(value) and 1 <= value <= 2958465 and float(value).is_integer():
+            return excel_serial_to_date(value)
+        return None
+    if isinstance(value, str):
+        t = value.strip()
+        try:
+            if m := _ISO_DATE.match(t):
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            if m := _DOTTED_DATE.match(t):
+                return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
+    n = len(values)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+    blank = np.zeros(n, dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            blank[i] = True
+            continue
+        d = parse_date(v)
+        if d is not None and not (1900 <= d.year <= 2200):
+            messages[i] = ("must be a date from 1900 to 2200, got "
+                           f"{shown(v if isinstance(v, str) else d.isoformat())}")
+        elif isinstance(v, dt.time):  # what the reader makes of a date before 1900
+            messages[i] = (f"must be a date such as 2026-11-02, got the time {shown(v)} "
+                           "(a date before 1900 reads as a time)")
+        elif d is None:
+            messages[i] = f"must be a date such as 2026-11-02, got {shown(v)}"
+        else:
+            out[i] = np.datetime64(d, "s")
+    return out, blank, messages
+
+
+def _all_text(values: Sequence[object], limit: int
+              ) -> tuple[list[str | None], np.ndarray, np.ndarray] | None:
+    """Fast path for a column whose cells are all text: (stripped texts with None for
+    blanks, blank mask, positions longer than limit); None when some cell is not text."""
+    if not all(v.__class__ is str for v in values):
+        return None
+    out: list[str | None] = [v.strip() for v in values]  # type: ignore[union-attr]
+    lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))  # type: ignore[arg-type]
+    blank = lengths == 0
+    for i in np.flatnonzero(blank):
+        out[i] = None
+    return out, blank, np.flatnonzero(lengths > limit)
+
+
+def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    """Identifiers as text; a numeric cell 1001.0 reads as "1001"."""
+    if (text := _all_text(values, 200)) is not None:
+        out, blank, long = text
+        return out, blank, {int(i): "must be at most 200 characters long" for i in long}
+    out: list[str | None] = []
+    blank = np.zeros(len(values), dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            out.append(None)
+            blank[i] = True
+        elif isinstance(v, float):
+            out.append(str(int(v)) if v.is_integer() else repr(v))
+        elif isinstance(v, (str, int)) and not isinstance(v, bool):
+            text = str(v).strip()
+            if len(text) > 200:
+                messages[i] = "must be at most 200 characters long"
+            out.append(text)
+        else:
+            messages[i] = f"must be text or a number, got {shown(v)}"
+            out.append(None)
+    return out, blank, messages
+
+
+def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    if (text := _all_text(values, 1000)) is not None:
+        out, blank, long = text
+        return out, blank, {int(i): "must be at most 1,000 characters long, got "
+                            f"{len(out[i]):,}" for i in long}  # type: ignore[arg-type]
+    out: list[str | None] = []
+    blank = np.zeros(len(values), dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            out.append(None)
+            blank[i] = True
+            continue
+        if isinstance(v, float) and v.is_integer():
+            text = str(int(v))
+        elif isinstance(v, (dt.date, dt.datetime)):
+            text = v.isoformat()
+        else:
+            text = str(v).strip()
+        if len(text) > 1000:
+            messages[i] = f"must be at most 1,000 characters long, got {len(text):,}"
+        out.append(text)
+    return out, blank, messages
+
+
+_SYNONYMS = {
+    "kind": {k: k for k in KINDS}
+    | {k + "s": k for k in KINDS}
+    | {"raw material": "material", "raw_material": "material", "part": "component"},
+    "per": {p: p for p in PERIODS}
+    | {p + "s": p for p in PERIODS}
+    | {"daily": "day", "d": "day", "weekly": "week", "wk": "week", "w": "week",
+       "monthly": "month", "mo": "month", "yearly": "year", "annual": "year",
+       "annually": "year", "yr": "year", "y": "year"},
+}
+
+
+def parse_choices(values: Sequence[object], what: str
+                  ) -> tuple[list[str | None], np.ndarray, Messages]:
+    """Case-insensitive choice from a small set (kind, per)."""
+    choices = KINDS if what == "kind" else PERIODS
+    synonyms = _SYNONYMS[what]
+    if all(v.__class__ is str for v in values):  # fast path: every cell is text
+        keys = [v.strip().lower() for v in values]  # type: ignore[union-attr]
+        out = [synonyms.get(k) for k in keys]
+        blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
+        return out, blank, {
+            i: f"{what} must be one of {', '.join(choices)}, got {shown(values[i])}"
+            for i, (choice, key) in enumerate(zip(out, keys, strict=True))
+            if choice is None and key}
+    out = []
+    blank = np.zeros(len(values), dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            out.append(None)
+            blank[i] = True
+            continue
+        key = str(v).strip().lower()
+        if key in synonyms:
+            out.append(synonyms[key])
+        else:
+            out.append(None)
+            messages[i] = f"{what} must be one of {', '.join(choices)}, got {shown(v)}"
+    return out, blank, messages
+
+
+@cache
+def _countries() -> tuple[frozenset[str], dict[str, str]]:
+    import pycountry
+
+    codes = frozenset(c.alpha_2 for c in pycountry.countries)
+    by_name: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                by_name[name.lower()] = c.alpha_2
+        by_name[c.alpha_3.lower()] = c.alpha_2
+    by_name.update({"uk": "GB", "great britain": "GB", "england": "GB", "usa": "US",
+                    "south korea": "KR", "korea": "KR", "russia": "RU", "vietnam": "VN",
+                    "taiwan": "TW", "drc": "CD", "congo": "CD", "dr congo": "CD"})
+    return codes, by_name
+
+
+def country_codes() -> frozenset[str]:
+    return _countries()[0]
+
+
+def country_name(code: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name
+
+
+def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    codes, by_name = _countries()
+    out: list[str | None] = []
+    blank = np.zeros(len(values), dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            out.append(None)
+            blank[i] = True
+            continue
+        code = str(v).strip().upper()
+        if code in codes:
+            out.append(code)
+            continue
+        out.append(None)
+        guess = by_name.get(str(v).strip().lower())
+        hint = f" (did you mean {guess}?)" if guess else ""
+        messages[i] = (f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
+                       f"got {shown(v)}")
+    return out, blank, messages

@@ -1,0 +1,1 @@
+"""The outputs: text and JSON reports, workbooks, the summary's figures."""

@@ -1,0 +1,119 @@
+"""The report as JSON (for scripts) and as a plain-text table (for a terminal)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from planner.analysis.compute import Report
+from planner.inputs.project import Project
+
+MATERIAL_KEYS = (
+    "item_id", "name", "unit", "daily_use", "on_hand", "days_of_cover",
+    "days_of_cover_with_orders", "target_days", "status", "top_supplier",
+    "top_supplier_share", "top_country", "top_country_share", "supplier_hhi",
+    "country_hhi", "suppliers", "over_supplier_cap", "over_country_cap",
+)
+EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days")
+STATUS_ORDER = {"critical": 0, "short": 1, "ok": 2}
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe Python value: NaN and NA become None, numpy scalars become Python."""
+    if value is None or value is pd.NA:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def records(frame: pd.DataFrame, keys: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:
+    columns = {k: frame[k].tolist() for k in keys}
+    return [{k: plain(columns[k][i]) for k in keys} for i in range(len(frame))]
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    m = report.materials
+    return {
+        "as_of": report.as_of.isoformat(),
+        "materials": records(m, MATERIAL_KEYS + EXTRA_MATERIAL_KEYS),
+        "items": records(report.items, ("item_id", "daily_use")),
+        "country_dependence_by_value": {str(k): plain(v)
+                                        for k, v in report.country_dependence.items()},
+        "products": records(report.products, list(report.products.columns)),
+    }
+
+
+def risk_order(materials: pd.DataFrame) -> pd.DataFrame:
+    """Materials most at risk first: status, then cover relative to target, then share."""
+    ratio = materials["days_of_cover"] / materials["target_days"].where(
+        materials["target_days"] > 0)
+    return materials.assign(
+        _s=materials["status"].map(STATUS_ORDER), _r=ratio.fillna(float("inf")),
+        _c=-materials["top_country_share"].fillna(0)).sort_values(
+        ["_s", "_r", "_c"], kind="stable").drop(columns=["_s", "_r", "_c"])
+
+
+def fmt_number(value: float | None, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:,.{digits}f}"
+
+
+def fmt_days(value: float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "no demand"
+    return f"{value:,.0f}"
+
+
+def fmt_share(value: float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:.0%}"
+
+
+def report_text(project: Project, report: Report) -> str:
+    s = project.settings
+    m = risk_order(report.materials)
+    header = ["Item", "Name", "Use/day", "Cover d", "w/ orders", "Target", "Status",
+              "Top supplier", "Share", "Country", "Share", "HHI", "Breach"]
+    rows = []
+    for r in m.itertuples(index=False):
+        breach = "/".join(x for x, flag in (("supplier", r.over_supplier_cap),
+                                            ("country", r.over_country_cap)) if flag)
+        rows.append([r.item_id, _clip(r.name, 28), fmt_number(r.daily_use, 2),
+                     fmt_days(r.days_of_cover), fmt_days(r.days_of_cover_with_orders),
+                     fmt_number(r.target_days), r.status.upper() if r.status != "ok" else "ok",
+                     "" if pd.isna(r.top_supplier) else str(r.top_supplier),
+                     fmt_share(r.top_supplier_share),
+                     "" if pd.isna(r.top_country) else str(r.top_country),
+                     fmt_share(r.top_country_share), fmt_number(r.supplier_hhi), breach])
+    right = {2, 3, 4, 5, 8, 10, 11}
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    title = s.company or "Stockpile Planner report"
+    out = [f"{title} — as of {report.as_of.isoformat()}, horizon {s.horizon_days:g} days, "
+           f"caps: supplier {s.max_supplier_share:.0%}, country {s.max_country_share:.0%}",
+           "", line(header), line(["-" * w for w in widths]), *[line(r) for r in rows], ""]
+    status = m["status"].value_counts()
+    out.append(f"{len(m)} materials: {status.get('critical', 0)} critical, "
+               f"{status.get('short', 0)} short, {status.get('ok', 0)} ok; "
+               f"{int(m['over_supplier_cap'].sum())} over the supplier cap, "
+               f"{int(m['over_country_cap'].sum())} over the country cap.")
+    dep = report.country_dependence
+    if len(dep):
+        parts = ", ".join(f"{c} {v:.0%}" for c, v in dep.head(5).items())
+        out.append(f"Country dependence by value ({s.currency}): {parts}")
+    return "\n".join(out)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,230 @@
+"""The figures of the one-page exposure summary, and the dashboard's headline figures.
+
+Pure data: ``ui.printing.summary_render`` draws it for the printer, the PDF and the preview, and
+the dashboard shows the same headline figures, so management and the buyer see the same
+numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from planner.analysis.compute import Report
+from planner.inputs.project import Project, Settings
+from planner.outputs.reports import risk_order
+
+if TYPE_CHECKING:
+    from planner.analysis.plan import Plan
+    from planner.analysis.scenario import Ranking
+
+G7_CAP, G7_AMBITION = 0.60, 0.50
+
+
+@dataclass(frozen=True)
+class Headline:
+    materials: int
+    below_target: int
+    critical: int
+    single_sourced: int
+    over_supplier_cap: int
+    over_country_cap: int
+    largest_country: str | None
+    largest_country_share: float | None  # of purchase value
+
+    @property
+    def g7_level(self) -> str:
+        """'above' the G7 60% mark, 'between' 50% and 60%, or 'below' the 50% ambition."""
+        share = self.largest_country_share
+        if share is None:
+            return "below"
+        return "above" if share > G7_CAP else "between" if share > G7_AMBITION else "below"
+
+
+def headline(report: Report) -> Headline:
+    m = report.materials
+    with_demand = m["daily_use"] > 0
+    dep = report.country_dependence
+    return Headline(
+        materials=len(m),
+        below_target=int((with_demand & (m["status"] != "ok")).sum()),
+        critical=int((m["status"] == "critical").sum()),
+        single_sourced=int((m["suppliers"] == 1).sum()),
+        over_supplier_cap=int(m["over_supplier_cap"].sum()),
+        over_country_cap=int(m["over_country_cap"].sum()),
+        largest_country=str(dep.index[0]) if len(dep) else None,
+        largest_country_share=float(dep.iloc[0]) if len(dep) else None,
+    )
+
+
+@dataclass(frozen=True)
+class ProductRisk:
+    item_id: str
+    name: str
+    status: str
+    min_days_of_cover: float | None
+    reasons: list[str]  # the materials that put it at risk, in words
+
+
+@dataclass
+class Grid:
+    """A small titled table for the printed summary: columns, rows of text, a note."""
+
+    title: str
+    columns: list[tuple[str, float, str]]  # title, width weight, "l" or "r"
+    rows: list[list[str]]
+    note: str = ""
+    details: list[str] = field(default_factory=list)  # per row: a line under it, or ""
+
+
+@dataclass
+class Summary:
+    title: str
+    company: str
+    as_of: str
+    settings: Settings
+    headline: Headline
+    materials: pd.DataFrame  # sorted by risk
+    country_mix: pd.DataFrame  # item_id, origin_country, share (sums to 1 per item)
+    country_dependence: pd.Series
+    products: list[ProductRisk] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # extra text blocks
+    grids: list[Grid] = field(default_factory=list)  # plan and disruption tables
+
+
+def country_mix(report: Report) -> pd.DataFrame:
+    """Per material, the share of supply from each origin country (largest first)."""
+    src = report.sources
+    mix = src.groupby(["item_id", "origin_country"], sort=False)["share"].sum().reset_index()
+    return mix.sort_values(["item_id", "share"], ascending=[True, False], kind="stable")
+
+
+def _days(value: float) -> str:
+    return "no demand" if value is None or math.isnan(value) else f"{value:,.0f} days"
+
+
+def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
+    p = report.products
+    if p.empty:
+        return []
+    rank = p["worst_status"].map({"critical": 0, "short": 1, "ok": 2}).fillna(2)
+    ordered = p.assign(_r=rank, _c=p["min_days_of_cover"].fillna(math.inf)).sort_values(
+        ["_r", "_c", "top_country_share"], ascending=[True, True, False], kind="stable")
+    materials = report.materials.set_index("item_id")
+    out = []
+    for r in ordered.head(limit).itertuples(index=False):
+        reasons: list[str] = []
+        named: set[str] = set()
+        for material in (r.worst_status_material if r.worst_status != "ok" else None,
+                         r.min_cover_material):
+            if isinstance(material, str) and material not in named:
+                m = materials.loc[material]
+                reasons.append(f"{m['name']}: {_days(m['days_of_cover'])} of cover "
+                               f"({m['status']})")
+                named.add(material)
+        material = r.top_country_material
+        if isinstance(material, str) and material not in named:
+            m = materials.loc[material]
+            reasons.append(f"{m['name']}: {m['top_country_share']:.0%} from "
+                           f"{m['top_country']}")
+        out.append(ProductRisk(r.item_id, r.name, r.worst_status,
+                               None if math.isnan(r.min_days_of_cover) else
+                               float(r.min_days_of_cover), reasons))
+    return out
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
+        f"{value:.0%}")
+
+
+def _cover(value: float | None) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
+        f"{value:,.0f}")
+
+
+def plan_grid(plan: Plan, limit: int = 8) -> Grid:
+    """What the procurement plan changes, for the materials it spends most on."""
+    m = plan.materials
+    bought = m[m["planned"] > 0].sort_values("cost", ascending=False, kind="stable")
+    rows, details = [], []
+    for r in bought.head(limit).itertuples(index=False):
+        rows.append([
+            str(r.name), f"{r.planned:,.0f} {r.unit}",
+            f"{r.cost:,.0f}" if math.isfinite(r.cost) else "–",
+            f"{_cover(r.days_of_cover_before)} → {_cover(r.days_of_cover_after)}",
+            f"{_pct(r.top_supplier_share_before)} → {_pct(r.top_supplier_share_after)}",
+            f"{_pct(r.top_country_share_before)} → {_pct(r.top_country_share_after)}",
+            "yes" if r.cap_breach else ""])
+        details.append(f"Still over a cap: {r.reason}" if r.cap_breach and isinstance(
+            r.reason, str) else "")
+    p = plan.parameters
+    late = plan.late_lines
+    note = (f"{len(plan.lines):,} order lines, {plan.currency} {plan.total_cost:,.0f} in all"
+            f"{f', {late} already late' if late else ''}; "
+            f"{len(plan.breaches)} material(s) still over a cap. Horizon "
+            f"{p.horizon_days:g} days + target {p.target_days:g} days of cover.")
+    if len(bought) > limit:
+        note += f" The {limit} largest of {len(bought)} purchases are shown."
+    return Grid("What the procurement plan changes",
+                [("Material", 3.0, "l"), ("Planned", 1.3, "r"), (f"Cost ({plan.currency})",
+                                                                  1.3, "r"),
+                 ("Cover, days", 1.3, "r"), ("Supplier share", 1.3, "r"),
+                 ("Origin share", 1.3, "r"), ("Over cap", 0.9, "r")],
+                rows, note, details)
+
+
+def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
+    """The single points of failure that matter most, by revenue at risk."""
+    stops = ranking.stops.head(limit)
+    rows = []
+    for r in stops.itertuples(index=False):
+        first = r.first_stockout_days
+        name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
+        rows.append([
+            str(r.by), name, f"{r.days:,.0f}", f"{r.materials_hit:,}",
+            "none" if pd.isna(first) else f"day {first:,.0f}",
+            f"{r.products_stopped:,}", f"{r.revenue_at_risk:,.0f}",
+            f"{r.risk_exposure_index:.2f}"])
+    return Grid("Disruption risk: each supplier and origin country stopped for its time to "
+                "recover",
+                [("Stop", 0.9, "l"), ("Who", 3.2, "l"), ("Days", 0.6, "r"),
+                 ("Materials", 0.9, "r"), ("Stock-out", 0.9, "r"),
+                 ("Products", 0.9, "r"), (f"At risk ({ranking.currency})", 1.5, "r"),
+                 ("Index", 0.7, "r")],
+                rows, "Materials: how many the stop hits; stock-out: the first day one runs "
+                "out; products: how many stop; at risk: revenue of the units lost; index: "
+                "revenue at risk ÷ the largest (time to survive against time to recover).")
+
+
+def build_summary(project: Project, report: Report, plan: Plan | None = None,
+                  ranking: Ranking | None = None) -> Summary:
+    s = project.settings
+    grids = []
+    if plan is not None and len(plan.lines):
+        grids.append(plan_grid(plan))
+    if ranking is not None and len(ranking.stops):
+        grids.append(ranking_grid(ranking))
+    return Summary(
+        title="Supply exposure summary",
+        company=s.company,
+        as_of=report.as_of.isoformat(),
+        settings=s,
+        headline=headline(report),
+        materials=risk_order(report.materials).reset_index(drop=True),
+        country_mix=country_mix(report),
+        country_dependence=report.country_dependence,
+        products=products_at_risk(report),
+        grids=grids,
+    )
+
+
+def full_summary(project: Project, report: Report) -> Summary:
+    """The summary with the procurement plan and the disruption ranking, as printed."""
+    from planner.analysis.plan import make_plan
+    from planner.analysis.scenario import rank
+
+    return build_summary(project, report, make_plan(project), rank(project, report=report))

@@ -1,0 +1,1 @@
+"""Package data: presets, style sheet, icons (installed as planner.resources)."""

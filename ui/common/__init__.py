@@ -1,0 +1,1 @@
+"""Small pieces every part of the window uses: errors, background work, widgets."""

@@ -1,0 +1,1 @@
+"""Table editing: the open document, undo commands, table models and pages."""

@@ -1,0 +1,285 @@
+"""Products & BOM: each product's tree down to its materials, and where an item is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ui.common.widgets import fit_columns
+from ui.editing.document import Document
+from ui.editing.models import Col, FrameModel, fmt_number
+from ui.editing.table_page import TablePage
+from ui.pages.tables import PRODUCT_COLUMNS, FiguresTable
+from ui.qt import (
+    QAbstractItemModel,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Node:
+    parent: int  # node number of the parent, -1 for a product
+    row: int
+    item_id: str
+    qty: float  # effective quantity per parent unit (scrap included)
+    per_product: float  # cumulative quantity per unit of the root product
+    children: list[int] | None = field(default=None)
+
+
+class BomTreeModel(QAbstractItemModel):
+    """Products at the top, children fetched lazily from the BOM when a row is expanded."""
+
+    HEADERS = ("Item", "Name", "Qty per parent", "Per product unit", "Unit", "Kind")
+    refreshed = Signal()
+
+    def __init__(self, doc: Document, parent: object = None):
+        super().__init__(parent)
+        self.doc = doc
+        self._rebuild()
+        doc.tableReset.connect(self._table_changed)
+        doc.cellsChanged.connect(lambda table, *_: self._table_changed(table))
+
+    def _table_changed(self, table: str) -> None:
+        if table in ("BOM", "Items"):
+            self.refresh()
+
+    def _rebuild(self) -> None:
+        p = self.doc.project
+        items = p.items.dropna(subset=["item_id"]).drop_duplicates("item_id")
+        # plain tuples: data() is called for every cell shown, a DataFrame row costs 60 µs
+        self.info: dict[str, tuple[str, str, str]] = {
+            i: tuple("" if pd.isna(v) else str(v) for v in row)
+            for i, *row in zip(items["item_id"], items["name"], items["unit"], items["kind"],
+                               strict=True)}
+        bom = p.bom.dropna(subset=["parent_id", "child_id", "qty_per"])
+        eff = bom["qty_per"] * (1 + bom["scrap_pct"].fillna(0) / 100)
+        self.children_of: dict[str, list[tuple[str, float]]] = {}
+        for parent, child, q in zip(bom["parent_id"], bom["child_id"], eff, strict=True):
+            self.children_of.setdefault(parent, []).append((child, float(q)))
+        products = items.loc[items["kind"] == "product", "item_id"].tolist()
+        self.nodes: list[Node] = [Node(-1, i, pid, 1.0, 1.0) for i, pid in enumerate(products)]
+        self.roots = list(range(len(products)))
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+        self.refreshed.emit()
+
+    def _children(self, number: int) -> list[int]:
+        node = self.nodes[number]
+        if node.children is None:
+            node.children = []
+            seen = self._ancestors(number)
+            for row, (child, q) in enumerate(self.children_of.get(node.item_id, [])):
+                if child in seen:  # a cycle: the problems list names it; stop here
+                    continue
+                self.nodes.append(Node(number, row, child, q, node.per_product * q))
+                node.children.append(len(self.nodes) - 1)
+        return node.children
+
+    def _ancestors(self, number: int) -> set[str]:
+        out = set()
+        while number >= 0:
+            out.add(self.nodes[number].item_id)
+            number = self.nodes[number].parent
+        return out
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children(parent.internalId()) if parent.isValid() else self.roots
+        if not (0 <= row < len(siblings)) or not (0 <= column < len(self.HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        up = self.nodes[index.internalId()].parent
+        if up < 0:
+            return QModelIndex()
+        return self.createIndex(self.nodes[up].row, 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self.roots)
+        return len(self._children(parent.internalId()))
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self.roots)
+        return bool(self.children_of.get(self.nodes[parent.internalId()].item_id))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self.nodes[index.internalId()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name, unit, kind = self.info.get(node.item_id, ("", "", ""))
+            c = index.column()
+            if c == 0:
+                return node.item_id
+            if c == 1:
+                return name
+            if c == 2:
+                return "" if node.parent < 0 else fmt_number(node.qty)
+            if c == 3:
+                return "" if node.parent < 0 else fmt_number(node.per_product)
+            return unit if c == 4 else kind
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3):
+            return "Effective quantity: qty_per × (1 + scrap %/100)"
+        if role == Qt.ItemDataRole.UserRole:
+            return node.item_id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+WHERE_USED_COLUMNS = [
+    Col("parent_id", "Used in"), Col("name", "Name"),
+    Col("qty", "Qty per unit", "number", "Effective quantity per unit of the parent"),
+]
+PRODUCTS_COLUMNS = [
+    Col("product_id", "Product"), Col("name", "Name"),
+    Col("qty_per_unit", "Per product unit", "number",
+        "Quantity consumed per unit of the product, through every BOM level"),
+]
+
+
+class BomPage(QWidget):
+    """The BOM tree, where-used, and the Items, BOM and Demand tables."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.tree_model = BomTreeModel(doc, self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a small tree
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 210)
+        self.tree.expandToDepth(0)
+        self.tree.selectionModel().currentChanged.connect(self._tree_clicked)
+        self.tree_model.refreshed.connect(lambda: self.tree.expandToDepth(0))
+
+        self.used_title = QLabel("Where used: select an item", self)
+        self.used_title.setObjectName("sectionTitle")
+        self.used_model = FrameModel(WHERE_USED_COLUMNS, self)
+        self.products_model = FrameModel(PRODUCTS_COLUMNS, self)
+        used = QTableView(self)
+        used.setModel(self.used_model)
+        products = QTableView(self)
+        products.setModel(self.products_model)
+        for view in (used, products):
+            view.verticalHeader().hide()
+            view.horizontalHeader().setStretchLastSection(True)
+            view.setAlternatingRowColors(True)
+        self.used_view, self.products_view = used, products
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        tree_box = QWidget(left)
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Product structure", tree_box)
+        title.setObjectName("sectionTitle")
+        tree_layout.addWidget(title)
+        tree_layout.addWidget(self.tree)
+        used_box = QWidget(left)
+        used_layout = QVBoxLayout(used_box)
+        used_layout.setContentsMargins(0, 0, 0, 0)
+        used_layout.addWidget(self.used_title)
+        used_layout.addWidget(used)
+        label = QLabel("Finished products that consume it", used_box)
+        label.setObjectName("muted")
+        used_layout.addWidget(label)
+        used_layout.addWidget(products)
+        left.addWidget(tree_box)
+        left.addWidget(used_box)
+        left.setSizes([500, 300])
+
+        self.products_figures = FiguresTable(doc, "Exposure per product", PRODUCT_COLUMNS)
+        doc.reportChanged.connect(self._refresh_products)
+        self._refresh_products()
+        self.tabs = QTabWidget(self)
+        self.items_page = TablePage(doc, "Items", "Items")
+        self.bom_page = TablePage(doc, "BOM", "BOM lines",
+                                  "One line per parent and child: quantity per parent unit, "
+                                  "and the scrap % lost in making it.")
+        self.demand_page = TablePage(doc, "Demand", "Demand",
+                                     "Demand for products (and spare parts), per day, week, "
+                                     "month or year.")
+        self.tabs.addTab(self.items_page, "Items")
+        self.tabs.addTab(self.bom_page, "BOM")
+        self.tabs.addTab(self.demand_page, "Demand")
+        self.tabs.addTab(self.products_figures, "Product exposure")
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setSizes([660, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        doc.itemSelected.connect(self.show_where_used)
+        doc.reportChanged.connect(lambda: self.show_where_used(doc.selected_item))
+
+    def _refresh_products(self) -> None:
+        if self.doc.report is not None:
+            self.products_figures.set_frame(self.doc.report.products)
+
+    def _tree_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = current.data(Qt.ItemDataRole.UserRole)
+        if item_id:
+            self.doc.select_item(item_id)
+
+    def show_where_used(self, item_id: str) -> None:
+        p = self.doc.project
+        bom = p.bom.dropna(subset=["parent_id", "child_id", "qty_per"])
+        rows = bom[bom["child_id"] == item_id]
+        names = p.items.drop_duplicates("item_id").set_index("item_id")["name"]
+        used = pd.DataFrame({
+            "parent_id": rows["parent_id"].to_numpy(),
+            "name": rows["parent_id"].map(names).to_numpy(),
+            "qty": (rows["qty_per"] * (1 + rows["scrap_pct"].fillna(0) / 100)).to_numpy()})
+        self.used_model.set_frame(used)
+        report = self.doc.report
+        if report is not None:
+            pm = report.product_materials
+            sel = pm[pm["material_id"] == item_id]
+            self.products_model.set_frame(pd.DataFrame({
+                "product_id": sel["product_id"].to_numpy(),
+                "name": sel["product_id"].map(names).to_numpy(),
+                "qty_per_unit": sel["qty_per_unit"].to_numpy()}))
+        name = names.get(item_id, "") if item_id else ""
+        self.used_title.setText(f"Where used: {item_id} {name}".rstrip() if item_id else
+                                "Where used: select an item")
+        fit_columns(self.used_view)
+        fit_columns(self.products_view)

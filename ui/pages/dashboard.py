@@ -1,0 +1,323 @@
+"""The dashboard: headline figures and three charts over the engine's report.
+
+Every number shown is read from ``doc.report``; the page only counts report rows and
+arranges them. It redraws on ``reportChanged`` (at once when visible, else when next
+shown), follows ``itemSelected`` with a highlight, and selects a material clicked in any
+chart through ``doc.select_item``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from planner.analysis.compute import Report
+from planner.inputs.parsing import country_name
+from planner.outputs.summary import G7_AMBITION, G7_CAP, headline
+from ui.common.widgets import Card
+from ui.editing.document import Document
+from ui.pages.charts import (
+    MAX_ROWS,
+    CountryMixChart,
+    CoverChart,
+    MaterialTable,
+    Segment,
+    pct_text,
+)
+from ui.pages.exposure_map import ExposureMap
+from ui.qt import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+STATUS_RANK = {"critical": 0, "short": 1, "ok": 2}
+OF = "<span style='font-size:11pt; font-weight:400; color:#5f6f7a'>&nbsp;of {n}</span>"
+
+# Cards take their look from the application's style sheet (resources/style.qss); the
+# chart panels match them.
+STYLE = """
+#chartPanel { background: white; border: 1px solid #dde3e7; border-radius: 6px; }
+#chartPanel QLabel { border: none; background: transparent; }
+#chartTitle { font-size: 11pt; font-weight: 600; color: #24343f; }
+#chartKey, #chartFooter { color: #5f6f7a; }
+QScrollArea#dashScroll, #dashContent { background: transparent; border: none; }
+#dashMessage { color: #24343f; font-size: 11pt; }
+"""
+
+
+@cache
+def _country_name(code: str) -> str:
+    return country_name(code)
+
+
+class DashboardPage(QWidget):
+    """Headline cards on top; cover and country mix on the left, the exposure map right."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setStyleSheet(STYLE)
+        self._figures: dict[str, object] = {}
+        self._pending = True
+
+        self.cards = {
+            "below_target": Card("materials below target cover"),
+            "single_sourced": Card("single-sourced materials"),
+            "over_supplier_cap": Card("materials over the supplier cap"),
+            "over_country_cap": Card("materials over the country cap"),
+            "largest_country": Card("of purchase value from the largest origin country"),
+        }
+        cards = QHBoxLayout()
+        cards.setSpacing(10)
+        for card in self.cards.values():
+            cards.addWidget(card, 1)
+
+        self.cover_chart = CoverChart()
+        self.mix_chart = CountryMixChart()
+        self.exposure_map = ExposureMap()
+        charts = QGridLayout()
+        charts.setSpacing(10)
+        charts.addWidget(self.cover_chart, 0, 0)
+        charts.addWidget(self.mix_chart, 1, 0)
+        charts.addWidget(self.exposure_map, 0, 1, 2, 1)
+        charts.setColumnStretch(0, 3)
+        charts.setColumnStretch(1, 2)
+        charts.setRowStretch(0, 1)
+        charts.setRowStretch(1, 1)
+
+        content = QWidget()
+        content.setObjectName("dashContent")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(12, 12, 12, 12)
+        body.setSpacing(10)
+        body.addLayout(cards)
+        body.addLayout(charts, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("dashMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+
+        # on a small screen the page scrolls rather than squash the bars below legibility
+        scroll = QScrollArea()
+        scroll.setObjectName("dashScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.viewport().setAutoFillBackground(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        for chart in (self.cover_chart, self.mix_chart, self.exposure_map):
+            chart.materialClicked.connect(doc.select_item)
+        doc.reportChanged.connect(self._report_changed)
+        doc.itemSelected.connect(self.highlight)
+        # drawn when first shown (or asked for its figures): a hidden page costs nothing
+
+    # --- public ----------------------------------------------------------------------
+    def figures(self) -> dict[str, object]:
+        """The headline values shown on the cards (counts, the largest country and its
+        share of purchase value), or an empty dict while no figures are shown."""
+        self._refresh_if_pending()
+        return dict(self._figures)
+
+    def card_text(self, key: str) -> str:
+        """A card's value as the user reads it ("4 of 10", "CN 64%")."""
+        self._refresh_if_pending()
+        text = re.sub(r"<[^>]*>", "", self.cards[key].value.text())
+        return text.replace("&nbsp;", " ")
+
+    def showing_message(self) -> bool:
+        return self.stack.currentWidget() is self.message
+
+    def highlight(self, item_id: str) -> None:
+        for chart in (self.cover_chart, self.mix_chart, self.exposure_map):
+            chart.highlight(item_id)
+
+    def refresh(self) -> None:
+        """Redraw everything from the document's current report."""
+        self._pending = False
+        doc = self.doc
+        report = doc.report
+        if doc.report_error:
+            self._show_message("The figures cannot be shown",
+                               f"{_escape(doc.report_error)}<br><br>Fix the problems marked "
+                               "in the tables; the dashboard comes back by itself.")
+            return
+        if report is None:
+            self._show_message("Computing the figures…",
+                               "The dashboard appears as soon as they are ready.")
+            return
+        if report.materials.empty:
+            self._show_message("No materials yet",
+                               "Import a template workbook or add materials and their "
+                               "sources to see days of cover and exposure here.")
+            return
+        self.stack.setCurrentIndex(0)
+        table = material_table(report)
+        self._set_cards(report)
+        s = doc.project.settings
+        total = len(table)
+        self.cover_chart.set_rows(table.rows(by_urgency(table)[:MAX_ROWS]), s.target_days,
+                                  total)
+        order = by_concentration(table)[:MAX_ROWS]
+        ids = [str(i) for i in table.ids[order]]
+        mix = country_mix(report.sources, ids)
+        countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
+        self.mix_chart.set_mix(ids, [str(n) for n in table.names[order]], mix,
+                               s.max_country_share,
+                               {c: _country_name(c) for c in countries}, total)
+        width = max(self.cover_chart.label_width(), self.mix_chart.label_width())
+        self.cover_chart.set_label_width(width)
+        self.mix_chart.set_label_width(width)
+        self.exposure_map.set_table(table, s.max_country_share, s.target_days)
+        self.highlight(doc.selected_item)
+
+    # --- internals -------------------------------------------------------------------
+    def _report_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._pending = True  # redrawn when shown: edits elsewhere stay fast
+
+    def _refresh_if_pending(self) -> None:
+        if self._pending:
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        self._refresh_if_pending()
+        super().showEvent(event)
+
+    def _show_message(self, title: str, text: str) -> None:
+        self._figures = {}
+        for card in self.cards.values():
+            card.set("–")
+        self.message.setText(f"<p style='font-size:14pt; font-weight:600'>{title}</p>"
+                             f"<p>{text}</p>")
+        self.stack.setCurrentWidget(self.message)
+
+    def _set_cards(self, report: Report) -> None:
+        m = report.materials
+        status = m["status"].astype(str)
+        n = len(m)
+        below = status.isin(["critical", "short"]).to_numpy()
+        critical = int((status == "critical").sum())
+        single = (m["suppliers"] == 1).to_numpy()
+        over_sup = m["over_supplier_cap"].to_numpy(dtype=bool)
+        over_cty = m["over_country_cap"].to_numpy(dtype=bool)
+        names = m["name"].astype(str).to_numpy()
+        dep = report.country_dependence
+        h = headline(report)  # the engine's figures, the same as on the printed summary
+        top_country, top_share = h.largest_country, h.largest_country_share
+        self._figures = {
+            "materials": h.materials,
+            "below_target": h.below_target,
+            "critical": h.critical,
+            "single_sourced": h.single_sourced,
+            "over_supplier_cap": h.over_supplier_cap,
+            "over_country_cap": h.over_country_cap,
+            "largest_country": top_country,
+            "largest_country_share": top_share,
+        }
+        s = self.doc.project.settings
+
+        def count(card: str, mask: np.ndarray, level: str, caption: str, tip: str) -> None:
+            k = int(mask.sum())
+            self.cards[card].caption.setText(caption)
+            self.cards[card].set(f"{k:,}{OF.format(n=f'{n:,}')}", level if k else "",
+                                 _tip(tip, names[mask]))
+
+        count("below_target", below, "bad" if critical else "warn",
+              "materials below target cover",
+              f"Critical or short of their target days ({critical} critical):")
+        count("single_sourced", single, "warn", "single-sourced materials",
+              "Bought from one supplier only:")
+        count("over_supplier_cap", over_sup, "warn", "materials over the supplier cap",
+              f"A supplier holds more than {pct_text(s.max_supplier_share)} of supply:")
+        count("over_country_cap", over_cty, "bad", "materials over the country cap",
+              f"One origin country holds more than {pct_text(s.max_country_share)}:")
+        card = self.cards["largest_country"]
+        if top_country is None or top_share is None:
+            card.set("–", "", "No purchase values: add unit prices to the sources.")
+            return
+        level = "bad" if top_share > G7_CAP else "warn" if top_share > G7_AMBITION else ""
+        card.caption.setText(f"of purchase value from {_country_name(top_country)} "
+                             "(largest origin)")
+        others = ", ".join(f"{c} {pct_text(v)}" for c, v in dep.iloc[1:4].items())
+        card.set(f"{top_country} {pct_text(top_share)}", level,
+                 f"Share of daily purchase value by origin country. G7 marks: under "
+                 f"{pct_text(G7_CAP)} by 2030, ambition {pct_text(G7_AMBITION)}."
+                 + (f"\nNext: {others}" if others else ""))
+
+
+def material_table(report: Report) -> MaterialTable:
+    """The report's materials as column arrays, in report order."""
+    m = report.materials
+
+    def strings(column: str) -> np.ndarray:
+        values = m[column].astype(object)
+        return values.where(values.notna(), None).to_numpy(dtype=object)
+
+    return MaterialTable(
+        ids=strings("item_id"), names=strings("name"), units=strings("unit"),
+        cover=m["days_of_cover"].to_numpy(dtype=float),
+        target=m["target_days"].to_numpy(dtype=float), status=strings("status"),
+        countries=strings("top_country"), share=m["top_country_share"].to_numpy(dtype=float))
+
+
+def by_urgency(table: MaterialTable) -> np.ndarray:
+    """Positions, most urgent first: critical, short, on target, no demand; then by the
+    fewest days of cover, then by name."""
+    rank = np.select([table.status == s for s in STATUS_RANK], list(STATUS_RANK.values()),
+                     default=2)
+    rank = np.where(np.isnan(table.cover), 3, rank)
+    return np.lexsort((table.names.astype(str), np.nan_to_num(table.cover), rank))
+
+
+def by_concentration(table: MaterialTable) -> np.ndarray:
+    """Positions, the largest top-country share first (no sources last), then by name."""
+    share = np.nan_to_num(table.share, nan=-1.0)
+    return np.lexsort((table.names.astype(str), -share))
+
+
+def country_mix(sources: pd.DataFrame, item_ids: list[str]) -> dict[str, list[Segment]]:
+    """Each material's shares summed by origin country, largest first (the report's
+    source rows regrouped for the stacked bars)."""
+    src = sources[sources["item_id"].isin(item_ids)]
+    grouped = (src.groupby(["item_id", "origin_country"], dropna=False, observed=True)
+               ["share"].sum().reset_index()
+               .sort_values(["item_id", "share", "origin_country"],
+                            ascending=[True, False, True], kind="stable"))
+    mix: dict[str, list[Segment]] = {}
+    for item_id, country, share in grouped.itertuples(index=False):
+        code = None if pd.isna(country) else str(country)
+        mix.setdefault(str(item_id), []).append(Segment(str(item_id), code, float(share)))
+    return mix
+
+
+def _tip(heading: str, names: np.ndarray, limit: int = 12) -> str:
+    if len(names) == 0:
+        return ""
+    listed = "\n".join(f"• {n}" for n in names[:limit])
+    more = f"\n… and {len(names) - limit} more" if len(names) > limit else ""
+    return f"{heading}\n{listed}{more}"
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")

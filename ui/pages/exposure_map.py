@@ -1,0 +1,233 @@
+"""The exposure map: top origin-country share against days of cover, the dangerous
+quadrant (over the country cap, under target) shaded, hover and click per material."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from ui.pages.charts import (
+    DANGER,
+    LINE,
+    MAX_MAP_LABELS,
+    MUTED,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+    TEXT,
+    ChartPanel,
+    MaterialTable,
+    _short,
+    axis_limit,
+    days_text,
+    legend_html,
+    pct_text,
+)
+from ui.qt import QFontMetrics, Qt, QWidget
+
+
+class ExposureMap(ChartPanel):
+    """Top origin-country share against days of cover; the corner over the country cap
+    and under the target is shaded, since a material there is both concentrated and short.
+
+    One scatter item per status (uniform brushes keep 15,000 points cheap) and one for
+    covers beyond the axis, drawn as triangles at its top.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Exposure map", parent)
+        self.set_axis_label("bottom", "share of supply from the top origin country (%)")
+        self.set_axis_label("left", "days of cover")
+        self.title.setToolTip("Hover a point for its figures; click it to select the "
+                              "material in every view.")
+        self.plot.showGrid(x=True, y=True, alpha=0.12)
+        self.plot.getAxis("bottom").setTicks(
+            [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
+        self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60],
+                                      brush=pg.mkBrush(DANGER), pen=pg.mkPen(None))
+        self.danger.setZValue(-30)
+        self.plot.addItem(self.danger, ignoreBounds=True)
+        self.danger_label = pg.TextItem("over the cap, under target", color="#b71c1c",
+                                        anchor=(1, 1))
+        self.danger_label.setFont(self.tick_font)
+        self.plot.addItem(self.danger_label, ignoreBounds=True)
+        dash = {"width": 1.2, "style": Qt.PenStyle.DashLine}
+        self.cap = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(LINE, **dash),
+            label="country cap {value:.0f}%",
+            labelOpts={"position": 0.97, "color": MUTED, "anchors": [(0, 0), (0, 0)]})
+        self.target = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(LINE, **dash),
+            label="target {value:.0f} d",
+            labelOpts={"position": 0.02, "color": MUTED, "anchors": [(0, 1), (0, 1)]})
+        for line in (self.cap, self.target):
+            line.setZValue(-10)
+            self.plot.addItem(line, ignoreBounds=True)
+        self._brushes = {status: pg.mkBrush(c) for status, c in STATUS_COLOURS.items()}
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        for key in (*STATUS_COLOURS, "beyond"):
+            item = pg.ScatterPlotItem(
+                size=12, pen=pg.mkPen("w", width=1.5), symbol="t1" if key == "beyond" else "o",
+                brush=self._brushes.get(key, pg.mkBrush(MUTED)), hoverable=True,
+                hoverSize=16, hoverPen=pg.mkPen("#263238", width=1.5), tip=self._tip)
+            item.setZValue(10 + len(self.scatters))
+            item.sigClicked.connect(self._clicked)
+            self.plot.addItem(item)
+            self.scatters[key] = item
+        self.ring = pg.ScatterPlotItem(size=24, brush=pg.mkBrush(None),
+                                       pen=pg.mkPen("#1565c0", width=2.5))
+        self.ring.setZValue(9)
+        self.plot.addItem(self.ring)
+        self.table = MaterialTable.empty()
+        self._shown = np.zeros(0, dtype=np.int64)  # table positions of the drawn points
+        self._x = np.zeros(0)
+        self._y = np.zeros(0)
+        self._danger_args: tuple | None = None
+        self.vb.sigResized.connect(self._resized)
+        self.highlighted = ""
+        self.key.setText(legend_html(
+            [(STATUS_COLOURS["critical"], "critical"), (STATUS_COLOURS["short"], "short"),
+             (STATUS_COLOURS["ok"], "on target")]))
+
+    def set_table(self, table: MaterialTable, country_cap: float, target_days: float
+                  ) -> None:
+        """Draw every material with demand and sources of ``table``."""
+        self.table = table
+        shown = np.flatnonzero(~np.isnan(table.cover) & ~np.isnan(table.share))
+        self._shown = shown
+        cover = table.cover[shown]
+        limit = axis_limit(cover, max(target_days * 2, 10.0))
+        self._x = table.share[shown] * 100
+        self._y = np.minimum(cover, limit)
+        beyond = cover > limit
+        status = table.status[shown]
+        for key, item in self.scatters.items():
+            sel = beyond if key == "beyond" else ~beyond & (status == key)
+            if key == "beyond":
+                brushes = [self._brushes.get(st, self._brushes["ok"]) for st in status[sel]]
+                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel], brush=brushes)
+            else:
+                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel])
+        cap = country_cap * 100
+        self.cap.setValue(cap)
+        self.target.setValue(target_days)
+        self.danger.setOpts(x0=[cap], x1=[100], y0=[0], y1=[target_days])
+        self.danger_label.setPos(99.5, target_days)
+        self.danger_label.setVisible(cap < 97)
+        top = limit * 1.08
+        # a little room beyond 0 and 100 % so the end ticks show
+        self.vb.setRange(xRange=(-4, 104), yRange=(-top * 0.04, top), padding=0)
+        self._danger_args = (cap, target_days)
+        self._label_danger(cap, target_days)
+
+        notes = []
+        left_out = len(table) - len(shown)
+        if left_out:
+            notes.append(f"{left_out} material(s) without demand or sources not shown")
+        if beyond.any():
+            notes.append(f"▲ cover beyond {limit:,.0f} d")
+        self.set_footer(" · ".join(notes))
+        self.highlight(self.highlighted)
+
+    def _label_danger(self, cap: float, target_days: float) -> None:
+        """Name the materials in the shaded corner (the ten with least cover), where the
+        eye goes first.
+
+        A label goes right of its point, else left, with the short name, else the item
+        id: the first place that stays inside the plot and covers no other point or label.
+        """
+        self.labels.begin()
+        xs, ys, shown = self._x, self._y, self._shown
+        (x_lo, x_hi), (y_lo, y_hi) = self.vb.viewRange()
+        sx = max(self.vb.width(), 100) / (x_hi - x_lo)
+        sy = max(self.vb.height(), 100) / (y_hi - y_lo)
+        px = (xs - x_lo) * sx  # pixels from the left
+        py = (y_hi - ys) * sy  # pixels from the top
+        metrics = QFontMetrics(self.tick_font)
+        h = metrics.height()
+        taken: list[tuple[float, float, float, float]] = []
+        right_edge = (101 - x_lo) * sx
+        danger = np.flatnonzero((xs > cap) & (self.table.cover[shown] < target_days))
+        # in a big project, the few with the least cover
+        danger = danger[np.argsort(ys[danger], kind="stable")][:MAX_MAP_LABELS]
+        for i in danger:
+            row = int(shown[i])
+            options = []
+            for text in (_short(str(self.table.names[row])), str(self.table.ids[row])):
+                w = metrics.horizontalAdvance(text) + 4
+                options.append((text, px[i] + 13, px[i] + 13 + w, (0, 0.5), 1.0))
+                options.append((text, px[i] - 13 - w, px[i] - 13, (1, 0.5), -1.0))
+            fallback = options[-2] if options[-2][2] <= right_edge else options[-1]
+            best = next((o for o in options if self._free(o, py[i], h, px, py, i, taken,
+                                                            right_edge)), fallback)
+            text, left, right, anchor, side = best
+            taken.append((left, right, py[i] - h / 2, py[i] + h / 2))
+            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], TEXT, anchor)
+        self.labels.end()
+
+    @staticmethod
+    def _free(option: tuple, y: float, h: float, px: np.ndarray, py: np.ndarray, own: int,
+              taken: list[tuple[float, float, float, float]], right_edge: float) -> bool:
+        _, left, right, _, _ = option
+        top, bottom = y - h / 2, y + h / 2
+        if left < 0 or right > right_edge:
+            return False
+        near = (px > left - 7) & (px < right + 7) & (py > top - 7) & (py < bottom + 7)
+        near[own] = False
+        if near.any():
+            return False
+        return not any(left < r and right > lf and top < b and bottom > t
+                       for lf, r, t, b in taken)
+
+    def _resized(self, *_: object) -> None:
+        if self._danger_args is not None:
+            self._label_danger(*self._danger_args)
+
+    def _index_of(self, item_id: str) -> int | None:
+        """Position among the drawn points of ``item_id``, if drawn."""
+        if not item_id:
+            return None
+        hits = np.flatnonzero(self.table.ids[self._shown] == item_id)
+        return int(hits[0]) if len(hits) else None
+
+    def highlight(self, item_id: str) -> None:
+        self.highlighted = item_id
+        i = self._index_of(item_id)
+        if i is None:
+            self.ring.setData([], [])
+        else:
+            self.ring.setData([self._x[i]], [self._y[i]])
+
+    def points(self) -> list[tuple[str, float, float]]:
+        """(item_id, x = top-country share in %, y = days of cover as drawn) per point."""
+        ids = self.table.ids[self._shown]
+        return [(str(i), float(x), float(y)) for i, x, y in zip(ids, self._x, self._y,
+                                                                strict=True)]
+
+    def point_scene_pos(self, item_id: str) -> object:
+        i = self._index_of(item_id)
+        if i is None:
+            raise KeyError(item_id)
+        return self.vb.mapViewToScene(pg.Point(float(self._x[i]), float(self._y[i])))
+
+    def tip_for(self, item_id: str) -> str:
+        """The hover text of a material's point."""
+        i = self._index_of(item_id)
+        if i is None:
+            raise KeyError(item_id)
+        return self._tip_at(int(self._shown[i]))
+
+    def _tip_at(self, row: int) -> str:
+        t = self.table
+        status = str(t.status[row])
+        return (f"{t.names[row]}\n{days_text(float(t.cover[row]))} of cover, target "
+                f"{t.target[row]:,.0f} d ({STATUS_LABELS.get(status, status)})\n"
+                f"{pct_text(float(t.share[row]))} of supply from {t.countries[row] or '?'}")
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        return self._tip_at(int(data)) if data is not None else ""
+
+    def _clicked(self, _item: object, points: Sequence, _ev: object) -> None:
+        if len(points):
+            self.materialClicked.emit(str(self.table.ids[int(points[0].data())]))

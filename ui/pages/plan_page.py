@@ -1,0 +1,395 @@
+"""Procurement plan: what to buy, from whom and by when, and the mix before and after.
+
+The engine (planner.analysis.plan) makes the plan; this page sets its parameters, shows its
+tables and the country mix before and after, and exports the workbook in the background
+with progress and cancel.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+
+from planner.analysis.plan import Plan, make_plan
+from planner.core.errors import PlannerError
+from ui.common.errors import show_error
+from ui.common.widgets import Card
+from ui.common.workers import Task, run_in_background
+from ui.editing.document import Document
+from ui.editing.models import Col
+from ui.pages.tables import FiguresTable
+from ui.qt import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+BACKGROUND_MATERIALS = 2_000  # above this, plans are made off the UI thread
+
+LINE_COLUMNS = [
+    Col("order_by", "Order by", "date", "Lead time before stock falls to its target"),
+    Col("late", "Late", "bool", "The order-by date has passed: order today"),
+    Col("item_id", "Item"), Col("name", "Name"),
+    Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
+    Col("origin_country", "Origin"),
+    Col("quantity", "Quantity", "quantity"), Col("unit", "Unit"),
+    Col("unit_price", "Unit price", "number"), Col("cost", "Cost", "quantity"),
+    Col("lead_time_days", "Lead time (d)", "number"),
+    Col("arrival", "Expected arrival", "date"),
+]
+MATERIAL_COLUMNS = [
+    Col("item_id", "Item"), Col("name", "Name"),
+    Col("net_need", "Net need", "quantity",
+        "daily use × (horizon + target days) + safety stock − on hand − open orders"),
+    Col("planned", "Planned", "quantity"),
+    Col("shortfall", "Not coverable", "quantity", "Need beyond what the sources can deliver"),
+    Col("days_of_cover_before", "Cover before", "days"),
+    Col("days_of_cover_after", "Cover after", "days"),
+    Col("top_supplier_share_before", "Top supplier before", "share"),
+    Col("top_supplier_share_after", "after", "share"),
+    Col("top_country_before", "Top origin"),
+    Col("top_country_share_before", "Origin share before", "share"),
+    Col("top_country_share_after", "after", "share"),
+    Col("supplier_hhi_before", "Supplier HHI before", "hhi"),
+    Col("supplier_hhi_after", "after", "hhi"),
+    Col("cap_breach", "Still over a cap", "bool"),
+    Col("reason", "Why"),
+]
+SUPPLIER_COLUMNS = [
+    Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
+    Col("lines", "Lines", "number"), Col("materials", "Materials", "number"),
+    Col("cost", "Cost", "quantity"), Col("cost_share", "Share of spend", "share"),
+]
+COUNTRY_COLUMNS = [
+    Col("origin_country", "Origin country"), Col("lines", "Lines", "number"),
+    Col("cost", "Cost", "quantity"), Col("cost_share", "Share of spend", "share"),
+    Col("dependence_before", "Dependence before", "share",
+        "Share of purchase value by origin country with today's mix"),
+    Col("dependence_after", "after", "share", "… with the planned mix"),
+]
+
+
+class ExportProgress(QObject):
+    """Carries the export's progress from the worker thread to the page."""
+
+    advanced = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.advanced.emit(done, total)  # queued to the UI thread
+        return not self.cancelled
+
+
+class MixChart(pg.PlotWidget):
+    """Country dependence by value: today's mix against the planned one, per country."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background="w")
+        self.setMinimumHeight(180)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(False, False)
+        self.hideButtons()
+        self.before = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
+                                      brush="#9fb3c8", pen=None)
+        self.after = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
+                                     brush="#24343f", pen=None)
+        self.addItem(self.before)
+        self.addItem(self.after)
+        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
+        self.addItem(self.cap)
+        legend = self.addLegend(offset=(-10, -10))  # bottom right, away from the big bars
+        legend.addItem(self.before, "today's mix")
+        legend.addItem(self.after, "with the plan")
+        self.getAxis("bottom").setLabel("share of purchase value by origin country")
+        self.countries: list[str] = []
+
+    def set_plan(self, plan: Plan, cap: float) -> None:
+        c = plan.countries.sort_values("dependence_before", ascending=True).tail(10)
+        self.countries = c["origin_country"].astype(str).tolist()
+        y = np.arange(len(c), dtype=float)
+        before = c["dependence_before"].fillna(0).to_numpy(dtype=float)
+        after = c["dependence_after"].fillna(0).to_numpy(dtype=float)
+        self.before.setOpts(x0=np.zeros(len(c)), y=y + 0.2, width=before)
+        self.after.setOpts(x0=np.zeros(len(c)), y=y - 0.2, width=after)
+        self.cap.setValue(cap)
+        self.getAxis("left").setTicks([list(zip(y, self.countries, strict=True))])
+        self.getAxis("bottom").setTicks([[(t, f"{t:.0%}") for t in np.arange(0, 1.01, 0.2)]])
+        self.setXRange(0, max(1.0, float(np.max(before, initial=0)), cap), padding=0.02)
+        self.setYRange(-0.7, max(len(c) - 0.3, 0.7), padding=0)
+
+
+class PlanPage(QWidget):
+    """Parameters, headline, order lines and the before/after mix; Export to Excel."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.plan: Plan | None = None
+        self.task: Task | None = None
+        self.export_task: Task | None = None
+        self.progress_sink: ExportProgress | None = None
+
+        self.fields: dict[str, QDoubleSpinBox] = {}
+        params = QHBoxLayout()
+        for key, label, suffix, top in (
+                ("horizon_days", "Horizon", " days", 3650),
+                ("target_days", "Target cover", " days", 3650),
+                ("max_supplier_share", "Max supplier share", " %", 100),
+                ("max_country_share", "Max country share", " %", 100)):
+            box = QDoubleSpinBox(self)
+            box.setRange(0, top)
+            box.setDecimals(0)
+            box.setSuffix(suffix)
+            box.setObjectName(f"plan_{key}")
+            box.valueChanged.connect(self._schedule)
+            self.fields[key] = box
+            params.addWidget(QLabel(label, self))
+            params.addWidget(box)
+        reset = QPushButton("Project settings", self)
+        reset.setToolTip("Reset the parameters to the project's settings")
+        reset.clicked.connect(self.reset_parameters)
+        params.addWidget(reset)
+        params.addStretch(1)
+        self.export_button = QPushButton("Export to Excel…", self)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.cancel_button.hide()
+        params.addWidget(self.progress)
+        params.addWidget(self.cancel_button)
+        params.addWidget(self.export_button)
+
+        self.cards = {k: Card(c, self) for k, c in (
+            ("cost", "planned spend"), ("lines", "order lines"),
+            ("late", "orders already late (order today)"),
+            ("breaches", "materials still over a cap after the plan"))}
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        self.lines = FiguresTable(doc, "Order lines", LINE_COLUMNS, self)
+        self.materials = FiguresTable(doc, "Per material", MATERIAL_COLUMNS, self)
+        self.suppliers = FiguresTable(doc, "Per supplier", SUPPLIER_COLUMNS, self)
+        self.countries = FiguresTable(doc, "Per origin country", COUNTRY_COLUMNS, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.lines, "Order lines")
+        self.tabs.addTab(self.materials, "Materials")
+        self.tabs.addTab(self.suppliers, "Suppliers")
+        self.tabs.addTab(self.countries, "Countries")
+        self.chart = MixChart(self)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Country dependence by value: before and after", chart_box)
+        title.setObjectName("sectionTitle")
+        chart_layout.addWidget(title)
+        chart_layout.addWidget(self.chart)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.tabs)
+        split.addWidget(chart_box)
+        split.setSizes([900, 420])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        heading = QLabel("Procurement plan", self)
+        heading.setObjectName("sectionTitle")
+        hint = QLabel("What to buy, from whom and by when to reach the stockpile target while "
+                      "keeping every supplier and origin country under its cap — the "
+                      "cheapest such allocation over each material's qualified sources.", self)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addLayout(params)
+        layout.addLayout(cards)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.make)
+        self._dirty = True
+        doc.reportChanged.connect(self._on_report)
+        doc.settingsChanged.connect(self.reset_parameters)
+        self.reset_parameters()
+
+    # --- parameters ----------------------------------------------------------------
+    def reset_parameters(self) -> None:
+        s = self.doc.project.settings
+        values = {"horizon_days": s.horizon_days, "target_days": s.target_days,
+                  "max_supplier_share": s.max_supplier_share * 100,
+                  "max_country_share": s.max_country_share * 100}
+        for key, box in self.fields.items():
+            box.blockSignals(True)
+            box.setValue(values[key])
+            box.blockSignals(False)
+        self._schedule()
+
+    def parameters(self) -> dict[str, float]:
+        f = self.fields
+        return {"horizon_days": f["horizon_days"].value(),
+                "target_days": f["target_days"].value(),
+                "max_supplier_share": f["max_supplier_share"].value() / 100,
+                "max_country_share": f["max_country_share"].value() / 100}
+
+    def _schedule(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def _on_report(self) -> None:
+        self._schedule()
+
+    def showEvent(self, event: object) -> None:
+        if self._dirty:
+            self._timer.start(0)
+        super().showEvent(event)
+
+    # --- making the plan -----------------------------------------------------------
+    def make(self) -> None:
+        """Make the plan now (in the background for big projects)."""
+        self._dirty = False
+        if self.doc.report is None or self.doc.errors():
+            self.status.setText("The plan needs a project without problems: see the Problems "
+                                "panel.")
+            return
+        project, params = self.doc.project, self.parameters()
+        if len(self.doc.report.materials) < BACKGROUND_MATERIALS:
+            try:
+                self.show_plan(make_plan(project, **params))
+            except PlannerError as exc:
+                self.status.setText(str(exc))
+            return
+        if self.task is not None:
+            self.task.cancel()
+        snapshot = project.copy()
+        self.status.setText("Making the plan…")
+        self.task = run_in_background(lambda: make_plan(snapshot, **params), "Plan",
+                                      self._made, self._failed)
+
+    def _made(self, plan: Plan) -> None:
+        self.task = None
+        self.show_plan(plan)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.status.setText(f"No plan: {exc}")
+
+    def show_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        cur = plan.currency
+        cost = plan.total_cost
+        self.cards["cost"].set(f"{cur} {cost:,.0f}" if math.isfinite(cost) else "–")
+        self.cards["lines"].set(f"{len(plan.lines):,}")
+        late = plan.late_lines
+        self.cards["late"].set(f"{late:,}", "bad" if late else "")
+        breaches = len(plan.breaches)
+        self.cards["breaches"].set(f"{breaches:,}", "warn" if breaches else "",
+                                   "\n".join(f"{r.name}: {r.reason}" for r in
+                                             plan.breaches.itertuples()))
+        self.lines.set_frame(plan.lines)
+        self.materials.set_frame(plan.materials[plan.materials["net_need"] > 0]
+                                 if "net_need" in plan.materials else plan.materials)
+        self.suppliers.set_frame(plan.suppliers)
+        self.countries.set_frame(plan.countries)
+        self.chart.set_plan(plan, plan.parameters.max_country_share)
+        p = plan.parameters
+        self.status.setText(
+            f"Plan as of {plan.as_of.isoformat()} for a {p.horizon_days:g}-day horizon and "
+            f"{p.target_days:g} days of target cover, caps {p.max_supplier_share:.0%} per "
+            f"supplier and {p.max_country_share:.0%} per origin country; solved in "
+            f"{plan.stats.seconds_total * 1000:,.0f} ms.")
+
+    # --- export --------------------------------------------------------------------
+    def ask_export_path(self) -> Path | None:
+        stem = Path(self.doc.display_name).stem + " plan.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "Export procurement plan", stem,
+                                              "Excel workbook (*.xlsx)")
+        return Path(name).with_suffix(".xlsx") if name else None
+
+    def export_dialog(self) -> None:
+        if self.plan is None:
+            self.make()
+        if self.plan is None:
+            return
+        path = self.ask_export_path()
+        if path is not None:
+            self.export(path)
+
+    def export(self, path: Path) -> Task:
+        """Write the plan workbook in the background; progress and cancel in the page."""
+        from planner.outputs.plan_workbook import write_plan_workbook
+
+        plan = self.plan
+        assert plan is not None
+        sink = ExportProgress()
+        sink.advanced.connect(self._advanced)
+        self.progress_sink = sink
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        project = self.doc.project.copy()
+
+        def write() -> None:
+            from planner.analysis.scenario import rank
+
+            write_plan_workbook(plan, path, sink, ranking=rank(project))
+
+        self.export_task = run_in_background(
+            write, "Export",
+            lambda _r: self._exported(path), self._export_failed)
+        return self.export_task
+
+    def _advanced(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _export_done(self) -> None:
+        self.export_task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+
+    def _exported(self, path: Path) -> None:
+        self._export_done()
+        self.doc.message.emit(f"Exported the plan to {path.name}")
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._export_done()
+        from planner.outputs.plan_workbook import ExportCancelled
+
+        if isinstance(exc, ExportCancelled):
+            self.doc.message.emit("Export cancelled; no file was written")
+            return
+        show_error(self, exc, "Plan not exported")
+
+    def cancel_export(self) -> None:
+        if self.progress_sink is not None:
+            self.progress_sink.cancelled = True
+
+
+__all__ = ["PlanPage"]

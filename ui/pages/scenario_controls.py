@@ -1,0 +1,280 @@
+"""The Scenarios page's controls: what stops (a country, a supplier or a preset), for how
+long, how much of it; a line saying what that hits; Run (or Enter).
+
+The lists are filled from the project: origin countries and suppliers found in the
+report's sources (with how many materials each supplies) and the presets of
+resources/scenarios.json (with how many materials each matches here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.analysis.presets import (
+    Preset,
+    find_preset,
+    load_presets,
+    matched_materials,
+    preset_stop,
+)
+from planner.analysis.scenario import ScenarioError, Stop
+from planner.core.errors import PlannerError
+from planner.inputs.parsing import country_name
+from ui.editing.document import Document
+from ui.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+MODES = (("country", "a country"), ("supplier", "a supplier"), ("preset", "a preset"))
+NOTHING_TO_STOP = {"country": "The project has no origin countries to stop.",
+                   "supplier": "The project has no suppliers to stop."}
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for, kept to re-run it when the project changes: a preset is
+    matched again, a country or supplier looked up again."""
+
+    mode: str  # country, supplier or preset
+    key: str  # a country code, a supplier id or a preset id
+    days: int
+    cut: float
+
+
+class StopControls(QWidget):
+    """One row: "Stop deliveries from [a country] [China (CN)] for [90 days] cutting
+    [100 %] [Run]", a hint under it, and a line for an error."""
+
+    runRequested = Signal()
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.presets: list[Preset] = []
+        self.presets_error = ""
+        self.mode = QComboBox(self)
+        for mode, text in MODES:
+            self.mode.addItem(text, mode)
+        self.boxes = {mode: QComboBox(self) for mode, _ in MODES}
+        for box in self.boxes.values():
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(34)
+            box.setMaximumWidth(560)
+            box.currentIndexChanged.connect(self.describe)
+        self.boxes["preset"].currentIndexChanged.connect(self._preset_chosen)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 3650)
+        self.days.setValue(90)
+        self.days.setSuffix(" days")
+        self.days.setToolTip("How long the deliveries stop, from the as-of date")
+        self.cut = QSpinBox(self)
+        self.cut.setRange(1, 100)
+        self.cut.setValue(100)
+        self.cut.setSuffix(" %")
+        self.cut.setToolTip("The part of the hit sources' deliveries and open orders that "
+                            "is lost (100 %: all of it)")
+        self.run_button = QPushButton("Run", self)
+        self.run_button.setToolTip("Project the stock of every material the stop hits "
+                                   "(Enter)")
+        self.run_button.clicked.connect(self.runRequested)
+        self.busy = QLabel("Running…", self)
+        self.busy.setObjectName("muted")
+        self.busy.hide()
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(QLabel("Stop deliveries from", self))
+        row.addWidget(self.mode)
+        for box in self.boxes.values():
+            row.addWidget(box, 1)
+        row.addWidget(QLabel("for", self))
+        row.addWidget(self.days)
+        row.addWidget(QLabel("cutting", self))
+        row.addWidget(self.cut)
+        row.addWidget(self.run_button)
+        row.addWidget(self.busy)
+        row.addStretch(0)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("scenarioError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    # --- what is asked -----------------------------------------------------------------
+    def request(self) -> Request:
+        """The stop chosen; ScenarioError if there is nothing to choose."""
+        mode = str(self.mode.currentData())
+        key = self.boxes[mode].currentData()
+        if key is None:
+            raise ScenarioError(NOTHING_TO_STOP.get(mode) or self.presets_error
+                                or "No preset scenarios to run.")
+        return Request(mode, str(key), self.days.value(), self.cut.value() / 100)
+
+    def stop_for(self, request: Request) -> Stop:
+        """The engine's Stop for ``request`` on the project as it is now."""
+        if request.mode == "preset":
+            preset = find_preset(self.presets, request.key)
+            return preset_stop(self.doc.project, preset, request.days, request.cut,
+                               self.doc.report)
+        name = (country_name(request.key) if request.mode == "country" else
+                supplier_name(self.doc, request.key))
+        return Stop(request.mode, request.key, request.days,  # type: ignore[arg-type]
+                    request.cut, name=name)
+
+    def show_stop(self, stop: Stop) -> None:
+        """Set the controls to ``stop`` (a ranked one, run from the ranking)."""
+        self.mode.setCurrentIndex([m for m, _ in MODES].index(stop.by))
+        box = self.boxes[stop.by]
+        if box.findData(stop.key) < 0:
+            box.addItem(f"{stop.name} ({stop.key})" if stop.name else stop.key, stop.key)
+        box.setCurrentIndex(box.findData(stop.key))
+        self.days.setValue(stop.days)
+        self.cut.setValue(round(stop.cut * 100))
+
+    def set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # --- the lists ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Fill the country, supplier and preset lists from the project, keeping what
+        was chosen."""
+        doc = self.doc
+        report = doc.report
+        src = report.sources if report is not None else None
+        countries: list[tuple[str, str]] = []
+        suppliers: list[tuple[str, str]] = []
+        if src is not None and len(src):
+            per_country = (src.dropna(subset=["origin_country"])
+                           .groupby("origin_country", observed=True)["item_id"].nunique())
+            order = sorted(per_country.items(), key=lambda kv: (-kv[1], str(kv[0])))
+            countries = [(str(c), f"{country_name(str(c))} ({c}) · {count(n, 'material')}")
+                         for c, n in order]
+            per_supplier = src.groupby("supplier_id", observed=True)["item_id"].nunique()
+            s = doc.project.suppliers.dropna(subset=["supplier_id"]).drop_duplicates(
+                "supplier_id")
+            named = sorted(((str(i), n if isinstance(n, str) and n else str(i))
+                            for i, n in zip(s["supplier_id"], s["name"], strict=True)),
+                           key=lambda kv: kv[1].lower())
+            suppliers = [(i, f"{n} ({i}) · {count(int(per_supplier.get(i, 0)), 'material')}")
+                         for i, n in named]
+        fill(self.boxes["country"], countries)
+        fill(self.boxes["supplier"], suppliers)
+        try:
+            self.presets, self.presets_error = load_presets(), ""
+        except PlannerError as exc:
+            self.presets, self.presets_error = [], str(exc)
+        presets = []
+        for p in self.presets:
+            n = len(matched_materials(doc.project, p, report)) if report is not None else 0
+            presets.append((p.id, f"{p.title} · {count(n, 'material') if n else 'no match'}"))
+        fill(self.boxes["preset"], presets)
+        self.describe()
+
+    def describe(self) -> None:
+        """One line under the controls: what the chosen stop hits, or what a preset is."""
+        mode = str(self.mode.currentData())
+        key = self.boxes[mode].currentData()
+        report = self.doc.report
+        self.hint.setToolTip("")
+        if mode == "preset":
+            preset = self._preset(key)
+            if preset is None:
+                self.hint.setText(self.presets_error or "No preset scenarios.")
+                return
+            matched = (matched_materials(self.doc.project, preset, report)
+                       if report is not None else None)
+            names = [str(n) for n in matched["name"]] if matched is not None else []
+            listed = ", ".join(names[:4]) + (f" and {len(names) - 4} more"
+                                             if len(names) > 4 else "")
+            when = f"Announced {preset.announced}: " if preset.announced else ""
+            self.hint.setText((f"Stops {listed}" if names else
+                               "Matches no material of this project")
+                              + f" from {country_name(preset.country)}. {preset.assumption}")
+            self.hint.setToolTip(f"{when}{preset.measure}\n\nPresets live in "
+                                 "resources/scenarios.json; edit the file to change their "
+                                 "keywords, length or cut.")
+            return
+        if key is None or report is None:
+            self.hint.setText("")
+            return
+        src = report.sources
+        column = "origin_country" if mode == "country" else "supplier_id"
+        rows = src[(src[column] == key).fillna(False).to_numpy(dtype=bool)]
+        materials = count(rows["item_id"].nunique(), "material")
+        if mode == "country":
+            self.hint.setText(f"Every source whose material comes from {country_name(key)}, "
+                              f"whoever sells it: {materials} through "
+                              f"{count(rows['supplier_id'].nunique(), 'supplier')}.")
+        else:
+            origins = sorted(rows["origin_country"].dropna().astype(str).unique())
+            self.hint.setText(f"Every source of this supplier, whatever the origin: "
+                              f"{materials} from {', '.join(origins) or 'no country'}.")
+
+    def _mode_changed(self) -> None:
+        mode = str(self.mode.currentData())
+        for m, box in self.boxes.items():
+            box.setVisible(m == mode)
+        if mode == "preset":
+            self._preset_chosen()
+        self.describe()
+
+    def _preset_chosen(self) -> None:
+        """A preset brings its own length and cut (which the user may then change)."""
+        preset = self._preset(self.boxes["preset"].currentData())
+        if preset is not None and self.mode.currentData() == "preset":
+            self.days.setValue(preset.days)
+            self.cut.setValue(round(preset.cut * 100))
+
+    def _preset(self, preset_id: object) -> Preset | None:
+        try:
+            return find_preset(self.presets, str(preset_id)) if preset_id else None
+        except PlannerError:
+            return None
+
+    def keyPressEvent(self, event: object) -> None:
+        # combo boxes and spin boxes pass Enter on (as they do to a dialog's default button)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            self.runRequested.emit()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def fill(box: QComboBox, entries: list[tuple[str, str]]) -> None:
+    """Replace a combo's entries (data, text), keeping the chosen one if still there."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for data, text in entries:
+        box.addItem(text, data)
+    where = box.findData(chosen) if chosen is not None else -1
+    box.setCurrentIndex(where if where >= 0 else (0 if entries else -1))
+    box.blockSignals(False)
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' if n != 1 else ''}"
+
+
+def supplier_name(doc: Document, supplier_id: str) -> str:
+    s = doc.project.suppliers
+    names = s.loc[s["supplier_id"] == supplier_id, "name"].dropna()
+    return str(names.iloc[0]) if len(names) else ""

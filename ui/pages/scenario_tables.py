@@ -1,0 +1,199 @@
+"""The Scenarios page's tables: hit materials, products and the risk ranking.
+
+Each is a read-only :class:`FrameModel` over an engine table; the frames get a few
+display columns (a product's binding material by name, a stop as "Country CN") and no
+figure of their own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from planner.analysis.scenario import Ranking, ScenarioResult
+from ui.common.widgets import fit_columns
+from ui.editing.models import SORT_ROLE, Col, FrameModel
+from ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QModelIndex,
+    QPainter,
+    QPersistentModelIndex,
+    QRect,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTableView,
+    QWidget,
+)
+
+BAR = QColor("#e57373")
+BAR_BACK = QColor("#eef2f4")
+NAME_WIDTH = 240  # the widest a column gets when fitted (names are elided)
+
+
+def material_columns(currency: str) -> list[Col]:
+    return [
+        Col("item_id", "Item"), Col("name", "Name"), Col("unit", "Unit"),
+        Col("hit_share", "Hit share", "share", "Share of its supply the stop hits"),
+        Col("time_to_survive_days", "TTS (day)", "when",
+            "Time to survive: the day the stock runs out; \"lasts\" when it lasts the stop"),
+        Col("time_to_recover_days", "TTR (days)", "quantity",
+            "Time to recover of the hit sources (blank in Sources: the stop's length)"),
+        Col("gap_days", "Gap (days)", "quantity", "TTR − TTS where positive"),
+        Col("strategic_stock", "Strategic stock", "quantity",
+            "Extra stock that would close the gap: gap × daily use × hit share × cut"),
+        Col("strategic_stock_value", f"Strategic stock ({currency})", "quantity"),
+        Col("shortfall", "Shortfall", "quantity",
+            "Requirement not met during the stop, in the material's unit"),
+        Col("shortfall_value", f"Shortfall ({currency})", "quantity"),
+        Col("outage_days", "Outage (days)", "quantity", "Shortfall ÷ daily use"),
+        Col("orders_lost", "Orders lost", "quantity",
+            "Open orders from the hit sources due within the stop, lost"),
+        Col("orders_arriving", "Orders arriving", "quantity",
+            "Open orders that still arrive within the stop"),
+        Col("daily_use", "Use / day", "quantity"),
+        Col("on_hand", "On hand", "quantity"),
+    ]
+
+
+def product_columns(currency: str) -> list[Col]:
+    return [
+        Col("item_id", "Product"), Col("name", "Name"),
+        Col("time_to_stop_days", "Stops (day)", "when",
+            "The day the product can no longer be made; \"lasts\" when it lasts the stop"),
+        Col("binding", "Binding material", tip="The material that stops it longest"),
+        Col("buffer_days", "Buffer (days)", "quantity",
+            "Days of cover held above the binding material on the BOM path"),
+        Col("outage_days", "Outage (days)", "quantity"),
+        Col("units_lost", "Units lost", "quantity", "Daily demand × outage days"),
+        Col("revenue_at_risk", f"Revenue at risk ({currency})", "quantity",
+            "Units lost × unit price"),
+    ]
+
+
+def ranking_columns(currency: str) -> list[Col]:
+    """The figures that rank a stop first, so they show without scrolling."""
+    return [
+        Col("rank", "#", "number"), Col("stop", "Stop"), Col("name", "Name"),
+        Col("revenue_at_risk", f"Revenue at risk ({currency})", "quantity"),
+        Col("risk_exposure_index", "Risk exposure index", "share",
+            "Revenue at risk ÷ the largest revenue at risk of any stop"),
+        Col("spend_share", "Spend share", "share",
+            "Share of daily purchase value through the stopped sources: a low share with a "
+            "high index is a hidden single point of failure"),
+        Col("first_stockout_days", "First stock-out (day)", "when"),
+        Col("products_stopped", "Products stopped", "number"),
+        Col("materials_hit", "Materials hit", "number"),
+        Col("materials_out", "Run out", "number"),
+        Col("days", "Days", "number",
+            "Length of the stop: the longest time to recover of the sources it hits"),
+    ]
+
+
+def product_frame(result: ScenarioResult) -> pd.DataFrame:
+    """The products table with each binding material named."""
+    names = result.materials.set_index("item_id")["name"]
+    p = result.products
+    binding = p["binding_material"].astype(object)
+    label = [f"{names.get(b, '')} ({b})" if b in names.index else str(b) for b in binding]
+    return p.assign(binding=pd.Series(label, index=p.index, dtype="string"))
+
+
+def ranking_frame(ranking: Ranking) -> pd.DataFrame:
+    """The ranking with each stop written as "Country CN" / "Supplier SUP-QRM"."""
+    s = ranking.stops
+    stop = s["by"].astype(str).str.capitalize() + " " + s["key"].astype(str)
+    return s.assign(stop=stop.astype("string"))
+
+
+class BarDelegate(QStyledItemDelegate):
+    """A share drawn as a bar under its number (the risk exposure index)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        value = index.data(SORT_ROLE)
+        rect = opt.rect.adjusted(6, 5, -6, -5)
+        text_w = opt.fontMetrics.horizontalAdvance("100%") + 8
+        bar = QRect(rect.left(), rect.top(), max(rect.width() - text_w, 10), rect.height())
+        painter.save()
+        painter.fillRect(bar, BAR_BACK)
+        try:
+            share = min(max(float(value), 0.0), 1.0)
+        except (TypeError, ValueError):
+            share = 0.0
+        if share > 0:
+            painter.fillRect(QRect(bar.left(), bar.top(), max(int(bar.width() * share), 1),
+                                   bar.height()), BAR)
+        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         text)
+        painter.restore()
+
+
+class ResultTable(QTableView):
+    """A sortable, read-only table of one engine result; columns fitted once."""
+
+    def __init__(self, columns: list[Col], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table_model = FrameModel(columns, self)
+        self.setModel(self.table_model)
+        # no sort indicator before sorting is enabled, or Qt sorts by the first column
+        # and the engine's order (soonest out, worst first) is lost
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._fitted = False
+        self.fit()  # the headers, until there are rows
+
+    def set_frame(self, frame: pd.DataFrame, columns: list[Col] | None = None) -> None:
+        """Show ``frame``; new ``columns`` (titles with another currency) refit them."""
+        if columns is not None and columns != self.table_model.columns:
+            self.table_model.columns = columns  # the reset below tells the view
+            self._fitted = False
+        self.table_model.set_frame(frame)
+        if not self._fitted:
+            self.fit()
+            self._fitted = len(frame) > 0
+
+    def fit(self) -> None:
+        """Fit the columns to their text, and to their titles as drawn (in bold)."""
+        fit_columns(self, NAME_WIDTH)
+        header = self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(bold)
+        for c, col in enumerate(self.table_model.columns):
+            header.resizeSection(c, max(header.sectionSize(c),
+                                        metrics.horizontalAdvance(col.title) + 24))
+
+    def show_item(self, item_id: str) -> None:
+        """Make the row of ``item_id`` current (nothing if it is not in the table)."""
+        frame = self.table_model.frame
+        if "item_id" not in frame or not item_id:
+            return
+        hits = (frame["item_id"] == item_id).to_numpy(dtype=bool, na_value=False).nonzero()[0]
+        if len(hits):
+            row = self.table_model.row_of(int(hits[0]))
+            if row >= 0 and self.currentIndex().row() != row:
+                self.setCurrentIndex(self.table_model.index(row, 0))
+                self.scrollTo(self.table_model.index(row, 0))
+
+    def item_at(self, row: int) -> str:
+        return str(self.table_model.value(row, "item_id"))

@@ -1,0 +1,268 @@
+"""The data pages: Materials & stock, Suppliers, Sourcing mix, Open orders, Settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from planner.inputs.schema import SETTINGS
+from planner.inputs.validation import parse_setting
+from ui.common.widgets import fit_columns
+from ui.editing.commands import SetSetting
+from ui.editing.document import Document
+from ui.editing.models import POSITION_ROLE, Col, FrameModel
+from ui.editing.table_page import TablePage
+from ui.qt import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+MATERIAL_COLUMNS = [
+    Col("item_id", "Item"), Col("name", "Name"), Col("unit", "Unit"),
+    Col("daily_use", "Use / day", "quantity", "Gross daily requirement through the BOM"),
+    Col("on_hand", "On hand", "quantity"),
+    Col("days_of_cover", "Cover (days)", "days", "on hand ÷ daily use"),
+    Col("days_of_cover_with_orders", "With orders", "days",
+        "(on hand + open orders due within the horizon) ÷ daily use"),
+    Col("target_days", "Target", "number"),
+    Col("status", "Status", "status",
+        "critical: at or below safety stock, or cover shorter than the fastest lead time; "
+        "short: below target"),
+    Col("top_supplier", "Top supplier"),
+    Col("top_supplier_share", "Supplier share", "share"),
+    Col("top_country", "Top country", tip="Origin country (mined/refined), not the seller's"),
+    Col("top_country_share", "Country share", "share"),
+    Col("supplier_hhi", "Supplier HHI", "hhi", "10,000 × Σ share²; 10,000 = single source"),
+    Col("country_hhi", "Country HHI", "hhi"),
+    Col("suppliers", "Suppliers", "number"),
+    Col("over_supplier_cap", "Over supplier cap", "bool"),
+    Col("over_country_cap", "Over country cap", "bool"),
+]
+
+
+class FiguresTable(QWidget):
+    """A read-only table of engine figures, refreshed with the report."""
+
+    def __init__(self, doc: Document, title: str, columns: list[Col],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = FrameModel(columns, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        # no sort indicator before sorting is enabled, or Qt sorts by column 0, descending
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.selectionModel().currentRowChanged.connect(self._current)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(f"Search {title.lower()}…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_filter)
+        heading = QLabel(title, self)
+        heading.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        doc.itemSelected.connect(self.show_item)
+        self._fitted = False
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.model.set_frame(frame)
+        if not self._fitted and len(frame):
+            fit_columns(self.view)
+            self._fitted = True
+
+    def _current(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.doc.select_item(str(self.model.value(current.row(), "item_id")))
+
+    def show_item(self, item_id: str) -> None:
+        frame = self.model.frame
+        if "item_id" not in frame:
+            return
+        hits = (frame["item_id"] == item_id).to_numpy().nonzero()[0]
+        if len(hits):
+            row = self.model.row_of(int(hits[0]))
+            if row >= 0 and self.view.currentIndex().row() != row:
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                self.view.scrollTo(self.model.index(row, 0))
+
+
+class MaterialsPage(QWidget):
+    """Figures per purchased material above, the Stock table below."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.figures = FiguresTable(doc, "Days of cover and exposure", MATERIAL_COLUMNS, self)
+        self.stock = TablePage(doc, "Stock", "Stock",
+                               "On hand, safety stock and an item's own target days "
+                               "(blank: the project's target).")
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.figures)
+        split.addWidget(self.stock)
+        split.setSizes([450, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        doc.reportChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.doc.report is not None:
+            self.figures.set_frame(self.doc.report.materials)
+
+
+PRODUCT_COLUMNS = [
+    Col("item_id", "Product"), Col("name", "Name"),
+    Col("daily_use", "Demand / day", "quantity"),
+    Col("materials", "Materials", "number", "Purchased items it consumes, at any BOM level"),
+    Col("worst_status", "Worst status", "status"),
+    Col("worst_status_material", "Because of"),
+    Col("min_days_of_cover", "Least cover", "days",
+        "The shortest days of cover among its materials"),
+    Col("min_cover_material", "Least-covered material"),
+    Col("top_country", "Top origin"),
+    Col("top_country_share", "Share", "share",
+        "The highest top-country share among its materials"),
+    Col("top_country_material", "Most concentrated material"),
+    Col("materials_over_country_cap", "Over country cap", "number"),
+    Col("materials_over_supplier_cap", "Over supplier cap", "number"),
+]
+
+SOURCE_SUMMARY = [
+    Col("item_id", "Item"), Col("name", "Name"),
+    Col("suppliers", "Suppliers", "number"),
+    Col("top_supplier", "Top supplier"), Col("top_supplier_share", "Share", "share"),
+    Col("top_country", "Top origin"), Col("top_country_share", "Share", "share"),
+    Col("supplier_hhi", "Supplier HHI", "hhi"), Col("country_hhi", "Country HHI", "hhi"),
+    Col("over_supplier_cap", "Over supplier cap", "bool"),
+    Col("over_country_cap", "Over country cap", "bool"),
+]
+
+
+class SourcingPage(QWidget):
+    """Each material's mix: the Sources table, with the concentration figures beside it."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.summary = FiguresTable(doc, "Concentration per material", SOURCE_SUMMARY, self)
+        self.sources = TablePage(
+            doc, "Sources", "Sources",
+            "Who supplies each item, with its share of the item's supply (shares of an item "
+            "sum to 100%). Origin country is where the material is mined or refined; blank "
+            "means the supplier's country.")
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.summary)
+        split.addWidget(self.sources)
+        split.setSizes([300, 450])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        doc.reportChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.doc.report is not None:
+            self.summary.set_frame(self.doc.report.materials)
+
+
+SETTING_LABELS = {
+    "as_of_date": ("As-of date", "Day 0 of every figure"),
+    "horizon_days": ("Horizon (days)", "Open orders due within it count towards cover"),
+    "target_days": ("Target cover (days)", "Japan's JOGMEC holds about 60 days"),
+    "max_supplier_share": ("Max supplier share", "G7 2030: under 60%, ambition 50%"),
+    "max_country_share": ("Max country share", "EU CRMA: at most 65% from one third country"),
+    "currency": ("Currency", "For prices and values"),
+    "company": ("Company / project", "Shown on reports"),
+}
+
+
+class SettingsPage(QWidget):
+    """The project's settings as a form; each change is one undoable edit."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fields: dict[str, QLineEdit | QDateEdit] = {}
+        for spec in SETTINGS:
+            label, hint = SETTING_LABELS[spec.key]
+            if spec.type == "date":
+                edit: QLineEdit | QDateEdit = QDateEdit(self)
+                edit.setCalendarPopup(True)
+                edit.setDisplayFormat("yyyy-MM-dd")
+                edit.editingFinished.connect(lambda k=spec.key: self._commit(k))
+            else:
+                edit = QLineEdit(self)
+                edit.editingFinished.connect(lambda k=spec.key: self._commit(k))
+            edit.setToolTip(hint)
+            edit.setMaximumWidth(320)
+            edit.setObjectName(f"setting_{spec.key}")
+            self.fields[spec.key] = edit
+            note = QLabel(hint, self)
+            note.setObjectName("muted")
+            row = QVBoxLayout()
+            row.setSpacing(2)
+            row.addWidget(edit)
+            row.addWidget(note)
+            form.addRow(label, row)
+        heading = QLabel("Project settings", self)
+        heading.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        doc.settingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def text_of(self, key: str) -> str:
+        value = getattr(self.doc.project.settings, key)
+        spec = next(s for s in SETTINGS if s.key == key)
+        if spec.type == "share":
+            return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.2%}"
+        if spec.type == "number":
+            return f"{value:g}"
+        return str(value)
+
+    def refresh(self) -> None:
+        for key, edit in self.fields.items():
+            edit.blockSignals(True)
+            if isinstance(edit, QDateEdit):
+                edit.setDate(self.doc.project.settings.as_of_date)
+            else:
+                edit.setText(self.text_of(key))
+            edit.blockSignals(False)
+
+    def _commit(self, key: str) -> None:
+        edit = self.fields[key]
+        text: object = (edit.date().toPython() if isinstance(edit, QDateEdit) else edit.text())
+        if isinstance(text, dt.date):
+            text = text.isoformat()
+        value, message = parse_setting(key, text)
+        if message:
+            self.doc.message.emit(f"Settings: {message}")
+            self.refresh()
+            return
+        new = self.doc.project.settings.with_changes(**{key: value})
+        if new != self.doc.project.settings:
+            self.doc.undo_stack.push(SetSetting(self.doc, new, key))
+
+
+__all__ = ["POSITION_ROLE", "FiguresTable", "MaterialsPage", "SettingsPage", "SourcingPage"]

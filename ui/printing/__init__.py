@@ -1,0 +1,1 @@
+"""The printed exposure summary: painter, PDF, print and preview."""

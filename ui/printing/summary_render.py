@@ -1,0 +1,566 @@
+"""Drawing the exposure summary: one code path for the preview, the printer and the PDF.
+
+Coordinates are in points (1/72 inch): the painter is scaled once per page, and fonts are
+sized in pixels of that scaled space. The document is laid out first (blocks placed on
+pages, the materials table split across pages with its header repeated), then painted,
+so the footer can say "page 1 of 2". Colours are chosen to stay apart in greyscale, and
+status is always written out as well as coloured.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from planner.outputs.summary import G7_AMBITION, G7_CAP, Grid, Summary
+from ui.qt import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+    QPointF,
+    QRectF,
+    Qt,
+)
+
+INK = QColor("#1f2a30")
+MUTED = QColor("#5f6f7a")
+RULE = QColor("#c9d2d8")
+ACCENT = QColor("#24343f")
+STATUS_FILL = {"critical": QColor("#a61b1b"), "short": QColor("#e39a2d"),
+               "ok": QColor("#b9dbb0")}
+STATUS_PATTERN = {"critical": Qt.BrushStyle.SolidPattern,
+                  "short": Qt.BrushStyle.SolidPattern, "ok": Qt.BrushStyle.SolidPattern}
+# origin countries: dark to light, so neighbours differ in greyscale too
+PALETTE = ["#2b3a55", "#d9822b", "#6c9a8b", "#b23a48", "#e8c547", "#7b6d8d", "#9bc1bc",
+           "#5d576b", "#f4a259", "#8cb369"]
+FIXED = {"CN": "#2b3a55"}
+FONT_FAMILY = "DejaVu Sans"
+MAX_CHART_ROWS = 16
+
+
+def font(size: int, bold: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setPixelSize(size)
+    f.setBold(bold)
+    return f
+
+
+def country_colours(countries: list[str]) -> dict[str, QColor]:
+    out: dict[str, QColor] = {}
+    free = [c for c in PALETTE if c not in FIXED.values()]
+    for i, code in enumerate(countries):
+        out[code] = QColor(FIXED.get(code, free[i % len(free)]))
+    return out
+
+
+def fmt_days(v: float | None) -> str:
+    return "no demand" if v is None or (isinstance(v, float) and math.isnan(v)) else (
+        f"{v:,.0f}")
+
+
+def fmt_pct(v: float | None) -> str:
+    return "–" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.0%}"
+
+
+@dataclass
+class Block:
+    height: float
+    draw: Callable[[QPainter, float, float, float], None]  # painter, x, y, width
+    keep_with_next: bool = False
+    repeat: Block | None = None  # drawn first when this block starts a new page
+
+
+class SummaryDocument:
+    """Lays out and paints a :class:`Summary` on any paged device."""
+
+    def __init__(self, summary: Summary):
+        self.s = summary
+        mix_countries = list(summary.country_mix.groupby("origin_country")["share"].sum()
+                             .sort_values(ascending=False).index)
+        self.colours = country_colours(mix_countries)
+        self.page_count = 0
+
+    # --- public ----------------------------------------------------------------------
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Paint every page on ``device``; returns the number of pages."""
+        layout = device.pageLayout()
+        dpi = device.logicalDpiX()
+        rect = layout.paintRectPixels(dpi)
+        k = dpi / 72.0
+        width, height = rect.width() / k, rect.height() / k
+        pages = self.layout(width, height - 24)  # room for the footer
+        self.page_count = len(pages)
+        painter = QPainter(device)
+        try:
+            for number, page in enumerate(pages, start=1):
+                if number > 1:
+                    device.newPage()
+                painter.save()
+                painter.scale(k, k)
+                for y, block in page:
+                    block.draw(painter, 0.0, y, width)
+                self._footer(painter, width, height, number, len(pages))
+                painter.restore()
+        finally:
+            painter.end()
+        return len(pages)
+
+    def layout(self, width: float, height: float) -> list[list[tuple[float, Block]]]:
+        pages: list[list[tuple[float, Block]]] = [[]]
+        y = 0.0
+        blocks = self.blocks(width, height)
+        for i, block in enumerate(blocks):
+            need = block.height
+            if block.keep_with_next and i + 1 < len(blocks):
+                need += min(blocks[i + 1].height, 60)
+            if y + need > height and pages[-1]:
+                pages.append([])
+                y = 0.0
+                if block.repeat is not None:
+                    pages[-1].append((y, block.repeat))
+                    y += block.repeat.height
+            pages[-1].append((y, block))
+            y += block.height
+        return pages
+
+    # --- blocks ------------------------------------------------------------------------
+    def blocks(self, width: float, height: float) -> list[Block]:
+        out = [self._title(), self._headline(width), self._charts(width)]
+        out += self._table(width, height)
+        if self.s.products:
+            out.append(self._heading("Products most at risk"))
+            out += [self._product(p) for p in self.s.products]
+        for grid in self.s.grids:
+            out += self._grid(grid, width)
+        for title, lines in self.s.sections:
+            out.append(self._heading(title))
+            out += [self._text_line(line) for line in lines]
+        return out
+
+    def _title(self) -> Block:
+        s = self.s
+        st = s.settings
+
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            p.setPen(ACCENT)
+            p.setFont(font(18, True))
+            p.drawText(QRectF(x, y, w, 24), Qt.AlignmentFlag.AlignLeft, s.title)
+            p.setFont(font(10, True))
+            p.drawText(QRectF(x, y + 2, w, 20), Qt.AlignmentFlag.AlignRight,
+                       s.company or "")
+            p.setPen(MUTED)
+            p.setFont(font(8))
+            line = (f"As of {s.as_of}  ·  horizon {st.horizon_days:g} days  ·  target "
+                    f"{st.target_days:g} days of cover  ·  caps {st.max_supplier_share:.0%} "
+                    f"per supplier, {st.max_country_share:.0%} per origin country  ·  "
+                    f"{st.currency}")
+            p.drawText(QRectF(x, y + 26, w, 14), Qt.AlignmentFlag.AlignLeft, line)
+            p.setPen(QPen(ACCENT, 1.2))
+            p.drawLine(QPointF(x, y + 44), QPointF(x + w, y + 44))
+
+        return Block(52, draw)
+
+    def _headline(self, width: float) -> Block:
+        h = self.s.headline
+        n = h.materials
+        dep = (f"{h.largest_country} {h.largest_country_share:.0%}" if h.largest_country
+               else "–")
+        g7 = {"above": "over G7 60%", "between": "G7: 50–60%",
+              "below": "under G7 50%"}[h.g7_level]
+        boxes = [
+            (f"{h.below_target}", f"of {n} materials below target cover"
+             + (f" ({h.critical} critical)" if h.critical else ""),
+             "bad" if h.critical else "warn" if h.below_target else ""),
+            (f"{h.single_sourced}", "single-sourced materials", "warn" if h.single_sourced
+             else ""),
+            (f"{h.over_supplier_cap}", "over the supplier cap",
+             "bad" if h.over_supplier_cap else ""),
+            (f"{h.over_country_cap}", "over the country cap",
+             "bad" if h.over_country_cap else ""),
+            (dep, f"largest origin by value ({g7})",
+             "bad" if h.g7_level == "above" else "warn" if h.g7_level == "between" else ""),
+        ]
+
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            gap = 8.0
+            bw = (w - gap * (len(boxes) - 1)) / len(boxes)
+            for i, (value, caption, level) in enumerate(boxes):
+                bx = x + i * (bw + gap)
+                p.setPen(QPen(RULE, 0.8))
+                p.setBrush(QBrush(QColor("#f6f8f9")))
+                p.drawRoundedRect(QRectF(bx, y, bw, 54), 3, 3)
+                if level:
+                    p.fillRect(QRectF(bx, y, 3, 54), STATUS_FILL["critical" if level == "bad"
+                                                                 else "short"])
+                p.setPen(INK if not level else STATUS_FILL["critical"] if level == "bad"
+                         else QColor("#9a5b00"))
+                p.setFont(font(17, True))
+                p.drawText(QRectF(bx + 9, y + 4, bw - 12, 22), Qt.AlignmentFlag.AlignLeft,
+                           value)
+                p.setPen(MUTED)
+                p.setFont(font(7))
+                p.drawText(QRectF(bx + 9, y + 27, bw - 12, 26),
+                           Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, caption)
+
+        return Block(66, draw)
+
+    def _charts(self, width: float) -> Block:
+        rows = self.s.materials.head(MAX_CHART_ROWS)
+        row_h = 12.0
+        chart_h = 44 + row_h * len(rows) + 26
+        more = len(self.s.materials) - len(rows)
+
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            half = (w - 16) / 2
+            self._cover_chart(p, rows, x, y, half, row_h)
+            self._mix_chart(p, rows, x + half + 16, y, half, row_h)
+            if more > 0:
+                p.setPen(MUTED)
+                p.setFont(font(7))
+                p.drawText(QRectF(x, y + chart_h - 12, w, 10), Qt.AlignmentFlag.AlignLeft,
+                           f"The {len(rows)} materials most at risk are charted; {more} more "
+                           "are in the table.")
+
+        return Block(chart_h + 6, draw)
+
+    def _chart_title(self, p: QPainter, x: float, y: float, w: float, title: str) -> None:
+        p.setPen(ACCENT)
+        p.setFont(font(9, True))
+        p.drawText(QRectF(x, y, w, 14), Qt.AlignmentFlag.AlignLeft, title)
+
+    def _label_width(self, rows: object, w: float) -> float:
+        metrics = QFontMetricsF(font(7))
+        widest = max((metrics.horizontalAdvance(str(n)) for n in rows["name"]), default=40)
+        return min(widest + 6, w * 0.42)
+
+    def _row_label(self, p: QPainter, text: str, x: float, y: float, w: float,
+                   h: float) -> None:
+        p.setPen(INK)
+        p.setFont(font(7))
+        metrics = QFontMetricsF(p.font())
+        p.drawText(QRectF(x, y, w - 4, h), Qt.AlignmentFlag.AlignRight
+                   | Qt.AlignmentFlag.AlignVCenter,
+                   metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 4))
+
+    def _cover_chart(self, p: QPainter, rows: object, x: float, y: float, w: float,
+                     row_h: float) -> None:
+        st = self.s.settings
+        self._chart_title(p, x, y, w, "Days of cover against target")
+        label_w = self._label_width(rows, w)
+        plot_x, plot_w = x + label_w, w - label_w - 8
+        top = y + 30
+        covers = [v for v in rows["days_of_cover"] if not math.isnan(v)]
+        targets = [*list(rows["target_days"]), st.target_days]
+        scale_max = max([*targets, *(min(c, 2.5 * max(targets)) for c in covers), 1.0]) * 1.08
+        step = nice_step(scale_max)
+        sx = plot_w / scale_max
+        # grid
+        p.setFont(font(6))
+        bottom = top + row_h * len(rows)
+        t = 0.0
+        while t <= scale_max:
+            gx = plot_x + t * sx
+            p.setPen(QPen(QColor("#e3e8eb"), 0.5))
+            p.drawLine(QPointF(gx, top), QPointF(gx, bottom))
+            p.setPen(MUTED)
+            p.drawText(QRectF(gx - 20, bottom + 2, 40, 9), Qt.AlignmentFlag.AlignHCenter,
+                       f"{t:g}")
+            t += step
+        p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
+                   "days of cover (on hand ÷ daily use)")
+        for i, r in enumerate(rows.itertuples(index=False)):
+            ry = top + i * row_h
+            self._row_label(p, str(r.name), x, ry, label_w, row_h)
+            if math.isnan(r.days_of_cover):
+                p.setPen(MUTED)
+                p.drawText(QRectF(plot_x + 3, ry, plot_w, row_h),
+                           Qt.AlignmentFlag.AlignVCenter, "no demand")
+                continue
+            length = min(r.days_of_cover, scale_max) * sx
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(STATUS_FILL[r.status], STATUS_PATTERN[r.status]))
+            p.drawRect(QRectF(plot_x, ry + 2, max(length, 0.8), row_h - 4))
+            if r.days_of_cover > scale_max:
+                p.setPen(INK)
+                p.setFont(font(6))
+                p.drawText(QRectF(plot_x + length - 40, ry, 38, row_h),
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                           f"{r.days_of_cover:,.0f} ▸")
+            # the material's own target
+            tx = plot_x + r.target_days * sx
+            p.setPen(QPen(INK, 1.3))
+            p.drawLine(QPointF(tx, ry + 0.5), QPointF(tx, ry + row_h - 0.5))
+        # project target
+        tx = plot_x + st.target_days * sx
+        pen = QPen(INK, 0.8, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawLine(QPointF(tx, top - 3), QPointF(tx, bottom))
+        # legend, on its own line under the title
+        ly = y + 17
+        lx = x + w - 4
+        p.setFont(font(6))
+        for status in ("ok", "short", "critical"):
+            text_w = QFontMetricsF(p.font()).horizontalAdvance(status) + 2
+            lx -= text_w
+            p.setPen(MUTED)
+            p.drawText(QRectF(lx, ly - 1, text_w, 8), Qt.AlignmentFlag.AlignLeft, status)
+            lx -= 9
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(STATUS_FILL[status], STATUS_PATTERN[status]))
+            p.drawRect(QRectF(lx, ly, 7, 6))
+            lx -= 6
+        p.setPen(QPen(INK, 1.3))
+        lx -= 34
+        p.drawLine(QPointF(lx, ly - 1), QPointF(lx, ly + 7))
+        p.setPen(MUTED)
+        p.drawText(QRectF(lx + 3, ly - 1, 30, 8), Qt.AlignmentFlag.AlignLeft, "target")
+
+    def _mix_chart(self, p: QPainter, rows: object, x: float, y: float, w: float,
+                   row_h: float) -> None:
+        st = self.s.settings
+        self._chart_title(p, x, y, w, "Origin-country mix of supply")
+        label_w = self._label_width(rows, w)
+        plot_x, plot_w = x + label_w, w - label_w - 8
+        top = y + 30
+        mix = self.s.country_mix
+        by_item = {k: g for k, g in mix.groupby("item_id", sort=False)}
+        bottom = top + row_h * len(rows)
+        p.setFont(font(6))
+        for t in (0, 0.25, 0.5, 0.75, 1.0):
+            gx = plot_x + t * plot_w
+            p.setPen(QPen(QColor("#e3e8eb"), 0.5))
+            p.drawLine(QPointF(gx, top), QPointF(gx, bottom))
+            p.setPen(MUTED)
+            p.drawText(QRectF(gx - 20, bottom + 2, 40, 9), Qt.AlignmentFlag.AlignHCenter,
+                       f"{t:.0%}")
+        p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
+                   "share of supply by origin country")
+        for i, r in enumerate(rows.itertuples(index=False)):
+            ry = top + i * row_h
+            self._row_label(p, str(r.name), x, ry, label_w, row_h)
+            group = by_item.get(r.item_id)
+            if group is None:
+                p.setPen(MUTED)
+                p.drawText(QRectF(plot_x + 3, ry, plot_w, row_h),
+                           Qt.AlignmentFlag.AlignVCenter, "no sources")
+                continue
+            cx = plot_x
+            for code, share in zip(group["origin_country"], group["share"], strict=True):
+                seg = share * plot_w
+                colour = self.colours.get(code, QColor("#999999"))
+                p.setPen(QPen(QColor("white"), 0.6))
+                p.setBrush(colour)
+                p.drawRect(QRectF(cx, ry + 1.5, seg, row_h - 3))
+                if seg > 16:
+                    p.setPen(QColor("white") if colour.lightness() < 140 else INK)
+                    p.setFont(font(6, True))
+                    p.drawText(QRectF(cx, ry, seg, row_h), Qt.AlignmentFlag.AlignCenter,
+                               str(code))
+                cx += seg
+        cap_x = plot_x + st.max_country_share * plot_w
+        p.setPen(QPen(QColor("#a61b1b"), 0.9, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(cap_x, top - 3), QPointF(cap_x, bottom))
+        p.setFont(font(6))
+        p.drawText(QRectF(cap_x - 40, top - 11, 80, 8), Qt.AlignmentFlag.AlignHCenter,
+                   f"cap {st.max_country_share:.0%}")
+
+    def _heading(self, title: str) -> Block:
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            p.setPen(ACCENT)
+            p.setFont(font(10, True))
+            p.drawText(QRectF(x, y + 6, w, 14), Qt.AlignmentFlag.AlignLeft, title)
+            p.setPen(QPen(RULE, 0.6))
+            p.drawLine(QPointF(x, y + 21), QPointF(x + w, y + 21))
+
+        return Block(25, draw, keep_with_next=True)
+
+    TABLE = (  # title, key, width weight, alignment
+        ("Material", "name", 3.2, "l"), ("Cover", "days_of_cover", 0.9, "r"),
+        ("w/ orders", "days_of_cover_with_orders", 1.0, "r"),
+        ("Target", "target_days", 0.8, "r"), ("Status", "status", 1.1, "l"),
+        ("Top supplier", "top_supplier", 1.4, "l"), ("Share", "top_supplier_share", 0.7, "r"),
+        ("Origin", "top_country", 0.7, "l"), ("Share", "top_country_share", 0.7, "r"),
+        ("HHI", "supplier_hhi", 0.8, "r"), ("Over cap", "_breach", 1.0, "l"),
+    )
+
+    def _table(self, width: float, height: float) -> list[Block]:
+        m = self.s.materials
+        row_h = 12.5
+        weights = sum(c[2] for c in self.TABLE)
+        widths = [c[2] / weights * width for c in self.TABLE]
+
+        def cells(r: object) -> list[str]:
+            breach = ("both" if r.over_supplier_cap and r.over_country_cap else "supplier"
+                      if r.over_supplier_cap else "country" if r.over_country_cap else "")
+            return [str(r.name), fmt_days(r.days_of_cover), fmt_days(
+                r.days_of_cover_with_orders), f"{r.target_days:,.0f}", str(r.status),
+                "" if not isinstance(r.top_supplier, str) else r.top_supplier,
+                fmt_pct(r.top_supplier_share),
+                "" if not isinstance(r.top_country, str) else r.top_country,
+                fmt_pct(r.top_country_share),
+                "" if math.isnan(r.supplier_hhi) else f"{r.supplier_hhi:,.0f}", breach]
+
+        rows = [(cells(r), r.status) for r in m.itertuples(index=False)]
+
+        def header(p: QPainter, x: float, y: float, w: float) -> None:
+            p.fillRect(QRectF(x, y, w, row_h + 2), QColor("#e9eef1"))
+            p.setPen(ACCENT)
+            p.setFont(font(7, True))
+            cx = x
+            for (title, _k, _w, align), cw in zip(self.TABLE, widths, strict=True):
+                p.drawText(QRectF(cx + 3, y, cw - 6, row_h + 2), _align(align), title)
+                cx += cw
+
+        def row_drawer(values: list[str], status: str, shade: bool
+                       ) -> Callable[[QPainter, float, float, float], None]:
+            def draw(p: QPainter, x: float, y: float, w: float) -> None:
+                if shade:
+                    p.fillRect(QRectF(x, y, w, row_h), QColor("#f6f8f9"))
+                cx = x
+                metrics = QFontMetricsF(font(7))
+                for i, ((_t, key, _w, align), cw) in enumerate(zip(self.TABLE, widths,
+                                                                   strict=True)):
+                    text = values[i]
+                    bold = key == "status" and status != "ok"
+                    p.setFont(font(7, bold))
+                    p.setPen(STATUS_FILL["critical"] if bold and status == "critical" else
+                             QColor("#9a5b00") if bold else INK)
+                    if key == "status" and status != "ok":
+                        text = text.upper()
+                    p.drawText(QRectF(cx + 3, y, cw - 6, row_h), _align(align),
+                               metrics.elidedText(text, Qt.TextElideMode.ElideRight, cw - 6))
+                    cx += cw
+                p.setPen(QPen(QColor("#e3e8eb"), 0.4))
+                p.drawLine(QPointF(x, y + row_h), QPointF(x + w, y + row_h))
+            return draw
+
+        head = Block(row_h + 2, header, keep_with_next=True)
+        blocks = [self._heading(f"Materials by risk ({len(rows)})"), head]
+        for i, (values, status) in enumerate(rows):
+            blocks.append(Block(row_h, row_drawer(values, status, i % 2 == 1), repeat=head))
+        return blocks
+
+    def _grid(self, grid: Grid, width: float) -> list[Block]:
+        """A small table: heading, header row, rows, and a note under it."""
+        row_h = 12.5
+        weights = sum(w for _t, w, _a in grid.columns)
+        widths = [w / weights * width for _t, w, _a in grid.columns]
+
+        def header(p: QPainter, x: float, y: float, w: float) -> None:
+            p.fillRect(QRectF(x, y, w, row_h + 2), QColor("#e9eef1"))
+            p.setPen(ACCENT)
+            p.setFont(font(7, True))
+            cx = x
+            for (title, _w, align), cw in zip(grid.columns, widths, strict=True):
+                p.drawText(QRectF(cx + 3, y, cw - 6, row_h + 2), _align(align), title)
+                cx += cw
+
+        def row_drawer(values: list[str], shade: bool, detail: str
+                       ) -> Callable[[QPainter, float, float, float], None]:
+            height = row_h + (10 if detail else 0)
+
+            def draw(p: QPainter, x: float, y: float, w: float) -> None:
+                if shade:
+                    p.fillRect(QRectF(x, y, w, height), QColor("#f6f8f9"))
+                if detail:
+                    p.setFont(font(6))
+                    p.setPen(STATUS_FILL["critical"])
+                    metrics = QFontMetricsF(p.font())
+                    p.drawText(QRectF(x + 12, y + row_h - 2, w - 15, 10),
+                               Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                                   detail, Qt.TextElideMode.ElideRight, w - 15))
+                p.setFont(font(7))
+                p.setPen(INK)
+                metrics = QFontMetricsF(p.font())
+                cx = x
+                for value, (_t, _w, align), cw in zip(values, grid.columns, widths,
+                                                      strict=True):
+                    p.drawText(QRectF(cx + 3, y, cw - 6, row_h), _align(align),
+                               metrics.elidedText(value, Qt.TextElideMode.ElideRight, cw - 6))
+                    cx += cw
+                p.setPen(QPen(QColor("#e3e8eb"), 0.4))
+                p.drawLine(QPointF(x, y + height), QPointF(x + w, y + height))
+            return draw
+
+        head = Block(row_h + 2, header, keep_with_next=True)
+        blocks = [self._heading(grid.title), head]
+        details = grid.details or [""] * len(grid.rows)
+        blocks += [Block(row_h + (10 if d else 0), row_drawer(r, i % 2 == 1, d), repeat=head)
+                   for i, (r, d) in enumerate(zip(grid.rows, details, strict=True))]
+        if grid.note:
+            blocks.append(self._note(grid.note))
+        return blocks
+
+    def _note(self, text: str) -> Block:
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            p.setPen(MUTED)
+            p.setFont(font(7))
+            p.drawText(QRectF(x, y + 3, w, 22), Qt.AlignmentFlag.AlignLeft
+                       | Qt.TextFlag.TextWordWrap, text)
+
+        return Block(26, draw)
+
+    def _product(self, product: object) -> Block:
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            status = product.status
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(STATUS_FILL.get(status, RULE)))
+            p.drawRect(QRectF(x, y + 3, 4, 20))
+            p.setPen(INK)
+            p.setFont(font(8, True))
+            metrics = QFontMetricsF(p.font())
+            name = metrics.elidedText(str(product.name), Qt.TextElideMode.ElideRight, w - 90)
+            p.drawText(QRectF(x + 9, y + 1, w - 90, 12), Qt.AlignmentFlag.AlignLeft, name)
+            p.setFont(font(7, True))
+            p.setPen(STATUS_FILL["critical"] if status == "critical" else
+                     QColor("#9a5b00") if status == "short" else MUTED)
+            p.drawText(QRectF(x + w - 80, y + 1, 80, 12), Qt.AlignmentFlag.AlignRight,
+                       status.upper() if status != "ok" else "ok")
+            p.setFont(font(7))
+            p.setPen(MUTED)
+            text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
+            metrics = QFontMetricsF(p.font())
+            p.drawText(QRectF(x + 9, y + 13, w - 9, 11), Qt.AlignmentFlag.AlignLeft,
+                       metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 9))
+
+        return Block(27, draw)
+
+    def _text_line(self, line: str) -> Block:
+        def draw(p: QPainter, x: float, y: float, w: float) -> None:
+            p.setPen(INK)
+            p.setFont(font(7))
+            p.drawText(QRectF(x, y, w, 12), Qt.AlignmentFlag.AlignLeft, line)
+
+        return Block(12, draw)
+
+    def _footer(self, p: QPainter, w: float, h: float, number: int, total: int) -> None:
+        p.setPen(QPen(RULE, 0.6))
+        p.drawLine(QPointF(0, h - 16), QPointF(w, h - 16))
+        p.setPen(MUTED)
+        p.setFont(font(7))
+        left = "Stockpile Planner" + (f"  ·  {self.s.company}" if self.s.company else "") + (
+            f"  ·  as of {self.s.as_of}  ·  G7 marks: {G7_CAP:.0%} by 2030, ambition "
+            f"{G7_AMBITION:.0%}")
+        p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignLeft, left)
+        p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignRight,
+                   f"Page {number} of {total}")
+
+
+def _align(code: str) -> Qt.AlignmentFlag:
+    return (Qt.AlignmentFlag.AlignRight if code == "r" else Qt.AlignmentFlag.AlignLeft
+            ) | Qt.AlignmentFlag.AlignVCenter
+
+
+def nice_step(span: float) -> float:
+    """A round grid step giving four to eight lines over ``span``."""
+    raw = span / 6
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * magnitude:
+            return m * magnitude
+    return 10 * magnitude

@@ -1,0 +1,62 @@
+"""`stockpile-planner [FILE]`: start the desktop application."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.core.resources import resource, resource_path
+
+
+def create_application(argv: Sequence[str]) -> object:
+    import pyqtgraph as pg
+
+    from ui.qt import QApplication, QIcon
+
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName("Stockpile Planner")
+    app.setApplicationName("Stockpile Planner")
+    app.setApplicationDisplayName("Stockpile Planner")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
+    return app
+
+
+SMALL_FILE = 5 * 2**20  # opened before the window shows; larger ones in the background
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # The engine's libraries first: once PySide6 is loaded it inspects the source of every
+    # module imported after it, which costs half a second over pandas and scipy.
+    import planner
+
+    files = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    app = create_application(argv)
+    from ui.editing.document import Document
+    from ui.shell.main_window import MainWindow
+
+    doc = None
+    if files and files[0].is_file() and files[0].stat().st_size <= SMALL_FILE:
+        try:  # a small file: open it now, so the window appears with it
+            doc = Document(planner.load(files[0], strict=False), files[0])
+        except planner.PlannerError:
+            doc = None  # opened again below, where its problems are shown
+    window = MainWindow(doc)
+    window.show()
+    if files and doc is None:
+        window.open_path(files[0])
+    elif doc is not None:
+        window.prefs.add_recent(files[0])
+        window.update_recent_menu()
+    else:
+        window.offer_recovery()
+    return app.exec()  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
