@@ -25,13 +25,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from planner.analysis.ordering import status_rank
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project
 from planner.inputs.schema import DAYS_PER
 from planner.inputs.validation import _acyclic_remainder, check_project
-
-STATUSES = ("critical", "short", "ok")
-STATUS_RANK = {"critical": 0, "short": 1, "ok": 2}
 
 
 @dataclass
@@ -463,7 +461,7 @@ def _products(item_table: pd.DataFrame, materials: pd.DataFrame, purchased: np.n
     def of(rows: np.ndarray, column: str) -> pd.Series:
         return _take(materials[column], rows)
 
-    by_status = worst(materials["status"].map(STATUS_RANK).fillna(2.0), True)
+    by_status = worst(status_rank(materials["status"]), True)
     by_country = worst(materials["top_country_share"], False)
     by_cover = worst(materials["days_of_cover"], True)
     return prods.assign(

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from planner.analysis.compute import Report
+from planner.analysis.ordering import risk_order
 from planner.inputs.project import Project
 
 MATERIAL_KEYS = (
@@ -17,7 +18,6 @@ MATERIAL_KEYS = (
     "country_hhi", "suppliers", "over_supplier_cap", "over_country_cap",
 )
 EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days")
-STATUS_ORDER = {"critical": 0, "short": 1, "ok": 2}
 
 
 def plain(value: Any) -> Any:
@@ -46,16 +46,6 @@ def report_json(report: Report) -> dict[str, Any]:
                                         for k, v in report.country_dependence.items()},
         "products": records(report.products, list(report.products.columns)),
     }
-
-
-def risk_order(materials: pd.DataFrame) -> pd.DataFrame:
-    """Materials most at risk first: status, then cover relative to target, then share."""
-    ratio = materials["days_of_cover"] / materials["target_days"].where(
-        materials["target_days"] > 0)
-    return materials.assign(
-        _s=materials["status"].map(STATUS_ORDER), _r=ratio.fillna(float("inf")),
-        _c=-materials["top_country_share"].fillna(0)).sort_values(
-        ["_s", "_r", "_c"], kind="stable").drop(columns=["_s", "_r", "_c"])
 
 
 def fmt_number(value: float | None, digits: int = 0) -> str:

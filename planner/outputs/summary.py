@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from planner.analysis.compute import Report
+from planner.analysis.ordering import country_mix as mix_by_country
+from planner.analysis.ordering import product_risk_order, risk_order
 from planner.inputs.project import Project, Settings
-from planner.outputs.reports import risk_order
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
@@ -97,9 +98,7 @@ class Summary:
 
 def country_mix(report: Report) -> pd.DataFrame:
     """Per material, the share of supply from each origin country (largest first)."""
-    src = report.sources
-    mix = src.groupby(["item_id", "origin_country"], sort=False)["share"].sum().reset_index()
-    return mix.sort_values(["item_id", "share"], ascending=[True, False], kind="stable")
+    return mix_by_country(report.sources)
 
 
 def _days(value: float) -> str:
@@ -110,9 +109,7 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
     p = report.products
     if p.empty:
         return []
-    rank = p["worst_status"].map({"critical": 0, "short": 1, "ok": 2}).fillna(2)
-    ordered = p.assign(_r=rank, _c=p["min_days_of_cover"].fillna(math.inf)).sort_values(
-        ["_r", "_c", "top_country_share"], ascending=[True, True, False], kind="stable")
+    ordered = product_risk_order(p)
     materials = report.materials.set_index("item_id")
     out = []
     for r in ordered.head(limit).itertuples(index=False):
