@@ -13,8 +13,12 @@ import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.errors import InputError, PlannerError
+
+if TYPE_CHECKING:
+    from planner.results import Results
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -138,13 +142,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from planner.analysis.compute import compute
+def _results(path: Path) -> Results:
+    """The file's project with its results (computed as each command asks for them)."""
     from planner.inputs.files import load
+    from planner.results import Results
+
+    return Results(load(path))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
     from planner.outputs.reports import report_json, report_text
 
-    project = load(args.file)
-    report = compute(project)
+    results = _results(args.file)
+    project, report = results.project, results.require_report()
     if args.json:
         json.dump(report_json(report), sys.stdout, indent=2, allow_nan=False)
         print()
@@ -167,28 +177,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from planner.analysis.compute import compute
-    from planner.inputs.files import load
+    from planner.outputs.pdf import write_summary_pdf
 
-    project = load(args.file)
-    report = compute(project)
-    # the drawing is Qt's (ui/), reached only here: `import planner` never imports Qt
-    from ui.printing.summary import write_pdf
-
-    pages = write_pdf(project, report, args.output, args.page_size)
+    results = _results(args.file)
+    # the drawing is the desktop application's painter, found through an entry point
+    pages = write_summary_pdf(results.summary(), args.output, args.page_size)
     print(f"wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
     return EXIT_OK
 
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     from planner.analysis import presets as ps
-    from planner.analysis.compute import compute
-    from planner.analysis.scenario import ScenarioError, Stop, rank, scenario
-    from planner.inputs.files import load
+    from planner.analysis.scenario import ScenarioError, Stop, scenario
     from planner.outputs import scenario_reports as out
 
-    project = load(args.file)
-    report = compute(project)
+    results = _results(args.file)
+    project, report = results.project, results.require_report()
     try:
         if (args.rank or args.list_presets) and args.cut is not None:
             raise ScenarioError("--cut applies to --stop and --preset")
@@ -206,7 +210,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
                 print(out.presets_text(library, matched))
             return EXIT_OK
         if args.rank:
-            ranking = rank(project, args.days, report)
+            ranking = results.ranking(args.days)
             text = None if args.json else out.ranking_text(ranking)
             data = out.ranking_json(ranking) if args.json else None
         else:
@@ -234,8 +238,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from planner.analysis.plan import make_plan, plan_json, plan_text, stdout_to_stderr
-    from planner.inputs.files import load
+    from planner.analysis.plan import plan_json, plan_text, stdout_to_stderr
     from planner.outputs.plan_workbook import write_plan_workbook
 
     out = args.output
@@ -245,16 +248,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if out is not None and (out.suffix.lower() != ".xlsx" or out.resolve() == args.file.resolve()):
         print("planner plan: the output must be a new .xlsx file", file=sys.stderr)
         return EXIT_USAGE
-    project = load(args.file)
+    results = _results(args.file)
+    project = results.project
     with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
-        plan = make_plan(project, horizon_days=args.horizon_days, target_days=args.target_days,
-                         max_supplier_share=args.max_supplier_share,
-                         max_country_share=args.max_country_share)
+        plan = results.plan(horizon_days=args.horizon_days, target_days=args.target_days,
+                            max_supplier_share=args.max_supplier_share,
+                            max_country_share=args.max_country_share)
     if out is not None:
-        from planner.analysis.scenario import rank
-
-        # the workbook carries the disruption ranking too (issue 6: results in the export)
-        write_plan_workbook(plan, out, ranking=rank(project))
+        # the workbook carries the disruption ranking too
+        write_plan_workbook(plan, out, ranking=results.ranking())
     if args.json:
         json.dump(plan_json(plan), sys.stdout, indent=2, allow_nan=False)
         print()

@@ -1,6 +1,6 @@
-"""The command line: exit codes 0 / 1 / 2, the JSON keys docs/command-line.md promises, and no traceback
-for any bad input. A few runs go through `python -m planner` in a subprocess; the rest call
-planner.cli.main in-process (fast, and monkeypatch can shrink the limits)."""
+"""The command line: exit codes 0 / 1 / 2, the JSON keys docs/command-line.md promises, no
+traceback for any bad input. A few runs go through `python -m planner` in a subprocess; the
+rest call planner.cli.main in-process (fast, and monkeypatch can shrink the limits)."""
 
 from __future__ import annotations
 
@@ -500,7 +500,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
         capsys: pytest.CaptureFixture[str], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(project: object) -> None:
         raise RuntimeError("boom")
-    monkeypatch.setattr(sys.modules["planner.analysis.compute"], "compute", boom)
+    monkeypatch.setattr("planner.results.compute", boom)
     code, _, err = main(capsys, "report", good)
     assert code == 3
     assert err == ("planner: internal error: RuntimeError: boom\n"

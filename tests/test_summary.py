@@ -93,10 +93,11 @@ def test_a_long_project_flows_onto_more_pages_with_the_header_repeated(tmp_path:
     rows = pd.concat([extra.assign(item_id=extra["item_id"] + f"-{k}") for k in range(6)],
                      ignore_index=True)
     editing.insert_rows(project, "Items", len(items), rows)
-    from ui.printing.summary import write_pdf
+    from planner.outputs.pdf import write_summary_pdf
+    from planner.results import Results
 
     out = tmp_path / "long.pdf"
-    n = write_pdf(project, planner.compute(project), out)
+    n = write_summary_pdf(Results(project).summary(), out)
     assert n == pages(out) >= 2
     text = pdf_text(out)
     assert text.count("Top supplier") >= 2  # the table header repeated on the next page
@@ -107,12 +108,13 @@ def test_summary_shows_what_the_plan_changes_and_the_disruption_ranking(tmp_path
                                                                         ) -> None:
     from planner.analysis.plan import make_plan
     from planner.analysis.scenario import rank
-    from ui.printing.summary import write_pdf
+    from planner.outputs.pdf import write_summary_pdf
+    from planner.results import Results
 
     project = planner.load(BOOKS[0])
     report = planner.compute(project)
     out = tmp_path / "s.pdf"
-    write_pdf(project, report, out)
+    write_summary_pdf(Results(project).summary(), out)
     text = pdf_text(out)
     assert "What the procurement plan changes" in text
     plan = make_plan(project)

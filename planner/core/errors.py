@@ -63,3 +63,7 @@ class FileRefused(PlannerError):
 
 class ProjectFileError(PlannerError):
     """A project file that cannot be opened or saved."""
+
+
+class Cancelled(PlannerError):
+    """Long work stopped because the user cancelled it; nothing was written or changed."""

@@ -237,7 +237,10 @@ def test_print_preview_opens_and_export_pdf_writes(window: MainWindow, tmp_path:
                                                    qtbot: object) -> None:
     from ui.printing import dialogs as printing
 
-    dialog = printing.make_preview(window, window.doc)
+    summaries: list[object] = []
+    printing.with_summary(window, window.doc, summaries.append)
+    qtbot.waitUntil(lambda: bool(summaries), timeout=20_000)  # type: ignore[attr-defined]
+    dialog = printing.make_preview(window, summaries[0])  # type: ignore[arg-type]
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     painted: list[object] = []
     dialog.paintRequested.connect(painted.append)
@@ -245,5 +248,7 @@ def test_print_preview_opens_and_export_pdf_writes(window: MainWindow, tmp_path:
     qtbot.waitUntil(lambda: bool(painted), timeout=10_000)  # type: ignore[attr-defined]
     dialog.close()
     out = tmp_path / "summary.pdf"
-    assert 1 <= printing.export_pdf(window, window.doc, out) <= 2  # the samples fit two
+    written: list[int] = []
+    printing.export_pdf(window, window.doc, out, written.append)  # the summary is at hand
+    assert written and 1 <= written[0] <= 2  # the samples fit two
     assert out.read_bytes().startswith(b"%PDF")

@@ -1,34 +1,22 @@
-"""The open project: engine data, its file, its undo stack and its current figures.
+"""The open project: its results, its file, its undo stack and the figures shown.
 
-Views never compute a figure: they read ``document.report`` (the engine's Report) and
-``document.problems``, and redraw on the signals. Edits arrive as undo commands
-(ui.editing.commands) that call planner.inputs.editing and then ``document.changed_tables``.
+Views never compute a figure: they read ``document.report`` and ``document.problems``
+(taken from the engine's results layer, planner.results.Results) and redraw on the
+signals. Edits arrive as undo commands (ui.editing.commands) that call planner.inputs.editing
+and then tell the document what changed; the results forget exactly what that change
+makes stale and are computed again, off the UI thread for big projects.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analysis.compute import Report, compute
-from planner.core.errors import PlannerError, Problem
+from planner.analysis.compute import Report
+from planner.core.errors import Problem
 from planner.inputs.project import Project
-from planner.inputs.validation import check_project
-from ui.common.workers import Task, run_in_background
+from planner.results import Changes, Invalidated, Results
+from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.qt import QObject, QUndoStack, Signal
-
-BACKGROUND_ROWS = 50_000  # above this many rows, figures are recomputed off the UI thread
-
-
-def figures(project: Project) -> tuple[list[Problem], Report | None, str]:
-    """Problems, report and why the report is missing: all the engine says of a project."""
-    problems = check_project(project)
-    try:
-        return problems, compute(project), ""
-    except PlannerError as exc:
-        return problems, None, str(exc)
-    except (KeyError, ValueError, IndexError) as exc:
-        # an edit left references dangling; the problems list says which
-        return problems, None, f"figures not updated: {exc}"
 
 
 class Document(QObject):
@@ -38,6 +26,7 @@ class Document(QObject):
     cellsChanged = Signal(str, list, list)  # table, positions, column names
     settingsChanged = Signal()
     reportChanged = Signal()  # new figures and problems
+    resultsChanged = Signal(object)  # an Invalidated: what a change made stale
     busyChanged = Signal(bool)  # figures are being recomputed in the background
     pathChanged = Signal()
     itemSelected = Signal(str)  # an item id chosen in any view
@@ -46,7 +35,7 @@ class Document(QObject):
     def __init__(self, project: Project | None = None, path: Path | None = None,
                  source_name: str = "", parent: QObject | None = None):
         super().__init__(parent)
-        self.project = project or Project.empty()
+        self.results = Results(project or Project.empty())
         self.path = path  # the project file, or None until saved as one
         self.source_name = source_name  # a workbook it was imported from, for the title
         self.undo_stack = QUndoStack(self)
@@ -56,11 +45,14 @@ class Document(QObject):
         self.marks: dict[str, dict[tuple[int, str], str]] = {}
         self.selected_item = ""
         self.background_rows = BACKGROUND_ROWS
-        self._generation = 0
-        self._task: Task | None = None
+        self._operation: Operation[Results] | None = None
         self.recompute()
 
     # --- state ---------------------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self.results.project
+
     @property
     def display_name(self) -> str:
         if self.path is not None:
@@ -86,53 +78,63 @@ class Document(QObject):
     # --- change notifications (called by undo commands) ----------------------------
     def changed_cells(self, table: str, positions: list[int], columns: list[str]) -> None:
         self.cellsChanged.emit(table, positions, columns)
-        self.recompute()
+        self.recompute(self.results.apply(Changes.of_tables(table)))
 
     def changed_rows(self, table: str) -> None:
         self.tableReset.emit(table)
-        self.recompute()
+        self.recompute(self.results.apply(Changes.of_tables(table)))
 
     def changed_settings(self) -> None:
         self.settingsChanged.emit()
-        self.recompute()
+        self.recompute(self.results.apply(Changes(settings=True)))
 
     def replace_project(self, project: Project) -> None:
-        self.project = project
+        invalidated = self.results.replace(project)
         for table in project.tables:
             self.tableReset.emit(table)
         self.settingsChanged.emit()
-        self.recompute()
+        self.recompute(invalidated)
 
     # --- figures -------------------------------------------------------------------
-    def recompute(self) -> None:
-        """Check the project and compute its figures with the engine.
+    def recompute(self, invalidated: Invalidated | None = None) -> None:
+        """Have the results layer check the project and compute its figures.
 
         Small projects are computed at once; large ones on a snapshot in the background,
-        and only the newest result is kept (an older one arriving late is dropped).
+        and only a result for the current state is kept (one arriving after another edit
+        is dropped: the newer computation is already on its way).
         """
-        self._generation += 1
+        if invalidated is None:  # "recompute everything", as after an edit made elsewhere
+            invalidated = self.results.apply(Changes.everything())
+        self._invalidated = invalidated
         rows = sum(len(t) for t in self.project.tables.values())
-        if rows < self.background_rows:
-            self._apply(self._generation, figures(self.project))
-            return
-        if self._task is not None:
-            self._task.cancel()
-        generation, snapshot = self._generation, self.project.copy()
-        self.busyChanged.emit(True)
-        self._task = run_in_background(
-            lambda: figures(snapshot), "Recomputing",
-            lambda result: self._apply(generation, result),
-            lambda exc: self._apply(generation, ([], None, f"figures not updated: {exc}")))
+        background = rows >= self.background_rows
+        if self._operation is not None:
+            self._operation.cancel()
+        target = self.results.snapshot() if background else self.results
+        if background:
+            self.busyChanged.emit(True)
+        self._operation = Operation(
+            lambda _progress: target.compute_all(("problems", "report")), exclusive=False,
+        ).success(self._computed).failure(self._compute_failed)
+        self._operation.run(background=background)
 
-    def _apply(self, generation: int,
-               result: tuple[list[Problem], Report | None, str]) -> None:
-        if generation != self._generation:
-            return
-        self._task = None
-        self.problems, report, self.report_error = result
+    def _computed(self, results: Results) -> None:
+        if results is not self.results and not self.results.adopt(results):
+            return  # computed for a state that has changed since
+        self._operation = None
+        self.problems = self.results.problems
+        report = self.results.report
+        self.report_error = self.results.report_error
         if report is not None:
             self.report = report
         self.marks = self._index_problems(self.problems)
+        self.busyChanged.emit(False)
+        self.reportChanged.emit()
+        self.resultsChanged.emit(self._invalidated)
+
+    def _compute_failed(self, exc: BaseException) -> None:
+        self._operation = None
+        self.report_error = f"figures not updated: {exc}"
         self.busyChanged.emit(False)
         self.reportChanged.emit()
 

@@ -1,17 +1,24 @@
 """File → Print Preview, Print and Export PDF of the exposure summary.
 
-All three paint through ui.printing.summary.paint, the same path as `planner summary`.
+The summary's figures (with the procurement plan and the disruption ranking) come from
+the document's results layer: computed once, in the background when they are not at hand
+yet, and reused by the preview, the printer and the PDF. All three paint through
+ui.printing.summary.paint, the same path as `planner summary`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from planner.core.errors import PlannerError
-from planner.outputs.summary import full_summary
+from planner.outputs.pdf import write_summary_pdf
+from planner.outputs.summary import Summary
+from planner.results import Results
 from ui.common.errors import show_error
+from ui.common.operations import Operation
 from ui.editing.document import Document
-from ui.printing.summary import page_layout, paint, write_pdf
+from ui.printing.summary import page_layout, paint
 from ui.qt import QDialog, QPrintDialog, QPrinter, QPrintPreviewDialog, QWidget
 
 
@@ -22,44 +29,62 @@ def _printer() -> QPrinter:
     return printer
 
 
-def _ready(parent: QWidget, doc: Document) -> bool:
-    if doc.report is None:
-        show_error(parent, PlannerError("There are no figures to print yet: "
-                                        + (doc.report_error or "the project is empty")))
-        return False
-    return True
+def with_summary(parent: QWidget, doc: Document, then: Callable[[Summary], None],
+                 background: bool = True) -> None:
+    """Call ``then`` with the summary: at once when the results hold it, else after it
+    has been computed off the UI thread (the plan and the ranking take a while)."""
+    if doc.report is None or doc.errors():
+        why = doc.report_error or ("the project has problems: see the Problems panel"
+                                   if doc.errors() else "the project is empty")
+        show_error(parent, PlannerError(f"There are no figures to print yet: {why}"))
+        return
+    results = doc.results
+    if results.computed("summary"):
+        then(results.summary())
+        return
+    snapshot = results.snapshot()
+
+    def computed(done: Results) -> None:
+        results.adopt(done)
+        then(done.summary())
+
+    Operation(lambda _p: snapshot.compute_all(("summary",)), "Preparing the summary"
+              ).success(computed).run(parent, background=background)
 
 
-def make_preview(parent: QWidget, doc: Document) -> QPrintPreviewDialog:
+def make_preview(parent: QWidget, summary: Summary) -> QPrintPreviewDialog:
     printer = _printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.printer_ = printer  # the dialog does not own it: keep it alive as long
+    dialog.printer_ = printer  # type: ignore[attr-defined]  # keep it alive as long
     dialog.setWindowTitle("Print preview — supply exposure summary")
-    dialog.paintRequested.connect(
-        lambda device: paint(full_summary(doc.project, doc.report), device))
+    dialog.paintRequested.connect(lambda device: paint(summary, device))
     dialog.resize(900, 1000)
     return dialog
 
 
 def print_preview(parent: QWidget, doc: Document) -> None:
-    if _ready(parent, doc):
-        make_preview(parent, doc).exec()
+    with_summary(parent, doc, lambda summary: make_preview(parent, summary).exec())
 
 
 def print_summary(parent: QWidget, doc: Document) -> None:
-    if not _ready(parent, doc):
-        return
-    printer = _printer()
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        paint(full_summary(doc.project, doc.report), printer)
+    def ask(summary: Summary) -> None:
+        printer = _printer()
+        if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
+            paint(summary, printer)
+
+    with_summary(parent, doc, ask)
 
 
-def export_pdf(parent: QWidget, doc: Document, path: Path) -> int:
-    if not _ready(parent, doc):
-        return 0
-    try:
-        return write_pdf(doc.project, doc.report, path)
-    except PlannerError as exc:
-        show_error(parent, exc, "PDF not written")
-        return 0
+def export_pdf(parent: QWidget, doc: Document, path: Path,
+               done: Callable[[int], None] | None = None) -> None:
+    """Write the summary PDF; ``done`` gets the page count."""
+    def write(summary: Summary) -> None:
+        try:
+            pages = write_summary_pdf(summary, path)
+        except PlannerError as exc:
+            show_error(parent, exc, "PDF not written")
+            return
+        if done is not None:
+            done(pages)
+
+    with_summary(parent, doc, write)

@@ -1,7 +1,8 @@
 """The printed exposure summary: PDF, printer and print preview share one painter.
 
-``write_pdf`` is what `planner summary FILE -o SUMMARY.pdf` calls; it needs a
-QGuiApplication, which it makes on the offscreen platform when there is no display.
+``render_pdf`` is the renderer `planner summary FILE -o SUMMARY.pdf` finds through its
+entry point; it needs a QGuiApplication, which it makes on the offscreen platform when
+there is no display.
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from planner.analysis.compute import Report
-from planner.core.errors import ProjectFileError
-from planner.inputs.project import Project
-from planner.outputs.summary import Summary, full_summary
+from planner.outputs.summary import Summary
 from ui.printing.summary_render import SummaryDocument
 from ui.qt import QMarginsF, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
@@ -46,25 +44,18 @@ def paint(summary: Summary, device: QPagedPaintDevice) -> int:
     return SummaryDocument(summary).paint(device)
 
 
-def write_pdf(project: Project, report: Report, path: Path, size: str = "a4") -> int:
-    """Write the summary as a PDF; returns the page count."""
+def render_pdf(summary: Summary, path: Path, size: str = "a4", title: str = "") -> int:
+    """Draw the summary into a PDF at ``path``; returns the page count.
+
+    Registered as the engine's summary renderer (planner.outputs.pdf), which writes
+    through a temporary file and renames it: this function only draws.
+    """
     ensure_gui_application()
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ProjectFileError(f"could not write {path.name}: the folder does not exist")
-    if not os.access(path.parent, os.W_OK):
-        raise ProjectFileError(f"could not write {path.name}: the folder is read-only")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    writer = QPdfWriter(str(tmp))
+    writer = QPdfWriter(str(path))
     writer.setResolution(600)
     writer.setPageLayout(page_layout(size))
-    writer.setTitle(f"Supply exposure summary — {project.settings.company or path.stem}")
+    writer.setTitle(title or summary.title)
     writer.setCreator("Stockpile Planner")
-    pages = paint(full_summary(project, report), writer)
+    pages = paint(summary, writer)
     del writer  # flushes and closes the file
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ProjectFileError(f"could not write {path.name}: {exc.strerror or exc}") from None
     return pages

@@ -332,9 +332,8 @@ class MainWindow(FileOps, QMainWindow):
                                               "PDF (*.pdf)")
         if name:
             path = Path(name).with_suffix(".pdf")
-            pages = printing.export_pdf(self, self.doc, path)
-            if pages:
-                self.show_message(f"Wrote {path.name} ({pages} page{'s' if pages > 1 else ''})")
+            printing.export_pdf(self, self.doc, path, lambda pages: self.show_message(
+                f"Wrote {path.name} ({pages} page{'s' if pages > 1 else ''})"))
 
     # --- edit commands -------------------------------------------------------------------
     def add_row(self) -> None:

@@ -1,0 +1,210 @@
+"""The results layer: one open project and every figure derived from it.
+
+:class:`Results` holds a :class:`~planner.inputs.project.Project` and computes each result
+(problems, report, plan, ranking, headline, printed summary) on first use, once per
+change. The window, the printer, the exports and the command line all read it, so a
+figure is computed in one place and never twice for the same state.
+
+An edit is described by a :class:`Changes` (which tables, whether the settings, whether
+the whole project), in the spirit of Anki's ``OpChanges``: :meth:`Results.apply` forgets
+exactly the results the change can affect and returns what it invalidated, so each view
+redraws only what changed.
+
+Results are not thread-safe. Long work runs on a :meth:`snapshot` (a copy of the project
+with its own caches) in a worker thread; :meth:`adopt` then takes the snapshot's
+computed results back, if the project has not changed in the meantime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from planner.analysis.compute import Report, compute
+from planner.core.errors import PlannerError, Problem
+from planner.inputs.project import Project
+from planner.inputs.validation import check_project
+
+if TYPE_CHECKING:
+    from planner.analysis.plan import Plan
+    from planner.analysis.scenario import Ranking
+    from planner.outputs.summary import Headline, Summary
+
+T = TypeVar("T")
+
+# Which results each kind of change makes stale. Everything derives from the report, so
+# any change to data or settings invalidates all of it; the names are what views listen to.
+RESULTS = ("problems", "report", "headline", "plan", "ranking", "summary")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit changed: tables whose rows or cells changed, the settings, or all."""
+
+    tables: frozenset[str] = frozenset()
+    settings: bool = False
+    project: bool = False  # replaced whole (open, import, revert)
+
+    @classmethod
+    def of_tables(cls, *tables: str) -> Changes:
+        return cls(tables=frozenset(tables))
+
+    @classmethod
+    def everything(cls) -> Changes:
+        return cls(project=True, settings=True)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.tables or self.settings or self.project)
+
+    def merged(self, other: Changes) -> Changes:
+        return Changes(self.tables | other.tables, self.settings or other.settings,
+                       self.project or other.project)
+
+
+@dataclass(frozen=True)
+class Invalidated:
+    """The answer to :meth:`Results.apply`: the change and the results it made stale."""
+
+    changes: Changes
+    results: frozenset[str] = field(default_factory=frozenset)
+
+    def affects(self, *names: str) -> bool:
+        return any(n in self.results for n in names)
+
+
+def _plan_key(params: dict[str, float | None]) -> tuple[tuple[str, float | None], ...]:
+    return tuple(sorted(params.items()))
+
+
+class Results:
+    """A project and its figures, each computed on first use and kept until a change."""
+
+    def __init__(self, project: Project | None = None):
+        self.project = project if project is not None else Project.empty()
+        self.version = 0  # incremented by every change; a snapshot remembers its own
+        self._cache: dict[Any, Any] = {}
+        self._report_error = ""
+
+    # --- changes ---------------------------------------------------------------------
+    def apply(self, changes: Changes) -> Invalidated:
+        """Forget what ``changes`` makes stale (the project was edited in place)."""
+        if changes.empty:
+            return Invalidated(changes)
+        self.version += 1
+        stale = frozenset(k if isinstance(k, str) else k[0] for k in self._cache)
+        self._cache.clear()
+        self._report_error = ""
+        return Invalidated(changes, stale | frozenset(RESULTS))
+
+    def replace(self, project: Project) -> Invalidated:
+        """Hold another project (open, import, revert)."""
+        self.project = project
+        return self.apply(Changes.everything())
+
+    # --- background work -------------------------------------------------------------
+    def snapshot(self) -> Results:
+        """A copy to compute on in another thread, carrying what is already computed."""
+        copy = Results(self.project.copy())
+        copy.version = self.version
+        copy._cache = dict(self._cache)
+        copy._report_error = self._report_error
+        return copy
+
+    def adopt(self, snapshot: Results) -> bool:
+        """Take the results computed on ``snapshot`` if nothing changed since it was made."""
+        if snapshot.version != self.version:
+            return False
+        for key, value in snapshot._cache.items():
+            self._cache.setdefault(key, value)
+        if "report" in snapshot._cache:
+            self._report_error = snapshot._report_error
+        return True
+
+    def computed(self, name: str) -> bool:
+        """Whether ``name`` (or any plan or ranking, for those) is already at hand."""
+        return any((k if isinstance(k, str) else k[0]) == name for k in self._cache)
+
+    def _get(self, key: Any, make: Callable[[], T]) -> T:
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._cache[key] = make()
+            return value
+
+    # --- the results -----------------------------------------------------------------
+    @property
+    def problems(self) -> list[Problem]:
+        """Every located problem of the project (errors and warnings)."""
+        return self._get("problems", lambda: check_project(self.project))
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def report(self) -> Report | None:
+        """Cover and exposure, or None when the project cannot be computed (then
+        :attr:`report_error` says why)."""
+        return self._get("report", self._compute_report)
+
+    @property
+    def report_error(self) -> str:
+        self.report  # noqa: B018 - computes it, and with it the reason it is missing
+        return self._report_error
+
+    def _compute_report(self) -> Report | None:
+        try:
+            return compute(self.project)
+        except PlannerError as exc:
+            self._report_error = str(exc)
+        except (KeyError, ValueError, IndexError) as exc:
+            # an edit left references dangling; the problems list says which
+            self._report_error = f"figures not updated: {exc}"
+        return None
+
+    def require_report(self) -> Report:
+        """The report, or a PlannerError saying why there is none."""
+        report = self.report
+        if report is None:
+            raise PlannerError("There are no figures yet: "
+                               + (self.report_error or "the project is empty"))
+        return report
+
+    @property
+    def headline(self) -> Headline:
+        from planner.outputs.summary import headline
+
+        return self._get("headline", lambda: headline(self.require_report()))
+
+    def plan(self, **params: float | None) -> Plan:
+        """The procurement plan; ``params`` override the settings (None keeps one)."""
+        from planner.analysis.plan import make_plan
+
+        clean = {k: v for k, v in params.items() if v is not None}
+        return self._get(("plan", _plan_key(clean)), lambda: make_plan(self.project, **clean))
+
+    def ranking(self, days: int | None = None) -> Ranking:
+        """Every supplier and origin country stopped for its time to recover."""
+        from planner.analysis.scenario import rank
+
+        return self._get(("ranking", days),
+                         lambda: rank(self.project, days, report=self.require_report()))
+
+    def summary(self) -> Summary:
+        """The printed exposure summary with the default plan and the ranking."""
+        from planner.outputs.summary import build_summary
+
+        return self._get("summary", lambda: build_summary(
+            self.project, self.require_report(), self.plan(), self.ranking()))
+
+    def compute_all(self, names: Iterable[str] = ("problems", "report")) -> Results:
+        """Compute ``names`` now (on a snapshot, in a worker thread); returns self."""
+        for name in names:
+            value = getattr(self, name)
+            if callable(value):
+                value()
+        return self
+
+
+__all__ = ["RESULTS", "Changes", "Invalidated", "Results"]
