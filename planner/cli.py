@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="planner", description="Stockpile Planner: days of cover and "
                      "supply concentration of critical materials.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("check", help="check a workbook, CSV folder or project file")
@@ -90,7 +90,8 @@ def _plan_parameter(key: str) -> Callable[[str], float]:
     return parse
 
 
-def _version() -> str:
+def version() -> str:
+    """The installed package's version ("dev" when run from a tree never installed)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:

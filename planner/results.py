@@ -181,8 +181,20 @@ class Results:
         """The procurement plan; ``params`` override the settings (None keeps one)."""
         from planner.analysis.plan import make_plan
 
-        clean = {k: v for k, v in params.items() if v is not None}
+        clean = self._plan_overrides(params)
         return self._get(("plan", _plan_key(clean)), lambda: make_plan(self.project, **clean))
+
+    def _plan_overrides(self, params: dict[str, float | None]) -> dict[str, float | None]:
+        """The parameters that differ from the settings: a plan "for 90 days" is the
+        default plan when the horizon is 90 days, and is computed once."""
+        settings = self.project.settings
+        return {k: v for k, v in params.items()
+                if v is not None and v != getattr(settings, k, None)}
+
+    def cached_plan(self, **params: float | None) -> Plan | None:
+        """The plan for ``params`` if it is already computed, else None (no work done)."""
+        plan: Plan | None = self._cache.get(("plan", _plan_key(self._plan_overrides(params))))
+        return plan
 
     def ranking(self, days: int | None = None) -> Ranking:
         """Every supplier and origin country stopped for its time to recover."""

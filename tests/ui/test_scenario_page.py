@@ -320,8 +320,9 @@ def test_a_stop_that_hits_nothing_says_so(qtbot: object) -> None:
 
 
 def test_the_window_has_plan_and_scenarios_pages(window: object, qtbot: object) -> None:
-    from ui.shell.actions import PAGES
+    from ui.shell.registry import PAGES as SPECS
 
+    PAGES = [spec.title for spec in SPECS]
     assert PAGES.index("Scenarios") == PAGES.index("Procurement plan") + 1
     assert PAGES.index("Procurement plan") == PAGES.index("Open orders") + 1
     assert PAGES[-1] == "Settings"

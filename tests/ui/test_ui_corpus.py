@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ui.qt import QLabel
-from ui.shell.file_ops import FileOps
+from ui.shell.files import FileController
 from ui.shell.import_dialog import ImportPreview
 from ui.shell.main_window import MainWindow
 
@@ -30,12 +30,12 @@ def _capture(monkeypatch: pytest.MonkeyPatch, accept: bool) -> list[ImportPrevie
         monkeypatch.setattr(dialog, "exec", lambda: int(accept))
         return dialog
 
-    monkeypatch.setattr(FileOps, "make_import_preview", preview)
+    monkeypatch.setattr(FileController, "make_import_preview", preview)
     return dialogs
 
 
 def _import(window: MainWindow, qtbot: object, path: Path) -> None:
-    window.import_path(path)
+    window.files.import_path(path)
     qtbot.waitUntil(lambda: window.task is None, timeout=10_000)  # type: ignore[attr-defined]
 
 

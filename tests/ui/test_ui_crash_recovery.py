@@ -26,7 +26,7 @@ import pytest
 import planner
 from planner.inputs import storage
 from ui.qt import Qt
-from ui.shell.file_ops import FileOps
+from ui.shell.files import FileController
 from ui.shell.main_window import MainWindow
 from ui.shell.preferences import Preferences
 from ui.shell.recovery import Autosaver, leftovers
@@ -54,7 +54,7 @@ row = next(r for r in range(model.rowCount()) if model.value(r, "item_id") == "M
 column = [c.key for c in model.columns].index("on_hand")
 for k in range(1, 100000):
     assert model.setData(model.index(row, column), str(k), Qt.ItemDataRole.EditRole)
-    window.autosave()  # what the minute timer does
+    window.files.autosave()  # what the minute timer does
     print(k, flush=True)
     if mode == "once":
         time.sleep(600)
@@ -85,14 +85,14 @@ def _run_and_kill(tmp_path: Path, recovery_dir: Path, mode: str, rng: random.Ran
 def test_autosaved_work_is_offered_back_after_the_application_is_killed(
         tmp_path: Path, prefs: Preferences, recovery_dir: Path, qtbot: object,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(FileOps, "ask_restore", lambda self, item: True)
+    monkeypatch.setattr(FileController, "ask_restore", lambda self, item: True)
     rng = random.Random(11)
     for mode in ("once", "loop", "loop", "loop"):
         last = _run_and_kill(tmp_path, recovery_dir, mode, rng)
         assert len(leftovers(recovery_dir)) == 1
         window = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
         qtbot.addWidget(window)  # type: ignore[attr-defined]
-        assert window.offer_recovery()
+        assert window.files.offer_recovery()
         on_hand = window.doc.project.stock.set_index("item_id").loc["M-DY", "on_hand"]
         # the last autosave reported, or the one under way when the process died
         assert on_hand in (last, last + 1), (mode, last, on_hand)
@@ -100,7 +100,7 @@ def test_autosaved_work_is_offered_back_after_the_application_is_killed(
         # the restored work is autosaved under this session; save it, as a user would
         target = tmp_path / f"restored-{mode}.stockpile"
         window.doc.set_path(target)
-        assert window.save()
+        assert window.files.save()
         assert storage.load(target).stock.set_index("item_id").loc["M-DY", "on_hand"] == (
             on_hand)
         assert leftovers(recovery_dir) == []
@@ -121,18 +121,18 @@ def _edit(window: MainWindow, value: str) -> None:
 def test_a_save_on_a_full_disk_keeps_the_edits_and_the_file(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "plan.stockpile"
-    monkeypatch.setattr(FileOps, "ask_save_path", lambda self, *a, **k: target)
-    assert window.save_as()
+    monkeypatch.setattr(FileController, "ask_save_path", lambda self, *a, **k: target)
+    assert window.files.save_as()
     before = target.read_bytes()
     _edit(window, "123456")
     shown: list[str] = []
-    monkeypatch.setattr("ui.shell.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.files.show_error",
                         lambda parent, exc, title="": shown.append(f"{title}: {exc}"))
 
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(os, "replace", full)
-    assert not window.save()
+    assert not window.files.save()
     assert shown == ["Not saved: could not save plan.stockpile: the disk is full; the file "
                      "on disk was not changed"]
     assert window.isWindowModified()  # the edit is still there, still unsaved
@@ -140,7 +140,7 @@ def test_a_save_on_a_full_disk_keeps_the_edits_and_the_file(
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".ini") == [
         "plan.stockpile", "recovery"]
     monkeypatch.setattr(os, "replace", os.rename)  # room again
-    assert window.save()
+    assert window.files.save()
     assert not window.isWindowModified()
     assert storage.load(target).stock.set_index("item_id").loc["M-ND", "on_hand"] == 123456
 
@@ -155,10 +155,10 @@ def test_a_project_from_a_newer_version_is_refused_and_the_open_one_stays(
     con.commit()
     con.close()
     shown: list[str] = []
-    monkeypatch.setattr("ui.shell.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.files.show_error",
                         lambda parent, exc, title="": shown.append(f"{title}: {exc}"))
     before = window.doc
-    window.open_path(path)
+    window.files.open_path(path)
     qtbot.waitUntil(lambda: window.task is None, timeout=10_000)  # type: ignore[attr-defined]
     assert shown == ["Cannot open future.stockpile: future.stockpile was saved by a newer "
                      "version of Stockpile Planner (project file format 7; this version "

@@ -11,7 +11,7 @@ import planner
 from planner.inputs import storage
 from ui.editing.document import Document
 from ui.qt import QMessageBox, QMimeData, Qt, QUrl
-from ui.shell.file_ops import FileOps
+from ui.shell.files import FileController
 from ui.shell.import_dialog import ImportPreview
 from ui.shell.main_window import MainWindow
 from ui.shell.preferences import Preferences
@@ -57,17 +57,17 @@ def test_save_as_and_reopen_gives_the_same_project(window: MainWindow, tmp_path:
                                                    qtbot: object) -> None:
     edit_stock(window, "M-TB", "99")
     target = tmp_path / "plan.stockpile"
-    monkeypatch.setattr(FileOps, "ask_save_path", lambda self, *a, **k: target)
-    assert window.save_as()
+    monkeypatch.setattr(FileController, "ask_save_path", lambda self, *a, **k: target)
+    assert window.files.save_as()
     assert not window.isWindowModified()
     assert window.doc.path == target
     assert window.windowTitle().startswith("plan.stockpile")
     saved = storage.load(target)
     assert saved.equals(window.doc.project)
     assert saved.stock.set_index("item_id").loc["M-TB", "on_hand"] == 99
-    window.open_path(EV)
+    window.files.open_path(EV)
     wait_idle(qtbot, window)
-    window.open_path(target)
+    window.files.open_path(target)
     wait_idle(qtbot, window)
     assert window.doc.path == target and window.doc.project.equals(saved)
     assert window.prefs.recent_files[0] == target
@@ -84,13 +84,15 @@ def test_unsaved_changes_prompt(window: MainWindow, monkeypatch: pytest.MonkeyPa
             return button
         return ask
 
-    monkeypatch.setattr(FileOps, "ask_save_changes", answer(QMessageBox.StandardButton.Cancel))
-    window.new_project()
+    monkeypatch.setattr(FileController, "ask_save_changes",
+                        answer(QMessageBox.StandardButton.Cancel))
+    window.files.new_project()
     assert asked == ["ev_motors_wind.xlsx"]
     assert window.doc.project.stock.set_index("item_id").loc["M-ND", "on_hand"] == 1
     assert not window.close() or window.isVisible()
-    monkeypatch.setattr(FileOps, "ask_save_changes", answer(QMessageBox.StandardButton.Discard))
-    window.new_project()
+    monkeypatch.setattr(FileController, "ask_save_changes",
+                        answer(QMessageBox.StandardButton.Discard))
+    window.files.new_project()
     assert window.doc.display_name == "Untitled" and len(window.doc.project.items) == 0
 
 
@@ -100,10 +102,10 @@ def test_open_a_bad_workbook_shows_its_problems_and_keeps_the_project(
     bad = tmp_path / "bad.xlsx"
     bad.write_text("item_id,name\n")
     shown: list[str] = []
-    monkeypatch.setattr("ui.shell.file_ops.show_error",
+    monkeypatch.setattr("ui.shell.files.show_error",
                         lambda parent, exc, title="": shown.append(str(exc)))
     before = window.doc
-    window.open_path(bad)
+    window.files.open_path(bad)
     wait_idle(qtbot, window)
     assert shown and "bad.xlsx: not an Excel workbook" in shown[0]
     assert window.doc is before
@@ -122,13 +124,13 @@ def test_import_preview_lists_problems_and_imports_only_valid_files(
         monkeypatch.setattr(dialog, "exec", lambda: 1)
         return dialog
 
-    monkeypatch.setattr(FileOps, "make_import_preview", preview)
+    monkeypatch.setattr(FileController, "make_import_preview", preview)
     # a broken copy first: nothing changes
     sources = folder / "Sources.csv"
     good = sources.read_text(encoding="utf-8")
     sources.write_text(good.replace("SUP-", "SUP_X", 1), encoding="utf-8")
     before = window.doc.project
-    window.import_path(folder)
+    window.files.import_path(folder)
     wait_idle(qtbot, window)
     assert not dialogs[-1].import_button.isEnabled()
     assert dialogs[-1].problems.count() >= 1
@@ -136,7 +138,7 @@ def test_import_preview_lists_problems_and_imports_only_valid_files(
     assert window.doc.project is before
     # the good one replaces the data, undoably
     sources.write_text(good, encoding="utf-8")
-    window.import_path(folder)
+    window.files.import_path(folder)
     wait_idle(qtbot, window)
     assert dialogs[-1].import_button.isEnabled()
     assert window.doc.project.equals(planner.load(SEMI))
@@ -167,7 +169,7 @@ def test_autosave_and_recovery_after_a_crash(tmp_path: Path, prefs: Preferences,
     first.autosave()
     assert len(leftovers(recovery_dir)) == 1
     # the process dies here: no close, the recovery file stays
-    monkeypatch.setattr(FileOps, "ask_restore", lambda self, item: True)
+    monkeypatch.setattr(FileController, "ask_restore", lambda self, item: True)
     second = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
     qtbot.addWidget(second)  # type: ignore[attr-defined]
     assert second.offer_recovery()
@@ -178,7 +180,7 @@ def test_autosave_and_recovery_after_a_crash(tmp_path: Path, prefs: Preferences,
     # restored work is autosaved again under the new session until saved
     assert len(leftovers(recovery_dir)) == 1
     target = tmp_path / "restored.stockpile"
-    monkeypatch.setattr(FileOps, "ask_save_path", lambda self, *a, **k: target)
+    monkeypatch.setattr(FileController, "ask_save_path", lambda self, *a, **k: target)
     second.doc.set_path(None)
     assert second.save()
     assert leftovers(recovery_dir) == []
@@ -190,10 +192,10 @@ def test_declined_recovery_is_discarded(prefs: Preferences, recovery_dir: Path,
                                         ) -> None:
     saver = Autosaver(recovery_dir)
     saver.save(planner.load(EV), EV, EV.name)
-    monkeypatch.setattr(FileOps, "ask_restore", lambda self, item: False)
+    monkeypatch.setattr(FileController, "ask_restore", lambda self, item: False)
     window = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
     qtbot.addWidget(window)  # type: ignore[attr-defined]
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
     assert leftovers(recovery_dir) == []
 
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 
-from planner.analysis.plan import Plan, make_plan
+from planner.analysis.plan import Plan
 from planner.core.errors import PlannerError
+from planner.results import Results
 from ui.common.errors import show_error
+from ui.common.operations import Operation, Progress
 from ui.common.widgets import Card
-from ui.common.workers import Task, run_in_background
 from ui.editing.document import Document
 from ui.editing.models import Col
 from ui.pages.tables import FiguresTable
@@ -26,7 +27,6 @@ from ui.qt import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QObject,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -35,7 +35,6 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this, plans are made off the UI thread
@@ -83,20 +82,6 @@ COUNTRY_COLUMNS = [
 ]
 
 
-class ExportProgress(QObject):
-    """Carries the export's progress from the worker thread to the page."""
-
-    advanced = Signal(int, int)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cancelled = False
-
-    def __call__(self, done: int, total: int) -> bool:
-        self.advanced.emit(done, total)  # queued to the UI thread
-        return not self.cancelled
-
-
 class MixChart(pg.PlotWidget):
     """Country dependence by value: today's mix against the planned one, per country."""
 
@@ -142,9 +127,8 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.plan: Plan | None = None
-        self.task: Task | None = None
-        self.export_task: Task | None = None
-        self.progress_sink: ExportProgress | None = None
+        self.task: Operation[Results] | None = None
+        self.export_task: Operation[None] | None = None
 
         self.fields: dict[str, QDoubleSpinBox] = {}
         params = QHBoxLayout()
@@ -276,27 +260,33 @@ class PlanPage(QWidget):
             self.status.setText("The plan needs a project without problems: see the Problems "
                                 "panel.")
             return
-        project, params = self.doc.project, self.parameters()
-        if len(self.doc.report.materials) < BACKGROUND_MATERIALS:
-            try:
-                self.show_plan(make_plan(project, **params))
-            except PlannerError as exc:
-                self.status.setText(str(exc))
+        params = self.parameters()
+        results = self.doc.results
+        cached = results.cached_plan(**params)
+        if cached is not None:  # made before for these parameters (or by the summary)
+            self.show_plan(cached)
             return
+        background = len(self.doc.report.materials) >= BACKGROUND_MATERIALS
+        target = results.snapshot() if background else results
         if self.task is not None:
             self.task.cancel()
-        snapshot = project.copy()
-        self.status.setText("Making the plan…")
-        self.task = run_in_background(lambda: make_plan(snapshot, **params), "Plan",
-                                      self._made, self._failed)
+        if background:
+            self.status.setText("Making the plan…")
 
-    def _made(self, plan: Plan) -> None:
-        self.task = None
-        self.show_plan(plan)
+        def made(done: Results) -> None:
+            self.task = None
+            if done is not results and not results.adopt(done):
+                return  # the project changed meanwhile; a new plan is on its way
+            self.show_plan(done.plan(**params))
 
-    def _failed(self, exc: BaseException) -> None:
-        self.task = None
-        self.status.setText(f"No plan: {exc}")
+        def failed(exc: BaseException) -> None:
+            self.task = None
+            self.status.setText(str(exc) if isinstance(exc, PlannerError) else
+                                f"No plan: {exc}")
+
+        self.task = Operation(lambda _p: _with_plan(target, params), exclusive=False
+                              ).success(made).failure(failed)
+        self.task.run(self, background=background)
 
     def show_plan(self, plan: Plan) -> None:
         self.plan = plan
@@ -339,30 +329,29 @@ class PlanPage(QWidget):
         if path is not None:
             self.export(path)
 
-    def export(self, path: Path) -> Task:
+    def export(self, path: Path) -> Operation[None]:
         """Write the plan workbook in the background; progress and cancel in the page."""
         from planner.outputs.plan_workbook import write_plan_workbook
 
         plan = self.plan
         assert plan is not None
-        sink = ExportProgress()
-        sink.advanced.connect(self._advanced)
-        self.progress_sink = sink
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.export_button.setEnabled(False)
-        project = self.doc.project.copy()
+        results, snapshot = self.doc.results, self.doc.results.snapshot()
 
-        def write() -> None:
-            from planner.analysis.scenario import rank
+        def write(progress: Progress) -> None:
+            # the workbook carries the ranking: the one the Scenarios page made, if any
+            write_plan_workbook(plan, path, progress, ranking=snapshot.ranking())
 
-            write_plan_workbook(plan, path, sink, ranking=rank(project))
+        def written(_none: None) -> None:
+            results.adopt(snapshot)
+            self._exported(path)
 
-        self.export_task = run_in_background(
-            write, "Export",
-            lambda _r: self._exported(path), self._export_failed)
-        return self.export_task
+        self.export_task = Operation(write, exclusive=False).success(written).failure(
+            self._export_failed).cancelled_(self._export_cancelled).on_progress(self._advanced)
+        return self.export_task.run(self)
 
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -383,13 +372,22 @@ class PlanPage(QWidget):
         from planner.outputs.plan_workbook import ExportCancelled
 
         if isinstance(exc, ExportCancelled):
-            self.doc.message.emit("Export cancelled; no file was written")
+            self._export_cancelled()
             return
         show_error(self, exc, "Plan not exported")
 
+    def _export_cancelled(self) -> None:
+        self._export_done()
+        self.doc.message.emit("Export cancelled; no file was written")
+
     def cancel_export(self) -> None:
-        if self.progress_sink is not None:
-            self.progress_sink.cancelled = True
+        if self.export_task is not None:
+            self.export_task.cancel()
+
+
+def _with_plan(results: Results, params: dict[str, float]) -> Results:
+    results.plan(**params)
+    return results
 
 
 __all__ = ["PlanPage"]

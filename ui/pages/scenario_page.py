@@ -13,12 +13,12 @@ import datetime as dt
 import html
 import time
 
-from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, rank, scenario
+from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, scenario
 from planner.core.errors import PlannerError
 from planner.outputs.scenario_reports import scenario_summary
 from ui.common.errors import describe
+from ui.common.operations import Operation
 from ui.common.widgets import Card
-from ui.common.workers import Task, run_in_background
 from ui.editing.document import Document
 from ui.pages.charts import _short
 from ui.pages.scenario_chart import StockCurves
@@ -90,8 +90,8 @@ class ScenarioPage(QWidget):
         self.summary: dict[str, object] = {}
         self.ranking: Ranking | None = None
         self._generation = 0
-        self._task: Task | None = None
-        self._rank_task: Task | None = None
+        self._task: Operation[ScenarioResult] | None = None
+        self._rank_task: Operation[Ranking] | None = None
         self._rank_started = 0.0
         self._figures = 0  # counts reportChanged, to know whether a ranking is stale
         self._ranked_figures = 0
@@ -220,22 +220,17 @@ class ScenarioPage(QWidget):
         except PlannerError as exc:
             self._fail(exc)
             return
-        if len(report.materials) <= self.background_materials:
-            try:
-                result = scenario(doc.project, stop, report=report)
-            except Exception as exc:  # shown in one line, logged if unexpected
-                self._fail(exc)
-                return
-            self._show(result)
-            return
-        snapshot = doc.project.copy()
-        self.controls.busy.show()
+        background = len(report.materials) > self.background_materials
+        project = doc.project.copy() if background else doc.project
+        if background:
+            self.controls.busy.show()
         if self._task is not None:
             self._task.cancel()
-        self._task = run_in_background(
-            lambda: scenario(snapshot, stop, report=report), "Scenario",
-            lambda result: self._finished(generation, result),
-            lambda exc: self._finished(generation, exc))
+        self._task = Operation(
+            lambda _progress: scenario(project, stop, report=report), exclusive=False,
+        ).success(lambda result: self._finished(generation, result)
+                  ).failure(lambda exc: self._finished(generation, exc))
+        self._task.run(self, background=background)
 
     def rank_all(self) -> None:
         """Stop every supplier and country in turn, in the background."""
@@ -243,7 +238,7 @@ class ScenarioPage(QWidget):
         doc = self.doc
         if self._rank_task is not None or doc.report is None or doc.report_error:
             return
-        snapshot, report = doc.project.copy(), doc.report
+        results, snapshot = doc.results, doc.results.snapshot()
         self.rank_button.setEnabled(False)
         self.rank_progress.show()
         self.rank_note.setText("Stopping every supplier and country in turn…")
@@ -251,9 +246,15 @@ class ScenarioPage(QWidget):
         doc.message.emit("Ranking every supplier and origin country…")
         self._rank_started = time.perf_counter()
         self._ranked_figures = self._figures
-        self._rank_task = run_in_background(
-            lambda: rank(snapshot, report=report), "Risk ranking", self._ranked,
-            self._rank_failed)
+
+        def ranked(ranking: Ranking) -> None:
+            results.adopt(snapshot)  # the printed summary reuses it
+            self._ranked(ranking)
+
+        # one ranking per state of the project, kept by the results layer
+        self._rank_task = Operation(lambda _progress: snapshot.ranking(), exclusive=False
+                                    ).success(ranked).failure(self._rank_failed)
+        self._rank_task.run(self)
 
     def card_text(self, key: str) -> str:
         """A card's value as the user reads it ("2 of 6", "EUR 5.45 m")."""

@@ -19,23 +19,23 @@ class ActionSpec:
     id: str
     text: str
     menu: str
-    slot: str  # method name on the main window
+    slot: str  # method of the main window, or of one of its parts ("files.save")
     shortcut: Key | str | None = None
     tip: str = ""
     separator_before: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new", "&New", "&File", "new_project", Key.New, "Start an empty project"),
-    ActionSpec("open", "&Open…", "&File", "open_dialog", Key.Open,
+    ActionSpec("new", "&New", "&File", "files.new_project", Key.New, "Start an empty project"),
+    ActionSpec("open", "&Open…", "&File", "files.open_dialog", Key.Open,
                "Open a project file or a template workbook"),
-    ActionSpec("save", "&Save", "&File", "save", Key.Save, separator_before=True),
-    ActionSpec("save_as", "Save &As…", "&File", "save_as", Key.SaveAs),
-    ActionSpec("import", "&Import Workbook or CSV…", "&File", "import_dialog", "Ctrl+I",
+    ActionSpec("save", "&Save", "&File", "files.save", Key.Save, separator_before=True),
+    ActionSpec("save_as", "Save &As…", "&File", "files.save_as", Key.SaveAs),
+    ActionSpec("import", "&Import Workbook or CSV…", "&File", "files.import_dialog", "Ctrl+I",
                "Replace the project's data with a template workbook or CSV folder, after a "
                "preview of its problems", separator_before=True),
-    ActionSpec("import_csv", "Import CSV &Folder…", "&File", "import_folder_dialog", None),
-    ActionSpec("export", "&Export Template Workbook…", "&File", "export_dialog", "Ctrl+E",
+    ActionSpec("import_csv", "Import CSV &Folder…", "&File", "files.import_folder_dialog", None),
+    ActionSpec("export", "&Export Template Workbook…", "&File", "files.export_dialog", "Ctrl+E",
                "Write the project as a template workbook (.xlsx)"),
     ActionSpec("print_preview", "Print Pre&view…", "&File", "print_preview", "Ctrl+Shift+P",
                "Preview the one-page exposure summary for management",
@@ -51,10 +51,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("next_problem", "Next &Problem", "&Edit", "next_problem", "F8",
                "Go to the next cell with a problem"),
 )
-
-PAGES = ("Dashboard", "Products & BOM", "Materials & stock", "Suppliers", "Sourcing mix",
-         "Open orders", "Procurement plan", "Scenarios", "Settings")
-
 
 def build_actions(window: QObject, menubar: QMenuBar
                   ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
@@ -73,7 +69,11 @@ def build_actions(window: QObject, menubar: QMenuBar
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        slot: Callable[[], object] = getattr(window, spec.slot)
+        owner: object = window
+        *path, name = spec.slot.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        slot: Callable[[], object] = getattr(owner, name)
         action.triggered.connect(lambda _checked=False, s=slot: s())
         action.setObjectName(f"action_{spec.id}")
         menu.addAction(action)

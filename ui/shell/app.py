@@ -49,12 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(doc)
     window.show()
     if files and doc is None:
-        window.open_path(files[0])
+        window.files.open_path(files[0])
     elif doc is not None:
         window.prefs.add_recent(files[0])
         window.update_recent_menu()
     else:
-        window.offer_recovery()
+        window.files.offer_recovery()
     return app.exec()  # type: ignore[attr-defined]
 
 

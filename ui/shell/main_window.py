@@ -8,12 +8,9 @@ from typing import Any
 
 from planner.core.errors import Problem
 from ui.common.errors import show_error
-from ui.common.workers import Task, run_in_background
+from ui.common.operations import Operation
 from ui.editing.document import Document
 from ui.editing.table_page import TablePage
-from ui.pages.bom_page import BomPage
-from ui.pages.dashboard import DashboardPage
-from ui.pages.tables import MaterialsPage, SettingsPage, SourcingPage
 from ui.printing import dialogs as printing
 from ui.qt import (
     QAction,
@@ -35,35 +32,26 @@ from ui.qt import (
     QUndoGroup,
     QWidget,
 )
-from ui.shell.actions import PAGES, build_actions
-from ui.shell.file_ops import OPENABLE, FileOps
+from ui.shell.actions import build_actions
+from ui.shell.files import OPENABLE, FileController
 from ui.shell.preferences import Preferences
 from ui.shell.recovery import Autosaver
-
-TABLE_PAGE = {"Items": 1, "BOM": 1, "Demand": 1, "Stock": 2, "Suppliers": 3, "Sources": 4,
-              "Orders": 5}
+from ui.shell.registry import PAGES, TABLE_PAGE
 
 
-def _plan_page(doc: Document) -> QWidget:
-    from ui.pages.plan_page import PlanPage  # imported when first shown: a faster start
+class MainWindow(QMainWindow):
+    """Navigation, the pages of ui.shell.registry, menus, status bar, problems panel.
 
-    return PlanPage(doc)
+    File handling is a controller of its own (``self.files``, ui.shell.files); long work
+    runs through ui.common.operations, which reports here (``operation_started``...).
+    """
 
-
-def _scenario_page(doc: Document) -> QWidget:
-    from ui.pages.scenario_page import ScenarioPage
-
-    return ScenarioPage(doc)
-
-
-class MainWindow(FileOps, QMainWindow):
     def __init__(self, doc: Document | None = None, prefs: Preferences | None = None,
                  autosaver: Autosaver | None = None):
         super().__init__()
         self.prefs = prefs or Preferences()
-        self.autosaver = autosaver or Autosaver()
-        self.autosaved_index = -1
-        self.task: Task | None = None
+        self.files = FileController(self, autosaver)
+        self.task: Operation[Any] | None = None  # the operation the status bar shows
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(960, 640))
         self.undo_group = QUndoGroup(self)
@@ -71,8 +59,8 @@ class MainWindow(FileOps, QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
-        for title in PAGES:
-            self.nav.addItem(QListWidgetItem(title))
+        for spec in PAGES:
+            self.nav.addItem(QListWidgetItem(spec.title))
         self.stack = QStackedWidget(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -87,7 +75,7 @@ class MainWindow(FileOps, QMainWindow):
         self._build_problems_dock()
         self._build_menus()
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.files.autosave)
         self.autosave_timer.start(self.prefs.autosave_seconds * 1000)
 
         self.doc: Document = doc or Document()
@@ -117,9 +105,9 @@ class MainWindow(FileOps, QMainWindow):
         edit_menu.insertAction(first, redo)
         self.actions["undo"], self.actions["redo"] = undo, redo
         view = self.menuBar().addMenu("&View")
-        for i, title in enumerate(PAGES):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        for i, spec in enumerate(PAGES):
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _c=False, i=i: self.nav.setCurrentRow(i))
             view.addAction(action)
         view.addSeparator()
@@ -163,18 +151,15 @@ class MainWindow(FileOps, QMainWindow):
         doc.setParent(self)
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
-        self.autosaver.discard()
-        self.autosaver = Autosaver(self.autosaver.folder)
-        self.autosaved_index = -1
+        self.files.document_changed()
         page = max(self.nav.currentRow(), 0)
         while self.stack.count():
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
         # pages are built when first shown: a window opens on one page, not nine
-        self._factories = self._page_factories(doc)
-        self._pages: list[QWidget | None] = [None] * len(self._factories)
-        for _ in self._factories:
+        self._pages: list[QWidget | None] = [None] * len(PAGES)
+        for _ in PAGES:
             self.stack.addWidget(QWidget())
         self.nav.setCurrentRow(page)
         self._show_page(page)
@@ -187,29 +172,11 @@ class MainWindow(FileOps, QMainWindow):
         self.update_title()
         self.update_problems()
 
-    def _page_factories(self, doc: Document) -> list[Callable[[], QWidget]]:
-        """One builder per entry of PAGES, in order."""
-        return [
-            lambda: DashboardPage(doc),
-            lambda: BomPage(doc),
-            lambda: MaterialsPage(doc),
-            lambda: TablePage(doc, "Suppliers", "Suppliers",
-                              "Who you buy from, and the country they sell from (ISO code "
-                              "such as CN, DE, JP)."),
-            lambda: SourcingPage(doc),
-            lambda: TablePage(doc, "Orders", "Open orders",
-                              "Open purchase orders: those due within the horizon count "
-                              "towards days of cover with orders."),
-            lambda: _plan_page(doc),
-            lambda: _scenario_page(doc),
-            lambda: SettingsPage(doc),
-        ]
-
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built now if it has not been shown yet."""
         built = self._pages[index]
         if built is None:
-            built = self._pages[index] = self._factories[index]()
+            built = self._pages[index] = PAGES[index].build(self.doc)
             current = self.stack.currentIndex()
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, built)
@@ -223,16 +190,6 @@ class MainWindow(FileOps, QMainWindow):
     def _show_page(self, index: int) -> None:
         if 0 <= index < len(getattr(self, "_pages", ())):
             self.stack.setCurrentWidget(self.page(index))
-
-    dashboard = property(lambda self: self.page(0))
-    bom_page = property(lambda self: self.page(1))
-    materials_page = property(lambda self: self.page(2))
-    suppliers_page = property(lambda self: self.page(3))
-    sourcing_page = property(lambda self: self.page(4))
-    orders_page = property(lambda self: self.page(5))
-    plan_page = property(lambda self: self.page(6))
-    scenario_page = property(lambda self: self.page(7))
-    settings_page = property(lambda self: self.page(8))
 
     # --- state shown -------------------------------------------------------------------
     def update_title(self) -> None:
@@ -298,25 +255,16 @@ class MainWindow(FileOps, QMainWindow):
         page.view.setFocus()
 
     def table_page(self, table: str) -> TablePage | None:
-        if table in ("Items", "BOM", "Demand"):
-            tabs = {"Items": 0, "BOM": 1, "Demand": 2}
-            self.bom_page.tabs.setCurrentIndex(tabs[table])
-            return [self.bom_page.items_page, self.bom_page.bom_page,
-                    self.bom_page.demand_page][tabs[table]]
-        return {"Stock": self.materials_page.stock, "Suppliers": self.suppliers_page,
-                "Sources": self.sourcing_page.sources, "Orders": self.orders_page}.get(table)
+        """The table page that edits ``table`` (its page built and its tab shown)."""
+        index = TABLE_PAGE.get(table)
+        return None if index is None else PAGES[index].tables[table](self.page(index))
 
     def current_table_page(self) -> TablePage | None:
-        widget = self.stack.currentWidget()
-        if isinstance(widget, TablePage):
-            return widget
-        if widget is self.bom_page:
-            return self.bom_page.tabs.currentWidget()  # type: ignore[return-value]
-        if widget is self.materials_page:
-            return self.materials_page.stock
-        if widget is self.sourcing_page:
-            return self.sourcing_page.sources
-        return None
+        index = self.stack.currentIndex()
+        spec = PAGES[index] if 0 <= index < len(PAGES) else None
+        if spec is None or spec.current_table is None:
+            return None
+        return spec.current_table(self.page(index))
 
     # --- printing ----------------------------------------------------------------------
     def print_preview(self) -> None:
@@ -361,33 +309,41 @@ class MainWindow(FileOps, QMainWindow):
         self.problems_list.setCurrentRow(row)
         self.go_to_problem(self.problems_list.item(row).data(Qt.ItemDataRole.UserRole))
 
-    # --- background work -----------------------------------------------------------------
+    # --- background work (ui.common.operations reports here) ---------------------------
     def run_task(self, fn: Callable[[], Any], title: str, done: Callable[[Any], None],
                  failed: Callable[[BaseException], None]) -> None:
+        """Run ``fn`` off the UI thread with the status bar's progress and Cancel."""
+        Operation(lambda _progress: fn(), title).success(done).failure(failed).run(self)
+
+    def operation_started(self, op: Operation[Any]) -> bool:
+        if not op.exclusive:
+            return True
         if self.task is not None:
             self.show_message("Please wait: another task is running")
-            return
+            return False
+        self.task = op
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.statusBar().showMessage(title)
+        self.statusBar().showMessage(op.title)
+        return True
 
-        def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def run(value: Any) -> None:
-                self.task = None
-                self.progress.hide()
-                self.cancel_button.hide()
-                self.statusBar().clearMessage()
-                callback(value)
-            return run
+    def operation_progress(self, op: Operation[Any], done: int, total: int) -> None:
+        if op is self.task and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
-        self.task = run_in_background(fn, title, finish(done), finish(failed))
+    def operation_finished(self, op: Operation[Any]) -> None:
+        if op is self.task:
+            self.task = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.statusBar().clearMessage()
 
     def cancel_task(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.task = None
-            self.progress.hide()
-            self.cancel_button.hide()
+            self.operation_finished(self.task)
             self.show_message("Cancelled")
 
     # --- recent files, drag and drop -------------------------------------------------------
@@ -398,7 +354,7 @@ class MainWindow(FileOps, QMainWindow):
             action = self.recent_menu.addAction(path.name)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(recent))
 
     @staticmethod
@@ -417,22 +373,28 @@ class MainWindow(FileOps, QMainWindow):
         path = self._dropped_path(event)
         if path is not None:
             event.acceptProposedAction()
-            self.open_path(path)
+            self.files.open_path(path)
 
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.last_page = self.nav.currentRow()
-        self.autosaver.discard()
+        self.files.autosaver.discard()
         event.accept()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Stockpile Planner",
-                          "<b>Stockpile Planner</b><br>Days of cover, supplier and country "
-                          "concentration, and stockpile planning for critical materials.")
+        from planner.cli import version
 
+        QMessageBox.about(self, "About Stockpile Planner",
+                          f"<b>Stockpile Planner</b> {version()}<br>Days of cover, supplier "
+                          "and country concentration, and stockpile planning for critical "
+                          "materials.")
+
+
+for _index, _spec in enumerate(PAGES):  # window.plan_page and so on, from the registry
+    setattr(MainWindow, _spec.id, property(lambda self, i=_index: self.page(i)))
 
 __all__ = ["MainWindow", "show_error"]

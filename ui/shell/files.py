@@ -1,4 +1,5 @@
-"""File handling of the main window: new, open, save, import, export, recent, recovery.
+"""File handling of the main window, a controller of its own: new, open, save, import,
+export, recent files, recovery.
 
 Loading and saving big projects run in the background with the status bar's progress and
 cancel; nothing is changed until a file has been read and checked in full.
@@ -15,9 +16,10 @@ from planner.inputs.project import Project
 from ui.common.errors import show_error
 from ui.editing.commands import ReplaceProject
 from ui.editing.document import Document
-from ui.qt import QFileDialog, QMessageBox
+from ui.qt import QFileDialog, QMessageBox, QObject
 from ui.shell import recovery
 from ui.shell.import_dialog import ImportPreview
+from ui.shell.recovery import Autosaver
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -29,29 +31,41 @@ SAVE_FILTERS = {"Stockpile project (*.stockpile)": ".stockpile",
 OPENABLE = (".stockpile", ".xlsx", ".csv")
 
 
-class FileOps:
-    """Mixed into MainWindow; every method here may ask the user something."""
+class FileController(QObject):
+    """The window's file handling; every method here may ask the user something."""
+
+    def __init__(self, window: MainWindow, autosaver: Autosaver | None = None):
+        super().__init__(window)
+        self.window = window
+        self.autosaver = autosaver or Autosaver()
+        self.autosaved_index = -1
+
+    def document_changed(self) -> None:
+        """A new document is shown: its autosaves start afresh."""
+        self.autosaver.discard()
+        self.autosaver = Autosaver(self.autosaver.folder)
+        self.autosaved_index = -1
 
     # --- asking (monkeypatched in tests) -------------------------------------------
-    def ask_save_changes(self: MainWindow) -> QMessageBox.StandardButton:
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
         return QMessageBox.question(
-            self, "Unsaved changes",
-            f"Save the changes to {self.doc.display_name} before closing it?",
+            self.window, "Unsaved changes",
+            f"Save the changes to {self.window.doc.display_name} before closing it?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
-    def ask_open_path(self: MainWindow, title: str = "Open") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, self.prefs.last_folder,
+    def ask_open_path(self, title: str = "Open") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, title, self.window.prefs.last_folder,
                                               OPEN_FILTER)
         return Path(name) if name else None
 
-    def ask_save_path(self: MainWindow, title: str = "Save As",
+    def ask_save_path(self, title: str = "Save As",
                       only_workbook: bool = False) -> Path | None:
         filters = {k: v for k, v in SAVE_FILTERS.items()
                    if not only_workbook or v == ".xlsx"}
-        stem = Path(self.doc.display_name).stem
-        start = str(Path(self.prefs.last_folder or ".") / stem)
-        name, chosen = QFileDialog.getSaveFileName(self, title, start, ";;".join(filters))
+        stem = Path(self.window.doc.display_name).stem
+        start = str(Path(self.window.prefs.last_folder or ".") / stem)
+        name, chosen = QFileDialog.getSaveFileName(self.window, title, start, ";;".join(filters))
         if not name:
             return None
         path = Path(name)
@@ -60,9 +74,9 @@ class FileOps:
         return path
 
     # --- guarding unsaved work -----------------------------------------------------
-    def maybe_save(self: MainWindow) -> bool:
+    def maybe_save(self) -> bool:
         """True when it is fine to drop the current document."""
-        if not self.doc.is_modified():
+        if not self.window.doc.is_modified():
             return True
         answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
@@ -73,118 +87,119 @@ class FileOps:
         return False
 
     # --- commands --------------------------------------------------------------------
-    def new_project(self: MainWindow) -> None:
+    def new_project(self) -> None:
         if self.maybe_save():
-            self.set_document(Document(Project.empty()))
+            self.window.set_document(Document(Project.empty()))
 
-    def open_dialog(self: MainWindow) -> None:
+    def open_dialog(self) -> None:
         path = self.ask_open_path()
         if path is not None:
             self.open_path(path)
 
-    def open_path(self: MainWindow, path: Path) -> None:
+    def open_path(self, path: Path) -> None:
         """Open a project file, a workbook or a CSV folder, in the background."""
         if not self.maybe_save():
             return
         path = Path(path)
-        self.prefs.last_folder = str(path.parent)
+        self.window.prefs.last_folder = str(path.parent)
 
         def done(project: Project) -> None:
             is_project = storage.is_project_file(path) or path.suffix.lower() == ".xlsx"
             doc = Document(project, path if is_project else None,
                            source_name="" if is_project else path.name)
-            self.set_document(doc)
-            self.prefs.add_recent(path)
-            self.update_recent_menu()
-            self.show_message(f"Opened {path.name}")
+            self.window.set_document(doc)
+            self.window.prefs.add_recent(path)
+            self.window.update_recent_menu()
+            self.window.show_message(f"Opened {path.name}")
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PlannerError) and not path.exists():
-                self.prefs.remove_recent(path)
-                self.update_recent_menu()
-            show_error(self, exc, f"Cannot open {path.name}")
+                self.window.prefs.remove_recent(path)
+                self.window.update_recent_menu()
+            show_error(self.window, exc, f"Cannot open {path.name}")
 
-        self.run_task(lambda: files.load(path, strict=False), f"Opening {path.name}…",
+        self.window.run_task(lambda: files.load(path, strict=False), f"Opening {path.name}…",
                       done, failed)
 
-    def save(self: MainWindow) -> bool:
-        if self.doc.path is None:
+    def save(self) -> bool:
+        if self.window.doc.path is None:
             return self.save_as()
-        return self.write(self.doc.path)
+        return self.write(self.window.doc.path)
 
-    def save_as(self: MainWindow) -> bool:
+    def save_as(self) -> bool:
         path = self.ask_save_path()
         if path is None:
             return False
         if self.write(path):
-            self.doc.set_path(path)
-            self.prefs.add_recent(path)
-            self.update_recent_menu()
+            self.window.doc.set_path(path)
+            self.window.prefs.add_recent(path)
+            self.window.update_recent_menu()
             return True
         return False
 
-    def write(self: MainWindow, path: Path) -> bool:
+    def write(self, path: Path) -> bool:
         try:
-            files.export(self.doc.project, path)
+            files.export(self.window.doc.project, path)
         except PlannerError as exc:
-            show_error(self, exc, "Not saved")
+            show_error(self.window, exc, "Not saved")
             return False
-        self.doc.undo_stack.setClean()
+        self.window.doc.undo_stack.setClean()
         self.autosaver.discard()
-        self.prefs.last_folder = str(path.parent)
-        self.show_message(f"Saved {path.name}")
+        self.window.prefs.last_folder = str(path.parent)
+        self.window.show_message(f"Saved {path.name}")
         return True
 
-    def export_dialog(self: MainWindow) -> None:
+    def export_dialog(self) -> None:
         path = self.ask_save_path("Export template workbook", only_workbook=True)
         if path is None:
             return
         try:
-            files.export(self.doc.project, path.with_suffix(".xlsx"))
+            files.export(self.window.doc.project, path.with_suffix(".xlsx"))
         except PlannerError as exc:
-            show_error(self, exc, "Not exported")
+            show_error(self.window, exc, "Not exported")
             return
-        self.show_message(f"Exported {path.with_suffix('.xlsx').name}")
+        self.window.show_message(f"Exported {path.with_suffix('.xlsx').name}")
 
-    def import_dialog(self: MainWindow) -> None:
+    def import_dialog(self) -> None:
         path = self.ask_open_path("Import workbook or CSV")
         if path is not None:
             self.import_path(path)
 
-    def import_folder_dialog(self: MainWindow) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import CSV folder",
-                                                  self.prefs.last_folder)
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Import CSV folder",
+                                                  self.window.prefs.last_folder)
         if folder:
             self.import_path(Path(folder))
 
-    def import_path(self: MainWindow, path: Path) -> None:
+    def import_path(self, path: Path) -> None:
         """Read ``path`` in the background, preview its problems, then replace the data."""
 
         def show(project: Project | None, error: BaseException | None) -> None:
             dialog = self.make_import_preview(path, project, error)
             if dialog.exec() and project is not None:
-                self.doc.undo_stack.push(ReplaceProject(self.doc, project,
+                self.window.doc.undo_stack.push(ReplaceProject(self.window.doc, project,
                                                         f"Import {path.name}"))
-                self.show_message(f"Imported {path.name}")
+                self.window.show_message(f"Imported {path.name}")
 
-        self.run_task(lambda: files.load(path), f"Reading {path.name}…",
+        self.window.run_task(lambda: files.load(path), f"Reading {path.name}…",
                       lambda project: show(project, None), lambda exc: show(None, exc))
 
-    def make_import_preview(self: MainWindow, path: Path, project: Project | None,
+    def make_import_preview(self, path: Path, project: Project | None,
                             error: BaseException | None) -> ImportPreview:
-        return ImportPreview(path, project, error, self)
+        return ImportPreview(path, project, error, self.window)
 
     # --- recovery --------------------------------------------------------------------
-    def autosave(self: MainWindow) -> None:
-        if not self.doc.is_modified() or self.autosaved_index == self.doc.undo_stack.index():
+    def autosave(self) -> None:
+        doc = self.window.doc
+        if not doc.is_modified() or self.autosaved_index == doc.undo_stack.index():
             return
         try:
-            self.autosaver.save(self.doc.project, self.doc.path, self.doc.display_name)
-            self.autosaved_index = self.doc.undo_stack.index()
+            self.autosaver.save(doc.project, doc.path, doc.display_name)
+            self.autosaved_index = doc.undo_stack.index()
         except PlannerError as exc:
-            self.show_message(f"Autosave failed: {exc}")
+            self.window.show_message(f"Autosave failed: {exc}")
 
-    def offer_recovery(self: MainWindow) -> bool:
+    def offer_recovery(self) -> bool:
         """After a crash: offer each leftover recovery file; True if one was restored."""
         restored = False
         for item in recovery.leftovers(self.autosaver.folder):
@@ -194,32 +209,32 @@ class FileOps:
             try:
                 project = recovery.load_recovered(item)
             except PlannerError as exc:
-                show_error(self, exc, "Cannot restore")
+                show_error(self.window, exc, "Cannot restore")
                 recovery.forget(item)
                 continue
             doc = Document(project, item.original if item.original and
                            item.original.suffix.lower() in (".stockpile", ".xlsx") else None,
                            source_name=item.name)
-            self.set_document(doc)
+            self.window.set_document(doc)
             doc.undo_stack.resetClean()  # unsaved until the user saves it
-            self.update_title()
+            self.window.update_title()
             recovery.forget(item)
             self.autosave_now()
             restored = True
         return restored
 
-    def ask_restore(self: MainWindow, item: recovery.Recovered) -> bool:
+    def ask_restore(self, item: recovery.Recovered) -> bool:
         answer = QMessageBox.question(
-            self, "Restore unsaved changes?",
+            self.window, "Restore unsaved changes?",
             f"Stockpile Planner was not closed properly. Unsaved changes to {item.name} "
             f"were autosaved at {item.saved_at.replace('T', ' ')}.\n\nRestore them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
-    def autosave_now(self: MainWindow) -> None:
+    def autosave_now(self) -> None:
         self.autosaved_index = -1
         self.autosave()
 
 
-__all__ = ["OPENABLE", "FileOps"]
+__all__ = ["OPENABLE", "FileController"]

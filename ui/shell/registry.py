@@ -1,0 +1,121 @@
+"""Every page of the window, declared once: id, title, how to build it, its shortcut and the
+template tables edited on it.
+
+The navigation list, the View menu and its Ctrl+1 … Ctrl+9 shortcuts, the pages built on
+first show, "go to the cell of this problem" and the Edit menu's row commands all read
+this one list. To add a page, add a :class:`PageSpec` here (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ui.editing.document import Document
+from ui.editing.table_page import TablePage
+from ui.qt import QWidget
+
+TableAccess = Callable[[Any], TablePage]  # page widget -> the table page for one table
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    id: str  # also the MainWindow attribute that returns the page ("plan_page")
+    title: str
+    build: Callable[[Document], QWidget]  # imports its module when first shown
+    tables: dict[str, TableAccess] = field(default_factory=dict)
+    current_table: Callable[[Any], TablePage | None] | None = None  # for Edit → Add Row
+
+    @property
+    def shortcut(self) -> str:
+        return f"Ctrl+{PAGES.index(self) + 1}"
+
+
+def _dashboard(doc: Document) -> QWidget:
+    from ui.pages.dashboard import DashboardPage
+
+    return DashboardPage(doc)
+
+
+def _bom(doc: Document) -> QWidget:
+    from ui.pages.bom_page import BomPage
+
+    return BomPage(doc)
+
+
+def _materials(doc: Document) -> QWidget:
+    from ui.pages.tables import MaterialsPage
+
+    return MaterialsPage(doc)
+
+
+def _suppliers(doc: Document) -> QWidget:
+    return TablePage(doc, "Suppliers", "Suppliers",
+                     "Who you buy from, and the country they sell from (ISO code such as CN, "
+                     "DE, JP).")
+
+
+def _sourcing(doc: Document) -> QWidget:
+    from ui.pages.tables import SourcingPage
+
+    return SourcingPage(doc)
+
+
+def _orders(doc: Document) -> QWidget:
+    return TablePage(doc, "Orders", "Open orders",
+                     "Open purchase orders: those due within the horizon count towards days of "
+                     "cover with orders.")
+
+
+def _plan(doc: Document) -> QWidget:
+    from ui.pages.plan_page import PlanPage
+
+    return PlanPage(doc)
+
+
+def _scenarios(doc: Document) -> QWidget:
+    from ui.pages.scenario_page import ScenarioPage
+
+    return ScenarioPage(doc)
+
+
+def _settings(doc: Document) -> QWidget:
+    from ui.pages.tables import SettingsPage
+
+    return SettingsPage(doc)
+
+
+def _bom_tab(index: int, name: str) -> TableAccess:
+    def access(page: Any) -> TablePage:
+        page.tabs.setCurrentIndex(index)
+        table: TablePage = getattr(page, name)
+        return table
+    return access
+
+
+def _itself(page: Any) -> TablePage:
+    table: TablePage = page
+    return table
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "Dashboard", _dashboard),
+    PageSpec("bom_page", "Products & BOM", _bom,
+             {"Items": _bom_tab(0, "items_page"), "BOM": _bom_tab(1, "bom_page"),
+              "Demand": _bom_tab(2, "demand_page")},
+             lambda page: page.tabs.currentWidget()),
+    PageSpec("materials_page", "Materials & stock", _materials,
+             {"Stock": lambda page: page.stock}, lambda page: page.stock),
+    PageSpec("suppliers_page", "Suppliers", _suppliers, {"Suppliers": _itself}, _itself),
+    PageSpec("sourcing_page", "Sourcing mix", _sourcing,
+             {"Sources": lambda page: page.sources}, lambda page: page.sources),
+    PageSpec("orders_page", "Open orders", _orders, {"Orders": _itself}, _itself),
+    PageSpec("plan_page", "Procurement plan", _plan),
+    PageSpec("scenario_page", "Scenarios", _scenarios),
+    PageSpec("settings_page", "Settings", _settings),
+)
+PAGE_INDEX = {spec.id: i for i, spec in enumerate(PAGES)}
+TABLE_PAGE = {table: i for i, spec in enumerate(PAGES) for table in spec.tables}
+
+__all__ = ["PAGES", "PAGE_INDEX", "TABLE_PAGE", "PageSpec"]
