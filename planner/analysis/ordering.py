@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 STATUSES = ("critical", "short", "ok")  # worst first
@@ -39,6 +40,23 @@ def product_risk_order(products: pd.DataFrame) -> pd.DataFrame:
         kind="stable").drop(columns=["_r", "_c"])
 
 
+def urgency_order(materials: pd.DataFrame) -> np.ndarray:
+    """Positions of the materials, most urgent first: critical, short, on target, no
+    demand; then the fewest days of cover; then by name."""
+    cover = materials["days_of_cover"].to_numpy(dtype=float)
+    rank = np.where(np.isnan(cover), len(STATUSES),
+                    status_rank(materials["status"]).to_numpy(dtype=float))
+    names = materials["name"].astype(str).to_numpy()
+    return np.lexsort((names, np.nan_to_num(cover), rank))
+
+
+def concentration_order(materials: pd.DataFrame) -> np.ndarray:
+    """Positions of the materials, the largest top-country share first (no sources last),
+    then by name."""
+    share = np.nan_to_num(materials["top_country_share"].to_numpy(dtype=float), nan=-1.0)
+    return np.lexsort((materials["name"].astype(str).to_numpy(), -share))
+
+
 def country_mix(sources: pd.DataFrame) -> pd.DataFrame:
     """Per material, the share of supply from each origin country: columns item_id,
     origin_country, share; materials in id order, the largest share first, ties by
@@ -49,5 +67,5 @@ def country_mix(sources: pd.DataFrame) -> pd.DataFrame:
                            ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
-__all__ = ["STATUSES", "STATUS_RANK", "country_mix", "product_risk_order", "risk_order",
-           "status_rank"]
+__all__ = ["STATUSES", "STATUS_RANK", "concentration_order", "country_mix",
+           "product_risk_order", "risk_order", "status_rank", "urgency_order"]

@@ -59,13 +59,13 @@ def test_export_writes_the_workbook_in_the_background(page: PlanPage, tmp_path: 
 
 def test_cancelled_export_leaves_no_file(page: PlanPage, tmp_path: Path, qtbot: object,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.pages.plan_page import ExportProgress
+    from ui.common.operations import Progress
 
     out = tmp_path / "cancelled.xlsx"
     messages: list[str] = []
     page.doc.message.connect(messages.append)
     # the user presses Cancel before the first progress report arrives
-    monkeypatch.setattr(ExportProgress, "__call__", lambda self, done, total: False)
+    monkeypatch.setattr(Progress, "__call__", lambda self, done=0, total=0: False)
     page.export(out)
     qtbot.waitUntil(lambda: page.export_task is None, timeout=30_000)  # type: ignore[attr-defined]
     assert not out.exists()

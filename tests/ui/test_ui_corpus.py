@@ -24,8 +24,8 @@ def _manifest(kind: str) -> dict[str, dict[str, object]]:
 def _capture(monkeypatch: pytest.MonkeyPatch, accept: bool) -> list[ImportPreview]:
     dialogs: list[ImportPreview] = []
 
-    def preview(self: MainWindow, path: Path, project, error):  # type: ignore[no-untyped-def]
-        dialog = ImportPreview(path, project, error, self)
+    def preview(self: FileController, path: Path, project, error):  # type: ignore[no-untyped-def]
+        dialog = ImportPreview(path, project, error, self.window)
         dialogs.append(dialog)
         monkeypatch.setattr(dialog, "exec", lambda: int(accept))
         return dialog

@@ -79,8 +79,8 @@ def test_unsaved_changes_prompt(window: MainWindow, monkeypatch: pytest.MonkeyPa
     asked: list[str] = []
 
     def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def ask(self: MainWindow) -> QMessageBox.StandardButton:
-            asked.append(self.doc.display_name)
+        def ask(self: FileController) -> QMessageBox.StandardButton:
+            asked.append(self.window.doc.display_name)
             return button
         return ask
 
@@ -118,8 +118,8 @@ def test_import_preview_lists_problems_and_imports_only_valid_files(
     shutil.copytree(EV.parent / "semiconductor_equipment_csv", folder)
     dialogs: list[ImportPreview] = []
 
-    def preview(self: MainWindow, path: Path, project, error):  # type: ignore[no-untyped-def]
-        dialog = ImportPreview(path, project, error, self)
+    def preview(self: FileController, path: Path, project, error):  # type: ignore[no-untyped-def]
+        dialog = ImportPreview(path, project, error, self.window)
         dialogs.append(dialog)
         monkeypatch.setattr(dialog, "exec", lambda: 1)
         return dialog
@@ -166,13 +166,13 @@ def test_autosave_and_recovery_after_a_crash(tmp_path: Path, prefs: Preferences,
                        autosaver=Autosaver(recovery_dir))
     qtbot.addWidget(first)  # type: ignore[attr-defined]
     edit_stock(first, "M-DY", "4242")
-    first.autosave()
+    first.files.autosave()
     assert len(leftovers(recovery_dir)) == 1
     # the process dies here: no close, the recovery file stays
     monkeypatch.setattr(FileController, "ask_restore", lambda self, item: True)
     second = MainWindow(prefs=prefs, autosaver=Autosaver(recovery_dir))
     qtbot.addWidget(second)  # type: ignore[attr-defined]
-    assert second.offer_recovery()
+    assert second.files.offer_recovery()
     stock = second.doc.project.stock.set_index("item_id")
     assert stock.loc["M-DY", "on_hand"] == 4242
     assert second.isWindowModified()
@@ -182,7 +182,7 @@ def test_autosave_and_recovery_after_a_crash(tmp_path: Path, prefs: Preferences,
     target = tmp_path / "restored.stockpile"
     monkeypatch.setattr(FileController, "ask_save_path", lambda self, *a, **k: target)
     second.doc.set_path(None)
-    assert second.save()
+    assert second.files.save()
     assert leftovers(recovery_dir) == []
     first.doc.undo_stack.setClean()
 

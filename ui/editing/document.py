@@ -14,6 +14,7 @@ from pathlib import Path
 from planner.analysis.compute import Report
 from planner.core.errors import Problem
 from planner.inputs.project import Project
+from planner.outputs.summary import Headline
 from planner.results import Changes, Invalidated, Results
 from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.qt import QObject, QUndoStack, Signal
@@ -39,7 +40,8 @@ class Document(QObject):
         self.path = path  # the project file, or None until saved as one
         self.source_name = source_name  # a workbook it was imported from, for the title
         self.undo_stack = QUndoStack(self)
-        self.report: Report | None = None
+        self.report: Report | None = None  # the figures shown (the last good ones)
+        self.headline: Headline | None = None  # their headline figures
         self.report_error = ""  # why the figures could not be computed, if so
         self.problems: list[Problem] = []
         self.marks: dict[str, dict[tuple[int, str], str]] = {}
@@ -127,6 +129,7 @@ class Document(QObject):
         self.report_error = self.results.report_error
         if report is not None:
             self.report = report
+            self.headline = self.results.headline
         self.marks = self._index_problems(self.problems)
         self.busyChanged.emit(False)
         self.reportChanged.emit()

@@ -16,8 +16,11 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.compute import Report
+from planner.analysis.ordering import concentration_order, country_mix, urgency_order
+from planner.core import formatting as fmt
+from planner.core import palette
 from planner.inputs.parsing import country_name
-from planner.outputs.summary import G7_AMBITION, G7_CAP, headline
+from planner.outputs.summary import G7_AMBITION, G7_CAP
 from ui.common.widgets import Card
 from ui.editing.document import Document
 from ui.pages.charts import (
@@ -26,7 +29,6 @@ from ui.pages.charts import (
     CoverChart,
     MaterialTable,
     Segment,
-    pct_text,
 )
 from ui.pages.exposure_map import ExposureMap
 from ui.qt import (
@@ -41,19 +43,11 @@ from ui.qt import (
     QWidget,
 )
 
-STATUS_RANK = {"critical": 0, "short": 1, "ok": 2}
-OF = "<span style='font-size:11pt; font-weight:400; color:#5f6f7a'>&nbsp;of {n}</span>"
+OF = (f"<span style='font-size:11pt; font-weight:400; color:{palette.MUTED}'>"
+      "&nbsp;of {n}</span>")
 
-# Cards take their look from the application's style sheet (resources/style.qss); the
-# chart panels match them.
-STYLE = """
-#chartPanel { background: white; border: 1px solid #dde3e7; border-radius: 6px; }
-#chartPanel QLabel { border: none; background: transparent; }
-#chartTitle { font-size: 11pt; font-weight: 600; color: #24343f; }
-#chartKey, #chartFooter { color: #5f6f7a; }
-QScrollArea#dashScroll, #dashContent { background: transparent; border: none; }
-#dashMessage { color: #24343f; font-size: 11pt; }
-"""
+# Cards and chart panels take their look from the application's style sheet
+# (resources/style.qss).
 
 
 @cache
@@ -67,7 +61,6 @@ class DashboardPage(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
-        self.setStyleSheet(STYLE)
         self._figures: dict[str, object] = {}
         self._pending = True
 
@@ -174,11 +167,11 @@ class DashboardPage(QWidget):
         self._set_cards(report)
         s = doc.project.settings
         total = len(table)
-        self.cover_chart.set_rows(table.rows(by_urgency(table)[:MAX_ROWS]), s.target_days,
-                                  total)
-        order = by_concentration(table)[:MAX_ROWS]
+        self.cover_chart.set_rows(table.rows(urgency_order(report.materials)[:MAX_ROWS]),
+                                  s.target_days, total)
+        order = concentration_order(report.materials)[:MAX_ROWS]
         ids = [str(i) for i in table.ids[order]]
-        mix = country_mix(report.sources, ids)
+        mix = segments(report.sources, ids)
         countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
         self.mix_chart.set_mix(ids, [str(n) for n in table.names[order]], mix,
                                s.max_country_share,
@@ -223,7 +216,8 @@ class DashboardPage(QWidget):
         over_cty = m["over_country_cap"].to_numpy(dtype=bool)
         names = m["name"].astype(str).to_numpy()
         dep = report.country_dependence
-        h = headline(report)  # the engine's figures, the same as on the printed summary
+        h = self.doc.headline  # the engine's figures, as on the printed summary
+        assert h is not None  # set with the report
         top_country, top_share = h.largest_country, h.largest_country_share
         self._figures = {
             "materials": h.materials,
@@ -240,7 +234,7 @@ class DashboardPage(QWidget):
         def count(card: str, mask: np.ndarray, level: str, caption: str, tip: str) -> None:
             k = int(mask.sum())
             self.cards[card].caption.setText(caption)
-            self.cards[card].set(f"{k:,}{OF.format(n=f'{n:,}')}", level if k else "",
+            self.cards[card].set(fmt.count(k) + OF.format(n=fmt.count(n)), level if k else "",
                                  _tip(tip, names[mask]))
 
         count("below_target", below, "bad" if critical else "warn",
@@ -249,20 +243,20 @@ class DashboardPage(QWidget):
         count("single_sourced", single, "warn", "single-sourced materials",
               "Bought from one supplier only:")
         count("over_supplier_cap", over_sup, "warn", "materials over the supplier cap",
-              f"A supplier holds more than {pct_text(s.max_supplier_share)} of supply:")
+              f"A supplier holds more than {fmt.percent(s.max_supplier_share)} of supply:")
         count("over_country_cap", over_cty, "bad", "materials over the country cap",
-              f"One origin country holds more than {pct_text(s.max_country_share)}:")
+              f"One origin country holds more than {fmt.percent(s.max_country_share)}:")
         card = self.cards["largest_country"]
         if top_country is None or top_share is None:
-            card.set("–", "", "No purchase values: add unit prices to the sources.")
+            card.set(fmt.DASH, "", "No purchase values: add unit prices to the sources.")
             return
         level = "bad" if top_share > G7_CAP else "warn" if top_share > G7_AMBITION else ""
         card.caption.setText(f"of purchase value from {_country_name(top_country)} "
                              "(largest origin)")
-        others = ", ".join(f"{c} {pct_text(v)}" for c, v in dep.iloc[1:4].items())
-        card.set(f"{top_country} {pct_text(top_share)}", level,
+        others = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.iloc[1:4].items())
+        card.set(f"{top_country} {fmt.percent(top_share)}", level,
                  f"Share of daily purchase value by origin country. G7 marks: under "
-                 f"{pct_text(G7_CAP)} by 2030, ambition {pct_text(G7_AMBITION)}."
+                 f"{fmt.percent(G7_CAP)} by 2030, ambition {fmt.percent(G7_AMBITION)}."
                  + (f"\nNext: {others}" if others else ""))
 
 
@@ -281,31 +275,11 @@ def material_table(report: Report) -> MaterialTable:
         countries=strings("top_country"), share=m["top_country_share"].to_numpy(dtype=float))
 
 
-def by_urgency(table: MaterialTable) -> np.ndarray:
-    """Positions, most urgent first: critical, short, on target, no demand; then by the
-    fewest days of cover, then by name."""
-    rank = np.select([table.status == s for s in STATUS_RANK], list(STATUS_RANK.values()),
-                     default=2)
-    rank = np.where(np.isnan(table.cover), 3, rank)
-    return np.lexsort((table.names.astype(str), np.nan_to_num(table.cover), rank))
-
-
-def by_concentration(table: MaterialTable) -> np.ndarray:
-    """Positions, the largest top-country share first (no sources last), then by name."""
-    share = np.nan_to_num(table.share, nan=-1.0)
-    return np.lexsort((table.names.astype(str), -share))
-
-
-def country_mix(sources: pd.DataFrame, item_ids: list[str]) -> dict[str, list[Segment]]:
-    """Each material's shares summed by origin country, largest first (the report's
-    source rows regrouped for the stacked bars)."""
-    src = sources[sources["item_id"].isin(item_ids)]
-    grouped = (src.groupby(["item_id", "origin_country"], dropna=False, observed=True)
-               ["share"].sum().reset_index()
-               .sort_values(["item_id", "share", "origin_country"],
-                            ascending=[True, False, True], kind="stable"))
+def segments(sources: pd.DataFrame, item_ids: list[str]) -> dict[str, list[Segment]]:
+    """Each material's country mix (planner.analysis.ordering) as stacked-bar segments."""
     mix: dict[str, list[Segment]] = {}
-    for item_id, country, share in grouped.itertuples(index=False):
+    src = sources[sources["item_id"].isin(item_ids)]
+    for item_id, country, share in country_mix(src).itertuples(index=False):
         code = None if pd.isna(country) else str(country)
         mix.setdefault(str(item_id), []).append(Segment(str(item_id), code, float(share)))
     return mix
