@@ -9,6 +9,7 @@ import pandas as pd
 
 from planner.analysis.compute import Report
 from planner.analysis.ordering import risk_order
+from planner.core import formatting as fmt
 from planner.inputs.project import Project
 
 MATERIAL_KEYS = (
@@ -48,24 +49,6 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
-def fmt_number(value: float | None, digits: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return f"{value:,.{digits}f}"
-
-
-def fmt_days(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no demand"
-    return f"{value:,.0f}"
-
-
-def fmt_share(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return f"{value:.0%}"
-
-
 def report_text(project: Project, report: Report) -> str:
     s = project.settings
     m = risk_order(report.materials)
@@ -75,13 +58,12 @@ def report_text(project: Project, report: Report) -> str:
     for r in m.itertuples(index=False):
         breach = "/".join(x for x, flag in (("supplier", r.over_supplier_cap),
                                             ("country", r.over_country_cap)) if flag)
-        rows.append([r.item_id, _clip(r.name, 28), fmt_number(r.daily_use, 2),
-                     fmt_days(r.days_of_cover), fmt_days(r.days_of_cover_with_orders),
-                     fmt_number(r.target_days), r.status.upper() if r.status != "ok" else "ok",
-                     "" if pd.isna(r.top_supplier) else str(r.top_supplier),
-                     fmt_share(r.top_supplier_share),
-                     "" if pd.isna(r.top_country) else str(r.top_country),
-                     fmt_share(r.top_country_share), fmt_number(r.supplier_hhi), breach])
+        rows.append([fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.daily_use, 2),
+                     fmt.days(r.days_of_cover), fmt.days(r.days_of_cover_with_orders),
+                     fmt.number(r.target_days), fmt.status_flag(str(r.status)),
+                     fmt.text(r.top_supplier), fmt.percent(r.top_supplier_share),
+                     fmt.text(r.top_country), fmt.percent(r.top_country_share),
+                     fmt.hhi(r.supplier_hhi), breach])
     right = {2, 3, 4, 5, 8, 10, 11}
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
 
@@ -90,20 +72,18 @@ def report_text(project: Project, report: Report) -> str:
                          for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
 
     title = s.company or "Stockpile Planner report"
-    out = [f"{title} — as of {report.as_of.isoformat()}, horizon {s.horizon_days:g} days, "
-           f"caps: supplier {s.max_supplier_share:.0%}, country {s.max_country_share:.0%}",
+    out = [f"{title} — as of {fmt.date(report.as_of)}, horizon "
+           f"{fmt.setting_number(s.horizon_days)} days, caps: supplier "
+           f"{fmt.percent(s.max_supplier_share)}, country {fmt.percent(s.max_country_share)}",
            "", line(header), line(["-" * w for w in widths]), *[line(r) for r in rows], ""]
     status = m["status"].value_counts()
-    out.append(f"{len(m)} materials: {status.get('critical', 0)} critical, "
+    out.append(f"{fmt.count(len(m), 'material')}: {status.get('critical', 0)} critical, "
                f"{status.get('short', 0)} short, {status.get('ok', 0)} ok; "
                f"{int(m['over_supplier_cap'].sum())} over the supplier cap, "
                f"{int(m['over_country_cap'].sum())} over the country cap.")
     dep = report.country_dependence
     if len(dep):
-        parts = ", ".join(f"{c} {v:.0%}" for c, v in dep.head(5).items())
+        parts = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.head(5).items())
         out.append(f"Country dependence by value ({s.currency}): {parts}")
     return "\n".join(out)
 
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-
 from planner.analysis.presets import Preset
 from planner.analysis.scenario import Ranking, ScenarioResult
-from planner.outputs.reports import fmt_number, plain, records
+from planner.core import formatting as fmt
+from planner.outputs.reports import plain, records
 
 
 def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
@@ -59,61 +58,53 @@ def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[st
     return [line(header), line(["-" * w for w in widths]), *[line(r) for r in rows]]
 
 
-def _days(value: object) -> str:
-    return "lasts" if value is None or value is pd.NA or pd.isna(value) else f"{value:,.1f}"
-
-
-def _clip(text: object, width: int) -> str:
-    text = "" if text is None or text is pd.NA else str(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def scenario_text(result: ScenarioResult) -> str:
     s = result.stop
     summary = scenario_summary(result)
     title = f"{s.name} — " if s.name else ""
-    out = [f"{title}stop {s.label} for {s.days} days from {result.as_of.isoformat()}"
-           f" (cut {s.cut:.0%})"]
+    out = [f"{title}stop {s.label} for {s.days} days from {fmt.date(result.as_of)}"
+           f" (cut {fmt.percent(s.cut)})"]
     if s.materials is not None:
-        out.append(f"limited to {len(s.materials)} matched material"
-                   f"{'s' if len(s.materials) != 1 else ''}: "
+        out.append(f"limited to {fmt.count(len(s.materials), 'matched material')}: "
                    f"{', '.join(sorted(s.materials)) or 'none'}")
     m = result.materials
     if m.empty:
         out += ["", "The stop hits no source of this project."]
         return "\n".join(out)
-    rows = [[r.item_id, _clip(r.name, 28), fmt_number(r.daily_use, 2), fmt_number(r.on_hand),
-             f"{r.hit_share:.0%}", _days(r.time_to_survive_days), fmt_number(r.shortfall),
-             fmt_number(r.time_to_recover_days), fmt_number(r.gap_days, 1),
-             fmt_number(r.strategic_stock), fmt_number(r.orders_lost)]
+    rows = [[fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.daily_use, 2),
+             fmt.number(r.on_hand), fmt.percent(r.hit_share),
+             fmt.survival(r.time_to_survive_days), fmt.number(r.shortfall),
+             fmt.number(r.time_to_recover_days), fmt.number(r.gap_days, 1),
+             fmt.number(r.strategic_stock), fmt.number(r.orders_lost)]
             for r in m.itertuples(index=False)]
     out += ["", *_table(["Material", "Name", "Use/day", "On hand", "Hit", "TTS d", "Shortfall",
                          "TTR d", "Gap d", "Strategic stock", "Orders lost"], rows,
                         {2, 3, 4, 5, 6, 7, 8, 9, 10})]
     p = result.products
     if not p.empty:
-        rows = [[r.item_id, _clip(r.name, 32), _days(r.time_to_stop_days),
-                 str(r.binding_material), fmt_number(r.buffer_days, 1),
-                 fmt_number(r.units_lost, 1), fmt_number(r.revenue_at_risk)]
+        rows = [[fmt.text(r.item_id), fmt.clip(r.name, 32), fmt.survival(r.time_to_stop_days),
+                 str(r.binding_material), fmt.number(r.buffer_days, 1),
+                 fmt.number(r.units_lost, 1), fmt.number(r.revenue_at_risk)]
                 for r in p.itertuples(index=False)]
         out += ["", *_table(["Product", "Name", "Stops d", "Material", "Buffer d", "Units lost",
                              f"Revenue at risk ({result.currency})"], rows, {2, 4, 5, 6})]
     out += ["", f"{summary['materials_hit']} materials hit, {summary['materials_out']} run out"
-            f" (first on day {_days(summary['first_stockout_days'])}); "
+            f" (first on day {fmt.survival(summary['first_stockout_days'])}); "
             f"{summary['products_stopped']} products stop, "
-            f"{fmt_number(summary['units_lost'])} units lost, revenue at risk "
-            f"{result.currency} {fmt_number(summary['revenue_at_risk'])}."]
+            f"{fmt.number(summary['units_lost'])} units lost, revenue at risk "
+            f"{fmt.money(summary['revenue_at_risk'], result.currency)}."]
     return "\n".join(out)
 
 
 def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
     t = ranking.stops if limit is None else ranking.stops.head(limit)
-    rows = [[str(r.rank), f"{r.by}:{r.key}", _clip(r.name, 32), str(r.days),
-             str(r.materials_hit), str(r.materials_out), _days(r.first_stockout_days),
-             str(r.products_stopped), fmt_number(r.units_lost), fmt_number(r.revenue_at_risk),
-             f"{r.risk_exposure_index:.2f}", f"{r.spend_share:.1%}"]
+    rows = [[str(r.rank), f"{r.by}:{r.key}", fmt.clip(r.name, 32), str(r.days),
+             str(r.materials_hit), str(r.materials_out), fmt.survival(r.first_stockout_days),
+             str(r.products_stopped), fmt.number(r.units_lost),
+             fmt.number(r.revenue_at_risk), fmt.number(r.risk_exposure_index, 2),
+             fmt.percent(r.spend_share, 1)]
             for r in t.itertuples(index=False)]
-    out = [f"Risk ranking as of {ranking.as_of.isoformat()}: every supplier and origin country"
+    out = [f"Risk ranking as of {fmt.date(ranking.as_of)}: every supplier and origin country"
            f" stopped for its time to recover (blank: {ranking.default_days} days)", "",
            *_table(["#", "Stop", "Name", "Days", "Hit", "Out", "First out d", "Products",
                     "Units lost", f"Revenue at risk ({ranking.currency})", "Index", "Spend"],
@@ -122,7 +113,7 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
 
 
 def presets_text(presets: Sequence[Preset], matched: Sequence[Sequence[str]]) -> str:
-    rows = [[p.id, _clip(p.title, 60), p.country, str(p.days), f"{p.cut:.0%}",
+    rows = [[p.id, fmt.clip(p.title, 60), p.country, str(p.days), fmt.percent(p.cut),
              ", ".join(m) or "-"] for p, m in zip(presets, matched, strict=True)]
     return "\n".join(_table(["Preset", "Title", "Country", "Days", "Cut", "Matches"], rows,
                             {3, 4}))

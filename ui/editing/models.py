@@ -8,13 +8,16 @@ rows map to table positions through ``self.order``.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from planner.analysis.ordering import status_rank
+from planner.core import formatting as fmt
+from planner.core import palette
 from planner.core.errors import InputError
 from planner.inputs import editing
 from planner.inputs.schema import sheet
@@ -24,6 +27,7 @@ from ui.qt import (
     QBrush,
     QColor,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -31,66 +35,17 @@ from ui.qt import (
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2  # the table position of a view row
-STATUS_COLOURS = {"critical": QColor("#c62828"), "short": QColor("#ef8f00"),
-                  "ok": QColor("#2e7d32")}
-ERROR_BACKGROUND = QBrush(QColor("#fde7e7"))
-WARNING_BACKGROUND = QBrush(QColor("#fff6d6"))
+STATUS_COLOURS = {status: QColor(c) for status, c in palette.STATUS_TEXT.items()}
+ERROR_BACKGROUND = QBrush(QColor(palette.ERROR_BACKGROUND))
+WARNING_BACKGROUND = QBrush(QColor(palette.WARNING_BACKGROUND))
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def fmt_number(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    if abs(v) >= 1000 or float(v).is_integer():
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
-    return f"{v:,.4f}".rstrip("0").rstrip(".")
-
-
-def fmt_quantity(v: float) -> str:
-    """A computed quantity, to the precision a buyer reads: 6,582 / 27.2 / 2.58 / 0.042."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    a = abs(v)
-    if a >= 100 or a == 0:
-        return f"{v:,.0f}"
-    if a >= 10:
-        return f"{v:,.1f}"
-    if a >= 0.1:
-        return f"{v:,.2f}"
-    return f"{v:.2g}"
-
-
-def fmt_share(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return f"{v * 100:.3g}%" if v * 100 < 10 else f"{v * 100:.1f}%".replace(".0%", "%")
-
-
-def fmt_days(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "no demand"
-    return f"{v:,.0f}" if v >= 10 else f"{v:,.1f}"
-
-
-def fmt_hhi(v: float) -> str:
-    return "" if v is None or math.isnan(v) else f"{v:,.0f}"
-
-
-def fmt_when(v: float) -> str:
-    """A day within a scenario's stop, or "lasts" when the material lasts the stop."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "lasts"
-    return f"{v:,.1f}"
-
-
-def fmt_bool(v: object) -> str:
-    return "yes" if bool(v) else ""
-
-
-FORMATTERS: dict[str, Callable[[object], str]] = {
-    "number": fmt_number, "quantity": fmt_quantity, "share": fmt_share, "days": fmt_days,
-    "hhi": fmt_hhi, "bool": fmt_bool, "when": fmt_when,
+FORMATTERS: dict[str, Callable[[object], str]] = {  # by column kind
+    "number": fmt.entered, "quantity": fmt.quantity, "share": fmt.share,
+    "days": partial(fmt.days, digits=None), "hhi": fmt.hhi, "bool": fmt.yes_no,
+    "when": fmt.survival,
 }
 
 
@@ -112,38 +67,41 @@ class LazyStrings:
     Formatting 200,000 numbers up front takes a second; a view shows forty at a time.
     """
 
-    __slots__ = ("cache", "fmt", "values")
+    __slots__ = ("cache", "formatter", "values")
 
-    def __init__(self, values: np.ndarray, fmt: Callable[[object], str]):
-        self.values, self.fmt = values, fmt
+    def __init__(self, values: np.ndarray, formatter: Callable[[object], str]):
+        self.values, self.formatter = values, formatter
         self.cache: list[str | None] = [None] * len(values)
 
     def __len__(self) -> int:
         return len(self.values)
 
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self.values)))
+
     def __getitem__(self, i: int) -> str:
         text = self.cache[i]
         if text is None:
-            text = self.cache[i] = self.fmt(self.values[i])
+            text = self.cache[i] = self.formatter(self.values[i])
         return text
 
 
 def _display(series: pd.Series, kind: str) -> list[str] | LazyStrings:
     if kind == "date":
-        return ["" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in series]
-    fmt = FORMATTERS.get(kind)
-    if fmt is not None:
+        return [fmt.date(v) for v in series]
+    formatter = FORMATTERS.get(kind)
+    if formatter is not None:
         values = series.to_numpy(dtype=float, na_value=np.nan) if kind != "bool" else (
             series.to_numpy())
-        return LazyStrings(values, fmt)
+        return LazyStrings(values, formatter)
     return series.astype(object).where(series.notna(), "").astype(str).tolist()
 
 
 def _edit_text(value: object, kind: str) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if fmt.is_missing(value):
         return ""
     if kind == "date":
-        return pd.Timestamp(value).date().isoformat()
+        return fmt.date(value)
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value)
@@ -152,7 +110,7 @@ def _edit_text(value: object, kind: str) -> str:
 class FrameModel(QAbstractTableModel):
     """A read-only, sortable, filterable view of a DataFrame."""
 
-    def __init__(self, columns: list[Col], parent: object = None):
+    def __init__(self, columns: list[Col], parent: QObject | None = None):
         super().__init__(parent)
         self.columns = columns
         self.frame = pd.DataFrame({c.key: [] for c in columns})
@@ -190,7 +148,7 @@ class FrameModel(QAbstractTableModel):
         if c.numeric:
             return col.to_numpy(dtype=float, na_value=np.nan)
         if c.kind == "status":
-            return col.map({"critical": 0, "short": 1, "ok": 2}).to_numpy(dtype=float)
+            return status_rank(col).to_numpy(dtype=float)
         if c.kind == "bool":
             return col.fillna(False).to_numpy(dtype=float)
         if c.kind == "date":
@@ -316,7 +274,7 @@ KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date"}
 class ProjectTableModel(FrameModel):
     """An editable template table of the open project; edits go through undo commands."""
 
-    def __init__(self, doc: Document, table: str, parent: object = None):
+    def __init__(self, doc: Document, table: str, parent: QObject | None = None):
         self.spec = sheet(table)
         cols = [Col(c.name, c.name.replace("_", " ").capitalize()
                     .replace("Item id", "Item ID").replace("Supplier id", "Supplier ID")

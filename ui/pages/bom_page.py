@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.core import formatting as fmt
 from ui.common.widgets import fit_columns
 from ui.editing.document import Document
-from ui.editing.models import Col, FrameModel, fmt_number
+from ui.editing.models import Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.pages.tables import PRODUCT_COLUMNS, FiguresTable
 from ui.qt import (
@@ -16,6 +17,7 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSplitter,
     Qt,
@@ -46,7 +48,7 @@ class BomTreeModel(QAbstractItemModel):
     HEADERS = ("Item", "Name", "Qty per parent", "Per product unit", "Unit", "Kind")
     refreshed = Signal()
 
-    def __init__(self, doc: Document, parent: object = None):
+    def __init__(self, doc: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.doc = doc
         self._rebuild()
@@ -62,9 +64,9 @@ class BomTreeModel(QAbstractItemModel):
         items = p.items.dropna(subset=["item_id"]).drop_duplicates("item_id")
         # plain tuples: data() is called for every cell shown, a DataFrame row costs 60 µs
         self.info: dict[str, tuple[str, str, str]] = {
-            i: tuple("" if pd.isna(v) else str(v) for v in row)
-            for i, *row in zip(items["item_id"], items["name"], items["unit"], items["kind"],
-                               strict=True)}
+            i: (fmt.text(name), fmt.text(unit), fmt.text(kind))
+            for i, name, unit, kind in zip(items["item_id"], items["name"], items["unit"],
+                                           items["kind"], strict=True)}
         bom = p.bom.dropna(subset=["parent_id", "child_id", "qty_per"])
         eff = bom["qty_per"] * (1 + bom["scrap_pct"].fillna(0) / 100)
         self.children_of: dict[str, list[tuple[str, float]]] = {}
@@ -140,9 +142,9 @@ class BomTreeModel(QAbstractItemModel):
             if c == 1:
                 return name
             if c == 2:
-                return "" if node.parent < 0 else fmt_number(node.qty)
+                return "" if node.parent < 0 else fmt.entered(node.qty)
             if c == 3:
-                return "" if node.parent < 0 else fmt_number(node.per_product)
+                return "" if node.parent < 0 else fmt.entered(node.per_product)
             return unit if c == 4 else kind
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

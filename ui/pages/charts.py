@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import html
 import math
-import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 
+from planner.analysis.ordering import STATUSES
+from planner.core import formatting as fmt
+from planner.core import palette
+from planner.core.palette import country_colour
 from ui.qt import (
-    QColor,
     QFont,
     QFontMetrics,
     QFrame,
@@ -34,14 +36,6 @@ from ui.qt import (
     Signal,
 )
 
-STATUS_COLOURS = {"critical": "#c62828", "short": "#ef8f00", "ok": "#2e7d32"}
-STATUS_LABELS = {"critical": "critical", "short": "short of target", "ok": "on target"}
-TEXT = "#37474f"
-MUTED = "#6b7b86"
-AXIS = "#b0bec5"
-LINE = "#455a64"
-HIGHLIGHT = (33, 150, 243, 40)
-DANGER = (198, 40, 40, 26)
 BAR_HEIGHT = 0.66
 MIX_BAR_HEIGHT = 0.76
 HEADROOM = -1.1  # the bar charts' top edge: a strip above the first row for line labels
@@ -51,46 +45,15 @@ OUTLIER = 2.0  # a value beyond this many times the axis end is cut off, not sho
 BAR_PX = 24  # the thickest a bar gets when there are few rows
 MAX_MAP_LABELS = 10  # names written on the exposure map
 
-# A stable colour per origin country. Colours of countries that often appear together
-# differ in lightness as well as hue, so stacked segments stay apart in greyscale print.
-# China is always the dark red the eye reads first.
-COUNTRY_COLOURS = {
-    "CN": "#8e1b2e", "US": "#3b6fb6", "JP": "#f2a541", "DE": "#2f4858", "KR": "#5fa8a0",
-    "NL": "#e07a5f", "BE": "#a0cbe8", "FR": "#6a4c93", "SE": "#1f5f8b", "FI": "#b8b8b8",
-    "AT": "#f4cae4", "MY": "#c77cad", "VN": "#e8d36a", "TR": "#b5179e", "PL": "#8cd17d",
-    "EE": "#c2b280", "AU": "#4f772d", "TJ": "#9d7660", "CA": "#937860", "BR": "#3f8f4f",
-    "CL": "#b87333", "CD": "#5c3a21", "ZA": "#b3a369", "RU": "#6d6875", "KZ": "#17becf",
-    "IN": "#ff9d9a", "GB": "#79706e", "ID": "#dbdb8d", "PH": "#499894", "TW": "#d37295",
-    "MX": "#59a14f", "PE": "#bcbd22", "MN": "#ff9da7", "MM": "#76b7b2", "NO": "#bab0ac",
-}
-FALLBACK_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#edc948", "#b07aa1", "#76b7b2",
-                    "#9c755f", "#bab0ac", "#ff9da7", "#e15759", "#86bcb6", "#d4a6c8")
-UNKNOWN_COUNTRY = "#cfd8dc"
+# ui.pages.dashboard and ui.pages.scenario_page still import these two from here; they go
+# once those pages import planner.core.formatting themselves.
+pct_text = fmt.percent
+_short = fmt.short_name
 
 
-def country_colour(code: str | None) -> str:
-    """The same colour for a country on every chart and in every project."""
-    if not code:
-        return UNKNOWN_COUNTRY
-    fixed = COUNTRY_COLOURS.get(code)
-    if fixed is not None:
-        return fixed
-    return FALLBACK_COLOURS[zlib.crc32(code.encode()) % len(FALLBACK_COLOURS)]
-
-
-def _text_on(colour: str) -> str:
-    """White or dark text, whichever reads on ``colour``."""
-    c = QColor(colour)
-    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
-    return "#ffffff" if luminance < 150 else "#263238"
-
-
-def days_text(days: float) -> str:
-    return f"{days:,.0f} d" if days >= 10 else f"{days:.1f} d"
-
-
-def pct_text(share: float) -> str:
-    return f"{share * 100:.0f}%"
+def status_key(extra: str = "") -> str:
+    """The status colours and what they mean, for a chart's title line."""
+    return legend_html([(palette.STATUS[s], fmt.status_key(s)) for s in STATUSES], extra)
 
 
 @dataclass(frozen=True)
@@ -252,7 +215,7 @@ class ChartPanel(QFrame):
         self.footer.setWordWrap(True)
         self.footer.setVisible(False)
 
-        self.view = _PlotWidget(background="w")
+        self.view = _PlotWidget(background=palette.WHITE)
         self.view.setMinimumHeight(150)
         self.plot: pg.PlotItem = self.view.getPlotItem()
         self.plot.setMenuEnabled(False)
@@ -264,8 +227,8 @@ class ChartPanel(QFrame):
         self.tick_font.setPointSizeF(max(self.font().pointSizeF() - 0.5, 8.0))
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(AXIS))
-            axis.setTextPen(pg.mkPen(TEXT))
+            axis.setPen(pg.mkPen(palette.AXIS))
+            axis.setTextPen(pg.mkPen(palette.TEXT))
             axis.setStyle(tickFont=self.tick_font, tickTextOffset=5)
             axis.label.setFont(self.tick_font)
         self.labels = _Labels(self.plot, self.tick_font)
@@ -283,7 +246,7 @@ class ChartPanel(QFrame):
         layout.addWidget(self.footer)
 
     def set_axis_label(self, side: str, text: str) -> None:
-        self.plot.setLabel(side, text, color=MUTED)
+        self.plot.setLabel(side, text, color=palette.MUTED)
 
     def set_footer(self, text: str) -> None:
         self.footer.setText(text)
@@ -305,7 +268,7 @@ class MaterialBars(ChartPanel):
         left.setStyle(tickLength=0, hideOverlappingLabels=False)
         self.band = pg.LinearRegionItem(
             values=(0, 0), orientation="horizontal", movable=False,
-            brush=pg.mkBrush(HIGHLIGHT), pen=pg.mkPen(None))
+            brush=pg.mkBrush(palette.rgba(palette.HIGHLIGHT, 40)), pen=pg.mkPen(None))
         self.band.setZValue(-20)
         self.band.setVisible(False)
         self.plot.addItem(self.band, ignoreBounds=True)
@@ -330,9 +293,9 @@ class MaterialBars(ChartPanel):
     def _reference_line(self) -> tuple[pg.InfiniteLine, pg.TextItem]:
         """A dashed vertical line with its label in the strip above the bars."""
         line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
-            LINE, width=1.2, style=Qt.PenStyle.DashLine))
+            palette.LINE, width=1.2, style=Qt.PenStyle.DashLine))
         line.setZValue(3)
-        label = pg.TextItem(color=MUTED, anchor=(0, 0.5))
+        label = pg.TextItem(color=palette.MUTED, anchor=(0, 0.5))
         label.setFont(self.tick_font)
         for item in (line, label):
             self.plot.addItem(item, ignoreBounds=True)
@@ -391,7 +354,7 @@ class MaterialBars(ChartPanel):
         """Where in the scene the row of ``item_id`` is drawn at view ``x`` (for tests)."""
         return self.vb.mapViewToScene(pg.Point(x, self.ids.index(item_id)))
 
-    def _clicked(self, ev: object) -> None:
+    def _clicked(self, ev: Any) -> None:  # pyqtgraph's MouseClickEvent
         if ev.button() != Qt.MouseButton.LeftButton:
             return
         i = self.row_at(ev.scenePos())
@@ -410,7 +373,7 @@ class CoverChart(MaterialBars):
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT,
                                     brushes=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.targets = pg.PlotDataItem([], [], pen=pg.mkPen("#263238", width=2.5),
+        self.targets = pg.PlotDataItem([], [], pen=pg.mkPen(palette.TEXT, width=2.5),
                                        connect="finite")
         self.targets.setZValue(4)
         self.plot.addItem(self.targets)
@@ -420,10 +383,7 @@ class CoverChart(MaterialBars):
         self._target_x = np.zeros(0)
         self._rows: list[MaterialRow] = []
         self._clipped: list[str] = []
-        self.key.setText(legend_html(
-            [(STATUS_COLOURS["critical"], "critical"), (STATUS_COLOURS["short"], "short"),
-             (STATUS_COLOURS["ok"], "on target")],
-            extra="&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
+        self.key.setText(status_key("&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
 
     def set_rows(self, rows: list[MaterialRow], project_target: float,
                  total: int | None = None) -> None:
@@ -437,14 +397,14 @@ class CoverChart(MaterialBars):
         y = np.arange(n, dtype=float)
         width = np.array([min(r.cover, limit) if r.cover is not None else 0.0 for r in rows])
         self.bars.setOpts(x0=np.zeros(n), y=y, width=width, height=BAR_HEIGHT,
-                          brushes=[STATUS_COLOURS.get(r.status, MUTED) for r in rows])
+                          brushes=[palette.STATUS.get(r.status, palette.MUTED) for r in rows])
         # each material's own target: a short upright stroke across its bar
         tx = np.repeat(np.array(targets, dtype=float), 3)
         tx[~np.repeat([r.has_demand for r in rows], 3)] = np.nan
         tx[2::3] = np.nan
         self._target_x = tx
         self._place(self.project_target, self.project_target_label, project_target,
-                    f"project target {project_target:,.0f} d")
+                    f"project target {fmt.days(project_target, unit=' d')}")
 
         self._limit = limit
         self._clipped = [r.item_id for r in rows if r.cover is not None and r.cover > limit]
@@ -454,10 +414,11 @@ class CoverChart(MaterialBars):
         self._fit_rows()
         notes = []
         if self._clipped:
-            notes.append(f"▸ {len(self._clipped)} bar(s) cut off at {limit:,.0f} d; "
+            notes.append(f"▸ {fmt.count(len(self._clipped), 'bar')} cut off at "
+                         f"{fmt.days(limit, unit=' d')}; "
                          "their cover is written next to them")
         if total is not None and total > n:
-            notes.append(f"the {n} most urgent of {total:,} materials shown")
+            notes.append(f"the {n} most urgent of {fmt.count(total, 'material')} shown")
         self.set_footer(" · ".join(notes))
 
     def _fit_rows(self, *_: object) -> None:
@@ -479,17 +440,17 @@ class CoverChart(MaterialBars):
         sx = max(self.vb.width(), 100) / (x_hi - x_lo)
         metrics = QFontMetrics(self.tick_font)
         for i, r in enumerate(self._rows):
+            text = fmt.days(r.cover, None, unit=" d")
             if r.cover is None:
-                self.labels.add("no demand", 0, i, MUTED)
+                self.labels.add(text, 0, i, palette.MUTED)
             elif r.cover > self._limit:
-                self.labels.add(f"{days_text(r.cover)} ▸", self._limit, i, TEXT)
+                self.labels.add(f"{text} ▸", self._limit, i, palette.TEXT)
             else:
-                text = days_text(r.cover)
                 x = r.cover
                 gap_px = (r.target - r.cover) * sx
                 if 0 <= gap_px < metrics.horizontalAdvance(text) + 8:
                     x = r.target + 3 / sx
-                self.labels.add(text, x, i, TEXT)
+                self.labels.add(text, x, i, palette.TEXT)
         self.labels.end()
 
     def rows(self) -> list[MaterialRow]:
@@ -516,7 +477,7 @@ class CountryMixChart(MaterialBars):
         self.title.setToolTip("Most concentrated materials first; in each bar the largest "
                               "origin country comes first.")
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=MIX_BAR_HEIGHT,
-                                    brushes=[], pen=pg.mkPen("w", width=1))
+                                    brushes=[], pen=pg.mkPen(palette.WHITE, width=1))
         self.plot.addItem(self.bars)
         self.cap, self.cap_label = self._reference_line()
         self.plot.getAxis("bottom").setTicks(
@@ -557,7 +518,7 @@ class CountryMixChart(MaterialBars):
                           height=self.bar_height(MIX_BAR_HEIGHT), brushes=brushes)
         self._label_segments()
         self._place(self.cap, self.cap_label, country_cap * 100,
-                    f"country cap {country_cap * 100:.0f}%")
+                    f"country cap {fmt.percent(country_cap)}")
 
         # legend: the countries that supply most of the shown materials first
         weight: dict[str | None, float] = {}
@@ -571,7 +532,7 @@ class CountryMixChart(MaterialBars):
         self.footer.setToolTip("\n".join(full for _, _, full in self._legend))
         self._show_legend()
         if total is not None and total > len(ids):
-            self.key.setText(f"the {len(ids)} most concentrated of {total:,} shown")
+            self.key.setText(f"the {len(ids)} most concentrated of {fmt.count(total)} shown")
         else:
             self.key.setText("")
 
@@ -579,7 +540,7 @@ class CountryMixChart(MaterialBars):
         """Write "CN 65%" in each segment, or "CN" alone, or nothing: what fits."""
         self.labels.begin()
         for i in self._empty:
-            self.labels.add("no sources", 0.5, i, MUTED)
+            self.labels.add("no sources", 0.5, i, palette.MUTED)
         opts = self.bars.opts
         if opts["x0"] is not None and len(opts["x0"]):
             metrics = QFontMetrics(self.segment_font)
@@ -588,9 +549,9 @@ class CountryMixChart(MaterialBars):
                                   strict=True):
                 room = w * px_per_pct - 6
                 code = s.country or "?"
-                for text in (f"{code} {w:.0f}%", code):
+                for text in (f"{code} {fmt.percent(s.share)}", code):
                     if metrics.horizontalAdvance(text) <= room:
-                        colour = _text_on(country_colour(s.country))
+                        colour = palette.text_on(country_colour(s.country))
                         self.labels.add(text, x + w / 2, y, colour, (0.5, 0.5))
                         break
         self.labels.end()
@@ -604,7 +565,7 @@ class CountryMixChart(MaterialBars):
         self.set_footer(full if fits else legend_html([(c, code) for c, code, _ in
                                                        self._legend]))
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: Any) -> None:  # a QResizeEvent
         super().resizeEvent(event)
         if self._legend:
             self._show_legend()
@@ -621,12 +582,3 @@ class CountryMixChart(MaterialBars):
     def materials(self) -> list[str]:
         return list(self._ids)
 
-
-def _short(name: str, limit: int = 24) -> str:
-    """A material's name without its grade ("Terbium metal 99.9%" -> "Terbium metal"),
-    for a label on the map."""
-    head = re.sub(r"\(.*?\)", "", name).split(",")[0].split()
-    while len(head) > 1 and any(ch.isdigit() for ch in head[-1]):
-        head.pop()
-    text = " ".join(head) or name
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -4,26 +4,14 @@ quadrant (over the country cap, under target) shaded, hover and click per materi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 
-from ui.pages.charts import (
-    DANGER,
-    LINE,
-    MAX_MAP_LABELS,
-    MUTED,
-    STATUS_COLOURS,
-    STATUS_LABELS,
-    TEXT,
-    ChartPanel,
-    MaterialTable,
-    _short,
-    axis_limit,
-    days_text,
-    legend_html,
-    pct_text,
-)
+from planner.core import formatting as fmt
+from planner.core import palette
+from ui.pages.charts import MAX_MAP_LABELS, ChartPanel, MaterialTable, axis_limit, status_key
 from ui.qt import QFontMetrics, Qt, QWidget
 
 
@@ -45,38 +33,41 @@ class ExposureMap(ChartPanel):
         self.plot.getAxis("bottom").setTicks(
             [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
         self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60],
-                                      brush=pg.mkBrush(DANGER), pen=pg.mkPen(None))
+                                      brush=pg.mkBrush(palette.rgba(palette.STATUS["critical"],
+                                                                    26)),
+                                      pen=pg.mkPen(None))
         self.danger.setZValue(-30)
         self.plot.addItem(self.danger, ignoreBounds=True)
-        self.danger_label = pg.TextItem("over the cap, under target", color="#b71c1c",
-                                        anchor=(1, 1))
+        self.danger_label = pg.TextItem("over the cap, under target",
+                                        color=palette.STATUS_TEXT["critical"], anchor=(1, 1))
         self.danger_label.setFont(self.tick_font)
         self.plot.addItem(self.danger_label, ignoreBounds=True)
         dash = {"width": 1.2, "style": Qt.PenStyle.DashLine}
         self.cap = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen(LINE, **dash),
+            angle=90, movable=False, pen=pg.mkPen(palette.LINE, **dash),
             label="country cap {value:.0f}%",
-            labelOpts={"position": 0.97, "color": MUTED, "anchors": [(0, 0), (0, 0)]})
+            labelOpts={"position": 0.97, "color": palette.MUTED, "anchors": [(0, 0), (0, 0)]})
         self.target = pg.InfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen(LINE, **dash),
+            angle=0, movable=False, pen=pg.mkPen(palette.LINE, **dash),
             label="target {value:.0f} d",
-            labelOpts={"position": 0.02, "color": MUTED, "anchors": [(0, 1), (0, 1)]})
+            labelOpts={"position": 0.02, "color": palette.MUTED, "anchors": [(0, 1), (0, 1)]})
         for line in (self.cap, self.target):
             line.setZValue(-10)
             self.plot.addItem(line, ignoreBounds=True)
-        self._brushes = {status: pg.mkBrush(c) for status, c in STATUS_COLOURS.items()}
+        self._brushes = {status: pg.mkBrush(c) for status, c in palette.STATUS.items()}
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
-        for key in (*STATUS_COLOURS, "beyond"):
+        for key in (*palette.STATUS, "beyond"):
             item = pg.ScatterPlotItem(
-                size=12, pen=pg.mkPen("w", width=1.5), symbol="t1" if key == "beyond" else "o",
-                brush=self._brushes.get(key, pg.mkBrush(MUTED)), hoverable=True,
-                hoverSize=16, hoverPen=pg.mkPen("#263238", width=1.5), tip=self._tip)
+                size=12, pen=pg.mkPen(palette.WHITE, width=1.5),
+                symbol="t1" if key == "beyond" else "o",
+                brush=self._brushes.get(key, pg.mkBrush(palette.MUTED)), hoverable=True,
+                hoverSize=16, hoverPen=pg.mkPen(palette.TEXT, width=1.5), tip=self._tip)
             item.setZValue(10 + len(self.scatters))
             item.sigClicked.connect(self._clicked)
             self.plot.addItem(item)
             self.scatters[key] = item
         self.ring = pg.ScatterPlotItem(size=24, brush=pg.mkBrush(None),
-                                       pen=pg.mkPen("#1565c0", width=2.5))
+                                       pen=pg.mkPen(palette.SELECTED, width=2.5))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
         self.table = MaterialTable.empty()
@@ -86,9 +77,7 @@ class ExposureMap(ChartPanel):
         self._danger_args: tuple | None = None
         self.vb.sigResized.connect(self._resized)
         self.highlighted = ""
-        self.key.setText(legend_html(
-            [(STATUS_COLOURS["critical"], "critical"), (STATUS_COLOURS["short"], "short"),
-             (STATUS_COLOURS["ok"], "on target")]))
+        self.key.setText(status_key())
 
     def set_table(self, table: MaterialTable, country_cap: float, target_days: float
                   ) -> None:
@@ -124,9 +113,10 @@ class ExposureMap(ChartPanel):
         notes = []
         left_out = len(table) - len(shown)
         if left_out:
-            notes.append(f"{left_out} material(s) without demand or sources not shown")
+            notes.append(f"{fmt.count(left_out, 'material')} without demand or sources not "
+                         "shown")
         if beyond.any():
-            notes.append(f"▲ cover beyond {limit:,.0f} d")
+            notes.append(f"▲ cover beyond {fmt.days(limit, unit=' d')}")
         self.set_footer(" · ".join(notes))
         self.highlight(self.highlighted)
 
@@ -154,16 +144,16 @@ class ExposureMap(ChartPanel):
         for i in danger:
             row = int(shown[i])
             options = []
-            for text in (_short(str(self.table.names[row])), str(self.table.ids[row])):
+            for text in (fmt.short_name(str(self.table.names[row])), str(self.table.ids[row])):
                 w = metrics.horizontalAdvance(text) + 4
                 options.append((text, px[i] + 13, px[i] + 13 + w, (0, 0.5), 1.0))
                 options.append((text, px[i] - 13 - w, px[i] - 13, (1, 0.5), -1.0))
             fallback = options[-2] if options[-2][2] <= right_edge else options[-1]
-            best = next((o for o in options if self._free(o, py[i], h, px, py, i, taken,
+            best = next((o for o in options if self._free(o, py[i], h, px, py, int(i), taken,
                                                             right_edge)), fallback)
             text, left, right, anchor, side = best
             taken.append((left, right, py[i] - h / 2, py[i] + h / 2))
-            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], TEXT, anchor)
+            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], palette.TEXT, anchor)
         self.labels.end()
 
     @staticmethod
@@ -221,11 +211,11 @@ class ExposureMap(ChartPanel):
     def _tip_at(self, row: int) -> str:
         t = self.table
         status = str(t.status[row])
-        return (f"{t.names[row]}\n{days_text(float(t.cover[row]))} of cover, target "
-                f"{t.target[row]:,.0f} d ({STATUS_LABELS.get(status, status)})\n"
-                f"{pct_text(float(t.share[row]))} of supply from {t.countries[row] or '?'}")
+        return (f"{t.names[row]}\n{fmt.days(float(t.cover[row]), None, unit=' d')} of cover, "
+                f"target {fmt.days(t.target[row], unit=' d')} ({fmt.status_label(status)})\n"
+                f"{fmt.percent(float(t.share[row]))} of supply from {t.countries[row] or '?'}")
 
-    def _tip(self, x: float, y: float, data: object) -> str:
+    def _tip(self, x: float, y: float, data: Any) -> str:  # data: the point's row
         return self._tip_at(int(data)) if data is not None else ""
 
     def _clicked(self, _item: object, points: Sequence, _ev: object) -> None:

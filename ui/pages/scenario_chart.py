@@ -16,7 +16,9 @@ import numpy as np
 import pyqtgraph as pg
 
 from planner.analysis.scenario import ScenarioResult
-from ui.pages.charts import LINE, MUTED, TEXT, ChartPanel, _short, axis_limit, legend_html
+from planner.core import formatting as fmt
+from planner.core import palette
+from ui.pages.charts import ChartPanel, axis_limit, legend_html
 from ui.qt import QFontMetrics, QPointF, Qt, QWidget
 
 MAX_CURVES = 40  # lines drawn; a bigger stop shows the materials that run out soonest
@@ -25,14 +27,8 @@ LABEL_ROWS = 3  # labels stacked above the zero line at most; a crowded one is l
 PICK_PX = 8.0  # how near the pointer must be to a line to name or pick it
 # Distinct hues for materials that run out (the first is the soonest); materials that
 # last the stop are drawn in one quiet grey so that the ones that matter stand out.
-OUT_COLOURS = ("#c62828", "#ef8f00", "#1565c0", "#6a1b9a", "#00897b", "#ad1457",
-               "#5d4037", "#2e7d32", "#f9a825", "#283593")
-LASTS_COLOUR = "#90a4ae"
-SELECTED = "#0d47a1"
-
-
-def day_text(day: float) -> str:
-    return f"day {day:,.0f}" if day >= 10 else f"day {day:.1f}"
+OUT_COLOURS = palette.SERIES
+LASTS_COLOUR = palette.QUIET
 
 
 class StockCurves(ChartPanel):
@@ -47,17 +43,17 @@ class StockCurves(ChartPanel):
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.end_line = pg.InfiniteLine(
             angle=90, movable=False,
-            pen=pg.mkPen(LINE, width=1.2, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(palette.LINE, width=1.2, style=Qt.PenStyle.DashLine),
             label="stop ends · day {value:.0f}",
-            labelOpts={"position": 0.96, "color": MUTED, "anchors": [(1, 0), (1, 0)],
-                       "fill": (255, 255, 255, 225)})
+            labelOpts={"position": 0.96, "color": palette.MUTED, "anchors": [(1, 0), (1, 0)],
+                       "fill": palette.rgba(palette.WHITE, 225)})
         self.end_line.setZValue(-10)
         self.plot.addItem(self.end_line, ignoreBounds=True)
         self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False,
-                                         pen=pg.mkPen("#78909c", width=1))
+                                         pen=pg.mkPen(palette.ZERO_LINE, width=1))
         self.zero_line.setZValue(-9)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
-        self.markers = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w", width=1.5))
+        self.markers = pg.ScatterPlotItem(size=11, pen=pg.mkPen(palette.WHITE, width=1.5))
         self.markers.setZValue(20)
         self.plot.addItem(self.markers)
         self.curves: list[pg.PlotCurveItem] = []  # a pool, reused between results
@@ -70,7 +66,6 @@ class StockCurves(ChartPanel):
         self.as_of: dt.date | None = None
         self.stop_days = 0
         self.highlighted = ""
-        self.hovered = ""
         self.key.setText(legend_html([(OUT_COLOURS[0], "runs out (● stock-out)"),
                                       (LASTS_COLOUR, "lasts the stop")]))
         self.view.scene().sigMouseMoved.connect(self._moved)
@@ -125,10 +120,9 @@ class StockCurves(ChartPanel):
         no_use = int((~(use > 0)).sum())  # no demand (0 or blank)
         if hit - no_use > len(self.ids):
             notes.append(f"The {len(self.ids)} materials that run out soonest of "
-                         f"{hit - no_use:,} hit are drawn.")
+                         f"{fmt.count(hit - no_use)} hit are drawn.")
         if no_use:
-            notes.append(f"{no_use} hit material{'s' if no_use != 1 else ''} without demand "
-                         "not drawn.")
+            notes.append(f"{fmt.count(no_use, 'hit material')} without demand not drawn.")
         above = int((np.nanmax(self.cover, axis=0) > top).sum()) if self.cover.size else 0
         if above:
             notes.append(f"{above} line{'s go' if above != 1 else ' goes'} above the axis.")
@@ -203,7 +197,7 @@ class StockCurves(ChartPanel):
         width_px = (x_hi - x_lo) * sx
         rows: list[float] = []  # right edge of the last label in each row, in pixels
         for j in sorted(out, key=lambda j: self.tts[j]):
-            text = f"{_short(self.names[j], 20)} · {day_text(float(self.tts[j]))}"
+            text = f"{fmt.short_name(self.names[j], 20)} · {fmt.day(float(self.tts[j]))}"
             w = metrics.horizontalAdvance(text) + 6
             px = (self.tts[j] - x_lo) * sx
             # right of the marker, where the line lies flat at zero; else left of it
@@ -247,10 +241,10 @@ class StockCurves(ChartPanel):
             j = int(np.nanargmin(dist)) if np.isfinite(dist).any() else -1
             if j >= 0 and dist[j] < best_d:
                 best, best_d = self.ids[j], float(dist[j])
-        for j in np.flatnonzero(~np.isnan(self.tts)):
-            d = math.hypot((self.tts[j] - x) * sx, y * sy)
+        for m in np.flatnonzero(~np.isnan(self.tts)).tolist():  # near a stock-out marker
+            d = math.hypot((self.tts[m] - x) * sx, y * sy)
             if d < best_d:
-                best, best_d = self.ids[j], d
+                best, best_d = self.ids[m], d
         return best
 
     def tip_for(self, item_id: str, day: float | None = None) -> str:
@@ -263,12 +257,12 @@ class StockCurves(ChartPanel):
         else:
             when = ""
             if self.as_of is not None:
-                date = self.as_of + dt.timedelta(days=int(t))
-                when = f" ({date.strftime('%d %b %Y')})"
-            lines.append(f"runs out on {day_text(t)}{when}")
+                when = f" ({fmt.date_long(self.as_of + dt.timedelta(days=int(t)))})"
+            lines.append(f"runs out on {fmt.day(t)}{when}")
         if day is not None and len(self.days):
             k = int(np.clip(round(day), 0, len(self.days) - 1))
-            lines.append(f"day {k}: {self.cover[k, j]:,.1f} days of use in stock")
+            lines.append(f"{fmt.day(k, 0)}: {fmt.number(self.cover[k, j], 1)} days of use in "
+                         "stock")
         return "\n".join(lines)
 
     def line_scene_pos(self, item_id: str, day: float) -> QPointF:
@@ -286,7 +280,6 @@ class StockCurves(ChartPanel):
     def _moved(self, scene_pos: QPointF) -> None:
         point = self._view_point(scene_pos)
         item_id = self.material_at(*point) if point is not None else ""
-        self.hovered = item_id
         self.vb.setToolTip(self.tip_for(item_id, point[0]) if item_id and point else "")
         self.view.setCursor(Qt.CursorShape.PointingHandCursor if item_id
                             else Qt.CursorShape.ArrowCursor)
@@ -301,5 +294,5 @@ class StockCurves(ChartPanel):
 
 
 def _darker(colour: str) -> str:
-    return TEXT if colour == LASTS_COLOUR else pg.mkColor(colour).darker(125).name()
+    return palette.TEXT if colour == LASTS_COLOUR else pg.mkColor(colour).darker(125).name()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planner.analysis.scenario import Ranking, ScenarioResult
+from planner.core import palette
 from ui.common.widgets import fit_columns
 from ui.editing.models import SORT_ROLE, Col, FrameModel
 from ui.qt import (
@@ -29,8 +30,8 @@ from ui.qt import (
     QWidget,
 )
 
-BAR = QColor("#e57373")
-BAR_BACK = QColor("#eef2f4")
+BAR = QColor(palette.RISK_BAR)
+BAR_BACK = QColor(palette.HEADER)
 NAME_WIDTH = 240  # the widest a column gets when fitted (names are elided)
 
 

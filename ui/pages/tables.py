@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from planner.core import formatting as fmt
 from planner.inputs.schema import SETTINGS
 from planner.inputs.validation import parse_setting
 from ui.common.widgets import fit_columns
@@ -204,10 +205,11 @@ class SettingsPage(QWidget):
         self.fields: dict[str, QLineEdit | QDateEdit] = {}
         for spec in SETTINGS:
             label, hint = SETTING_LABELS[spec.key]
+            edit: QLineEdit | QDateEdit
             if spec.type == "date":
-                edit: QLineEdit | QDateEdit = QDateEdit(self)
-                edit.setCalendarPopup(True)
-                edit.setDisplayFormat("yyyy-MM-dd")
+                edit = date_edit = QDateEdit(self)
+                date_edit.setCalendarPopup(True)
+                date_edit.setDisplayFormat("yyyy-MM-dd")
                 edit.editingFinished.connect(lambda k=spec.key: self._commit(k))
             else:
                 edit = QLineEdit(self)
@@ -236,9 +238,9 @@ class SettingsPage(QWidget):
         value = getattr(self.doc.project.settings, key)
         spec = next(s for s in SETTINGS if s.key == key)
         if spec.type == "share":
-            return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.2%}"
+            return fmt.percent_setting(value)
         if spec.type == "number":
-            return f"{value:g}"
+            return fmt.setting_number(value)
         return str(value)
 
     def refresh(self) -> None:

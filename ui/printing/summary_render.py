@@ -3,8 +3,9 @@
 Coordinates are in points (1/72 inch): the painter is scaled once per page, and fonts are
 sized in pixels of that scaled space. The document is laid out first (blocks placed on
 pages, the materials table split across pages with its header repeated), then painted,
-so the footer can say "page 1 of 2". Colours are chosen to stay apart in greyscale, and
-status is always written out as well as coloured.
+so the footer can say "page 1 of 2". Colours and figures are the window's
+(planner.core.palette, planner.core.formatting): China is the same red on paper as on the
+dashboard. The palette stays apart in greyscale, and status is always written out too.
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from planner.outputs.summary import G7_AMBITION, G7_CAP, Grid, Summary
+import pandas as pd
+
+from planner.analysis.ordering import STATUSES
+from planner.core import formatting as fmt
+from planner.core import palette
+from planner.outputs.summary import G7_AMBITION, G7_CAP, Grid, ProductRisk, Summary
 from ui.qt import (
     QBrush,
     QColor,
@@ -27,18 +34,17 @@ from ui.qt import (
     Qt,
 )
 
-INK = QColor("#1f2a30")
-MUTED = QColor("#5f6f7a")
-RULE = QColor("#c9d2d8")
-ACCENT = QColor("#24343f")
-STATUS_FILL = {"critical": QColor("#a61b1b"), "short": QColor("#e39a2d"),
-               "ok": QColor("#b9dbb0")}
-STATUS_PATTERN = {"critical": Qt.BrushStyle.SolidPattern,
-                  "short": Qt.BrushStyle.SolidPattern, "ok": Qt.BrushStyle.SolidPattern}
-# origin countries: dark to light, so neighbours differ in greyscale too
-PALETTE = ["#2b3a55", "#d9822b", "#6c9a8b", "#b23a48", "#e8c547", "#7b6d8d", "#9bc1bc",
-           "#5d576b", "#f4a259", "#8cb369"]
-FIXED = {"CN": "#2b3a55"}
+# the window's colours (planner.core.palette), as the painter takes them
+INK = QColor(palette.TEXT)
+MUTED = QColor(palette.MUTED)
+RULE = QColor(palette.RULE)
+ACCENT = QColor(palette.HEADING)
+GRID = QColor(palette.GRID)
+HEADER = QColor(palette.HEADER)
+SHADE = QColor(palette.SHADE)
+WHITE = QColor(palette.WHITE)
+STATUS_FILL = {status: QColor(c) for status, c in palette.STATUS.items()}
+STATUS_TEXT = {status: QColor(c) for status, c in palette.STATUS_TEXT.items()}
 FONT_FAMILY = "DejaVu Sans"
 MAX_CHART_ROWS = 16
 
@@ -48,23 +54,6 @@ def font(size: int, bold: bool = False) -> QFont:
     f.setPixelSize(size)
     f.setBold(bold)
     return f
-
-
-def country_colours(countries: list[str]) -> dict[str, QColor]:
-    out: dict[str, QColor] = {}
-    free = [c for c in PALETTE if c not in FIXED.values()]
-    for i, code in enumerate(countries):
-        out[code] = QColor(FIXED.get(code, free[i % len(free)]))
-    return out
-
-
-def fmt_days(v: float | None) -> str:
-    return "no demand" if v is None or (isinstance(v, float) and math.isnan(v)) else (
-        f"{v:,.0f}")
-
-
-def fmt_pct(v: float | None) -> str:
-    return "–" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.0%}"
 
 
 @dataclass
@@ -80,10 +69,6 @@ class SummaryDocument:
 
     def __init__(self, summary: Summary):
         self.s = summary
-        mix_countries = list(summary.country_mix.groupby("origin_country")["share"].sum()
-                             .sort_values(ascending=False).index)
-        self.colours = country_colours(mix_countries)
-        self.page_count = 0
 
     # --- public ----------------------------------------------------------------------
     def paint(self, device: QPagedPaintDevice) -> int:
@@ -94,7 +79,6 @@ class SummaryDocument:
         k = dpi / 72.0
         width, height = rect.width() / k, rect.height() / k
         pages = self.layout(width, height - 24)  # room for the footer
-        self.page_count = len(pages)
         painter = QPainter(device)
         try:
             for number, page in enumerate(pages, start=1):
@@ -155,9 +139,10 @@ class SummaryDocument:
                        s.company or "")
             p.setPen(MUTED)
             p.setFont(font(8))
-            line = (f"As of {s.as_of}  ·  horizon {st.horizon_days:g} days  ·  target "
-                    f"{st.target_days:g} days of cover  ·  caps {st.max_supplier_share:.0%} "
-                    f"per supplier, {st.max_country_share:.0%} per origin country  ·  "
+            line = (f"As of {s.as_of}  ·  horizon {fmt.setting_number(st.horizon_days)} "
+                    f"days  ·  target {fmt.setting_number(st.target_days)} days of cover  ·  "
+                    f"caps {fmt.percent(st.max_supplier_share)} per supplier, "
+                    f"{fmt.percent(st.max_country_share)} per origin country  ·  "
                     f"{st.currency}")
             p.drawText(QRectF(x, y + 26, w, 14), Qt.AlignmentFlag.AlignLeft, line)
             p.setPen(QPen(ACCENT, 1.2))
@@ -168,8 +153,8 @@ class SummaryDocument:
     def _headline(self, width: float) -> Block:
         h = self.s.headline
         n = h.materials
-        dep = (f"{h.largest_country} {h.largest_country_share:.0%}" if h.largest_country
-               else "–")
+        dep = (f"{h.largest_country} {fmt.percent(h.largest_country_share)}"
+               if h.largest_country else fmt.DASH)
         g7 = {"above": "over G7 60%", "between": "G7: 50–60%",
               "below": "under G7 50%"}[h.g7_level]
         boxes = [
@@ -192,13 +177,13 @@ class SummaryDocument:
             for i, (value, caption, level) in enumerate(boxes):
                 bx = x + i * (bw + gap)
                 p.setPen(QPen(RULE, 0.8))
-                p.setBrush(QBrush(QColor("#f6f8f9")))
+                p.setBrush(QBrush(SHADE))
                 p.drawRoundedRect(QRectF(bx, y, bw, 54), 3, 3)
                 if level:
                     p.fillRect(QRectF(bx, y, 3, 54), STATUS_FILL["critical" if level == "bad"
                                                                  else "short"])
-                p.setPen(INK if not level else STATUS_FILL["critical"] if level == "bad"
-                         else QColor("#9a5b00"))
+                p.setPen(INK if not level else STATUS_TEXT["critical"] if level == "bad"
+                         else STATUS_TEXT["short"])
                 p.setFont(font(17, True))
                 p.drawText(QRectF(bx + 9, y + 4, bw - 12, 22), Qt.AlignmentFlag.AlignLeft,
                            value)
@@ -233,7 +218,7 @@ class SummaryDocument:
         p.setFont(font(9, True))
         p.drawText(QRectF(x, y, w, 14), Qt.AlignmentFlag.AlignLeft, title)
 
-    def _label_width(self, rows: object, w: float) -> float:
+    def _label_width(self, rows: pd.DataFrame, w: float) -> float:
         metrics = QFontMetricsF(font(7))
         widest = max((metrics.horizontalAdvance(str(n)) for n in rows["name"]), default=40)
         return min(widest + 6, w * 0.42)
@@ -247,7 +232,7 @@ class SummaryDocument:
                    | Qt.AlignmentFlag.AlignVCenter,
                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 4))
 
-    def _cover_chart(self, p: QPainter, rows: object, x: float, y: float, w: float,
+    def _cover_chart(self, p: QPainter, rows: pd.DataFrame, x: float, y: float, w: float,
                      row_h: float) -> None:
         st = self.s.settings
         self._chart_title(p, x, y, w, "Days of cover against target")
@@ -265,7 +250,7 @@ class SummaryDocument:
         t = 0.0
         while t <= scale_max:
             gx = plot_x + t * sx
-            p.setPen(QPen(QColor("#e3e8eb"), 0.5))
+            p.setPen(QPen(GRID, 0.5))
             p.drawLine(QPointF(gx, top), QPointF(gx, bottom))
             p.setPen(MUTED)
             p.drawText(QRectF(gx - 20, bottom + 2, 40, 9), Qt.AlignmentFlag.AlignHCenter,
@@ -273,24 +258,25 @@ class SummaryDocument:
             t += step
         p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
                    "days of cover (on hand ÷ daily use)")
+        r: Any  # a row of itertuples
         for i, r in enumerate(rows.itertuples(index=False)):
             ry = top + i * row_h
             self._row_label(p, str(r.name), x, ry, label_w, row_h)
             if math.isnan(r.days_of_cover):
                 p.setPen(MUTED)
                 p.drawText(QRectF(plot_x + 3, ry, plot_w, row_h),
-                           Qt.AlignmentFlag.AlignVCenter, "no demand")
+                           Qt.AlignmentFlag.AlignVCenter, fmt.NO_DEMAND)
                 continue
             length = min(r.days_of_cover, scale_max) * sx
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QBrush(STATUS_FILL[r.status], STATUS_PATTERN[r.status]))
+            p.setBrush(QBrush(STATUS_FILL[r.status]))
             p.drawRect(QRectF(plot_x, ry + 2, max(length, 0.8), row_h - 4))
             if r.days_of_cover > scale_max:
                 p.setPen(INK)
                 p.setFont(font(6))
                 p.drawText(QRectF(plot_x + length - 40, ry, 38, row_h),
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                           f"{r.days_of_cover:,.0f} ▸")
+                           f"{fmt.days(r.days_of_cover)} ▸")
             # the material's own target
             tx = plot_x + r.target_days * sx
             p.setPen(QPen(INK, 1.3))
@@ -304,14 +290,15 @@ class SummaryDocument:
         ly = y + 17
         lx = x + w - 4
         p.setFont(font(6))
-        for status in ("ok", "short", "critical"):
-            text_w = QFontMetricsF(p.font()).horizontalAdvance(status) + 2
+        for status in reversed(STATUSES):  # drawn right to left
+            label = fmt.status_key(status)
+            text_w = QFontMetricsF(p.font()).horizontalAdvance(label) + 2
             lx -= text_w
             p.setPen(MUTED)
-            p.drawText(QRectF(lx, ly - 1, text_w, 8), Qt.AlignmentFlag.AlignLeft, status)
+            p.drawText(QRectF(lx, ly - 1, text_w, 8), Qt.AlignmentFlag.AlignLeft, label)
             lx -= 9
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QBrush(STATUS_FILL[status], STATUS_PATTERN[status]))
+            p.setBrush(QBrush(STATUS_FILL[status]))
             p.drawRect(QRectF(lx, ly, 7, 6))
             lx -= 6
         p.setPen(QPen(INK, 1.3))
@@ -320,7 +307,7 @@ class SummaryDocument:
         p.setPen(MUTED)
         p.drawText(QRectF(lx + 3, ly - 1, 30, 8), Qt.AlignmentFlag.AlignLeft, "target")
 
-    def _mix_chart(self, p: QPainter, rows: object, x: float, y: float, w: float,
+    def _mix_chart(self, p: QPainter, rows: pd.DataFrame, x: float, y: float, w: float,
                    row_h: float) -> None:
         st = self.s.settings
         self._chart_title(p, x, y, w, "Origin-country mix of supply")
@@ -333,13 +320,14 @@ class SummaryDocument:
         p.setFont(font(6))
         for t in (0, 0.25, 0.5, 0.75, 1.0):
             gx = plot_x + t * plot_w
-            p.setPen(QPen(QColor("#e3e8eb"), 0.5))
+            p.setPen(QPen(GRID, 0.5))
             p.drawLine(QPointF(gx, top), QPointF(gx, bottom))
             p.setPen(MUTED)
             p.drawText(QRectF(gx - 20, bottom + 2, 40, 9), Qt.AlignmentFlag.AlignHCenter,
-                       f"{t:.0%}")
+                       fmt.percent(t))
         p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
                    "share of supply by origin country")
+        r: Any  # a row of itertuples
         for i, r in enumerate(rows.itertuples(index=False)):
             ry = top + i * row_h
             self._row_label(p, str(r.name), x, ry, label_w, row_h)
@@ -352,22 +340,24 @@ class SummaryDocument:
             cx = plot_x
             for code, share in zip(group["origin_country"], group["share"], strict=True):
                 seg = share * plot_w
-                colour = self.colours.get(code, QColor("#999999"))
-                p.setPen(QPen(QColor("white"), 0.6))
-                p.setBrush(colour)
+                colour = palette.country_colour(code)
+                p.setPen(QPen(WHITE, 0.6))
+                p.setBrush(QColor(colour))
                 p.drawRect(QRectF(cx, ry + 1.5, seg, row_h - 3))
                 if seg > 16:
-                    p.setPen(QColor("white") if colour.lightness() < 140 else INK)
+                    p.setPen(QColor(palette.text_on(colour)))
                     p.setFont(font(6, True))
                     p.drawText(QRectF(cx, ry, seg, row_h), Qt.AlignmentFlag.AlignCenter,
                                str(code))
                 cx += seg
         cap_x = plot_x + st.max_country_share * plot_w
-        p.setPen(QPen(QColor("#a61b1b"), 0.9, Qt.PenStyle.DashLine))
+        p.setPen(QPen(WHITE, 2.2))  # a halo, so the line shows on China's dark red too
+        p.drawLine(QPointF(cap_x, top), QPointF(cap_x, bottom))
+        p.setPen(QPen(STATUS_TEXT["critical"], 0.9, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(cap_x, top - 3), QPointF(cap_x, bottom))
         p.setFont(font(6))
         p.drawText(QRectF(cap_x - 40, top - 11, 80, 8), Qt.AlignmentFlag.AlignHCenter,
-                   f"cap {st.max_country_share:.0%}")
+                   f"cap {fmt.percent(st.max_country_share)}")
 
     def _heading(self, title: str) -> Block:
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
@@ -394,21 +384,21 @@ class SummaryDocument:
         weights = sum(c[2] for c in self.TABLE)
         widths = [c[2] / weights * width for c in self.TABLE]
 
-        def cells(r: object) -> list[str]:
+        def cells(r: Any) -> list[str]:  # a row of itertuples
             breach = ("both" if r.over_supplier_cap and r.over_country_cap else "supplier"
                       if r.over_supplier_cap else "country" if r.over_country_cap else "")
-            return [str(r.name), fmt_days(r.days_of_cover), fmt_days(
-                r.days_of_cover_with_orders), f"{r.target_days:,.0f}", str(r.status),
-                "" if not isinstance(r.top_supplier, str) else r.top_supplier,
-                fmt_pct(r.top_supplier_share),
-                "" if not isinstance(r.top_country, str) else r.top_country,
-                fmt_pct(r.top_country_share),
-                "" if math.isnan(r.supplier_hhi) else f"{r.supplier_hhi:,.0f}", breach]
+            return [str(r.name), fmt.days(r.days_of_cover),
+                    fmt.days(r.days_of_cover_with_orders), fmt.number(r.target_days),
+                    fmt.status_flag(r.status), fmt.text(r.top_supplier),
+                    fmt.percent(r.top_supplier_share, missing=fmt.DASH),
+                    fmt.text(r.top_country),
+                    fmt.percent(r.top_country_share, missing=fmt.DASH),
+                    fmt.hhi(r.supplier_hhi), breach]
 
-        rows = [(cells(r), r.status) for r in m.itertuples(index=False)]
+        rows = [(cells(r), str(r.status)) for r in m.itertuples(index=False)]
 
         def header(p: QPainter, x: float, y: float, w: float) -> None:
-            p.fillRect(QRectF(x, y, w, row_h + 2), QColor("#e9eef1"))
+            p.fillRect(QRectF(x, y, w, row_h + 2), HEADER)
             p.setPen(ACCENT)
             p.setFont(font(7, True))
             cx = x
@@ -420,7 +410,7 @@ class SummaryDocument:
                        ) -> Callable[[QPainter, float, float, float], None]:
             def draw(p: QPainter, x: float, y: float, w: float) -> None:
                 if shade:
-                    p.fillRect(QRectF(x, y, w, row_h), QColor("#f6f8f9"))
+                    p.fillRect(QRectF(x, y, w, row_h), SHADE)
                 cx = x
                 metrics = QFontMetricsF(font(7))
                 for i, ((_t, key, _w, align), cw) in enumerate(zip(self.TABLE, widths,
@@ -428,14 +418,11 @@ class SummaryDocument:
                     text = values[i]
                     bold = key == "status" and status != "ok"
                     p.setFont(font(7, bold))
-                    p.setPen(STATUS_FILL["critical"] if bold and status == "critical" else
-                             QColor("#9a5b00") if bold else INK)
-                    if key == "status" and status != "ok":
-                        text = text.upper()
+                    p.setPen(STATUS_TEXT.get(status, INK) if bold else INK)
                     p.drawText(QRectF(cx + 3, y, cw - 6, row_h), _align(align),
                                metrics.elidedText(text, Qt.TextElideMode.ElideRight, cw - 6))
                     cx += cw
-                p.setPen(QPen(QColor("#e3e8eb"), 0.4))
+                p.setPen(QPen(GRID, 0.4))
                 p.drawLine(QPointF(x, y + row_h), QPointF(x + w, y + row_h))
             return draw
 
@@ -452,7 +439,7 @@ class SummaryDocument:
         widths = [w / weights * width for _t, w, _a in grid.columns]
 
         def header(p: QPainter, x: float, y: float, w: float) -> None:
-            p.fillRect(QRectF(x, y, w, row_h + 2), QColor("#e9eef1"))
+            p.fillRect(QRectF(x, y, w, row_h + 2), HEADER)
             p.setPen(ACCENT)
             p.setFont(font(7, True))
             cx = x
@@ -466,10 +453,10 @@ class SummaryDocument:
 
             def draw(p: QPainter, x: float, y: float, w: float) -> None:
                 if shade:
-                    p.fillRect(QRectF(x, y, w, height), QColor("#f6f8f9"))
+                    p.fillRect(QRectF(x, y, w, height), SHADE)
                 if detail:
                     p.setFont(font(6))
-                    p.setPen(STATUS_FILL["critical"])
+                    p.setPen(STATUS_TEXT["critical"])
                     metrics = QFontMetricsF(p.font())
                     p.drawText(QRectF(x + 12, y + row_h - 2, w - 15, 10),
                                Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
@@ -483,7 +470,7 @@ class SummaryDocument:
                     p.drawText(QRectF(cx + 3, y, cw - 6, row_h), _align(align),
                                metrics.elidedText(value, Qt.TextElideMode.ElideRight, cw - 6))
                     cx += cw
-                p.setPen(QPen(QColor("#e3e8eb"), 0.4))
+                p.setPen(QPen(GRID, 0.4))
                 p.drawLine(QPointF(x, y + height), QPointF(x + w, y + height))
             return draw
 
@@ -505,7 +492,7 @@ class SummaryDocument:
 
         return Block(26, draw)
 
-    def _product(self, product: object) -> Block:
+    def _product(self, product: ProductRisk) -> Block:
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
             status = product.status
             p.setPen(Qt.PenStyle.NoPen)
@@ -517,10 +504,9 @@ class SummaryDocument:
             name = metrics.elidedText(str(product.name), Qt.TextElideMode.ElideRight, w - 90)
             p.drawText(QRectF(x + 9, y + 1, w - 90, 12), Qt.AlignmentFlag.AlignLeft, name)
             p.setFont(font(7, True))
-            p.setPen(STATUS_FILL["critical"] if status == "critical" else
-                     QColor("#9a5b00") if status == "short" else MUTED)
+            p.setPen(MUTED if status == "ok" else STATUS_TEXT.get(status, MUTED))
             p.drawText(QRectF(x + w - 80, y + 1, 80, 12), Qt.AlignmentFlag.AlignRight,
-                       status.upper() if status != "ok" else "ok")
+                       fmt.status_flag(status))
             p.setFont(font(7))
             p.setPen(MUTED)
             text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
@@ -544,8 +530,8 @@ class SummaryDocument:
         p.setPen(MUTED)
         p.setFont(font(7))
         left = "Stockpile Planner" + (f"  ·  {self.s.company}" if self.s.company else "") + (
-            f"  ·  as of {self.s.as_of}  ·  G7 marks: {G7_CAP:.0%} by 2030, ambition "
-            f"{G7_AMBITION:.0%}")
+            f"  ·  as of {self.s.as_of}  ·  G7 marks: {fmt.percent(G7_CAP)} by 2030, ambition "
+            f"{fmt.percent(G7_AMBITION)}")
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignLeft, left)
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignRight,
                    f"Page {number} of {total}")

@@ -1,0 +1,242 @@
+"""How every figure is written, on screen, on paper and in the terminal.
+
+One function per kind of figure, so a day of cover reads the same in a table, on a chart,
+in the printed summary and in ``planner report``, and a translation later changes one
+place. No Qt here: the engine's text reports use it too.
+
+Every function takes None, NaN and pandas' NA as "missing" and writes the text given for
+it (``missing=``). Excel number formats belong to the workbook writers, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import TypeAlias
+
+import numpy as np
+import pandas as pd
+
+NO_DEMAND = "no demand"  # days of cover of a material nothing consumes
+LASTS = "lasts"  # a material or product that outlasts a stop
+DASH = "–"  # a figure that cannot be given
+NONE = "none"
+
+Figure: TypeAlias = object  # a number (Python, numpy), or None, NaN or NA for "missing"
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+           "Dec")
+_STATUS_LABELS = {"critical": "critical", "short": "short of target", "ok": "on target"}
+_STATUS_KEYS = {"critical": "critical", "short": "short", "ok": "on target"}
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN, NaT or pandas' NA: a value with nothing to show."""
+    if value is None or value is pd.NA:
+        return True
+    try:
+        return bool(value != value)  # only NaN (and NaT) differ from themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def _float(value: Figure) -> float:
+    """A figure that is not missing, as a float (numpy and pandas numbers included)."""
+    return float(value)  # type: ignore[arg-type]
+
+
+# --- numbers ------------------------------------------------------------------------------
+def number(value: Figure, digits: int = 0, *, missing: str = "") -> str:
+    """A figure with thousands separators and a fixed number of decimals: 1,234 / 2.50."""
+    if is_missing(value):
+        return missing
+    return f"{_float(value):,.{digits}f}"
+
+
+def entered(value: Figure) -> str:
+    """A number as the user typed it into a table: 12 / 1,234.5 / 0.0425 (up to four
+    decimals below 1,000, none for whole numbers)."""
+    if is_missing(value):
+        return ""
+    v = _float(value)
+    if abs(v) >= 1000 or v.is_integer():
+        return f"{v:,.0f}" if v.is_integer() else f"{v:,.1f}"
+    return f"{v:,.4f}".rstrip("0").rstrip(".")
+
+
+def quantity(value: Figure) -> str:
+    """A computed quantity, to the precision a buyer reads: 6,582 / 27.2 / 2.58 / 0.042."""
+    if is_missing(value):
+        return ""
+    v = _float(value)
+    a = abs(v)
+    if a >= 100 or a == 0:
+        return f"{v:,.0f}"
+    if a >= 10:
+        return f"{v:,.1f}"
+    if a >= 0.1:
+        return f"{v:,.2f}"
+    return f"{v:.2g}"
+
+
+def setting_number(value: float) -> str:
+    """A number setting as entered, without trailing zeros: 90 / 7.5."""
+    return f"{value:g}"
+
+
+def count(n: int, noun: str = "", plural: str = "") -> str:
+    """A count, with its noun in the singular or plural: 1,234 / 1 material / 3 materials.
+
+    ``plural`` is for nouns that do not just take an "s".
+    """
+    if not noun:
+        return f"{n:,}"
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def yes_no(value: object) -> str:
+    """A flag in a table: "yes", or blank for no (so the exceptions stand out)."""
+    return "" if is_missing(value) or not value else "yes"
+
+
+def text(value: object) -> str:
+    """A name or code, blank when missing."""
+    return "" if is_missing(value) else str(value)
+
+
+# --- days -----------------------------------------------------------------------------------
+def days(value: Figure, digits: int | None = 0, *, unit: str = "",
+         missing: str = NO_DEMAND) -> str:
+    """A number of days (days of cover by default): 1,234 / 7.5 d / no demand.
+
+    ``digits=None`` gives whole days from 10 up and one decimal below, where a day
+    matters; ``unit`` is written after the number ("d", " days"), not after ``missing``.
+    """
+    if is_missing(value):
+        return missing
+    v = _float(value)
+    if digits is None:
+        digits = 0 if v >= 10 else 1
+    return f"{v:,.{digits}f}{unit}"
+
+
+def survival(value: Figure) -> str:
+    """The day a material or product runs out in a stop, or "lasts"."""
+    return days(value, 1, missing=LASTS)
+
+
+def day(value: Figure, digits: int | None = None, *, missing: str = NONE) -> str:
+    """A day counted from the as-of date: day 46 / day 7.5 (see :func:`days`)."""
+    if is_missing(value):
+        return missing
+    return f"day {days(value, digits)}"
+
+
+# --- shares ---------------------------------------------------------------------------------
+def percent(value: Figure, digits: int = 0, *, missing: str = "") -> str:
+    """A share as a percentage with ``digits`` decimals: 0.6 → 60%, 0.123 → 12.3%."""
+    if is_missing(value):
+        return missing
+    return f"{_float(value):.{digits}%}"
+
+
+def share(value: Figure) -> str:
+    """A share in a table, to the precision that tells shares apart: 3.33% / 33.3% / 60%."""
+    if is_missing(value):
+        return ""
+    pct = _float(value) * 100
+    return f"{pct:.3g}%" if pct < 10 else f"{pct:.1f}%".replace(".0%", "%")
+
+
+def percent_setting(value: float) -> str:
+    """A share setting as entered: 60% / 62.50% (whole percents without decimals)."""
+    return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.2%}"
+
+
+def hhi(value: Figure) -> str:
+    """A Herfindahl-Hirschman index (0 to 10,000), blank without sources."""
+    return number(value)
+
+
+# --- money ----------------------------------------------------------------------------------
+def money(value: Figure, currency: str = "", digits: int = 0, *,
+          missing: str = DASH) -> str:
+    """A sum, in whole units by default: EUR 1,669,120; without ``currency`` (it is in
+    the column title) just 1,669,120. An infinite sum (no price) is missing."""
+    if is_missing(value) or math.isinf(_float(value)):
+        return missing
+    figure = f"{_float(value):,.{digits}f}"
+    return f"{currency} {figure}" if currency else figure
+
+
+def money_short(value: Figure, currency: str) -> str:
+    """A sum as a card shows it, to three figures: EUR 5.45 m, EUR 953 m, EUR 71.2 k."""
+    if is_missing(value) or math.isinf(_float(value)):
+        return DASH
+    v = _float(value)
+    for scale, above, unit in ((1e9, 1e9, " bn"), (1e6, 1e6, " m"), (1e3, 1e4, " k")):
+        if abs(v) >= above:
+            scaled = v / scale
+            digits = 0 if abs(scaled) >= 100 else 1 if abs(scaled) >= 10 else 2
+            return f"{currency} {scaled:,.{digits}f}{unit}"
+    return f"{currency} {v:,.0f}"
+
+
+# --- dates ----------------------------------------------------------------------------------
+def date(value: object) -> str:
+    """A date in tables, reports and file names: 2026-11-02 (blank when missing)."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, np.datetime64 | str):
+        return pd.Timestamp(value).date().isoformat()
+    raise TypeError(f"not a date: {value!r}")
+
+
+def date_long(value: dt.date) -> str:
+    """A date in a sentence: 5 Nov 2026. Month names are fixed, not the system locale's,
+    so the same day reads the same on every machine."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+# --- words ----------------------------------------------------------------------------------
+def status_label(status: str) -> str:
+    """A status in a sentence or legend: critical / short of target / on target."""
+    return _STATUS_LABELS.get(status, status)
+
+
+def status_key(status: str) -> str:
+    """A status in a chart's key, where room is short: critical / short / on target."""
+    return _STATUS_KEYS.get(status, status)
+
+
+def status_flag(status: str) -> str:
+    """A status in a report column: CRITICAL and SHORT shout, ok does not."""
+    return status if status == "ok" else status.upper()
+
+
+def clip(value: object, width: int) -> str:
+    """Text cut to ``width`` characters, an ellipsis marking the cut (blank when
+    missing)."""
+    s = text(value)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def short_name(name: str, limit: int = 24) -> str:
+    """A material's name without its grade ("Terbium metal 99.9%" → "Terbium metal"),
+    for a label on a chart."""
+    head = re.sub(r"\(.*?\)", "", name).split(",")[0].split()
+    while len(head) > 1 and any(ch.isdigit() for ch in head[-1]):
+        head.pop()
+    shown = " ".join(head) or name
+    return shown if len(shown) <= limit else shown[:limit - 1].rstrip() + "…"
+
+
+__all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "clip", "count", "date", "date_long", "day",
+           "days", "entered", "hhi", "is_missing", "money", "money_short", "number",
+           "percent", "percent_setting", "quantity", "setting_number", "share",
+           "short_name", "status_flag", "status_key", "status_label", "survival", "text", "yes_no"]
