@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.core import formatting as fmt
 from planner.core.errors import InputError, PlannerError
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     project = load(args.file)
     _print_problems(project.warnings)
-    counts = ", ".join(f"{len(project.tables[t]):,} {t.lower()}" for t in
+    counts = ", ".join(f"{fmt.count(len(project.tables[t]))} {t.lower()}" for t in
                        ("Items", "BOM", "Sources", "Orders"))
     print(f"{args.file.name}: valid ({counts})")
     return EXIT_OK

@@ -16,6 +16,7 @@ import pandas as pd
 from planner.analysis.compute import Report
 from planner.analysis.ordering import country_mix as mix_by_country
 from planner.analysis.ordering import product_risk_order, risk_order
+from planner.core import formatting as fmt
 from planner.inputs.project import Project, Settings
 
 if TYPE_CHECKING:
@@ -101,10 +102,6 @@ def country_mix(report: Report) -> pd.DataFrame:
     return mix_by_country(report.sources)
 
 
-def _days(value: float) -> str:
-    return "no demand" if value is None or math.isnan(value) else f"{value:,.0f} days"
-
-
 def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
     p = report.products
     if p.empty:
@@ -119,13 +116,13 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
                          r.min_cover_material):
             if isinstance(material, str) and material not in named:
                 m = materials.loc[material]
-                reasons.append(f"{m['name']}: {_days(m['days_of_cover'])} of cover "
-                               f"({m['status']})")
+                cover = fmt.days(m["days_of_cover"], unit=" days")
+                reasons.append(f"{m['name']}: {cover} of cover ({m['status']})")
                 named.add(material)
         material = r.top_country_material
         if isinstance(material, str) and material not in named:
             m = materials.loc[material]
-            reasons.append(f"{m['name']}: {m['top_country_share']:.0%} from "
+            reasons.append(f"{m['name']}: {fmt.percent(m['top_country_share'])} from "
                            f"{m['top_country']}")
         out.append(ProductRisk(r.item_id, r.name, r.worst_status,
                                None if math.isnan(r.min_days_of_cover) else
@@ -133,37 +130,36 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
     return out
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
-        f"{value:.0%}")
-
-
-def _cover(value: float | None) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else (
-        f"{value:,.0f}")
-
-
 def plan_grid(plan: Plan, limit: int = 8) -> Grid:
     """What the procurement plan changes, for the materials it spends most on."""
     m = plan.materials
     bought = m[m["planned"] > 0].sort_values("cost", ascending=False, kind="stable")
     rows, details = [], []
+
+    def cover(value: object) -> str:
+        return fmt.days(value, missing=fmt.DASH)
+
+    def share(value: object) -> str:
+        return fmt.percent(value, missing=fmt.DASH)
+
     for r in bought.head(limit).itertuples(index=False):
         rows.append([
-            str(r.name), f"{r.planned:,.0f} {r.unit}",
-            f"{r.cost:,.0f}" if math.isfinite(r.cost) else "–",
-            f"{_cover(r.days_of_cover_before)} → {_cover(r.days_of_cover_after)}",
-            f"{_pct(r.top_supplier_share_before)} → {_pct(r.top_supplier_share_after)}",
-            f"{_pct(r.top_country_share_before)} → {_pct(r.top_country_share_after)}",
+            str(r.name), f"{fmt.number(r.planned)} {r.unit}",
+            fmt.money(r.cost),
+            f"{cover(r.days_of_cover_before)} → {cover(r.days_of_cover_after)}",
+            f"{share(r.top_supplier_share_before)} → {share(r.top_supplier_share_after)}",
+            f"{share(r.top_country_share_before)} → {share(r.top_country_share_after)}",
             "yes" if r.cap_breach else ""])
         details.append(f"Still over a cap: {r.reason}" if r.cap_breach and isinstance(
             r.reason, str) else "")
     p = plan.parameters
     late = plan.late_lines
-    note = (f"{len(plan.lines):,} order lines, {plan.currency} {plan.total_cost:,.0f} in all"
+    note = (f"{fmt.count(len(plan.lines))} order lines, "
+            f"{plan.currency} {fmt.number(plan.total_cost)} in all"
             f"{f', {late} already late' if late else ''}; "
             f"{len(plan.breaches)} material(s) still over a cap. Horizon "
-            f"{p.horizon_days:g} days + target {p.target_days:g} days of cover.")
+            f"{fmt.setting_number(p.horizon_days)} days + target "
+            f"{fmt.setting_number(p.target_days)} days of cover.")
     if len(bought) > limit:
         note += f" The {limit} largest of {len(bought)} purchases are shown."
     return Grid("What the procurement plan changes",
@@ -182,10 +178,9 @@ def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
         first = r.first_stockout_days
         name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
         rows.append([
-            str(r.by), name, f"{r.days:,.0f}", f"{r.materials_hit:,}",
-            "none" if pd.isna(first) else f"day {first:,.0f}",
-            f"{r.products_stopped:,}", f"{r.revenue_at_risk:,.0f}",
-            f"{r.risk_exposure_index:.2f}"])
+            str(r.by), name, fmt.number(r.days), fmt.count(r.materials_hit),
+            fmt.day(first, 0), fmt.count(r.products_stopped),
+            fmt.number(r.revenue_at_risk), fmt.number(r.risk_exposure_index, 2)])
     return Grid("Disruption risk: each supplier and origin country stopped for its time to "
                 "recover",
                 [("Stop", 0.9, "l"), ("Who", 3.2, "l"), ("Days", 0.6, "r"),

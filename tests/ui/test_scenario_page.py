@@ -13,13 +13,14 @@ import pytest
 import planner
 from planner.analysis.presets import find_preset, load_presets, preset_stop
 from planner.analysis.scenario import ScenarioError, ScenarioResult, Stop, rank, scenario
+from planner.core.formatting import money_short as money
 from planner.inputs import editing
 from planner.outputs.scenario_reports import scenario_summary
 from ui.editing.commands import SetCells
 from ui.editing.document import Document
 from ui.pages import scenario_controls
 from ui.pages.scenario_controls import MODES, Request
-from ui.pages.scenario_page import ScenarioPage, money
+from ui.pages.scenario_page import ScenarioPage
 from ui.qt import QPoint, Qt
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -45,11 +45,6 @@ OUTLIER = 2.0  # a value beyond this many times the axis end is cut off, not sho
 BAR_PX = 24  # the thickest a bar gets when there are few rows
 MAX_MAP_LABELS = 10  # names written on the exposure map
 
-# ui.pages.dashboard and ui.pages.scenario_page still import these two from here; they go
-# once those pages import planner.core.formatting themselves.
-pct_text = fmt.percent
-_short = fmt.short_name
-
 
 def status_key(extra: str = "") -> str:
     """The status colours and what they mean, for a chart's title line."""

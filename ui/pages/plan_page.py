@@ -7,13 +7,14 @@ with progress and cancel.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 
 from planner.analysis.plan import Plan
+from planner.core import formatting as fmt
+from planner.core import palette
 from planner.core.errors import PlannerError
 from planner.results import Results
 from ui.common.errors import show_error
@@ -86,18 +87,19 @@ class MixChart(pg.PlotWidget):
     """Country dependence by value: today's mix against the planned one, per country."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background=palette.WHITE)
         self.setMinimumHeight(180)
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
         self.before = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
-                                      brush="#9fb3c8", pen=None)
+                                      brush=palette.BEFORE, pen=None)
         self.after = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
-                                     brush="#24343f", pen=None)
+                                     brush=palette.HEADING, pen=None)
         self.addItem(self.before)
         self.addItem(self.after)
-        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
+        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(palette.STATUS_TEXT["critical"],
+                                                          style=Qt.PenStyle.DashLine))
         self.addItem(self.cap)
         legend = self.addLegend(offset=(-10, -10))  # bottom right, away from the big bars
         legend.addItem(self.before, "today's mix")
@@ -115,7 +117,7 @@ class MixChart(pg.PlotWidget):
         self.after.setOpts(x0=np.zeros(len(c)), y=y - 0.2, width=after)
         self.cap.setValue(cap)
         self.getAxis("left").setTicks([list(zip(y, self.countries, strict=True))])
-        self.getAxis("bottom").setTicks([[(t, f"{t:.0%}") for t in np.arange(0, 1.01, 0.2)]])
+        self.getAxis("bottom").setTicks([[(t, fmt.percent(t)) for t in np.arange(0, 1.01, 0.2)]])
         self.setXRange(0, max(1.0, float(np.max(before, initial=0)), cap), padding=0.02)
         self.setYRange(-0.7, max(len(c) - 0.3, 0.7), padding=0)
 
@@ -292,12 +294,12 @@ class PlanPage(QWidget):
         self.plan = plan
         cur = plan.currency
         cost = plan.total_cost
-        self.cards["cost"].set(f"{cur} {cost:,.0f}" if math.isfinite(cost) else "–")
-        self.cards["lines"].set(f"{len(plan.lines):,}")
+        self.cards["cost"].set(fmt.money(cost, cur))
+        self.cards["lines"].set(fmt.count(len(plan.lines)))
         late = plan.late_lines
-        self.cards["late"].set(f"{late:,}", "bad" if late else "")
+        self.cards["late"].set(fmt.count(late), "bad" if late else "")
         breaches = len(plan.breaches)
-        self.cards["breaches"].set(f"{breaches:,}", "warn" if breaches else "",
+        self.cards["breaches"].set(fmt.count(breaches), "warn" if breaches else "",
                                    "\n".join(f"{r.name}: {r.reason}" for r in
                                              plan.breaches.itertuples()))
         self.lines.set_frame(plan.lines)
@@ -308,10 +310,12 @@ class PlanPage(QWidget):
         self.chart.set_plan(plan, plan.parameters.max_country_share)
         p = plan.parameters
         self.status.setText(
-            f"Plan as of {plan.as_of.isoformat()} for a {p.horizon_days:g}-day horizon and "
-            f"{p.target_days:g} days of target cover, caps {p.max_supplier_share:.0%} per "
-            f"supplier and {p.max_country_share:.0%} per origin country; solved in "
-            f"{plan.stats.seconds_total * 1000:,.0f} ms.")
+            f"Plan as of {fmt.date(plan.as_of)} for a "
+            f"{fmt.setting_number(p.horizon_days)}-day horizon and "
+            f"{fmt.setting_number(p.target_days)} days of target cover, caps "
+            f"{fmt.percent(p.max_supplier_share)} per supplier and "
+            f"{fmt.percent(p.max_country_share)} per origin country; solved in "
+            f"{fmt.number(plan.stats.seconds_total * 1000)} ms.")
 
     # --- export --------------------------------------------------------------------
     def ask_export_path(self) -> Path | None:

@@ -18,6 +18,7 @@ from planner.analysis.presets import (
     preset_stop,
 )
 from planner.analysis.scenario import ScenarioError, Stop
+from planner.core import formatting as fmt
 from planner.core.errors import PlannerError
 from planner.inputs.parsing import country_name
 from ui.editing.document import Document
@@ -166,7 +167,7 @@ class StopControls(QWidget):
             per_country = (src.dropna(subset=["origin_country"])
                            .groupby("origin_country", observed=True)["item_id"].nunique())
             order = sorted(per_country.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            countries = [(str(c), f"{country_name(str(c))} ({c}) · {count(n, 'material')}")
+            countries = [(str(c), f"{country_name(str(c))} ({c}) · {fmt.count(n, 'material')}")
                          for c, n in order]
             per_supplier = src.groupby("supplier_id", observed=True)["item_id"].nunique()
             s = doc.project.suppliers.dropna(subset=["supplier_id"]).drop_duplicates(
@@ -174,7 +175,7 @@ class StopControls(QWidget):
             named = sorted(((str(i), n if isinstance(n, str) and n else str(i))
                             for i, n in zip(s["supplier_id"], s["name"], strict=True)),
                            key=lambda kv: kv[1].lower())
-            suppliers = [(i, f"{n} ({i}) · {count(int(per_supplier.get(i, 0)), 'material')}")
+            suppliers = [(i, f"{n} ({i}) · {fmt.count(int(per_supplier.get(i, 0)), 'material')}")
                          for i, n in named]
         fill(self.boxes["country"], countries)
         fill(self.boxes["supplier"], suppliers)
@@ -185,7 +186,7 @@ class StopControls(QWidget):
         presets = []
         for p in self.presets:
             n = len(matched_materials(doc.project, p, report)) if report is not None else 0
-            presets.append((p.id, f"{p.title} · {count(n, 'material') if n else 'no match'}"))
+            presets.append((p.id, f"{p.title} · {fmt.count(n, 'material') if n else 'no match'}"))
         fill(self.boxes["preset"], presets)
         self.describe()
 
@@ -219,11 +220,11 @@ class StopControls(QWidget):
         src = report.sources
         column = "origin_country" if mode == "country" else "supplier_id"
         rows = src[(src[column] == key).fillna(False).to_numpy(dtype=bool)]
-        materials = count(rows["item_id"].nunique(), "material")
+        materials = fmt.count(rows["item_id"].nunique(), "material")
         if mode == "country":
             self.hint.setText(f"Every source whose material comes from {country_name(key)}, "
                               f"whoever sells it: {materials} through "
-                              f"{count(rows['supplier_id'].nunique(), 'supplier')}.")
+                              f"{fmt.count(rows['supplier_id'].nunique(), 'supplier')}.")
         else:
             origins = sorted(rows["origin_country"].dropna().astype(str).unique())
             self.hint.setText(f"Every source of this supplier, whatever the origin: "
@@ -268,10 +269,6 @@ def fill(box: QComboBox, entries: list[tuple[str, str]]) -> None:
     where = box.findData(chosen) if chosen is not None else -1
     box.setCurrentIndex(where if where >= 0 else (0 if entries else -1))
     box.blockSignals(False)
-
-
-def count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'s' if n != 1 else ''}"
 
 
 def supplier_name(doc: Document, supplier_id: str) -> str:

@@ -14,13 +14,14 @@ import html
 import time
 
 from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, scenario
+from planner.core import formatting as fmt
+from planner.core import palette
 from planner.core.errors import PlannerError
 from planner.outputs.scenario_reports import scenario_summary
 from ui.common.errors import describe
 from ui.common.operations import Operation
 from ui.common.widgets import Card
 from ui.editing.document import Document
-from ui.pages.charts import _short
 from ui.pages.scenario_chart import StockCurves
 from ui.pages.scenario_controls import Request, StopControls
 from ui.pages.scenario_tables import (
@@ -48,30 +49,14 @@ from ui.qt import (
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this many materials a scenario runs off the UI thread
-OF = "<span style='font-size:11pt; font-weight:400; color:#5f6f7a'>&nbsp;of {n}</span>"
+OF = (f"<span style='font-size:11pt; font-weight:400; color:{palette.MUTED}'>"
+      "&nbsp;of {n}</span>")
 
+# Chart panels, the message and the error line take their look from the application's
+# style sheet (resources/style.qss); only the cards here are smaller, to fit five.
 STYLE = """
-#chartPanel { background: white; border: 1px solid #dde3e7; border-radius: 6px; }
-#chartPanel QLabel { border: none; background: transparent; }
-#chartTitle { font-size: 11pt; font-weight: 600; color: #24343f; }
-#chartKey, #chartFooter { color: #5f6f7a; }
-#scenarioMessage { background: white; border: 1px solid #dde3e7; border-radius: 6px;
-                   color: #24343f; font-size: 11pt; padding: 24px; }
-#scenarioError { color: #c62828; }
 QLabel#cardValue { font-size: 17pt; }
 """
-
-
-def money(value: float | None, currency: str) -> str:
-    """A sum as a card shows it, to three figures: EUR 5.45 m, EUR 953 m, EUR 71.2 k."""
-    if value is None:
-        return "–"
-    for scale, above, unit in ((1e9, 1e9, " bn"), (1e6, 1e6, " m"), (1e3, 1e4, " k")):
-        if abs(value) >= above:
-            v = value / scale
-            digits = 0 if abs(v) >= 100 else 1 if abs(v) >= 10 else 2
-            return f"{currency} {v:,.{digits}f}{unit}"
-    return f"{currency} {value:,.0f}"
 
 
 class ScenarioPage(QWidget):
@@ -286,17 +271,18 @@ class ScenarioPage(QWidget):
         self.summary = scenario_summary(result)
         s, currency = result.stop, result.currency
         self._set_cards(result)
-        cut = f", {s.cut:.0%} cut" if s.cut < 1 else ""
+        cut = f", {fmt.percent(s.cut)} cut" if s.cut < 1 else ""
         if s.materials is not None:  # a preset: its title says what stops
-            title = f"{s.name}: {s.days} days{cut} from {_date(result.as_of)}"
+            title = f"{s.name}: {s.days} days{cut} from {fmt.date_long(result.as_of)}"
         else:
             what = f"{s.name} ({s.key})" if s.name else s.label
-            title = f"{what} stopped for {s.days} days{cut} from {_date(result.as_of)}"
+            title = (f"{what} stopped for {s.days} days{cut} from "
+                     f"{fmt.date_long(result.as_of)}")
         self.chart.title.setText(title)
         self.materials_table.set_frame(result.materials, material_columns(currency))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
-        self.tabs.setTabText(0, f"Materials hit ({len(result.materials):,})")
-        self.tabs.setTabText(1, f"Products ({len(result.products):,})")
+        self.tabs.setTabText(0, f"Materials hit ({fmt.count(len(result.materials))})")
+        self.tabs.setTabText(1, f"Products ({fmt.count(len(result.products))})")
         if result.materials.empty:
             self.chart.clear()
             self._show_message("The stop hits nothing",
@@ -315,35 +301,38 @@ class ScenarioPage(QWidget):
         first = s["first_stockout_days"]
         card = self.cards["first_stockout_days"]
         if first is None:
-            card.set("none", "", f"No material runs out within the {result.stop.days} days.")
+            card.set(fmt.NONE, "", f"No material runs out within the {result.stop.days} days.")
             card.caption.setText("first stock-out\nevery material lasts")
         else:
             row = m.loc[m["time_to_survive_days"].notna()].iloc[0]
             date = result.as_of + dt.timedelta(days=int(float(first)))
-            card.set(f"day {float(first):,.1f}", "bad",
-                     f"{row['name']} ({row['item_id']}) runs out on day {float(first):,.2f}, "
-                     f"{_date(date)}.")
+            card.set(fmt.day(first, 1), "bad",
+                     f"{row['name']} ({row['item_id']}) runs out on {fmt.day(first, 2)}, "
+                     f"{fmt.date_long(date)}.")
             name = QFontMetrics(card.caption.font()).elidedText(
-                _short(str(row["name"])), Qt.TextElideMode.ElideRight,
+                fmt.short_name(str(row["name"])), Qt.TextElideMode.ElideRight,
                 max(card.caption.width(), 120))
-            card.caption.setText(f"first stock-out, {_date(date)}\n{name}")
+            card.caption.setText(f"first stock-out, {fmt.date_long(date)}\n{name}")
         out, hit = int(s["materials_out"]), int(s["materials_hit"])  # type: ignore[call-overload]
-        self.cards["materials_out"].set(f"{out:,}{OF.format(n=f'{hit:,}')}",
+        self.cards["materials_out"].set(fmt.count(out) + OF.format(n=fmt.count(hit)),
                                         "bad" if out else "",
                                         "Hit materials whose stock reaches zero within the "
                                         "stop, of all the materials it hits.")
         stopped = int(s["products_stopped"])  # type: ignore[call-overload]
         self.cards["products_stopped"].set(
-            f"{stopped:,}{OF.format(n=f'{len(p):,}')}", "bad" if stopped else "",
+            fmt.count(stopped) + OF.format(n=fmt.count(len(p))), "bad" if stopped else "",
             "Products that can no longer be made within the stop, of those using a hit "
             "material (their stock and the intermediate stock on the BOM path counted).")
         units = float(s["units_lost"] or 0.0)  # type: ignore[arg-type]
-        self.cards["units_lost"].set(f"{units:,.0f}", "warn" if units else "",
-                                     f"Daily demand × outage days, summed: {units:,.1f}")
+        self.cards["units_lost"].set(fmt.number(units), "warn" if units else "",
+                                     "Daily demand × outage days, summed: "
+                                     f"{fmt.number(units, 1)}")
         revenue = float(s["revenue_at_risk"] or 0.0)  # type: ignore[arg-type]
         currency = result.currency
-        self.cards["revenue_at_risk"].set(money(revenue, currency), "bad" if revenue else "",
-                                          f"Units lost × unit price: {currency} {revenue:,.0f}")
+        self.cards["revenue_at_risk"].set(fmt.money_short(revenue, currency),
+                                          "bad" if revenue else "",
+                                          "Units lost × unit price: "
+                                          f"{currency} {fmt.number(revenue)}")
         self.cards["revenue_at_risk"].caption.setText(f"revenue at risk ({currency})")
 
     def _fail(self, exc: BaseException) -> None:
@@ -361,7 +350,7 @@ class ScenarioPage(QWidget):
         if not keep_cards:
             self.result, self.summary = None, {}
             for card in self.cards.values():
-                card.set("–")
+                card.set(fmt.DASH)
             self.materials_table.set_frame(self.materials_table.table_model.frame.iloc[:0])
             self.products_table.set_frame(self.products_table.table_model.frame.iloc[:0])
         self.message.setText(f"<p style='font-size:13pt; font-weight:600'>{title}</p>"
@@ -378,10 +367,10 @@ class ScenarioPage(QWidget):
         self.rank_progress.hide()
         self.ranking = ranking
         self.ranking_table.set_frame(ranking_frame(ranking), ranking_columns(ranking.currency))
-        self.tabs.setTabText(2, f"Risk ranking ({len(ranking.stops):,})")
+        self.tabs.setTabText(2, f"Risk ranking ({fmt.count(len(ranking.stops))})")
         self._set_rank_note(stale=self._ranked_figures != self._figures)
         took = f"{seconds:.1f} s" if seconds >= 0.1 else "under 0.1 s"
-        self.doc.message.emit(f"Ranked {len(ranking.stops):,} stops in {took}")
+        self.doc.message.emit(f"Ranked {fmt.count(len(ranking.stops))} stops in {took}")
         self.rankingShown.emit()
 
     def _rank_failed(self, exc: BaseException) -> None:
@@ -389,21 +378,23 @@ class ScenarioPage(QWidget):
         self.rank_button.setEnabled(True)
         self.rank_progress.hide()
         headline, _ = describe(exc)
-        self.rank_note.setText(f"<span style='color:#c62828'>{html.escape(headline)}</span>")
+        self.rank_note.setText(f"<span style='color:{palette.STATUS_TEXT['critical']}'>"
+                               f"{html.escape(headline)}</span>")
         self.rank_note.setToolTip(headline)
         self.rankingShown.emit()
 
     def _set_rank_note(self, stale: bool = False) -> None:
         horizon = self.doc.project.settings.horizon_days
         about = (f"Each supplier and each origin country is stopped in turn for its time to "
-                 f"recover (a blank counts the horizon, {horizon:g} days) and ranked by "
-                 "revenue at risk. The risk exposure index is its revenue at risk ÷ the "
-                 "largest; a high index with a low spend share is a hidden single point of "
-                 "failure.")
+                 f"recover (a blank counts the horizon, {fmt.setting_number(horizon)} days) "
+                 "and ranked by revenue at risk. The risk exposure index is its revenue at "
+                 "risk ÷ the largest; a high index with a low spend share is a hidden "
+                 "single point of failure.")
         if self.ranking is None:
             text = ""
         elif stale:
-            text = "<span style='color:#b26a00'>The project changed: rank again</span>"
+            text = (f"<span style='color:{palette.LEVEL_TEXT['warn']}'>"
+                    "The project changed: rank again</span>")
         else:
             text = "Double-click a stop to see it above"
         self.rank_note.setText(text)
@@ -461,7 +452,3 @@ class ScenarioPage(QWidget):
             self._run_ranked(self.ranking_table.currentIndex())
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%b %Y')}"

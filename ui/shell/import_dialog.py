@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.core import formatting as fmt
 from planner.core.errors import InputError, PlannerError, Problem
 from planner.inputs.project import Project
 from ui.qt import (
@@ -35,7 +36,7 @@ class ImportPreview(QDialog):
             problems = project.warnings
         errors = [p for p in problems if p.severity == "error"]
         if project is not None:
-            counts = ", ".join(f"{len(project.tables[t]):,} {t}" for t in
+            counts = ", ".join(f"{fmt.count(len(project.tables[t]))} {t}" for t in
                                ("Items", "BOM", "Demand", "Stock", "Suppliers", "Sources",
                                 "Orders"))
             headline = (f"<b>{path.name}</b> is valid: {counts}.<br>Importing replaces the "
