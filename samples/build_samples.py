@@ -1,4 +1,4 @@
-"""Build the sample projects in the import template (docs/template.md), as workbooks and CSV folders.
+"""Build the sample projects in the import template (docs/template.md): workbooks and CSVs.
 
 Run:  python samples/build_samples.py
 Writes next to this script:

@@ -27,6 +27,7 @@ the MILP too, block by block, and is done. Only the others go to ``scipy.optimiz
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,7 @@ class AllocationProblem:
 
     def subset(self, keep: np.ndarray) -> tuple[AllocationProblem, np.ndarray]:
         """The problem of the materials where ``keep`` is true, and their sources' rows."""
+        assert self.whole is not None  # set by __post_init__
         rows = np.flatnonzero(keep[self.material])
         renumber = np.cumsum(keep) - 1
         return AllocationProblem(
@@ -227,7 +229,8 @@ def _moq_violated(problem: AllocationProblem, q: np.ndarray) -> np.ndarray:
 def _ragged_arange(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Concatenation of arange(s, s + c) for each start s and count c."""
     offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + np.arange(int(counts.sum())) - offsets
+    out: np.ndarray = np.repeat(starts, counts) + np.arange(int(counts.sum())) - offsets
+    return out
 
 
 def _share_rows(material: np.ndarray, key: np.ndarray, start: np.ndarray,
@@ -364,7 +367,7 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
 
 
 def _run(c: np.ndarray, integrality: np.ndarray, bounds: Bounds,
-         constraints: LinearConstraint, options: dict, may_fail: bool = False
+         constraints: LinearConstraint, options: Mapping[str, object], may_fail: bool = False
          ) -> np.ndarray | None:
     from scipy.optimize import milp
 

@@ -492,13 +492,13 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
         return reasons
     unit = out["unit"].to_numpy(dtype=object)
     checks = []
-    for flag, key, what, cap, top, share in (
+    for flag, key, what, cap, top_column, share in (
             (over_sup, "supplier_id", "supplier", params.max_supplier_share,
              out["top_supplier_after"], out["top_supplier_share_after"].to_numpy()),
             (over_cty, "origin_country", "country", params.max_country_share,
              out["top_country_after"], out["top_country_share_after"].to_numpy())):
-        capacity, smallest, distinct = _others(src, key, top, n)
-        checks.append((flag, what, cap, top.to_numpy(dtype=object), share, capacity,
+        capacity, smallest, distinct = _others(src, key, top_column, n)
+        checks.append((flag, what, cap, top_column.to_numpy(dtype=object), share, capacity,
                        smallest, distinct))
     for i in interesting:
         parts: list[str] = []
@@ -547,7 +547,7 @@ def _supplier_totals(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
     grouped = lines.groupby("supplier_id", sort=True)
     total = float(np.nansum(lines["cost"]))
     out = pd.DataFrame({
-        "supplier_id": pd.array(grouped.size().index, dtype="string"),
+        "supplier_id": pd.array(grouped.size().index.to_numpy(dtype=object), dtype="string"),
         "lines": grouped.size().to_numpy(dtype=np.int64),
         "materials": grouped["item_id"].nunique().to_numpy(dtype=np.int64),
         "cost": grouped["cost"].sum(min_count=1).to_numpy(dtype=float),
@@ -610,7 +610,8 @@ def parse_parameter(key: str, text: str) -> float:
     value, message = parse_setting(key, text)
     if message:
         raise ValueError(message)
-    params = PlanParameters(**{key: float(value)})  # type: ignore[arg-type]
+    assert isinstance(value, float), key  # the plan's parameters are number settings
+    params = PlanParameters(**{key: value})
     try:
         params.check()
     except InputError as exc:

@@ -78,8 +78,7 @@ class Stop:
         by, key = by.strip().lower(), key.strip()
         if not sep or by not in BY or not key:
             raise ScenarioError(f"a stop is written country:CODE or supplier:ID, got {spec!r}")
-        return cls(by, key.upper() if by == "country" else key, days,  # type: ignore[arg-type]
-                   cut, materials, name)
+        return cls(by, key.upper() if by == "country" else key, days, cut, materials, name)
 
     @property
     def label(self) -> str:
@@ -689,10 +688,12 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     top = revenue.max(initial=0.0)
     keys = pd.Series(np.r_[sup_keys.to_numpy(dtype=object), cty_keys.to_numpy(dtype=object)],
                      dtype="string")
+    # pandas maps by a Series; its stubs accept only a mapping or a function
+    sup_names = sup_keys.map(names)  # type: ignore[arg-type]
     table = pd.DataFrame({
         "by": pd.Series(["supplier"] * n_sup + ["country"] * len(cty_keys), dtype="string"),
         "key": keys,
-        "name": pd.Series(np.r_[sup_keys.map(names).fillna("").to_numpy(dtype=object),
+        "name": pd.Series(np.r_[sup_names.fillna("").to_numpy(dtype=object),
                                 [country_name(c) for c in cty_keys]], dtype="string"),
         "days": length,
         "materials_hit": np.bincount(out.case_stop, minlength=n_stops),

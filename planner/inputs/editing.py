@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,7 @@ def parse_value(table: str, column: str, text: object, where: str = "") -> objec
         raise InputError([Problem(table, messages[0], where)])
     if blank[0]:
         return None
-    value = typed[0]
+    value = cast("Sequence[object]", typed)[0]  # one value in, one typed value out
     if isinstance(value, np.datetime64):
         return None if np.isnat(value) else pd.Timestamp(value)
     if isinstance(value, np.floating):
@@ -77,9 +78,11 @@ def set_value(project: Project, table: str, row: int, column: str, value: object
     frame = project.tables[table]
     old = get_value(project, table, row, column)
     col = frame.columns.get_loc(column)
-    frame.iloc[row, col] = (np.nan if frame[column].dtype == "float64" else pd.NA
-                            if frame[column].dtype.kind != "M" else pd.NaT
-                            ) if value is None else value
+    assert isinstance(col, int), f"{table} has more than one column {column}"
+    # a typed cell (parse_value made it) or the column's own blank
+    cell: Any = (np.nan if frame[column].dtype == "float64" else pd.NA
+                 if frame[column].dtype.kind != "M" else pd.NaT) if value is None else value
+    frame.iloc[row, col] = cell
     return old
 
 
@@ -89,13 +92,18 @@ def insert_rows(project: Project, table: str, at: int, rows: pd.DataFrame | None
     frame = project.tables[table]
     spec = sheet(table)
     if rows is None:
-        rows = pd.DataFrame({c.name: pd.Series([None] * count, dtype=c.dtype)
+        rows = pd.DataFrame({c.name: pd.Series([None] * count, dtype=_dtype(c.dtype))
                              for c in spec.columns})
-    rows = rows.astype({c.name: c.dtype for c in spec.columns})
+    rows = rows.astype({c.name: _dtype(c.dtype) for c in spec.columns})
     project.tables[table] = pd.concat([frame.iloc[:at], rows, frame.iloc[at:]],
                                       ignore_index=True)
     project.forget_layouts()
     return len(rows)
+
+
+def _dtype(dtype: object) -> np.dtype[Any] | pd.api.extensions.ExtensionDtype:
+    """The schema's column type as a dtype pandas names (the schema types it loosely)."""
+    return pd.api.types.pandas_dtype(dtype)
 
 
 def remove_rows(project: Project, table: str, positions: Sequence[int]) -> pd.DataFrame:

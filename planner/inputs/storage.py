@@ -49,6 +49,7 @@ def _to_sql_values(frame: pd.DataFrame) -> list[tuple[object, ...]]:
     columns: list[list[object]] = []
     for name in frame.columns:
         col = frame[name]
+        values: list[object]
         if col.dtype.kind == "M":
             values = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
         elif col.dtype == "float64":
@@ -149,7 +150,8 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
         cols = ", ".join(spec.column_names)
         rows = con.execute(
             f"SELECT {cols} FROM {_table_name(name)} ORDER BY position").fetchall()
-        data = list(zip(*rows, strict=True)) if rows else [[] for _ in spec.columns]
+        data: list[tuple[object, ...]] = (list(zip(*rows, strict=True)) if rows
+                                          else [() for _ in spec.columns])
         frame = {}
         for c, values in zip(spec.columns, data, strict=True):
             try:
@@ -164,10 +166,11 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
 def _column(dtype: object, values: tuple[object, ...]) -> pd.Series:
     if dtype == "float64":
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=float))
+    kind = pd.api.types.pandas_dtype(dtype)  # the schema's dtype, as a type pandas names
     if str(dtype).startswith("datetime"):
         return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601"),
-                         dtype=dtype)
-    return pd.Series(list(values), dtype=dtype)
+                         dtype=kind)
+    return pd.Series(list(values), dtype=kind)
 
 
 def _fits(dtype: object, value: object) -> bool:
