@@ -1,4 +1,4 @@
-"""The procurement plan (README: Procurement plan) against cases solved by hand, the
+"""The procurement plan (docs/definitions.md) against cases solved by hand, the
 allocation against scipy's MILP on random problems, invariants on both samples, and the
 `planner plan` command.
 

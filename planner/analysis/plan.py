@@ -1,4 +1,4 @@
-"""The procurement plan: what to buy, from whom and by when (README: Procurement plan).
+"""The procurement plan: what to buy, from whom and by when (docs/definitions.md).
 
 ``make_plan(project, **overrides)`` returns a :class:`Plan` of result tables; the window,
 the command line and the workbook (plan_workbook.py) only show them:

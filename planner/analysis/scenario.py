@@ -4,15 +4,15 @@ A :class:`Stop` cuts the deliveries of the sources whose origin country is C, or
 supplier is S, from the as-of date for a number of days. :func:`scenario` projects the
 stock of every material it hits day by day and says when each material and each product
 runs out; :func:`rank` stops every supplier and every origin country in turn, each for its
-time to recover, and ranks them by revenue at risk. README.md ("Disruption scenarios")
+time to recover, and ranks them by revenue at risk. docs/definitions.md
 states the model; in short, day 0 is the as-of date and on each day:
 
 1. open orders due that day arrive (overdue ones on day 0), except the ``cut`` fraction of
    orders from hit sources, which is lost;
 2. the part of the requirement the stop does not hit, ``(1 − cut × hit share) × req``,
-   arrives as usual, and every unaffected source may add up to its capacity
-   (capacity_per_month × 12/365 a day, beyond its own share) from day ``lead_time_days``
-   on; this flow never exceeds the daily requirement;
+   arrives as usual; from day ``lead_time_days`` on, every unaffected source may deliver
+   up to its capacity (capacity_per_month × 12/365 a day) instead of its share; this flow
+   never exceeds the daily requirement;
 3. the day's requirement is consumed; what the stock cannot give is unmet.
 
 Hot path: the pairs (stop, material) a batch of stops touches are the columns of one day

@@ -254,3 +254,39 @@ def test_print_preview_opens_and_export_pdf_writes(window: MainWindow, tmp_path:
     printing.export_pdf(window, window.doc, out, written.append)  # the summary is at hand
     assert written and 1 <= written[0] <= 2  # the samples fit two
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_background_save_keeps_edits_made_meanwhile_unsaved(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: object) -> None:
+    """A big project is saved from a snapshot off the UI thread: the window stays usable,
+    the file holds the project as it was when Save was pressed, and an edit made while it
+    was being written leaves the document modified."""
+    import threading
+
+    from ui.shell import files as files_module
+
+    edit_stock(window, "M-TB", "99")
+    target = tmp_path / "big.stockpile"
+    monkeypatch.setattr(FileController, "ask_save_path", lambda self, *a, **k: target)
+    release = threading.Event()
+    real_export = files_module.files.export
+
+    def slow_export(project: planner.Project, path: Path) -> None:
+        assert release.wait(10)
+        real_export(project, path)
+
+    monkeypatch.setattr(files_module.files, "export", slow_export)
+    assert window.files.save_as(background=True)
+    assert window.task is not None and window.cancel_button.isVisible()
+    edit_stock(window, "M-TB", "123")  # typed while the file is being written
+    release.set()
+    wait_idle(qtbot, window)
+    assert window.doc.path == target
+    saved = storage.load(target).stock.set_index("item_id")
+    assert saved.loc["M-TB", "on_hand"] == 99
+    assert window.isWindowModified()  # 123 is not saved yet
+    assert window.files.save(background=True)  # saved again, now with 123
+    wait_idle(qtbot, window)
+    assert not window.isWindowModified()
+    assert storage.load(target).stock.set_index("item_id").loc["M-TB", "on_hand"] == 123

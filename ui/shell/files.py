@@ -7,6 +7,7 @@ cancel; nothing is changed until a file has been read and checked in full.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from planner.core.errors import PlannerError
 from planner.inputs import files, storage
 from planner.inputs.project import Project
 from ui.common.errors import show_error
+from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.editing.commands import ReplaceProject
 from ui.editing.document import Document
 from ui.qt import QFileDialog, QMessageBox, QObject
@@ -80,7 +82,7 @@ class FileController(QObject):
             return True
         answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(background=False)  # the document goes next: save it now
         if answer == QMessageBox.StandardButton.Discard:
             self.autosaver.discard()
             return True
@@ -121,44 +123,70 @@ class FileController(QObject):
         self.window.run_task(lambda: files.load(path, strict=False), f"Opening {path.name}…",
                       done, failed)
 
-    def save(self) -> bool:
+    def save(self, background: bool | None = None) -> bool:
         if self.window.doc.path is None:
-            return self.save_as()
-        return self.write(self.window.doc.path)
+            return self.save_as(background)
+        return self.write(self.window.doc.path, background)
 
-    def save_as(self) -> bool:
+    def save_as(self, background: bool | None = None) -> bool:
         path = self.ask_save_path()
         if path is None:
             return False
-        if self.write(path):
+
+        def saved() -> None:
             self.window.doc.set_path(path)
             self.window.prefs.add_recent(path)
             self.window.update_recent_menu()
-            return True
-        return False
 
-    def write(self, path: Path) -> bool:
-        try:
-            files.export(self.window.doc.project, path)
-        except PlannerError as exc:
+        return self.write(path, background, saved)
+
+    def _large(self) -> bool:
+        project = self.window.doc.project
+        return sum(len(t) for t in project.tables.values()) >= BACKGROUND_ROWS
+
+    def write(self, path: Path, background: bool | None = None,
+              then: Callable[[], None] | None = None) -> bool:
+        """Save the project to ``path`` (a project file or a template workbook).
+
+        A big project is written from a snapshot off the UI thread (``background`` None:
+        decided by its size), and the window stays usable; edits made meanwhile stay
+        unsaved. Returns False when the save failed at once, True when it was written
+        or is under way.
+        """
+        doc = self.window.doc
+        background = self._large() if background is None else background
+        project = doc.project.copy() if background else doc.project
+        index = doc.undo_stack.index()
+        failed: list[BaseException] = []
+
+        def done(_none: None) -> None:
+            if doc.undo_stack.index() == index:
+                doc.undo_stack.setClean()
+            self.autosaver.discard()
+            self.window.prefs.last_folder = str(path.parent)
+            if then is not None:
+                then()
+            self.window.show_message(f"Saved {path.name}")
+
+        def fail(exc: BaseException) -> None:
+            failed.append(exc)
             show_error(self.window, exc, "Not saved")
-            return False
-        self.window.doc.undo_stack.setClean()
-        self.autosaver.discard()
-        self.window.prefs.last_folder = str(path.parent)
-        self.window.show_message(f"Saved {path.name}")
-        return True
+
+        Operation(lambda _p: files.export(project, path), f"Saving {path.name}…"
+                  ).success(done).failure(fail).run(self.window, background=background)
+        return not failed
 
     def export_dialog(self) -> None:
         path = self.ask_save_path("Export template workbook", only_workbook=True)
         if path is None:
             return
-        try:
-            files.export(self.window.doc.project, path.with_suffix(".xlsx"))
-        except PlannerError as exc:
-            show_error(self.window, exc, "Not exported")
-            return
-        self.window.show_message(f"Exported {path.with_suffix('.xlsx').name}")
+        path = path.with_suffix(".xlsx")
+        background = self._large()
+        project = self.window.doc.project.copy() if background else self.window.doc.project
+        Operation(lambda _p: files.export(project, path), f"Exporting {path.name}…"
+                  ).success(lambda _none: self.window.show_message(f"Exported {path.name}")
+                  ).failure(lambda exc: show_error(self.window, exc, "Not exported")
+                  ).run(self.window, background=background)
 
     def import_dialog(self) -> None:
         path = self.ask_open_path("Import workbook or CSV")
