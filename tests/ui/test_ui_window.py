@@ -290,3 +290,14 @@ def test_a_background_save_keeps_edits_made_meanwhile_unsaved(
     wait_idle(qtbot, window)
     assert not window.isWindowModified()
     assert storage.load(target).stock.set_index("item_id").loc["M-TB", "on_hand"] == 123
+
+
+def test_help_about_gives_the_installed_version(window: MainWindow,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import version
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    next(a for a in help_menu.actions() if "About" in a.text()).trigger()
+    assert shown and version("stockpile-planner") in shown[0]
