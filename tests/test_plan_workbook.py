@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -94,7 +95,8 @@ def test_frozen_headers_filters_and_print_setup(book: Path) -> None:
         assert ws.print_title_rows == "$1:$1"
     for ws in wb:
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        # one page wide: fitToWidth absent is the schema's default, 1 (ECMA-376 pageSetup)
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
 
 
@@ -176,6 +178,34 @@ def test_progress_and_cancel(tmp_path: Path, sample_plan: Plan) -> None:
     with pytest.raises(ExportCancelled):
         write_plan_workbook(sample_plan, path, progress=lambda d, t: False)
     assert not path.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_cancelled_export_keeps_the_previous_workbook(
+        tmp_path: Path, sample_plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancelled after the Summary is written: the workbook already there stays as it
+    was, and the rows kept on disk while writing are gone."""
+    scratch = tmp_path / "system-tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "plan.xlsx"
+    write_plan_workbook(make_plan(project([("A", "AU", 10, {})])), path)
+    before = path.read_bytes()
+    with pytest.raises(ExportCancelled):
+        write_plan_workbook(sample_plan, path, progress=lambda d, t: False)
+    assert path.read_bytes() == before
+    assert [p.name for p in out.iterdir()] == ["plan.xlsx"]
+    assert list(scratch.iterdir()) == []
+
+
+def test_numbers_read_back_exactly(book: Path, sample_plan: Plan) -> None:
+    ws = openpyxl.load_workbook(book)["Order lines"]
+    for name in ("Quantity", "Cost", "Unit price"):
+        values = [r[0] for r in ws.iter_rows(min_row=2, min_col=column(ws, name),
+                                              max_col=column(ws, name), values_only=True)]
+        key = {"Quantity": "quantity", "Cost": "cost", "Unit price": "unit_price"}[name]
+        assert values == sample_plan.lines[key].tolist()  # every bit, not 16 digits
 
 
 def test_an_empty_plan_still_makes_a_workbook(tmp_path: Path) -> None:

@@ -33,7 +33,6 @@ BASELINE: dict[str, frozenset[str]] = {
     "planner": frozenset({
         "planner.analysis.compute",
         "planner.cli",
-        "planner.core.xlsx",
         "planner.inputs.parsing",
         "planner.inputs.reading",
         "planner.inputs.schema",

@@ -3,25 +3,23 @@
 Sheets: Summary (parameters, headline figures, the country mix before and after as a
 table and a native bar chart, totals by supplier, the materials still over a cap), Order
 lines (one row per order, by order-by date), Days of cover (before and after) and
-Exposure (shares and HHI before and after). Table sheets have styled headers that stay in
-view, filters, number/date/currency formats (quantities carry their unit: "5,832 kg"),
-conditional colours for late orders, shortfalls and cap breaches, fitted column widths;
-every sheet prints one page wide (tables landscape) with its header row on every page
-and page numbers in the footer.
+Exposure (shares and HHI before and after), and with the disruption ranking a Disruption
+risk sheet. Table sheets have styled headers that stay in view, filters,
+number/date/currency formats (quantities carry their unit: "5,832 kg"), conditional
+colours for late orders, shortfalls and cap breaches, fitted column widths; every sheet
+prints one page wide (tables landscape) with its header row on every page and page
+numbers in the footer.
 
-Written in openpyxl's write-only mode (rows streamed; each style made once and copied):
-20,000 order lines in about a second. Every text is written as a text cell, so a name
-such as ``=HYPERLINK(...)`` or ``+1`` stays text and is never a formula.
+Written through planner.core.xlsx (XlsxWriter, rows streamed to disk): every text is a
+text cell, so a name such as ``=HYPERLINK(...)`` or ``+1`` stays text and is never a
+formula, and every number reads back exactly.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import os
 import re
 from collections.abc import Callable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,13 +28,21 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.plan import Plan
-from planner.core.errors import PlannerError
+from planner.core.errors import Cancelled, column_letter
+from planner.core.xlsx import (
+    HEADER_FILL,
+    Book,
+    Series,
+    Sheet,
+    header_literal,
+    number_format,
+    write_xlsx,
+)
 from planner.inputs.parsing import country_name
 
 if TYPE_CHECKING:
     from planner.analysis.scenario import Ranking
 
-HEADER_FILL = "2F4858"
 RED_FILL, RED_FONT = "F8CBAD", "9C0006"
 AMBER_FILL = "FFE699"
 BEFORE_COLOUR, AFTER_COLOUR = "A5B4BE", "2F6F8F"
@@ -46,7 +52,7 @@ LINE_HEIGHT = 15.0  # points per line of 11 pt text
 Progress = Callable[[int, int], object]
 
 
-class ExportCancelled(PlannerError):
+class ExportCancelled(Cancelled):
     """The progress callback asked to stop; no file was written."""
 
 
@@ -66,96 +72,37 @@ class Col:
         return self.kind not in ("text", "date")
 
 
+Rules = Callable[[Sheet, "list[Col]", int, Plan, "_Styles"], None]
+
+
 def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None,
                         ranking: Ranking | None = None) -> None:
-    """Write ``plan`` to ``path`` (.xlsx) through a temporary file.
+    """Write ``plan`` to ``path`` (.xlsx) in one atomic write.
 
     ``progress(done, total)`` is called every 2,000 rows or so; returning False stops
-    the export with ExportCancelled and leaves no file behind. With a ``ranking`` (the
-    disruption scenarios), a "Disruption risk" sheet lists every supplier and origin
-    country stopped for its time to recover.
+    the export with ExportCancelled and leaves no file behind (and an older file of that
+    name as it was). With a ``ranking`` (the disruption scenarios), a "Disruption risk"
+    sheet lists every supplier and origin country stopped for its time to recover.
     """
-    from openpyxl import Workbook
-
     counter = _Counter(progress, len(plan.lines) + 2 * len(plan.materials) + 100 + (
         len(ranking.stops) if ranking is not None else 0))
-    wb = Workbook(write_only=True)
-    summary = wb.create_sheet("Summary")
-    styles = _Styles(summary, plan.currency)
-    # the long part first, before any sheet has started streaming: a cancel leaves
-    # nothing half-written behind
-    tables = []
-    sheets = [("Order lines", _line_columns(plan), "D2", _late_rules),
-              ("Days of cover", _cover_columns(plan), "C2", _cover_rules),
-              ("Exposure", _exposure_columns(plan), "C2", _exposure_rules)]
+    # (title, columns, columns kept in view left of the scroll, conditional colours)
+    tables: list[tuple[str, list[Col], int, Rules]] = [
+        ("Order lines", _line_columns(plan), 3, _late_rules),
+        ("Days of cover", _cover_columns(plan), 2, _cover_rules),
+        ("Exposure", _exposure_columns(plan), 2, _exposure_rules)]
     if ranking is not None:
-        sheets.append(("Disruption risk", _ranking_columns(ranking), "D2", _ranking_rules))
-    for title, columns, freeze, rules in sheets:
-        ws = wb.create_sheet(title)
-        tables.append((ws, *_table(ws, columns, styles, counter, plan, freeze, rules)))
+        tables.append(("Disruption risk", _ranking_columns(ranking), 3, _ranking_rules))
 
-    def write(tmp: Path) -> None:
-        try:
-            _summary(summary, plan, styles)
-            for ws, header, _ in tables:
-                ws.append(header)
-            wb.save(tmp)  # numbers the sheets: their parts' names are known from here on
-        except BaseException:
-            _discard(wb)
-            raise
-        _insert_rows(tmp, {ws.path.lstrip("/"): xml for ws, _, xml in tables})
+    def fill(book: Book) -> None:
+        styles = _Styles(book, plan.currency)
+        _summary(book.sheet("Summary"), plan, styles)
+        for title, columns, frozen, rules in tables:
+            _table(book.sheet(title), columns, styles, counter, plan, frozen, rules)
 
-    _atomic(Path(path), write)
+    write_xlsx(path, fill)
     counter.add(100)
     counter.finish()
-
-
-def _discard(wb: Any) -> None:
-    """Close the sheets a failed save left streaming, and remove their temporary files
-    (else they are written to after their files closed, when collected)."""
-    for ws in wb.worksheets:
-        try:
-            if not ws.closed:
-                ws.close()
-            os.unlink(ws._writer.out)
-        except Exception:  # best effort: the export failed already
-            pass
-
-
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file and rename: a failed or cancelled export leaves
-    no half-written workbook (and an older one with that name as it was)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PlannerError(f"could not write {path.name}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _insert_rows(path: Path, rows: dict[str, str]) -> None:
-    """Put each sheet's data rows after its header row, in the saved file."""
-    import zipfile
-
-    tmp = path.with_name(path.name + ".rows")
-    try:
-        with zipfile.ZipFile(path) as src, zipfile.ZipFile(
-                tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as out:
-            for item in src.infolist():
-                data = src.read(item.filename)
-                extra = rows.pop(item.filename, None)
-                if extra:
-                    text = data.decode("utf-8")
-                    at = text.rindex("</sheetData>")
-                    data = (text[:at] + extra + text[at:]).encode("utf-8")
-                out.writestr(item.filename, data)
-        if rows:  # cannot happen: every table sheet is in the file
-            raise PlannerError(f"internal error: no sheet part {', '.join(rows)}")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class _Counter:
@@ -174,81 +121,53 @@ class _Counter:
                 raise ExportCancelled("the export was cancelled")
 
 
-# --- cells and styles ----------------------------------------------------------------
-
-# characters XML cannot hold, and an underscore that starts what reads as an escape
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
-
-
-def _clean(text: str) -> str:
-    """Text as a workbook stores it: a control character as Excel's escape _x000B_, and a
-    literal "_x0041_" as "_x005F_x0041_", so that every reader shows the text as it is."""
-    if not _NOT_XML.search(text):
-        return text
-    return _NOT_XML.sub(lambda m: "_x005F_" if m[0] == "_" else f"_x{ord(m[0]):04X}_", text)
-
+# --- styles --------------------------------------------------------------------------
 
 class _Styles:
-    """Each cell style made once; a cell copies its style array (cheap).
+    """The plan's cell styles, each made once by the book."""
 
-    A style array holds indexes into its workbook's lists of fonts, fills and formats,
-    so the prototypes are cells of a sheet of the workbook being written.
-    """
-
-    def __init__(self, ws: Any, currency: str):
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        self._ws, self._cell, self._alignment = ws, WriteOnlyCell, Alignment
+    def __init__(self, book: Book, currency: str):
+        self.book = book
         code = re.sub(r"[^A-Za-z]", "", currency or "")[:3].upper()
         self.currency = code
-        suffix = f' "{code}"' if code else ""
         self.formats = {
-            "text": "General", "number": "#,##0", "money": f"#,##0{suffix}",
-            "price": f"#,##0.00{suffix}", "share": "0.0%", "date": "yyyy-mm-dd",
-            "days": "#,##0", "hhi": "#,##0", "quantity": "#,##0",
+            "text": "General", "number": number_format("number"),
+            "money": number_format("money", label=code),
+            "price": number_format("money", label=code, decimals=2),
+            "share": number_format("share"), "date": number_format("date"),
+            "days": number_format("days"), "hhi": number_format("number"),
+            "quantity": number_format("number"),
         }
-        self._protos: dict[tuple[str, bool, str, bool, bool], Any] = {}
         self._quantities: dict[tuple[int, str | None], Any] = {}
-        self._ids: dict[int, str] = {}
-        head = {"font": Font(bold=True, color="FFFFFF"),
-                "fill": PatternFill("solid", fgColor=HEADER_FILL),
-                "border": Border(bottom=Side(style="thin", color="B7C4CC"))}
-        self.header = self._make(alignment=Alignment(wrap_text=True, vertical="center"),
-                                 **head)
-        self.header_centre = self._make(alignment=Alignment(
-            wrap_text=True, vertical="center", horizontal="center"), **head)
-        self.header_right = self._make(alignment=Alignment(
-            wrap_text=True, vertical="center", horizontal="right"), **head)
-        self.title = self._make(font=Font(bold=True, size=15, color=HEADER_FILL))
-        self.subtitle = self._make(font=Font(bold=True, size=12, color=HEADER_FILL))
-        self.note = self._make(font=Font(italic=True, color="595959"))
-        self.strong = self._make(font=Font(bold=True))
-
-    def _make(self, **attrs: Any) -> Any:
-        cell = self._cell(self._ws, value=None)
-        for name, value in attrs.items():
-            setattr(cell, name, value)
-        return cell
+        self.header = book.header_style()
+        self.header_centre = book.header_style("center")
+        self.header_right = book.header_style("right")
+        self.title = book.style(bold=True, font_size=15, font_color=f"#{HEADER_FILL}")
+        self.subtitle = book.style(bold=True, font_size=12, font_color=f"#{HEADER_FILL}")
+        self.note = book.style(italic=True, font_color="#595959")
+        self.strong = book.style(bold=True)
+        # conditional colours
+        self.red = book.style(bold=True, font_color=f"#{RED_FONT}", bg_color=f"#{RED_FILL}")
+        self.amber = book.style(bg_color=f"#{AMBER_FILL}")
 
     def proto(self, kind: str, wrap: bool = False, fmt: str | None = None,
               bold: bool = False, pad: bool = False) -> Any:
-        """The prototype cell of a style. ``pad``: in a table, numbers and dates keep the
-        width of a character free on their right (format "_)") and texts start one
-        indent in, so that a number is never glued to the next column's text."""
-        key = (kind, wrap, fmt or "", bold, pad)
-        cell = self._protos.get(key)
-        if cell is None:
-            number_format = fmt or self.formats.get(kind, "General")
-            numeric = kind != "text"
-            if pad and numeric:
-                number_format += "_)"
-            cell = self._make(number_format=number_format, alignment=self._alignment(
-                vertical="top", wrap_text=wrap, indent=int(pad and not numeric)))
-            if bold:
-                cell.font = copy(self.strong.font)
-            self._protos[key] = cell
-        return cell
+        """The style of a kind of value, at the top of its cell. ``pad``: in a table,
+        numbers and dates keep the width of a character free on their right (format
+        "_)") and texts start one indent in, so that a number is never glued to the next
+        column's text."""
+        numeric = kind != "text"
+        props: dict[str, Any] = {"valign": "top"}
+        if numeric:
+            code = fmt or self.formats.get(kind, "General")
+            props["num_format"] = code + "_)" if pad else code
+        elif pad:
+            props["indent"] = 1
+        if wrap:
+            props["text_wrap"] = True
+        if bold:
+            props["bold"] = True
+        return self.book.style(**props)
 
     def quantity(self, value: Any, unit: str | None) -> Any:
         """Big quantities in whole units, small ones with the digits that matter; the
@@ -257,36 +176,11 @@ class _Styles:
         whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
         digits = 0 if size >= 100 or whole else 1 if size >= 1 else 3
         key = (digits, unit)
-        proto = self._quantities.get(key)
-        if proto is None:
-            number = "#,##0" + ("." + "0" * digits if digits else "")
-            label = re.sub(r"[^\w./ -]", "", unit or "")[:12].strip()
-            proto = self.proto("quantity", fmt=f'{number} "{label}"' if label else number,
-                               pad=True)
-            self._quantities[key] = proto
-        return proto
-
-    def style_id(self, proto: Any) -> str:
-        """' s="N"': the workbook's id of ``proto``'s style, as a cell attribute."""
-        sid = self._ids.get(id(proto))
-        if sid is None:
-            number = self._ws.parent._cell_styles.add(copy(proto._style))
-            sid = self._ids[id(proto)] = f' s="{number}"' if number else ""
-        return sid
-
-    def cell(self, ws: Any, value: Any, proto: Any) -> Any:
-        """A cell with ``proto``'s style (None: the default style)."""
-        if isinstance(value, str):
-            c = self._cell(ws, value=_clean(value))
-            c.data_type = "s"  # text, even "=HYPERLINK(...)": never a formula
-        else:
-            c = self._cell(ws, value=value)
-        if proto is not None:
-            c._style = copy(proto._style)
-        return c
-
-    def text(self, ws: Any, value: str, proto: Any = None) -> Any:
-        return self.cell(ws, value, proto if proto is not None else self.proto("text"))
+        style = self._quantities.get(key)
+        if style is None:
+            fmt = number_format("number", label=unit, decimals=digits)
+            style = self._quantities[key] = self.proto("quantity", fmt=fmt, pad=True)
+        return style
 
 
 def _wrapped_lines(text: str, width: float) -> int:
@@ -311,7 +205,7 @@ def _wrapped_lines(text: str, width: float) -> int:
 def _texts(series: pd.Series) -> list[Any]:
     """Texts as cells take them; missing and empty ones are empty cells."""
     return [None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-            or v == "" else _clean(str(v)) for v in series.tolist()]
+            or v == "" else str(v) for v in series.tolist()]
 
 
 def _numbers(series: pd.Series | np.ndarray) -> list[Any]:
@@ -374,16 +268,6 @@ def _ranking_columns(ranking: Ranking) -> list[Col]:
     ]
 
 
-def _ranking_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
-    """Stops that would cost at least half of the worst one, in red."""
-    from openpyxl.formatting.rule import FormulaRule
-
-    if n:
-        index = _letter(columns, "Risk exposure index")
-        ws.conditional_formatting.add(f"A2:{index}{n + 1}", FormulaRule(
-            formula=[f"${index}2>=0.5"], **_red()))
-
-
 def _cover_columns(plan: Plan) -> list[Col]:
     m = plan.materials
     units = _texts(m["unit"])
@@ -436,7 +320,8 @@ def _exposure_columns(plan: Plan) -> list[Col]:
     ]
 
 
-# --- table sheets --------------------------------------------------------------------
+
+# --- column widths -------------------------------------------------------------------
 
 def _fitted_width(col: Col, styles: _Styles) -> float:
     """Wide enough for the header's longest word and the values as shown."""
@@ -460,134 +345,70 @@ def _fitted_width(col: Col, styles: _Styles) -> float:
     return float(min(max(header, longest + 2, 10 if col.numeric else 7), 60))
 
 
-def _print_setup(ws: Any, plan: Plan, landscape: bool, title_rows: str | None) -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = 9  # A4; Letter users' printers scale it to the page
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    margins = ws.page_margins
-    margins.left = margins.right = 0.5
-    margins.top = margins.bottom = 0.85
-    margins.header = margins.footer = 0.35
-    if title_rows:
-        ws.print_title_rows = title_rows
-    company = _clean(plan.company or "").replace("&", "&&")
-    ws.oddHeader.left.text = company
-    ws.oddHeader.left.size = 9
-    ws.oddHeader.center.text = "Procurement plan: &A"
-    ws.oddHeader.center.size = 9
-    ws.oddHeader.right.text = f"as of {plan.as_of.isoformat()}"
-    ws.oddHeader.right.size = 9
-    ws.oddFooter.center.text = "Page &P of &N"
-    ws.oddFooter.center.size = 9
+# --- table sheets --------------------------------------------------------------------
+
+def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int) -> None:
+    ws.print_setup(landscape=landscape, title_rows=title_rows,
+                   header=(header_literal(plan.company or ""), "Procurement plan: &A",
+                           f"as of {plan.as_of.isoformat()}"),
+                   footer="Page &P of &N")
 
 
-def _table(ws: Any, columns: list[Col], styles: _Styles, counter: _Counter, plan: Plan,
-           freeze: str, rules: Callable[[Any, list[Col], int, Plan], None]
-           ) -> tuple[list[Any], str]:
-    """Set up a table sheet; returns its header row's cells and its data rows as XML.
-
-    openpyxl spends ~15 µs on each cell it writes (a cell object, its style, an XML
-    element); 300,000 cells took 5-7 s. The data rows are therefore serialised here,
-    ~1 µs a cell, with the style ids openpyxl gives the prototypes, and put into the
-    saved file after the header row (_insert_rows). Text is an inline string cell, so it
-    can never be read as a formula.
-    """
-    from openpyxl.utils import get_column_letter
-
+def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, plan: Plan,
+           frozen: int, rules: Rules) -> None:
+    """A table sheet: the header row in view and on every printed page, a filter, the
+    conditional colours, then the data rows one by one."""
     n = len(columns[0].values)
     widths = [_fitted_width(c, styles) for c in columns]
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = freeze
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n + 1, 2)}"
-    rules(ws, columns, n, plan)
-    _print_setup(ws, plan, True, "1:1")
+    ws.widths(widths)
+    ws.freeze(1, frozen)
+    ws.autofilter(max(n, 1), len(columns) - 1)
+    rules(ws, columns, n, plan, styles)
+    _page_header(ws, plan, True, 1)
     header_lines = max(_wrapped_lines(c.header, w - 2) for c, w in
                        zip(columns, widths, strict=True))
-    ws.row_dimensions[1].height = LINE_HEIGHT * header_lines + 4
-    header = [styles.text(ws, c.header, styles.header_centre) for c in columns]
+    ws.height(0, LINE_HEIGHT * header_lines + 4)
+    ws.row(0, [c.header for c in columns], styles.header_centre)
 
-    style_id = styles.style_id
-    letters = [get_column_letter(j + 1) for j in range(len(columns))]
-    plain = [style_id(styles.proto(c.kind, c.wrap, pad=not c.wrap)) for c in columns]
-    words = style_id(styles.proto("text", pad=True))  # "no demand" among numbers
-    wrapped = [(j, widths[j]) for j, c in enumerate(columns) if c.wrap]
-    quantity = styles.quantity
-    out: list[str] = []
+    plain = [styles.proto(c.kind, c.wrap, pad=not c.wrap) for c in columns]
+    words = styles.proto("text", pad=True)  # "no demand" among numbers
+    cells = [(j, c.values, plain[j] if c.kind == "text" else words, plain[j], c.units)
+             for j, c in enumerate(columns)]
+    wrapped = [(c.values, widths[j]) for j, c in enumerate(columns) if c.wrap]
+    write, quantity = ws.write, styles.quantity
     for r in range(n):
-        at = r + 2
-        cells = []
-        for j, c in enumerate(columns):
-            v = c.values[r]
+        at = r + 1
+        if wrapped:
+            lines = max(_wrapped_lines(values[r], w) if values[r] else 1
+                        for values, w in wrapped)
+            if lines > 1:
+                ws.height(at, LINE_HEIGHT * lines + 2)
+        for j, values, text_style, number_style, units in cells:
+            v = values[r]
             if v is None:
                 continue
             if v.__class__ is str:
-                sid = plain[j] if c.kind == "text" else words
-                cells.append(f'<c r="{letters[j]}{at}"{sid} t="inlineStr"><is>'
-                             f"{_xml_text(v)}</is></c>")
+                write(at, j, v, text_style)
             else:
-                sid = plain[j] if c.units is None else style_id(quantity(v, c.units[r]))
-                if v.__class__ is dt.date:
-                    v = (v - EXCEL_EPOCH).days
-                cells.append(f'<c r="{letters[j]}{at}"{sid}><v>{v!r}</v></c>')
-        height = ""
-        if wrapped:
-            lines = max(_wrapped_lines(columns[j].values[r], w) if columns[j].values[r]
-                        else 1 for j, w in wrapped)
-            if lines > 1:
-                height = f' ht="{LINE_HEIGHT * lines + 2:g}" customHeight="1"'
-        out.append(f'<row r="{at}"{height}>{"".join(cells)}</row>')
+                write(at, j, v, number_style if units is None else quantity(v, units[r]))
         if r % PROGRESS_EVERY == PROGRESS_EVERY - 1:
             counter.add(PROGRESS_EVERY)
     counter.add(n % PROGRESS_EVERY)
-    return header, "".join(out)
-
-
-EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (after 1900-03-01)
-
-
-def _xml_text(text: str) -> str:
-    """An inline string's <t> element; spaces at either end kept."""
-    body = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if text[:1].isspace() or text[-1:].isspace():
-        return f'<t xml:space="preserve">{body}</t>'
-    return f"<t>{body}</t>"
-
-
-def _fill(color: str) -> Any:
-    from openpyxl.styles import PatternFill
-
-    return PatternFill("solid", start_color=color, end_color=color, bgColor=color)
-
-
-def _red() -> dict[str, Any]:
-    from openpyxl.styles import Font
-
-    return {"fill": _fill(RED_FILL), "font": Font(color=RED_FONT, bold=True)}
 
 
 def _letter(columns: list[Col], header: str) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter([c.header for c in columns].index(header) + 1)
+    return column_letter([c.header for c in columns].index(header))
 
 
-def _late_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
+def _late_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
     """Late orders: their order-by date and the word "late" in red."""
-    from openpyxl.formatting.rule import FormulaRule
-
     if n:
         late = _letter(columns, "Late")
-        ws.conditional_formatting.add(f"A2:{late}{n + 1}", FormulaRule(
-            formula=[f'${late}2="late"'], **_red()))
+        ws.conditional(f"A2:{late}{n + 1}", f'${late}2="late"', styles.red)
 
 
-def _cover_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
+def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
     """Shortfalls red; cover after the plan still below target amber; late red."""
-    from openpyxl.formatting.rule import FormulaRule
-
     if not n:
         return
     short = _letter(columns, "Short")
@@ -595,18 +416,16 @@ def _cover_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
     target = _letter(columns, "Target (days)")
     late = _letter(columns, "Late")
     first = _letter(columns, "First order by")
-    ws.conditional_formatting.add(f"{short}2:{short}{n + 1}", FormulaRule(
-        formula=[f"AND(ISNUMBER({short}2),{short}2>0)"], **_red()))
-    ws.conditional_formatting.add(f"{after}2:{after}{n + 1}", FormulaRule(
-        formula=[f"AND(ISNUMBER({after}2),{after}2<{target}2)"], fill=_fill(AMBER_FILL)))
-    ws.conditional_formatting.add(f"{first}2:{late}{n + 1}", FormulaRule(
-        formula=[f'${late}2="late"'], **_red()))
+    ws.conditional(f"{short}2:{short}{n + 1}", f"AND(ISNUMBER({short}2),{short}2>0)",
+                   styles.red)
+    ws.conditional(f"{after}2:{after}{n + 1}", f"AND(ISNUMBER({after}2),{after}2<{target}2)",
+                   styles.amber)
+    ws.conditional(f"{first}2:{late}{n + 1}", f'${late}2="late"', styles.red)
 
 
-def _exposure_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
+def _exposure_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
+                    styles: _Styles) -> None:
     """Shares over their cap, and the materials still over a cap, in red."""
-    from openpyxl.formatting.rule import FormulaRule
-
     if not n:
         return
     p = plan.parameters
@@ -615,45 +434,57 @@ def _exposure_rules(ws: Any, columns: list[Col], n: int, plan: Plan) -> None:
                         ("Country share before", p.max_country_share),
                         ("Country share after", p.max_country_share)):
         c = _letter(columns, header)
-        ws.conditional_formatting.add(f"{c}2:{c}{n + 1}", FormulaRule(
-            formula=[f"AND(ISNUMBER({c}2),{c}2>{cap + 1e-6:.8f})"], **_red()))
+        ws.conditional(f"{c}2:{c}{n + 1}", f"AND(ISNUMBER({c}2),{c}2>{cap + 1e-6:.8f})",
+                       styles.red)
     over = _letter(columns, "Over cap after")
-    ws.conditional_formatting.add(f"{over}2:{over}{n + 1}", FormulaRule(
-        formula=[f"LEN({over}2)>0"], **_red()))
+    ws.conditional(f"{over}2:{over}{n + 1}", f"LEN({over}2)>0", styles.red)
+
+
+def _ranking_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
+                   styles: _Styles) -> None:
+    """Stops that would cost at least half of the worst one, in red."""
+    if n:
+        index = _letter(columns, "Risk exposure index")
+        ws.conditional(f"A2:{index}{n + 1}", f"${index}2>=0.5", styles.red)
 
 
 # --- summary -------------------------------------------------------------------------
 
-SUMMARY_WIDTHS = {"A": 16, "B": 36, "C": 12, "D": 12, "E": 9, "F": 16, "G": 12}
+SUMMARY_WIDTHS = [16, 36, 12, 12, 9, 16, 12]  # columns A to G
 
 
-def _summary(ws: Any, plan: Plan, styles: _Styles) -> None:
+def _summary(ws: Sheet, plan: Plan, styles: _Styles) -> None:
     """A printable first page for management (figures, the country mix and its chart),
     then the materials still over a cap and the totals by supplier."""
-    from openpyxl.worksheet.pagebreak import Break
-
-    for letter, width in SUMMARY_WIDTHS.items():
-        ws.column_dimensions[letter].width = width
-    _print_setup(ws, plan, False, None)
+    ws.widths(SUMMARY_WIDTHS)
+    _page_header(ws, plan, False, 0)
     p = plan.parameters
     m = plan.materials
-    text, cell, proto = styles.text, styles.cell, styles.proto
-    rows: list[list[Any]] = []
+    proto = styles.proto
+    text = proto("text")
+    rows = 0  # rows written so far; the next one is row ``rows`` (0-based)
 
-    def put(*cells: Any, height: float | None = None) -> int:
-        rows.append(list(cells))
+    def put(*cells: tuple[Any, Any] | None, height: float | None = None) -> int:
+        """The next row: (value, style) per column from A, None for an empty cell;
+        returns its 0-based index."""
+        nonlocal rows
+        at = rows
         if height:
-            ws.row_dimensions[len(rows)].height = height
-        return len(rows)
+            ws.height(at, height)
+        for j, cell in enumerate(cells):
+            if cell is not None:
+                ws.write(at, j, cell[0], cell[1] if cell[1] is not None else text)
+        rows += 1
+        return at
 
     def header(names: list[str], numeric_from: int) -> None:
-        put(*[text(ws, h, styles.header_right if i >= numeric_from else styles.header)
+        put(*[(h, styles.header_right if i >= numeric_from else styles.header)
               for i, h in enumerate(names)], height=2 * LINE_HEIGHT + 4)
 
     title = "Procurement plan" + (f" — {plan.company}" if plan.company else "")
-    put(text(ws, title, styles.title), height=22)
-    put(text(ws, f"As of {plan.as_of.isoformat()}: what to buy, from whom and by when to "
-                 f"reach the stockpile target within the concentration caps.", styles.note))
+    put((title, styles.title), height=22)
+    put((f"As of {plan.as_of.isoformat()}: what to buy, from whom and by when to reach the "
+         f"stockpile target within the concentration caps.", styles.note))
     put()
     figures = [
         ("Horizon", p.horizon_days, "days"),
@@ -669,106 +500,83 @@ def _summary(ws: Any, plan: Plan, styles: _Styles) -> None:
         ("Materials the sources cannot fully cover", int((m["shortfall"] > 0).sum()),
          "number"),
     ]
-    formats = {"days": '#,##0 "days"', "share": "0%"}
+    formats = {"days": number_format("days", label="days"),
+               "share": number_format("share", decimals=0)}
     for name, value, kind in figures:
         if name is None:
             put()
             continue
         strong = kind == "money" or (kind == "number" and "late" in name and bool(value))
-        put(text(ws, name), None, None, None, None,
-            cell(ws, value, proto(kind, fmt=formats.get(kind), bold=strong)))
+        put((name, None), None, None, None, None,
+            (value, proto(kind, fmt=formats.get(kind), bold=strong)))
     put()
 
     # country mix before and after, the chart beside it
-    put(text(ws, "Country mix by value, before and after the plan", styles.subtitle),
-        height=20)
+    put(("Country mix by value, before and after the plan", styles.subtitle), height=20)
     header(["Origin", "Country", "Before", "After", "Lines", "Plan cost", "Plan share"], 2)
-    first = len(rows) + 1
+    first = rows
     for r in plan.countries.itertuples(index=False):
         code = str(r.origin_country)
-        put(text(ws, code), text(ws, country_name(code)),
-            cell(ws, float(r.dependence_before), proto("share")),
-            cell(ws, float(r.dependence_after), proto("share")),
-            cell(ws, int(r.lines), proto("number")),
-            cell(ws, float(r.cost), proto("money")),
-            cell(ws, float(r.cost_share), proto("share")))
-    last = len(rows)
-    put(text(ws, "Before: shares of purchases by value with today's supply mix (country "
-                 "dependence); after: with each planned material's new mix.", styles.note))
+        put((code, None), (country_name(code), None),
+            (float(r.dependence_before), proto("share")),
+            (float(r.dependence_after), proto("share")),
+            (int(r.lines), proto("number")),
+            (float(r.cost), proto("money")),
+            (float(r.cost_share), proto("share")))
+    last = rows - 1
+    put(("Before: shares of purchases by value with today's supply mix (country "
+         "dependence); after: with each planned material's new mix.", styles.note))
     if last >= first:
-        chart_rows = _chart(ws, first, last)
-        for _ in range(chart_rows):
+        for _ in range(_chart(ws, first, last)):
             put()
     put()
 
     # page 2 for the details: the materials still over a cap, then the suppliers
-    ws.row_breaks.append(Break(id=len(rows)))
-    put(text(ws, "Materials still over a cap after the plan", styles.subtitle), height=20)
+    ws.page_break(rows)
+    put(("Materials still over a cap after the plan", styles.subtitle), height=20)
     breaches = plan.breaches
     if not len(breaches):
-        put(text(ws, "None: every material's mix is within the caps.", styles.note))
+        put(("None: every material's mix is within the caps.", styles.note))
     else:
         header(["Item", "Why", "", "", "", "Supplier share", "Country share"], 5)
         wrap = proto("text", wrap=True)
-        width = sum(SUMMARY_WIDTHS[c] for c in "BCDE")
+        width = sum(SUMMARY_WIDTHS[1:5])  # B to E
         for r in breaches.itertuples(index=False):
             why = f"{r.name}: {r.reason}" if r.reason else str(r.name)
-            at = put(text(ws, str(r.item_id), wrap), text(ws, why, wrap), None, None, None,
-                     cell(ws, _float(r.top_supplier_share_after), proto("share")),
-                     cell(ws, _float(r.top_country_share_after), proto("share")),
+            at = put((str(r.item_id), wrap), None, None, None, None,
+                     (_float(r.top_supplier_share_after), proto("share")),
+                     (_float(r.top_country_share_after), proto("share")),
                      height=LINE_HEIGHT * _wrapped_lines(why, width) + 3)
-            ws.merged_cells.add(f"B{at}:E{at}")
+            ws.merge(at, 1, at, 4, why, wrap)
     put()
 
-    put(text(ws, "Totals by supplier", styles.subtitle), height=20)
+    put(("Totals by supplier", styles.subtitle), height=20)
     header(["Supplier", "Name", "Country", "Materials", "Lines", "Cost", "Plan share"], 3)
     for r in plan.suppliers.itertuples(index=False):
-        put(text(ws, str(r.supplier_id)), text(ws, "" if pd.isna(r.name) else str(r.name)),
-            text(ws, "" if pd.isna(r.country) else str(r.country)),
-            cell(ws, int(r.materials), proto("number")),
-            cell(ws, int(r.lines), proto("number")),
-            cell(ws, _float(r.cost), proto("money")),
-            cell(ws, _float(r.cost_share), proto("share")))
-    put(text(ws, "Total", styles.strong), None, None,
-        cell(ws, int(plan.lines["item_id"].nunique()), proto("number")),
-        cell(ws, len(plan.lines), proto("number")),
-        cell(ws, plan.total_cost, proto("money", bold=True)))
-    for row in rows:
-        ws.append(row)
+        put((str(r.supplier_id), None), ("" if pd.isna(r.name) else str(r.name), None),
+            ("" if pd.isna(r.country) else str(r.country), None),
+            (int(r.materials), proto("number")),
+            (int(r.lines), proto("number")),
+            (_float(r.cost), proto("money")),
+            (_float(r.cost_share), proto("share")))
+    put(("Total", styles.strong), None, None,
+        (int(plan.lines["item_id"].nunique()), proto("number")),
+        (len(plan.lines), proto("number")),
+        (plan.total_cost, proto("money", bold=True)))
 
 
-def _chart(ws: Any, first: int, last: int) -> int:
-    """A clustered bar chart of the before/after columns; returns the rows it covers."""
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.label import DataLabelList
-
-    chart = BarChart()
-    chart.type = "bar"  # horizontal bars: country names stay readable
-    chart.grouping = "clustered"
-    chart.gapWidth = 60
-    chart.title = None
-    chart.style = 2
-    data = Reference(ws, min_col=3, max_col=4, min_row=first - 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
-    for series, colour in zip(chart.series, (BEFORE_COLOUR, AFTER_COLOUR), strict=True):
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = colour
-    chart.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False,
-                                     showLegendKey=False, showPercent=False)
-    chart.dataLabels.numFmt = "0%"
-    chart.x_axis.scaling.orientation = "maxMin"  # the largest country on top
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.y_axis.numFmt = "0%"
-    chart.y_axis.majorGridlines = None
-    chart.y_axis.scaling.min = 0
-    chart.legend.position = "t"
+def _chart(ws: Sheet, first: int, last: int) -> int:
+    """A clustered bar chart of the before/after columns (C, D) of rows ``first`` to
+    ``last`` (0-based), below them and their note; returns the rows it covers. The bars
+    are labelled with the table's own format (one decimal: a small country is 0.4%, not
+    0%), the axis in whole percent."""
     countries = last - first + 1
-    chart.height = min(max(6.0, 0.9 * countries + 2.0), 16.0)  # cm
-    chart.width = 17.5
-    ws.add_chart(chart, f"A{last + 3}")
-    return int(chart.height / 0.53) + 2  # rows of ~15 pt (0.53 cm)
+    height = min(max(6.0, 0.9 * countries + 2.0), 16.0)  # cm
+    ws.bar_chart(last + 3, 0, categories=(first, 1, last),
+                 series=[Series(first - 1, 2, BEFORE_COLOUR),
+                         Series(first - 1, 3, AFTER_COLOUR)],
+                 width_cm=17.5, height_cm=height, label_format=number_format("share"))
+    return int(height / 0.53) + 2  # rows of ~15 pt (0.53 cm)
 
 
 def _float(value: Any) -> float | None:
