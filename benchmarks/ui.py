@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,10 +67,9 @@ def startup(sample: Path) -> tuple[float, float]:
     return wall, float(out.stdout.strip().splitlines()[-1])
 
 
-def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
-    """Seconds from an edit to the window redrawn with new figures (dashboard shown)."""
+def _window(sample: Path) -> tuple[Any, Any]:
+    """The application and a main window over ``sample``, with throw-away settings."""
     import planner
-    from ui.editing.commands import SetCells
     from ui.editing.document import Document
     from ui.qt import QSettings
     from ui.shell.app import create_application
@@ -78,12 +78,20 @@ def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
     from ui.shell.recovery import Autosaver
 
     app = create_application([])
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "stockpile-bench"
+    tmp = Path(tempfile.gettempdir()) / "stockpile-bench"
     tmp.mkdir(exist_ok=True)
     window = MainWindow(Document(planner.load(sample), sample),
                         prefs=Preferences(QSettings(str(tmp / "p.ini"),
                                                     QSettings.Format.IniFormat)),
                         autosaver=Autosaver(tmp))
+    return app, window
+
+
+def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
+    """Seconds from an edit to the window redrawn with new figures (dashboard shown)."""
+    from ui.editing.commands import SetCells
+
+    app, window = _window(sample)
     window.resize(1400, 900)
     window.show()
     window.nav.setCurrentRow(0)
@@ -107,22 +115,10 @@ def edit_refresh(sample: Path, repeats: int = 30) -> list[float]:
 def print_preview(sample: Path) -> tuple[float, float]:
     """Seconds from File → Print Preview to the preview's pages painted: the first time
     (the plan and the ranking computed in the background) and again (results reused)."""
-    import planner
-    from ui.editing.document import Document
     from ui.printing import dialogs
-    from ui.qt import QApplication, QSettings
-    from ui.shell.app import create_application
-    from ui.shell.main_window import MainWindow
-    from ui.shell.preferences import Preferences
-    from ui.shell.recovery import Autosaver
+    from ui.qt import QApplication
 
-    app = create_application([])
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "stockpile-bench"
-    tmp.mkdir(exist_ok=True)
-    window = MainWindow(Document(planner.load(sample), sample),
-                        prefs=Preferences(QSettings(str(tmp / "p.ini"),
-                                                    QSettings.Format.IniFormat)),
-                        autosaver=Autosaver(tmp))
+    app, window = _window(sample)
     window.show()
     app.processEvents()
     times = []
