@@ -177,12 +177,15 @@ class Results:
 
         return self._get("headline", lambda: headline(self.require_report()))
 
-    def plan(self, **params: float | None) -> Plan:
-        """The procurement plan; ``params`` override the settings (None keeps one)."""
+    def plan(self, progress: Callable[[int, int], object] | None = None,
+             **params: float | None) -> Plan:
+        """The procurement plan; ``params`` override the settings (None keeps one).
+        ``progress(done, total)`` follows a plan being made (False stops it)."""
         from planner.analysis.plan import make_plan
 
         clean = self._plan_overrides(params)
-        return self._get(("plan", _plan_key(clean)), lambda: make_plan(self.project, **clean))
+        return self._get(("plan", _plan_key(clean)),
+                         lambda: make_plan(self.project, progress=progress, **clean))
 
     def _plan_overrides(self, params: dict[str, float | None]) -> dict[str, float | None]:
         """The parameters that differ from the settings: a plan "for 90 days" is the

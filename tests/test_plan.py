@@ -451,3 +451,23 @@ def test_plan_command_text_and_bad_input(capsys: pytest.CaptureFixture[str],
     assert code == 1 and "Sources!C2" in stderr
     code, _, _ = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "plan.csv")
     assert code == 2
+
+
+def test_a_plan_reports_its_progress_and_stops_when_asked() -> None:
+    """The slow part (materials solved as MILPs) reports (done, total) and stops with
+    Cancelled when the callback answers False."""
+    import runpy
+
+    from planner.core.errors import Cancelled
+
+    bench = runpy.run_path(str(Path(__file__).resolve().parents[1] / "benchmarks" / "plan.py"),
+                           run_name="plan_benchmark")
+    project = bench["build_project"](materials=300, seed=3)
+    seen: list[tuple[int, int]] = []
+    plan = make_plan(project, progress=lambda done, total: seen.append((done, total)))
+    assert plan.stats.materials_milp > 0
+    total = plan.stats.materials_milp
+    assert seen[-1] == (total, total) and seen[0] == (0, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    with pytest.raises(Cancelled):
+        make_plan(project, progress=lambda done, total: done < total // 2)

@@ -27,7 +27,7 @@ the MILP too, block by block, and is done. Only the others go to ``scipy.optimiz
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,9 @@ from scipy import sparse
 if TYPE_CHECKING:  # scipy.optimize takes 0.7 s to import: only when a MILP is solved
     from scipy.optimize import Bounds, LinearConstraint
 
-from planner.core.errors import PlannerError
+from planner.core.errors import Cancelled, PlannerError
+
+Progress = Callable[[int, int], object]  # (done, total) -> False to stop
 
 MILP_CHUNK = 30  # materials per MILP call: HiGHS solves most chunks at the root node
 MILP_GAP = 1e-7  # relative gap of a chunk's cost
@@ -92,8 +94,11 @@ class Allocation:
     milp_calls: int = 0
 
 
-def allocate(problem: AllocationProblem) -> Allocation:
+def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Allocation:
     """The lexicographic optimum of every material (see the module's docstring).
+
+    ``progress(done, total)`` is called after each batch of MILP materials (the slow
+    part); returning False stops with Cancelled.
 
     method "greedy": the relaxation's optimum by the exact greedy (laminar caps, the need
     met within the caps), MOQ-feasible, hence optimal; "lp": the same from the LP;
@@ -117,9 +122,13 @@ def allocate(problem: AllocationProblem) -> Allocation:
         # materials whose relaxation met the caps first try the MILP with the caps hard
         # (one stage instead of two); a chunk where that is infeasible takes both stages
         met = (_excess(problem, q) <= 1e-7 * np.maximum(problem.need, 1.0)) & redo
+        total, done = int(redo.sum()), 0
         for numbers, hard in ((np.flatnonzero(met), True),
                               (np.flatnonzero(redo & ~met), False)):
             for lo in range(0, len(numbers), MILP_CHUNK):
+                if progress is not None and progress(done, total) is False:
+                    raise Cancelled("the plan was cancelled")
+                done += len(numbers[lo:lo + MILP_CHUNK])
                 keep = np.zeros(k, dtype=bool)
                 keep[numbers[lo:lo + MILP_CHUNK]] = True
                 sub, rows = problem.subset(keep)
@@ -129,6 +138,8 @@ def allocate(problem: AllocationProblem) -> Allocation:
                     result = _solve(sub, integer=True)
                     calls += 2 if hard else 1
                 q[rows] = result
+        if progress is not None:
+            progress(total, total)
     return Allocation(q, method, calls)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.analysis.allocation import AllocationProblem, allocate
+from planner.analysis.allocation import AllocationProblem, Progress, allocate
 from planner.analysis.compute import Report, compute
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project, Settings
@@ -145,8 +145,12 @@ LINE_COLUMNS = (
 
 def make_plan(project: Project, *, horizon_days: float | None = None,
               target_days: float | None = None, max_supplier_share: float | None = None,
-              max_country_share: float | None = None) -> Plan:
-    """The procurement plan of a valid project; None keeps the project's setting."""
+              max_country_share: float | None = None,
+              progress: Progress | None = None) -> Plan:
+    """The procurement plan of a valid project; None keeps the project's setting.
+
+    ``progress(done, total)`` follows the allocation's slow part (materials solved as
+    mixed-integer programs); returning False stops with Cancelled."""
     started = time.perf_counter()
     params = PlanParameters.of(project.settings, horizon_days=horizon_days,
                                target_days=target_days, max_supplier_share=max_supplier_share,
@@ -168,7 +172,7 @@ def make_plan(project: Project, *, horizon_days: float | None = None,
     need_eff = np.where(to_plan, np.minimum(need, available), 0.0)
 
     t0 = time.perf_counter()
-    quantity, method, stats.milp_calls = _allocate(src, need_eff, to_plan, params)
+    quantity, method, stats.milp_calls = _allocate(src, need_eff, to_plan, params, progress)
     stats.seconds_allocation = time.perf_counter() - t0
     stats.materials_planned = int(to_plan.sum())
     stats.materials_greedy = int((method == "greedy").sum())
@@ -241,7 +245,8 @@ def _sources(project: Project, report: Report, params: PlanParameters) -> pd.Dat
 
 
 def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
-              params: PlanParameters) -> tuple[np.ndarray, np.ndarray, int]:
+              params: PlanParameters, progress: Progress | None = None
+              ) -> tuple[np.ndarray, np.ndarray, int]:
     """Quantity per source row, the method per material ("lp", "milp" or "") and the
     number of MILP calls."""
     method = np.full(len(need), "", dtype=object)
@@ -264,7 +269,7 @@ def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
         max_supplier_share=params.max_supplier_share,
         max_country_share=params.max_country_share,
         whole=part.groupby("material")["whole"].first().to_numpy(dtype=bool))
-    result = allocate(problem)
+    result = allocate(problem, progress)
     quantity[rows] = result.quantity
     method[numbers] = result.method
     return quantity, method, result.milp_calls

@@ -72,3 +72,41 @@ def test_cancelled_export_leaves_no_file(page: PlanPage, tmp_path: Path, qtbot: 
     assert messages and "cancelled" in messages[-1]
     assert list(tmp_path.iterdir()) == []
     assert page.export_button.isEnabled() and not page.progress.isVisible()
+
+
+def test_a_big_plan_shows_progress_and_can_be_cancelled(
+        qtbot: object, doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Made off the UI thread with the page's progress bar; Cancel stops the engine."""
+    import threading
+    import time
+
+    from planner.analysis import plan as plan_module
+    from planner.core.errors import Cancelled
+    from ui.pages import plan_page
+
+    reports: list[tuple[int, int]] = []
+    started = threading.Event()
+
+    def slow_plan(project: object, progress: object = None, **params: object) -> object:
+        started.set()
+        for done in range(10_000):  # a plan of 10,000 materials, one at a time
+            if progress is not None and progress(done, 10_000) is False:  # type: ignore[operator]
+                raise Cancelled("the plan was cancelled")
+            time.sleep(0.001)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(plan_module, "make_plan", slow_plan)
+    monkeypatch.setattr(plan_page, "BACKGROUND_MATERIALS", 0)
+    page = PlanPage(doc)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.show()
+    page.progress.valueChanged.connect(lambda v: reports.append((v, page.progress.maximum())))
+    page.make()
+    assert started.wait(10)
+    qtbot.waitUntil(lambda: len(reports) > 3, timeout=10_000)  # type: ignore[attr-defined]
+    assert page.progress.isVisible() and page.cancel_button.isVisible()
+    assert reports[-1][1] == 10_000
+    qtbot.mouseClick(page.cancel_button, plan_page.Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.task is None, timeout=10_000)  # type: ignore[attr-defined]
+    assert "cancelled" in page.status.text()
+    assert not page.progress.isVisible() and page.plan is None

@@ -21,6 +21,7 @@ runs; only one such operation runs at a time per window, unless ``exclusive=Fals
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
@@ -50,7 +51,10 @@ class Progress:
 
     def __call__(self, done: int = 0, total: int = 0) -> bool:
         """Report ``done`` of ``total``; False once cancelled (then stop soon)."""
-        self._signals.progressed.emit(done, total)  # queued to the UI thread
+        try:
+            self._signals.progressed.emit(done, total)  # queued to the UI thread
+        except RuntimeError:  # the application is closing: stop
+            self._cancelled.set()
         return not self._cancelled.is_set()
 
     @property
@@ -163,9 +167,14 @@ class Operation(Generic[T]):
         try:
             result = self.fn(self.progress)
         except BaseException as exc:
-            self._signals.failed.emit(exc)
+            self._emit(self._signals.failed, exc)
             return
-        self._signals.done.emit(result)
+        self._emit(self._signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is closing: nobody to tell
+            signal.emit(value)
 
     # --- reporting back (UI thread) ------------------------------------------------------
     def _finish(self) -> None:

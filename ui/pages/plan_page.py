@@ -274,21 +274,44 @@ class PlanPage(QWidget):
             self.task.cancel()
         if background:
             self.status.setText("Making the plan…")
+            self._busy(True)
+
+        op: Operation[Results] = Operation(
+            lambda progress: _with_plan(target, params, progress), exclusive=False)
+
+        def current() -> bool:
+            """Whether ``op`` is still the page's plan (not replaced by a newer one)."""
+            if self.task is not op:
+                return False
+            self.task = None
+            self._busy(False)
+            return True
 
         def made(done: Results) -> None:
-            self.task = None
-            if done is not results and not results.adopt(done):
-                return  # the project changed meanwhile; a new plan is on its way
-            self.show_plan(done.plan(**params))
+            if current() and (done is results or results.adopt(done)):
+                self.show_plan(done.plan(**params))
+            # else: the project changed meanwhile; a new plan is on its way
 
         def failed(exc: BaseException) -> None:
-            self.task = None
-            self.status.setText(str(exc) if isinstance(exc, PlannerError) else
-                                f"No plan: {exc}")
+            if current():
+                self.status.setText(str(exc) if isinstance(exc, PlannerError) else
+                                    f"No plan: {exc}")
 
-        self.task = Operation(lambda _p: _with_plan(target, params), exclusive=False
-                              ).success(made).failure(failed)
-        self.task.run(self, background=background)
+        def cancelled() -> None:
+            if current():
+                self._dirty = True
+                self.status.setText("Plan cancelled: change a parameter or show the page "
+                                    "again to make it.")
+
+        self.task = op.success(made).failure(failed).cancelled_(cancelled).on_progress(
+            self._advanced)
+        op.run(self, background=background)
+
+    def _busy(self, busy: bool) -> None:
+        """The progress bar and Cancel follow a plan being made in the background."""
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
 
     def show_plan(self, plan: Plan) -> None:
         self.plan = plan
@@ -385,12 +408,15 @@ class PlanPage(QWidget):
         self.doc.message.emit("Export cancelled; no file was written")
 
     def cancel_export(self) -> None:
+        """Cancel: the export under way, or the plan being made."""
         if self.export_task is not None:
             self.export_task.cancel()
+        elif self.task is not None:
+            self.task.cancel()
 
 
-def _with_plan(results: Results, params: dict[str, float]) -> Results:
-    results.plan(**params)
+def _with_plan(results: Results, params: dict[str, float], progress: Progress) -> Results:
+    results.plan(progress, **params)
     return results
 
 
