@@ -8,6 +8,8 @@ anything unexpected is reported in one line with a hint to file a bug.
 from __future__ import annotations
 
 import argparse
+import errno
+import gc
 import json
 import math
 import sys
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from planner.results import Results
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# what writing onto a full or failing disk raises (the quota's errno exists on POSIX only)
+DISK_ERRNOS = frozenset(code for code in (errno.ENOSPC, errno.EFBIG, errno.EIO,
+                                          getattr(errno, "EDQUOT", None)) if code is not None)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--rank", action="store_true",
                       help="stop every supplier and country in turn; rank by revenue at risk")
     what.add_argument("--list-presets", action="store_true", help="presets and their matches")
-    p.add_argument("--days", type=int, help="length of the stop (default: the preset's or the "
-                   "horizon; with --rank: for sources without time_to_recover_days)")
+    p.add_argument("--days", type=_days, metavar="N", help="length of the stop in days "
+                   "(default: the preset's or the horizon; with --rank: for sources without "
+                   "time_to_recover_days)")
     p.add_argument("--cut", type=float, help="fraction of deliveries lost, 0-1 (default 1)")
     p.add_argument("--presets-file", type=Path, help="presets JSON (default: the bundled one)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
@@ -91,6 +97,23 @@ def _plan_parameter(key: str) -> Callable[[str], float]:
     return parse
 
 
+def _days(text: str) -> int:
+    """An argparse type for the length of a stop: a whole number of days, bounded as the
+    template's durations are (a typo of 1e9 days would fill the memory)."""
+    from planner.inputs.validation import MAX_DAYS
+
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and number.is_integer()):  # below 0: the stop says why
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
+    if number > MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), got {text}")
+    return int(number)
+
+
 def version() -> str:
     """The installed package's version ("dev" when run from a tree never installed)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -104,6 +127,33 @@ def version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_after_disk_errors(hook)
+    code = 3
+    try:
+        code = _run(args)
+        return code
+    finally:
+        if code != EXIT_OK:
+            gc.collect()  # a failed writer's files are closed now, while the hook is ours
+        sys.unraisablehook = hook
+
+
+def _quiet_after_disk_errors(
+        hook: Callable[[sys.UnraisableHookArgs], object]
+) -> Callable[[sys.UnraisableHookArgs], object]:
+    """An unraisable-exception hook that drops a disk error raised while a file is closed
+    by the garbage collector: a writer that failed on a full disk (reported in one line
+    already) leaves an open file behind, and closing it fails the same way again."""
+    def quiet(unraisable: sys.UnraisableHookArgs) -> object:
+        exc = unraisable.exc_value
+        if isinstance(exc, OSError) and exc.errno in DISK_ERRNOS:
+            return None
+        return hook(unraisable)
+    return quiet
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
@@ -166,11 +216,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
-    from planner.inputs.files import export, load
+def overwrites_input(command: str, source: Path, outputs: Sequence[Path]) -> bool:
+    """True, having said so, when writing ``outputs`` would replace ``source`` (or a CSV
+    file of a folder ``source``): by the same name, through a symbolic or a hard link.
+    Every command that writes asks this before it reads anything."""
+    from planner.inputs.files import overwrites
 
-    if args.output.resolve() == args.file.resolve():
-        print("planner: the output must differ from the input", file=sys.stderr)
+    if not overwrites(outputs, source):
+        return False
+    print(f"planner {command}: the output would overwrite the input {source}",
+          file=sys.stderr)
+    return True
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from planner.inputs.files import export, export_targets, load
+
+    if overwrites_input("convert", args.file, export_targets(args.output)):
         return EXIT_USAGE
     project = load(args.file)
     export(project, args.output)
@@ -181,6 +243,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from planner.outputs.pdf import write_summary_pdf
 
+    if overwrites_input("summary", args.file, [args.output]):
+        return EXIT_USAGE
     results = _results(args.file)
     # the drawing is the desktop application's painter, found through an entry point
     pages = write_summary_pdf(results.summary(), args.output, args.page_size)
@@ -247,8 +311,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if out is None and not args.json:
         print("planner plan: give -o PLAN.xlsx, --json, or both", file=sys.stderr)
         return EXIT_USAGE
-    if out is not None and (out.suffix.lower() != ".xlsx" or out.resolve() == args.file.resolve()):
+    if out is not None and out.suffix.lower() != ".xlsx":
         print("planner plan: the output must be a new .xlsx file", file=sys.stderr)
+        return EXIT_USAGE
+    if out is not None and overwrites_input("plan", args.file, [out]):
         return EXIT_USAGE
     results = _results(args.file)
     project = results.project

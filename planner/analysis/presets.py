@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,6 +21,8 @@ from planner.analysis.compute import Report, compute
 from planner.analysis.scenario import ScenarioError, Stop
 from planner.core.resources import resource
 from planner.inputs.project import Project
+from planner.inputs.reading import MAX_FILE_BYTES
+from planner.inputs.validation import MAX_DAYS
 
 PRESETS_FILE = "scenarios.json"  # bundled in planner.resources
 
@@ -50,9 +53,15 @@ def load_presets(path: Path | str | None = None) -> list[Preset]:
     source: Path | Traversable = Path(path) if path is not None else resource(PRESETS_FILE)
     if path is None:
         path = PRESETS_FILE
+    else:
+        _check_file(Path(path))
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:  # [[[[...]]]] nested a hundred thousand deep
+        raise ScenarioError(f"{path}: cannot read the preset scenarios: the file is nested "
+                            "too deeply") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, an
+        # integer of thousands of digits
         raise ScenarioError(f"{path}: cannot read the preset scenarios: {exc}") from exc
     entries = data.get("presets") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -68,6 +77,8 @@ def load_presets(path: Path | str | None = None) -> list[Preset]:
         days, cut, keywords = entry["days"], entry.get("cut", 1.0), entry["keywords"]
         if not isinstance(days, int) or isinstance(days, bool) or days < 1:
             raise ScenarioError(f"{where} ({entry['id']}): days must be a whole number ≥ 1")
+        if days > MAX_DAYS:
+            raise ScenarioError(f"{where} ({entry['id']}): {_too_long(days)}")
         if not isinstance(cut, int | float) or isinstance(cut, bool) or not 0 < cut <= 1:
             raise ScenarioError(f"{where} ({entry['id']}): cut must be above 0 and at most 1")
         if not (isinstance(keywords, list) and keywords
@@ -82,6 +93,26 @@ def load_presets(path: Path | str | None = None) -> list[Preset]:
     if len(set(ids)) != len(ids):
         raise ScenarioError(f"{path}: preset ids must be unique")
     return presets
+
+
+def _check_file(path: Path) -> None:
+    """A presets file must be a regular file of a sane size: reading a FIFO or /dev/zero
+    would never end."""
+    try:
+        info = path.stat()
+    except OSError:
+        return  # reading it says why
+    if not stat.S_ISREG(info.st_mode):
+        raise ScenarioError(f"{path} is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: the file is {info.st_size / 2**20:,.0f} MB; the limit "
+                            f"is {MAX_FILE_BYTES / 2**20:,.0f} MB")
+
+
+def _too_long(days: int) -> str:
+    digits = len(str(days))
+    shown = f"{days:,}" if digits <= 20 else f"a number of {digits:,} digits"
+    return f"days must be at most {MAX_DAYS:,.0f} (100 years), got {shown}"
 
 
 def find_preset(presets: list[Preset], name: str) -> Preset:
@@ -109,6 +140,8 @@ def matched_materials(project: Project, preset: Preset, report: Report | None = 
 def preset_stop(project: Project, preset: Preset, days: int | None = None,
                 cut: float | None = None, report: Report | None = None) -> Stop:
     """The stop a preset makes on this project: its country, only its matched materials."""
+    if days is not None and days > MAX_DAYS:
+        raise ScenarioError(_too_long(days))
     ids = matched_materials(project, preset, report)["item_id"]
     return Stop("country", preset.country, preset.days if days is None else days,
                 preset.cut if cut is None else cut, frozenset(ids.astype(str)), preset.title)

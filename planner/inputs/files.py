@@ -7,12 +7,18 @@ reader or writer by looking at the file, not only at its name.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 
-from planner.core.errors import InputError
+from planner.core.errors import FileRefused, InputError
 from planner.inputs import storage
 from planner.inputs.project import Project
 from planner.inputs.reading import read_book
+from planner.inputs.schema import SHEETS
 from planner.inputs.template import write_csv_folder, write_workbook
 from planner.inputs.validation import build_project, check_cells, check_project
 
@@ -27,6 +33,7 @@ def load(path: Path | str, strict: bool = True) -> Project:
     ``project.warnings`` for the window to mark.
     """
     path = Path(path)
+    check_readable(path)
     is_project = path.is_file() and storage.is_project_file(path)
     if is_project or path.suffix.lower() == storage.SUFFIX:
         # a .stockpile that is not SQLite gets the project file's message, not the workbook's
@@ -40,6 +47,86 @@ def load(path: Path | str, strict: bool = True) -> Project:
         project.warnings = problems
         return project
     return build_project(read_book(path))
+
+
+def check_readable(path: Path) -> None:
+    """Refuse, before anything is read, what no reader can use: a FIFO, a device or a
+    socket (reading /dev/zero or a pipe never ends), and a file or folder this user may
+    not read. For a CSV folder the same holds for each of its CSV files.
+
+    A path that does not exist is left to the readers, which say so in their own words.
+    """
+    if not _is_folder(path, path.name):
+        return
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError as exc:
+        raise _unreadable(path.name, exc) from None
+    for entry in entries:
+        if entry.name.lower().endswith(".csv"):  # the files the CSV reader reads
+            _is_folder(Path(entry.path), f"{path.name}/{entry.name}")
+
+
+def _is_folder(path: Path, shown: str) -> bool:
+    """True for a folder; False for a readable regular file or nothing at all;
+    FileRefused for anything else."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise _unreadable(shown, exc) from None
+    if stat.S_ISDIR(mode):
+        return True
+    if not stat.S_ISREG(mode):
+        raise FileRefused(f"{shown} is not a regular file or folder")
+    try:  # opening a regular file reads nothing; it tells whether it may be read
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise _unreadable(shown, exc) from None
+    os.close(fd)
+    return False
+
+
+def _unreadable(shown: str, exc: OSError) -> FileRefused:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return FileRefused(f"cannot read {shown}: permission denied")
+    return FileRefused(f"cannot read {shown}: {exc.strerror or exc}")
+
+
+def export_targets(path: Path | str) -> list[Path]:
+    """What :func:`export` writes to for ``path``: the file, or the folder and its CSV
+    files (to refuse an output that is the input under another name)."""
+    path = Path(path)
+    if path.suffix.lower() in (storage.SUFFIX, ".xlsx"):
+        return [path]
+    return [path, *(path / f"{spec.name}.csv" for spec in SHEETS)]
+
+
+def input_paths(path: Path | str) -> list[Path]:
+    """What :func:`load` reads for ``path``: the file, or the folder and its CSV files."""
+    path = Path(path)
+    found = [path]
+    with contextlib.suppress(OSError):  # load says why a folder cannot be read
+        if path.is_dir():
+            found += [p for p in path.iterdir() if p.suffix.lower() == ".csv"]
+    return found
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one file: the same device and inode when both exist
+    (through symbolic or hard links, or another case of the name), else the same path
+    once symbolic links are resolved."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def overwrites(outputs: Iterable[Path], source: Path | str) -> bool:
+    """Whether writing ``outputs`` would replace ``source`` or a file it is read from."""
+    inputs = input_paths(source)
+    return any(same_file(out, i) for out in outputs for i in inputs)
 
 
 def export(project: Project, path: Path | str) -> None:

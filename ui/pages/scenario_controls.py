@@ -21,6 +21,7 @@ from planner.analysis.scenario import ScenarioError, Stop
 from planner.core import formatting as fmt
 from planner.core.errors import PlannerError
 from planner.inputs.parsing import country_name
+from planner.inputs.validation import MAX_DAYS
 from ui.editing.document import Document
 from ui.qt import (
     QComboBox,
@@ -73,7 +74,9 @@ class StopControls(QWidget):
             box.currentIndexChanged.connect(self.describe)
         self.boxes["preset"].currentIndexChanged.connect(self._preset_chosen)
         self.days = QSpinBox(self)
-        self.days.setRange(1, 3650)
+        # as long as any duration may be (a time to recover, a preset's days): a stop run
+        # from the ranking keeps its length, and nothing longer can be typed
+        self.days.setRange(1, int(MAX_DAYS))
         self.days.setValue(90)
         self.days.setSuffix(" days")
         self.days.setToolTip("How long the deliveries stop, from the as-of date")

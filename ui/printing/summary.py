@@ -48,7 +48,9 @@ def render_pdf(summary: Summary, path: Path, size: str = "a4", title: str = "") 
     """Draw the summary into a PDF at ``path``; returns the page count.
 
     Registered as the engine's summary renderer (planner.outputs.pdf), which writes
-    through a temporary file and renames it: this function only draws.
+    through a temporary file and renames it: this function only draws. QPdfWriter reports
+    no write error (a full disk leaves a short file), so the engine checks the file it
+    leaves before putting it in place (planner.outputs.pdf.check_pdf).
     """
     ensure_gui_application()
     writer = QPdfWriter(str(path))
