@@ -8,8 +8,6 @@ anything unexpected is reported in one line with a hint to file a bug.
 from __future__ import annotations
 
 import argparse
-import errno
-import gc
 import json
 import math
 import sys
@@ -24,9 +22,6 @@ if TYPE_CHECKING:
     from planner.results import Results
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-# what writing onto a full or failing disk raises (the quota's errno exists on POSIX only)
-DISK_ERRNOS = frozenset(code for code in (errno.ENOSPC, errno.EFBIG, errno.EIO,
-                                          getattr(errno, "EDQUOT", None)) if code is not None)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,30 +122,7 @@ def version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    hook = sys.unraisablehook
-    sys.unraisablehook = _quiet_after_disk_errors(hook)
-    code = 3
-    try:
-        code = _run(args)
-        return code
-    finally:
-        if code != EXIT_OK:
-            gc.collect()  # a failed writer's files are closed now, while the hook is ours
-        sys.unraisablehook = hook
-
-
-def _quiet_after_disk_errors(
-        hook: Callable[[sys.UnraisableHookArgs], object]
-) -> Callable[[sys.UnraisableHookArgs], object]:
-    """An unraisable-exception hook that drops a disk error raised while a file is closed
-    by the garbage collector: a writer that failed on a full disk (reported in one line
-    already) leaves an open file behind, and closing it fails the same way again."""
-    def quiet(unraisable: sys.UnraisableHookArgs) -> object:
-        exc = unraisable.exc_value
-        if isinstance(exc, OSError) and exc.errno in DISK_ERRNOS:
-            return None
-        return hook(unraisable)
-    return quiet
+    return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -341,26 +341,6 @@ def test_every_writer_on_a_full_disk_says_so_in_one_line(
         assert result.files == _files(seeds), where
 
 
-def test_the_quiet_hook_lets_other_errors_through() -> None:
-    """Only a disk error met while closing a file is dropped; anything else is shown."""
-    seen: list[BaseException | None] = []
-    hook = cli._quiet_after_disk_errors(lambda u: seen.append(u.exc_value))
-
-    @dataclass
-    class Unraisable:
-        exc_value: BaseException | None
-        exc_type: object = None
-        exc_traceback: object = None
-        err_msg: str | None = None
-        object: object = None
-
-    full = OSError(errno.ENOSPC, "No space left on device")
-    bug = ValueError("a bug")
-    for exc in (full, bug, OSError(errno.EBADF, "Bad file descriptor")):
-        hook(Unraisable(exc))  # type: ignore[arg-type]
-    assert seen == [bug, seen[1]] and seen[1] is not full and len(seen) == 2
-
-
 # --- 3. runaway durations -----------------------------------------------------------------
 
 @pytest.mark.parametrize(("what", "days"), [

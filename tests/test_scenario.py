@@ -582,3 +582,15 @@ def test_every_ranked_stop_matches_the_plain_loop(sample: Path) -> None:
             if tts_ is not None:
                 assert got["time_to_survive_days"] == pytest.approx(tts_, rel=1e-9), item
             assert got["shortfall"] == pytest.approx(short, rel=1e-9, abs=1e-9), (stop, item)
+
+
+def test_the_engine_bounds_a_stop_at_100_years() -> None:
+    """Not only the command line: the engine's own Stop and rank refuse longer stops."""
+    from planner.analysis.scenario import ScenarioError, Stop, rank
+
+    Stop("country", "CN", 36_500)
+    with pytest.raises(ScenarioError, match="at most 36,500 days"):
+        Stop("country", "CN", 36_501)
+    project = planner.load(EV)
+    with pytest.raises(ScenarioError, match="at most 36,500 days"):
+        rank(project, days=10**9)

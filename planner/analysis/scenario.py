@@ -34,6 +34,7 @@ from planner.analysis.compute import Report, bom_arrays, compute
 from planner.core.errors import PlannerError
 from planner.inputs.parsing import country_codes, country_name
 from planner.inputs.project import Project
+from planner.inputs.validation import MAX_DAYS
 
 By = Literal["country", "supplier"]
 BY: tuple[By, ...] = ("country", "supplier")
@@ -67,6 +68,9 @@ class Stop:
             raise ScenarioError("a stop needs a country code or a supplier id")
         if not isinstance(self.days, int) or isinstance(self.days, bool) or self.days < 0:
             raise ScenarioError(f"a stop lasts a whole number of days, got {self.days!r}")
+        if self.days > MAX_DAYS:
+            raise ScenarioError(f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), "
+                                f"got {self.days:,}")
         if not (isinstance(self.cut, int | float) and 0.0 < self.cut <= 1.0):
             raise ScenarioError(f"the cut is a fraction above 0 and at most 1, got {self.cut!r}")
 
@@ -648,6 +652,8 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     risk).
     """
     data = _prepare(project, report if report is not None else compute(project))
+    if days is not None and not 0 <= days <= MAX_DAYS:
+        raise ScenarioError(f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), got {days}")
     default = math.ceil(days if days is not None else project.settings.horizon_days)
     if default < 1:
         raise ScenarioError(f"a stop lasts at least one day, got {default}")

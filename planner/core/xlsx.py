@@ -390,8 +390,9 @@ class Book:
 
         try:
             self.workbook.close()
-        except FileCreateError as exc:
-            cause = exc.args[0] if exc.args else None
+        except Exception as exc:
+            _close_zip_files(exc)
+            cause = exc.args[0] if isinstance(exc, FileCreateError) and exc.args else None
             if isinstance(cause, OSError):
                 raise cause from None
             raise
@@ -399,8 +400,37 @@ class Book:
     def abandon(self) -> None:
         """Release a failed write's open files (its rows on disk); the partial file it
         leaves is the temporary one that write_atomic removes."""
-        with contextlib.suppress(Exception):
+        try:
             self.workbook.close()
+        except Exception as exc:
+            _close_zip_files(exc)
+
+
+def _close_zip_files(exc: BaseException) -> None:
+    """Close the zip file a failed XlsxWriter save leaves open in its frames.
+
+    XlsxWriter opens the zip in a local variable; when writing fails (a full disk) the
+    file stays open in the traceback and is closed by the garbage collector later, which
+    fails the same way again and prints a traceback after the user's one-line message.
+    One close here, whatever it says, leaves nothing for the collector to do.
+    """
+    import zipfile
+
+    seen: set[int] = set()
+    chain: list[object] = [exc]
+    while chain:  # the error, what it wraps (XlsxWriter re-raises), and their causes
+        error = chain.pop()
+        if not isinstance(error, BaseException) or id(error) in seen:
+            continue
+        seen.add(id(error))
+        chain += [error.__cause__, error.__context__, *error.args]
+        tb = error.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile):
+                    with contextlib.suppress(Exception):
+                        value.close()
+            tb = tb.tb_next
 
 
 def write_xlsx(path: Path | str, fill: Callable[[Book], object]) -> None:
