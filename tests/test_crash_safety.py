@@ -34,6 +34,11 @@ from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SHEETS
 
 TRIALS = 100
+# What the fork server imports once, for every child of this file and test_crash_writers.py
+# (the first test to start a child starts the server): a child then starts in milliseconds.
+PRELOAD = ["planner.inputs.storage", "planner.inputs.files", "planner.outputs.pdf",
+           "planner.outputs.plan_workbook", "planner.results", "ui.printing.summary",
+           "xlsxwriter", "pandas", "numpy", "test_crash_safety", "test_crash_writers"]
 
 
 def synthetic(n_items: int, seed: int) -> Project:
@@ -110,7 +115,7 @@ def test_killing_a_save_at_random_moments_never_damages_the_file(tmp_path: Path)
     duration = time.perf_counter() - started
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["planner.inputs.storage", "pandas", "numpy"])
+    context.set_forkserver_preload(PRELOAD)
     rng = random.Random(7)
     outcomes = {"old": 0, "new": 0}
     for trial in range(TRIALS):
@@ -267,3 +272,4 @@ def test_a_csv_export_on_a_full_disk_changes_no_file(tmp_path: Path,
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert planner.load(folder).equals(first)
+    assert [p.name for p in tmp_path.iterdir()] == ["csv"]  # no temporary folder either

@@ -5,19 +5,28 @@ one, never a half-written mixture. Every writer (project files, template workboo
 folders, plan workbooks, the PDF summary, recovery notes) goes through here, and every
 failure is one error type, :class:`~planner.core.errors.ProjectFileError`, whose message
 names the file and says why in a buyer's words.
+
+A folder (of CSV files) is written the same way as a whole: a complete new folder beside
+it, swapped in (:func:`replace_folder_atomic`). The temporary files and folders of a
+killed write are removed by the next write of the same name.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
+import shutil
+import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from planner.core.errors import ProjectFileError
 
 TMP_SUFFIX = ".tmp"
+OLD_SUFFIX = ".old"  # a folder set aside while its replacement is renamed in: .NAME.PID.old
 WRITER_ERRORS = ("sqlite3", "zipfile", "xlsxwriter.exceptions")
 
 
@@ -92,6 +101,9 @@ def write_all_atomic(targets: Sequence[tuple[Path, Callable[[Path], object]]], *
     """
     pairs = [(temporary_name(Path(p), tmp_suffix), Path(p), w) for p, w in targets]
     current = pairs[0][1] if pairs else Path()
+    for folder in {path.parent for _, path, _ in pairs}:  # what killed writes left
+        names = {path.name for _, path, _ in pairs if path.parent == folder}
+        _remove_stale(folder, names, (tmp_suffix,))
 
     def failed(exc: BaseException) -> ProjectFileError:
         for tmp, _, _ in pairs:
@@ -131,29 +143,161 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def remove_stale_temporaries(folder: Path, name: str | None = None,
-                             suffix: str = TMP_SUFFIX) -> None:
+                             suffix: str | tuple[str, ...] = TMP_SUFFIX) -> None:
     """Delete in ``folder`` the temporary files ``.NAME.PID<suffix>`` (of target NAME, or
     of any) of writes whose process was killed: process PID no longer exists. A live one,
-    another user's or our own stays.
+    another user's or our own stays. A temporary folder goes with what it holds.
 
     Only on POSIX, where ``os.kill(pid, 0)`` merely asks whether a process exists.
     """
+    _remove_stale(folder, None if name is None else {name},
+                  (suffix,) if isinstance(suffix, str) else suffix)
+
+
+def _stale(folder: Path, names: set[str] | None, suffixes: Sequence[str]
+           ) -> Iterator[tuple[Path, str]]:
+    """(path, target name) of each ``.NAME.PID<suffix>`` in ``folder`` whose process is
+    gone."""
     if os.name != "posix":
         return
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return
+    for tmp in entries:
+        suffix = next((s for s in suffixes if tmp.name.endswith(s)), None)
+        if suffix is None:
+            continue
+        stem, _, pid = tmp.name.removesuffix(suffix).rpartition(".")
+        if not (stem.startswith(".") and pid.isdigit() and int(pid) != os.getpid()
+                and (names is None or stem[1:] in names)):
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            yield tmp, stem[1:]
+        except (OSError, OverflowError):  # exists but not ours, or no pid at all
+            pass
+
+
+def _remove_stale(folder: Path, names: set[str] | None, suffixes: Sequence[str]) -> None:
+    for tmp, _ in _stale(folder, names, suffixes):
+        _remove(tmp)
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, or a folder with all it holds (a link: the link only)."""
     with contextlib.suppress(OSError):
-        for tmp in Path(folder).iterdir():
-            stem, _, pid = tmp.name.removesuffix(suffix).rpartition(".")
-            if not (tmp.name.endswith(suffix) and stem.startswith(".") and pid.isdigit()
-                    and (name is None or stem == f".{name}") and int(pid) != os.getpid()):
-                continue
-            try:
-                os.kill(int(pid), 0)
-            except ProcessLookupError:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-            except (OSError, OverflowError):  # exists but not ours, or no pid at all
-                pass
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
-__all__ = ["remove_stale_temporaries", "temporary_name", "why", "write_all_atomic",
-           "write_atomic", "write_text_atomic"]
+# --- folders --------------------------------------------------------------------------------
+
+def replace_folder_atomic(folder: Path, fill: Callable[[Path], object], *,
+                          verb: str = "write", carry: Sequence[str] = ()) -> None:
+    """Call ``fill(new)`` to fill a new folder beside ``folder``, then swap it in.
+
+    A reader of ``folder`` sees the old folder or the new one, complete, never a mixture:
+    on Linux the two are exchanged in one step (``renameat2``); elsewhere the old one is
+    renamed aside (``.NAME.PID.old``) and the new one into place, and a write killed
+    between the two renames is undone by the next (:func:`recover_folder`). ``carry``
+    names files of the old folder to copy into the new one. A failure raises
+    ProjectFileError ("could not write NAME: the disk is full") and leaves the old folder
+    as it was.
+    """
+    folder = Path(folder)
+    recover_folder(folder)
+    new, old = temporary_name(folder), temporary_name(folder, OLD_SUFFIX)
+    _remove(new)  # our own, of a failed write earlier in this process
+    _remove(old)
+    try:
+        new.mkdir()
+    except OSError as exc:
+        raise ProjectFileError(f"could not {verb} {folder.name}: {why(folder, exc)}"
+                               ) from None
+    try:
+        for name in carry:
+            shutil.copy2(folder / name, new / name)
+        fill(new)
+        with contextlib.suppress(OSError):  # the old folder's permissions, where it has them
+            os.chmod(new, stat.S_IMODE(folder.stat().st_mode))
+        fsync_folder(new)
+        previous = _swap(new, folder, old)
+    except BaseException as exc:
+        _remove(new)
+        if isinstance(exc, OSError):
+            raise ProjectFileError(f"could not {verb} {folder.name}: {why(folder, exc)}"
+                                   ) from None
+        raise
+    with contextlib.suppress(OSError):
+        fsync_folder(folder.parent)
+    if previous is not None:
+        _remove(previous)  # killed before this: recover_folder removes it as stale
+
+
+def _swap(new: Path, folder: Path, old: Path) -> Path | None:
+    """Put ``new`` in place of ``folder``; returns where the previous folder now is."""
+    if not os.path.lexists(folder):
+        os.rename(new, folder)
+        return None
+    if exchange(new, folder):
+        return new
+    os.rename(folder, old)
+    try:
+        os.rename(new, folder)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.rename(old, folder)
+        raise
+    return old
+
+
+AT_FDCWD, RENAME_EXCHANGE = -100, 2  # from Linux's <fcntl.h> and <linux/fs.h>
+_renameat2: list[Callable[..., int] | None] = []
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False
+    where the system or the file system cannot, and nothing was changed."""
+    if not _renameat2:
+        function: Callable[..., int] | None = None
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError, AttributeError):
+                function = ctypes.CDLL(None, use_errno=True).renameat2
+                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                     ctypes.c_char_p, ctypes.c_uint]
+                function.restype = ctypes.c_int
+        _renameat2.append(function)
+    renameat2 = _renameat2[0]
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False  # a kernel or file system without it (FAT, some network shares)
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def recover_folder(folder: Path) -> None:
+    """Undo what a folder write killed half-way left beside ``folder``.
+
+    A set-aside ``.NAME.PID.old`` of a dead process goes back into place when ``folder`` is
+    missing (the write died between its two renames); otherwise, like every temporary
+    ``.NAME.PID.tmp`` of a dead process, it is removed. POSIX only, as
+    :func:`remove_stale_temporaries`.
+    """
+    folder = Path(folder)
+    aside = [path for path, _ in _stale(folder.parent, {folder.name}, (OLD_SUFFIX,))]
+    if aside and not os.path.lexists(folder):
+        latest = max(aside, key=lambda p: p.stat().st_mtime if p.exists() else 0.0)
+        with contextlib.suppress(OSError):
+            os.rename(latest, folder)
+    _remove_stale(folder.parent, {folder.name}, (TMP_SUFFIX, OLD_SUFFIX))
+
+
+__all__ = ["exchange", "recover_folder", "remove_stale_temporaries", "replace_folder_atomic",
+           "temporary_name", "why", "write_all_atomic", "write_atomic", "write_text_atomic"]

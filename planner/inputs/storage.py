@@ -1,17 +1,30 @@
-"""The project file: one SQLite database, written atomically.
+"""The project file: one SQLite database, written atomically, read as untrusted.
 
 All SQL of the program lives in this module, so that a PostgreSQL store for teams can
 replace it. A save writes a complete new database beside the target and renames it over
 the old one only once it is committed and flushed to disk: a crash at any moment leaves
 either the old file or the new one, never a mixture. Because every save writes a fresh
 file, Save As never copies an open database.
+
+Other SQLite programs may leave a ``-wal``, ``-shm`` or ``-journal`` file beside a project
+file. SQLite would replay such a file onto whatever database bears the name, so a save
+removes them before its rename, and reading opens the file ``immutable``: it never
+replays, creates or changes anything beside the file.
+
+A project file may come from anywhere, so it is read with limits: only real tables with
+stored columns (a view or a computed column could run forever or make gigabytes), rows
+counted before they are read, no value over 1 MB, and a time budget for every query.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,6 +40,18 @@ SAVING = ".saving"  # the temporary file of a save in progress: .NAME.PID.saving
 APPLICATION_ID = 0x53504C4E  # "SPLN" in the SQLite header, so `file` can tell ours
 SUFFIX = ".stockpile"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_HEADER = 100  # bytes of the database header
+SIDECARS = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a database
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # the start of a rollback journal
+WAL_MODE = 2  # header bytes 18 and 19 of a database in WAL mode (1: rollback journal)
+
+# Limits of reading a project file (a hostile one must not hang or exhaust the machine)
+FILE_LIMIT = 2**30  # bytes on disk
+ROW_LIMIT = 2_000_000  # rows in one table: what one sheet of the template may hold
+SMALL_ROW_LIMIT = 10_000  # rows in meta or settings, which hold a handful
+VALUE_LIMIT = 2**20  # bytes in one stored value (a name is at most 1,000 characters)
+READ_SECONDS = 60.0  # for reading the whole file
+PROGRESS_STEPS = 10_000  # SQLite instructions between two looks at the clock
 
 
 def _sql_type(dtype: object) -> str:
@@ -65,8 +90,21 @@ def save(project: Project, path: Path) -> None:
     """Write the project to ``path`` atomically; raises ProjectFileError, losing nothing."""
     path = Path(path)
     remove_stale_temporaries(path.parent, path.name)
-    write_atomic(path, lambda tmp: _write_database(project, tmp), verb="save",
-                 tmp_suffix=SAVING, unchanged_note=True, full_reason=True)
+
+    def write(tmp: Path) -> None:
+        _remove_sidecars(tmp)  # a dead process of the same number left them
+        _write_database(project, tmp)
+        # Another program's -wal beside the target would be replayed onto the new file
+        # (SQLite does not check whose it is): gone before the rename puts the file there.
+        _remove_sidecars(path)
+
+    write_atomic(path, write, verb="save", tmp_suffix=SAVING, unchanged_note=True,
+                 full_reason=True)
+
+
+def _remove_sidecars(path: Path) -> None:
+    for end in SIDECARS:
+        Path(f"{path}{end}").unlink(missing_ok=True)
 
 
 def _write_database(project: Project, tmp: Path) -> None:
@@ -101,8 +139,24 @@ def _write_database(project: Project, tmp: Path) -> None:
 
 
 def remove_stale_temporaries(folder: Path, name: str | None = None) -> None:
-    """Delete the ``.NAME.PID.saving`` files of saves whose process was killed."""
-    atomic.remove_stale_temporaries(folder, name, SAVING)
+    """Delete the ``.NAME.PID.saving`` files of saves whose process was killed (and the
+    ``-journal`` or ``-wal`` SQLite may have left beside them)."""
+    atomic.remove_stale_temporaries(folder, name,
+                                    (SAVING, *(SAVING + end for end in SIDECARS)))
+
+
+class _Budget:
+    """SQLite's progress handler: stops any query once the time for reading is over."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.exceeded = False
+
+    def __call__(self) -> int:
+        if time.monotonic() > self.deadline:
+            self.exceeded = True
+            return 1  # SQLite stops the query: sqlite3.OperationalError "interrupted"
+        return 0
 
 
 def load(path: Path) -> Project:
@@ -110,24 +164,168 @@ def load(path: Path) -> Project:
     path = Path(path)
     if not path.exists():
         raise ProjectFileError(f"{path.name}: no such file")
-    if not is_project_file(path):
-        raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file")
+    header = _header(path)
+    _check_neighbours(path, header)
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = _connect(path)
     except sqlite3.Error as exc:
         raise ProjectFileError(f"{path.name}: cannot be opened ({exc})") from None
+    budget = _Budget(READ_SECONDS)
+    con.set_progress_handler(budget, PROGRESS_STEPS)
     try:
         return _read(con, path)
-    except (sqlite3.DatabaseError, ValueError, TypeError) as exc:  # a value that cannot be
-        # ours: text in a REAL column, a date that is no date (edited outside the program)
+    except (ProjectFileError, sqlite3.DatabaseError, ValueError, TypeError) as exc:
+        if budget.exceeded:  # whatever a stopped query was taken for
+            raise ProjectFileError(f"{path.name}: reading took longer than "
+                                   f"{READ_SECONDS:,g} seconds") from None
+        if isinstance(exc, ProjectFileError):
+            raise
+        # a value that cannot be ours: text in a REAL column, a date that is no date
+        # (edited outside the program)
         raise ProjectFileError(f"{path.name}: the project file is damaged ({exc})") from None
     finally:
         con.close()
 
 
-def _read(con: sqlite3.Connection, path: Path) -> Project:
+def _header(path: Path) -> bytes:
+    """The database header, once the file is known to be readable, ours in kind, whole
+    and within the size limit."""
+    name = path.name
+    if path.is_dir():
+        raise ProjectFileError(f"{name}: is a folder, not a project file")
+    if not path.is_file():  # a pipe or a device would be read forever
+        raise ProjectFileError(f"{name}: not a Stockpile Planner project file")
     try:
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            header = f.read(SQLITE_HEADER)
+    except OSError as exc:
+        reason = ("permission denied" if exc.errno in (errno.EACCES, errno.EPERM)
+                  else (exc.strerror or str(exc)).lower())
+        # in the words of planner.inputs.files.check_readable, which usually comes first
+        raise ProjectFileError(f"cannot read {name}: {reason}") from None
+    short = (f"{name}: the file is cut short ({{}}); it may have been copied or downloaded "
+             "incompletely")
+    if size == 0:
+        raise ProjectFileError(f"{name}: the file is empty")
+    if not header.startswith(SQLITE_MAGIC):
+        if len(header) < len(SQLITE_MAGIC) and SQLITE_MAGIC.startswith(header):
+            raise ProjectFileError(short.format(f"{size:,} bytes"))
+        raise ProjectFileError(f"{name}: not a Stockpile Planner project file")
+    if len(header) < SQLITE_HEADER:
+        raise ProjectFileError(short.format(f"{size:,} bytes"))
+    if size > FILE_LIMIT:
+        raise ProjectFileError(f"{name}: the file is {size / 2**20:,.0f} MB; the limit is "
+                               f"{FILE_LIMIT / 2**20:,.0f} MB")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and pages > 0:  # SQLite's test that `pages` is valid
+        expected = pages * page_size
+        if size < expected:
+            raise ProjectFileError(short.format(f"{size:,} of its {expected:,} bytes"))
+    return header
+
+
+def _check_neighbours(path: Path, header: bytes) -> None:
+    """Refuse a file that another program is changing or stopped changing half-way.
+
+    A file in WAL mode (only another program puts one there) with a -wal beside it has
+    changes that are not in the file yet; a rollback journal beside the file means a
+    change was under way and the file may hold half of it. A -wal beside a file not in WAL
+    mode is not the file's own (a save leaves none) and is ignored.
+    """
+    wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
+    if WAL_MODE in header[18:20] and _size(wal) > 0:
+        raise ProjectFileError(
+            f"{path.name}: another program has the file open, or stopped while changing it "
+            f"({wal.name} is beside it); close that program and try again")
+    if _size(journal) >= len(JOURNAL_MAGIC):
+        try:
+            with journal.open("rb") as f:
+                hot = f.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+        except OSError:
+            hot = True  # cannot tell: assume the worst
+        if hot:
+            raise ProjectFileError(
+                f"{path.name}: another program is changing the file, or stopped half-way "
+                f"({journal.name} is beside it); close that program, or open the file in it "
+                "once so that it undoes the change, and try again")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection that reads the file as it is and trusts nothing in it.
+
+    ``immutable``: SQLite neither replays nor creates a -wal, -shm or -journal file, and
+    takes no lock (a save never changes a file in place: it renames a new one over it).
+    """
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, VALUE_LIMIT)
+        for pragma in ("trusted_schema=OFF", "cell_size_check=ON", "query_only=ON"):
+            con.execute(f"PRAGMA {pragma}")
+        if hasattr(con, "enable_load_extension"):  # only where Python was built with it
+            con.enable_load_extension(False)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _damaged(path: Path, why: str) -> ProjectFileError:
+    return ProjectFileError(f"{path.name}: damaged or not a project file: {why}")
+
+
+def _check_tables(con: sqlite3.Connection, path: Path,
+                  tables: list[tuple[str, str, int]]) -> None:
+    """Each (table, label, row limit) that exists is a real table whose columns are all
+    stored, with no more rows than its limit: checked before any row is read."""
+    kinds = {str(n).lower(): (str(t), str(sql or "")) for t, n, sql in con.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view')")}
+    for table, label, _limit in tables:
+        kind, sql = kinds.get(table, ("table", ""))
+        if kind != "table":
+            raise _damaged(path, f"the table {label} is a {kind}")
+        if sql.upper().startswith("CREATE VIRTUAL"):
+            raise _damaged(path, f"the table {label} is a virtual table")
+    for table, label, _limit in tables:
+        if table not in kinds:
+            continue  # reading it says "no such table", as it always has
+        for row in con.execute(f'PRAGMA table_xinfo("{table}")'):
+            if row[6] != 0:  # 1: hidden, 2 and 3: generated (computed from other columns)
+                raise _damaged(path, f"the column {label}.{row[1]} is computed, not stored")
+    for table, label, limit in tables:
+        if table not in kinds:
+            continue
+        (rows,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} "
+                              f"LIMIT {limit + 1})").fetchone()
+        if rows > limit:
+            raise ProjectFileError(f"{path.name}: more than {limit:,} rows in {label}")
+
+
+def _fetch(con: sqlite3.Connection, path: Path, label: str, sql: str) -> list[Any]:
+    try:
+        return con.execute(sql).fetchall()
+    except sqlite3.DataError:  # SQLITE_TOOBIG: over VALUE_LIMIT
+        raise _damaged(path, f"a value in {label} is larger than "
+                             f"{VALUE_LIMIT / 2**20:,g} MB") from None
+
+
+def _read(con: sqlite3.Connection, path: Path) -> Project:
+    exists = {str(n).lower() for (n,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    if "meta" not in exists:
+        raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file")
+    _check_tables(con, path, [("meta", "meta", SMALL_ROW_LIMIT)])
+    try:
+        meta = dict(_fetch(con, path, "meta", "SELECT key, value FROM meta"))
     except sqlite3.OperationalError:
         raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file") from None
     try:
@@ -142,14 +340,16 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
             "program to open it.")
     if version < 1:
         raise ProjectFileError(f"{path.name}: unknown project file format {version}")
-    settings_rows = dict(con.execute("SELECT key, value FROM settings").fetchall())
+    _check_tables(con, path, [("settings", "Settings", SMALL_ROW_LIMIT)] + [
+        (_table_name(name), name, ROW_LIMIT) for name in TABLES])
+    settings_rows = dict(_fetch(con, path, "Settings", "SELECT key, value FROM settings"))
     settings = _settings_from_rows(settings_rows)
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         spec = sheet(name)
         cols = ", ".join(spec.column_names)
-        rows = con.execute(
-            f"SELECT {cols} FROM {_table_name(name)} ORDER BY position").fetchall()
+        rows = _fetch(con, path, name,
+                      f"SELECT {cols} FROM {_table_name(name)} ORDER BY position")
         data: list[tuple[object, ...]] = (list(zip(*rows, strict=True)) if rows
                                           else [() for _ in spec.columns])
         frame = {}

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from planner.core.atomic import write_all_atomic
+from planner.core.atomic import recover_folder, replace_folder_atomic, write_all_atomic
 from planner.core.errors import ProjectFileError
 from planner.core.xlsx import Book, number_format, write_xlsx, xlsx_text
 from planner.inputs.project import Project
@@ -73,24 +75,75 @@ def csv_text(value: object) -> str:
     return "'" + text if guard else text
 
 
+# Files of the system's own kept when a CSV folder is written again (compared in lower case)
+CARRIED = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+CSV_NAMES = {f"{spec.name}.csv".lower(): f"{spec.name}.csv" for spec in SHEETS}
+# the per-file temporaries of earlier versions, inside the folder: .Items.csv.PID.tmp
+_OLD_TEMPORARY = re.compile(r"\.(.+\.csv)\.\d+\.tmp", re.IGNORECASE)
+
+
 def write_csv_folder(project: Project, folder: Path) -> None:
     """The project as Items.csv, BOM.csv, ... in ``folder`` (UTF-8, comma separated).
 
-    Every file is written beside its target first and renamed only when all are written
-    (write_all_atomic): a full disk or a failure half-way leaves the folder's previous
-    files, not a mixture.
+    All or nothing, as a reader sees it: a complete new folder is written beside the
+    target and swapped in (planner.core.atomic.replace_folder_atomic), so that a full
+    disk, a failure or a kill at any moment leaves the old folder or the new one, never a
+    mixture that ``planner check`` would call valid. A folder that holds anything other
+    than the template's CSV files (a README, a subfolder) is refused, not swapped away.
     """
-    folder = Path(folder)
+    folder = Path(os.path.abspath(folder))
+    if folder.is_symlink():  # swap the folder it points to; the link stays
+        folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
         raise ProjectFileError(f"could not write {folder.name}: it is a file; CSV files are "
                                "written into a folder")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
                                ) from None
-    write_all_atomic([(folder / f"{spec.name}.csv", _csv_writer(project, spec.name))
-                      for spec in SHEETS])
+    recover_folder(folder)
+    carry = _check_folder(folder) if folder.is_dir() else []
+    writers = [(f"{spec.name}.csv", _csv_writer(project, spec.name)) for spec in SHEETS]
+    replace_folder_atomic(
+        folder, lambda new: write_all_atomic([(new / name, w) for name, w in writers]),
+        carry=carry)
+
+
+def recover_csv_folder(folder: Path) -> None:
+    """Put back a CSV folder whose export was killed between its two renames, and remove
+    the temporary folders of killed exports (as the next export does)."""
+    recover_folder(Path(os.path.abspath(folder)))
+
+
+def _check_folder(folder: Path) -> list[str]:
+    """The system's files to keep from the folder about to be replaced; refuses a folder
+    holding anything other than the template's CSV files (they would be lost)."""
+    carry: list[str] = []
+    others: list[str] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
+                               ) from None
+    for entry in entries:
+        key = entry.name.lower()
+        regular = entry.is_file() and not entry.is_symlink()
+        old_temporary = _OLD_TEMPORARY.fullmatch(entry.name)
+        if regular and (key in CSV_NAMES or (old_temporary is not None and
+                                             old_temporary[1].lower() in CSV_NAMES)):
+            continue  # replaced by the new files
+        if regular and key in CARRIED:
+            carry.append(entry.name)
+        else:
+            others.append(entry.name)
+    if others:
+        named = ", ".join(others[:3]) + (f", and {len(others) - 3:,} more"
+                                         if len(others) > 3 else "")
+        raise ProjectFileError(
+            f"could not write {folder.name}: the folder holds files other than the "
+            f"template's CSV files ({named}); write into an empty folder or a new one")
+    return carry
 
 
 def _csv_writer(project: Project, name: str) -> Callable[[Path], None]:
@@ -113,4 +166,5 @@ def _csv_writer(project: Project, name: str) -> Callable[[Path], None]:
 
 
 # xlsx_text: Excel's escaping of a text, for writers other than planner.core.xlsx
-__all__ = ["TABLES", "csv_text", "sheet", "write_csv_folder", "write_workbook", "xlsx_text"]
+__all__ = ["TABLES", "csv_text", "recover_csv_folder", "sheet", "write_csv_folder",
+           "write_workbook", "xlsx_text"]
