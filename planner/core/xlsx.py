@@ -30,13 +30,13 @@ import datetime as dt
 import math
 import numbers
 import re
-import tempfile
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.core.atomic import write_atomic
+from planner.core.atomic import remove_stale_temporaries, temporary_name, write_atomic
 
 HEADER_FILL = "2F4858"  # the dark blue-grey of every header row
 HEADER_BORDER = "B7C4CC"
@@ -433,6 +433,9 @@ def _close_zip_files(exc: BaseException) -> None:
             tb = tb.tb_next
 
 
+SCRATCH_SUFFIX = ".xlsx-scratch"
+
+
 def write_xlsx(path: Path | str, fill: Callable[[Book], object]) -> None:
     """Write the workbook ``fill(book)`` makes to ``path``, atomically.
 
@@ -441,9 +444,17 @@ def write_xlsx(path: Path | str, fill: Callable[[Book], object]) -> None:
     an older file of that name as it was.
     """
 
+    path = Path(path)
+    # XlsxWriter keeps the rows of big sheets in files of its own until it zips them: a
+    # hidden folder beside the target, named by this process, which the next write of
+    # the same file removes if this process was killed before it could
+    remove_stale_temporaries(path.parent, path.name, SCRATCH_SUFFIX)
+    scratch = temporary_name(path, SCRATCH_SUFFIX)
+
     def write(tmp: Path) -> None:
-        with tempfile.TemporaryDirectory(prefix="planner-xlsx-") as scratch:
-            book = Book(tmp, scratch)
+        scratch.mkdir(exist_ok=True)
+        try:
+            book = Book(tmp, str(scratch))
             try:
                 fill(book)
             except BaseException:
@@ -454,8 +465,10 @@ def write_xlsx(path: Path | str, fill: Callable[[Book], object]) -> None:
             except BaseException:
                 book.abandon()
                 raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
-    write_atomic(Path(path), write)
+    write_atomic(path, write)
 
 
 __all__ = ["HEADER_FILL", "Book", "ExactFloat", "Series", "Sheet", "header_literal",

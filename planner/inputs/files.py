@@ -19,7 +19,7 @@ from planner.inputs import storage
 from planner.inputs.project import Project
 from planner.inputs.reading import read_book
 from planner.inputs.schema import SHEETS
-from planner.inputs.template import write_csv_folder, write_workbook
+from planner.inputs.template import recover_csv_folder, write_csv_folder, write_workbook
 from planner.inputs.validation import build_project, check_cells, check_project
 
 
@@ -33,6 +33,9 @@ def load(path: Path | str, strict: bool = True) -> Project:
     ``project.warnings`` for the window to mark.
     """
     path = Path(path)
+    if path.is_dir() or not path.exists():
+        # a CSV folder whose export was killed between its renames is put back first
+        recover_csv_folder(path)
     check_readable(path)
     is_project = path.is_file() and storage.is_project_file(path)
     if is_project or path.suffix.lower() == storage.SUFFIX:
