@@ -506,3 +506,34 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     assert code == 3
     assert err == ("planner: internal error: RuntimeError: boom\n"
                    "This is a bug in Stockpile Planner; please report it with the file.\n")
+
+
+def test_a_long_plan_shows_its_progress_on_stderr(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan that takes longer than a second says how far it is, on stderr only (the
+    JSON on stdout stays clean); a quick one says nothing."""
+    import runpy
+
+    from planner.inputs import storage
+
+    bench = runpy.run_path(str(Path(__file__).resolve().parents[1] / "benchmarks" / "plan.py"),
+                           run_name="plan_benchmark")
+    path = tmp_path / "big.stockpile"
+    storage.save(bench["build_project"](materials=300, seed=3), path)
+    code, out, err = main(capsys, "plan", path, "--json")
+    assert code == 0 and "planning:" not in err  # quick: nothing
+    from planner.cli import ProgressLine
+
+    monkeypatch.setattr(ProgressLine, "__init__", _reporting_at_once)
+    code, out, err = main(capsys, "plan", path, "--json")
+    assert code == 0 and json.loads(out)["lines"]
+    lines = [line for line in err.splitlines() if line.startswith("planning:")]
+    assert lines and lines[-1].endswith("materials solved")
+    done, total = (int(n.replace(",", "")) for n in lines[0].split()[1::2][:2])
+    assert 0 <= done <= total
+
+
+def _reporting_at_once(self: object, what: str, noun: str, after: float = 1.0) -> None:
+    self.__dict__.update(what=what, noun=noun, after=0.0, started=-1e9, printed=False,
+                         last=-float("inf"))
