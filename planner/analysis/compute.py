@@ -20,16 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from planner.analysis.ordering import status_rank
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project
 from planner.inputs.schema import DAYS_PER
 from planner.inputs.validation import _acyclic_remainder, check_project
+
+if TYPE_CHECKING:  # scipy is imported by the product view, once the workbook is read: its
+    # modules then take memory the raw cells left free, not memory of their own
+    from scipy import sparse
 
 
 @dataclass
@@ -384,6 +388,8 @@ def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
     product per level (a walk down the BOM from all products at once). Only the columns
     of purchased items are kept, in id order.
     """
+    from scipy import sparse
+
     n = len(ids)
     products = _alphabetical(ids, products)
     columns = _alphabetical(ids, np.flatnonzero(purchased))

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
+from itertools import compress, repeat
 
 import numpy as np
 import pandas as pd
@@ -71,6 +72,59 @@ def is_blank(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+# types whose blankness blank_mask decides without is_blank: what readers give
+_NONE = type(None)
+_PLAIN_TYPES = frozenset({str, float, int, bool, _NONE, dt.date, dt.datetime, dt.time,
+                          dt.timedelta})
+
+
+def _as_list(values: Sequence[object]) -> list[object] | tuple[object, ...]:
+    """values as a list or tuple of Python objects, indexed by position."""
+    if isinstance(values, (list, tuple)):
+        return values
+    if isinstance(values, np.ndarray):
+        return values.tolist()  # Python scalars, as np.asarray(values, dtype=object) gives
+    return list(np.asarray(values, dtype=object))
+
+
+def _text_blanks(texts: Sequence[str]) -> np.ndarray:
+    """is_blank of every text: empty or only spaces."""
+    return np.fromiter(map(operator.not_, map(str.strip, texts)), dtype=bool,
+                       count=len(texts))
+
+
+def blank_mask(values: Sequence[object]) -> np.ndarray:
+    """is_blank of every value, as a mask.
+
+    A column of a large sheet holds hundreds of thousands of cells of a few plain types
+    (text, numbers, None): each type is sorted out by a pass in C (map, compress) rather
+    than by a Python call per cell; other types take is_blank cell by cell.
+    """
+    values = _as_list(values)
+    n = len(values)
+    types = set(map(type, values))
+    if types <= {str}:
+        return _text_blanks(values)  # type: ignore[arg-type]
+    if not types <= _PLAIN_TYPES:
+        return np.fromiter(map(is_blank, values), dtype=bool, count=n)
+    blank = np.zeros(n, dtype=bool)
+    if str in types:
+        is_text = np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=n)
+        blank[is_text] = _text_blanks(list(compress(values, is_text)))  # type: ignore[arg-type]
+    if float in types:
+        is_float = np.fromiter(map(isinstance, values, repeat(float)), dtype=bool, count=n)
+        blank[is_float] = np.isnan(np.fromiter(compress(values, is_float), dtype=float,
+                                               count=int(is_float.sum())))
+    if _NONE in types:
+        blank |= np.fromiter(map(operator.is_, values, repeat(None)), dtype=bool, count=n)
+    return blank
+
+
+def _only_texts(values: Sequence[object]) -> bool:
+    """Every value is a str (not a subclass), as readers give text cells."""
+    return set(map(type, values)) <= {str}
+
+
 def _text_to_number(text: str) -> float | None:
     t = text.strip().replace("\u2212", "-")
     if _PLAIN.match(t):
@@ -82,21 +136,37 @@ def _text_to_number(text: str) -> float | None:
 
 def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
     """Numbers from raw cells: (float values, blank mask, messages by position)."""
+    values = _as_list(values)
     n = len(values)
     out = np.full(n, np.nan)
     blank = np.zeros(n, dtype=bool)
     messages: Messages = {}
-    arr = np.asarray(values, dtype=object) if n else np.empty(0, dtype=object)
-    # fast path: a column of plain numeric cells
-    numeric = np.fromiter((type(v) in (float, int) for v in arr), dtype=bool, count=n)
-    if numeric.any():
-        out[numeric] = arr[numeric].astype(float)
+    # fast path: plain numeric cells (int or float, not bool), converted in one pass
+    types = set(map(type, values))
+    if types <= {float, int}:
+        numeric = np.ones(n, dtype=bool)
+        if n:
+            out = np.fromiter(values, dtype=float, count=n)
+    else:
+        if int in types or bool in types or not types <= _PLAIN_TYPES:
+            numeric = np.fromiter(map((float, int).__contains__, map(type, values)),
+                                  dtype=bool, count=n)
+        else:  # the only numeric type is float: a faster test
+            numeric = np.fromiter(map(isinstance, values, repeat(float)), dtype=bool, count=n)
+        if numeric.any():
+            out[numeric] = np.fromiter(compress(values, numeric), dtype=float,
+                                       count=int(numeric.sum()))
     rest = np.flatnonzero(~numeric)
-    # empty cells of an optional column, at once
-    blank[rest] = np.fromiter((v is None or v == "" for v in arr[rest]), dtype=bool,
-                              count=len(rest))
+    if len(rest):
+        others = list(compress(values, ~numeric))
+        # empty cells of an optional column, at once
+        blank[rest] = np.fromiter(map(operator.eq, others, repeat("")), dtype=bool,
+                                  count=len(others))
+        if _NONE in types:
+            blank[rest] |= np.fromiter(map(operator.is_, others, repeat(None)), dtype=bool,
+                                       count=len(others))
     for i in rest[~blank[rest]]:
-        v = arr[i]
+        v = values[i]
         if is_blank(v):
             blank[i] = True
         elif isinstance(v, str):
@@ -114,7 +184,7 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
     bad = ~np.isfinite(out) & ~blank
     for i in np.flatnonzero(bad):
         if int(i) not in messages:
-            messages[int(i)] = f"must be a finite number, got {shown(arr[i])}"
+            messages[int(i)] = f"must be a finite number, got {shown(values[i])}"
     out[bad] = np.nan
     return out, blank, messages
 
@@ -129,11 +199,14 @@ def _comma_hint(value: object) -> str:
 
 def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
     """Shares as fractions: 0.55, a percent cell, or text "55%"."""
+    values = _as_list(values)
     arr = list(values)
     percent = np.zeros(len(arr), dtype=bool)
-    for i, v in enumerate(arr):
-        if isinstance(v, str) and v.strip().endswith("%"):
-            arr[i] = v.strip()[:-1]
+    for i in np.flatnonzero(np.fromiter(map(isinstance, arr, repeat(str)), dtype=bool,
+                                        count=len(arr))).tolist():
+        v = arr[i]
+        if v.strip().endswith("%"):  # type: ignore[union-attr]
+            arr[i] = v.strip()[:-1]  # type: ignore[union-attr]
             percent[i] = True
     out, blank, messages = parse_numbers(arr)
     for i in messages:
@@ -180,8 +253,18 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
+_FIRST_DAY, _PAST_LAST_DAY = np.datetime64("1900-01-01", "D"), np.datetime64("2201-01-01", "D")
+
+
 def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
     n = len(values)
+    types = set(map(type, values))
+    if n and types <= {dt.date, dt.datetime}:  # fast path: date cells, all in range
+        dates = values if types == {dt.date} else [
+            v.date() if v.__class__ is dt.datetime else v for v in values]  # type: ignore[attr-defined]
+        days = np.array(dates, dtype="datetime64[D]")
+        if ((days >= _FIRST_DAY) & (days < _PAST_LAST_DAY)).all():
+            return days.astype("datetime64[s]"), np.zeros(n, dtype=bool), {}
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
     blank = np.zeros(n, dtype=bool)
     messages: Messages = {}
@@ -207,14 +290,21 @@ def _all_text(values: Sequence[object], limit: int
               ) -> tuple[list[str | None], np.ndarray, np.ndarray] | None:
     """Fast path for a column whose cells are all text: (stripped texts with None for
     blanks, blank mask, positions longer than limit); None when some cell is not text."""
-    if not all(v.__class__ is str for v in values):
+    if not _only_texts(values):
         return None
-    out: list[str | None] = [v.strip() for v in values]  # type: ignore[union-attr]
-    lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))  # type: ignore[arg-type]
-    blank = lengths == 0
-    for i in np.flatnonzero(blank):
-        out[i] = None
-    return out, blank, np.flatnonzero(lengths > limit)
+    out: list[str | None] = list(map(str.strip, values))  # type: ignore[arg-type]
+    blank = np.zeros(len(out), dtype=bool)
+    long = np.zeros(0, dtype=np.int64)
+    texts: Sequence[str] = out  # type: ignore[assignment]
+    if not all(out):  # some are blank: a pass in C tells, a Python loop finds them
+        blank = np.fromiter(map(operator.not_, out), dtype=bool, count=len(out))
+        for i in np.flatnonzero(blank):
+            out[i] = None
+        texts = list(filter(None, out))  # type: ignore[arg-type]
+    if max(map(len, texts), default=0) > limit:
+        long = np.array([i for i, t in enumerate(out) if t is not None and len(t) > limit],
+                        dtype=np.int64)
+    return out, blank, long
 
 
 def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
@@ -284,14 +374,27 @@ def parse_choices(values: Sequence[object], what: str
     """Case-insensitive choice from a small set (kind, per)."""
     choices = KINDS if what == "kind" else PERIODS
     synonyms = _SYNONYMS[what]
-    if all(v.__class__ is str for v in values):  # fast path: every cell is text
-        keys = [v.strip().lower() for v in values]  # type: ignore[union-attr]
-        out = [synonyms.get(k) for k in keys]
-        blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
+    if _only_texts(values):  # fast path: every cell is text
+        out = list(map(synonyms.get, values))  # type: ignore[arg-type]
+        missed = np.flatnonzero(np.fromiter(map(operator.is_, out, repeat(None)), dtype=bool,
+                                            count=len(out)))
+        if len(missed) > len(out) // 8:  # case and spaces folded in every cell
+            keys = list(map(str.lower, map(str.strip, values)))  # type: ignore[arg-type]
+            out = list(map(synonyms.get, keys))
+            blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
+            unknown = np.fromiter(map(operator.is_, out, repeat(None)), dtype=bool,
+                                  count=len(out)) & ~blank
+        else:  # most cells as they should be: the others folded one by one
+            blank = np.zeros(len(out), dtype=bool)
+            unknown = np.zeros(len(out), dtype=bool)
+            for i in missed.tolist():
+                key = values[i].strip().lower()  # type: ignore[attr-defined]
+                out[i] = synonyms.get(key)
+                blank[i] = not key
+                unknown[i] = out[i] is None and bool(key)
         return out, blank, {
             i: f"{what} must be one of {', '.join(choices)}, got {shown(values[i])}"
-            for i, (choice, key) in enumerate(zip(out, keys, strict=True))
-            if choice is None and key}
+            for i in np.flatnonzero(unknown).tolist()}
     out = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
@@ -342,9 +445,22 @@ def country_name(code: str) -> str:
 
 def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
     codes, by_name = _countries()
+    messages: Messages = {}
+    if _only_texts(values):  # fast path: every cell is text, nearly all of them codes
+        keys = list(map(str.upper, map(str.strip, values)))  # type: ignore[arg-type]
+        known = np.fromiter(map(codes.__contains__, keys), dtype=bool, count=len(keys))
+        blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
+        texts: list[str | None] = [k if ok else None for k, ok in zip(keys, known.tolist(),
+                                                                      strict=True)]
+        for i in np.flatnonzero(~known & ~blank).tolist():
+            v = values[i]
+            guess = by_name.get(str(v).strip().lower())
+            hint = f" (did you mean {guess}?)" if guess else ""
+            messages[i] = (f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
+                                f"got {shown(v)}")
+        return texts, blank, messages
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
-    messages: Messages = {}
     for i, v in enumerate(values):
         if is_blank(v):
             out.append(None)
