@@ -11,7 +11,7 @@ cell of the input. Reading keeps each cell as a Python object in a list (a float
 bytes, a short str 50-60, the list slot 8) and then builds one typed column at a time; a
 measurement on this 390,000-cell workbook gives about 90 bytes per cell, so 250 leaves
 room for allocator slack, not for a second copy of the sheet. A file refused at a limit is
-refused while streaming the archive in 8 MB chunks, and takes less than 40 MB beyond the
+refused while streaming the archive in 1 MB parts, and takes less than 40 MB beyond the
 baseline whatever its size.
 """
 
