@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE, Sheets
+from conftest import BASE, Sheets, write_book
 
 import planner
 from planner import cli
@@ -150,8 +150,6 @@ def test_a_csv_folder_is_not_written_over_its_own_files(
 
 @pytest.fixture(scope="module")
 def summary(tmp_path_factory: pytest.TempPathFactory) -> Summary:
-    from conftest import write_book
-
     from planner.results import Results
 
     path = write_book(tmp_path_factory.mktemp("pdf") / "good.xlsx", copy.deepcopy(BASE))
