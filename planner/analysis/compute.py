@@ -18,7 +18,6 @@ command line only show them. ``benchmarks/engine.py`` times it on 100,000 items.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,11 @@ from planner.analysis.ordering import status_rank
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project
 from planner.inputs.schema import DAYS_PER
-from planner.inputs.validation import _acyclic_remainder, check_project
+from planner.inputs.validation import (
+    _acyclic_remainder,
+    check_project,
+    requirement_overflows,
+)
 
 if TYPE_CHECKING:  # scipy is imported by the product view, once the workbook is read: its
     # modules then take memory the raw cells left free, not memory of their own
@@ -258,7 +261,10 @@ def compute(project: Project) -> Report:
     own = np.bincount(at.demand[known], weights=rates[known], minlength=n)
     parents, children, qty = bom_arrays(project, at)
     level = bom_levels(parents, children, n)
-    req = explode(own, parents, children, qty, level)
+    with np.errstate(over="ignore", invalid="ignore"):
+        req = explode(own, parents, children, qty, level)
+    if not np.isfinite(req).all():
+        raise InputError(_overflows(project, at, req))
     item_table = pd.DataFrame({
         "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
         "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
@@ -269,12 +275,26 @@ def compute(project: Project) -> Report:
     purchased[at.sources[at.sources >= 0]] = True
     materials = _materials(project, item_table, at, purchased, sources)
     dependence = _country_dependence(sources)
-    view = _product_view(items["item_id"], np.flatnonzero(kind == "product"), purchased,
-                         parents, children, qty, level)
+    unit = req
+    with np.errstate(over="ignore", invalid="ignore"):
+        view = _product_view(items["item_id"], np.flatnonzero(kind == "product"), purchased,
+                             parents, children, qty, level)
+        if not np.isfinite(view.qty.data).all():  # no demand, but per unit beyond a float
+            unit = explode((kind == "product").astype(float), parents, children, qty, level)
+    if not np.isfinite(view.qty.data).all():
+        raise InputError(_overflows(project, at, unit))
     products = _products(item_table, materials, purchased, view)
     product_materials = view.frame(items["item_id"])
     return Report(s.as_of_date, item_table, materials, sources, dependence, products,
                   product_materials)
+
+
+def _overflows(project: Project, at: ItemPositions, req: np.ndarray) -> list[Problem]:
+    """Where a requirement first becomes infinite (a project edited in the program)."""
+    qty = project.bom["qty_per"].to_numpy(dtype=float) * (
+        1.0 + project.bom["scrap_pct"].fillna(0.0).to_numpy(dtype=float) / 100.0)
+    return requirement_overflows(project, project.items["item_id"], at.parents, at.children,
+                                 qty, at.demand, req)
 
 
 def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
@@ -376,6 +396,57 @@ def _alphabetical(ids: pd.Series, positions: np.ndarray) -> np.ndarray:
     return positions[order]
 
 
+def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The positions starts[i], ..., starts[i] + counts[i] - 1 for each i, in turn."""
+    total = int(counts.sum())
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(total)
+
+
+def _summed(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, col, value) entries with equal (row, col) summed, in column then row order;
+    zero sums dropped, as a sparse product drops them."""
+    if len(vals) <= 1:  # nothing to sum (a chain's levels): skip the sort
+        keep = vals != 0
+        return rows[keep], cols[keep], vals[keep]
+    key = cols * (int(rows.max()) + 1) + rows  # one key sorts faster than two
+    order = np.argsort(key, kind="stable")  # stable: equal pairs summed in the given order
+    key, rows, cols, vals = key[order], rows[order], cols[order], vals[order]
+    heads = np.concatenate(([0], np.flatnonzero(key[1:] != key[:-1]) + 1))
+    vals = np.add.reduceat(vals, heads)
+    rows, cols = rows[heads], cols[heads]
+    keep = vals != 0
+    return rows[keep], cols[keep], vals[keep]
+
+
+class _Entries:
+    """A growing store of (product row, value) pairs, one run of pairs per item."""
+
+    def __init__(self, n: int) -> None:
+        self.rows = np.empty(1024, dtype=np.int64)
+        self.vals = np.empty(1024, dtype=float)
+        self.used = 0
+        self.start = np.zeros(n, dtype=np.int64)
+        self.count = np.zeros(n, dtype=np.int64)
+
+    def add(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> None:
+        """Entries sorted by column; each column is given once, all its entries at once."""
+        k = len(vals)
+        if k == 0:
+            return
+        if self.used + k > len(self.rows):  # doubling: each entry is copied O(1) times
+            size = max(2 * len(self.rows), self.used + k)
+            self.rows = np.resize(self.rows, size)
+            self.vals = np.resize(self.vals, size)
+        self.rows[self.used:self.used + k] = rows
+        self.vals[self.used:self.used + k] = vals
+        heads = np.concatenate(([0], np.flatnonzero(cols[1:] != cols[:-1]) + 1))
+        self.start[cols[heads]] = self.used + heads
+        self.count[cols[heads]] = np.diff(np.concatenate((heads, [k])))
+        self.used += k
+
+
 def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
                   parents: np.ndarray, children: np.ndarray, qty: np.ndarray,
                   level: np.ndarray) -> _ProductView:
@@ -384,9 +455,10 @@ def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
     With A the BOM (parents × children, effective quantities) and E each product itself,
     X = E + Y and Y = X·A: Y holds what a unit of each product needs of each item through
     one or more BOM lines. Taking the items level by level, the columns of one level need
-    only those of the levels above, so each entry of Y is computed once, by one sparse
-    product per level (a walk down the BOM from all products at once). Only the columns
-    of purchased items are kept, in id order.
+    only those of their parents, on levels above, which are final by then. Each level
+    gathers only its parents' entries, so the work follows the BOM lines and the entries,
+    not the depth times the entries (a chain 5,000 levels deep stays linear). Only the
+    columns of purchased items are kept, in id order.
     """
     from scipy import sparse
 
@@ -394,24 +466,44 @@ def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
     products = _alphabetical(ids, products)
     columns = _alphabetical(ids, np.flatnonzero(purchased))
     p = len(products)
-    by_level = np.argsort(level, kind="stable")
-    at = np.empty(n, dtype=np.int64)  # item position -> place in level order
-    at[by_level] = np.arange(n)
-    bounds = np.searchsorted(level[by_level], np.arange(int(level.max(initial=0)) + 2))
-    a = sparse.csc_matrix((qty, (at[parents], at[children])), shape=(n, n))
-    e = sparse.csc_matrix((np.ones(p), (np.arange(p), at[products])), shape=(p, n))
-    xs: list[sparse.csc_matrix] = []
-    ys: list[sparse.csc_matrix] = []
-    for lo, hi in itertools.pairwise(bounds):
-        if xs:  # the parents of this level's items all sit on levels above: columns < lo
-            y = sparse.csc_matrix(sparse.hstack(xs, format="csc") @ a[:lo, lo:hi])
+    x = _Entries(n)
+    product_level = level[products]
+    edge_level = level[children]
+    edge_order = np.argsort(edge_level, kind="stable")
+    top = int(level.max(initial=0))
+    edge_bounds = np.searchsorted(edge_level[edge_order], np.arange(top + 2))
+    product_order = np.argsort(product_level, kind="stable")
+    product_bounds = np.searchsorted(product_level[product_order], np.arange(top + 2))
+    out_rows: list[np.ndarray] = []
+    out_cols: list[np.ndarray] = []
+    out_vals: list[np.ndarray] = []
+    for d in range(top + 1):
+        sel = edge_order[edge_bounds[d]:edge_bounds[d + 1]]
+        if len(sel):
+            pa = parents[sel]
+            counts = x.count[pa]
+            at = _ragged(x.start[pa], counts)
+            rows, cols, vals = _summed(x.rows[at], np.repeat(children[sel], counts),
+                                       x.vals[at] * np.repeat(qty[sel], counts))
+            kept = purchased[cols]
+            out_rows.append(rows[kept])
+            out_cols.append(cols[kept])
+            out_vals.append(vals[kept])
         else:
-            y = sparse.csc_matrix((p, hi - lo))
-        e_level = e[:, lo:hi]
-        ys.append(y)
-        xs.append(y + e_level if e_level.nnz else y)
-    y = sparse.hstack(ys, format="csc") if ys else sparse.csc_matrix((p, n))
-    view = sparse.csr_matrix(y[:, at[columns]])
+            rows = cols = np.empty(0, dtype=np.int64)
+            vals = np.empty(0, dtype=float)
+        mine = product_order[product_bounds[d]:product_bounds[d + 1]]
+        if len(mine):  # X = Y + E: the product itself, added after its uses
+            rows, cols, vals = _summed(np.concatenate((rows, mine)),
+                                       np.concatenate((cols, products[mine])),
+                                       np.concatenate((vals, np.ones(len(mine)))))
+        x.add(rows, cols, vals)
+    place = np.full(n, -1, dtype=np.int64)
+    place[columns] = np.arange(len(columns))
+    rows = np.concatenate(out_rows) if out_rows else np.empty(0, dtype=np.int64)
+    cols = np.concatenate(out_cols) if out_cols else np.empty(0, dtype=np.int64)
+    vals = np.concatenate(out_vals) if out_vals else np.empty(0, dtype=float)
+    view = sparse.csr_matrix((vals, (rows, place[cols])), shape=(p, len(columns)))
     view.sum_duplicates()  # canonical: sorted column indices
     return _ProductView(view, products, columns)
 

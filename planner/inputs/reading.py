@@ -33,6 +33,8 @@ from planner.inputs.schema import SHEET_BY_KEY, normalise
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
+VERY_HIDDEN = ("the sheet is very hidden (Excel's Unhide does not list it); its values "
+               "are imported all the same")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
 MAX_RATIO = 200  # inflated / compressed for a large member: beyond it, a zip bomb
@@ -57,6 +59,7 @@ _CELL_REF = re.compile(rb"\sr=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
 _CELL_TYPE = re.compile(rb"\st=[\"']([a-zA-Z]+)[\"']")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
+_EXTERNAL = re.compile(r"\[\d+\]")  # a link to another workbook, as the file stores it
 _MAX_RUN = 64 * 2**20  # XML without a single "<": no cell text is that long
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -83,6 +86,10 @@ class RawSheet:
 class RawBook:
     source: str  # file or folder name, for messages
     sheets: dict[str, RawSheet] = field(default_factory=dict)
+    # (sheet, message) the reader found that the cells do not show, for the import's
+    # warnings: a template sheet set "very hidden" (only a macro or a program can unhide
+    # it, so people do not know the values they import from it)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_book(path: Path) -> RawBook:
@@ -236,11 +243,12 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
             total = 0
             for info in archive.infolist():
                 total += info.file_size
-                if info.file_size > 10 * 2**20 and info.compress_size and (
-                        info.file_size / info.compress_size > MAX_RATIO):
+                # every member, whatever its size: a floor let 95 members of 10 MB each
+                # at 1000:1 through, 950 MB from 1 MB, under the total's limit
+                if info.file_size > MAX_RATIO * max(info.compress_size, 1):
                     raise FileRefused(
-                        f"{path.name}: {info.filename} inflates {info.file_size / 2**20:,.0f}"
-                        f" MB from {info.compress_size / 2**10:,.0f} KB; refused as a zip bomb")
+                        f"{path.name}: {info.filename} inflates {_amount(info.file_size)}"
+                        f" from {_amount(info.compress_size, 2**10)}; refused as a zip bomb")
             if total > MAX_UNCOMPRESSED_BYTES:
                 raise FileRefused(
                     f"{path.name}: the workbook inflates to {total / 2**20:,.0f} MB; the "
@@ -249,6 +257,9 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
             if "xl/workbook.bin" in names:
                 raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "
                                   "from Excel as .xlsx")
+            if "xl/vbaProject.bin" in names or path.suffix.lower() in (".xlsm", ".xltm"):
+                raise FileRefused(f"{path.name}: this workbook holds macros, and macros are "
+                                  "not read: save it from Excel as .xlsx (Excel Workbook)")
             if "xl/workbook.xml" not in names:
                 if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
                     raise FileRefused(f"{path.name}: this is an OpenDocument spreadsheet "
@@ -258,6 +269,13 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
         except BaseException:
             archive.close()
             raise
+
+
+def _amount(size: int, unit: int = 2**20) -> str:
+    """A size for a message: in MB (or KB when unit says so), in bytes when smaller."""
+    if size >= unit:
+        return f"{size / unit:,.0f} {'MB' if unit == 2**20 else 'KB'}"
+    return f"{size / 2**10:,.0f} KB" if size >= 2**10 else f"{size:,} bytes"
 
 
 @contextlib.contextmanager
@@ -489,9 +507,12 @@ def read_workbook(path: Path) -> RawBook:
         notes = _notes_by_sheet(path, marked) if marked else {}
         workbook = CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
+        _check_distinct(path.name, names)
         wanted = [name for name in names if normalise(name) in SHEET_BY_KEY]  # the others:
         read = _read_sheets(path, workbook, wanted, sizes)  # ignored with a warning, unread
         book = RawBook(path.name)
+        book.warnings = [(m.name, VERY_HIDDEN) for m in workbook.sheets_metadata
+                         if m.name in wanted and str(m.visible).endswith("VeryHidden")]
         for name in names:
             if name not in wanted:
                 book.sheets[name] = RawSheet(name, [])
@@ -637,20 +658,48 @@ def _cell_note(attributes: bytes, body: bytes) -> str:
     if kind_text == "e":
         error = html.unescape((value[1] or b"").decode("utf-8", "replace")) if value else ""
         return f"shows the error {error or '#VALUE!'}; correct the formula or type the value"
-    if formula is None or b"<is>" in body or (value and (value[1] or kind_text == "str")):
-        return ""  # a value, or a formula with its saved result ("" for a blank text)
+    if formula is None or b"<is>" in body:
+        return ""  # a value
     text = html.unescape((formula[1] or b"").decode("utf-8", "replace")).strip()
     shown = f" (={text[:37] + '...' if len(text) > 40 else text})" if text else ""
+    outside_strings = re.sub(r'"[^"]*"', "", text)
+    if "|" in outside_strings:  # =cmd|'/c calc'!A0: no Excel operator has a "|"
+        return (f"is a formula{shown} that asks another program for its value (DDE); "
+                "type the value")
+    if _EXTERNAL.search(outside_strings):  # =[1]Prices!B2: the saved value may be stale
+        return (f"is a formula{shown} linking to another workbook, whose saved value may be "
+                "out of date; type the value")
+    if value and (value[1] or kind_text == "str"):
+        return ""  # a formula with its saved result ("" for a blank text)
     return (f"is a formula{shown} without a saved result; open the workbook in Excel, save "
             "it and import it again, or type the value")
 
 
+def _check_distinct(name: str, sheets: list[str]) -> None:
+    """Refuse two sheets of one name (a program, not Excel, can write them): the second
+    would replace the first unseen. Names that differ only in case or spaces are refused
+    when the project is built (validation), naming both."""
+    seen: set[str] = set()
+    for sheet in sheets:
+        if sheet in seen:
+            raise FileRefused(f'{name}: two sheets are named "{sheet}"; rename or delete one')
+        seen.add(sheet)
+
+
 def read_csv_folder(folder: Path) -> RawBook:
     book = RawBook(folder.name + "/")
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() == ".csv":
-            sheet = read_csv_file(path)
-            book.sheets[sheet.name] = sheet
+    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ".csv"]
+    by_stem: dict[str, str] = {}
+    for path in files:  # "Items.csv" and "Items.CSV": one would replace the other unseen
+        if (first := by_stem.setdefault(path.stem, path.name)) != path.name:
+            raise FileRefused(f'{folder.name}: the files "{first}" and "{path.name}" are the '
+                              "same sheet; keep one")
+    for path in files:
+        if normalise(path.stem) not in SHEET_BY_KEY:  # ignored with a warning: unread,
+            book.sheets[path.stem] = RawSheet(path.stem, [])  # as in a workbook
+            continue
+        sheet = read_csv_file(path)
+        book.sheets[sheet.name] = sheet
     if not book.sheets:
         raise FileRefused(f"{folder.name}: the folder holds no CSV files (Items.csv, "
                           "BOM.csv, ...)")
@@ -680,8 +729,58 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    # Excel on Windows saves "CSV" in the ANSI code page
-    return data.decode("cp1252", errors="replace")
+    # Excel on Windows saves "CSV" in the ANSI code page: in western Europe Windows-1252.
+    # Elsewhere it is another code page, which read as Windows-1252 gives other letters
+    # (Japanese ids turn into accented ones, and two ids can fall together): refused.
+    text = data.decode("cp1252", errors="replace")
+    if (other := _other_encoding(data, text)) is not None:
+        raise FileRefused(f"{name}: the file is not in an encoding Stockpile Planner reads "
+                          f"({ACCEPTED_ENCODINGS}); it looks like {other}: save it as UTF-8")
+    return text
+
+
+ACCEPTED_ENCODINGS = "UTF-8, UTF-16, Windows-1252"
+# code pages whose letters Windows-1252 shares or that mean the same bytes for the file's
+# text: a German file is often taken for Windows-1250, and read right as Windows-1252
+_LATIN = frozenset({"ascii", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2",
+                    "cp1254", "iso8859_9", "cp1257", "iso8859_13", "iso8859_4", "iso8859_3",
+                    "iso8859_10", "iso8859_14", "iso8859_16", "mac_roman", "mac_latin2",
+                    "mac_iceland", "mac_turkish", "cp850", "cp858", "cp437", "cp1258",
+                    "utf_8"})
+_ENCODING_NAMES = {"cp932": "Shift_JIS", "shift_jis": "Shift_JIS", "shift_jis_2004": "Shift_JIS",
+                   "shift_jisx0213": "Shift_JIS", "euc_jp": "EUC-JP", "euc_jis_2004": "EUC-JP",
+                   "iso2022_jp": "ISO-2022-JP", "gb2312": "GB18030 (Chinese)",
+                   "gbk": "GB18030 (Chinese)", "gb18030": "GB18030 (Chinese)",
+                   "hz": "GB18030 (Chinese)", "big5": "Big5 (Chinese)",
+                   "big5hkscs": "Big5 (Chinese)", "cp950": "Big5 (Chinese)",
+                   "cp949": "EUC-KR (Korean)", "euc_kr": "EUC-KR (Korean)",
+                   "johab": "EUC-KR (Korean)", "koi8_r": "KOI8-R (Russian)",
+                   "koi8_u": "KOI8-U (Ukrainian)", "tis_620": "TIS-620 (Thai)",
+                   "cp874": "Windows-874 (Thai)", "mac_cyrillic": "a Cyrillic code page",
+                   "iso8859_5": "a Cyrillic code page", "cp866": "a Cyrillic code page",
+                   "kz1048": "a Cyrillic code page", "ptcp154": "a Cyrillic code page"}
+_SNIFF_BYTES = 2**18  # enough text to tell a code page, quick on a file of 200 MB
+
+
+def _other_encoding(data: bytes, text: str) -> str | None:
+    """The name of the encoding the bytes look like when it is not Windows-1252 (nor one
+    whose letters read the same); None when they plausibly are Windows-1252."""
+    import charset_normalizer  # imported on the rare file that is not UTF-8 or UTF-16
+
+    undefined = "\ufffd" in text  # bytes Windows-1252 leaves undefined (0x81, 0x8D, ...)
+    sample = data[:_SNIFF_BYTES]
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
+        return "binary data or an unknown encoding" if undefined else None
+    encoding = best.encoding
+    if encoding in _LATIN and not undefined:
+        return None
+    with contextlib.suppress(UnicodeDecodeError, LookupError):
+        if not undefined and sample.decode(encoding) == sample.decode("cp1252"):
+            return None
+    if encoding.startswith("cp125"):
+        return f"Windows-{encoding[2:]}"
+    return _ENCODING_NAMES.get(encoding, encoding.upper().replace("_", "-"))
 
 
 def read_csv_file(path: Path) -> RawSheet:
@@ -697,8 +796,17 @@ def read_csv_file(path: Path) -> RawSheet:
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     _check_csv_shape(path.name, text, delimiter)
-    rows = [[_unquote(v) for v in r]
-            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    rows: list[list[str]] = []
+    try:
+        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([_unquote(v) for v in r])
+    except csv.Error as exc:  # a field beyond the csv module's limit, a NUL character
+        row = len(rows) + 1
+        if "field limit" in str(exc):
+            raise FileRefused(f"{path.name}!row {row:,}: a field is longer than "
+                              f"{csv.field_size_limit():,} characters") from None
+        raise FileRefused(f"{path.name}!row {row:,}: the line cannot be read as CSV "
+                          f"({exc})") from None
     if len(rows) > MAX_ROWS:
         raise FileRefused(f"{path.name}: {len(rows):,} rows; the limit is {MAX_ROWS:,}")
     return RawSheet(path.stem, rows)

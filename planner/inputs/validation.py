@@ -354,7 +354,9 @@ def build_project(book: RawBook) -> Project:
 
 
 def _build_project(book: RawBook) -> Project:
-    problems: list[Problem] = []
+    # what the reader noticed about the file as a whole (a "very hidden" template sheet)
+    problems: list[Problem] = [Problem(sheet, message, severity="warning")
+                               for sheet, message in book.warnings]
     by_key: dict[str, RawSheet] = {}
     for raw_name, raw in book.sheets.items():
         key = normalise(raw_name)
@@ -557,7 +559,8 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
 
     # warnings: what will make a figure meaningless
     sourced = set(project.sources["item_id"].dropna().tolist())
-    materials = items["kind"] == "material"
+    # a blank kind (a project file edited outside the program) is no material
+    materials = (items["kind"] == "material").fillna(False).to_numpy(dtype=bool)
     report("Items", "item_id", np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
            lambda p: f"material {parsing.printable(items['item_id'].iloc[p])} has no Sources "
            "rows; its supply exposure cannot be computed", "warning")
@@ -573,6 +576,54 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
                lambda p: f"no Sources row for {parsing.printable(orders['item_id'].iloc[p])} "
                f"from {parsing.printable(orders['supplier_id'].iloc[p])}", "warning")
     return problems
+
+
+def _number(value: float) -> str:
+    """A huge number as typed, short: 1e308, not its 309 digits."""
+    return format(float(value), ".6g").replace("e+", "e")
+
+
+def requirement_overflows(project: Project, items: pd.Series, parents: np.ndarray,
+                          children: np.ndarray, qty: np.ndarray, demand_at: np.ndarray,
+                          req: np.ndarray) -> list[Problem]:
+    """Where a requirement first becomes infinite: the BOM lines whose quantity, times a
+    finite requirement of the parent, goes beyond the largest float (else the largest line
+    into the item, or its largest demand row, when only the sum does).
+
+    ``parents``, ``children``, ``qty``: per BOM row (position -1: unknown, left out);
+    ``items``: the id of each position; ``demand_at``: the position of each demand row.
+    """
+    rows = np.flatnonzero((parents >= 0) & (children >= 0))
+    parents, children, qty = parents[rows], children[rows], qty[rows]
+    with np.errstate(over="ignore", invalid="ignore"):
+        flow = req[parents] * qty
+    finite_parent = np.isfinite(req[parents])
+    first = ~np.isfinite(req)  # infinite items whose parents are all finite
+    first[children[~finite_parent]] = False
+    problems: list[Problem] = []
+
+    def blame(sheet: str, column: str, i: int, value: float, item: int) -> None:
+        where = project.layout(sheet)
+        problems.append(Problem(
+            sheet, f"{column} {_number(value)} makes the requirement of "
+            f"{parsing.printable(items.iloc[item])} infinite", where.cell(column, i),
+            row=int(where.rows[i]), column=column))
+
+    for item in np.flatnonzero(first):
+        into = np.flatnonzero((children == item) & finite_parent)
+        over = into[~np.isfinite(flow[into])]
+        if len(over) == 0 and len(into):
+            over = into[[int(np.argmax(flow[into]))]]
+        for e in over:
+            blame("BOM", "qty_per", int(rows[e]), project.bom["qty_per"].iloc[rows[e]],
+                  int(item))
+        if len(into) == 0:
+            demand = project.demand["quantity"].to_numpy(dtype=float, na_value=np.nan)
+            mine = np.flatnonzero(demand_at == item)
+            if len(mine):
+                i = int(mine[np.nanargmax(demand[mine])])
+                blame("Demand", "quantity", i, demand[i], int(item))
+    return problems or [Problem("BOM", "a requirement is too large to compute")]
 
 
 def _check_shares(project: Project) -> list[Problem]:

@@ -272,6 +272,15 @@ def _laughs(name: str, data: bytes) -> bytes:
     return data[:end] + doctype + data[end:].replace(b"Traction motor", b"&a9;")
 
 
+def _padded_bomb(path: Path) -> None:
+    """Members of exactly 10 MB each, which the ratio rule once skipped (a floor)."""
+    save(workbook(base()), path, lambda name, data: data)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        for i in range(2):
+            z.writestr(zipfile.ZipInfo(f"xl/media/pad{i}.bin", FIXED_TIME),
+                       b"\0" * (10 * 2**20), zipfile.ZIP_DEFLATED)
+
+
 def _truncated(path: Path) -> None:
     buffer = io.BytesIO()
     workbook(base()).save(buffer)
@@ -605,8 +614,30 @@ def bad_cases() -> list[Case]:
         Case("photos_renamed.xlsx", "a zip of pictures named .xlsx",
              _zip({"holiday/beach.jpg": b"\xff\xd8\xff\xe0" + bytes(200)}),
              refused="photos_renamed.xlsx: not an Excel workbook (.xlsx)"),
+        Case("macros.xlsm", "a macro-enabled workbook", book(base()),
+             refused="macros.xlsm: this workbook holds macros, and macros are not read: save "
+             "it from Excel as .xlsx (Excel Workbook)"),
+        Case("two_sheets_one_name.xlsx", "Orders renamed Items by a program (Excel forbids "
+             "it): the second Items replaced the first unseen",
+             book(base(), patch=_rename_sheet(b"Orders", b"Items")),
+             refused='two_sheets_one_name.xlsx: two sheets are named "Items"; rename or '
+             "delete one"),
+        Case("external_links.xlsx", "on hand linked to another workbook, safety stock from "
+             "another program (DDE): their saved values would be used as they stand",
+             book(base(), patch=in_sheet(
+                 4, b'<c r="B2" t="n"><v>2000</v></c><c r="C2" t="n"><v>500</v></c>',
+                 b'<c r="B2"><f>[1]Stock!B2</f><v>2000</v></c>'
+                 b"<c r=\"C2\"><f>cmd|'/c calc'!A0</f><v>500</v></c>")),
+             ["Stock!B2: on_hand is a formula (=[1]Stock!B2) linking to another workbook, "
+              "whose saved value may be out of date; type the value",
+              "Stock!C2: safety_stock is a formula (=cmd|'/c calc'!A0) that asks another "
+              "program for its value (DDE); type the value"]),
         Case("zip_bomb.xlsx", "a 12 MB cell compressed to 13 KB (950:1)", _bomb,
              refused="zip_bomb.xlsx: xl/worksheets/sheet1.xml inflates 12 MB from 13 KB; "
+             "refused as a zip bomb"),
+        Case("zip_bomb_10mb_members.xlsx", "members of exactly 10 MB at 1000:1 (the ratio "
+             "rule once skipped them)", _padded_bomb,
+             refused="zip_bomb_10mb_members.xlsx: xl/media/pad0.bin inflates 10 MB from 10 KB; "
              "refused as a zip bomb"),
         Case("billion_laughs.xlsx", "nested XML entities that expand to 3 GB",
              book(base(), patch=_laughs),
@@ -641,6 +672,19 @@ def bad_cases() -> list[Case]:
              csv_folder(changed(set_cell("Suppliers", 3, 2, "Deutschland")), "utf-16-le",
                         "\t", b"\xff\xfe"),
              [f'Suppliers!C3: country {COUNTRY}, got "Deutschland"']),
+        Case("csv_long_field/", "a name of 200,000 characters in Items.csv (beyond the csv "
+             "module's limit)", lambda p: (csv_folder(base())(p), (p / "Items.csv").write_text(
+                 csv_text(changed(set_cell("Items", 4, 1, "x" * 200_000)), "Items"),
+                 encoding="utf-8")),
+             refused="Items.csv!row 4: a field is longer than 131,072 characters"),
+        Case("csv_shift_jis/", "Japanese Excel's CSV: Shift_JIS (read as Windows-1252 two "
+             "ids became one)", lambda p: (csv_folder(base())(p), (p / "Items.csv").write_bytes(
+                 csv_text(changed(many(
+                     set_cell("Items", 4, 0, "ネオジム"), set_cell("Items", 4, 1, "ネオジム酸化物"),
+                     set_cell("Items", 5, 0, "ネオジウム"),
+                     set_cell("Items", 5, 1, "ネオジウム金属"))), "Items").encode("cp932"))),
+             refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
+             "(UTF-8, UTF-16, Windows-1252); it looks like Shift_JIS: save it as UTF-8"),
         Case("csv_binary/", "Items.csv that is binary data",
              lambda p: (csv_folder(base())(p), (p / "Items.csv").write_bytes(
                  b"\x00\x01\x02\x03PK" * 64)),
@@ -719,6 +763,10 @@ def good_cases() -> list[Case]:
              same_as_base=False),
         Case("csv_cp1252_semicolon/", "German Excel's CSV: cp1252 with semicolons",
              csv_folder(base(), "cp1252", ";")),
+        Case("csv_extra_file_long_field/", "an extra Notes.csv with a field of 200,000 "
+             "characters: ignored, unread", lambda p: (csv_folder(base())(p), (
+                 p / "Notes.csv").write_text(f'a,"{"x" * 200_000}"\r\n', encoding="utf-8")),
+             warnings=["warning: Notes: unknown sheet ignored"]),
         Case("csv_utf8_bom_tab/", "UTF-8 with a byte order mark, tab separated",
              csv_folder(base(), "utf-8", "\t", b"\xef\xbb\xbf")),
         Case("csv_utf16_tab/", "Excel's 'Unicode text': UTF-16 with tabs",
