@@ -8,9 +8,9 @@ then re-opens every output and checks it (shares, references, BOM acyclic, inten
 stock situations and cap breaches) and prints a short summary per project.
 
 Companies, suppliers and all quantities are fictitious. Intensities, compositions, prices and
-country mixes follow public figures (files in /work/shared/data/reference/):
+country mixes follow public figures (USGS Mineral Commodity Summaries 2026 and published reports):
 
-NdFeB intensity and composition (published_figures.csv, topic material_intensity/composition)
+NdFeB intensity and composition (published reports on material intensity and composition)
 - Large direct-drive PM wind generator: 625-850 kg NdFeB per MW (Moss et al. 2013, JRC, cited
   by Heim & Vander Wal, Minerals 2023 13:1274); here 4 MW x 600 kg/MW = 2,400 kg finished
   magnet (192 pole modules x 12.5 kg).
@@ -20,18 +20,18 @@ NdFeB intensity and composition (published_figures.csv, topic material_intensity
   wungiel.pl). EV grade here: Nd 23.5 / Pr 6.0 / Dy 2.0 / Tb 0.6 (grain-boundary diffused);
   wind grade: Nd 21.0 / Pr 5.5 / Dy 4.0 / Tb 0.5; boron as ferro-boron (~18% B), rest iron.
 - Magnet machining loss 20-25% (scrap_pct on the magnet BOM lines): industry rule of thumb,
-  not from the reference files.
-Country mixes (USGS MCS 2026, mcs2026_world_production_extract.csv, 2025 estimates)
+  not from a published source.
+Country mixes (USGS Mineral Commodity Summaries 2026, world production tables, 2025 estimates)
 - Rare earths mine production: China 270 of 390 kt (69%), Burma 22 kt, US 51 kt, Australia
   29 kt; China ~90% of separation/refining (industry estimate; IEA projects 77% in 2030,
-  published_figures.csv); US imports of Tb compounds/metals 100% China
-  (import_sources_and_stocks.txt); EU HREE supply 100% China (EC CRM 2023 study).
+  IEA); US imports of Tb compounds/metals 100% China
+  (USGS MCS 2026, import sources); EU HREE supply 100% China (EC CRM 2023 study).
 - Gallium primary production: China 900 of ~909 t (~99%); Ge: China largest refiner,
   US metal imports China 41 / Belgium 27 / Germany 25% (2021-24).
 - Tungsten: China 67 of 85 kt (79%), Vietnam 3 kt, Austria 0.84 kt, Portugal 0.7 kt.
 - Antimony: China 40, Russia 32, Tajikistan 22, Turkey 3 of 110 kt (2025).
 - Natural graphite: China 1,400 of 1,800 kt (78%), Madagascar 80, Tanzania 75, Brazil 65,
-  Mozambique 60 kt; China ~90% of battery-grade graphite (IEA, published_figures.csv).
+  Mozambique 60 kt; China ~90% of battery-grade graphite (IEA).
 - Cobalt: DR Congo 230 of 310 kt mined (74%); China >75% of refining (IEA WEO 2024); refined
   here in FI / CN / BE (origin_country = refining country, the choke point, docs/definitions.md).
 Prices (USGS MCS 2026, 2025 averages, converted at an assumed ~0.87 EUR/USD and rounded; metal
