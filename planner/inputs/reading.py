@@ -9,10 +9,8 @@ reader that does not expand entities) rather than by an XML library.
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
 import html
-import io
 import os
 import posixpath
 import re
@@ -94,6 +92,8 @@ class RawBook:
 
 def read_book(path: Path) -> RawBook:
     """Raw cells of a template workbook (.xlsx) or a folder of CSV files."""
+    from planner.inputs.csv_files import read_csv_file, read_csv_folder
+
     path = Path(path)
     if path.is_dir():
         return read_csv_folder(path)
@@ -684,180 +684,3 @@ def _check_distinct(name: str, sheets: list[str]) -> None:
         if sheet in seen:
             raise FileRefused(f'{name}: two sheets are named "{sheet}"; rename or delete one')
         seen.add(sheet)
-
-
-def read_csv_folder(folder: Path) -> RawBook:
-    book = RawBook(folder.name + "/")
-    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ".csv"]
-    by_stem: dict[str, str] = {}
-    for path in files:  # "Items.csv" and "Items.CSV": one would replace the other unseen
-        if (first := by_stem.setdefault(path.stem, path.name)) != path.name:
-            raise FileRefused(f'{folder.name}: the files "{first}" and "{path.name}" are the '
-                              "same sheet; keep one")
-    for path in files:
-        if normalise(path.stem) not in SHEET_BY_KEY:  # ignored with a warning: unread,
-            book.sheets[path.stem] = RawSheet(path.stem, [])  # as in a workbook
-            continue
-        sheet = read_csv_file(path)
-        book.sheets[sheet.name] = sheet
-    if not book.sheets:
-        raise FileRefused(f"{folder.name}: the folder holds no CSV files (Items.csv, "
-                          "BOM.csv, ...)")
-    return book
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "-be" when the head is mostly ASCII text in UTF-16 without a byte
-    order mark (most of every other byte zero), as some exports write it; else None."""
-    head = data[:256] if len(data) % 2 == 0 else b""
-    if len(head) < 8:
-        return None
-    for encoding, zeros, text in (("utf-16-le", head[1::2], head[0::2]),
-                                  ("utf-16-be", head[0::2], head[1::2])):
-        if zeros.count(0) >= 0.6 * len(zeros) and text.count(0) <= 0.1 * len(text):
-            return encoding
-    return None
-
-
-def _decode(data: bytes, name: str) -> str:
-    if (bare := _utf16_without_bom(data)) is not None:
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode(bare)
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-            "utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    # Excel on Windows saves "CSV" in the ANSI code page: in western Europe Windows-1252.
-    # Elsewhere it is another code page, which read as Windows-1252 gives other letters
-    # (Japanese ids turn into accented ones, and two ids can fall together): refused.
-    text = data.decode("cp1252", errors="replace")
-    if (other := _other_encoding(data, text)) is not None:
-        raise FileRefused(f"{name}: the file is not in an encoding Stockpile Planner reads "
-                          f"({ACCEPTED_ENCODINGS}); it looks like {other}: save it as UTF-8")
-    return text
-
-
-ACCEPTED_ENCODINGS = "UTF-8, UTF-16, Windows-1252"
-# code pages whose letters Windows-1252 shares or that mean the same bytes for the file's
-# text: a German file is often taken for Windows-1250, and read right as Windows-1252
-_LATIN = frozenset({"ascii", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2",
-                    "cp1254", "iso8859_9", "cp1257", "iso8859_13", "iso8859_4", "iso8859_3",
-                    "iso8859_10", "iso8859_14", "iso8859_16", "mac_roman", "mac_latin2",
-                    "mac_iceland", "mac_turkish", "cp850", "cp858", "cp437", "cp1258",
-                    "utf_8"})
-_ENCODING_NAMES = {"cp932": "Shift_JIS", "shift_jis": "Shift_JIS", "shift_jis_2004": "Shift_JIS",
-                   "shift_jisx0213": "Shift_JIS", "euc_jp": "EUC-JP", "euc_jis_2004": "EUC-JP",
-                   "iso2022_jp": "ISO-2022-JP", "gb2312": "GB18030 (Chinese)",
-                   "gbk": "GB18030 (Chinese)", "gb18030": "GB18030 (Chinese)",
-                   "hz": "GB18030 (Chinese)", "big5": "Big5 (Chinese)",
-                   "big5hkscs": "Big5 (Chinese)", "cp950": "Big5 (Chinese)",
-                   "cp949": "EUC-KR (Korean)", "euc_kr": "EUC-KR (Korean)",
-                   "johab": "EUC-KR (Korean)", "koi8_r": "KOI8-R (Russian)",
-                   "koi8_u": "KOI8-U (Ukrainian)", "tis_620": "TIS-620 (Thai)",
-                   "cp874": "Windows-874 (Thai)", "mac_cyrillic": "a Cyrillic code page",
-                   "iso8859_5": "a Cyrillic code page", "cp866": "a Cyrillic code page",
-                   "kz1048": "a Cyrillic code page", "ptcp154": "a Cyrillic code page"}
-_SNIFF_BYTES = 2**18  # enough text to tell a code page, quick on a file of 200 MB
-
-
-def _other_encoding(data: bytes, text: str) -> str | None:
-    """The name of the encoding the bytes look like when it is not Windows-1252 (nor one
-    whose letters read the same); None when they plausibly are Windows-1252."""
-    import charset_normalizer  # imported on the rare file that is not UTF-8 or UTF-16
-
-    undefined = "\ufffd" in text  # bytes Windows-1252 leaves undefined (0x81, 0x8D, ...)
-    sample = data[:_SNIFF_BYTES]
-    best = charset_normalizer.from_bytes(sample).best()
-    if best is None:
-        return "binary data or an unknown encoding" if undefined else None
-    encoding = best.encoding
-    if encoding in _LATIN and not undefined:
-        return None
-    with contextlib.suppress(UnicodeDecodeError, LookupError):
-        if not undefined and sample.decode(encoding) == sample.decode("cp1252"):
-            return None
-    if encoding.startswith("cp125"):
-        return f"Windows-{encoding[2:]}"
-    return _ENCODING_NAMES.get(encoding, encoding.upper().replace("_", "-"))
-
-
-def read_csv_file(path: Path) -> RawSheet:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
-                          f"{MAX_FILE_BYTES / 2**20:,.0f} MB")
-    data = path.read_bytes()
-    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff") and (
-            _utf16_without_bom(data) is None):
-        raise FileRefused(f"{path.name}: not a text CSV file")
-    text = _decode(data, path.name)
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    _check_csv_shape(path.name, text, delimiter)
-    rows: list[list[str]] = []
-    try:
-        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append([_unquote(v) for v in r])
-    except csv.Error as exc:  # a field beyond the csv module's limit, a NUL character
-        row = len(rows) + 1
-        if "field limit" in str(exc):
-            raise FileRefused(f"{path.name}!row {row:,}: a field is longer than "
-                              f"{csv.field_size_limit():,} characters") from None
-        raise FileRefused(f"{path.name}!row {row:,}: the line cannot be read as CSV "
-                          f"({exc})") from None
-    if len(rows) > MAX_ROWS:
-        raise FileRefused(f"{path.name}: {len(rows):,} rows; the limit is {MAX_ROWS:,}")
-    return RawSheet(path.stem, rows)
-
-
-def _check_csv_shape(name: str, text: str, delimiter: str) -> None:
-    """Refuse, before the csv module makes a list per row and a string per field, a file
-    of millions of lines or a line of millions of fields (a few MB of commas)."""
-    newline = "\n" if "\n" in text else "\r"
-    lines = text.count(newline) + (not text.endswith(newline))  # a last line break ends one
-    if lines > MAX_ROWS:
-        raise FileRefused(f"{name}: {lines:,} lines; the limit is {MAX_ROWS:,} rows")
-    if text.count(delimiter) < MAX_COLUMNS:
-        return
-    a = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    widest, line = _widest_line(a, ord(delimiter), ord(newline))
-    if widest + 1 > MAX_COLUMNS:  # quoted delimiters count too: an upper bound
-        raise FileRefused(f"{name}: line {line + 1:,} has {widest + 1:,} fields; the limit "
-                          f"is {MAX_COLUMNS:,} columns")
-
-
-def _widest_line(a: np.ndarray, delimiter: int, newline: int, chunk: int = 4 * 2**20
-                 ) -> tuple[int, int]:
-    """(most delimiters on one line, that line's 0-based number), in bounded memory."""
-    best = best_line = line = carry = 0  # carry: delimiters of the line still open
-    for start in range(0, len(a), chunk):
-        part = a[start:start + chunk]
-        count = np.cumsum(part == delimiter, dtype=np.int64)
-        breaks = np.flatnonzero(part == newline)
-        if len(breaks) == 0:
-            carry += int(count[-1])
-            continue
-        at = count[breaks]
-        per_line = np.diff(at, prepend=0)
-        per_line[0] += carry
-        i = int(per_line.argmax())
-        if per_line[i] > best:
-            best, best_line = int(per_line[i]), line + i
-        line += len(breaks)
-        carry = int(count[-1] - at[-1])
-    if carry > best:
-        best, best_line = carry, line
-    return best, best_line
-
-
-def _unquote(value: str) -> str:
-    """Undo the apostrophe that guards a formula-like value in CSV files we write.
-
-    The writer also guards a value that itself starts with an apostrophe before such a
-    character (template.csv_text), so that every text survives the round trip.
-    """
-    if len(value) > 1 and value[0] == "'" and value[1] in QUOTED_START:
-        return value[1:]
-    return value
