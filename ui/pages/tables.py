@@ -103,20 +103,18 @@ class FiguresTable(QWidget):
                 self.view.scrollTo(self.model.index(row, 0))
 
 
-class MaterialsPage(QWidget):
-    """Figures per purchased material above, the Stock table below."""
+class FiguresOverTable(QWidget):
+    """The engine's figures per material above, an editable template table below."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None):
+    def __init__(self, doc: Document, figures: FiguresTable, table: TablePage,
+                 sizes: list[int], parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
-        self.figures = FiguresTable(doc, "Days of cover and exposure", MATERIAL_COLUMNS, self)
-        self.stock = TablePage(doc, "Stock", "Stock",
-                               "On hand, safety stock and an item's own target days "
-                               "(blank: the project's target).")
+        self._figures, self._table = figures, table
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.figures)
-        split.addWidget(self.stock)
-        split.setSizes([450, 300])
+        split.addWidget(figures)
+        split.addWidget(table)
+        split.setSizes(sizes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -125,7 +123,18 @@ class MaterialsPage(QWidget):
 
     def refresh(self) -> None:
         if self.doc.report is not None:
-            self.figures.set_frame(self.doc.report.materials)
+            self._figures.set_frame(self.doc.report.materials)
+
+
+class MaterialsPage(FiguresOverTable):
+    """Figures per purchased material above, the Stock table below."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        self.figures = FiguresTable(doc, "Days of cover and exposure", MATERIAL_COLUMNS)
+        self.stock = TablePage(doc, "Stock", "Stock",
+                               "On hand, safety stock and an item's own target days "
+                               "(blank: the project's target).")
+        super().__init__(doc, self.figures, self.stock, [450, 300], parent)
 
 
 PRODUCT_COLUMNS = [
@@ -156,31 +165,17 @@ SOURCE_SUMMARY = [
 ]
 
 
-class SourcingPage(QWidget):
+class SourcingPage(FiguresOverTable):
     """Each material's mix: the Sources table, with the concentration figures beside it."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.doc = doc
-        self.summary = FiguresTable(doc, "Concentration per material", SOURCE_SUMMARY, self)
+        self.summary = FiguresTable(doc, "Concentration per material", SOURCE_SUMMARY)
         self.sources = TablePage(
             doc, "Sources", "Sources",
             "Who supplies each item, with its share of the item's supply (shares of an item "
             "sum to 100%). Origin country is where the material is mined or refined; blank "
             "means the supplier's country.")
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.summary)
-        split.addWidget(self.sources)
-        split.setSizes([300, 450])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
-        doc.reportChanged.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.doc.report is not None:
-            self.summary.set_frame(self.doc.report.materials)
+        super().__init__(doc, self.summary, self.sources, [300, 450], parent)
 
 
 SETTING_LABELS = {
