@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.core import formatting as fmt
-from planner.core.errors import InputError, PlannerError
+from planner.core.errors import InputError, PlannerError, Problem, summarised
 
 if TYPE_CHECKING:
     from planner.results import Results
@@ -147,13 +147,13 @@ def _run(args: argparse.Namespace) -> int:
         return 3
 
 
-def _print_problems(problems: Sequence[object]) -> None:
-    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
-    for p in problems:
-        print(p, file=sys.stderr)
+def _print_problems(problems: Sequence[Problem]) -> None:
+    """Every problem on stderr, those of one kind after the first few counted in a line
+    (errors.summarised), then the true number of errors."""
+    sys.stderr.write("".join(f"{p}\n" for p in summarised(problems)))
+    errors = sum(p.severity == "error" for p in problems)
     if errors:
-        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was "
-              "changed.", file=sys.stderr)
+        print(f"{fmt.count(errors, 'problem')} found; nothing was changed.", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

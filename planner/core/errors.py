@@ -2,15 +2,23 @@
 
 Every problem in a user's input is a :class:`Problem` located as ``Sheet!A1`` so that a
 buyer can find the cell in Excel. An import with any error raises :class:`InputError`
-carrying all of them at once; nothing is half-loaded.
+carrying all of them at once; nothing is half-loaded. Wherever problems are shown, those
+of one kind are shown up to a few and then counted (:func:`summarised`): a sheet of two
+million rows can give a warning on every row.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
+
+from planner.core import formatting as fmt
 
 Severity = Literal["error", "warning"]
+Kind: TypeAlias = tuple[str, str, str | None, str]  # Problem.alike
+SHOWN_OF_A_KIND = 10  # problems shown of one kind before the rest are counted
 
 
 def column_letter(index: int) -> str:
@@ -33,14 +41,57 @@ class Problem:
     severity: Severity = "error"
     row: int | None = None  # 1-based sheet row, when the problem is in one row
     column: str | None = None  # canonical column name, when in one column
+    # what problems are alike (summarised); "": the message, its quoted values and
+    # numbers aside. Set where one check words its message around an unquoted value.
+    kind: str = ""
 
     @property
     def where(self) -> str:
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
 
+    @property
+    def alike(self) -> Kind:
+        """Problems of one kind share this: severity, sheet, column and kind."""
+        return (self.severity, self.sheet, self.column,
+                self.kind or _VALUES.sub("#", self.message))
+
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
         return f"{prefix}{self.where}: {self.message}"
+
+
+# what a message quotes from a cell ("abc", shown by planner.inputs.parsing.shown) and the
+# numbers it gives (rows, lengths, sums): the rest of the message tells its kind
+_VALUES = re.compile(r'"[^"]*"|\d[\d,.]*')
+
+
+def summarised(problems: Iterable[Problem], keep: int = SHOWN_OF_A_KIND) -> list[Problem]:
+    """``problems`` in order, with at most ``keep`` of each kind (Problem.alike); where a
+    kind has two or more besides, one line of that kind (no cell) counts them, in place of
+    the first one left out: "and 1,999,995 more like these in column item_id".
+
+    The count of problems is the length of ``problems``, not of this list.
+    """
+    shown: list[Problem] = []
+    seen: dict[Kind, int] = {}
+    first_left_out: dict[Kind, int] = {}  # its place in shown
+    for problem in problems:
+        key = problem.alike
+        n = seen[key] = seen.get(key, 0) + 1
+        if n <= keep:
+            shown.append(problem)
+        elif n == keep + 1:
+            first_left_out[key] = len(shown)
+            shown.append(problem)  # replaced once the count is known
+    for key, at in first_left_out.items():
+        problem, more = shown[at], seen[key] - keep
+        if more == 1:  # the problem itself says more than a line counting it
+            continue
+        where = f" in column {problem.column}" if problem.column else ""
+        shown[at] = Problem(problem.sheet, f"and {fmt.count(more)} more like these{where}",
+                            severity=problem.severity, column=problem.column,
+                            kind=problem.kind)
+    return shown
 
 
 class PlannerError(Exception):
@@ -51,10 +102,13 @@ class InputError(PlannerError):
     """The input has problems; ``problems`` lists every one of them."""
 
     def __init__(self, problems: list[Problem]):
+        super().__init__(problems)
         self.problems = problems
-        errors = [p for p in problems if p.severity == "error"]
-        head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the input"
-        super().__init__(head + ":\n" + "\n".join(str(p) for p in problems))
+
+    def __str__(self) -> str:  # when asked for: the command line prints its own lines
+        errors = sum(p.severity == "error" for p in self.problems)
+        return (f"{fmt.count(errors, 'problem')} in the input:\n"
+                + "\n".join(map(str, summarised(self.problems))))
 
 
 class FileRefused(PlannerError):

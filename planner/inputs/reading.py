@@ -35,6 +35,12 @@ VERY_HIDDEN = ("the sheet is very hidden (Excel's Unhide does not list it); its 
                "are imported all the same")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
+# The shared text (xl/sharedStrings.xml: each text of any cell of any sheet, stored once)
+# is loaded whole by the reader as soon as it opens the workbook, sheets not read included,
+# and a cell showing a text holds a copy of it: 952 MB of it took 3.1 GB. Bounded, inflated,
+# before anything is parsed; 2,000,000 rows of distinct ids and names take about 100 MB.
+MAX_SHARED_TEXT_BYTES = 256 * 1024 * 1024
+SHARED_STRINGS = "xl/sharedstrings.xml"  # its name, as the reader finds it (any case)
 MAX_RATIO = 200  # inflated / compressed for a large member: beyond it, a zip bomb
 MAX_ROWS = 2_000_000  # rows in one sheet
 MAX_COLUMNS = 1_000  # fields in one line of a CSV file (the template has a dozen columns)
@@ -253,6 +259,15 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
                 raise FileRefused(
                     f"{path.name}: the workbook inflates to {total / 2**20:,.0f} MB; the "
                     f"limit is {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB")
+            shared = sum(info.file_size for info in archive.infolist()
+                         if info.filename.replace("\\", "/").lower() == SHARED_STRINGS)
+            if shared > MAX_SHARED_TEXT_BYTES:
+                raise FileRefused(
+                    f"{path.name}: the workbook's shared text (the texts of its cells, "
+                    f"stored once for all its sheets) is {_amount(shared)}, over the "
+                    f"{_amount(MAX_SHARED_TEXT_BYTES)} this program reads; keep only the "
+                    "template's sheets and columns and save it again, or save each template "
+                    "sheet as a CSV file into a folder")
             names = set(archive.namelist())
             if "xl/workbook.bin" in names:
                 raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.core import formatting as fmt
-from planner.core.errors import InputError, PlannerError, Problem
+from planner.core.errors import InputError, PlannerError, Problem, summarised
 from planner.inputs.project import Project
 from ui.qt import (
     QBrush,
@@ -42,15 +42,14 @@ class ImportPreview(QDialog):
             headline = (f"<b>{path.name}</b> is valid: {counts}.<br>Importing replaces the "
                         "current project's data (Undo brings it back).")
         elif isinstance(error, InputError):
-            headline = (f"<b>{path.name}</b> has {len(errors)} problem"
-                        f"{'s' if len(errors) != 1 else ''}. Nothing will be imported until "
-                        "they are fixed in the workbook.")
+            headline = (f"<b>{path.name}</b> has {fmt.count(len(errors), 'problem')}. "
+                        "Nothing will be imported until they are fixed in the workbook.")
         else:
             headline = f"<b>{path.name}</b> cannot be imported: {error}"
         label = QLabel(headline, self)
         label.setWordWrap(True)
         self.problems = QListWidget(self)
-        for p in problems:
+        for p in summarised(problems):  # of one kind, the first few and a count
             item = QListWidgetItem(str(p))
             if p.severity == "error":
                 item.setForeground(QBrush(QColor("#b71c1c")))
@@ -64,8 +63,9 @@ class ImportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         if problems:
-            layout.addWidget(QLabel(f"{len(errors)} errors, {len(problems) - len(errors)} "
-                                    "warnings:", self))
+            layout.addWidget(QLabel(f"{fmt.count(len(errors), 'error')}, "
+                                    f"{fmt.count(len(problems) - len(errors), 'warning')}:",
+                                    self))
             layout.addWidget(self.problems, 1)
         else:
             self.problems.hide()

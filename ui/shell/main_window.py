@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.core.errors import Problem
+from planner.core.errors import Problem, summarised
 from ui.common.errors import show_error
 from ui.common.operations import Operation
 from ui.editing.document import Document
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
     def update_problems(self) -> None:
         problems = self.doc.problems
         self.problems_list.clear()
-        for p in problems:
+        for p in summarised(problems):  # of one kind, the first few and a count
             item = QListWidgetItem(str(p))
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems_list.addItem(item)
