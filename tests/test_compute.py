@@ -20,8 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import planner
-from planner.analysis.compute import Report, daily_rates
+from planner.analysis.compute import Report
 from planner.inputs.reading import RawBook, RawSheet
+from planner.inputs.requirements import daily_rates
 from planner.inputs.validation import build_project
 from planner.outputs.reports import report_json
 

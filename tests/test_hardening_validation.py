@@ -73,10 +73,10 @@ def test_a_bom_chain_5000_levels_deep_computes(tmp_path: Path) -> None:
 
 
 def _problems(tmp_path: Path, sheets: Sheets) -> list[str]:
-    """The problems computing the figures of a workbook that loads raises."""
-    project = planner.load(write_book(tmp_path / "overflow.xlsx", sheets))
+    """The problems reading a workbook raises: an overflow is refused when the file is
+    checked, before any figure is computed."""
     with pytest.raises(InputError) as info:
-        compute(project)
+        planner.load(write_book(tmp_path / "overflow.xlsx", sheets))
     return [str(p) for p in info.value.problems]
 
 
@@ -110,6 +110,39 @@ def test_an_overflow_per_unit_without_demand_gives_no_figures(tmp_path: Path) ->
     sheets["BOM"][4][2] = 1e200
     assert _problems(tmp_path, sheets) == [
         "BOM!C5: qty_per 1e200 makes the requirement of M1 infinite"]
+
+
+def test_planner_check_refuses_an_overflow_with_its_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheets = copy.deepcopy(BASE)
+    sheets["BOM"][4][2] = 1e308
+    path = write_book(tmp_path / "overflow.xlsx", sheets)
+    assert cli.main(["check", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("BOM!C5: qty_per 1e308 makes the requirement of M1 infinite\n"
+                            "1 problem found; nothing was changed.\n")
+
+
+def test_a_scrap_percentage_that_overflows_is_refused_at_its_line(tmp_path: Path) -> None:
+    sheets = copy.deepcopy(BASE)
+    bom = sheets["BOM"]
+    scrap = [cell.lower() for cell in map(str, bom[0])].index("scrap_pct")
+    bom[4][2:scrap + 1] = [1e300, 1e10]  # 1e300 alone would do; with 1e8 times more, not
+    assert _problems(tmp_path, sheets) == [
+        "BOM!C5: qty_per 1e300 with scrap_pct 1e10 makes the requirement of M1 infinite"]
+
+
+def test_a_project_edited_in_the_program_is_refused_by_its_checks_and_figures(
+        tmp_path: Path) -> None:
+    project = _saved(tmp_path)
+    project.bom.loc[3, "qty_per"] = 1e308  # BOM row 5, as the window would set it
+    assert [str(p) for p in check_project(project)] == [
+        "BOM!C5: qty_per 1e308 makes the requirement of M1 infinite"]
+    with pytest.raises(InputError) as info:
+        compute(project)
+    assert [str(p) for p in info.value.problems] == [
+        "BOM!C5: qty_per 1e308 makes the requirement of M1 infinite"]
 
 
 def test_the_cli_names_the_cell_instead_of_a_date_in_year_4764(

@@ -27,12 +27,8 @@ import pandas as pd
 from planner.analysis.ordering import status_rank
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project
-from planner.inputs.schema import DAYS_PER
-from planner.inputs.validation import (
-    _acyclic_remainder,
-    check_project,
-    requirement_overflows,
-)
+from planner.inputs.requirements import daily_rates, effective_quantities, explode, levels
+from planner.inputs.validation import requirement_overflows
 
 if TYPE_CHECKING:  # scipy is imported by the product view, once the workbook is read: its
     # modules then take memory the raw cells left free, not memory of their own
@@ -50,12 +46,6 @@ class Report:
     country_dependence: pd.Series  # origin country -> share of purchase value
     products: pd.DataFrame  # per finished product: worst exposure and cover
     product_materials: pd.DataFrame  # product_id, material_id, qty_per_unit
-
-
-def daily_rates(quantity: np.ndarray | pd.Series, per: pd.Series) -> np.ndarray:
-    """Quantities per day/week/month/year as daily rates (docs/definitions.md: rates)."""
-    days = per.map(DAYS_PER).to_numpy(dtype=float)
-    return np.asarray(quantity, dtype=float) / days
 
 
 @dataclass
@@ -100,8 +90,7 @@ def bom_arrays(project: Project, where: ItemPositions | pd.Index
     in. Lines naming an unknown or blank item are left out (validation reports them).
     """
     bom = project.bom
-    scrap = bom["scrap_pct"].fillna(0.0).to_numpy(dtype=float)
-    qty = bom["qty_per"].to_numpy(dtype=float) * (1.0 + scrap / 100.0)
+    qty = effective_quantities(bom)
     if isinstance(where, ItemPositions):
         parents, children = where.parents, where.children
     else:
@@ -114,49 +103,13 @@ def bom_arrays(project: Project, where: ItemPositions | pd.Index
 
 
 def bom_levels(parents: np.ndarray, children: np.ndarray, n: int) -> np.ndarray:
-    """Level of every item: 0 for items no one uses, else 1 + the deepest parent's level."""
-    indegree = np.bincount(children, minlength=n)
-    level = np.full(n, -1, dtype=np.int64)
-    frontier = indegree == 0
-    depth = 0
-    while frontier.any():
-        level[frontier] = depth
-        out = frontier[parents]
-        indegree = indegree - np.bincount(children[out], minlength=n)
-        frontier = (level < 0) & (indegree == 0)
-        depth += 1
+    """Level of every item (0 for items no one uses); a cycle, which validation names
+    for a file that is read, is refused here for a project edited in the program."""
+    level = levels(parents, children, n)
     if (level < 0).any():
-        raise InputError(check_project_cycles_only(parents, children, n))
+        left = int((level < 0).sum())
+        raise InputError([Problem("BOM", f"the BOM has a cycle through {left} items")])
     return level
-
-
-def check_project_cycles_only(parents: np.ndarray, children: np.ndarray, n: int) -> list:
-    left = int(_acyclic_remainder(parents, children, n).sum())
-    return [Problem("BOM", f"the BOM has a cycle through {left} items")]
-
-
-def explode(demand: np.ndarray, parents: np.ndarray, children: np.ndarray, qty: np.ndarray,
-            level: np.ndarray) -> np.ndarray:
-    """Gross daily requirement: own demand plus parents' requirement × effective quantity.
-
-    Edges are grouped by their parent's level once; each level's requirement is final
-    when its turn comes, because every parent sits on a lower level than its children.
-    """
-    req = demand.astype(float).copy()
-    if len(parents) == 0:
-        return req
-    edge_level = level[parents]
-    if level.max() < 2**15:  # small integers: numpy's stable sort is then a radix sort
-        edge_level = edge_level.astype(np.int16)
-    order = np.argsort(edge_level, kind="stable")
-    bounds = np.searchsorted(edge_level[order], np.arange(level.max() + 2))
-    n = len(req)
-    for d in range(level.max() + 1):
-        sel = order[bounds[d]:bounds[d + 1]]
-        if len(sel):
-            req += np.bincount(children[sel], weights=req[parents[sel]] * qty[sel],
-                               minlength=n)
-    return req
 
 
 def _first_per_item(positions: np.ndarray, values: np.ndarray, n: int, fill: float
@@ -291,8 +244,7 @@ def compute(project: Project) -> Report:
 
 def _overflows(project: Project, at: ItemPositions, req: np.ndarray) -> list[Problem]:
     """Where a requirement first becomes infinite (a project edited in the program)."""
-    qty = project.bom["qty_per"].to_numpy(dtype=float) * (
-        1.0 + project.bom["scrap_pct"].fillna(0.0).to_numpy(dtype=float) / 100.0)
+    qty = effective_quantities(project.bom)
     return requirement_overflows(project, project.items["item_id"], at.parents, at.children,
                                  qty, at.demand, req)
 
@@ -575,7 +527,3 @@ def _products(item_table: pd.DataFrame, materials: pd.DataFrame, purchased: np.n
         materials_over_supplier_cap=total("over_supplier_cap"),
     )
 
-
-def validate(project: Project) -> list:
-    """All cross-sheet problems of a project edited in the program."""
-    return check_project(project)

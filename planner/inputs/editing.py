@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import InputError, Problem, column_letter
+from planner.inputs.parsing import is_warning
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import sheet
 from planner.inputs.validation import parse_column, parse_setting
@@ -32,11 +33,12 @@ class CellChange:
 def parse_value(table: str, column: str, text: object, where: str = "") -> object:
     """The typed value of ``text`` typed into ``table.column``; InputError when unreadable.
 
-    A blank value is None (a required column refuses it).
+    A blank value is None (a required column refuses it); a value with only a warning (an
+    id with a zero-width space) is kept, as an import keeps it.
     """
     spec = sheet(table).column(column)
     typed, blank, messages = parse_column(spec, [text])
-    if messages:
+    if messages and not is_warning(messages[0]):
         raise InputError([Problem(table, messages[0], where)])
     if blank[0]:
         return None

@@ -14,6 +14,11 @@ Rules (README, "What the template accepts"):
 - dates: Excel date cells, Excel serial numbers, ISO text (2026-11-02) or day-first
   dotted text (02.11.2026).
 - country codes: ISO 3166-1 alpha-2, any case.
+- ids: read in Unicode's composed form (NFC), so that an id typed with a separate accent
+  is the id typed with an accented letter; a line break or a bidirectional control in an
+  id is refused, another invisible character (a zero-width space) is kept with a warning.
+
+A message is an error, unless it is a :class:`WarningMessage`: the value is then kept.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import datetime as dt
 import math
 import operator
 import re
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
@@ -33,6 +39,18 @@ import pandas as pd
 from planner.inputs.schema import KINDS, PERIODS
 
 Messages = dict[int, str]
+
+
+class WarningMessage(str):
+    """A message about a value that is kept as read: the input is still accepted, and
+    the message is shown as a warning. Any other message is an error."""
+
+    __slots__ = ()
+
+
+def is_warning(message: str) -> bool:
+    return isinstance(message, WarningMessage)
+
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -307,14 +325,86 @@ def _all_text(values: Sequence[object], limit: int
     return out, blank, long
 
 
+# Characters an id must not hold: what splits it over lines, and what changes the order in
+# which its letters are shown ("NdPr\u202eedixo" is shown as "NdProxide": the override
+# turns "edixo" around), so that an id would not look the same in every program.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                           "\u2066\u2067\u2068\u2069")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _character(ch: str) -> str:
+    """U+200B zero width space: a character named in a message."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name.lower()}" if name else f"U+{ord(ch):04X}"
+
+
+def _id_message(text: str) -> str | None:
+    """What is wrong with an id (stripped, as typed) that holds characters one cannot see:
+    an error for a line break or a bidirectional control, a WarningMessage for another
+    control or format character (a zero-width space, a soft hyphen), else None."""
+    odd = [ch for ch in dict.fromkeys(text) if not ch.isprintable()]
+    if (ch := next((c for c in odd if c in _LINE_BREAKS), None)) is not None:
+        return (f"{shown(text)} contains a line break ({_character(ch)}); an id must be "
+                "on one line, retype it")
+    if (ch := next((c for c in odd if c in _BIDI_CONTROLS), None)) is not None:
+        return (f"{shown(text)} contains a bidirectional control character "
+                f"({_character(ch)}); ids must read the same everywhere, retype it")
+    hidden = [c for c in odd if unicodedata.category(c) in ("Cc", "Cf")]
+    if not hidden:
+        return None
+    what = "an invisible character" if len(hidden) == 1 else "invisible characters"
+    same = "the same character" if len(hidden) == 1 else "the same characters"
+    return WarningMessage(
+        f"{shown(text)} contains {what} ({', '.join(map(_character, hidden))}); the id is "
+        f"kept as typed and matches only an id with {same}")
+
+
+def _plain_ids(ids: Sequence[str | None], blanks: bool) -> bool:
+    """Whether every id is printable and already composed (NFC): one pass in C over the
+    ids joined by spaces (a space composes with nothing, so the joined text is in NFC
+    exactly when every id is). ``blanks``: whether some ids are None."""
+    joined = " ".join(filter(None, ids) if blanks else ids)  # type: ignore[arg-type]
+    if joined.isascii():  # the common case: printable ASCII, nothing left when deleted
+        return not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return joined.isprintable() and unicodedata.is_normalized("NFC", joined)
+
+
+def _check_ids(ids: list[str | None], blanks: bool, messages: Messages) -> None:
+    """Compose every id (NFC) in place and add the message of each id that holds a
+    character one cannot see (:func:`_id_message`) to ``messages``, unless its cell
+    already has one. ``blanks``: whether some ids are None."""
+    if _plain_ids(ids, blanks):
+        return
+    for i, text in enumerate(ids):
+        if text is None or (text.isprintable() and unicodedata.is_normalized("NFC", text)):
+            continue
+        ids[i] = unicodedata.normalize("NFC", text)
+        if (message := _id_message(text)) is not None:
+            messages.setdefault(i, message)
+
+
+def normalise_ids(values: tuple[object, ...]) -> tuple[object, ...]:
+    """Each text in ``values`` in its composed form (NFC), as :func:`parse_ids` reads it;
+    other values as they are (``values`` itself when nothing changes)."""
+    joined = " ".join(v for v in values if isinstance(v, str))
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return values
+    return tuple(unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in values)
+
+
 def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
-    """Identifiers as text; a numeric cell 1001.0 reads as "1001"."""
+    """Identifiers as text; a numeric cell 1001.0 reads as "1001". Each id is read in its
+    composed form (NFC); see :func:`_id_message` for what else is said about an id."""
     if (text := _all_text(values, 200)) is not None:
         out, blank, long = text
-        return out, blank, {int(i): "must be at most 200 characters long" for i in long}
+        messages: Messages = {int(i): "must be at most 200 characters long" for i in long}
+        _check_ids(out, bool(blank.any()), messages)
+        return out, blank, messages
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
-    messages: Messages = {}
+    messages = {}
     for i, v in enumerate(values):
         if is_blank(v):
             out.append(None)
@@ -329,6 +419,7 @@ def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, M
         else:
             messages[i] = f"must be text or a number, got {shown(v)}"
             out.append(None)
+    _check_ids(out, True, messages)
     return out, blank, messages
 
 

@@ -14,6 +14,8 @@ replays, creates or changes anything beside the file.
 A project file may come from anywhere, so it is read with limits: only real tables with
 stored columns (a view or a computed column could run forever or make gigabytes), rows
 counted before they are read, no value over 1 MB, and a time budget for every query.
+Ids are read in their composed form (NFC), as from a workbook; what else is wrong with a
+value (an id with a line break, a negative quantity) is for validation.check_cells to say.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import pandas as pd
 from planner.core import atomic
 from planner.core.atomic import write_atomic
 from planner.core.errors import ProjectFileError
+from planner.inputs.parsing import normalise_ids
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, TABLES, sheet
 
@@ -354,6 +357,8 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
                                           else [() for _ in spec.columns])
         frame = {}
         for c, values in zip(spec.columns, data, strict=True):
+            if c.type == "id":  # "Cafe\u0301" is "Café", as in a workbook
+                values = normalise_ids(values)
             try:
                 frame[c.name] = _column(c.dtype, values)
             except (ValueError, TypeError):
