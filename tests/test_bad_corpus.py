@@ -45,7 +45,7 @@ def check(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str, str
 
 
 def test_the_corpus_is_complete_and_small() -> None:
-    assert len(BAD) >= 40
+    assert len(BAD) >= 100 and len(GOOD) >= 40
     on_disk = {p.name for p in (DATA / "bad").iterdir()} - {"expected.json"}
     assert on_disk == {name.rstrip("/") for name in BAD}
     assert {p.name for p in (DATA / "good").iterdir()} - {"expected.json"} == {
@@ -125,13 +125,21 @@ def _same(a: Path, b: Path) -> bool:
             return za.namelist() == zb.namelist() and all(
                 za.read(n) == zb.read(n) for n in za.namelist())
     if x.startswith(b"SQLite format 3\x00") and y.startswith(b"SQLite format 3\x00"):
-        dumps = []
-        for path in (a, b):
-            con = sqlite3.connect(path)
-            dumps.append(list(con.iterdump()))
-            con.close()
-        return dumps[0] == dumps[1]
+        return _dump(a) == _dump(b)
     return False
+
+
+def _dump(path: Path) -> list[str] | bytes:
+    """A database's SQL dump; for a damaged one (cut short), which has none, its bytes
+    but for the number of the SQLite version that wrote them (header bytes 96-99)."""
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    except sqlite3.DatabaseError:
+        data = path.read_bytes()
+        return data[:96] + data[100:]
+    finally:
+        con.close()
 
 
 def test_the_script_rebuilds_the_committed_corpus(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ Every case starts from one small valid project (BASE) and breaks it in one way, 
 people and programs break workbooks: a wrong type in each kind of column, every validation
 rule, empty and missing sheets, merged header cells, formulas without a saved result, very
 long strings, NaN and infinity, dates far away, encrypted, truncated and renamed files, a
-zip bomb, XML entities, CSV files in other encodings and delimiters, damaged project files.
+zip bomb, XML entities, CSV files in other encodings and delimiters, damaged project files
+(cut short, views, computed columns and virtual tables in place of tables).
 
 ``bad/expected.json`` maps each file (or CSV folder, "name/") to what ``planner check``
 prints: the problem lines in order ("problems", warnings included) or the one-line refusal
@@ -28,6 +29,17 @@ Decisions the corpus pins down:
 - A header row further down than row 10 is refused, naming its row.
 - Dates must fall within 1900-2200; a date before 1900 that a program stored as a negative
   serial number comes back from the reader as a time of day, and the message says so.
+  Text dates are ISO (2026-11-20, 2026/11/20, at most a time of midnight) or
+  day.month.year; any other form is refused rather than guessed (20/11/2026 or 11/20?).
+- Digits typed full-width (２０００, a Japanese input method) are digits. Thousands
+  separators are read in groups of three (1,200, 2'000, 20 000); a number whose
+  separators could be decimals (1.234,5) is refused.
+- A hidden sheet is read as it is; a very hidden one too, with a warning. A chart sheet,
+  like any sheet the template does not know, is ignored with a warning.
+- A project file is only read: its triggers never fire, a column the program does not know
+  is ignored, and its statistics are not believed (rows are counted). A view, a virtual
+  table or a computed column in place of a table is refused before any row is read, so a
+  query that never ends is never run.
 """
 
 from __future__ import annotations
@@ -184,21 +196,62 @@ def rezip(data: bytes, path: Path, patch: Callable[[str, bytes], bytes] | None =
 
 
 def book(sheets: Sheets, merges: dict[str, list[str]] | None = None,
-         patch: Callable[[str, bytes], bytes] | None = None) -> Callable[[Path], None]:
-    return lambda path: save(workbook(sheets, merges), path, patch)
+         patch: Callable[[str, bytes], bytes] | None = None,
+         tweak: Callable[[openpyxl.Workbook], object] | None = None) -> Callable[[Path], None]:
+    """The rows as a workbook file; ``tweak`` changes the workbook before it is saved (a
+    sheet hidden, a number format), ``patch`` the archive's members after."""
+    def build(path: Path) -> None:
+        wb = workbook(sheets, merges)
+        if tweak is not None:
+            tweak(wb)
+        save(wb, path, patch)
+    return build
 
 
 def sheet_part(index: int) -> str:
     return f"xl/worksheets/sheet{index}.xml"
 
 
-def in_sheet(index: int, old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
-    """A patch replacing ``old`` (which must be there) in the index-th sheet's XML."""
+def in_part(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    """A patch replacing ``old`` (which must be there) in one member of the archive."""
     def patch(name: str, data: bytes) -> bytes:
-        if name != sheet_part(index):
+        if name != member:
             return data
         assert old in data, (old, data[:300])
         return data.replace(old, new, 1)
+    return patch
+
+
+def in_sheet(index: int, old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    """A patch replacing ``old`` (which must be there) in the index-th sheet's XML."""
+    return in_part(sheet_part(index), old, new)
+
+
+def cells(index: int, new: dict[str, str]) -> Callable[[str, bytes], bytes]:
+    """A patch replacing whole cells of the index-th sheet, by reference, with new XML."""
+    def patch(name: str, data: bytes) -> bytes:
+        if name != sheet_part(index):
+            return data
+        for ref, xml in new.items():
+            data, found = re.subn(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)',
+                                  xml.encode(), data, count=1)
+            assert found == 1, ref
+        return data
+    return patch
+
+
+def error_cell(ref: str, error: str, formula: str = "") -> str:
+    """A cell showing an Excel error, with the formula that gave it if any."""
+    return f'<c r="{ref}" t="e">' + (f"<f>{formula}</f>" if formula else "") + (
+        f"<v>{error}</v></c>")
+
+
+def patches(*each: Callable[[str, bytes], bytes]) -> Callable[[str, bytes], bytes]:
+    """One patch applying each of ``each`` in turn."""
+    def patch(name: str, data: bytes) -> bytes:
+        for p in each:
+            data = p(name, data)
+        return data
     return patch
 
 
@@ -225,8 +278,29 @@ def csv_folder(sheets: Sheets, encoding: str = "utf-8", delimiter: str = ",",
     return build
 
 
-def project_file(change_sql: str = "") -> Callable[[Path], None]:
-    """A project file as Stockpile Planner writes it (schema 1), then changed by SQL."""
+def csv_folder_with(name: str, data: bytes | Callable[[Path], object] | None
+                    ) -> Callable[[Path], None]:
+    """BASE as a folder of CSV files, with the file ``name`` given these bytes, built by
+    ``data`` (a callable given its path, which may already exist) or removed (None)."""
+    def build(folder: Path) -> None:
+        csv_folder(base())(folder)
+        path = folder / name
+        if data is None:
+            path.unlink()
+        elif isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            data(path)
+    return build
+
+
+def project_file(change_sql: str = "", wal: bool = False) -> Callable[[Path], None]:
+    """A project file as Stockpile Planner writes it (schema 1), then changed by SQL.
+
+    Rewritten with pages of 512 bytes (the program's own use 4 KB; the reader reads any
+    size): 8 KB rather than 48 KB a file keeps the corpus small. ``wal``: then left in
+    WAL journal mode, as another SQLite program may leave it (without a -wal beside it).
+    """
     def build(path: Path) -> None:
         sys.path.insert(0, str(HERE.parents[1]))
         from planner.inputs import storage  # the writer itself, so that only ``change`` differs
@@ -241,9 +315,26 @@ def project_file(change_sql: str = "") -> Callable[[Path], None]:
         if change_sql:
             con.executescript(change_sql)
         con.commit()
+        con.execute("PRAGMA page_size = 512")
         con.execute("VACUUM")
-        con.close()
+        if wal:
+            con.execute("PRAGMA journal_mode = WAL")
+        con.close()  # the last connection: SQLite removes the -wal and -shm files
     return build
+
+
+def damaged_project(damage: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    """BASE's project file with its bytes then changed (cut short, a header rewritten)."""
+    def build(path: Path) -> None:
+        project_file()(path)
+        path.write_bytes(damage(path.read_bytes()))
+    return build
+
+
+def _declared_pages(data: bytes, pages: int) -> bytes:
+    """The database header claiming ``pages`` pages (bytes 28-31; valid while bytes 92-95
+    equal the change counter, bytes 24-27, which they do)."""
+    return data[:28] + pages.to_bytes(4, "big") + data[32:]
 
 
 # --- the cases -------------------------------------------------------------------------
@@ -281,12 +372,18 @@ def _padded_bomb(path: Path) -> None:
                        b"\0" * (10 * 2**20), zipfile.ZIP_DEFLATED)
 
 
-def _truncated(path: Path) -> None:
+def _stored_workbook() -> bytes:
+    """BASE as a workbook's bytes, its members stored uncompressed (reproducible bytes,
+    which read as they are)."""
     buffer = io.BytesIO()
     workbook(base()).save(buffer)
     whole = io.BytesIO()
-    rezip(buffer.getvalue(), whole, compression=zipfile.ZIP_STORED)  # reproducible bytes
-    data = whole.getvalue()
+    rezip(buffer.getvalue(), whole, compression=zipfile.ZIP_STORED)
+    return whole.getvalue()
+
+
+def _truncated(path: Path) -> None:
+    data = _stored_workbook()
     path.write_bytes(data[: len(data) * 2 // 3])  # a download cut short
 
 
@@ -333,6 +430,93 @@ def many(*changes: Callable[[Sheets], None]) -> Callable[[Sheets], None]:
         for c in changes:
             c(sheets)
     return change
+
+
+def _bad_crc(path: Path) -> None:
+    """A workbook whose Items sheet was changed after its checksum was written (a bit
+    flipped on a disk or in a transfer)."""
+    data = _stored_workbook()
+    assert data.count(b"Traction motor") == 1
+    path.write_bytes(data.replace(b"Traction motor", b"Traction rotor"))
+
+
+def _with_members(members: dict[str, bytes],
+                  patch: Callable[[str, bytes], bytes] | None = None
+                  ) -> Callable[[Path], None]:
+    """BASE as a workbook, with more members added to the archive."""
+    def build(path: Path) -> None:
+        save(workbook(base()), path, patch)
+        with zipfile.ZipFile(path, "a") as z:
+            for name, data in members.items():
+                z.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
+    return build
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_CHART_SHEET = (f'<chartsheet xmlns="{_MAIN}"><sheetPr/><sheetViews><sheetView '
+                'workbookViewId="0"/></sheetViews></chartsheet>').encode()
+_chart_sheet_parts = patches(
+    in_part("xl/workbook.xml", b"</sheets>",
+            b'<sheet name="Chart1" sheetId="9" state="visible" r:id="rId99" /></sheets>'),
+    in_part("xl/_rels/workbook.xml.rels", b"</Relationships>",
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/chartsheet" Target="/xl/chartsheets/sheet1.xml" Id="rId99" />'
+            b"</Relationships>"),
+    in_part("[Content_Types].xml", b"</Types>",
+            b'<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml" /></Types>'))
+
+
+def _hide(name: str, state: str) -> Callable[[openpyxl.Workbook], None]:
+    def tweak(wb: openpyxl.Workbook) -> None:
+        wb[name].sheet_state = state
+    return tweak
+
+
+def _percent_format(wb: openpyxl.Workbook) -> None:
+    """Sources' shares shown as 60%, stored as 0.6, as Excel keeps a percent cell."""
+    for (cell,) in wb["Sources"].iter_rows(min_row=2, min_col=3, max_col=3):
+        cell.number_format = "0%"
+
+
+def _date_1904(name: str, data: bytes) -> bytes:
+    """The 1904 date system (old Mac Excel): the date cells count from 1904, 1462 days
+    later, so their serial numbers are 1462 lower for the same dates."""
+    return patches(
+        in_part("xl/workbook.xml", b"<workbookPr />", b'<workbookPr date1904="1" />'),
+        in_sheet(7, b"<v>46338</v>", b"<v>44876</v>"),
+        in_sheet(8, b"<v>46328</v>", b"<v>44866</v>"))(name, data)
+
+
+def _strict(name: str, data: bytes) -> bytes:
+    """Excel's "Strict Open XML Spreadsheet": the ISO namespaces instead of Microsoft's."""
+    return data.replace(_MAIN.encode(), b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+                        ).replace(b"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                  b"relationships",
+                                  b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+
+
+def _prefixed(name: str, data: bytes) -> bytes:
+    """Every element of the workbook and sheets with a namespace prefix (x:c), as some
+    .NET libraries write them."""
+    if not (name.startswith("xl/worksheets/") or name == "xl/workbook.xml"):
+        return data
+    data = data.replace(f'xmlns="{_MAIN}"'.encode(), f'xmlns:x="{_MAIN}"'.encode())
+    return re.sub(rb"<(/?)(?!x:)([A-Za-z])", rb"<\1x:\2", data)
+
+
+def _protected(name: str, data: bytes) -> bytes:
+    """Every sheet protected (no password): cells locked against editing, not encrypted."""
+    if not name.startswith("xl/worksheets/"):
+        return data
+    return data.replace(b"</sheetData>", b'</sheetData><sheetProtection sheet="1" '
+                        b'objects="1" scenarios="1" />')
+
+
+def _mixed_line_endings(path: Path) -> None:
+    lines = csv_text(base(), "Items").split("\r\n")
+    path.write_bytes(("\r\n".join(lines[:2]) + "\n" + "\n".join(lines[2:4]) + "\r"
+                      + "\r\n".join(lines[4:])).encode())
 
 
 def bad_cases() -> list[Case]:
@@ -387,6 +571,24 @@ def bad_cases() -> list[Case]:
               "Demand!A1: missing required column item_id",
               "Demand!A1: missing required column quantity",
               "Demand!A1: missing required column per"]),
+        Case("items_and_lowercase_items.xlsx", "sheets Items and items, written by a "
+             "program (Excel refuses names that differ only in case)",
+             book(changed(lambda s: s.update(items=copy.deepcopy(s["Items"]))),
+                  patch=_rename_sheet(b"items1", b"items")),
+             ['items: sheets "Items" and "items" are the same sheet (names are read '
+              "regardless of case and spaces); keep one"]),
+        Case("items_header_only.xlsx", "an Items sheet with its header and no rows: every "
+             "item used elsewhere is unknown",
+             book(changed(lambda s: s.update(Items=s["Items"][:1]))),
+             ['Demand!A2: unknown item "P1"', 'Stock!A2: unknown item "M1"',
+              'Stock!A3: unknown item "M2"', 'Stock!A4: unknown item "M3"',
+              'Sources!A2: unknown item "M1"', 'Sources!A3: unknown item "M1"',
+              'Sources!A4: unknown item "M2"', 'Sources!A5: unknown item "M3"',
+              'Orders!A2: unknown item "M3"', 'BOM!A2: unknown item "P1"',
+              'BOM!A3: unknown item "C1"', 'BOM!A4: unknown item "C1"',
+              'BOM!A5: unknown item "P1"', 'BOM!B2: unknown item "C1"',
+              'BOM!B3: unknown item "M1"', 'BOM!B4: unknown item "M2"',
+              'BOM!B5: unknown item "M3"']),
         # --- a wrong type in every kind of column ---
         Case("id_boolean.xlsx", "a TRUE cell as an item_id (id column)",
              book(changed(set_cell("Items", 3, 0, True))),
@@ -416,6 +618,16 @@ def bad_cases() -> list[Case]:
              book(changed(set_cell("Stock", 2, 1, "2000,5"))),
              ['Stock!B2: on_hand must be a number (write 2000.5 with a decimal point), got '
               '"2000,5"']),
+        Case("number_thousands_separators.xlsx", "German 1.234,5 and 1.234.567, French "
+             "1 234,5, Indian 1,23,456: separators the reader cannot tell from decimals",
+             book(changed(many(set_cell("Stock", 2, 1, "1.234,5"),
+                               set_cell("Stock", 3, 1, "1 234,5"),
+                               set_cell("Stock", 4, 2, "1.234.567"),
+                               set_cell("Orders", 2, 2, "1,23,456")))),
+             ['Stock!B2: on_hand must be a number, got "1.234,5"',
+              'Stock!B3: on_hand must be a number, got "1 234,5"',
+              'Stock!C4: safety_stock must be a number, got "1.234.567"',
+              'Orders!C2: quantity must be a positive number, got "1,23,456"']),
         Case("number_boolean_and_date.xlsx", "unit_price TRUE and a quantity that is a date",
              book(changed(many(set_cell("Items", 4, 4, True),
                                set_cell("Demand", 2, 1, dt.date(2026, 1, 5))))),
@@ -433,11 +645,27 @@ def bad_cases() -> list[Case]:
                                set_cell("Sources", 3, 2, "0,4")))),
              [f'Sources!C2: share {FRACTION}, got "most"',
               f'Sources!C3: share {FRACTION} (write 0.4 with a decimal point), got "0,4"']),
+        Case("share_boolean.xlsx", "shares TRUE and FALSE (share column)",
+             book(changed(many(set_cell("Sources", 2, 2, True),
+                               set_cell("Sources", 3, 2, False)))),
+             [f'Sources!C2: share {FRACTION}, got "True"',
+              f'Sources!C3: share {FRACTION}, got "False"']),
         Case("date_text.xlsx", "due_date 'next week' and '11/12/2026' (date column)",
              book(changed(many(set_cell("Orders", 2, 3, "next week"),
                                lambda s: s["Orders"].append(["M3", "S3", 10, "11/12/2026"])))),
              ['Orders!D2: due_date must be a date such as 2026-11-02, got "next week"',
               'Orders!D3: due_date must be a date such as 2026-11-02, got "11/12/2026"']),
+        Case("date_text_unread_formats.xlsx", "due dates as text in formats other than ISO and "
+             "day.month.year: spelled months, day/month, no separators, a time of day, "
+             "February 30, Japanese",
+             book(changed(lambda s: s["Orders"].extend(
+                 ["M3", "S3", 10, text] for text in (
+                     "20 Nov 2026", "Nov 20, 2026", "20/11/2026", "20261120",
+                     "2026-11-20 14:30", "2026-02-30", "2026年11月20日")))),
+             [f'Orders!D{row}: due_date must be a date such as 2026-11-02, got "{text}"'
+              for row, text in enumerate(("20 Nov 2026", "Nov 20, 2026", "20/11/2026",
+                                          "20261120", "2026-11-20 14:30", "2026-02-30",
+                                          "2026年11月20日"), start=3)]),
         Case("dates_far_past.xlsx", "due dates in 1850 as text and as a date cell",
              book(changed(many(set_cell("Orders", 2, 3, "1850-01-01"),
                                lambda s: s["Orders"].append(
@@ -510,7 +738,10 @@ def bad_cases() -> list[Case]:
               'Sources!E2: lead_time_days must not be negative, got "-2"']),
         Case("invisible_characters.xlsx", "an item id with a zero-width space, pasted from a "
              "web page", book(changed(set_cell("Demand", 2, 0, "P1\u200b"))),
-             ['Demand!A2: unknown item "P1\\u200b"']),
+             ['warning: Demand!A2: item_id "P1\\u200b" contains an invisible character '
+              '(U+200B zero width space); the id is kept as typed and matches only an id '
+              'with the same character',
+              'Demand!A2: unknown item "P1\\u200b"']),
         # --- settings ---
         Case("settings_values.xlsx", "every setting unreadable or out of range",
              book(changed(many(set_cell("Settings", 2, 1, "yesterday"),
@@ -581,6 +812,36 @@ def bad_cases() -> list[Case]:
         Case("formula_in_settings.xlsx", "horizon_days as a formula without a result",
              book(changed(set_cell("Settings", 3, 1, "==30*3"))),
              [f"Settings!B3: horizon_days is a formula (=30*3) {FORMULA}"]),
+        Case("formula_errors_every_column.xlsx", "an Excel error in a cell of each kind of "
+             "column: id, text, kind, per, country, share, date and two settings",
+             book(base(), patch=patches(
+                 cells(1, {"A3": error_cell("A3", "#N/A", "VLOOKUP(1,Z:Z,1,0)"),
+                           "B4": error_cell("B4", "#REF!", "#REF!"),
+                           "C5": error_cell("C5", "#VALUE!"),
+                           "F4": error_cell("F4", "#NAME?", "CATEGORY(A4)")}),
+                 cells(3, {"C2": error_cell("C2", "#N/A")}),
+                 cells(5, {"C2": error_cell("C2", "#NULL!", "A1 B1")}),
+                 cells(6, {"C2": error_cell("C2", "#DIV/0!", "1/0")}),
+                 cells(7, {"D2": error_cell("D2", "#NUM!", "DATE(-1,1,1)")}),
+                 cells(8, {"B2": error_cell("B2", "#N/A"),
+                           "B7": error_cell("B7", "#REF!", "#REF!")}))),
+             [f"{where}: {column} shows the error {error}; correct the formula or type the "
+              "value" for where, column, error in (
+                  ("Items!A3", "item_id", "#N/A"), ("Items!B4", "name", "#REF!"),
+                  ("Items!C5", "kind", "#VALUE!"), ("Items!F4", "category", "#NAME?"),
+                  ("Demand!C2", "per", "#N/A"), ("Suppliers!C2", "country", "#NULL!"),
+                  ("Sources!C2", "share", "#DIV/0!"), ("Orders!D2", "due_date", "#NUM!"),
+                  ("Settings!B2", "as_of_date", "#N/A"), ("Settings!B7", "currency", "#REF!"))]),
+        Case("dde_in_id_and_settings.xlsx", "an item id and a setting asking other programs "
+             "for their values (DDE), with the values they last gave",
+             book(base(), patch=patches(
+                 cells(1, {"A2": '<c r="A2" t="str"><f>cmd|\'/c calc\'!A0</f><v>P1</v></c>'}),
+                 cells(8, {"B3": '<c r="B3"><f>Excel|[prices.xlsx]Sheet1!R1C1</f><v>90</v>'
+                                 "</c>"}))),
+             ["Items!A2: item_id is a formula (=cmd|'/c calc'!A0) that asks another program "
+              "for its value (DDE); type the value",
+              "Settings!B3: horizon_days is a formula (=Excel|[prices.xlsx]Sheet1!R1C1) that "
+              "asks another program for its value (DDE); type the value"]),
         # --- files that are not what they claim, or hostile ---
         Case("encrypted.xlsx", "a password-protected workbook (an OLE container)",
              raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage"
@@ -651,6 +912,32 @@ def bad_cases() -> list[Case]:
              refused="stray_cell.xlsx: sheet Items reaches cell XFD1048576 but holds 35 cells; "
              "delete the cells beyond the data (Ctrl+End in Excel shows the last one) and "
              "save again"),
+        Case("html_renamed.xlsx", "a web page (an HTML table) saved with the name of a "
+             "workbook", raw(b"<html><head><meta charset=\"utf-8\"></head><body><table>"
+                             b"<tr><td>item_id</td><td>name</td></tr></table></body></html>"),
+             refused="html_renamed.xlsx: not an Excel workbook (.xlsx); save it from Excel as "
+             ".xlsx, or export the sheets as CSV files into a folder"),
+        Case("html_export.xls", "an ERP's 'Excel export': an HTML table named .xls",
+             raw(b'<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>'
+                 b"<tr><td>item_id</td><td>name</td></tr><tr><td>P1</td><td>Traction motor"
+                 b"</td></tr></table></body></html>"),
+             refused="html_export.xls: not an Excel workbook (.xlsx); save it from Excel as "
+             ".xlsx, or export the sheets as CSV files into a folder"),
+        Case("empty_zip.xlsx", "a zip archive without a member", _zip({}),
+             refused="empty_zip.xlsx: not an Excel workbook (.xlsx); save it from Excel as "
+             ".xlsx, or export the sheets as CSV files into a folder"),
+        Case("zip_directory_only.xlsx", "a zip holding only the folder xl/",
+             _zip({"xl/": b""}),
+             refused="zip_directory_only.xlsx: not an Excel workbook (.xlsx)"),
+        Case("zip_bad_crc.xlsx", "the Items sheet changed after its checksum was written",
+             _bad_crc,
+             refused="zip_bad_crc.xlsx: the workbook is damaged (Bad CRC-32 for file "
+             "'xl/worksheets/sheet1.xml')"),
+        Case("shared_strings_missing.xlsx", "a cell pointing into a table of shared texts "
+             "that the archive does not hold",
+             book(base(), patch=cells(1, {"A2": '<c r="A2" t="s"><v>0</v></c>'})),
+             refused="shared_strings_missing.xlsx: the workbook cannot be read (Cell string "
+             "index not found in shared strings table)"),
         # --- CSV ---
         Case("Items.csv", "one CSV file instead of a folder of them", _items_only,
              [f"Demand: missing sheet Demand {MISSING}",
@@ -696,6 +983,15 @@ def bad_cases() -> list[Case]:
               f"Sources: missing sheet Sources {MISSING}",
               "warning: Settings: no Settings sheet; using the defaults and today as the "
               "as-of date"]),
+        Case("csv_empty_items/", "an Items.csv of 0 bytes", csv_folder_with("Items.csv", b""),
+             ["Items!A1: the sheet is empty; it needs a header row with item_id, name, kind, "
+              "unit"]),
+        Case("csv_euc_jp/", "Items.csv in EUC-JP (Japanese Unix programs) with Japanese "
+             "names", csv_folder_with("Items.csv", csv_text(changed(many(
+                 set_cell("Items", 4, 1, "ネオジム酸化物"),
+                 set_cell("Items", 5, 1, "ジスプロシウム金属"))), "Items").encode("euc_jp")),
+             refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
+             "(UTF-8, UTF-16, Windows-1252); it looks like EUC-JP: save it as UTF-8"),
         # --- project files ---
         Case("newer_version.stockpile", "saved by a newer program (format 2)",
              project_file("UPDATE meta SET value = '2' WHERE key = 'schema_version';"),
@@ -731,6 +1027,59 @@ def bad_cases() -> list[Case]:
         Case("other_database.stockpile", "another program's SQLite database",
              lambda p: _other_database(p),
              refused="other_database.stockpile: not a Stockpile Planner project file"),
+        Case("view_instead_of_table.stockpile", "edited outside the program: the stock "
+             "table replaced by a view of the same columns", project_file(
+                 "DROP TABLE stock; CREATE VIEW stock AS SELECT 0 AS position, 'M1' AS "
+                 "item_id, 1.0 AS on_hand, 0.0 AS safety_stock, NULL AS target_days;"),
+             refused="view_instead_of_table.stockpile: damaged or not a project file: the "
+             "table Stock is a view"),
+        Case("recursive_view.stockpile", "the bom table replaced by a view over a recursive "
+             "query that never ends: refused before it is read", project_file(
+                 "DROP TABLE bom; CREATE VIEW bom AS WITH RECURSIVE n(k) AS (SELECT 0 UNION "
+                 "ALL SELECT k + 1 FROM n) SELECT k AS position, 'P1' AS parent_id, 'C1' AS "
+                 "child_id, 1.0 AS qty_per, NULL AS scrap_pct FROM n;"),
+             refused="recursive_view.stockpile: damaged or not a project file: the table BOM "
+             "is a view"),
+        Case("generated_column.stockpile", "safety_stock computed from on_hand (a generated "
+             "column)", project_file(
+                 "ALTER TABLE stock RENAME TO old; CREATE TABLE stock (position INTEGER "
+                 "PRIMARY KEY, item_id TEXT, on_hand REAL, safety_stock REAL GENERATED ALWAYS "
+                 "AS (on_hand / 4) VIRTUAL, target_days REAL); INSERT INTO stock (position, "
+                 "item_id, on_hand, target_days) SELECT position, item_id, on_hand, "
+                 "target_days FROM old; DROP TABLE old;"),
+             refused="generated_column.stockpile: damaged or not a project file: the column "
+             "Stock.safety_stock is computed, not stored"),
+        Case("virtual_table.stockpile", "the suppliers table replaced by a full-text index "
+             "(a virtual table)", project_file(
+                 "DROP TABLE suppliers; CREATE VIRTUAL TABLE suppliers USING fts5(position, "
+                 "supplier_id, name, country);"),
+             refused="virtual_table.stockpile: damaged or not a project file: the table "
+             "Suppliers is a virtual table"),
+        Case("negative_version.stockpile", "format -1",
+             project_file("UPDATE meta SET value = '-1' WHERE key = 'schema_version';"),
+             refused="negative_version.stockpile: unknown project file format -1"),
+        Case("setting_text.stockpile", "edited outside the program: text as horizon_days",
+             project_file("UPDATE settings SET value = 'soon' WHERE key = 'horizon_days';"),
+             refused="setting_text.stockpile: the project file is damaged (setting "
+             "horizon_days holds 'soon')"),
+        Case("due_date_text.stockpile", "edited outside the program: text as a due date",
+             project_file("UPDATE orders SET due_date = 'next week';"),
+             refused="due_date_text.stockpile: the project file is damaged (orders.due_date "
+             "holds 'next week')"),
+        Case("empty_file.stockpile", "a project file of 0 bytes", raw(b""),
+             refused="empty_file.stockpile: the file is empty"),
+        Case("cut_at_10_bytes.stockpile", "only the start of SQLite's signature",
+             damaged_project(lambda data: data[:10]),
+             refused="cut_at_10_bytes.stockpile: the file is cut short (10 bytes); it may have "
+             "been copied or downloaded incompletely"),
+        Case("truncated_4_kib.stockpile", "the first 4 KiB of a project file",
+             damaged_project(lambda data: data[:4096]),
+             refused="truncated_4_kib.stockpile: the file is cut short (4,096 of its 8,192 "
+             "bytes); it may have been copied or downloaded incompletely"),
+        Case("declared_size_4_gib.stockpile", "a header claiming 8,388,608 pages (4 GiB) for "
+             "a file of 8 KB", damaged_project(lambda data: _declared_pages(data, 2**23)),
+             refused="declared_size_4_gib.stockpile: the file is cut short (8,192 of its "
+             "4,294,967,296 bytes); it may have been copied or downloaded incompletely"),
     ]
 
 
@@ -740,6 +1089,9 @@ def _other_database(path: Path) -> None:
     con.execute("INSERT INTO contacts VALUES ('Ada', '555-0100')")
     con.commit()
     con.close()
+
+
+LONG_SHEET_NAME = "Stock count by warehouse, exported from the ERP on 2 November 2026"
 
 
 def good_cases() -> list[Case]:
@@ -776,6 +1128,104 @@ def good_cases() -> list[Case]:
         Case("csv_extra_field/", "a Demand line with a field beyond the header",
              csv_folder(changed(lambda s: s["Demand"][1].append("per the forecast"))),
              warnings=["warning: Demand!D1: column D has values but no header; ignored"]),
+        # --- workbooks ---
+        Case("very_hidden_settings.xlsx", "the Settings sheet set very hidden (only a macro "
+             "or a program can unhide it)", book(base(), tweak=_hide("Settings", "veryHidden")),
+             warnings=["warning: Settings: the sheet is very hidden (Excel's Unhide does not "
+                       "list it); its values are imported all the same"]),
+        Case("hidden_sheet.xlsx", "the Orders sheet hidden (Excel's Unhide lists it)",
+             book(base(), tweak=_hide("Orders", "hidden"))),
+        Case("chart_sheet.xlsx", "a chart sheet (a sheet without cells) among the others",
+             _with_members({"xl/chartsheets/sheet1.xml": _CHART_SHEET}, _chart_sheet_parts),
+             warnings=["warning: Chart1: unknown sheet ignored"]),
+        Case("long_sheet_name.xlsx", "a sheet named with 66 characters (Excel allows 31; "
+             "programs write more)",
+             book(changed(lambda s: s.update(Pivot=[["sum"], [1]])),
+                  patch=_rename_sheet(b"Pivot", LONG_SHEET_NAME.encode())),
+             warnings=[f"warning: {LONG_SHEET_NAME}: unknown sheet ignored"]),
+        Case("zip_member_outside_folder.xlsx", "members named ../evil.txt and /etc/evil (a "
+             "path escaping the folder if extracted): nothing is extracted",
+             _with_members({"../evil.txt": b"x", "/etc/evil": b"y"})),
+        Case("percent_formatted_shares.xlsx", "shares in cells formatted as percentages "
+             "(shown 60%, stored 0.6)", book(base(), tweak=_percent_format)),
+        Case("date_text_read_formats.xlsx", "due dates as text: 2026/11/20, 20.11.2026, with a "
+             "time of midnight, with spaces around, and a serial number",
+             book(changed(lambda s: s["Orders"].extend(
+                 ["M3", "S3", 10, value] for value in (
+                     "2026/11/20", "20.11.2026", "2026-11-20T00:00:00", "2026-11-20 00:00",
+                     " 2026-11-20 ", 46346)))),
+             same_as_base=False),
+        Case("thousands_separators.xlsx", "numbers typed with thousands separators: 1,200, "
+             "2'000 (Swiss), 20 000 with a no-break space (French), 5 000 with a narrow one",
+             book(changed(many(set_cell("Items", 2, 4, "1,200"),
+                               set_cell("Stock", 2, 1, "2'000"),
+                               set_cell("Stock", 4, 1, "20\u00a0000"),
+                               set_cell("Orders", 2, 2, "5\u202f000"))))),
+        Case("full_width_digits.xlsx", "numbers and a date typed with full-width digits "
+             "(a Japanese input method): ２０００, ７００, ０.３, ２０２６-１１-１２",
+             book(changed(many(set_cell("Stock", 2, 1, "２０００"),
+                               set_cell("Demand", 2, 1, "７００"),
+                               set_cell("BOM", 3, 2, "０.３"),
+                               set_cell("Orders", 2, 3, "２０２６-１１-１２"))))),
+        Case("dates_1904_system.xlsx", "the 1904 date system of old Mac workbooks: the same "
+             "dates, other serial numbers", book(base(), patch=_date_1904)),
+        Case("strict_open_xml.xlsx", "saved as Strict Open XML (ISO namespaces)",
+             book(base(), patch=_strict)),
+        Case("prefixed_namespaces.xlsx", "every element with a namespace prefix (x:c), as "
+             ".NET libraries write", book(base(), patch=_prefixed)),
+        Case("protected_sheets.xlsx", "every sheet protected against editing",
+             book(base(), patch=_protected)),
+        # --- project files ---
+        Case("wal_journal_mode.stockpile", "left in WAL journal mode by another SQLite "
+             "program, without a -wal file", project_file(wal=True)),
+        Case("with_trigger.stockpile", "triggers that would empty items on a change: the file "
+             "is only read, nothing fires", project_file(
+                 "CREATE TRIGGER wipe AFTER UPDATE ON meta BEGIN DELETE FROM items; END;"
+                 "CREATE TRIGGER wipe_too AFTER INSERT ON stock BEGIN DELETE FROM items; "
+                 "END;")),
+        Case("extra_column.stockpile", "a column the program does not know, added outside "
+             "it: ignored", project_file(
+                 "ALTER TABLE stock ADD COLUMN counted_by TEXT; UPDATE stock SET counted_by = "
+                 "'Ada';")),
+        Case("declared_row_counts.stockpile", "statistics claiming 2,000,000,000 rows in "
+             "every table: rows are counted, not taken from them",
+             project_file("ANALYZE; UPDATE sqlite_stat1 SET stat = '2000000000 1';")),
+        # --- CSV ---
+        Case("csv_utf8_bom_comma/", "UTF-8 with a byte order mark, commas, a name with "
+             "umlauts", csv_folder(changed(set_cell("Suppliers", 3, 1, "Müller & Söhne")),
+                                   "utf-8", ",", b"\xef\xbb\xbf"),
+             same_as_base=False),
+        Case("csv_utf16_be/", "UTF-16 big-endian with a byte order mark",
+             csv_folder(base(), "utf-16-be", ",", b"\xfe\xff")),
+        Case("csv_japanese_file_name/", "an extra メモ.csv (a note, in Shift_JIS): ignored, "
+             "unread", csv_folder_with("メモ.csv", "備考,在庫確認済み\r\n".encode("cp932")),
+             warnings=["warning: メモ: unknown sheet ignored"]),
+        Case("csv_extra_text_file/", "a README.txt beside the CSV files",
+             csv_folder_with("README.txt", b"Exported from the ERP on 2026-11-02\r\n")),
+        Case("csv_upper_case_extension/", "Stock.CSV, as some programs name it",
+             csv_folder_with("Stock.csv", lambda path: path.rename(path.with_suffix(".CSV")))),
+        Case("csv_mixed_line_endings/", "Items.csv with CRLF, LF and CR line ends (edited "
+             "in several programs)", csv_folder_with("Items.csv", _mixed_line_endings)),
+        Case("csv_cr_line_endings/", "Items.csv with CR line ends only (classic Mac)",
+             csv_folder_with("Items.csv", csv_text(base(), "Items").replace("\r\n", "\r")
+                             .encode())),
+        Case("csv_blank_lines/", "a blank line after every line of Items.csv",
+             csv_folder_with("Items.csv", csv_text(base(), "Items").replace("\r\n", "\r\n\r\n")
+                             .encode())),
+        Case("csv_quotes_inside_field/", 'a name with quotes inside an unquoted field: '
+             'NdFeB "magnet" set', csv_folder_with("Items.csv", csv_text(base(), "Items")
+                                                   .replace("NdFeB magnet set",
+                                                            'NdFeB "magnet" set').encode()),
+             same_as_base=False),
+        Case("csv_orders_header_only/", "Orders.csv with its header and no rows",
+             csv_folder_with("Orders.csv", b"item_id,supplier_id,quantity,due_date\r\n"),
+             same_as_base=False),
+        Case("csv_orders_empty_file/", "an Orders.csv of 0 bytes (Orders is optional)",
+             csv_folder_with("Orders.csv", b""), same_as_base=False),
+        Case("csv_without_settings/", "no Settings.csv",
+             csv_folder_with("Settings.csv", None),
+             warnings=["warning: Settings: no Settings sheet; using the defaults and today as "
+                       "the as-of date"], same_as_base=False),
     ]
 
 
