@@ -31,7 +31,7 @@ import planner
 from planner.core.errors import ProjectFileError
 from planner.inputs import storage, template
 from planner.inputs.project import Project, Settings
-from planner.inputs.schema import SHEETS
+from planner.inputs.schema import sheet
 
 TRIALS = 100
 # What the fork server imports once, for every child of this file and test_crash_writers.py
@@ -78,13 +78,8 @@ def synthetic(n_items: int, seed: int) -> Project:
                    "quantity": [10.0] * n_orders,
                    "due_date": [np.datetime64("2026-12-01", "s")] * n_orders},
     }
-    frames = {}
-    for spec in SHEETS:
-        if spec.name == "Settings":
-            continue
-        data = tables[spec.name]
-        frames[spec.name] = pd.DataFrame({
-            c.name: pd.Series(data[c.name], dtype=c.dtype) for c in spec.columns})
+    frames = {name: pd.DataFrame({c: pd.Series(v, dtype=sheet(name).column(c).dtype)
+                                  for c, v in data.items()}) for name, data in tables.items()}
     # drop duplicate BOM lines the random draw may have made
     frames["BOM"] = frames["BOM"].drop_duplicates(["parent_id", "child_id"]
                                                   ).reset_index(drop=True)

@@ -83,8 +83,9 @@ def number_format(kind: str, *, label: str | None = None, decimals: int | None =
 
     Kinds: ``number`` and ``money`` ("#,##0", ``decimals`` after the point), ``share``
     (a percentage, one decimal unless told), ``days`` ("#,##0", or "#,##0 "days"" with
-    ``label="days"``), ``date`` (yyyy-mm-dd) and ``text`` (General). ``label`` is shown
-    after a number ("5,832 kg", "2,799 EUR") while the cell stays a number. ``pad``
+    ``label="days"``), ``date`` (yyyy-mm-dd), ``month`` (yyyy-mm) and ``text``
+    (General). ``label`` is shown after a number ("5,832 kg", "2,799 EUR") while the cell
+    stays a number. ``pad``
     keeps the width of a bracket free on the right, so that a number in a table is not
     glued to the next column's text.
     """
@@ -98,6 +99,8 @@ def number_format(kind: str, *, label: str | None = None, decimals: int | None =
         code = "0" + ("." + "0" * places if places else "") + "%"
     elif kind == "date":
         code = "yyyy-mm-dd"
+    elif kind == "month":
+        code = "yyyy-mm"
     elif kind == "text":
         return "General"
     else:
@@ -340,6 +343,10 @@ class Sheet:
         px_per_cm = 96 / 2.54
         chart.set_size({"width": round(width_cm * px_per_cm),
                         "height": round(height_cm * px_per_cm)})
+        self._ws.insert_chart(row, col, chart, {"object_position": 2})
+
+    def insert_chart(self, row: int, col: int, chart: Any) -> None:
+        """Place a chart made with ``book.workbook.add_chart`` at (``row``, ``col``)."""
         self._ws.insert_chart(row, col, chart, {"object_position": 2})
 
 

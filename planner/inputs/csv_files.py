@@ -1,8 +1,9 @@
 """CSV files and folders of CSV files, read as raw cells of the template's sheets.
 
-Decoding (UTF-8, UTF-16 with or without a byte order mark, Windows-1252; anything else
-refused with the encoding it looks like), the delimiter and the shape checks; the limits
-are planner.inputs.reading's, read when a file is read, the same as for workbooks.
+Decoding (UTF-8, UTF-16 with or without a byte order mark, Windows-1252; a file mixing
+UTF-8 lines with others, or in any other encoding, refused), the delimiter and the shape
+checks (a NUL character, a quote never closed); the limits are planner.inputs.reading's,
+read when a file is read, the same as for workbooks.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
+import re
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +25,12 @@ from planner.inputs.schema import SHEET_BY_KEY, normalise
 
 def read_csv_folder(folder: Path) -> RawBook:
     book = RawBook(folder.name + "/")
-    files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ".csv"]
+    entries = [p for p in sorted(folder.iterdir()) if p.suffix.lower() == ".csv"]
+    for path in entries:  # a sheet's file that is a folder: say so, not "missing sheet"
+        if path.is_dir() and normalise(path.stem) in SHEET_BY_KEY:
+            raise FileRefused(f"{folder.name}: {path.name} is a folder, not a CSV file; "
+                              f"the {path.stem} sheet must be a CSV file of that name")
+    files = [p for p in entries if p.is_file()]
     by_stem: dict[str, str] = {}
     for path in files:  # "Items.csv" and "Items.CSV": one would replace the other unseen
         if (first := by_stem.setdefault(path.stem, path.name)) != path.name:
@@ -57,20 +65,51 @@ def _decode(data: bytes, name: str) -> str:
     if (bare := _utf16_without_bom(data)) is not None:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode(bare)
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-            "utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    if (line := _mixed_line(data)) is not None:
+        raise FileRefused(
+            f"{name}: line {line:,} is not in UTF-8, unlike other lines of the file (two "
+            "encodings mixed, as when lines are pasted from another file); correct the "
+            "letters on that line and save the file as UTF-8")
     # Excel on Windows saves "CSV" in the ANSI code page: in western Europe Windows-1252.
     # Elsewhere it is another code page, which read as Windows-1252 gives other letters
     # (Japanese ids turn into accented ones, and two ids can fall together): refused.
     text = data.decode("cp1252", errors="replace")
     if (other := _other_encoding(data, text)) is not None:
+        looks = f"; it looks like {other}" if other else ""
         raise FileRefused(f"{name}: the file is not in an encoding Stockpile Planner reads "
-                          f"({ACCEPTED_ENCODINGS}); it looks like {other}: save it as UTF-8")
+                          f"({ACCEPTED_ENCODINGS}){looks}: save it as UTF-8")
     return text
+
+
+# Decoded as UTF-8 with each byte that is not UTF-8 kept as a lone surrogate (U+DC80 to
+# U+DCFF): a character beyond ASCII that UTF-8 decoded, and a byte that it could not. In a
+# single-byte code page, bytes that decode as UTF-8 side by side are rare ("ß“"), and a
+# whole line of them without another byte beyond ASCII rarer.
+_DECODED = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+_NOT_DECODED = re.compile(r"[\udc80-\udcff]")
+
+
+def _mixed_line(data: bytes) -> int | None:
+    """The 1-based line of the first byte that is not UTF-8, when some other line holds
+    text beyond ASCII that is all valid UTF-8: the file mixes UTF-8 with another encoding.
+    None when no line does (a file wholly in another encoding)."""
+    text = data.decode("utf-8", "surrogateescape")
+    newline = "\n" if "\n" in text else "\r"
+    at = 0
+    while (found := _DECODED.search(text, at)) is not None:
+        start = text.rfind(newline, 0, found.start()) + 1
+        end = text.find(newline, found.end())
+        end = len(text) if end < 0 else end
+        if _NOT_DECODED.search(text, start, end) is None:
+            first = _NOT_DECODED.search(text)
+            return _line_of(text, first.start()) if first else None
+        at = end
+    return None
 
 
 ACCEPTED_ENCODINGS = "UTF-8, UTF-16, Windows-1252"
@@ -98,12 +137,14 @@ _SNIFF_BYTES = 2**18  # enough text to tell a code page, quick on a file of 200 
 
 def _other_encoding(data: bytes, text: str) -> str | None:
     """The name of the encoding the bytes look like when it is not Windows-1252 (nor one
-    whose letters read the same); None when they plausibly are Windows-1252."""
+    whose letters read the same); "" when it is not, but the detector cannot tell which
+    it is; None when they plausibly are Windows-1252."""
     import charset_normalizer  # imported on the rare file that is not UTF-8 or UTF-16
 
     undefined = "\ufffd" in text  # bytes Windows-1252 leaves undefined (0x81, 0x8D, ...)
     sample = data[:_SNIFF_BYTES]
-    best = charset_normalizer.from_bytes(sample).best()
+    found = charset_normalizer.from_bytes(sample)
+    best = found.best()
     if best is None:
         return "binary data or an unknown encoding" if undefined else None
     encoding = best.encoding
@@ -112,6 +153,25 @@ def _other_encoding(data: bytes, text: str) -> str | None:
     with contextlib.suppress(UnicodeDecodeError, LookupError):
         if not undefined and sample.decode(encoding) == sample.decode("cp1252"):
             return None
+    # Chinese text in GB18030 is as plausible in Korean EUC-KR, byte for byte: an encoding
+    # is named only when those that read the bytes nearly as well are of its script
+    scripts = {_SCRIPTS.get(m.encoding, m.encoding) for m in found
+               if m.chaos <= best.chaos + _CLOSE}
+    return _encoding_name(encoding) if len(scripts) == 1 else ""
+
+
+_CLOSE = 0.02  # charset-normalizer's "chaos" (the share of odd text) that tells nothing
+_SCRIPTS = {encoding: script for script, encodings in (
+    ("Japanese", "cp932 shift_jis shift_jis_2004 shift_jisx0213 euc_jp euc_jis_2004 "
+                 "iso2022_jp"),
+    ("Chinese", "gb2312 gbk gb18030 hz big5 big5hkscs cp950"),
+    ("Korean", "cp949 euc_kr johab"),
+    ("Cyrillic", "cp1251 koi8_r koi8_u mac_cyrillic iso8859_5 cp866 kz1048 ptcp154"),
+    ("Thai", "tis_620 cp874")) for encoding in encodings.split()}
+
+
+def _encoding_name(encoding: str) -> str:
+    """An encoding as a message names it: "Shift_JIS", "Windows-1251"."""
     if encoding.startswith("cp125"):
         return f"Windows-{encoding[2:]}"
     return _ENCODING_NAMES.get(encoding, encoding.upper().replace("_", "-"))
@@ -127,14 +187,19 @@ def read_csv_file(path: Path) -> RawSheet:
             _utf16_without_bom(data) is None):
         raise FileRefused(f"{path.name}: not a text CSV file")
     text = _decode(data, path.name)
+    if (nul := text.find("\x00")) >= 0:  # kept inside a value by the csv module
+        raise FileRefused(f"{path.name}: line {_line_of(text, nul):,} holds a NUL character "
+                          "(a zero byte), which text never holds; the file may be damaged: "
+                          "export it again")
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     _check_csv_shape(path.name, text, delimiter)
     rows: list[list[object]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        for r in reader:
             rows.append([_unquote(v) for v in r])
-    except csv.Error as exc:  # a field beyond the csv module's limit, a NUL character
+    except csv.Error as exc:  # a field beyond the csv module's limit
         row = len(rows) + 1
         if "field limit" in str(exc):
             raise FileRefused(f"{path.name}!row {row:,}: a field is longer than "
@@ -143,7 +208,61 @@ def read_csv_file(path: Path) -> RawSheet:
                           f"({exc})") from None
     if len(rows) > reading.MAX_ROWS:
         raise FileRefused(f"{path.name}: {len(rows):,} rows; the limit is {reading.MAX_ROWS:,}")
+    if reader.line_num > len(rows):  # some value holds a line break
+        _check_quotes(path.name, text, delimiter, rows)
     return RawSheet(path.stem, rows)
+
+
+def _line_of(text: str, index: int) -> int:
+    """The 1-based line of ``text[index]``, lines ending at CR LF, LF or CR alone."""
+    return (text.count("\n", 0, index) + text.count("\r", 0, index)
+            - text.count("\r\n", 0, index) + 1)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")  # a line's end, as the csv module reads lines
+
+
+def _check_quotes(name: str, text: str, delimiter: str, rows: list[list[object]]) -> None:
+    """Refuse a quote that swallows the lines after it into one value: never closed (the
+    value runs to the end of the file), or closed only lines later by another quote
+    (the value holds lines that look like rows of the file). A value over a few lines
+    (a note typed with Alt+Enter in Excel) is read as it is."""
+    # a line of the value holding as many fields as the header (or three) was a row
+    need = max(len(rows[0]) - 1, 2)
+    line = 1  # where the row starts
+    for i, row in enumerate(rows):
+        texts = [str(v) for v in row]
+        starts, at = [], line  # where each value starts
+        for v in texts:
+            starts.append(at)
+            at += len(_BREAK.findall(v)) if "\n" in v or "\r" in v else 0
+        if i == len(rows) - 1 and texts and _BREAK.search(texts[-1].rstrip("\r\n")):
+            _check_closed(name, text, delimiter, line, starts[-1])  # over lines, to the end
+        for v, start in zip(texts, starts, strict=True):
+            parts = _BREAK.split(v) if "\n" in v or "\r" in v else [v]
+            if any(part.count(delimiter) >= need for part in parts[1:]):
+                raise FileRefused(
+                    f'{name}: line {start:,}: a quote (") opened on this line closes only on '
+                    f"line {start + len(parts) - 1:,}, so the lines between are read as one "
+                    "value; close the quote on its own line or delete it")
+        line = at + 1
+
+
+def _check_closed(name: str, text: str, delimiter: str, line: int, opened: int) -> None:
+    """Refuse the last row, which starts on ``line`` and whose last value (starting on
+    line ``opened``) runs over lines to the end of the file, when that value's quote is
+    never closed (its last line break, alone, may be swallowed: the value is the same)."""
+    offset = sum(map(len, itertools.islice(io.StringIO(text, newline=""), line - 1)))
+    try:
+        for _ in csv.reader(io.StringIO(text[offset:], newline=""), delimiter=delimiter,
+                            strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise FileRefused(
+                f'{name}: line {opened:,}: a quote (") opened on this line is never closed, '
+                "so every line after it is read as one value; close the quote or delete "
+                "it") from None
 
 
 def _check_csv_shape(name: str, text: str, delimiter: str) -> None:

@@ -143,8 +143,19 @@ def _only_texts(values: Sequence[object]) -> bool:
     return set(map(type, values)) <= {str}
 
 
+# Full-width forms (U+FF01-U+FF5E, and the ideographic space) as their ASCII letters:
+# "１２．５" and "６０％" as a Japanese input method types them. Only these: NFKC would also
+# read a superscript "10²" as 102.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _half_width(text: str) -> str:
+    """Text with its full-width forms as ASCII ("１２．５" as "12.5"), stripped."""
+    return text.strip() if text.isascii() else text.translate(_FULL_WIDTH).strip()
+
+
 def _text_to_number(text: str) -> float | None:
-    t = text.strip().replace("\u2212", "-")
+    t = _half_width(text).replace("\u2212", "-")
     if _PLAIN.match(t):
         return float(t)
     if _THOUSANDS.match(t):
@@ -209,22 +220,22 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
 
 def _comma_hint(value: object) -> str:
     """" (write 6.5 with a decimal point)" for a number typed with a decimal comma."""
-    t = value.strip() if isinstance(value, str) else ""
+    t = _half_width(value) if isinstance(value, str) else ""
     if _DECIMAL_COMMA.match(t.rstrip("%").rstrip()):
         return f" (write {t.replace(',', '.')} with a decimal point)"
     return ""
 
 
 def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
-    """Shares as fractions: 0.55, a percent cell, or text "55%"."""
+    """Shares as fractions: 0.55, a percent cell, or text "55%" (or "５５％")."""
     values = _as_list(values)
     arr = list(values)
     percent = np.zeros(len(arr), dtype=bool)
     for i in np.flatnonzero(np.fromiter(map(isinstance, arr, repeat(str)), dtype=bool,
                                         count=len(arr))).tolist():
-        v = arr[i]
-        if v.strip().endswith("%"):  # type: ignore[union-attr]
-            arr[i] = v.strip()[:-1]  # type: ignore[union-attr]
+        v = _half_width(arr[i])  # type: ignore[arg-type]
+        if v.endswith("%"):
+            arr[i] = v[:-1]
             percent[i] = True
     out, blank, messages = parse_numbers(arr)
     for i in messages:
@@ -566,4 +577,94 @@ def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndar
         hint = f" (did you mean {guess}?)" if guess else ""
         messages[i] = (f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
                        f"got {shown(v)}")
+    return out, blank, messages
+
+
+# --- months (Forecast) and currencies (Items, Sources, Rates) -----------------------------
+
+_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")  # 2027-01, 2027/1, 2027年1月
+
+
+def parse_month(value: object) -> dt.date | None:
+    """The first day of the month a cell names: a date in the month (the cell's date or an
+    Excel serial date), or text such as 2027-01, 2027/01 or 2027年1月; None if it names
+    none."""
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        if m := _MONTH.match(text):
+            year, month = int(m[1]), int(m[2])
+            return dt.date(year, month, 1) if 1 <= month <= 12 else None
+        value = text
+    day = parse_date(value)
+    return None if day is None else day.replace(day=1)
+
+
+def parse_months(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
+    """Months as the first day of each, as dates (datetime64[s])."""
+    n = len(values)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+    blank = np.zeros(n, dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            blank[i] = True
+            continue
+        month = parse_month(v)
+        if month is None:
+            messages[i] = (f"must be a month such as 2027-01 or a date in the month, got "
+                           f"{shown(v)}")
+        elif not 1900 <= month.year <= 2200:
+            messages[i] = f"must be a month from 1900 to 2200, got {shown(v)}"
+        else:
+            out[i] = np.datetime64(month, "s")
+    return out, blank, messages
+
+
+@cache
+def _currencies() -> tuple[frozenset[str], dict[str, str]]:
+    import pycountry
+
+    codes = frozenset(c.alpha_3 for c in pycountry.currencies)
+    by_name = {c.name.lower(): c.alpha_3 for c in pycountry.currencies}
+    by_name.update({"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+                    "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
+                    "yen": "JPY", "円": "JPY", "yuan": "CNY", "rmb": "CNY", "元": "CNY",
+                    "人民元": "CNY", "renminbi": "CNY", "a$": "AUD", "won": "KRW",
+                    "ntd": "TWD", "nt$": "TWD", "rupee": "INR", "rupees": "INR"})
+    return codes, by_name
+
+
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 currency codes."""
+    return _currencies()[0]
+
+
+def parse_currency(value: object) -> tuple[str | None, str]:
+    """An ISO 4217 code from a cell ("usd" reads as USD), or (None, the message)."""
+    codes, by_name = _currencies()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if text.upper() in codes:
+        return text.upper(), ""
+    if text in ("¥", "￥"):  # both the yen and the yuan
+        hint = " (JPY for yen, CNY for yuan)"
+    else:
+        guess = by_name.get(text.lower())
+        hint = f" (did you mean {guess}?)" if guess else ""
+    return None, f"must be an ISO 4217 currency code such as USD, EUR or JPY{hint}, " \
+                 f"got {shown(value)}"
+
+
+def parse_currencies(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    out: list[str | None] = []
+    blank = np.zeros(len(values), dtype=bool)
+    messages: Messages = {}
+    for i, v in enumerate(values):
+        if is_blank(v):
+            out.append(None)
+            blank[i] = True
+            continue
+        code, message = parse_currency(v)
+        out.append(code)
+        if message:
+            messages[i] = message
     return out, blank, messages

@@ -1,4 +1,4 @@
-"""The project: eight template tables with declared dtypes, and the settings."""
+"""The project: the template's tables with declared dtypes, and the settings."""
 
 from __future__ import annotations
 
@@ -69,6 +69,22 @@ class Project:
     layouts: dict[str, Layout] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        """Tables and columns the template has and ``tables`` lacks (a project built by a
+        program written for an earlier template) are added, blank."""
+        for spec in SHEETS:
+            if spec.name == "Settings":
+                continue
+            frame = self.tables.get(spec.name)
+            if frame is None:
+                self.tables[spec.name] = spec.empty_frame()
+                continue
+            missing = [c for c in spec.columns if c.name not in frame.columns]
+            if missing:
+                self.tables[spec.name] = frame.assign(**{
+                    c.name: pd.Series([None] * len(frame), dtype=c.dtype,  # type: ignore[call-overload]
+                                      index=frame.index) for c in missing})[spec.column_names]
+
     @classmethod
     def empty(cls, settings: Settings | None = None) -> Project:
         return cls({s.name: s.empty_frame() for s in SHEETS if s.name != "Settings"},
@@ -116,6 +132,14 @@ class Project:
     @property
     def orders(self) -> pd.DataFrame:
         return self.tables["Orders"]
+
+    @property
+    def forecast(self) -> pd.DataFrame:
+        return self.tables["Forecast"]
+
+    @property
+    def rates(self) -> pd.DataFrame:
+        return self.tables["Rates"]
 
     def equals(self, other: Project) -> bool:
         """Same data and settings (layouts and warnings aside)."""

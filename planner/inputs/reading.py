@@ -57,13 +57,6 @@ _PARALLEL_SCAN_BYTES = 16 * 2**20  # below it, a second thread costs more than i
 _READ_THREADS = 2
 _PARALLEL_READ_BYTES = 16 * 2**20  # of sheets' XML; below it, one reader
 _FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=[\"']e[\"']")
-_CELL = re.compile(rb"<((?:\w+:)?)c\b([^>]*?)(?<!/)>(.*?)</\1c>", re.S)
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
-_CELL_REF = re.compile(rb"\sr=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
-_CELL_TYPE = re.compile(rb"\st=[\"']([a-zA-Z]+)[\"']")
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
-_EXTERNAL = re.compile(r"\[\d+\]")  # a link to another workbook, as the file stores it
 _MAX_RUN = 64 * 2**20  # XML without a single "<": no cell text is that long
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -105,18 +98,25 @@ def read_book(path: Path) -> RawBook:
         return read_csv_folder(path)
     if not path.exists():
         raise FileRefused(f"{path.name}: no such file or folder")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if path.suffix.lower() == ".csv" and not _head_of(path).startswith((ZIP_MAGIC, OLE_MAGIC)):
         sheet = read_csv_file(path)
         return RawBook(path.name, {sheet.name: sheet})
-    return read_workbook(path)
+    return read_workbook(path)  # whatever its name says: a workbook is told by its bytes
+
+
+def _head_of(path: Path) -> bytes:
+    """The first bytes of a file, which tell a workbook (a zip archive, or an OLE
+    container: an old .xls or an encrypted workbook)."""
+    with path.open("rb") as f:
+        return f.read(8)
 
 
 def check_archive(path: Path) -> set[str]:
     """Refuse what is not a plain .xlsx, or what would inflate beyond the limits.
 
     Returns the members holding formulas or error cells, to be looked at once more
-    (cell_notes): the reader gives a formula without a saved result, or an error, as blank.
+    (planner.inputs.cell_notes): the reader gives a formula without a saved result, or an
+    error, as blank.
     """
     return _check_archive(path)[0]
 
@@ -234,8 +234,7 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
     if size > MAX_FILE_BYTES:
         raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
                           f"{MAX_FILE_BYTES / 2**20:,.0f} MB")
-    with path.open("rb") as f:
-        head = f.read(8)
+    head = _head_of(path)
     if head.startswith(OLE_MAGIC):
         raise FileRefused(
             f"{path.name}: this is an encrypted workbook or an old .xls file; open it in "
@@ -272,7 +271,9 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
             if "xl/workbook.bin" in names:
                 raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "
                                   "from Excel as .xlsx")
-            if "xl/vbaProject.bin" in names or path.suffix.lower() in (".xlsm", ".xltm"):
+            if "xl/vbaProject.bin" in names or path.suffix.lower() in (".xlsm", ".xltm") or (
+                    "[Content_Types].xml" in names
+                    and b"macroEnabled" in _head(archive, "[Content_Types].xml", 2**16)):
                 raise FileRefused(f"{path.name}: this workbook holds macros, and macros are "
                                   "not read: save it from Excel as .xlsx (Excel Workbook)")
             if "xl/workbook.xml" not in names:
@@ -515,16 +516,30 @@ def read_workbook(path: Path) -> RawBook:
     marked, sizes = _check_archive(path)
     from python_calamine import CalamineWorkbook
 
+    from planner.inputs.cell_notes import notes_by_sheet, readable_copy
+    from planner.inputs.shared_text import check_shared_text
+
+    with _zip_errors(path):
+        check_shared_text(path, sizes)
+
     gc_was_on = gc.isenabled()
     # millions of fresh cell objects, none cyclic: the collector would only rescan them
     gc.disable()
     try:
-        notes = _notes_by_sheet(path, marked) if marked else {}
-        workbook = CalamineWorkbook.from_path(str(path))
+        notes, unknown = notes_by_sheet(path, marked) if marked else ({}, set())
+        workbook = _open(path)
         names = list(workbook.sheet_names)
         _check_distinct(path.name, names)
         wanted = [name for name in names if normalise(name) in SHEET_BY_KEY]  # the others:
-        read = _read_sheets(path, workbook, wanted, sizes)  # ignored with a warning, unread
+        read = _read_sheets(path, workbook, [name for name in wanted if name not in unknown],
+                            sizes)  # ignored with a warning, unread
+        if unknown := unknown & set(wanted):  # an error newer than the reader (#SPILL!)
+            copy = CalamineWorkbook.from_filelike(readable_copy(path, unknown))
+            for name in unknown:
+                try:
+                    read[name] = _read_sheet(path, copy, name)
+                except Exception as exc:  # raised below, in the order of the sheets
+                    read[name] = exc
         book = RawBook(path.name)
         book.warnings = [(m.name, VERY_HIDDEN) for m in workbook.sheets_metadata
                          if m.name in wanted and str(m.visible).endswith("VeryHidden")]
@@ -552,6 +567,18 @@ Merged = tuple[int, int, int, int]
 SheetCells = tuple[list[list[object]], list[Merged]]
 
 
+def _open(path: Path) -> CalamineWorkbook:
+    """The reader on a workbook the archive checks found to be one (.xlsx). The reader
+    picks its format by the name: a workbook named otherwise (.xls) is given as bytes, from
+    which it tells the format as the checks did."""
+    from python_calamine import CalamineWorkbook
+
+    if path.suffix.lower() == ".xlsx":
+        return CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as f:
+        return CalamineWorkbook.from_filelike(f)
+
+
 def _read_sheets(path: Path, workbook: CalamineWorkbook, names: list[str],
                  sizes: dict[str, int]) -> dict[str, SheetCells | BaseException]:
     """The cells of each sheet in ``names``, or what reading it raised.
@@ -562,8 +589,6 @@ def _read_sheets(path: Path, workbook: CalamineWorkbook, names: list[str],
     reading 100,000 items takes half the time. Every member was scanned before: no sheet
     is read that was not.
     """
-    from python_calamine import CalamineWorkbook
-
     read: dict[str, SheetCells | BaseException] = {}
     helpers = min(_READ_THREADS, _cores()) - 1
     if len(names) < 2 or sum(sizes.get(name, 0) for name in names) < _PARALLEL_READ_BYTES:
@@ -587,7 +612,7 @@ def _read_sheets(path: Path, workbook: CalamineWorkbook, names: list[str],
 
     def help_out() -> None:
         try:
-            handle = CalamineWorkbook.from_path(str(path))
+            handle = _open(path)
         except Exception:  # this thread takes no sheet: the other reads them all
             return
         work(handle)
@@ -620,74 +645,6 @@ def _read_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> SheetCells
     rows = sheet.to_python(skip_empty_area=False)
     merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
     return rows, merged
-
-
-def _notes_by_sheet(path: Path, members: set[str]) -> dict[str, dict[tuple[int, int], str]]:
-    """Notes on the formula and error cells of the sheets in ``members``, by sheet name."""
-    with zipfile.ZipFile(path) as archive:
-        names = _sheet_names(archive)
-        return {names[m]: cell_notes(archive, m) for m in sorted(members)
-                if m in names and normalise(names[m]) in SHEET_BY_KEY}
-
-
-def cell_notes(archive: zipfile.ZipFile, member: str) -> dict[tuple[int, int], str]:
-    """(sheet row, 0-based column) -> note, for the cells the reader gives as blank although
-    the user sees something in Excel: a formula without a saved result (written by a
-    program that does not calculate, such as openpyxl) and an error such as #DIV/0!.
-
-    A formula with a saved result is read as that result, as Excel shows it. Streams the
-    member in chunks cut after a cell's end, so no cell is split.
-    """
-    notes: dict[tuple[int, int], str] = {}
-    rest = b""
-    with archive.open(member) as f:
-        while True:
-            chunk = f.read(_SCAN_CHUNK)
-            buf = rest + chunk
-            cut = len(buf)
-            if chunk:  # cut after the last cell's end tag
-                cut = 0
-                for end in _CELL_END.finditer(buf):
-                    cut = end.end()
-            part, rest = buf[:cut], buf[cut:]
-            if len(rest) > _MAX_RUN:  # no cell ends in 64 MB: nothing to note there
-                rest = b""
-            if _FORMULA_OR_ERROR.search(part):
-                for cell in _CELL.finditer(part):
-                    note = _cell_note(cell[2], cell[3])
-                    ref = _CELL_REF.search(cell[2]) if note else None
-                    if ref:
-                        column = 0
-                        for ch in ref[1]:
-                            column = column * 26 + ch - 64
-                        notes[(int(ref[2]), column - 1)] = note  # type: ignore[index]
-            if not chunk:
-                return notes
-
-
-def _cell_note(attributes: bytes, body: bytes) -> str:
-    kind = _CELL_TYPE.search(attributes)
-    kind_text = kind[1].decode() if kind else "n"
-    formula = _FORMULA.search(body)
-    value = _VALUE.search(body)
-    if kind_text == "e":
-        error = html.unescape((value[1] or b"").decode("utf-8", "replace")) if value else ""
-        return f"shows the error {error or '#VALUE!'}; correct the formula or type the value"
-    if formula is None or b"<is>" in body:
-        return ""  # a value
-    text = html.unescape((formula[1] or b"").decode("utf-8", "replace")).strip()
-    shown = f" (={text[:37] + '...' if len(text) > 40 else text})" if text else ""
-    outside_strings = re.sub(r'"[^"]*"', "", text)
-    if "|" in outside_strings:  # =cmd|'/c calc'!A0: no Excel operator has a "|"
-        return (f"is a formula{shown} that asks another program for its value (DDE); "
-                "type the value")
-    if _EXTERNAL.search(outside_strings):  # =[1]Prices!B2: the saved value may be stale
-        return (f"is a formula{shown} linking to another workbook, whose saved value may be "
-                "out of date; type the value")
-    if value and (value[1] or kind_text == "str"):
-        return ""  # a formula with its saved result ("" for a blank text)
-    return (f"is a formula{shown} without a saved result; open the workbook in Excel, save "
-            "it and import it again, or type the value")
 
 
 def _check_distinct(name: str, sheets: list[str]) -> None:

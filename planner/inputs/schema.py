@@ -13,7 +13,8 @@ from typing import Literal
 
 import pandas as pd
 
-ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country"]
+ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country",
+                     "month", "currency"]
 Rule = Literal["any", "nonneg", "positive"]
 
 STRING = pd.StringDtype()
@@ -32,12 +33,13 @@ class Column:
     required: bool = False
     rule: Rule = "any"
     note: str = ""  # shown in the template's header comment
+    since: int = 1  # the project file format that first stores it (planner.inputs.storage)
 
     @property
     def dtype(self) -> object:
         if self.type in ("number", "share"):
             return FLOAT
-        if self.type == "date":
+        if self.type in ("date", "month"):
             return DATE
         return STRING
 
@@ -47,6 +49,7 @@ class Sheet:
     name: str
     columns: tuple[Column, ...]
     required: bool = True
+    since: int = 1  # the project file format that first stores it
 
     @property
     def key(self) -> str:
@@ -74,6 +77,8 @@ SHEETS: tuple[Sheet, ...] = (
         Column("unit", "text", True),
         Column("unit_price", "number", rule="nonneg", note="products: selling price"),
         Column("category", "text"),
+        Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
+               since=2),
     )),
     Sheet("BOM", (
         Column("parent_id", "id", True),
@@ -85,12 +90,21 @@ SHEETS: tuple[Sheet, ...] = (
         Column("item_id", "id", True),
         Column("quantity", "number", True, "nonneg"),
         Column("per", "per", True, note="day, week, month or year"),
+        Column("cv", "number", rule="nonneg",
+               note="coefficient of variation of daily demand, e.g. 0.3", since=2),
     )),
+    Sheet("Forecast", (
+        Column("item_id", "id", True),
+        Column("month", "month", True, note="2027-01, or a date in the month"),
+        Column("quantity", "number", True, "nonneg", note="units in that calendar month"),
+    ), required=False, since=2),
     Sheet("Stock", (
         Column("item_id", "id", True),
         Column("on_hand", "number", True, "nonneg"),
         Column("safety_stock", "number", rule="nonneg"),
         Column("target_days", "number", rule="nonneg"),
+        Column("service_level", "share", since=2,
+               note="e.g. 95%: safety stock from demand variation when blank"),
     )),
     Sheet("Suppliers", (
         Column("supplier_id", "id", True),
@@ -107,6 +121,10 @@ SHEETS: tuple[Sheet, ...] = (
         Column("moq", "number", rule="nonneg"),
         Column("origin_country", "country", note="blank: the supplier's country"),
         Column("time_to_recover_days", "number", rule="nonneg", note="blank: the stop's length"),
+        Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
+               since=2),
+        Column("lead_time_sd_days", "number", rule="nonneg",
+               note="standard deviation of the lead time", since=2),
     )),
     Sheet("Orders", (
         Column("item_id", "id", True),
@@ -114,6 +132,11 @@ SHEETS: tuple[Sheet, ...] = (
         Column("quantity", "number", True, "positive"),
         Column("due_date", "date", True),
     ), required=False),
+    Sheet("Rates", (
+        Column("currency", "currency", True, note="ISO 4217, e.g. CNY"),
+        Column("rate", "number", True, "positive",
+               note="units of the project's currency for one unit of this one"),
+    ), required=False, since=2),
     Sheet("Settings", (
         Column("key", "text", True),
         Column("value", "text"),  # blank: the default

@@ -38,7 +38,9 @@ from planner.inputs.parsing import normalise_ids
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, TABLES, sheet
 
-SCHEMA_VERSION = 1
+# 1: the first template; 2: Forecast and Rates, currencies, service levels. A file of an
+# older format opens with what it lacks (Column.since, Sheet.since) blank or empty.
+SCHEMA_VERSION = 2
 SAVING = ".saving"  # the temporary file of a save in progress: .NAME.PID.saving
 APPLICATION_ID = 0x53504C4E  # "SPLN" in the SQLite header, so `file` can tell ours
 SUFFIX = ".stockpile"
@@ -331,8 +333,12 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
         meta = dict(_fetch(con, path, "meta", "SELECT key, value FROM meta"))
     except sqlite3.OperationalError:
         raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file") from None
+    if meta.get("schema_version") in (None, ""):
+        raise ProjectFileError(f"{path.name}: the project file does not say its format (the "
+                               "meta table has no schema_version); it is damaged or was not "
+                               "written by Stockpile Planner")
     try:
-        version = int(meta.get("schema_version", "0") or 0)
+        version = int(meta["schema_version"])
     except (ValueError, TypeError):
         raise ProjectFileError(f"{path.name}: unknown project file format "
                                f"{meta['schema_version']!r}") from None
@@ -343,20 +349,30 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
             "program to open it.")
     if version < 1:
         raise ProjectFileError(f"{path.name}: unknown project file format {version}")
+    stored = [name for name in TABLES if sheet(name).since <= version]
     _check_tables(con, path, [("settings", "Settings", SMALL_ROW_LIMIT)] + [
-        (_table_name(name), name, ROW_LIMIT) for name in TABLES])
+        (_table_name(name), name, ROW_LIMIT) for name in stored])
     settings_rows = dict(_fetch(con, path, "Settings", "SELECT key, value FROM settings"))
     settings = _settings_from_rows(settings_rows)
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         spec = sheet(name)
-        cols = ", ".join(spec.column_names)
+        if name not in stored:  # a part of the template newer than the file
+            tables[name] = spec.empty_frame()
+            continue
+        columns = [c for c in spec.columns if c.since <= version]
+        cols = ", ".join(c.name for c in columns)
+        if _table_name(name) in exists:  # else reading it says "no such table"
+            _check_columns(con, path, _table_name(name), [c.name for c in columns])
         rows = _fetch(con, path, name,
                       f"SELECT {cols} FROM {_table_name(name)} ORDER BY position")
         data: list[tuple[object, ...]] = (list(zip(*rows, strict=True)) if rows
-                                          else [() for _ in spec.columns])
+                                          else [() for _ in columns])
         frame = {}
-        for c, values in zip(spec.columns, data, strict=True):
+        by_name = dict(zip((c.name for c in columns), data, strict=True))
+        blanks = (None,) * len(rows)
+        for c in spec.columns:
+            values = by_name.get(c.name, blanks)
             if c.type == "id":  # "Cafe\u0301" is "Café", as in a workbook
                 values = normalise_ids(values)
             try:
@@ -366,6 +382,17 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
                 raise ValueError(f"{_table_name(name)}.{c.name} holds {bad!r}") from None
         tables[name] = pd.DataFrame(frame)
     return Project(tables, settings)
+
+
+def _check_columns(con: sqlite3.Connection, path: Path, table: str, names: list[str]
+                   ) -> None:
+    """Refuse a table without one of the columns its format stores, naming both (SQLite
+    would say "no such column: item_id", naming neither the table nor the file)."""
+    present = {str(row[1]).lower() for row in con.execute(f'PRAGMA table_xinfo("{table}")')}
+    for name in names:
+        if name.lower() not in present:
+            raise ProjectFileError(f"{path.name}: the project file is damaged (the table "
+                                   f"{table} has no column {name})")
 
 
 def _column(dtype: object, values: tuple[object, ...]) -> pd.Series:

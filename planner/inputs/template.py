@@ -45,7 +45,7 @@ def write_workbook(project: Project, path: Path) -> None:
 def _fill_workbook(book: Book, project: Project) -> None:
     header = book.header_style(table=False)
     formats = {kind: book.style(num_format=number_format(kind, decimals=1))
-               for kind in ("share", "date")}
+               for kind in ("share", "date", "month")}
     for spec in SHEETS:
         ws = book.sheet(spec.name)
         ws.freeze(1, 0)

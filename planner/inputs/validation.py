@@ -40,6 +40,8 @@ PARSERS: dict[str, Parser] = {
     "share": parsing.parse_shares,
     "date": parsing.parse_dates,
     "country": parsing.parse_countries,
+    "month": parsing.parse_months,
+    "currency": parsing.parse_currencies,
 }
 
 
@@ -501,8 +503,9 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
                                     row=int(layout.rows[p]), column=column, kind=kind))
 
     def duplicates(table: str, keys: list[str], what: str,
-                   dup: np.ndarray | None = None) -> None:
-        """``dup``: the rows whose key an earlier row has, when already known."""
+                   dup: np.ndarray | None = None, between: str = " / ") -> None:
+        """``dup``: the rows whose key an earlier row has, when already known; ``between``
+        joins the key's values in the message."""
         frame = project.tables[table]
         if frame.empty:
             return
@@ -516,7 +519,9 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
         def text(p: int) -> str:
             key = tuple(frame.iloc[p][k] for k in keys)
             where = first.loc[key if len(keys) > 1 else key[0]]
-            shown_key = " / ".join("(blank)" if pd.isna(k) else parsing.printable(k) for k in key)
+            shown_key = between.join("(blank)" if pd.isna(k) else k.strftime("%Y-%m")
+                                   if isinstance(k, pd.Timestamp) else parsing.printable(k)
+                                   for k in key)
             return (f"duplicate {what} {shown_key} (first on row "
                     f"{int(layout.rows[int(where)])})")
         report(table, keys[0], np.flatnonzero(dup), text, kind=f"duplicate {what}")
@@ -541,6 +546,8 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
     duplicates("Stock", ["item_id"], "stock row for item")
     duplicates("BOM", ["parent_id", "child_id"], "BOM line", bom_dup)
     duplicates("Sources", ["item_id", "supplier_id", "origin_country"], "source")
+    duplicates("Forecast", ["item_id", "month"], "forecast for", between=" in ")
+    duplicates("Rates", ["currency"], "rate for")
 
     def unknown(table: str, column: str, known: pd.Index, what: str,
                 at: np.ndarray | None = None) -> None:
@@ -553,7 +560,7 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
         report(table, column, bad, lambda p: f"unknown {what} {parsing.shown(listed[p])}",
                kind=f"unknown {what}")
 
-    for table in ("Demand", "Stock", "Sources", "Orders"):
+    for table in ("Demand", "Forecast", "Stock", "Sources", "Orders"):
         unknown(table, "item_id", known_items, "item")
     if ids.bom_known:
         unknown("BOM", "parent_id", known_items, "item", parent)
@@ -566,6 +573,8 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
     unknown("Orders", "supplier_id", known_suppliers, "supplier")
 
     problems += _check_shares(project)
+    problems += _check_currencies(project)
+    problems += _check_service_levels(project)
     cycles = _check_cycles(project, parent, child, bom_ids)
     problems += cycles
     if not cycles and len(ids.known) == len(items):  # every item once: positions are rows
@@ -668,6 +677,50 @@ def _check_requirements(project: Project, ids: _ItemIds) -> list[Problem]:
             return requirement_overflows(project, items["item_id"], ids.parent, ids.child,
                                          qty, demand_at, req)
     return []
+
+
+def _check_currencies(project: Project) -> list[Problem]:
+    """Every currency a price is in needs a rate, at its first cell; the project's own
+    currency is 1 by definition."""
+    own = project.settings.currency
+    rates = project.rates
+    problems: list[Problem] = []
+    layout = project.layout("Rates")
+    for i in np.flatnonzero((rates["currency"] == own).fillna(False).to_numpy(dtype=bool)):
+        rate = float(rates["rate"].iloc[i])
+        if rate != 1.0:
+            problems.append(Problem(
+                "Rates", f"rate of {own}, the project's currency, must be 1, got "
+                f"{_number(rate)}", layout.cell("rate", int(i)), row=int(layout.rows[i]),
+                column="rate"))
+    known = set(rates["currency"].dropna().tolist()) | {own}
+    for table in ("Items", "Sources"):
+        codes = project.tables[table]["currency"]
+        missing = codes.notna() & ~codes.isin(known)
+        if not missing.any():
+            continue
+        layout = project.layout(table)
+        first = codes[missing].drop_duplicates()
+        for i in first.index:
+            p = int(codes.index.get_loc(i))  # type: ignore[arg-type]
+            code = str(codes.iloc[p])
+            problems.append(Problem(
+                table, f"no rate for {code}: add {code} to the Rates sheet with the number "
+                f"of {own} for one {code}", layout.cell("currency", p),
+                row=int(layout.rows[p]), column="currency", kind="no rate"))
+            known.add(code)  # named once, at its first cell
+    return problems
+
+
+def _check_service_levels(project: Project) -> list[Problem]:
+    """A service level sets safety stock through the normal distribution: from 50% (no
+    safety stock) up to, not including, 100% (which would need unlimited stock)."""
+    level = project.stock["service_level"].to_numpy(dtype=float, na_value=np.nan)
+    bad = np.flatnonzero(~np.isnan(level) & ((level < 0.5) | (level >= 1.0)))
+    layout = project.layout("Stock")
+    return [Problem("Stock", "service_level must be from 50% up to, not including, 100%, "
+                    f"got {level[p] * 100:.4g}%", layout.cell("service_level", int(p)),
+                    row=int(layout.rows[p]), column="service_level") for p in bad]
 
 
 def _check_shares(project: Project) -> list[Problem]:

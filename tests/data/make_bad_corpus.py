@@ -31,9 +31,21 @@ Decisions the corpus pins down:
   serial number comes back from the reader as a time of day, and the message says so.
   Text dates are ISO (2026-11-20, 2026/11/20, at most a time of midnight) or
   day.month.year; any other form is refused rather than guessed (20/11/2026 or 11/20?).
-- Digits typed full-width (２０００, a Japanese input method) are digits. Thousands
+- Digits typed full-width (２０００, a Japanese input method) are digits, and so are
+  full-width points, commas and percent signs (１２．５, ２，０００, ６０％). Thousands
   separators are read in groups of three (1,200, 2'000, 20 000); a number whose
   separators could be decimals (1.234,5) is refused.
+- A workbook is told by its bytes, not its name: an .xlsx renamed .xls is read. A formula
+  using a defined name that links to another workbook or asks another program (DDE) is
+  refused at its cell, as the same link typed in the cell is. Errors of newer Excel
+  versions (#SPILL!) are refused at their cell like #N/A, though the reader does not know
+  them. Cells repeating long texts are refused when their copies would exceed what the
+  shared text itself may be.
+- A CSV file that decodes as UTF-8 is UTF-8; one that mixes UTF-8 lines with others is
+  refused at the first other line; an encoding is named only when no encoding of another
+  script reads the bytes about as well. A quote never closed, or closed only after lines
+  that look like rows, a NUL character anywhere, and a folder in place of a sheet's file
+  are refused, located.
 - A hidden sheet is read as it is; a very hidden one too, with a warning. A chart sheet,
   like any sheet the template does not know, is ignored with a warning.
 - A project file is only read: its triggers never fire, a column the program does not know
@@ -295,10 +307,11 @@ def csv_folder_with(name: str, data: bytes | Callable[[Path], object] | None
 
 
 def project_file(change_sql: str = "", wal: bool = False) -> Callable[[Path], None]:
-    """A project file as Stockpile Planner writes it (schema 1), then changed by SQL.
+    """A project file as Stockpile Planner writes it (its current format), then changed
+    by SQL.
 
     Rewritten with pages of 512 bytes (the program's own use 4 KB; the reader reads any
-    size): 8 KB rather than 48 KB a file keeps the corpus small. ``wal``: then left in
+    size): about 10 KB rather than 50 KB a file keeps the corpus small. ``wal``: then left in
     WAL journal mode, as another SQLite program may leave it (without a -wal beside it).
     """
     def build(path: Path) -> None:
@@ -452,6 +465,26 @@ def _with_members(members: dict[str, bytes],
     return build
 
 
+def _long_text_in_many_cells(path: Path) -> None:
+    """One shared text of 30,000 characters shown by 10,000 cells of Items' column H:
+    a 60 KB file the reader would make 600 MB of (a copy of the text for each cell)."""
+    rows = "".join(f'<row r="{r}"><c r="H{r}" t="s"><v>0</v></c></row>'
+                   for r in range(10, 10_010)).encode()
+    sst = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{_MAIN}" '
+           f'count="10000" uniqueCount="1"><si><t>{"Traction motor " * 2000}</t></si></sst>'
+           ).encode()
+    _with_members({"xl/sharedStrings.xml": sst}, patches(
+        in_sheet(1, b"</sheetData>", rows + b"</sheetData>"),
+        in_part("xl/_rels/workbook.xml.rels", b"</Relationships>",
+                b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/sharedStrings" Target="sharedStrings.xml" Id="rId98" />'
+                b"</Relationships>"),
+        in_part("[Content_Types].xml", b"</Types>",
+                b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>')
+    ))(path)
+
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CHART_SHEET = (f'<chartsheet xmlns="{_MAIN}"><sheetPr/><sheetViews><sheetView '
                 'workbookViewId="0"/></sheetViews></chartsheet>').encode()
@@ -517,6 +550,63 @@ def _mixed_line_endings(path: Path) -> None:
     lines = csv_text(base(), "Items").split("\r\n")
     path.write_bytes(("\r\n".join(lines[:2]) + "\n" + "\n".join(lines[2:4]) + "\r"
                       + "\r\n".join(lines[4:])).encode())
+
+
+def _items_with(*rows: str, encoding: str = "utf-8") -> bytes:
+    """BASE's Items.csv with these lines (CRLF ends added) after its own."""
+    return (csv_text(base(), "Items") + "".join(row + "\r\n" for row in rows)).encode(encoding)
+
+
+def _items_lines(change: Callable[[list[str]], object]) -> bytes:
+    """BASE's Items.csv (UTF-8) with its lines changed in place."""
+    lines = csv_text(base(), "Items").split("\r\n")
+    change(lines)
+    return "\r\n".join(lines).encode()
+
+
+def _replace_line(number: int, old: str, new: str) -> Callable[[list[str]], None]:
+    def change(lines: list[str]) -> None:
+        assert old in lines[number - 1], (old, lines[number - 1])
+        lines[number - 1] = lines[number - 1].replace(old, new)
+    return change
+
+
+def _mixed_encodings(path: Path) -> None:
+    """Suppliers.csv in UTF-8, but for a line pasted from a Windows-1252 file."""
+    path.write_bytes(csv_text(changed(set_cell("Suppliers", 3, 1, "Müller & Söhne")),
+                              "Suppliers").encode()
+                     + "S4,Gröber Metall AG,AT\r\n".encode("cp1252")
+                     + "S5,Société Générale des Métaux,FR\r\n".encode())
+
+
+def _items_folder(path: Path) -> None:
+    """Items.csv saved into a folder of that name."""
+    data = path.read_bytes()
+    path.unlink()
+    path.mkdir()
+    (path / "Items.csv").write_bytes(data)
+
+
+# Names defined in the workbook that link outside it, used by formulas of Stock: one to
+# another workbook, one asking another program (DDE), one through the first; a name local
+# to Stock (localSheetId 3) hides a global one of the same name, and links nowhere.
+_DEFINED_NAMES = in_part(
+    "xl/workbook.xml", b"</sheets>",
+    b"</sheets><definedNames>"
+    b'<definedName name="price_list">[1]Prices!$B$2</definedName>'
+    b"<definedName name=\"calc\">cmd|'/c calc'!A0</definedName>"
+    b'<definedName name="Doubled">price_list*2</definedName>'
+    b'<definedName name="counted">[1]Counts!$A$1</definedName>'
+    b'<definedName name="counted" localSheetId="3">Stock!$B$4</definedName>'
+    b"</definedNames>")
+_NAMES_USED = in_sheet(
+    4, b'<c r="B2" t="n"><v>2000</v></c><c r="C2" t="n"><v>500</v></c>',
+    b'<c r="B2"><f>price_list</f><v>2000</v></c><c r="C2"><f>SUM(calc)</f><v>500</v></c>')
+_NAMES_USED_TOO = cells(4, {"B3": '<c r="B3"><f>doubled/2+0*LEN("price_list")</f><v>100</v>'
+                                  "</c>",
+                            "C4": '<c r="C4"><f>counted*0</f><v>0</v></c>'})
+NEWER_ERRORS = ("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!",
+                "#BUSY!", "#PYTHON!", "#GETTING_DATA")
 
 
 def bad_cases() -> list[Case]:
@@ -742,6 +832,45 @@ def bad_cases() -> list[Case]:
               '(U+200B zero width space); the id is kept as typed and matches only an id '
               'with the same character',
               'Demand!A2: unknown item "P1\\u200b"']),
+        Case("id_line_break.xlsx", "an id typed over two lines (Alt+Enter in a cell)",
+             book(changed(set_cell("Stock", 3, 0, "M\n2"))),
+             ['Stock!A3: item_id "M\\u000a2" contains a line break (U+000A); an id must be on '
+              "one line, retype it"]),
+        Case("id_right_to_left_override.xlsx", "a child id holding a right-to-left override, "
+             "which shows its letters in another order", book(changed(
+                 set_cell("BOM", 3, 1, "M\u202e2"))),
+             ['BOM!B3: child_id "M\\u202e2" contains a bidirectional control character '
+              "(U+202E right-to-left override); ids must read the same everywhere, retype it"]),
+        Case("csv_id_left_to_right_mark/", "a supplier id ending with a left-to-right mark, "
+             "as copied from a web page, in Suppliers.csv and Sources.csv",
+             csv_folder(changed(many(set_cell("Suppliers", 3, 0, "S2\u200e"),
+                                     set_cell("Sources", 3, 1, "S2\u200e")))),
+             [f'{where}: supplier_id "S2\\u200e" contains a bidirectional control character '
+              "(U+200E left-to-right mark); ids must read the same everywhere, retype it"
+              for where in ("Suppliers!A3", "Sources!B3")]),
+        Case("id_accent_twice.xlsx", "one id typed twice: with a separate accent (e and "
+             "U+0301) and with the accented letter; one id, listed twice",
+             book(changed(lambda s: s["Items"].extend([
+                 ["Ge\u0301", "Germanium, decomposed", "material", "kg", 1, None],
+                 ["Gé", "Germanium, composed", "material", "kg", 1, None]]))),
+             ["Items!A8: duplicate item_id Gé (first on row 7)",
+              "warning: Items!A7: material Gé has no Sources rows; its supply exposure cannot "
+              "be computed",
+              "warning: Items!A8: material Gé has no Sources rows; its supply exposure cannot "
+              "be computed"]),
+        Case("id_soft_hyphen_everywhere.xlsx", "M2 renamed with a soft hyphen (U+00AD) in "
+             "Items, BOM and Stock, but not in Sources",
+             book(changed(many(set_cell("Items", 5, 0, "M\u00ad2"),
+                               set_cell("BOM", 4, 1, "M\u00ad2"),
+                               set_cell("Stock", 3, 0, "M\u00ad2")))),
+             [f'warning: {where}: {column} "M\\u00ad2" contains an invisible character '
+              "(U+00AD soft hyphen); the id is kept as typed and matches only an id with the "
+              "same character" for where, column in (("Items!A5", "item_id"),
+                                                     ("BOM!B4", "child_id"),
+                                                     ("Stock!A3", "item_id"))]
+             + ['Sources!A4: unknown item "M2"',
+                "warning: Items!A5: material M\\u00ad2 has no Sources rows; its supply "
+                "exposure cannot be computed"]),
         # --- settings ---
         Case("settings_values.xlsx", "every setting unreadable or out of range",
              book(changed(many(set_cell("Settings", 2, 1, "yesterday"),
@@ -842,6 +971,40 @@ def bad_cases() -> list[Case]:
               "for its value (DDE); type the value",
               "Settings!B3: horizon_days is a formula (=Excel|[prices.xlsx]Sheet1!R1C1) that "
               "asks another program for its value (DDE); type the value"]),
+        Case("external_defined_names.xlsx", "formulas using defined names that link to "
+             "another workbook, ask another program (DDE), or use such a name; a local name "
+             "hiding a linking one is read", book(base(), patch=patches(
+                 _DEFINED_NAMES, _NAMES_USED, _NAMES_USED_TOO)),
+             ["Stock!B2: on_hand is a formula (=price_list) using the name price_list, which "
+              "links to another workbook (=[1]Prices!$B$2), whose saved value may be out of "
+              "date; type the value",
+              "Stock!B3: on_hand is a formula (=doubled/2+0*LEN(\"price_list\")) using the "
+              "name Doubled, which links to another workbook (=[1]Prices!$B$2), whose saved "
+              "value may be out of date; type the value",
+              "Stock!C2: safety_stock is a formula (=SUM(calc)) using the name calc, which "
+              "asks another program for its value (DDE: =cmd|'/c calc'!A0); type the value"]),
+        Case("newer_excel_errors.xlsx", "errors of newer Excel versions (#SPILL!, #CALC!, "
+             "#BUSY! ...), which the reader does not know, and #N/A",
+             book(base(), patch=patches(
+                 cells(1, {"A3": error_cell("A3", "#SPILL!", "SEQUENCE(3)"),
+                           "B4": error_cell("B4", "#CALC!", "FILTER(B:B,C:C=0)"),
+                           "F4": error_cell("F4", "#N/A")}),
+                 cells(4, {"B2": error_cell("B2", "#BUSY!"),
+                           "C3": error_cell("C3", "#PYTHON!"),
+                           "D2": error_cell("D2", "#GETTING_DATA")}),
+                 cells(5, {"B2": error_cell("B2", "#FIELD!"),
+                           "B3": error_cell("B3", "#BLOCKED!"),
+                           "B4": error_cell("B4", "#CONNECT!"),
+                           "C2": error_cell("C2", "#UNKNOWN!")}))),
+             [f"{where}: {column} shows the error {error}; correct the formula or type the "
+              "value" for where, column, error in (
+                  ("Items!A3", "item_id", "#SPILL!"), ("Items!B4", "name", "#CALC!"),
+                  ("Items!F4", "category", "#N/A"), ("Stock!B2", "on_hand", "#BUSY!"),
+                  ("Stock!C3", "safety_stock", "#PYTHON!"),
+                  ("Stock!D2", "target_days", "#GETTING_DATA"),
+                  ("Suppliers!B2", "name", "#FIELD!"), ("Suppliers!B3", "name", "#BLOCKED!"),
+                  ("Suppliers!B4", "name", "#CONNECT!"),
+                  ("Suppliers!C2", "country", "#UNKNOWN!"))]),
         # --- files that are not what they claim, or hostile ---
         Case("encrypted.xlsx", "a password-protected workbook (an OLE container)",
              raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage"
@@ -938,6 +1101,13 @@ def bad_cases() -> list[Case]:
              book(base(), patch=cells(1, {"A2": '<c r="A2" t="s"><v>0</v></c>'})),
              refused="shared_strings_missing.xlsx: the workbook cannot be read (Cell string "
              "index not found in shared strings table)"),
+        Case("long_text_in_many_cells.xlsx", "one shared text of 30,000 characters shown "
+             "by 10,000 cells: the reader copies it into each (600 MB from a small file)",
+             _long_text_in_many_cells,
+             refused="long_text_in_many_cells.xlsx: sheet Items repeats long texts in many "
+             "cells, which the reader copies into each cell: the template's sheets would take "
+             "286 MB of text to read, over the 256 MB this program reads; keep long texts out "
+             "of the template's sheets"),
         # --- CSV ---
         Case("Items.csv", "one CSV file instead of a folder of them", _items_only,
              [f"Demand: missing sheet Demand {MISSING}",
@@ -992,11 +1162,45 @@ def bad_cases() -> list[Case]:
                  set_cell("Items", 5, 1, "ジスプロシウム金属"))), "Items").encode("euc_jp")),
              refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
              "(UTF-8, UTF-16, Windows-1252); it looks like EUC-JP: save it as UTF-8"),
+        Case("csv_mixed_encodings/", "Suppliers.csv in UTF-8 but for one line pasted from a "
+             "Windows-1252 file (read as Windows-1252, Müller became MÃ¼ller)",
+             csv_folder_with("Suppliers.csv", _mixed_encodings),
+             refused="Suppliers.csv: line 5 is not in UTF-8, unlike other lines of the file "
+             "(two encodings mixed, as when lines are pasted from another file); correct the "
+             "letters on that line and save the file as UTF-8"),
+        Case("csv_gb18030/", "Items.csv in GB18030 (Chinese), whose bytes read as Korean "
+             "EUC-KR as well: no encoding named", csv_folder_with("Items.csv", csv_text(
+                 changed(many(set_cell("Items", 4, 1, "氧化镨钕"),
+                              set_cell("Items", 5, 1, "金属镝"))), "Items").encode("gb18030")),
+             refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
+             "(UTF-8, UTF-16, Windows-1252): save it as UTF-8"),
+        Case("csv_unclosed_quote/", "a quote opened in Items.csv and never closed: the lines "
+             "after it would be one name", csv_folder_with("Items.csv", _items_lines(
+                 _replace_line(3, "NdFeB magnet set", '"NdFeB magnet set'))),
+             refused='Items.csv: line 3: a quote (") opened on this line is never closed, so '
+             "every line after it is read as one value; close the quote or delete it"),
+        Case("csv_quote_closed_lines_later/", "a quote opened in Items.csv and closed by "
+             "another stray quote two lines later", csv_folder_with("Items.csv", _items_lines(
+                 many(_replace_line(3, "NdFeB magnet set", '"NdFeB magnet set'),
+                      _replace_line(5, "rare earths", 'rare earths"')))),
+             refused='Items.csv: line 3: a quote (") opened on this line closes only on line '
+             "5, so the lines between are read as one value; close the quote on its own line "
+             "or delete it"),
+        Case("csv_nul_after_4_kb/", "a NUL byte on line 82 of Items.csv, after 4 KB of text",
+             csv_folder_with("Items.csv", _items_with(
+                 *(f"X{i},Extra material {i:02} for the stock count,material,kg,1,other"
+                   for i in range(75)), "M4,Cob\0alt,material,kg,30,base metals")),
+             refused="Items.csv: line 82 holds a NUL character (a zero byte), which text never "
+             "holds; the file may be damaged: export it again"),
+        Case("csv_items_folder/", "Items.csv is a folder (the file saved into a folder of "
+             "its name)", csv_folder_with("Items.csv", _items_folder),
+             refused="csv_items_folder: Items.csv is a folder, not a CSV file; the Items sheet "
+             "must be a CSV file of that name"),
         # --- project files ---
-        Case("newer_version.stockpile", "saved by a newer program (format 2)",
-             project_file("UPDATE meta SET value = '2' WHERE key = 'schema_version';"),
+        Case("newer_version.stockpile", "saved by a newer program (format 3)",
+             project_file("UPDATE meta SET value = '3' WHERE key = 'schema_version';"),
              refused="newer_version.stockpile was saved by a newer version of Stockpile "
-             "Planner (project file format 2; this version reads up to 1). Update the "
+             "Planner (project file format 3; this version reads up to 2). Update the "
              "program to open it."),
         Case("unknown_version.stockpile", "a format that is not a number",
              project_file("UPDATE meta SET value = 'two' WHERE key = 'schema_version';"),
@@ -1074,12 +1278,30 @@ def bad_cases() -> list[Case]:
              "been copied or downloaded incompletely"),
         Case("truncated_4_kib.stockpile", "the first 4 KiB of a project file",
              damaged_project(lambda data: data[:4096]),
-             refused="truncated_4_kib.stockpile: the file is cut short (4,096 of its 8,192 "
+             refused="truncated_4_kib.stockpile: the file is cut short (4,096 of its 9,728 "
              "bytes); it may have been copied or downloaded incompletely"),
         Case("declared_size_4_gib.stockpile", "a header claiming 8,388,608 pages (4 GiB) for "
-             "a file of 8 KB", damaged_project(lambda data: _declared_pages(data, 2**23)),
-             refused="declared_size_4_gib.stockpile: the file is cut short (8,192 of its "
+             "a file of 10 KB", damaged_project(lambda data: _declared_pages(data, 2**23)),
+             refused="declared_size_4_gib.stockpile: the file is cut short (9,728 of its "
              "4,294,967,296 bytes); it may have been copied or downloaded incompletely"),
+        Case("missing_column.stockpile", "edited outside the program: the column "
+             "stock.item_id dropped", project_file("ALTER TABLE stock DROP COLUMN item_id;"),
+             refused="missing_column.stockpile: the project file is damaged (the table stock "
+             "has no column item_id)"),
+        Case("no_schema_version.stockpile", "the meta table without its schema_version row",
+             project_file("DELETE FROM meta WHERE key = 'schema_version';"),
+             refused="no_schema_version.stockpile: the project file does not say its format "
+             "(the meta table has no schema_version); it is damaged or was not written by "
+             "Stockpile Planner"),
+        Case("unseen_ids.stockpile", "edited outside the program: an id with a right-to-left "
+             "override, another with a line break", project_file(
+                 "UPDATE items SET item_id = 'M2' || char(8238) WHERE item_id = 'M2'; "
+                 "UPDATE suppliers SET supplier_id = 'S' || char(10) || '3' "
+                 "WHERE supplier_id = 'S3';"),
+             ['Items!A5: item_id "M2\\u202e" contains a bidirectional control character '
+              "(U+202E right-to-left override); ids must read the same everywhere, retype it",
+              'Suppliers!A4: supplier_id "S\\u000a3" contains a line break (U+000A); an id '
+              "must be on one line, retype it"]),
     ]
 
 
@@ -1175,6 +1397,21 @@ def good_cases() -> list[Case]:
              ".NET libraries write", book(base(), patch=_prefixed)),
         Case("protected_sheets.xlsx", "every sheet protected against editing",
              book(base(), patch=_protected)),
+        Case("xlsx_renamed.xls", "a workbook (.xlsx) renamed .xls: read by what it holds, "
+             "not by its name", book(base())),
+        Case("full_width_punctuation.xlsx", "numbers and shares typed full-width with their "
+             "points, commas and percent signs: ２，０００, ０．３, ６０％, ４０％, １，２００",
+             book(changed(many(set_cell("Stock", 2, 1, "２，０００"),
+                               set_cell("BOM", 3, 2, "０．３"),
+                               set_cell("Sources", 2, 2, "６０％"),
+                               set_cell("Sources", 3, 2, "４０　％"),
+                               set_cell("Items", 2, 4, "１，２００"))))),
+        Case("id_decomposed_reference.xlsx", "the product Pé composed (NFC) in Items and "
+             "BOM, referred to decomposed (e and U+0301) in Demand",
+             book(changed(many(set_cell("Items", 2, 0, "Pé"), set_cell("BOM", 2, 0, "Pé"),
+                               set_cell("BOM", 5, 0, "Pé"),
+                               set_cell("Demand", 2, 0, "Pe\u0301")))),
+             same_as_base=False),
         # --- project files ---
         Case("wal_journal_mode.stockpile", "left in WAL journal mode by another SQLite "
              "program, without a -wal file", project_file(wal=True)),

@@ -1,14 +1,17 @@
 """The window's import on the whole corpus (tests/data/bad and good): the preview lists
 exactly the problems `planner check` prints, Import is disabled for every bad file and
-nothing changes; every good file imports."""
+nothing changes; every good file imports. Opened instead, a bad file's problems are shown
+in the error box as `planner check` prints them too."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
+from ui.common.errors import describe
 from ui.qt import QLabel
 from ui.shell.files import FileController
 from ui.shell.import_dialog import ImportPreview
@@ -77,3 +80,46 @@ def test_every_good_file_imports(window: MainWindow, qtbot: object,
     assert seen == expected
     # qtbot closes the window before the fixture's own clean-up: no prompt to save
     window.doc.undo_stack.setClean()
+
+
+def _opened(window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+            path: Path) -> tuple[str, str]:
+    """Open ``path`` as the project: the headline and details of the error box shown."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.shell.files.show_error",
+                        lambda parent, exc, title="": shown.append(describe(exc)))
+    window.files.open_path(path)
+    qtbot.waitUntil(lambda: window.task is None, timeout=10_000)  # type: ignore[attr-defined]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_the_error_box_lists_every_bad_files_problems_as_the_command_line(
+        window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The box listed the first 25 errors and "… and N more", without the warnings."""
+    seen, expected = {}, {}
+    for name, entry in _manifest("bad").items():
+        if "problems" not in entry:
+            continue
+        headline, details = _opened(window, qtbot, monkeypatch,
+                                    DATA / "bad" / name.rstrip("/"))
+        problems = list(entry["problems"])  # type: ignore[call-overload]
+        errors = sum(not p.startswith("warning: ") for p in problems)
+        seen[name] = (headline, details.splitlines())
+        expected[name] = (f"{errors} problem{'s' if errors != 1 else ''} found; nothing was "
+                          "changed.", problems)
+    assert seen == expected
+
+
+def test_the_error_box_counts_problems_of_one_kind_beyond_the_first_ten(
+        window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    shutil.copytree(DATA / "good" / "csv_utf8_bom_comma", folder)
+    with (folder / "Demand.csv").open("a", encoding="utf-8", newline="") as f:
+        f.writelines(f"X{i},1,week\r\n" for i in range(30))
+    headline, details = _opened(window, qtbot, monkeypatch, folder)
+    assert headline == "30 problems found; nothing was changed."
+    assert details.splitlines() == [f'Demand!A{row}: unknown item "X{row - 3}"'
+                                    for row in range(3, 13)] + [
+        "Demand: and 20 more like these in column item_id"]

@@ -5,23 +5,21 @@ from __future__ import annotations
 import logging
 import traceback
 
-from planner.core.errors import InputError, PlannerError
+from planner.core import formatting as fmt
+from planner.core.errors import InputError, PlannerError, summarised
 from ui.qt import QMessageBox, QWidget
 
 log = logging.getLogger("stockpile")
-MAX_LISTED = 25
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
-    """A headline and details for an exception, in the user's terms."""
+    """A headline and details for an exception, in the user's terms. The problems of an
+    InputError are listed as the command line and the import preview list them: of one
+    kind, the first few and a line counting the others (errors.summarised)."""
     if isinstance(exc, InputError):
-        errors = [p for p in exc.problems if p.severity == "error"]
-        lines = [str(p) for p in errors[:MAX_LISTED]]
-        if len(errors) > MAX_LISTED:
-            lines.append(f"… and {len(errors) - MAX_LISTED} more")
-        n = len(errors)
-        return (f"{n} problem{'s' if n != 1 else ''} found; nothing was changed.",
-                "\n".join(lines))
+        errors = sum(p.severity == "error" for p in exc.problems)
+        return (f"{fmt.count(errors, 'problem')} found; nothing was changed.",
+                "\n".join(map(str, summarised(exc.problems))))
     if isinstance(exc, PlannerError):
         return str(exc), ""
     if isinstance(exc, OSError):
