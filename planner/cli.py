@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
                          ("max_supplier_share", "X"), ("max_country_share", "X")):
         p.add_argument(f"--{key.replace('_', '-')}", type=_plan_parameter(key),
                        metavar=metavar, help="instead of the project's setting")
+    p.add_argument("--objective", choices=("diversify", "cheapest"),
+                   help="diversify (the default): the cheapest plan no more concentrated "
+                   "than today; cheapest: the cheapest plan under the caps")
+    p.add_argument("--frontier", action="store_true",
+                   help="the cost of reducing dependence: the plan's cost and the largest "
+                   "origin country's share at country caps from the project's down to 30%%")
 
     p = sub.add_parser("summary", help="printable exposure summary (PDF)")
     p.add_argument("file", type=Path)
@@ -308,12 +314,14 @@ class ProgressLine:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.analysis.frontier import frontier, frontier_json, frontier_text
     from planner.analysis.plan import plan_json, plan_text, stdout_to_stderr
     from planner.outputs.plan_workbook import write_plan_workbook
 
     out = args.output
-    if out is None and not args.json:
-        print("planner plan: give -o PLAN.xlsx, --json, or both", file=sys.stderr)
+    if out is None and not args.json and not args.frontier:
+        print("planner plan: give -o PLAN.xlsx, --json, --frontier, or -o with one of them",
+              file=sys.stderr)
         return EXIT_USAGE
     if out is not None and out.suffix.lower() != ".xlsx":
         print("planner plan: the output must be a new .xlsx file", file=sys.stderr)
@@ -322,22 +330,33 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     results = _results(args.file)
     project = results.project
-    progress = ProgressLine("planning", "materials solved")
-    with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
-        plan = results.plan(progress, horizon_days=args.horizon_days,
-                            target_days=args.target_days,
-                            max_supplier_share=args.max_supplier_share,
-                            max_country_share=args.max_country_share)
-    progress.close()
+    params = {"horizon_days": args.horizon_days, "target_days": args.target_days,
+              "max_supplier_share": args.max_supplier_share,
+              "max_country_share": args.max_country_share}
+    table = None
+    if args.frontier or out is not None:  # the workbook carries the frontier
+        progress = ProgressLine("frontier", "plans made")
+        with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
+            table = frontier(project, progress, objective=args.objective, **params)
+        progress.close()
+    plan = None
+    if out is not None or not args.frontier:
+        progress = ProgressLine("planning", "materials solved")
+        with stdout_to_stderr():
+            plan = results.plan(progress, objective=args.objective, **params)
+        progress.close()
     if out is not None:
+        assert plan is not None
         # the workbook carries the disruption ranking too
-        write_plan_workbook(plan, out, ranking=results.ranking())
+        write_plan_workbook(plan, out, ranking=results.ranking(), frontier=table)
     if args.json:
-        json.dump(plan_json(plan), sys.stdout, indent=2, allow_nan=False)
+        data = frontier_json(table) if table is not None and args.frontier else plan_json(plan)
+        json.dump(data, sys.stdout, indent=2, allow_nan=False)
         print()
     else:
         _print_problems(project.warnings)
-        print(plan_text(plan))
+        print(frontier_text(table, project.settings.currency)
+              if table is not None and args.frontier else plan_text(plan))
     if out is not None:
         print(f"wrote {out}", file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK

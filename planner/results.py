@@ -74,7 +74,8 @@ class Invalidated:
         return any(n in self.results for n in names)
 
 
-def _plan_key(params: dict[str, float | None]) -> tuple[tuple[str, float | None], ...]:
+def _plan_key(params: dict[str, float | str | None]
+              ) -> tuple[tuple[str, float | str | None], ...]:
     return tuple(sorted(params.items()))
 
 
@@ -178,23 +179,27 @@ class Results:
         return self._get("headline", lambda: headline(self.require_report()))
 
     def plan(self, progress: Callable[[int, int], object] | None = None,
-             **params: float | None) -> Plan:
+             **params: float | str | None) -> Plan:
         """The procurement plan; ``params`` override the settings (None keeps one).
         ``progress(done, total)`` follows a plan being made (False stops it)."""
         from planner.analysis.plan import make_plan
 
-        clean = self._plan_overrides(params)
+        clean: dict[str, Any] = self._plan_overrides(params)
         return self._get(("plan", _plan_key(clean)),
                          lambda: make_plan(self.project, progress=progress, **clean))
 
-    def _plan_overrides(self, params: dict[str, float | None]) -> dict[str, float | None]:
-        """The parameters that differ from the settings: a plan "for 90 days" is the
-        default plan when the horizon is 90 days, and is computed once."""
+    def _plan_overrides(self, params: dict[str, float | str | None]
+                        ) -> dict[str, float | str | None]:
+        """The parameters that differ from the settings (or, for the objective, from
+        the default): a plan "for 90 days" is the default plan when the horizon is 90
+        days, and is computed once."""
+        from planner.analysis.plan import PlanParameters
+
         settings = self.project.settings
         return {k: v for k, v in params.items()
-                if v is not None and v != getattr(settings, k, None)}
+                if v is not None and v != getattr(settings, k, getattr(PlanParameters, k, None))}
 
-    def cached_plan(self, **params: float | None) -> Plan | None:
+    def cached_plan(self, **params: float | str | None) -> Plan | None:
         """The plan for ``params`` if it is already computed, else None (no work done)."""
         plan: Plan | None = self._cache.get(("plan", _plan_key(self._plan_overrides(params))))
         return plan

@@ -38,6 +38,14 @@ Prices (USGS MCS 2026, 2025 averages, converted at an assumed ~0.87 EUR/USD and 
 and high-purity premiums over oxide/cathode are assumptions): NdPr oxide 69, Nd oxide 73,
 Pr oxide 74, Dy oxide 239, Tb oxide 1,010 USD/kg; gallium 580 USD/kg; germanium metal
 4,100 USD/kg; antimony 25 USD/lb; cobalt cathode 21 USD/lb.
+Forecasts (fictitious, like the companies): the EV traction motor line ramps up from 1,600
+motors a month in November 2026 to 5,000 a month from September 2027; the wind generator
+order book ends in June 2027 (three a month until then, none after, through 2028). The Demand
+sheet keeps the flat rates, which is what cover said before the Forecast sheet existed.
+Currencies: some Chinese sources are priced in CNY, some traders and Malaysian, Singaporean and
+US sources in USD, a few in EUR written out; the projects' currency is EUR. The Rates sheet
+(0.87 EUR per USD, 0.12 EUR per CNY) is illustrative, not a quotation of any published rate;
+each price in USD or CNY is the EUR price above converted at it and rounded.
 Stockpile targets: 60 days (JOGMEC national 42 + private 18), up to 180 days for high-risk
 metals (IEA policies DB 16639) -> target_days 180 on Dy, Tb, Ga2O3, Ge and 90 on Ga, Sb;
 supplier and country caps 60% (G7, June 2026).
@@ -67,11 +75,13 @@ COLUMNS = {
     "Items": ["item_id", "name", "kind", "unit", "unit_price", "category"],
     "BOM": ["parent_id", "child_id", "qty_per", "scrap_pct"],
     "Demand": ["item_id", "quantity", "per"],
+    "Forecast": ["item_id", "month", "quantity"],
     "Stock": ["item_id", "on_hand", "safety_stock", "target_days"],
     "Suppliers": ["supplier_id", "name", "country"],
     "Sources": ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",
-                "capacity_per_month", "moq", "origin_country"],
+                "capacity_per_month", "moq", "origin_country", "currency"],
     "Orders": ["item_id", "supplier_id", "quantity", "due_date"],
+    "Rates": ["currency", "rate"],
     "Settings": ["key", "value"],
 }
 
@@ -89,12 +99,31 @@ FORMATS = {
     "capacity_per_month": "#,##0",
     "moq": "#,##0",
     "due_date": "yyyy-mm-dd",
+    "month": "yyyy-mm",
+    "rate": "0.0###",
 }
+RATES = [("USD", 0.87), ("CNY", 0.12)]  # EUR for one unit: illustrative (see above)
 
 
 def day(offset: int) -> dt.date:
     """A date `offset` days after the as-of date."""
     return AS_OF + dt.timedelta(days=offset)
+
+
+def months(first: dt.date, quantities: list[float]) -> list[tuple[dt.date, float]]:
+    """(first day of the month, quantity) for consecutive months from ``first``."""
+    out = []
+    for k, quantity in enumerate(quantities):
+        year, month = divmod(first.month - 1 + k, 12)
+        out.append((dt.date(first.year + year, month + 1, 1), quantity))
+    return out
+
+
+# EV traction motors: a new line starts in January 2027 and ramps up from 1,600 a month in
+# November 2026 to 5,000 a month from September 2027, held through 2028.
+TM150_RAMP = [1600, 1900, 2600, 3200, 3700, 4100, 4400, 4600, 4800, 4900] + [5000] * 16
+# Wind generators: the order book ends in June 2027 (3 a month until then), nothing after.
+WG4_ORDERS = [3] * 8 + [0] * 18
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,6 +210,24 @@ EV = {
         ("P-WG4", 36, "year"),
         ("C-MAG-TM", 60, "month"),  # spare magnet sets for the service business
     ],
+    # item_id, month (first day), quantity in that month
+    "forecast": [("P-TM150", m, q) for m, q in months(dt.date(2026, 11, 1), TM150_RAMP)]
+    + [("P-WG4", m, q) for m, q in months(dt.date(2026, 11, 1), WG4_ORDERS)],
+    # (item_id, supplier_id) -> (unit_price, currency): the price as the supplier quotes it
+    "quoted": {
+        ("M-ND", "SUP-QRM"): (600, "CNY"),
+        ("M-ND", "SUP-HYR"): (590, "CNY"),
+        ("M-ND", "SUP-ELB"): (79, "EUR"),
+        ("M-ND", "SUP-KAR"): (93, "USD"),
+        ("M-PR", "SUP-QRM"): (615, "CNY"),
+        ("M-PR", "SUP-KAR"): (94, "USD"),
+        ("M-DY", "SUP-QRM"): (2420, "CNY"),
+        ("M-DY", "SUP-HYR"): (2460, "CNY"),
+        ("M-TB", "SUP-QRM"): (8420, "CNY"),
+        ("M-GA", "SUP-HTG"): (4.0, "CNY"),
+        ("M-GA", "SUP-SIT"): (0.71, "USD"),
+        ("M-CU", "SUP-WKD"): (9.3, "EUR"),
+    },
     # Stock of bought items as intent: item_id -> (days of cover, safety days, target_days,
     # expected status). on_hand and safety_stock are derived from the daily requirement and
     # rounded, so the sample keeps telling the intended story if demand is edited.
@@ -376,6 +423,25 @@ SEMI = {
         ("C-RFGEN", 3, "month"),  # service exchange units
         ("C-HEATER-W", 2, "month"),
     ],
+    "forecast": [],
+    "quoted": {
+        ("M-GA2O3", "SUP-XGM"): (3420, "CNY"),
+        ("M-GA2O3", "SUP-MRT"): (540, "USD"),
+        ("M-IN2O3", "SUP-HIM"): (414, "USD"),
+        ("M-IN2O3", "SUP-GIO"): (2750, "CNY"),
+        ("M-GE", "SUP-MGE"): (3650, "EUR"),
+        ("M-GE", "SUP-YGE"): (27_500, "CNY"),
+        ("M-GE", "SUP-MRT"): (4310, "USD"),
+        ("M-SB", "SUP-ZAP"): (383, "CNY"),
+        ("M-SB", "SUP-MRT"): (63, "USD"),
+        ("M-W", "SUP-JWM"): (958, "CNY"),
+        ("M-WC", "SUP-JWM"): (517, "CNY"),
+        ("M-WC", "SUP-SCT"): (76, "USD"),
+        ("M-CO", "SUP-LCN"): (342, "CNY"),
+        ("M-GRAPH", "SUP-PIC"): (117, "CNY"),
+        ("M-GRAPH", "SUP-MRT"): (18.4, "USD"),
+        ("C-RFGEN", "SUP-CPP"): (32_200, "USD"),
+    },
     "stock_intent": {
         "M-GA2O3": (12, 20, 180, "critical"),  # below safety stock
         "M-IN2O3": (70, 20, None, "ok"),
@@ -582,12 +648,26 @@ def tables(project: dict) -> dict[str, list[tuple]]:
         "Items": project["items"],
         "BOM": project["bom"],
         "Demand": project["demand"],
+        "Forecast": project["forecast"],
         "Stock": stock_rows(project),
         "Suppliers": project["suppliers"],
-        "Sources": project["sources"],
+        "Sources": source_rows(project),
         "Orders": project["orders"],
+        "Rates": RATES,
         "Settings": settings,
     }
+
+
+def source_rows(project: dict) -> list[tuple]:
+    """The Sources rows with each quoted price in its currency (blank: EUR)."""
+    rows = []
+    for row in project["sources"]:
+        price, currency = project["quoted"].get((row[0], row[1]), (row[3], None))
+        if currency is not None:
+            eur = price * dict(RATES).get(currency, 1.0)
+            assert abs(eur - row[3]) <= 0.005 * row[3], (row[:2], eur, row[3])
+        rows.append((*row[:3], price, *row[4:], currency))
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,7 +735,8 @@ def write_csv_folder(folder: Path, data: dict[str, list[tuple]]) -> None:
             writer = csv.writer(fh)
             writer.writerow(columns)
             for row in data[sheet]:
-                writer.writerow([csv_value(v) for v in row])
+                writer.writerow([value.strftime("%Y-%m") if name == "month" else csv_value(value)
+                                 for name, value in zip(columns, row, strict=True)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,8 +758,9 @@ def read_csv_folder(folder: Path) -> dict[str, list[dict]]:
     out = {}
     for sheet, columns in COLUMNS.items():
         with open(folder / f"{sheet}.csv", encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        assert rows and list(rows[0]) == columns, (folder.name, sheet)
+            reader = csv.DictReader(fh)
+            rows = list(reader)
+        assert reader.fieldnames == columns, (folder.name, sheet)
         out[sheet] = rows
     return out
 
@@ -716,9 +798,14 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
         parents_of[child].add(parent)
     assert any(len(p) >= 2 and items[c]["kind"] == "component" for c, p in parents_of.items())
 
-    for sheet in ("Demand", "Stock"):
+    for sheet in ("Demand", "Forecast", "Stock"):
         for r in wb[sheet]:
             assert r["item_id"] in items, (sheet, r)
+    months_given = [(r["item_id"], r["month"]) for r in wb["Forecast"]]
+    assert len(set(months_given)) == len(months_given), "a month given twice"
+    assert all(r["month"].day == 1 for r in wb["Forecast"])
+    rated = {r["currency"] for r in wb["Rates"]} | {"EUR"}
+    assert all(r["currency"] in rated for r in wb["Sources"] if r["currency"]), "rate missing"
     demand = [(r["item_id"], r["quantity"], r["per"]) for r in wb["Demand"]]
     req = daily_requirements(list(items), bom, demand)
 

@@ -68,6 +68,11 @@ def project(sources: list[Source], *, supplier_cap: float = 0.6, country_cap: fl
     return build_project(RawBook("test", {k: RawSheet(k, v) for k, v in sheets.items()}))
 
 
+def cheapest(p: planner.Project, **overrides: float) -> Plan:
+    """The plan "cheapest under the caps" (these cases pin that allocation)."""
+    return make_plan(p, objective="cheapest", **overrides)
+
+
 def bought(plan: Plan, item: str = "M") -> dict[str, float]:
     lines = plan.lines[plan.lines["item_id"] == item]
     return dict(zip(lines["supplier_id"], lines["quantity"], strict=True))
@@ -87,7 +92,7 @@ def test_net_need_is_use_over_horizon_and_target_plus_safety_minus_stock_and_ord
         ) -> None:
     # 10 × 150 + 200 − 300 − 100 (due day 10) = 1,300; the order due after the horizon
     # (day 95) does not count
-    plan = make_plan(project([("S1", "AU", 10, {}), ("S2", "CA", 10, {})], on_hand=300,
+    plan = cheapest(project([("S1", "AU", 10, {}), ("S2", "CA", 10, {})], on_hand=300,
                              safety=200, orders=[("S1", 100, 10), ("S1", 999, 95)]))
     m = material(plan)
     assert m["net_need"] == pytest.approx(1300)
@@ -97,7 +102,7 @@ def test_net_need_is_use_over_horizon_and_target_plus_safety_minus_stock_and_ord
 
 def test_supplier_cap_binding() -> None:
     # cheapest A takes its 60%, B (next cheapest) the rest; C is dearer and gets nothing
-    plan = make_plan(project([("A", "AU", 10, {}), ("B", "CA", 12, {}),
+    plan = cheapest(project([("A", "AU", 10, {}), ("B", "CA", 12, {}),
                               ("C", "CL", 15, {})], country_cap=1.0))
     assert bought(plan) == pytest.approx({"A": 900, "B": 600})
     assert cost(plan) == pytest.approx(900 * 10 + 600 * 12)
@@ -110,7 +115,7 @@ def test_supplier_cap_binding() -> None:
 
 def test_country_cap_binding_passes_over_a_cheaper_source_of_the_same_country() -> None:
     # A and B are both Chinese: China may have 50%, so B (11) loses to Japanese C (14)
-    plan = make_plan(project([("A", "CN", 10, {}), ("B", "CN", 11, {}), ("C", "JP", 14, {}),
+    plan = cheapest(project([("A", "CN", 10, {}), ("B", "CN", 11, {}), ("C", "JP", 14, {}),
                               ("D", "DE", 15, {})], supplier_cap=1.0, country_cap=0.5))
     assert bought(plan) == pytest.approx({"A": 750, "C": 750})
     m = material(plan)
@@ -121,7 +126,7 @@ def test_country_cap_binding_passes_over_a_cheaper_source_of_the_same_country() 
 def test_capacity_binding() -> None:
     # A can deliver 100 a month: 100 × 90 × 12/365 = 295.89 kg over the horizon
     capacity = 100 * 90 * 12 / 365
-    plan = make_plan(project([("A", "AU", 10, {"capacity": 100}), ("B", "CA", 12, {}),
+    plan = cheapest(project([("A", "AU", 10, {"capacity": 100}), ("B", "CA", 12, {}),
                               ("C", "CL", 15, {})]))
     assert bought(plan) == pytest.approx({"A": capacity, "B": 900, "C": 600 - capacity})
     lines = plan.lines.set_index("supplier_id")
@@ -131,7 +136,7 @@ def test_capacity_binding() -> None:
 def test_moq_binding_skips_a_source_whose_minimum_is_too_large() -> None:
     # without MOQs: A 900, B 600 (B's MOQ is 1,000); with them, C takes B's place
     sources = [("A", "AU", 10, {}), ("B", "CA", 12, {"moq": 1000}), ("C", "CL", 14, {})]
-    plan = make_plan(project(sources))
+    plan = cheapest(project(sources))
     assert bought(plan) == pytest.approx({"A": 900, "C": 600})
     assert material(plan)["method"] == "milp"
 
@@ -139,7 +144,7 @@ def test_moq_binding_skips_a_source_whose_minimum_is_too_large() -> None:
 def test_moq_that_the_caps_need_raises_the_plan_above_the_need() -> None:
     # only A and B: B must take ≥ 40% and at least its MOQ of 1,000, so the plan is
     # 1,000 / 0.6 = 1,666.7 (A 666.7, B 1,000) rather than A alone at 100%
-    plan = make_plan(project([("A", "AU", 10, {}), ("B", "CA", 12, {"moq": 1000})]))
+    plan = cheapest(project([("A", "AU", 10, {}), ("B", "CA", 12, {"moq": 1000})]))
     assert bought(plan) == pytest.approx({"A": 1000 / 0.6 - 1000, "B": 1000})
     m = material(plan)
     assert m["planned"] == pytest.approx(1000 / 0.6)
@@ -148,7 +153,7 @@ def test_moq_that_the_caps_need_raises_the_plan_above_the_need() -> None:
 
 
 def test_single_source_covers_the_need_and_says_why_it_breaches() -> None:
-    plan = make_plan(project([("A", "CN", 10, {})]))
+    plan = cheapest(project([("A", "CN", 10, {})]))
     assert bought(plan) == pytest.approx({"A": NEED})
     m = material(plan)
     assert m["cap_breach"]
@@ -160,7 +165,7 @@ def test_single_source_covers_the_need_and_says_why_it_breaches() -> None:
 def test_too_little_capacity_elsewhere_is_the_closest_plan_with_the_reason() -> None:
     # B can deliver 150 a month = 443.8 kg over the horizon: A must take the other 1,056
     other = 150 * 90 * 12 / 365
-    plan = make_plan(project([("A", "CN", 10, {}), ("B", "JP", 12, {"capacity": 150})]))
+    plan = cheapest(project([("A", "CN", 10, {}), ("B", "JP", 12, {"capacity": 150})]))
     assert bought(plan) == pytest.approx({"A": NEED - other, "B": other})
     m = material(plan)
     assert m["cap_breach"] and m["planned"] == pytest.approx(NEED)
@@ -172,7 +177,7 @@ def test_too_little_capacity_elsewhere_is_the_closest_plan_with_the_reason() -> 
 
 def test_not_enough_capacity_at_all_orders_everything_and_names_the_shortfall() -> None:
     a, b = 200 * 90 * 12 / 365, 100 * 90 * 12 / 365
-    plan = make_plan(project([("A", "AU", 10, {"capacity": 200}),
+    plan = cheapest(project([("A", "AU", 10, {"capacity": 200}),
                               ("B", "CA", 12, {"capacity": 100})]))
     assert bought(plan) == pytest.approx({"A": a, "B": b})
     m = material(plan)
@@ -184,7 +189,7 @@ def test_not_enough_capacity_at_all_orders_everything_and_names_the_shortfall() 
 def test_a_trader_selling_two_origins_is_solved_exactly() -> None:
     # S3 sells Chinese (B) and Japanese (C) material: the caps are not nested, so the
     # LP solves it. China ≤ 900 and S1 ≤ 900: A 900, then B cannot (China full): C 600
-    plan = make_plan(project([("S1", "CN", 10, {}), ("S3", "CN", 11, {}),
+    plan = cheapest(project([("S1", "CN", 10, {}), ("S3", "CN", 11, {}),
                               ("S3", "JP", 12, {})]))
     lines = plan.lines
     assert dict(zip(lines["origin_country"] + "/" + lines["supplier_id"], lines["quantity"],
@@ -197,7 +202,7 @@ def test_items_counted_in_pieces_are_ordered_in_whole_pieces() -> None:
     p = project([("A", "AU", 10, {}), ("B", "CA", 12, {}), ("C", "CL", 15, {})])
     p.items.loc[0, "unit"] = "pcs"
     p.demand.loc[0, "quantity"] = 0.104
-    plan = make_plan(p)
+    plan = cheapest(p)
     assert bought(plan) == {"A": 9.0, "B": 7.0}
     m = material(plan)
     assert m["net_need"] == pytest.approx(15.6) and m["planned"] == 16
@@ -205,7 +210,7 @@ def test_items_counted_in_pieces_are_ordered_in_whole_pieces() -> None:
 
 
 def test_nothing_to_buy_when_stock_covers_horizon_and_target() -> None:
-    plan = make_plan(project([("A", "CN", 10, {})], on_hand=2000))
+    plan = cheapest(project([("A", "CN", 10, {})], on_hand=2000))
     assert plan.lines.empty
     m = material(plan)
     assert m["net_need"] == pytest.approx(-500)
@@ -218,7 +223,7 @@ def test_nothing_to_buy_when_stock_covers_horizon_and_target() -> None:
 def test_order_by_is_the_day_stock_falls_to_target_minus_the_lead_time() -> None:
     # target level 60 × 10 = 600 kg; 1,000 on hand, 300 arrive on day 20: stock falls to
     # 800, jumps to 1,100, and reaches 600 on day 70. Need 1,500 − 1,300 = 200.
-    plan = make_plan(project([("A", "AU", 10, {"lead": 30}), ("B", "CA", 10, {"lead": 80})],
+    plan = cheapest(project([("A", "AU", 10, {"lead": 30}), ("B", "CA", 10, {"lead": 80})],
                              on_hand=1000, orders=[("A", 300, 20)]))
     lines = plan.lines.set_index("supplier_id")
     day = pd.Timestamp(AS_OF)
@@ -237,7 +242,7 @@ def test_order_by_is_the_day_stock_falls_to_target_minus_the_lead_time() -> None
 
 def test_parameters_override_the_settings() -> None:
     p = project([("A", "AU", 10, {}), ("B", "CA", 12, {})])
-    plan = make_plan(p, horizon_days=30, target_days=20, max_supplier_share=0.75,
+    plan = cheapest(p, horizon_days=30, target_days=20, max_supplier_share=0.75,
                      max_country_share=0.8)
     assert material(plan)["net_need"] == pytest.approx(10 * 50)
     assert bought(plan) == pytest.approx({"A": 375, "B": 125})
@@ -258,7 +263,7 @@ def test_unknown_prices_are_not_chosen_for_being_free() -> None:
     p = project([("A", "AU", 10, {}), ("B", "CA", 12, {}), ("C", "CL", 15, {})])
     p.sources.loc[0, "unit_price"] = np.nan
     p.items.loc[0, "unit_price"] = np.nan
-    plan = make_plan(p)
+    plan = cheapest(p)
     assert bought(plan)["B"] == pytest.approx(900)
     assert sum(bought(plan).values()) == pytest.approx(NEED)
     assert np.isnan(material(plan)["cost"])
@@ -289,13 +294,13 @@ def excess(p: AllocationProblem, q: np.ndarray) -> np.ndarray:
     """Per material: the supplier excess plus the country excess (quantities)."""
     total = np.bincount(p.material, q, minlength=p.materials)
     out = np.zeros(p.materials)
-    for key, cap in ((p.supplier, p.max_supplier_share), (p.country, p.max_country_share)):
+    for key, cap in ((p.supplier, p.supplier_caps), (p.country, p.country_caps)):
         codes = allocation._codes(p.material, key)
         group = np.bincount(codes, q)
         owner = np.empty(len(group), dtype=np.int64)
         owner[codes] = p.material
         worst = np.zeros(p.materials)
-        np.maximum.at(worst, owner, group - cap * total[owner])
+        np.maximum.at(worst, owner, group - cap[owner] * total[owner])
         out += np.maximum(worst, 0)
     return out
 

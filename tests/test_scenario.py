@@ -517,6 +517,14 @@ def reference(project: planner.Project, report: planner.Report, stop: Stop
     use = report.materials.set_index("item_id")["daily_use"]
     stock = report.materials.set_index("item_id")["on_hand"]
 
+    def requirement(item: str, t: int) -> float:
+        """r(t): the flat daily use, or the forecast's month that day t falls in."""
+        if report.profile is None:
+            return float(use[item])
+        p = report.profile.select(pd.Index([item]))
+        month = int(np.searchsorted(p.bounds, t, side="right")) - 1
+        return float(p.daily[0, month] if month < len(p.days) else p.tail[0])
+
     def hits(r: pd.Series) -> bool:
         if stop.materials is not None and r["item_id"] not in stop.materials:
             return False
@@ -539,8 +547,9 @@ def reference(project: planner.Project, report: planner.Report, stop: Stop
             lost.append(frac)
         if not rows["hit"].any() and not any(lost):
             continue
-        req, level, tts, short = float(use[item]), float(stock[item]), None, 0.0
+        level, tts, short = float(stock[item]), None, 0.0
         for t in range(stop.days):
+            req = requirement(str(item), t)
             inflow = 0.0
             for _, r in rows.iterrows():
                 if r["hit"]:

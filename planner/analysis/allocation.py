@@ -6,18 +6,21 @@ the source has an MOQ):
     need_i ≤ Σ_j q_j ≤ need_i + max MOQ_i        cover the need; over-buy only what MOQs force
     0 ≤ q_j ≤ capacity_j over the horizon
     moq_j · y_j ≤ q_j ≤ M_j · y_j                 0, or at least the MOQ
-    Σ_{j of supplier s} q_j − a · Σ_j q_j ≤ e_i   for every supplier s of i (cap a)
-    Σ_{j of country c} q_j − b · Σ_j q_j ≤ f_i    for every origin country c of i (cap b)
+    Σ_{j of supplier s} q_j − a_i · Σ_j q_j ≤ e_i   for every supplier s of i (cap a_i)
+    Σ_{j of country c} q_j − b_i · Σ_j q_j ≤ f_i    for every origin country c of i (cap b_i)
+    Σ_{j of supplier s} q_j − u_s · Σ_j q_j ≤ g_i   limits below the caps (the "diversify"
+    Σ_{j of country c} q_j − v_c · Σ_j q_j ≤ h_i    objective: today's shares), where < 1
 
 solved lexicographically, all materials at once (the programs are independent blocks):
 
 1. minimise Σ_i (e_i + f_i), the excess over the caps in quantity (kg above the cap's
    share of the plan): zero where the caps can be met, else the closest allocation;
-2. with e_i, f_i held at those minima, minimise Σ_j (price_j + ε_i) · q_j: the cheapest
-   (ε_i, a millionth of the material's dearest price, keeps free sources from being
-   over-bought).
+2. with e_i + f_i held at those minima, minimise Σ_i (g_i + h_i), the excess over the
+   limits (skipped where there are none, or where stage 1 already meets them);
+3. with both held, minimise Σ_j (price_j + ε_i) · q_j: the cheapest (ε_i, a millionth
+   of the material's dearest price, keeps free sources from being over-bought).
 
-Fast path: both stages are first solved as one LP with the MOQs left out (a relaxation).
+Fast path: the stages are first solved as one LP with the MOQs left out (a relaxation).
 A material whose LP allocation already has every order at 0 or ≥ its MOQ is optimal for
 the MILP too, block by block, and is done. Only the others go to ``scipy.optimize.milp``
 (HiGHS), together as one block-diagonal MILP in chunks, so that each call's fixed cost
@@ -64,13 +67,44 @@ class AllocationProblem:
     price: np.ndarray  # per source: unit price used for the cost
     supplier: np.ndarray  # per source: supplier code (any integers)
     country: np.ndarray  # per source: origin-country code (any integers)
-    max_supplier_share: float
-    max_country_share: float
+    # the caps: one for all materials, or one per material (1: none)
+    max_supplier_share: float | np.ndarray
+    max_country_share: float | np.ndarray
     whole: np.ndarray | None = None  # per material: counted in whole units (pcs, sets)
+    # per source: the limit on the share of its supplier / its origin country, held
+    # after the caps (stage 2); the smallest of a group's rows counts; None or 1: none
+    supplier_limit: np.ndarray | None = None
+    country_limit: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        k, n = len(self.need), len(self.material)
         if self.whole is None:
-            self.whole = np.zeros(len(self.need), dtype=bool)
+            self.whole = np.zeros(k, dtype=bool)
+        self.max_supplier_share = np.broadcast_to(
+            np.asarray(self.max_supplier_share, dtype=float), (k,)).copy()
+        self.max_country_share = np.broadcast_to(
+            np.asarray(self.max_country_share, dtype=float), (k,)).copy()
+        self.supplier_limit = (np.ones(n) if self.supplier_limit is None
+                               else np.asarray(self.supplier_limit, dtype=float))
+        self.country_limit = (np.ones(n) if self.country_limit is None
+                              else np.asarray(self.country_limit, dtype=float))
+
+    @property
+    def supplier_caps(self) -> np.ndarray:
+        """The supplier cap of each material."""
+        return np.asarray(self.max_supplier_share, dtype=float)
+
+    @property
+    def country_caps(self) -> np.ndarray:
+        """The country cap of each material."""
+        return np.asarray(self.max_country_share, dtype=float)
+
+    @property
+    def limited(self) -> bool:
+        """Whether some limit lies below its material's cap (stage 2 has work)."""
+        assert self.supplier_limit is not None and self.country_limit is not None
+        return bool((self.supplier_limit < self.supplier_caps[self.material]).any()
+                    or (self.country_limit < self.country_caps[self.material]).any())
 
     @property
     def materials(self) -> int:
@@ -79,12 +113,14 @@ class AllocationProblem:
     def subset(self, keep: np.ndarray) -> tuple[AllocationProblem, np.ndarray]:
         """The problem of the materials where ``keep`` is true, and their sources' rows."""
         assert self.whole is not None  # set by __post_init__
+        assert self.supplier_limit is not None and self.country_limit is not None
         rows = np.flatnonzero(keep[self.material])
         renumber = np.cumsum(keep) - 1
         return AllocationProblem(
             renumber[self.material[rows]], self.need[keep], self.upper[rows], self.moq[rows],
             self.price[rows], self.supplier[rows], self.country[rows],
-            self.max_supplier_share, self.max_country_share, self.whole[keep]), rows
+            self.supplier_caps[keep], self.country_caps[keep], self.whole[keep],
+            self.supplier_limit[rows], self.country_limit[rows]), rows
 
 
 @dataclass
@@ -175,16 +211,20 @@ def _greedy(p: AllocationProblem) -> tuple[np.ndarray, np.ndarray]:
     # a supplier group whose sources are not all one (supplier, country) pair: not laminar
     laminar[p.material[per_pair[pairs] != mixed[sup]]] = False
 
-    def room(codes: np.ndarray, cap: float) -> np.ndarray:
+    def room(codes: np.ndarray, cap: np.ndarray, limit: np.ndarray) -> np.ndarray:
+        """Per group: its share's bound (cap and limit, the tighter) times the need."""
         groups = int(codes.max()) + 1
         material = np.empty(groups, dtype=np.int64)
         material[codes] = p.material
+        bound = cap.copy()[material]
+        np.minimum.at(bound, codes, limit)
         distinct = np.bincount(material[np.unique(codes[usable])], minlength=k)
-        limit = np.where((distinct <= 1) | (cap >= 1.0), np.inf, cap * p.need)
-        return limit[material]
+        return np.where((distinct[material] <= 1) | (bound >= 1.0), np.inf,
+                        bound * p.need[material])
 
-    sup_room = room(sup, p.max_supplier_share)
-    cty_room = room(cty, p.max_country_share)
+    assert p.supplier_limit is not None and p.country_limit is not None
+    sup_room = room(sup, p.supplier_caps, p.supplier_limit)
+    cty_room = room(cty, p.country_caps, p.country_limit)
     left = p.need.astype(float).copy()
     q = np.zeros(n)
     order = np.lexsort((np.arange(n), p.price, p.material))
@@ -207,16 +247,21 @@ def _greedy(p: AllocationProblem) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _excess(p: AllocationProblem, q: np.ndarray) -> np.ndarray:
-    """Per material: the largest quantity of a supplier or country above its cap."""
+    """Per material: the largest quantity of a supplier or country above its cap or its
+    limit."""
     k = p.materials
     total = np.bincount(p.material, weights=q, minlength=k)
     out = np.zeros(k)
-    for key, cap in ((p.supplier, p.max_supplier_share), (p.country, p.max_country_share)):
+    assert p.supplier_limit is not None and p.country_limit is not None
+    for key, cap, limit in ((p.supplier, p.supplier_caps, p.supplier_limit),
+                            (p.country, p.country_caps, p.country_limit)):
         codes = _codes(p.material, key)
         group = np.bincount(codes, weights=q)
         material = np.empty(len(group), dtype=np.int64)
         material[codes] = p.material
-        np.maximum.at(out, material, group - cap * total[material])
+        bound = cap.copy()[material]
+        np.minimum.at(bound, codes, limit)
+        np.maximum.at(out, material, group - bound * total[material])
     return out
 
 
@@ -245,29 +290,35 @@ def _ragged_arange(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def _share_rows(material: np.ndarray, key: np.ndarray, start: np.ndarray,
-                count: np.ndarray, cap: float) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                       np.ndarray]:
-    """Rows Σ_{j of group} q_j − cap · Σ_j q_j over each (material, key) group.
+                count: np.ndarray, bound: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                              np.ndarray, np.ndarray]:
+    """Rows Σ_{j of group} q_j − b_g · Σ_j q_j over each (material, key) group whose
+    bound b_g (the smallest ``bound`` of its sources) is below 1.
 
-    Returns (row, column, coefficient) triplets and each group's material.
+    Returns (row, column, coefficient) triplets and each row's material.
     """
     group = _codes(material, key)
     groups = int(group.max()) + 1
     group_material = np.empty(groups, dtype=np.int64)
     group_material[group] = material
-    counts = count[group_material]
-    rows = np.repeat(np.arange(groups), counts)
-    cols = _ragged_arange(start[group_material], counts)
-    coef = (group[cols] == rows).astype(float) - cap
-    return rows, cols, coef, group_material
+    group_bound = np.ones(groups)
+    np.minimum.at(group_bound, group, bound)
+    kept = np.flatnonzero(group_bound < 1.0)
+    row_of = np.full(groups, -1, dtype=np.int64)
+    row_of[kept] = np.arange(len(kept))
+    counts = count[group_material[kept]]
+    rows = np.repeat(np.arange(len(kept)), counts)
+    cols = _ragged_arange(start[group_material[kept]], counts)
+    coef = (row_of[group[cols]] == rows).astype(float) - np.repeat(group_bound[kept], counts)
+    return rows, cols, coef, group_material[kept]
 
 
 def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
            ) -> np.ndarray | None:
-    """The quantities of both stages for all materials of ``p`` at once.
+    """The quantities of all stages for all materials of ``p`` at once.
 
-    caps_hard: no excess over the caps allowed, so stage 1 is skipped; None when that is
-    infeasible.
+    caps_hard: no excess over the caps or the limits allowed, so stages 1 and 2 are
+    skipped; None when that is infeasible.
     """
     n, k = len(p.material), p.materials
     count = np.bincount(p.material, minlength=k)
@@ -276,6 +327,7 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     np.maximum.at(max_moq, p.material, p.moq)
     cover_upper = p.need + max_moq
     assert p.whole is not None
+    assert p.supplier_limit is not None and p.country_limit is not None
     whole_q = p.whole[p.material]
     if integer and whole_q.any():  # whole units: room for two more to share them out
         cover_upper = np.where(p.whole, np.ceil(p.need - 1e-9) + max_moq + 2, cover_upper)
@@ -286,38 +338,46 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     lower: list[np.ndarray] = [p.need]
     upper: list[np.ndarray] = [cover_upper]
     m = k
-    excess_upper = np.zeros(2 * k)  # 0: that cap is not a constraint
-    for offset, key, cap in ((n, p.supplier, p.max_supplier_share),
-                             (n + k, p.country, p.max_country_share)):
-        if cap >= 1.0:
+    # excess variables after q: e (supplier cap), f (country cap), g (supplier limit),
+    # h (country limit), k each; an upper bound of 0: that bound is not a constraint
+    excess_upper = np.zeros(4 * k)
+    sup_caps, cty_caps = p.supplier_caps[p.material], p.country_caps[p.material]
+    limited = p.limited
+    for slot, key, bound in ((0, p.supplier, sup_caps), (1, p.country, cty_caps),
+                             (2, p.supplier, p.supplier_limit if limited else np.ones(n)),
+                             (3, p.country, p.country_limit if limited else np.ones(n))):
+        r, c, v, row_material = _share_rows(p.material, key, start, count, bound)
+        g = len(row_material)
+        if not g:
             continue
-        r, c, v, group_material = _share_rows(p.material, key, start, count, cap)
-        g = len(group_material)
+        offset = n + slot * k
         rows += [r + m, np.arange(g) + m]
-        cols += [c, offset + group_material]
+        cols += [c, offset + row_material]
         vals += [v, -np.ones(g)]
         lower.append(np.full(g, -np.inf))
         upper.append(np.zeros(g))
-        excess_upper[offset - n:offset - n + k] = np.inf
+        excess_upper[slot * k + row_material] = np.inf
         m += g
 
-    # e_i + f_i: free in stage 1, at most its stage-1 minimum in stage 2
-    rows += [m + np.arange(k), m + np.arange(k)]
-    cols += [n + np.arange(k), n + k + np.arange(k)]
-    vals += [np.ones(k), np.ones(k)]
-    lower.append(np.full(k, -np.inf))
-    upper.append(np.full(k, np.inf))
-    total_row = m
-    m += k
+    # e_i + f_i, then g_i + h_i: free at first, then at most their minima
+    stage_rows = []
+    for slot in (0, 2):
+        rows += [m + np.arange(k), m + np.arange(k)]
+        cols += [n + slot * k + np.arange(k), n + (slot + 1) * k + np.arange(k)]
+        vals += [np.ones(k), np.ones(k)]
+        lower.append(np.full(k, -np.inf))
+        upper.append(np.full(k, np.inf))
+        stage_rows.append(m)
+        m += k
 
     q_upper = np.where(p.upper >= p.moq, p.upper, 0.0)
     var_upper = [q_upper, excess_upper]
-    integrality = np.zeros(n + 2 * k)
+    integrality = np.zeros(n + 4 * k)
     if integer:
         moq_rows = np.flatnonzero(p.moq > 0)
         t = len(moq_rows)
         big = np.minimum(q_upper[moq_rows], cover_upper[p.material[moq_rows]])
-        y = n + 2 * k + np.arange(t)
+        y = n + 4 * k + np.arange(t)
         # q_j − M_j·y_j ≤ 0 and q_j − moq_j·y_j ≥ 0
         rows += [m + np.arange(t), m + np.arange(t), m + t + np.arange(t),
                  m + t + np.arange(t)]
@@ -337,22 +397,38 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     lower_all, upper_all = np.concatenate(lower), np.concatenate(upper)
     ub = np.concatenate(var_upper)
     options = {"mip_rel_gap": MILP_GAP, "time_limit": MILP_TIME_LIMIT} if integer else {}
+    scale = np.maximum(p.need, 1.0)
 
+    def least(x: np.ndarray, slot: int) -> np.ndarray:
+        """Per material: the excess of stage slot // 2 + 1 in ``x``, as an upper bound
+        for the next stages (HiGHS meets rows to ~1e-7 absolute: that little is none)."""
+        total = x[n + slot * k:n + (slot + 1) * k] + x[n + (slot + 1) * k:n + (slot + 2) * k]
+        return np.where(total > 1e-7 * scale, total * (1 + 1e-9) + 1e-9 * scale, 0.0)
+
+    first: np.ndarray | None = None
     if caps_hard:
-        ub[n:n + 2 * k] = 0.0
-    else:  # stage 1: the least excess over the caps
-        c = np.zeros(size)
-        c[n:n + 2 * k] = 1.0
-        x = _run(c, integrality, Bounds(np.zeros(size), ub),
-                 LinearConstraint(a, lower_all, upper_all), options)
-        assert x is not None
-        first = x
-        least = x[n:n + k] + x[n + k:n + 2 * k]
-        # HiGHS meets rows to ~1e-7 absolute: an excess that small is no excess
-        scale = np.maximum(p.need, 1.0)
-        least = np.where(least > 1e-7 * scale, least * (1 + 1e-9) + 1e-9 * scale, 0.0)
-        upper_all[total_row:total_row + k] = least
-    # stage 2: the cheapest allocation with no more excess than that
+        ub[n:n + 4 * k] = 0.0
+    else:
+        for slot, row in zip((0, 2), stage_rows, strict=True):
+            if first is not None and not least(first, slot).any():
+                upper_all[row:row + k] = 0.0  # the stage before met every limit
+                continue
+            if slot and not np.isinf(excess_upper[2 * k:]).any():
+                continue  # no limit rows: stage 2 has nothing to do
+            c = np.zeros(size)
+            c[n + slot * k:n + (slot + 2) * k] = 1.0
+            x = _run(c, integrality, Bounds(np.zeros(size), ub),
+                     LinearConstraint(a, lower_all, upper_all), options,
+                     may_fail=first is not None)
+            if x is None:  # see stage 3 below: the stage before's allocation stands
+                x = _run(c, integrality, Bounds(np.zeros(size), ub),
+                         LinearConstraint(a, lower_all, upper_all),
+                         {**options, "presolve": False}, may_fail=True)
+            if x is None:
+                break
+            first = x
+            upper_all[row:row + k] = least(x, slot)
+    # stage 3: the cheapest allocation with no more excess than that
     dearest = np.zeros(k)
     np.maximum.at(dearest, p.material, p.price)
     c = np.zeros(size)
@@ -363,11 +439,13 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     if x is None and caps_hard:
         return None
     if x is None:
-        # a bound exactly at the stage-1 optimum can make HiGHS's presolve call stage 2
-        # infeasible: once more without presolve, else stage 1's allocation stands
+        # a bound exactly at a stage's optimum can make HiGHS's presolve call the next
+        # stage infeasible: once more without presolve, else the last allocation stands
         x = _run(c, integrality, bounds, constraints, {**options, "presolve": False},
                  may_fail=True)
-        x = first if x is None else x
+        if x is None:
+            assert first is not None
+            x = first
     # HiGHS meets bounds and rows to ~1e-7: put the quantities exactly within them
     q = np.where(x[:n] > 1e-7 * np.maximum(p.need[p.material], 1.0), x[:n], 0.0)
     if integer:

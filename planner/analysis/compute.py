@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from planner.analysis.forecast import RequirementProfile, profiles
 from planner.analysis.ordering import status_rank
+from planner.analysis.prices import currencies, item_prices, source_prices
+from planner.analysis.safety_stock import SafetyStock, safety_stocks
 from planner.core.errors import InputError, Problem
 from planner.inputs.project import Project
 from planner.inputs.requirements import daily_rates, effective_quantities, explode, levels
@@ -46,6 +49,7 @@ class Report:
     country_dependence: pd.Series  # origin country -> share of purchase value
     products: pd.DataFrame  # per finished product: worst exposure and cover
     product_materials: pd.DataFrame  # product_id, material_id, qty_per_unit
+    profile: RequirementProfile | None = None  # month by month, with a Forecast sheet
 
 
 @dataclass
@@ -130,7 +134,10 @@ def _take(values: pd.Series, positions: np.ndarray) -> pd.Series:
 def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd.DataFrame:
     """Source rows with their origin country, daily quantity and daily value.
 
-    ``items``: each row's item position (-1 for an unknown item).
+    ``items``: each row's item position (-1 for an unknown item). ``price`` is the row's
+    unit price in the project's currency: the source's own, else the item's (NaN when
+    neither is known; the value then counts 0); ``order_unit_price`` and
+    ``order_currency`` are that price as given, in the currency a buyer orders in.
     """
     src = project.sources
     suppliers = project.suppliers
@@ -139,11 +146,14 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     supplier_country = _take(suppliers["country"][first], supplier)
     supplier_country.index = src.index
     known = items >= 0
-    item_price = np.where(known, project.items["unit_price"].to_numpy(dtype=float)[items],
-                          np.nan)
     daily_quantity = np.where(known, req[items], 0.0) * src["share"].to_numpy(dtype=float)
-    price = src["unit_price"].to_numpy(dtype=float)
-    price = np.nan_to_num(np.where(np.isnan(price), item_price, price), nan=0.0)
+    own_price = src["unit_price"].to_numpy(dtype=float)
+    from_item = np.isnan(own_price) & known  # the item's price stands in for the source's
+    price = np.where(from_item, item_prices(project)[items], source_prices(project))
+    order_price = np.where(from_item, project.items["unit_price"].to_numpy(dtype=float)[items],
+                           own_price)
+    order_currency = currencies(project, "Sources").where(
+        ~from_item, _take(currencies(project, "Items"), items).to_numpy())
     return pd.DataFrame({
         "item_id": src["item_id"],
         "supplier_id": src["supplier_id"],
@@ -156,7 +166,10 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
         "moq": src["moq"],
         "time_to_recover_days": src["time_to_recover_days"],
         "daily_quantity": daily_quantity,
-        "daily_value": daily_quantity * price,
+        "daily_value": daily_quantity * np.nan_to_num(price, nan=0.0),
+        "price": price,
+        "order_unit_price": order_price,
+        "order_currency": order_currency,
     })
 
 
@@ -218,6 +231,9 @@ def compute(project: Project) -> Report:
         req = explode(own, parents, children, qty, level)
     if not np.isfinite(req).all():
         raise InputError(_overflows(project, at, req))
+    profile = None
+    if len(project.forecast):
+        own, req, profile = _forecast(project, own, parents, children, qty, level)
     item_table = pd.DataFrame({
         "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
         "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
@@ -226,12 +242,30 @@ def compute(project: Project) -> Report:
     kind = items["kind"].to_numpy(dtype=object, na_value="")
     purchased = kind == "material"
     purchased[at.sources[at.sources >= 0]] = True
-    materials = _materials(project, item_table, at, purchased, sources)
+
+    is_product = kind == "product"
+    views: list[_ProductView] = []  # the products' view, made early for safety stock
+
+    def view_of(rows: np.ndarray) -> _ProductView:
+        """Quantity per unit of each item at ``rows`` of each purchased item."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return _product_view(items["item_id"], rows, purchased, parents, children, qty,
+                                 level)
+
+    def demand_view(rows: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """The view over ``rows`` and the products in one go; the products' rows of it
+        are the report's product view."""
+        v = view_of(np.union1d(np.flatnonzero(is_product), rows))
+        views.append(v.subset(is_product))
+        return v.qty, v.products, v.columns
+
+    safety = safety_stocks(project, at.stock, at.demand, at.sources, req, demand_view)
+    materials = _materials(project, item_table, at, purchased, sources, profile,
+                           safety=safety)
     dependence = _country_dependence(sources)
     unit = req
+    view = views[0] if views else view_of(np.flatnonzero(is_product))
     with np.errstate(over="ignore", invalid="ignore"):
-        view = _product_view(items["item_id"], np.flatnonzero(kind == "product"), purchased,
-                             parents, children, qty, level)
         if not np.isfinite(view.qty.data).all():  # no demand, but per unit beyond a float
             unit = explode((kind == "product").astype(float), parents, children, qty, level)
     if not np.isfinite(view.qty.data).all():
@@ -239,7 +273,24 @@ def compute(project: Project) -> Report:
     products = _products(item_table, materials, purchased, view)
     product_materials = view.frame(items["item_id"])
     return Report(s.as_of_date, item_table, materials, sources, dependence, products,
-                  product_materials)
+                  product_materials, profile)
+
+
+def _forecast(project: Project, own: np.ndarray, parents: np.ndarray, children: np.ndarray,
+              qty: np.ndarray, level: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, RequirementProfile]:
+    """With a Forecast sheet: each item's average own demand and requirement per day over
+    the horizon, and the requirement profile (docs/definitions.md: forecast)."""
+    s = project.settings
+    f = project.forecast
+    rows = pd.Index(project.items["item_id"]).get_indexer(f["item_id"])
+    own_profile, profile = profiles(project.items["item_id"], own, rows,
+                                    f["month"].to_numpy(), f["quantity"].to_numpy(float),
+                                    s.as_of_date, parents, children, qty, level)
+    if not (np.isfinite(profile.daily).all() and np.isfinite(profile.tail).all()):
+        raise InputError([Problem("Forecast", "The forecast quantities make a requirement "
+                                  "too large to compute.")])
+    return own_profile.average(s.horizon_days), profile.average(s.horizon_days), profile
 
 
 def _overflows(project: Project, at: ItemPositions, req: np.ndarray) -> list[Problem]:
@@ -250,8 +301,12 @@ def _overflows(project: Project, at: ItemPositions, req: np.ndarray) -> list[Pro
 
 
 def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
-               purchased: np.ndarray, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per purchased item (a material, or any item with Sources rows)."""
+               purchased: np.ndarray, sources: pd.DataFrame,
+               profile: RequirementProfile | None = None, *, safety: SafetyStock
+               ) -> pd.DataFrame:
+    """One row per purchased item (a material, or any item with Sources rows); with a
+    requirement profile, cover is forward cover along it. ``safety``: each item's safety
+    stock, given or from its service level (planner.analysis.safety_stock)."""
     s = project.settings
     n = len(item_table)
     rows = np.flatnonzero(purchased)
@@ -261,8 +316,6 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     stock = project.stock
     on_hand = np.nan_to_num(_first_per_item(at.stock, stock["on_hand"].to_numpy(float), n,
                                             0.0))
-    safety = np.nan_to_num(_first_per_item(at.stock, stock["safety_stock"].to_numpy(float),
-                                           n, 0.0))
     target = _first_per_item(at.stock, stock["target_days"].to_numpy(float), n, np.nan)
     target = np.where(np.isnan(target), s.target_days, target)
 
@@ -279,16 +332,23 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     np.fmin.at(fastest, at.sources[known], sources["lead_time_days"].to_numpy(float)[known])
     fastest[np.isinf(fastest)] = np.nan
 
-    on_hand, safety, target = on_hand[rows], safety[rows], target[rows]
+    on_hand, target = on_hand[rows], target[rows]
+    safety_stock = safety.quantity[rows]
     open_qty, fastest = open_qty[rows], fastest[rows]
     use = m["daily_use"].to_numpy(dtype=float)
     has_demand = use > 0
-    # a vanishing use gives a cover too large to hold: infinite, shown as no limit
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        cover = np.where(has_demand, on_hand / use, np.nan)
-        cover_orders = np.where(has_demand, (on_hand + open_qty) / use, np.nan)
+    if profile is not None:
+        ahead = profile.take(rows)
+        cover = ahead.cover(on_hand)
+        cover_orders = ahead.cover(on_hand + open_qty)
+        has_demand = has_demand | ~np.isnan(cover)  # demand that starts after the horizon
+    else:  # a vanishing use gives a cover too large to hold: infinite, shown as no limit
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            cover = np.where(has_demand, on_hand / use, np.nan)
+            cover_orders = np.where(has_demand, (on_hand + open_qty) / use, np.nan)
 
-    critical = has_demand & ((on_hand <= safety) | (cover < np.nan_to_num(fastest, nan=-1)))
+    critical = has_demand & ((on_hand <= safety_stock)
+                             | (cover < np.nan_to_num(fastest, nan=-1)))
     short = has_demand & ~critical & (cover < target)
     status = np.where(critical, "critical", np.where(short, "short", "ok"))
 
@@ -296,7 +356,8 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     sup = _top(at.sources, sources["supplier_id"], share, n)
     cty = _top(at.sources, sources["origin_country"], share, n)
     out = m.assign(
-        on_hand=on_hand, safety_stock=safety, open_orders=open_qty,
+        on_hand=on_hand, safety_stock=safety_stock,
+        safety_stock_basis=pd.array(safety.basis[rows], dtype="string"), open_orders=open_qty,
         days_of_cover=cover, days_of_cover_with_orders=cover_orders, target_days=target,
         fastest_lead_time_days=fastest, status=status,
         top_supplier=sup.top.iloc[rows].reset_index(drop=True),
@@ -333,6 +394,11 @@ class _ProductView:
         """Where the row of each product that uses any purchased item starts."""
         counts = np.diff(self.qty.indptr)
         return self.qty.indptr[:-1][counts > 0]
+
+    def subset(self, keep: np.ndarray) -> _ProductView:
+        """The rows of the items for which ``keep`` (by item position) is True."""
+        rows = keep[self.products]
+        return _ProductView(self.qty[rows], self.products[rows], self.columns)
 
     def frame(self, ids: pd.Series) -> pd.DataFrame:
         counts = np.diff(self.qty.indptr)

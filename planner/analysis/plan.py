@@ -33,6 +33,9 @@ from planner.inputs.project import Project, Settings
 
 DAYS_PER_MONTH = 365.0 / 12.0
 SHARE_TOLERANCE = 1e-6  # a share within this of its cap is at the cap, not over it
+# "diversify": the cheapest plan no more concentrated than today (docs/definitions.md);
+# "cheapest": the cheapest plan under the caps
+OBJECTIVES = ("diversify", "cheapest")
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,19 @@ class PlanParameters:
     target_days: float = 60.0  # items with their own target_days (Stock sheet) keep them
     max_supplier_share: float = 0.60
     max_country_share: float = 0.60
+    objective: str = OBJECTIVES[0]  # not a setting: "diversify" unless told otherwise
 
     @classmethod
-    def of(cls, settings: Settings, **overrides: float | None) -> PlanParameters:
+    def of(cls, settings: Settings, **overrides: float | str | None) -> PlanParameters:
         """The settings' values, with each override that is not None put in its place."""
-        values = {f.name: float(getattr(settings, f.name)) for f in fields(cls)}
+        values: dict[str, Any] = {name: float(getattr(settings, name))
+                                  for name in SETTING_PARAMETERS}
+        values["objective"] = cls.objective
         unknown = set(overrides) - set(values)
         if unknown:
             raise TypeError(f"unknown plan parameter(s): {', '.join(sorted(unknown))}")
-        values.update({k: float(v) for k, v in overrides.items() if v is not None})
+        values.update({k: v if k == "objective" else float(v)
+                       for k, v in overrides.items() if v is not None})
         params = cls(**values)
         params.check()
         return params
@@ -66,8 +73,15 @@ class PlanParameters:
             value = getattr(self, name)
             if not (0 <= value <= 1):
                 problems.append(f"{name} must be between 0 and 1, got {value:g}")
+        if self.objective not in OBJECTIVES:
+            problems.append(f"objective must be diversify or cheapest, got {self.objective!r}")
         if problems:
             raise InputError([Problem("Settings", p) for p in problems])
+
+
+# the parameters that are settings of the project (all but the objective)
+SETTING_PARAMETERS = ("horizon_days", "target_days", "max_supplier_share",
+                      "max_country_share")
 
 
 @dataclass
@@ -90,8 +104,10 @@ class Plan:
     """A procurement plan at the project's as-of date.
 
     lines: item_id, name, unit, supplier_id, supplier_name, origin_country, quantity,
-        unit_price, cost, lead_time_days, moq, capacity (over the horizon), needed_by,
-        order_by, arrival, late. Sorted by order_by, then item and supplier.
+        unit_price and cost (in the project's currency), order_currency and
+        order_unit_price (the price as the source gives it), lead_time_days, moq, capacity
+        (over the horizon), needed_by, order_by, arrival, late. Sorted by order_by, then
+        item and supplier.
     materials: one row per purchased item, in the report's order; see MATERIAL_COLUMNS.
     suppliers: supplier_id, name, country, lines, materials, cost, cost_share.
     countries: origin_country, lines, cost, cost_share, dependence_before,
@@ -134,36 +150,39 @@ MATERIAL_COLUMNS = (
     "supplier_hhi_after", "country_hhi_before", "country_hhi_after",
     "days_of_cover_before", "days_of_cover_after", "over_supplier_cap_before",
     "over_country_cap_before", "over_supplier_cap_after", "over_country_cap_after",
-    "cap_breach", "reason", "method",
+    "cap_breach", "more_concentrated", "reason", "method",
 )
 LINE_COLUMNS = (
     "item_id", "name", "unit", "supplier_id", "supplier_name", "origin_country", "quantity",
-    "unit_price", "cost", "lead_time_days", "moq", "capacity", "needed_by", "order_by",
-    "arrival", "late",
+    "unit_price", "cost", "order_currency", "order_unit_price", "lead_time_days", "moq",
+    "capacity", "needed_by", "order_by", "arrival", "late",
 )
 
 
 def make_plan(project: Project, *, horizon_days: float | None = None,
               target_days: float | None = None, max_supplier_share: float | None = None,
-              max_country_share: float | None = None,
+              max_country_share: float | None = None, objective: str | None = None,
               progress: Progress | None = None) -> Plan:
-    """The procurement plan of a valid project; None keeps the project's setting.
+    """The procurement plan of a valid project; None keeps the project's setting (and
+    the objective "diversify").
 
     ``progress(done, total)`` follows the allocation's slow part (materials solved as
     mixed-integer programs); returning False stops with Cancelled."""
     started = time.perf_counter()
     params = PlanParameters.of(project.settings, horizon_days=horizon_days,
                                target_days=target_days, max_supplier_share=max_supplier_share,
-                               max_country_share=max_country_share)
-    settings = project.settings.with_changes(**{f.name: getattr(params, f.name)
-                                                for f in fields(params)})
+                               max_country_share=max_country_share, objective=objective)
+    settings = project.settings.with_changes(**{name: getattr(params, name)
+                                                for name in SETTING_PARAMETERS})
     planned_project = replace(project, settings=settings)  # the same tables, not copied
     report = compute(planned_project)
     stats = PlanStats(seconds_report=time.perf_counter() - started)
 
     m = report.materials
-    need = (m["daily_use"] * (params.horizon_days + m["target_days"]) + m["safety_stock"]
-            - m["on_hand"] - m["open_orders"]).to_numpy(dtype=float)
+    days = (params.horizon_days + m["target_days"]).to_numpy(dtype=float)
+    ahead = (m["daily_use"].to_numpy(dtype=float) * days if report.profile is None
+             else report.profile.select(m["item_id"]).total(days))  # Σ r(d), d < days
+    need = (ahead + m["safety_stock"] - m["on_hand"] - m["open_orders"]).to_numpy(dtype=float)
     src = _sources(planned_project, report, params)
     src_material = src["material"].to_numpy()
     usable_upper = src["usable_upper"].to_numpy(dtype=float)
@@ -171,8 +190,11 @@ def make_plan(project: Project, *, horizon_days: float | None = None,
     to_plan = (need > 0) & (available > 0)
     need_eff = np.where(to_plan, np.minimum(need, available), 0.0)
 
+    src["restricted"] = _restricted(planned_project, report, src)
+    limits = _limits(report, src) if params.objective == "diversify" else None
     t0 = time.perf_counter()
-    quantity, method, stats.milp_calls = _allocate(src, need_eff, to_plan, params, progress)
+    quantity, method, stats.milp_calls = _allocate(src, need_eff, to_plan, params, progress,
+                                                   limits)
     stats.seconds_allocation = time.perf_counter() - t0
     stats.materials_planned = int(to_plan.sum())
     stats.materials_greedy = int((method == "greedy").sum())
@@ -207,19 +229,16 @@ def whole_units(units: pd.Series) -> pd.Series:
 def _sources(project: Project, report: Report, params: PlanParameters) -> pd.DataFrame:
     """Source rows of the purchased items with what the allocation needs.
 
-    price: the source's unit price, else the item's (NaN when neither is known: the cost
-    is then unknown, and the optimisation counts the material's dearest known price so
-    that a source is never chosen for lacking a price).
+    price: the source's unit price, else the item's, in the project's currency (NaN when
+    neither is known: the cost is then unknown, and the optimisation counts the material's
+    dearest known price so that a source is never chosen for lacking a price).
     """
     m = report.materials
     src = report.sources
     material = pd.Index(m["item_id"]).get_indexer(src["item_id"])
     src = src[material >= 0].reset_index(drop=True)
     material = material[material >= 0]
-    item_price = pd.Series(project.items["unit_price"].to_numpy(dtype=float),
-                           index=project.items["item_id"])
-    price = src["unit_price"].to_numpy(dtype=float)
-    price = np.where(np.isnan(price), item_price.reindex(src["item_id"]).to_numpy(), price)
+    price = src["price"].to_numpy(dtype=float)  # compute.resolved_sources
     capacity = src["capacity_per_month"].to_numpy(dtype=float)
     upper = np.where(np.isnan(capacity), np.inf,
                      capacity * params.horizon_days * 12.0 / 365.0)
@@ -235,6 +254,8 @@ def _sources(project: Project, report: Report, params: PlanParameters) -> pd.Dat
         "origin_country": src["origin_country"].fillna("?"),
         "price": price,
         "price_for_plan": np.nan_to_num(np.where(np.isnan(price), dearest, price), nan=0.0),
+        "order_currency": src["order_currency"],
+        "order_unit_price": src["order_unit_price"].to_numpy(dtype=float),
         "lead_time_days": src["lead_time_days"].to_numpy(dtype=float),
         "moq": moq,
         "capacity": upper,
@@ -244,11 +265,52 @@ def _sources(project: Project, report: Report, params: PlanParameters) -> pd.Dat
     })
 
 
+def _restricted(project: Project, report: Report, src: pd.DataFrame) -> np.ndarray:
+    """Per source row: its origin country restricts exports of its material (a preset
+    export control of that country matches the material: planner/analysis/presets.py)."""
+    from planner.analysis.presets import load_presets, matched_materials
+
+    pairs: set[tuple[str, str]] = set()
+    for preset in load_presets():
+        ids = matched_materials(project, preset, report)["item_id"].astype(str)
+        pairs.update((item, preset.country) for item in ids)
+    if not pairs:
+        return np.zeros(len(src), dtype=bool)
+    keys = pd.MultiIndex.from_arrays([src["item_id"].astype(str),
+                                      src["origin_country"].astype(str).str.upper()])
+    return np.asarray(keys.isin(list(pairs)), dtype=bool)
+
+
+def _today_country_share(src: pd.DataFrame) -> np.ndarray:
+    """Per source row: today's share (Sources) of its origin country in its material."""
+    share = np.nan_to_num(src["share"].to_numpy(dtype=float), nan=0.0)
+    return pd.Series(share).groupby([src["material"].to_numpy(),
+                                     src["origin_country"].to_numpy()]).transform("sum"
+                                                                                  ).to_numpy()
+
+
+def _limits(report: Report, src: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per source row, the "diversify" limits (docs/definitions.md): its supplier's share
+    at most today's largest supplier share of the material; its origin country's at most
+    today's largest country share, and at most its own share today where that country
+    restricts exports of the material. 1 where today's shares are unknown."""
+    m = report.materials
+    material = src["material"].to_numpy()
+    top_supplier = np.nan_to_num(m["top_supplier_share"].to_numpy(dtype=float), nan=1.0)
+    top_country = np.nan_to_num(m["top_country_share"].to_numpy(dtype=float), nan=1.0)
+    country = top_country[material]
+    restricted = src["restricted"].to_numpy(dtype=bool)
+    country = np.where(restricted, np.minimum(country, _today_country_share(src)), country)
+    return np.minimum(top_supplier[material], 1.0), np.minimum(country, 1.0)
+
+
 def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
-              params: PlanParameters, progress: Progress | None = None
+              params: PlanParameters, progress: Progress | None = None,
+              limits: tuple[np.ndarray, np.ndarray] | None = None
               ) -> tuple[np.ndarray, np.ndarray, int]:
     """Quantity per source row, the method per material ("lp", "milp" or "") and the
-    number of MILP calls."""
+    number of MILP calls. ``limits``: per source row, the supplier and country share
+    limits held after the caps (see _limits)."""
     method = np.full(len(need), "", dtype=object)
     quantity = np.zeros(len(src))
     rows = np.flatnonzero(to_plan[src["material"].to_numpy()])
@@ -268,7 +330,9 @@ def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
         country=pd.factorize(part["origin_country"])[0],
         max_supplier_share=params.max_supplier_share,
         max_country_share=params.max_country_share,
-        whole=part.groupby("material")["whole"].first().to_numpy(dtype=bool))
+        whole=part.groupby("material")["whole"].first().to_numpy(dtype=bool),
+        supplier_limit=None if limits is None else limits[0][rows],
+        country_limit=None if limits is None else limits[1][rows])
     result = allocate(problem, progress)
     quantity[rows] = result.quantity
     method[numbers] = result.method
@@ -347,6 +411,8 @@ def _lines(project: Project, report: Report, src: pd.DataFrame, quantity: np.nda
         "quantity": q,
         "unit_price": part["price"].to_numpy(dtype=float),
         "cost": q * part["price"].to_numpy(dtype=float),
+        "order_currency": part["order_currency"].astype("string").to_numpy(),
+        "order_unit_price": part["order_unit_price"].to_numpy(dtype=float),
         "lead_time_days": part["lead_time_days"].to_numpy(dtype=float),
         "moq": part["moq"].to_numpy(dtype=float),
         "capacity": part["capacity"].to_numpy(dtype=float),
@@ -409,8 +475,11 @@ def _materials(report: Report, params: PlanParameters, src: pd.DataFrame,
     late = per_item["late"].any().reindex(index, fill_value=False).to_numpy(dtype=bool)
     use = m["daily_use"].to_numpy(dtype=float)
     stock_after = (m["on_hand"] + m["open_orders"]).to_numpy(dtype=float) + planned
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cover_after = np.where(use > 0, stock_after / use, np.nan)
+    if report.profile is not None:  # forward cover along the forecast
+        cover_after = report.profile.select(m["item_id"]).cover(stock_after)
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cover_after = np.where(use > 0, stock_after / use, np.nan)
 
     out = pd.DataFrame({
         "item_id": m["item_id"], "name": m["name"], "unit": m["unit"],
@@ -447,7 +516,11 @@ def _materials(report: Report, params: PlanParameters, src: pd.DataFrame,
                                      ).to_numpy(dtype=bool)
     out["cap_breach"] = has_plan & (out["over_supplier_cap_after"].to_numpy()
                                     | out["over_country_cap_after"].to_numpy())
-    out["reason"] = pd.array(_reasons(out, src, available, params), dtype="string")
+    rules = _concentration(out, src, quantity, planned) if params.objective == "diversify" \
+        else []
+    out["more_concentrated"] = np.logical_or.reduce(
+        [has_plan & rule.flag for rule in rules] + [np.zeros(n, dtype=bool)])
+    out["reason"] = pd.array(_reasons(out, src, available, params, rules), dtype="string")
     out["method"] = pd.array(method.astype(str), dtype="string")
     return out[list(MATERIAL_COLUMNS)]
 
@@ -478,9 +551,62 @@ def _others(src: pd.DataFrame, key: str, top: pd.Series, n: int
     return capacity, smallest, np.bincount(pairs // width, minlength=n)
 
 
+@dataclass
+class _Rule:
+    """A bound on a material's mix that the plan may break, per material: broken (flag),
+    what ("supplier", "country"), the key and its share after the plan, the bound and its
+    words ("cap 60%", "today's 50%"), and a note after the key (" (export controls)")."""
+
+    flag: np.ndarray
+    what: str
+    top: pd.Series
+    share: np.ndarray
+    bound: np.ndarray
+    label: str
+    note: str = ""
+
+
+def _concentration(out: pd.DataFrame, src: pd.DataFrame, quantity: np.ndarray,
+                   planned: np.ndarray) -> list[_Rule]:
+    """The "diversify" rules (docs/definitions.md) and where the plan breaks them: the
+    largest supplier and country shares above today's, and a country that restricts
+    exports of the material above its share today (the one that grew most)."""
+    n = len(out)
+    rules = []
+    for what in ("supplier", "country"):
+        after = out[f"top_{what}_share_after"].to_numpy(dtype=float)
+        today = out[f"top_{what}_share_before"].to_numpy(dtype=float)
+        flag = after > np.nan_to_num(today, nan=np.inf) + SHARE_TOLERANCE
+        rules.append(_Rule(flag, what, out[f"top_{what}_after"], after, today, "today's"))
+    material = src["material"].to_numpy()
+    restricted = src["restricted"].to_numpy(dtype=bool)
+    top = pd.Series(pd.NA, index=range(n), dtype="string")
+    share, bound = np.zeros(n), np.ones(n)
+    growth = np.zeros(n)
+    if restricted.any():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_after = pd.Series(np.where(planned[material] > 0,
+                                             quantity / planned[material], 0.0)).groupby(
+                [material, src["origin_country"].to_numpy()]).transform("sum").to_numpy()
+        rows = np.flatnonzero(restricted)
+        rise = share_after[rows] - _today_country_share(src)[rows]
+        order = rows[np.argsort(rise, kind="stable")]  # the largest rise of each last
+        grown = share_after[order] - _today_country_share(src)[order]
+        m = material[order]
+        growth[m] = grown
+        share[m] = share_after[order]
+        bound[m] = _today_country_share(src)[order]
+        top.iloc[m] = src["origin_country"].astype("string").to_numpy()[order]
+    rules.append(_Rule(growth > SHARE_TOLERANCE, "country", top, share, bound, "today's",
+                       " (export controls)"))
+    return rules
+
+
 def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
-             params: PlanParameters) -> list[str]:
-    """Why a material's plan is not simply 'the need, within the caps', in words."""
+             params: PlanParameters, rules: list[_Rule]) -> list[str]:
+    """Why a material's plan is not simply 'the need, within the caps', in words; with
+    ``rules`` (objective "diversify"), also where its mix is more concentrated than
+    today's."""
     n = len(out)
     reasons = [""] * n
     need = out["net_need"].to_numpy(dtype=float)
@@ -492,19 +618,25 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
     whole = whole_units(out["unit"]).to_numpy()
     enough = np.where(whole, np.ceil(need - 1e-9), need)  # whole pieces: 15.6 → 16
     extra = (need > 0) & (planned > enough * (1 + 1e-6) + 1e-9)
-    interesting = np.flatnonzero(short | extra | over_sup | over_cty)
+    rules = [
+        _Rule(over_sup, "supplier", out["top_supplier_after"],
+              out["top_supplier_share_after"].to_numpy(), np.full(n, params.max_supplier_share),
+              "cap"),
+        _Rule(over_cty, "country", out["top_country_after"],
+              out["top_country_share_after"].to_numpy(), np.full(n, params.max_country_share),
+              "cap"), *rules]
+    broken = np.logical_or.reduce([rule.flag for rule in rules])
+    interesting = np.flatnonzero(short | extra | broken)
     if not len(interesting):
         return reasons
     unit = out["unit"].to_numpy(dtype=object)
     checks = []
-    for flag, key, what, cap, top_column, share in (
-            (over_sup, "supplier_id", "supplier", params.max_supplier_share,
-             out["top_supplier_after"], out["top_supplier_share_after"].to_numpy()),
-            (over_cty, "origin_country", "country", params.max_country_share,
-             out["top_country_after"], out["top_country_share_after"].to_numpy())):
-        capacity, smallest, distinct = _others(src, key, top_column, n)
-        checks.append((flag, what, cap, top_column.to_numpy(dtype=object), share, capacity,
-                       smallest, distinct))
+    for rule in rules:
+        key = "supplier_id" if rule.what == "supplier" else "origin_country"
+        capacity, smallest, distinct = _others(src, key, rule.top, n)
+        checks.append((rule.flag, rule.what, rule.bound, rule.label, rule.note,
+                       rule.top.to_numpy(dtype=object), rule.share, capacity, smallest,
+                       distinct))
     for i in interesting:
         parts: list[str] = []
         if need[i] <= 0:
@@ -522,7 +654,8 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
             parts.append(f"{why} raise the plan {_amount(planned[i] - need[i], unit[i])} "
                          "above the need")
         breaches: dict[str, list[str]] = {}  # why -> what is over its cap, for that reason
-        for flag, what, cap, top, share, capacity, smallest, distinct in checks:
+        for flag, what, bound, label, note, top, share, capacity, smallest, distinct in checks:
+            cap = bound[i]
             if flag[i] and planned[i] > 0:
                 if sources[i] == 1:
                     why = "only one qualified source"
@@ -540,7 +673,7 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
                            f"{_amount(smallest[i], unit[i])}) are too large for a need of "
                            f"{_amount(need[i], unit[i])}")
                 breaches.setdefault(why, []).append(
-                    f"{what} {top[i]} {share[i]:.0%} > cap {cap:.0%}")
+                    f"{what} {top[i]}{note} {share[i]:.0%} > {label} {cap:.0%}")
         parts += [f"{' and '.join(over)}: {why}" for why, over in breaches.items()]
         reasons[i] = "; ".join(parts)
     return reasons
@@ -616,7 +749,8 @@ def parse_parameter(key: str, text: str) -> float:
     if message:
         raise ValueError(message)
     assert isinstance(value, float), key  # the plan's parameters are number settings
-    params = PlanParameters(**{key: value})
+    values: dict[str, Any] = {key: value}
+    params = PlanParameters(**values)
     try:
         params.check()
     except InputError as exc:
@@ -663,7 +797,8 @@ def plan_text(plan: Plan) -> str:
 # --- JSON ----------------------------------------------------------------------------
 
 LINE_KEYS = ("item_id", "supplier_id", "origin_country", "quantity", "unit_price", "cost",
-             "needed_by", "order_by", "arrival", "late", "lead_time_days")
+             "needed_by", "order_by", "arrival", "late", "lead_time_days", "order_currency",
+             "order_unit_price")
 
 
 def _json_value(value: Any) -> Any:

@@ -15,6 +15,9 @@ states the model; in short, day 0 is the as-of date and on each day:
    never exceeds the daily requirement;
 3. the day's requirement is consumed; what the stock cannot give is unmet.
 
+With a Forecast sheet, ``req`` is that day's requirement r(t) (planner/analysis/forecast.py):
+it changes on the first day of each month.
+
 Hot path: the pairs (stop, material) a batch of stops touches are the columns of one day
 loop over numpy arrays; arrivals of orders and capacity steps are events sorted by day.
 A ranking of 1,000 suppliers and 50 countries over 5,000 materials is one such loop.
@@ -31,6 +34,8 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.compute import Report, bom_arrays, compute
+from planner.analysis.forecast import RequirementProfile
+from planner.analysis.prices import item_prices
 from planner.core.errors import PlannerError
 from planner.inputs.parsing import country_codes, country_name
 from planner.inputs.project import Project
@@ -192,6 +197,8 @@ class _Data:
     pair_buffer: np.ndarray
     pair_starts: np.ndarray
     suppliers: pd.DataFrame  # supplier_id, name, country
+    capacity: np.ndarray  # per Sources row: capacity a day (0: blank)
+    profile: RequirementProfile | None = None  # per material, with a Forecast sheet
 
 
 def _csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -234,7 +241,7 @@ def _prepare(project: Project, report: Report) -> _Data:
     extra = np.where(ramps, np.maximum(np.nan_to_num(cap) - share * req[row_mat], 0.0), 0.0)
     daily_value = src["daily_value"].to_numpy(dtype=float)
     spend = np.bincount(row_mat, weights=daily_value, minlength=n_mat)
-    item_price = project.items.set_index("item_id")["unit_price"]
+    item_price = pd.Series(item_prices(project), index=project.items["item_id"])
     price = m["item_id"].map(item_price).to_numpy(dtype=float, na_value=np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(req > 0, spend / req, np.nan)
@@ -264,7 +271,9 @@ def _prepare(project: Project, report: Report) -> _Data:
         lead_day, extra, src["time_to_recover_days"].to_numpy(dtype=float), daily_value,
         rows_by_mat, row_starts, ord_mat, orders["quantity"].to_numpy(dtype=float), ord_day,
         orders["supplier_id"], origins, orders_by_mat, order_starts, products,
-        pair_item_product[order_pairs], pair_buffer[order_pairs], pair_starts, suppliers)
+        pair_item_product[order_pairs], pair_buffer[order_pairs], pair_starts, suppliers,
+        np.nan_to_num(cap), None if report.profile is None else report.profile.select(
+            m["item_id"]))
 
 
 def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd.Series
@@ -348,7 +357,7 @@ def _product_paths(project: Project, report: Report, mat_index: pd.Index
     mat = mat_index.get_indexer(ids.to_numpy(dtype=object)[x]) if len(x) else x
     keep = mat >= 0
 
-    prices = project.items.set_index("item_id")["unit_price"]
+    prices = pd.Series(item_prices(project), index=project.items["item_id"])
     products = pd.DataFrame({
         "item_id": ids.iloc[product_pos].reset_index(drop=True),
         "name": items["name"].iloc[product_pos].reset_index(drop=True),
@@ -387,6 +396,7 @@ class _Outcome:
     pair_buffer: np.ndarray
     pair_outage: np.ndarray  # the product's outage days caused by the case's material
     projection: np.ndarray | None  # (max days + 1) × cases: stock at the start of each day
+    shortfall: np.ndarray | None = None  # requirement not met, with a forecast's profile
 
 
 def _by_day(day: np.ndarray, n_days: int, *arrays: np.ndarray
@@ -432,9 +442,11 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     row = data.rows_by_mat[place]
     hit_keys = np.unique(h_stop * n_rows + h_row)
     unaffected = ~np.isin(case_stop[entry] * n_rows + row, hit_keys)
-    step = unaffected & (data.extra[row] > 0) & (data.lead_day[row] < d[entry])
+    # with a forecast, what a source gives beyond its share changes with the requirement
+    ramps = data.extra[row] > 0 if data.profile is None else data.capacity[row] > 0
+    step = unaffected & ramps & (data.lead_day[row] < d[entry])
     s_day = data.lead_day[row[step]].astype(np.int64)
-    s_case, s_val = entry[step], data.extra[row[step]]
+    s_case, s_val, s_row = entry[step], data.extra[row[step]], row[step]
 
     # orders of each case's material due within its stop; the hit part is lost
     entry, place = _expand(case_mat, data.order_starts)
@@ -465,11 +477,22 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     e_day = np.floor(tau[e_pair]).astype(np.int64)
 
     n_days = int(days.max(initial=0))
-    s_bounds, (s_case, s_val) = _by_day(s_day, n_days, s_case, s_val)
+    s_bounds, (s_case, s_val, s_row) = _by_day(s_day, n_days, s_case, s_val, s_row)
     a_bounds, (a_case, a_qty) = _by_day(a_day, n_days, a_case, a_qty)
     e_bounds, (e_pair,) = _by_day(e_day, n_days, e_pair)
     e_case, e_tau = p_case[e_pair], tau[e_pair]
 
+    # with a forecast, the requirement changes on the first day of each month
+    rates = None if data.profile is None else np.c_[data.profile.daily[case_mat],
+                                                    data.profile.tail[case_mat]]
+    switch = {} if data.profile is None else {
+        int(day): col for col, day in enumerate(data.profile.bounds) if day < n_days}
+    unmet = None if rates is None else np.zeros(k)
+
+    def beyond(cases: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """A ramped-up source's capacity beyond its share of today's requirement."""
+        out: np.ndarray = np.maximum(data.capacity[rows] - data.share[rows] * req[cases], 0.0)
+        return out
     stock = data.stock[case_mat].copy()
     base = req * (1.0 - lost_share)
     extra = np.zeros(k)
@@ -482,9 +505,18 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     for t in range(n_days):
         if projection is not None:
             projection[t] = stock
+        if rates is not None and t in switch:
+            req = rates[:, switch[t]]
+            base = req * (1.0 - lost_share)
+            safe_req = np.where(req > 0, req, 1.0)
+            full = req * (1.0 - TOLERANCE)
+            done = s_bounds[t]  # the sources ramped up so far, beyond the new requirement
+            extra = np.bincount(s_case[:done], weights=beyond(s_case[:done], s_row[:done]),
+                                minlength=k).astype(float)  # no event: numpy gives integers
         lo, hi = s_bounds[t], s_bounds[t + 1]
         if hi > lo:
-            np.add.at(extra, s_case[lo:hi], s_val[lo:hi])
+            np.add.at(extra, s_case[lo:hi], s_val[lo:hi] if rates is None
+                      else beyond(s_case[lo:hi], s_row[lo:hi]))
         avail = stock + np.minimum(req, base + extra)
         lo, hi = a_bounds[t], a_bounds[t + 1]
         if hi > lo:
@@ -503,6 +535,8 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
             out = active & (frac < 1.0)
             outage += np.where(active, 1.0 - frac, 0.0)
             stock = np.where(active, np.maximum(avail - req, 0.0), stock)
+        if unmet is not None:
+            unmet += np.where(t < d, (1.0 - frac) * req, 0.0)
         new = out & np.isnan(tts)
         if new.any():
             tts[new] = t + frac[new]
@@ -510,7 +544,7 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
         projection[n_days] = stock
     p_out[at_end] = outage[p_case[at_end]]
     return _Outcome(case_stop, case_mat, d, hit, lost_share, ttr, tts, outage, stock,
-                    arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection)
+                    arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection, unmet)
 
 
 # --- one stop ----------------------------------------------------------------------------
@@ -567,7 +601,7 @@ def _none_if_nan(values: np.ndarray) -> pd.Series:
 def _material_table(data: _Data, out: _Outcome) -> pd.DataFrame:
     m = data.materials.iloc[out.case_mat].reset_index(drop=True)
     req = data.req[out.case_mat]
-    shortfall = req * out.outage
+    shortfall = req * out.outage if out.shortfall is None else out.shortfall
     gap = np.where(np.isnan(out.tts), 0.0, np.maximum(out.ttr - np.nan_to_num(out.tts), 0.0))
     return pd.DataFrame({
         "item_id": m["item_id"], "name": m["name"], "unit": m["unit"],
@@ -682,7 +716,8 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     length = np.where(np.isfinite(length), np.ceil(length), default).astype(np.int64)
     out = _simulate(data, length, np.ones(n_stops), h_stop, h_row, o_stop, o_order, o_frac)
 
-    shortfall_value = data.req[out.case_mat] * out.outage * data.value[out.case_mat]
+    shortfall = data.req[out.case_mat] * out.outage if out.shortfall is None else out.shortfall
+    shortfall_value = shortfall * data.value[out.case_mat]
     impact = _product_impact(data, out, only_out=True)
     stop_ix = impact["stop"].to_numpy(dtype=np.int64)
     tts = np.full(n_stops, np.nan)

@@ -9,7 +9,7 @@ Both read the graph the same way, through these functions:
   parent), by waves of Kahn's algorithm, so the cost grows with the BOM lines, not with
   the depth squared;
 - ``explode``: own demand plus the parents' requirement times the effective quantity, one
-  weighted bincount per level;
+  weighted bincount per level (per item, or per item and month for a forecast);
 - ``acyclic_remainder`` and ``find_cycle``: what is left on or below a cycle, and one
   cycle's path, to name it.
 
@@ -61,10 +61,15 @@ def explode(demand: np.ndarray, parents: np.ndarray, children: np.ndarray, qty: 
     Edges are grouped by their parent's level once; each level's requirement is final
     when its turn comes, because every parent sits on a lower level than its children.
     A requirement beyond the largest float comes out infinite (the caller checks).
+
+    ``demand`` is one rate per item, or a matrix items × periods (a forecast's months):
+    each column is exploded as a vector would be.
     """
     req = demand.astype(float).copy()
     if len(parents) == 0:
         return req
+    if req.ndim == 2:
+        return _explode_columns(req, parents, children, qty, level)
     edge_level = level[parents]
     if level.max() < 2**15:  # small integers: numpy's stable sort is then a radix sort
         edge_level = edge_level.astype(np.int16)
@@ -77,6 +82,26 @@ def explode(demand: np.ndarray, parents: np.ndarray, children: np.ndarray, qty: 
             if len(sel):
                 req += np.bincount(children[sel], weights=req[parents[sel]] * qty[sel],
                                    minlength=n)
+    return req
+
+
+def _explode_columns(req: np.ndarray, parents: np.ndarray, children: np.ndarray,
+                     qty: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """explode for a matrix items × periods, in place: per level, the children's rows get
+    the level's BOM lines (a sparse matrix children × parents) times the parents' rows."""
+    from scipy import sparse  # as the product view does: only once there are figures
+
+    n = len(req)
+    edge_level = level[parents]
+    order = np.argsort(edge_level, kind="stable")
+    bounds = np.searchsorted(edge_level[order], np.arange(level.max() + 2))
+    with np.errstate(over="ignore", invalid="ignore"):
+        for d in range(level.max() + 1):
+            sel = order[bounds[d]:bounds[d + 1]]
+            if len(sel):
+                lines = sparse.csr_matrix((qty[sel], (children[sel], parents[sel])),
+                                          shape=(n, n))
+                req += lines @ req
     return req
 
 

@@ -4,11 +4,12 @@ Sheets: Summary (parameters, headline figures, the country mix before and after 
 table and a native bar chart, totals by supplier, the materials still over a cap), Order
 lines (one row per order, by order-by date), Days of cover (before and after) and
 Exposure (shares and HHI before and after), and with the disruption ranking a Disruption
-risk sheet. Table sheets have styled headers that stay in view, filters,
-number/date/currency formats (quantities carry their unit: "5,832 kg"), conditional
-colours for late orders, shortfalls and cap breaches, fitted column widths; every sheet
-prints one page wide (tables landscape) with its header row on every page and page
-numbers in the footer.
+risk sheet, with the frontier (the cost of reducing dependence) a Frontier sheet: its table
+and a chart of cost against dependence beside the G7 marks. Table sheets have styled
+headers that stay in view, filters, number/date/currency formats (quantities carry their
+unit: "5,832 kg"), conditional colours for late orders, shortfalls and cap breaches,
+fitted column widths; every sheet prints one page wide (tables landscape) with its header
+row on every page and page numbers in the footer.
 
 Written through planner.core.xlsx (XlsxWriter, rows streamed to disk): every text is a
 text cell, so a name such as ``=HYPERLINK(...)`` or ``+1`` stays text and is never a
@@ -62,7 +63,9 @@ class Col:
 
     header: str
     values: Sequence[Any]
-    kind: str = "text"  # text, number, quantity, money, price, share, date, days, hhi
+    # text, number, quantity, money, price, order price (in the source's currency), share,
+    # date, days, hhi
+    kind: str = "text"
     width: float | None = None  # None: fitted to the values
     wrap: bool = False
     units: Sequence[str | None] | None = None  # quantity: the unit shown after the number
@@ -76,13 +79,15 @@ Rules = Callable[[Sheet, "list[Col]", int, Plan, "_Styles"], None]
 
 
 def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None,
-                        ranking: Ranking | None = None) -> None:
+                        ranking: Ranking | None = None,
+                        frontier: pd.DataFrame | None = None) -> None:
     """Write ``plan`` to ``path`` (.xlsx) in one atomic write.
 
     ``progress(done, total)`` is called every 2,000 rows or so; returning False stops
     the export with ExportCancelled and leaves no file behind (and an older file of that
     name as it was). With a ``ranking`` (the disruption scenarios), a "Disruption risk"
-    sheet lists every supplier and origin country stopped for its time to recover.
+    sheet lists every supplier and origin country stopped for its time to recover. With a
+    ``frontier`` (planner.analysis.frontier), a "Frontier" sheet carries it.
     """
     counter = _Counter(progress, len(plan.lines) + 2 * len(plan.materials) + 100 + (
         len(ranking.stops) if ranking is not None else 0))
@@ -99,6 +104,8 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         _summary(book.sheet("Summary"), plan, styles)
         for title, columns, frozen, rules in tables:
             _table(book.sheet(title), columns, styles, counter, plan, frozen, rules)
+        if frontier is not None:
+            _frontier(book.sheet("Frontier"), frontier, styles, counter, plan)
 
     write_xlsx(path, fill)
     counter.add(100)
@@ -134,6 +141,7 @@ class _Styles:
             "text": "General", "number": number_format("number"),
             "money": number_format("money", label=code),
             "price": number_format("money", label=code, decimals=2),
+            "order price": number_format("money", decimals=2),  # the currency beside it
             "share": number_format("share"), "date": number_format("date"),
             "days": number_format("days"), "hhi": number_format("number"),
             "quantity": number_format("number"),
@@ -241,11 +249,23 @@ def _line_columns(plan: Plan) -> list[Col]:
         Col("Quantity", _numbers(lines["quantity"]), "quantity", units=units),
         Col("Unit price", _numbers(lines["unit_price"]), "price"),
         Col("Cost", _numbers(lines["cost"]), "money"),
+        *_order_price_columns(plan),
         Col("Lead time (days)", _numbers(lines["lead_time_days"]), "number"),
         Col("Needed by", _dates(lines["needed_by"]), "date"),
         Col("Arrival", _dates(lines["arrival"]), "date"),
         Col("MOQ", _numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
     ]
+
+
+def _order_price_columns(plan: Plan) -> list[Col]:
+    """The price as the source gives it, in the currency a buyer orders in: shown when a
+    line's currency is not the plan's (Unit price and Cost are in the plan's)."""
+    lines = plan.lines
+    currency = lines["order_currency"]
+    if not (currency.notna() & (currency != plan.currency)).any():
+        return []
+    return [Col("Order currency", _texts(currency)),
+            Col("Order unit price", _numbers(lines["order_unit_price"]), "order price")]
 
 
 def _ranking_columns(ranking: Ranking) -> list[Col]:
@@ -446,6 +466,67 @@ def _ranking_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
     if n:
         index = _letter(columns, "Risk exposure index")
         ws.conditional(f"A2:{index}{n + 1}", f"${index}2>=0.5", styles.red)
+
+
+# --- frontier ------------------------------------------------------------------------
+
+G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
+FRONTIER_COLOUR, MARK_COLOUR = "2F6F8F", "C00000"
+
+
+def _frontier(ws: Sheet, table: pd.DataFrame, styles: _Styles, counter: _Counter,
+              plan: Plan) -> None:
+    """The frontier's table; below it the G7 marks' points; beside it a chart of the
+    total cost against the largest origin country's share of purchase value, with a
+    vertical line at each G7 mark."""
+    columns = [
+        Col("Country cap", _numbers(table["max_country_share"]), "share"),
+        Col("Total cost", _numbers(table["total_cost"]), "money"),
+        Col("Largest origin country", _texts(table["top_country"])),
+        Col("Its share of purchase value", _numbers(table["top_country_share"]), "share"),
+        Col("Materials over a cap", _numbers(table["materials_over_cap"]), "number"),
+    ]
+    _table(ws, columns, styles, counter, plan, 1, lambda *_: None)
+    n = len(table)
+    costs = table["total_cost"].to_numpy(dtype=float)
+    costs = costs[np.isfinite(costs)]
+    if not n or not len(costs):
+        return
+    low, high = float(costs.min()) * 0.995, float(costs.max()) * 1.005
+    at = n + 2
+    ws.row(at, ["Chart marks", "Share", "Total cost"], styles.header_centre)
+    share, money = styles.proto("share"), styles.proto("money")
+    marks = []
+    for value, label in G7_MARKS:
+        for cost in (low, high):
+            at += 1
+            ws.row(at, [label, value, cost], [None, share, money])
+        marks.append((label, at - 1, at))
+    chart = ws.book.workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
+    chart.add_series({
+        "name": "Plan at each cap",
+        "categories": [ws.name, 1, 3, n, 3], "values": [ws.name, 1, 1, n, 1],
+        "line": {"color": f"#{FRONTIER_COLOUR}"},
+        "marker": {"type": "circle", "fill": {"color": f"#{FRONTIER_COLOUR}"},
+                   "border": {"color": f"#{FRONTIER_COLOUR}"}},
+    })
+    for label, first, last in marks:
+        chart.add_series({
+            "name": label,
+            "categories": [ws.name, first, 1, last, 1],
+            "values": [ws.name, first, 2, last, 2],
+            "line": {"color": f"#{MARK_COLOUR}",
+                     "dash_type": "dash" if label == G7_MARKS[1][1] else "solid"},
+            "marker": {"type": "none"},
+        })
+    chart.set_x_axis({"name": "Largest origin country's share of purchase value",
+                      "num_format": "0%", "major_gridlines": {"visible": False}})
+    chart.set_y_axis({"name": f"Total cost ({plan.currency})" if plan.currency
+                      else "Total cost", "num_format": "#,##0"})
+    chart.set_title({"name": "The cost of reducing dependence"})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 640, "height": 360})
+    ws.insert_chart(0, len(columns) + 1, chart)
 
 
 # --- summary -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pandas as pd
 
 from planner.analysis.compute import Report
 from planner.analysis.ordering import risk_order
+from planner.analysis.safety_stock import NO_LEAD_TIME, SERVICE_LEVEL
 from planner.core import formatting as fmt
 from planner.inputs.project import Project
 
@@ -18,7 +19,9 @@ MATERIAL_KEYS = (
     "top_supplier_share", "top_country", "top_country_share", "supplier_hhi",
     "country_hhi", "suppliers", "over_supplier_cap", "over_country_cap",
 )
-EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days")
+EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days",
+                       "safety_stock_basis")
+LISTED = 10  # materials named in a line of the text report before the rest are counted
 
 
 def plain(value: Any) -> Any:
@@ -81,9 +84,34 @@ def report_text(project: Project, report: Report) -> str:
                f"{status.get('short', 0)} short, {status.get('ok', 0)} ok; "
                f"{int(m['over_supplier_cap'].sum())} over the supplier cap, "
                f"{int(m['over_country_cap'].sum())} over the country cap.")
+    out += _safety_stock_lines(m)
     dep = report.country_dependence
     if len(dep):
         parts = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.head(5).items())
         out.append(f"Country dependence by value ({s.currency}): {parts}")
     return "\n".join(out)
 
+
+def _listed(ids: list[str]) -> str:
+    """Ids joined, the first LISTED of them, then how many more."""
+    shown = ", ".join(ids[:LISTED])
+    return shown if len(ids) <= LISTED else f"{shown} and {len(ids) - LISTED:,} more"
+
+
+def _safety_stock_lines(m: pd.DataFrame) -> list[str]:
+    """Which safety stocks come from a service level, and which cannot (a source without
+    a lead time); nothing when every safety stock is given or none is set."""
+    basis = m["safety_stock_basis"]
+    out = []
+    computed = m[(basis == SERVICE_LEVEL).fillna(False)]
+    if len(computed):
+        ids = [f"{r.item_id} {fmt.number(r.safety_stock)}"
+               for r in computed.itertuples(index=False)]
+        out.append(f"Safety stock computed from the service level for {len(ids):,} "
+                   f"material(s): {_listed(ids)}.")
+    missing = m[(basis == NO_LEAD_TIME).fillna(False)]
+    if len(missing):
+        ids = [str(i) for i in missing["item_id"]]
+        out.append(f"No safety stock from the service level for {len(ids):,} material(s) "
+                   f"without a lead time on every source: {_listed(ids)}.")
+    return out

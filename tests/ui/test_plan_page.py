@@ -110,3 +110,36 @@ def test_a_big_plan_shows_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: page.task is None, timeout=10_000)  # type: ignore[attr-defined]
     assert "cancelled" in page.status.text()
     assert not page.progress.isVisible() and page.plan is None
+
+
+def test_the_user_picks_the_objective(page: PlanPage, doc: Document, qtbot: object) -> None:
+    """Reduce dependence is the default; picking "Cheapest under the caps" re-makes the
+    plan as the engine's cheapest one."""
+    assert page.objective.currentText() == "Reduce dependence"
+    assert page.plan is not None and page.plan.parameters.objective == "diversify"
+    before = page.plan
+    page.objective.setCurrentIndex(page.objective.findText("Cheapest under the caps"))
+    qtbot.waitUntil(lambda: page.plan is not before, timeout=10_000)  # type: ignore[attr-defined]
+    expected = make_plan(doc.project, objective="cheapest")
+    assert page.plan.parameters.objective == "cheapest"
+    assert page.plan.total_cost == pytest.approx(expected.total_cost)
+    assert "Cheapest under the caps" in page.status.text()
+
+
+def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document,
+                                            qtbot: object) -> None:
+    from planner.analysis.frontier import frontier
+    from ui.pages import plan_page
+
+    assert page.frontier.points() == []
+    assert [m.label.toPlainText() for m in page.frontier.marks] == ["G7 2030 goal",
+                                                                    "G7 ambition"]
+    qtbot.mouseClick(page.frontier_button, plan_page.Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.frontier_task is None, timeout=60_000)  # type: ignore[attr-defined]
+    expected = frontier(doc.project)
+    points = page.frontier.points()
+    assert [p[0] for p in points] == pytest.approx(expected["max_country_share"].tolist())
+    assert [p[1] for p in points] == pytest.approx(expected["top_country_share"].tolist())
+    assert [p[2] for p in points] == pytest.approx(expected["total_cost"].tolist())
+    assert "cheapest plan at one country cap" in page.frontier_status.text()
+    assert page.frontier_button.isEnabled() and not page.progress.isVisible()

@@ -53,8 +53,9 @@ def test_edit_goes_through_undo_and_refreshes_figures(doc: Document) -> None:
     assert model.setData(model.index(row, j), "1,000", EDIT)
     assert cell(model, row, "on_hand") == "1,000"
     after = doc.report.materials.set_index("item_id").loc["M-TB", "days_of_cover"]
-    use = doc.report.materials.set_index("item_id").loc["M-TB", "daily_use"]
-    assert after == pytest.approx(1000 / use, rel=1e-12) and after != before
+    # forward cover of 1,000 kg against the sample's forecast requirement
+    (expected,) = doc.report.profile.select(pd.Index(["M-TB"])).cover(np.array([1000.0]))
+    assert after == pytest.approx(expected, rel=1e-12) and after != before
     assert doc.is_modified()
     doc.undo_stack.undo()
     assert doc.report.materials.set_index("item_id").loc["M-TB", "days_of_cover"] == before
@@ -174,7 +175,8 @@ def test_large_projects_recompute_in_the_background(doc: Document, qtbot: object
         doc.undo_stack.push(SetCells(doc, "Stock", [(pos, "on_hand", 2000.0)]))
     assert busy == [True, False]
     m = doc.report.materials.set_index("item_id").loc["M-ND"]
-    assert m["on_hand"] == 2000 and m["days_of_cover"] == pytest.approx(2000 / m["daily_use"])
+    (expected,) = doc.report.profile.select(pd.Index(["M-ND"])).cover(np.array([2000.0]))
+    assert m["on_hand"] == 2000 and m["days_of_cover"] == pytest.approx(expected)
     assert editing.get_value(doc.project, "Stock", pos, "on_hand") == 2000
 
 

@@ -86,9 +86,16 @@ class LazyStrings:
         return text
 
 
+def _month(value: object) -> str:
+    """A month as its cells show it and as it is typed back: 2027-01 (blank when missing)."""
+    return fmt.date(value)[:7]
+
+
 def _display(series: pd.Series, kind: str) -> list[str] | LazyStrings:
     if kind == "date":
         return [fmt.date(v) for v in series]
+    if kind == "month":
+        return [_month(v) for v in series]
     formatter = FORMATTERS.get(kind)
     if formatter is not None:
         values = series.to_numpy(dtype=float, na_value=np.nan) if kind != "bool" else (
@@ -102,6 +109,8 @@ def _edit_text(value: object, kind: str) -> str:
         return ""
     if kind == "date":
         return fmt.date(value)
+    if kind == "month":
+        return _month(value)
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value)
@@ -151,7 +160,7 @@ class FrameModel(QAbstractTableModel):
             return status_rank(col).to_numpy(dtype=float)
         if c.kind == "bool":
             return col.fillna(False).to_numpy(dtype=float)
-        if c.kind == "date":
+        if c.kind in ("date", "month"):
             return col.to_numpy(dtype="datetime64[s]").astype("int64").astype(float)
         return np.array([s.lower() for s in self._display[self.columns.index(c)]],
                         dtype=object)
@@ -268,7 +277,7 @@ class FrameModel(QAbstractTableModel):
         return self.frame[key].iloc[self.position(row)]
 
 
-KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date"}
+KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month"}
 
 
 class ProjectTableModel(FrameModel):

@@ -13,7 +13,7 @@ import io
 
 from planner.core.errors import InputError
 from planner.inputs import editing
-from planner.inputs.parsing import country_codes
+from planner.inputs.parsing import country_codes, currency_codes
 from ui.common.widgets import fit_columns
 from ui.editing.commands import InsertRows, RemoveRows, SetCells
 from ui.editing.document import Document
@@ -56,7 +56,8 @@ def to_clipboard(rows: list[list[str]]) -> str:
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """Editors that suit each column: lists for kinds, periods, countries and ids."""
+    """Editors that suit each column: lists for kinds, periods, countries, currencies and
+    ids."""
 
     def __init__(self, doc: Document, model: ProjectTableModel, parent: QWidget):
         super().__init__(parent)
@@ -72,6 +73,8 @@ class ChoiceDelegate(QStyledItemDelegate):
             return ["day", "week", "month", "year"]
         if spec.type == "country":
             return sorted(country_codes())
+        if spec.type == "currency":
+            return sorted(currency_codes())
         if column in ("item_id", "parent_id", "child_id") and self.model.table != "Items":
             return sorted(p.items["item_id"].dropna().unique().tolist())
         if column == "supplier_id" and self.model.table != "Suppliers":
@@ -94,6 +97,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         text = pending if pending is not None else index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentText(text)
+            editor.lineEdit().selectAll()  # a key typed on the cell replaces it, as in text
         elif isinstance(editor, QLineEdit):
             editor.setText(text)
         else:

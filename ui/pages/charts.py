@@ -577,3 +577,57 @@ class CountryMixChart(MaterialBars):
     def materials(self) -> list[str]:
         return list(self._ids)
 
+
+
+G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
+
+
+class FrontierChart(pg.PlotWidget):
+    """The cost of reducing dependence: each plan's total cost against the largest origin
+    country's share of purchase value after it (planner.analysis.frontier), one point per
+    country cap, with vertical marks at the G7's 60% and 50%."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background=palette.WHITE)
+        self.setMinimumHeight(180)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(False, False)
+        self.hideButtons()
+        self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(palette.HEADING, width=2),
+                                     symbol="o", symbolSize=7, symbolBrush=palette.HEADING,
+                                     symbolPen=None)
+        self.addItem(self.curve)
+        self.marks = []
+        for value, label in G7_MARKS:
+            line = pg.InfiniteLine(
+                value, angle=90, movable=False,
+                pen=pg.mkPen(palette.STATUS_TEXT["critical"], style=Qt.PenStyle.DashLine),
+                label=label, labelOpts={"position": 0.92, "color": palette.STATUS_TEXT[
+                    "critical"], "anchors": [(1, 0), (1, 0)]})
+            self.addItem(line)
+            self.marks.append(line)
+        self.getAxis("bottom").setLabel("largest origin country's share of purchase value")
+        self.getAxis("left").setLabel("total cost")
+        self._points: list[tuple[float, float, float]] = []
+
+    def set_frontier(self, caps: Sequence[float], shares: Sequence[float],
+                     costs: Sequence[float], currency: str) -> None:
+        """Draw one point per cap: (share, cost); points without a figure are left out."""
+        self._points = [(float(c), float(s), float(t)) for c, s, t in
+                        zip(caps, shares, costs, strict=True)
+                        if math.isfinite(float(s)) and math.isfinite(float(t))]
+        x = np.array([p[1] for p in self._points])
+        y = np.array([p[2] for p in self._points])
+        self.curve.setData(x, y)
+        self.getAxis("left").setLabel(f"total cost ({currency})" if currency else "total cost")
+        self.getAxis("bottom").setTicks([[(t, fmt.percent(t))
+                                          for t in np.arange(0, 1.01, 0.1)]])
+        low = min(float(np.min(x, initial=1.0)), 0.45)
+        high = max(float(np.max(x, initial=0.0)), 0.65)
+        self.setXRange(low, high, padding=0.05)
+        if len(y):
+            self.setYRange(float(y.min()), float(y.max()), padding=0.1)
+
+    def points(self) -> list[tuple[float, float, float]]:
+        """The drawn points: (country cap, largest country's share, total cost)."""
+        return list(self._points)

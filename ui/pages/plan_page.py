@@ -1,8 +1,9 @@
 """Procurement plan: what to buy, from whom and by when, and the mix before and after.
 
-The engine (planner.analysis.plan) makes the plan; this page sets its parameters, shows its
-tables and the country mix before and after, and exports the workbook in the background
-with progress and cancel.
+The engine (planner.analysis.plan) makes the plan; this page sets its parameters and
+objective, shows its tables and the country mix before and after, draws the cost of reducing
+dependence (planner.analysis.frontier) on request, and exports the workbook in the
+background with progress and cancel.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 
-from planner.analysis.plan import Plan
+from planner.analysis.plan import OBJECTIVES, Plan
 from planner.core import formatting as fmt
 from planner.core import palette
 from planner.core.errors import PlannerError
@@ -22,8 +24,10 @@ from ui.common.operations import Operation, Progress
 from ui.common.widgets import Card
 from ui.editing.document import Document
 from ui.editing.models import Col
+from ui.pages.charts import FrontierChart
 from ui.pages.tables import FiguresTable
 from ui.qt import (
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
@@ -67,8 +71,18 @@ MATERIAL_COLUMNS = [
     Col("supplier_hhi_before", "Supplier HHI before", "hhi"),
     Col("supplier_hhi_after", "after", "hhi"),
     Col("cap_breach", "Still over a cap", "bool"),
+    Col("more_concentrated", "More concentrated than today", "bool",
+        "The plan could not keep the mix as spread as today's: see why"),
     Col("reason", "Why"),
 ]
+OBJECTIVE_TEXTS = {
+    "diversify": ("Reduce dependence",
+                  "The cheapest plan whose largest supplier and origin country shares are no "
+                  "larger than today's, and where a country restricting exports gets no more."),
+    "cheapest": ("Cheapest under the caps",
+                 "The cheapest plan that keeps every supplier and origin country under its "
+                 "cap."),
+}
 SUPPLIER_COLUMNS = [
     Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
     Col("lines", "Lines", "number"), Col("materials", "Materials", "number"),
@@ -148,6 +162,16 @@ class PlanPage(QWidget):
             self.fields[key] = box
             params.addWidget(QLabel(label, self))
             params.addWidget(box)
+        self.objective = QComboBox(self)
+        self.objective.setObjectName("plan_objective")
+        for key in OBJECTIVES:
+            text, tip = OBJECTIVE_TEXTS[key]
+            self.objective.addItem(text, key)
+            self.objective.setItemData(self.objective.count() - 1, tip,
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.objective.currentIndexChanged.connect(self._schedule)
+        params.addWidget(QLabel("Objective", self))
+        params.addWidget(self.objective)
         reset = QPushButton("Project settings", self)
         reset.setToolTip("Reset the parameters to the project's settings")
         reset.clicked.connect(self.reset_parameters)
@@ -192,6 +216,20 @@ class PlanPage(QWidget):
         title.setObjectName("sectionTitle")
         chart_layout.addWidget(title)
         chart_layout.addWidget(self.chart)
+        self.frontier_task: Operation[pd.DataFrame] | None = None
+        self.frontier_button = QPushButton("Show the cost of reducing dependence", chart_box)
+        self.frontier_button.setObjectName("plan_frontier")
+        self.frontier_button.setToolTip(
+            "Plan the project at country caps from the current cap down to 30% and draw "
+            "each plan's cost against the largest origin country's share.")
+        self.frontier_button.clicked.connect(self.make_frontier)
+        self.frontier_status = QLabel(chart_box)
+        self.frontier_status.setObjectName("muted")
+        self.frontier_status.setWordWrap(True)
+        self.frontier = FrontierChart(chart_box)
+        chart_layout.addWidget(self.frontier_button)
+        chart_layout.addWidget(self.frontier_status)
+        chart_layout.addWidget(self.frontier)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(chart_box)
@@ -202,8 +240,8 @@ class PlanPage(QWidget):
         heading = QLabel("Procurement plan", self)
         heading.setObjectName("sectionTitle")
         hint = QLabel("What to buy, from whom and by when to reach the stockpile target while "
-                      "keeping every supplier and origin country under its cap — the "
-                      "cheapest such allocation over each material's qualified sources.", self)
+                      "keeping every supplier and origin country under its cap and, to reduce "
+                      "dependence, no more concentrated than today.", self)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(heading)
@@ -234,12 +272,13 @@ class PlanPage(QWidget):
             box.blockSignals(False)
         self._schedule()
 
-    def parameters(self) -> dict[str, float]:
+    def parameters(self) -> dict[str, float | str]:
         f = self.fields
         return {"horizon_days": f["horizon_days"].value(),
                 "target_days": f["target_days"].value(),
                 "max_supplier_share": f["max_supplier_share"].value() / 100,
-                "max_country_share": f["max_country_share"].value() / 100}
+                "max_country_share": f["max_country_share"].value() / 100,
+                "objective": str(self.objective.currentData())}
 
     def _schedule(self) -> None:
         self._dirty = True
@@ -337,7 +376,8 @@ class PlanPage(QWidget):
             f"{fmt.setting_number(p.horizon_days)}-day horizon and "
             f"{fmt.setting_number(p.target_days)} days of target cover, caps "
             f"{fmt.percent(p.max_supplier_share)} per supplier and "
-            f"{fmt.percent(p.max_country_share)} per origin country; solved in "
+            f"{fmt.percent(p.max_country_share)} per origin country, objective "
+            f"“{OBJECTIVE_TEXTS[p.objective][0]}”; solved in "
             f"{fmt.number(plan.stats.seconds_total * 1000)} ms.")
 
     # --- export --------------------------------------------------------------------
@@ -408,14 +448,72 @@ class PlanPage(QWidget):
         self.doc.message.emit("Export cancelled; no file was written")
 
     def cancel_export(self) -> None:
-        """Cancel: the export under way, or the plan being made."""
+        """Cancel: the export under way, the plan being made, or the frontier."""
         if self.export_task is not None:
             self.export_task.cancel()
         elif self.task is not None:
             self.task.cancel()
+        elif self.frontier_task is not None:
+            self.frontier_task.cancel()
+
+    # --- the cost of reducing dependence --------------------------------------------
+    def make_frontier(self) -> None:
+        """Plan at each country cap in the background and draw cost against dependence."""
+        from planner.analysis.frontier import frontier
+
+        if self.doc.report is None or self.doc.errors():
+            self.frontier_status.setText("The frontier needs a project without problems: see "
+                                         "the Problems panel.")
+            return
+        if self.frontier_task is not None:
+            self.frontier_task.cancel()
+        params = {k: float(v) for k, v in self.parameters().items() if k != "objective"}
+        project = self.doc.results.snapshot().project
+        currency = project.settings.currency
+        self.frontier_button.setEnabled(False)
+        self.frontier_status.setText("Planning at each country cap…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        op: Operation[pd.DataFrame] = Operation(
+            lambda progress: frontier(project, progress, **params), exclusive=False)
+
+        def finish() -> bool:
+            if self.frontier_task is not op:
+                return False
+            self.frontier_task = None
+            self.frontier_button.setEnabled(True)
+            if self.export_task is None:
+                self.progress.hide()
+                self.cancel_button.hide()
+            return True
+
+        def done(table: pd.DataFrame) -> None:
+            if finish():
+                self.frontier.set_frontier(table["max_country_share"].tolist(),
+                                           table["top_country_share"].tolist(),
+                                           table["total_cost"].tolist(), currency)
+                self.frontier_status.setText(
+                    "Each point is the cheapest plan at one country cap, from "
+                    f"{fmt.percent(float(table['max_country_share'].iloc[0]))} down to "
+                    f"{fmt.percent(float(table['max_country_share'].iloc[-1]))}.")
+
+        def failed(exc: BaseException) -> None:
+            if finish():
+                self.frontier_status.setText(str(exc) if isinstance(exc, PlannerError) else
+                                             f"No frontier: {exc}")
+
+        def cancelled() -> None:
+            if finish():
+                self.frontier_status.setText("Frontier cancelled.")
+
+        self.frontier_task = op.success(done).failure(failed).cancelled_(
+            cancelled).on_progress(self._advanced)
+        op.run(self)
 
 
-def _with_plan(results: Results, params: dict[str, float], progress: Progress) -> Results:
+def _with_plan(results: Results, params: dict[str, float | str],
+               progress: Progress) -> Results:
     results.plan(progress, **params)
     return results
 

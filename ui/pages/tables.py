@@ -29,12 +29,21 @@ from ui.qt import (
 
 MATERIAL_COLUMNS = [
     Col("item_id", "Item"), Col("name", "Name"), Col("unit", "Unit"),
-    Col("daily_use", "Use / day", "quantity", "Gross daily requirement through the BOM"),
+    Col("daily_use", "Use / day", "quantity",
+        "Gross daily requirement through the BOM (with a forecast: its average over the "
+        "horizon)"),
     Col("on_hand", "On hand", "quantity"),
-    Col("days_of_cover", "Cover (days)", "days", "on hand ÷ daily use"),
+    Col("days_of_cover", "Cover (days)", "days",
+        "on hand ÷ daily use; with a forecast, the day the forecast requirement uses up the "
+        "stock"),
     Col("days_of_cover_with_orders", "With orders", "days",
-        "(on hand + open orders due within the horizon) ÷ daily use"),
+        "The same, with open orders due within the horizon added to the stock"),
     Col("target_days", "Target", "number"),
+    Col("safety_stock", "Safety stock", "quantity",
+        "Given in the Stock table, or computed from its service level"),
+    Col("safety_stock_basis", "Safety stock from",
+        tip="given: typed in the Stock table; service level: computed from demand and lead "
+        "time variation"),
     Col("status", "Status", "status",
         "critical: at or below safety stock, or cover shorter than the fastest lead time; "
         "short: below target"),
@@ -190,7 +199,8 @@ SETTING_LABELS = {
 
 
 class SettingsPage(QWidget):
-    """The project's settings as a form; each change is one undoable edit."""
+    """The project's settings as a form, and below it the exchange rates (the Rates table);
+    each change is one undoable edit."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,10 +232,18 @@ class SettingsPage(QWidget):
             form.addRow(label, row)
         heading = QLabel("Project settings", self)
         heading.setObjectName("sectionTitle")
+        rates_heading = QLabel("Exchange rates", self)
+        rates_heading.setObjectName("sectionTitle")
+        self.rates = TablePage(doc, "Rates", "Rates")
+        self.rates_note = QLabel(self)
+        self.rates_note.setObjectName("hint")
+        self.rates_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(rates_heading)
+        layout.addWidget(self.rates_note)
+        layout.addWidget(self.rates, 1)
         doc.settingsChanged.connect(self.refresh)
         self.refresh()
 
@@ -239,6 +257,11 @@ class SettingsPage(QWidget):
         return str(value)
 
     def refresh(self) -> None:
+        own = self.doc.project.settings.currency
+        self.rates_note.setText(
+            f"For prices in another currency than {own}: each currency's rate is the units "
+            f"of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 "
+            f"{own}). A currency code typed in small letters reads as its code.")
         for key, edit in self.fields.items():
             edit.blockSignals(True)
             if isinstance(edit, QDateEdit):

@@ -1,9 +1,9 @@
 """Every page of the window, declared once: id, title, how to build it, its shortcut and the
 template tables edited on it.
 
-The navigation list, the View menu and its Ctrl+1 … Ctrl+9 shortcuts, the pages built on
-first show, "go to the cell of this problem" and the Edit menu's row commands all read
-this one list. To add a page, add a :class:`PageSpec` here (see CONTRIBUTING.md).
+The navigation list, the View menu and its Ctrl+1 … Ctrl+9 (and Ctrl+0) shortcuts, the
+pages built on first show, "go to the cell of this problem" and the Edit menu's row commands
+all read this one list. To add a page, add a :class:`PageSpec` here (see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ class PageSpec:
 
     @property
     def shortcut(self) -> str:
-        return f"Ctrl+{PAGES.index(self) + 1}"
+        """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth, none after."""
+        n = PAGES.index(self) + 1
+        return f"Ctrl+{n % 10}" if n <= 10 else ""
 
 
 def _dashboard(doc: Document) -> QWidget:
@@ -42,6 +44,12 @@ def _bom(doc: Document) -> QWidget:
     from ui.pages.bom_page import BomPage
 
     return BomPage(doc)
+
+
+def _forecast(doc: Document) -> QWidget:
+    from ui.pages.forecast_page import ForecastPage
+
+    return ForecastPage(doc)
 
 
 def _materials(doc: Document) -> QWidget:
@@ -105,6 +113,8 @@ PAGES: tuple[PageSpec, ...] = (
              {"Items": _bom_tab(0, "items_page"), "BOM": _bom_tab(1, "bom_page"),
               "Demand": _bom_tab(2, "demand_page")},
              lambda page: page.tabs.currentWidget()),
+    PageSpec("forecast_page", "Forecast", _forecast,
+             {"Forecast": lambda page: page.table}, lambda page: page.table),
     PageSpec("materials_page", "Materials & stock", _materials,
              {"Stock": lambda page: page.stock}, lambda page: page.stock),
     PageSpec("suppliers_page", "Suppliers", _suppliers, {"Suppliers": _itself}, _itself),
@@ -113,7 +123,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("orders_page", "Open orders", _orders, {"Orders": _itself}, _itself),
     PageSpec("plan_page", "Procurement plan", _plan),
     PageSpec("scenario_page", "Scenarios", _scenarios),
-    PageSpec("settings_page", "Settings", _settings),
+    PageSpec("settings_page", "Settings", _settings,
+             {"Rates": lambda page: page.rates}, lambda page: page.rates),
 )
 PAGE_INDEX = {spec.id: i for i, spec in enumerate(PAGES)}
 TABLE_PAGE = {table: i for i, spec in enumerate(PAGES) for table in spec.tables}
