@@ -20,6 +20,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import BASE, Sheets, write_book
 
@@ -178,6 +179,22 @@ def test_the_plan_needs_the_forecast_over_the_horizon_and_target(tmp_path: Path)
         return 0.306 * (3.3 * (p1 + 2.1) + 2.4)
     assert m.loc["M1", "net_need"] == approx(
         29 * m1(160) + 31 * m1(200) + 60 * m1(100) + 500 - 2000)
+
+
+def test_the_plan_times_its_orders_along_the_forecast(tmp_path: Path) -> None:
+    # M3 with 90,000 on hand: the target level is 60 days of the average use over the
+    # horizon, (29 × 883.15 + 31 × 1,103.15 + 30 × 553.15) / 90 = 848.92778 a day, so
+    # 50,935.67. With the 3,000 overdue (day 0) and the 5,000 due 12 November (day 10),
+    # 47,064.33 may be used before stock falls to it: November's 29 × 883.15 =
+    # 25,611.35, then 21,452.98 / 1,103.15 = 19.45 days of December: day 48.45, needed by
+    # 20 December. At the flat average it would be 47,064.33 / 848.93 = day 55.44.
+    flat_use = (29 * m3(160) + 31 * m3(200) + 30 * m3(100)) / 90
+    usable = 90000 + 3000 + 5000 - 60 * flat_use
+    assert 29 * m3(160) < usable < 29 * m3(160) + 31 * m3(200)
+    assert 29 + (usable - 29 * m3(160)) / m3(200) == pytest.approx(48.447, abs=1e-3)
+    plan = make_plan(book(tmp_path, RAMP, M3=90000))
+    lines = plan.lines[plan.lines["item_id"] == "M3"]
+    assert set(lines["needed_by"]) == {np.datetime64("2026-12-20")}
 
 
 def test_a_scenario_consumes_the_forecast_day_by_day(tmp_path: Path) -> None:

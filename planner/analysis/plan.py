@@ -344,7 +344,8 @@ def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
 def _fall_days(project: Project, report: Report, need: np.ndarray) -> np.ndarray:
     """Per material: days from the as-of date until stock is projected to fall to the
     target level (safety stock + target days of use), from on hand and the open orders
-    due within the horizon (overdue ones on day 0), at the daily use. inf: never.
+    due within the horizon (overdue ones on day 0), at the daily use, or along the
+    forecast's requirement when there is one. inf: never.
     """
     m = report.materials
     s = project.settings
@@ -371,10 +372,15 @@ def _fall_days(project: Project, report: Report, need: np.ndarray) -> np.ndarray
     next_day = np.where(last, np.inf, np.r_[ev_day[1:], np.inf])
     # from this event to the next, stock on day t is on_hand + arrived − use·t
     surplus = on_hand[ev_material] + arrived - level[ev_material]
-    u = use[ev_material]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        when = np.where(u > 0, np.maximum(ev_day, surplus / u),
-                        np.where(surplus <= 0, ev_day, np.inf))
+    if report.profile is not None:  # the day the requirement summed uses the surplus up
+        profile = report.profile.select(m["item_id"]).take(ev_material)
+        reached = np.nan_to_num(profile.cover(np.maximum(surplus, 0.0)), nan=np.inf)
+        when = np.where(surplus <= 0, ev_day, np.maximum(ev_day, reached))
+    else:
+        u = use[ev_material]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            when = np.where(u > 0, np.maximum(ev_day, surplus / u),
+                            np.where(surplus <= 0, ev_day, np.inf))
     valid = when < next_day
     first = np.full(n, np.inf)
     np.minimum.at(first, ev_material[valid], when[valid])
