@@ -582,17 +582,27 @@ class CountryMixChart(MaterialBars):
 G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
 
 
+class _MoneyAxis(pg.AxisItem):
+    """An axis of sums written out (5,240,000), not in pyqtgraph's scientific notation."""
+
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph names it
+        return [fmt.money(v * scale) for v in values]
+
+
 class FrontierChart(pg.PlotWidget):
     """The cost of reducing dependence: each plan's total cost against the largest origin
     country's share of purchase value after it (planner.analysis.frontier), one point per
     country cap, with vertical marks at the G7's 60% and 50%."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=palette.WHITE)
+        super().__init__(parent, background=palette.WHITE,
+                         axisItems={"left": _MoneyAxis("left")})
         self.setMinimumHeight(180)
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
+        for side in ("left", "bottom"):  # no "(x0.01)" or "(x1e6)" beside the labels
+            self.getAxis(side).enableAutoSIPrefix(False)
         self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(palette.HEADING, width=2),
                                      symbol="o", symbolSize=7, symbolBrush=palette.HEADING,
                                      symbolPen=None)
@@ -602,8 +612,8 @@ class FrontierChart(pg.PlotWidget):
             line = pg.InfiniteLine(
                 value, angle=90, movable=False,
                 pen=pg.mkPen(palette.STATUS_TEXT["critical"], style=Qt.PenStyle.DashLine),
-                label=label, labelOpts={"position": 0.92, "color": palette.STATUS_TEXT[
-                    "critical"], "anchors": [(1, 0), (1, 0)]})
+                label=label, labelOpts={"position": 0.97, "color": palette.STATUS_TEXT[
+                    "critical"], "anchors": [(1, 0), (1, 0)], "rotateAxis": (1, 0)})
             self.addItem(line)
             self.marks.append(line)
         self.getAxis("bottom").setLabel("largest origin country's share of purchase value")
