@@ -62,6 +62,10 @@ def test_summary_command_writes_a_readable_pdf(book: Path, size: str, tmp_path: 
         first["name"][:20]) and first["top_supplier"] in line)
     assert f"{first['days_of_cover']:,.0f}" in line
     assert first["status"].upper() in line
+    # the motor sample plans by month: its cover chart says so, the other's is flat
+    axis = ("days of cover along the monthly forecast" if len(project.forecast) else
+            "days of cover (stock on hand ÷ daily use)")
+    assert axis in text
 
 
 def test_headline_figures_follow_the_report() -> None:

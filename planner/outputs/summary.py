@@ -95,6 +95,7 @@ class Summary:
     products: list[ProductRisk] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)  # extra text blocks
     grids: list[Grid] = field(default_factory=list)  # plan and disruption tables
+    cover_axis: str = "days of cover (stock on hand ÷ daily use)"  # see cover_axis()
 
 
 def country_mix(report: Report) -> pd.DataFrame:
@@ -192,6 +193,13 @@ def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
                 "revenue at risk ÷ the largest (time to survive against time to recover).")
 
 
+def cover_axis(report: Report) -> str:
+    """How the report's days of cover are measured, as a chart's axis says it."""
+    if report.profile is not None:
+        return "days of cover along the monthly forecast"
+    return Summary.cover_axis
+
+
 def build_summary(project: Project, report: Report, plan: Plan | None = None,
                   ranking: Ranking | None = None) -> Summary:
     s = project.settings
@@ -211,6 +219,7 @@ def build_summary(project: Project, report: Report, plan: Plan | None = None,
         country_dependence=report.country_dependence,
         products=products_at_risk(report),
         grids=grids,
+        cover_axis=cover_axis(report),
     )
 
 

@@ -20,7 +20,7 @@ from planner.analysis.ordering import concentration_order, country_mix, urgency_
 from planner.core import formatting as fmt
 from planner.core import palette
 from planner.inputs.parsing import country_name
-from planner.outputs.summary import G7_AMBITION, G7_CAP
+from planner.outputs.summary import G7_AMBITION, G7_CAP, cover_axis
 from ui.common.widgets import Card
 from ui.editing.document import Document
 from ui.pages.charts import (
@@ -167,6 +167,7 @@ class DashboardPage(QWidget):
         self._set_cards(report)
         s = doc.project.settings
         total = len(table)
+        self.cover_chart.set_axis_label("bottom", cover_axis(report))
         self.cover_chart.set_rows(table.rows(urgency_order(report.materials)[:MAX_ROWS]),
                                   s.target_days, total)
         order = concentration_order(report.materials)[:MAX_ROWS]

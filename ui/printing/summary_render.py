@@ -257,7 +257,7 @@ class SummaryDocument:
                        f"{t:g}")
             t += step
         p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
-                   "days of cover (on hand ÷ daily use)")
+                   self.s.cover_axis)
         r: Any  # a row of itertuples
         for i, r in enumerate(rows.itertuples(index=False)):
             ry = top + i * row_h
