@@ -494,13 +494,14 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: _Styles, counter: _Counter
         return
     low, high = float(costs.min()) * 0.995, float(costs.max()) * 1.005
     at = n + 2
-    ws.row(at, ["Chart marks", "Share", "Total cost"], styles.header_centre)
+    # the marks' end points, in columns as wide as the table's: share, cost, then words
+    ws.row(at, ["Share", "Total cost", "Mark"], styles.header_centre)
     share, money = styles.proto("share"), styles.proto("money")
     marks = []
     for value, label in G7_MARKS:
         for cost in (low, high):
             at += 1
-            ws.row(at, [label, value, cost], [None, share, money])
+            ws.row(at, [value, cost, label], [share, money, None])
         marks.append((label, at - 1, at))
     chart = ws.book.workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
     chart.add_series({
@@ -513,8 +514,8 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: _Styles, counter: _Counter
     for label, first, last in marks:
         chart.add_series({
             "name": label,
-            "categories": [ws.name, first, 1, last, 1],
-            "values": [ws.name, first, 2, last, 2],
+            "categories": [ws.name, first, 0, last, 0],
+            "values": [ws.name, first, 1, last, 1],
             "line": {"color": f"#{MARK_COLOUR}",
                      "dash_type": "dash" if label == G7_MARKS[1][1] else "solid"},
             "marker": {"type": "none"},
