@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "than today; cheapest: the cheapest plan under the caps")
     p.add_argument("--frontier", action="store_true",
                    help="the cost of reducing dependence: the plan's cost and the largest "
-                   "origin country's share at country caps from the project's down to 30%%")
+                   "origin country's share at country caps from the project's down to "
+                   "30%%; with -o, the workbook carries it too")
 
     p = sub.add_parser("summary", help="printable exposure summary (PDF)")
     p.add_argument("file", type=Path)
@@ -334,7 +335,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
               "max_supplier_share": args.max_supplier_share,
               "max_country_share": args.max_country_share}
     table = None
-    if args.frontier or out is not None:  # the workbook carries the frontier
+    if args.frontier:  # with -o, the workbook carries it too
         progress = ProgressLine("frontier", "plans made")
         with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
             table = frontier(project, progress, objective=args.objective, **params)

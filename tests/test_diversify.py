@@ -214,6 +214,45 @@ def test_allocation_with_limits_is_the_lexicographic_optimum(seed: int) -> None:
     assert not allocation._moq_violated(p, ours).any()
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_enumerating_placed_orders_gives_the_mixed_integer_optimum(seed: int) -> None:
+    """Materials with up to four orders that MOQs decide are solved by enumerating which
+    are placed; material by material, the same excess over the caps, over the limits and
+    the same cost as the three-stage mixed-integer program (to solver tolerance)."""
+    rng = np.random.default_rng(100 + seed)
+    k = 60
+    count = rng.integers(2, 6, k)
+    mat = np.repeat(np.arange(k), count)
+    n = len(mat)
+    need = rng.uniform(10, 1000, k)
+    upper = np.where(rng.random(n) < 0.6, rng.uniform(0.05, 1.2, n) * need[mat], np.inf)
+    moq = np.where(rng.random(n) < 0.6, rng.uniform(0.05, 0.7, n) * need[mat], 0.0)
+    moq[np.cumsum(count) - 1] = 0.0  # at most four orders with an MOQ per material
+    price = rng.choice([10.0, 11.0, 12.0, 15.0, 20.0], n)
+    supplier = rng.integers(0, 4, n)  # a supplier may sell from two origins
+    country = rng.integers(0, 3, n)
+    available = np.bincount(mat, np.where(upper >= moq, upper, 0), minlength=k)
+    p = AllocationProblem(mat, np.minimum(need, available), upper, moq, price, supplier,
+                          country, rng.choice([0.5, 0.6, 1.0], k), rng.choice([0.5, 0.6], k),
+                          supplier_limit=rng.choice([0.3, 0.4, 1.0], n),
+                          country_limit=rng.choice([0.4, 0.5, 1.0], n))
+    p = p.subset(available > 0)[0]
+    ours = allocation._enumerate(p)
+    reference = allocation._solve(p, integer=True)
+    assert reference is not None
+    tol = 1e-5 * np.maximum(p.need, 1.0)
+    caps, limits = allocation._stage_excess(p, ours)
+    ref_caps, ref_limits = allocation._stage_excess(p, reference)
+    assert caps == pytest.approx(ref_caps, abs=tol.max())
+    assert limits == pytest.approx(ref_limits, abs=tol.max())
+    cost = np.bincount(p.material, p.price * ours, minlength=p.materials)
+    ref_cost = np.bincount(p.material, p.price * reference, minlength=p.materials)
+    assert cost == pytest.approx(ref_cost, rel=1e-6)
+    total = np.bincount(p.material, ours, minlength=p.materials)
+    assert (total >= p.need * (1 - 1e-7)).all()
+    assert not allocation._moq_violated(p, ours).any()
+
+
 # --- the frontier ----------------------------------------------------------------------
 
 def test_frontier_caps_step_down_five_points_to_thirty() -> None:
@@ -268,17 +307,23 @@ def test_frontier_command_text_json_and_workbook(capsys: pytest.CaptureFixture[s
     costs = [d["total_cost"] for d in data]
     assert costs == sorted(costs)
 
+    plain = tmp_path / "plain.xlsx"  # -o alone: the plan only, no frontier's plans made
+    code, out, _ = run(capsys, "plan", SEMICONDUCTOR, "-o", plain)
+    assert code == 0 and "order lines for" in out
+    assert "Frontier" not in openpyxl.load_workbook(plain).sheetnames
+
     target = tmp_path / "plan.xlsx"
-    code, out, _ = run(capsys, "plan", SEMICONDUCTOR, "-o", target)
-    assert code == 0
+    code, out, _ = run(capsys, "plan", SEMICONDUCTOR, "-o", target, "--frontier")
+    assert code == 0 and "The cost of reducing dependence" in out
     book = openpyxl.load_workbook(target)
+    assert "Order lines" in book.sheetnames
     sheet = book["Frontier"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Country cap", "Total cost", "Largest origin country",
                            "Its share of purchase value")
     assert [r[0] for r in rows[1:8]] == pytest.approx(frontier_caps(0.6))
     assert [r[1] for r in rows[1:8]] == pytest.approx(costs)
-    assert {r[0] for r in rows[9:]} >= {"G7 2030 goal", "G7 ambition"}
+    assert {r[2] for r in rows[9:]} >= {"G7 2030 goal", "G7 ambition"}
     assert len(sheet._charts) == 1
 
 

@@ -22,9 +22,15 @@ solved lexicographically, all materials at once (the programs are independent bl
 
 Fast path: the stages are first solved as one LP with the MOQs left out (a relaxation).
 A material whose LP allocation already has every order at 0 or ≥ its MOQ is optimal for
-the MILP too, block by block, and is done. Only the others go to ``scipy.optimize.milp``
-(HiGHS), together as one block-diagonal MILP in chunks, so that each call's fixed cost
-(~15 ms) is shared and the branch-and-bound of one chunk stays small.
+the MILP too, block by block, and is done (all three stages: the relaxation's lexicographic
+optimum is feasible for the MILP, hence its optimum). Of the others, a material with few
+orders that MOQs decide (ENUMERATE_ORDERS) and not counted in whole units is solved by
+enumerating which of those orders are placed: each pattern is an LP (an order placed is at
+least its MOQ, one not placed is 0), all patterns of 30 materials are solved at once as one
+block-diagonal LP, stage by stage, and each material takes its lexicographically least
+pattern. The rest go to ``scipy.optimize.milp`` (HiGHS), together as one block-diagonal
+MILP in chunks, so that each call's fixed cost (~15 ms) is shared and the branch-and-bound
+of one chunk stays small.
 """
 
 from __future__ import annotations
@@ -45,7 +51,14 @@ from planner.core.errors import Cancelled, PlannerError
 Progress = Callable[[int, int], object]  # (done, total) -> False to stop
 
 MILP_CHUNK = 30  # materials per MILP call: HiGHS solves most chunks at the root node
-MILP_GAP = 1e-7  # relative gap of a chunk's cost
+MILP_GAP = 1e-7
+# a material with at most this many orders that MOQs decide (2^4 = 16 patterns of placed
+# orders) and not counted in whole units is solved by enumeration (see _enumerate): one
+# LP of all its patterns instead of branch-and-bound (measured: diversify, 765 such
+# materials, 5.3 s → 1.1 s, same costs); 30 materials per LP, as fast as 15 or 50 (1,000:
+# 1.8 s), and progress is reported (and cancel heard) after each
+ENUMERATE_ORDERS = 4
+ENUMERATE_CHUNK = 30  # relative gap of a chunk's cost
 MILP_TIME_LIMIT = 20.0  # seconds per call; the best allocation found by then is kept
 # HiGHS's sub-MIP heuristics (RINS, RENS, root reduced cost) spend up to a second on a
 # chunk these small, independent blocks solve at the root anyway (measured: 3.5 s → 0.8 s
@@ -75,6 +88,7 @@ class AllocationProblem:
     # after the caps (stage 2); the smallest of a group's rows counts; None or 1: none
     supplier_limit: np.ndarray | None = None
     country_limit: np.ndarray | None = None
+    floor: np.ndarray | None = None  # per source: least quantity (an order fixed as placed)
 
     def __post_init__(self) -> None:
         k, n = len(self.need), len(self.material)
@@ -88,6 +102,7 @@ class AllocationProblem:
                                else np.asarray(self.supplier_limit, dtype=float))
         self.country_limit = (np.ones(n) if self.country_limit is None
                               else np.asarray(self.country_limit, dtype=float))
+        self.floor = np.zeros(n) if self.floor is None else np.asarray(self.floor, dtype=float)
 
     @property
     def supplier_caps(self) -> np.ndarray:
@@ -114,20 +129,21 @@ class AllocationProblem:
         """The problem of the materials where ``keep`` is true, and their sources' rows."""
         assert self.whole is not None  # set by __post_init__
         assert self.supplier_limit is not None and self.country_limit is not None
+        assert self.floor is not None
         rows = np.flatnonzero(keep[self.material])
         renumber = np.cumsum(keep) - 1
         return AllocationProblem(
             renumber[self.material[rows]], self.need[keep], self.upper[rows], self.moq[rows],
             self.price[rows], self.supplier[rows], self.country[rows],
             self.supplier_caps[keep], self.country_caps[keep], self.whole[keep],
-            self.supplier_limit[rows], self.country_limit[rows]), rows
+            self.supplier_limit[rows], self.country_limit[rows], self.floor[rows]), rows
 
 
 @dataclass
 class Allocation:
     quantity: np.ndarray  # per source
     method: np.ndarray  # per material: "greedy", "lp" or "milp" (see allocate)
-    milp_calls: int = 0
+    milp_calls: int = 0  # solver calls for the materials where MOQs bind (LPs and MILPs)
 
 
 def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Allocation:
@@ -138,7 +154,8 @@ def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Al
 
     method "greedy": the relaxation's optimum by the exact greedy (laminar caps, the need
     met within the caps), MOQ-feasible, hence optimal; "lp": the same from the LP;
-    "milp": from the mixed-integer program.
+    "milp": where the MOQs (or whole units) bind: by enumeration of the placed orders or
+    from the mixed-integer program.
     """
     k = problem.materials
     q = np.zeros(len(problem.material))
@@ -155,10 +172,24 @@ def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Al
     redo = _moq_violated(problem, q) | _fractional(problem, q)
     if redo.any():
         method[redo] = "milp"
+        assert problem.whole is not None
+        decides = (problem.moq > 0) & (problem.upper >= problem.moq) & (problem.upper > 0)
+        decisions = np.bincount(problem.material[decides], minlength=k)
+        listed = np.flatnonzero(redo & ~problem.whole & (decisions <= ENUMERATE_ORDERS))
+        total, done = int(redo.sum()), 0
+        for lo in range(0, len(listed), ENUMERATE_CHUNK):
+            if progress is not None and progress(done, total) is False:
+                raise Cancelled("the plan was cancelled")
+            keep = np.zeros(k, dtype=bool)
+            keep[listed[lo:lo + ENUMERATE_CHUNK]] = True
+            done += int(keep.sum())
+            sub, rows = problem.subset(keep)
+            q[rows] = _enumerate(sub)
+            calls += 1
+        redo[listed] = False
         # materials whose relaxation met the caps first try the MILP with the caps hard
         # (one stage instead of two); a chunk where that is infeasible takes both stages
         met = (_excess(problem, q) <= 1e-7 * np.maximum(problem.need, 1.0)) & redo
-        total, done = int(redo.sum()), 0
         for numbers, hard in ((np.flatnonzero(met), True),
                               (np.flatnonzero(redo & ~met), False)):
             for lo in range(0, len(numbers), MILP_CHUNK):
@@ -372,6 +403,7 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
 
     q_upper = np.where(p.upper >= p.moq, p.upper, 0.0)
     var_upper = [q_upper, excess_upper]
+
     integrality = np.zeros(n + 4 * k)
     if integer:
         moq_rows = np.flatnonzero(p.moq > 0)
@@ -392,6 +424,9 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     from scipy.optimize import Bounds, LinearConstraint
 
     size = len(integrality)
+    assert p.floor is not None
+    lb = np.zeros(size)
+    lb[:n] = p.floor
     a = sparse.csr_array((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
                          shape=(m, size))
     lower_all, upper_all = np.concatenate(lower), np.concatenate(upper)
@@ -417,11 +452,11 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
                 continue  # no limit rows: stage 2 has nothing to do
             c = np.zeros(size)
             c[n + slot * k:n + (slot + 2) * k] = 1.0
-            x = _run(c, integrality, Bounds(np.zeros(size), ub),
+            x = _run(c, integrality, Bounds(lb, ub),
                      LinearConstraint(a, lower_all, upper_all), options,
                      may_fail=first is not None)
             if x is None:  # see stage 3 below: the stage before's allocation stands
-                x = _run(c, integrality, Bounds(np.zeros(size), ub),
+                x = _run(c, integrality, Bounds(lb, ub),
                          LinearConstraint(a, lower_all, upper_all),
                          {**options, "presolve": False}, may_fail=True)
             if x is None:
@@ -434,7 +469,7 @@ def _solve(p: AllocationProblem, integer: bool, caps_hard: bool = False
     c = np.zeros(size)
     c[:n] = p.price + 1e-6 * np.maximum(dearest, 1.0)[p.material]
     constraints = LinearConstraint(a, lower_all, upper_all)
-    bounds = Bounds(np.zeros(size), ub)
+    bounds = Bounds(lb, ub)
     x = _run(c, integrality, bounds, constraints, options, may_fail=True)
     if x is None and caps_hard:
         return None
@@ -479,3 +514,90 @@ def _run(c: np.ndarray, integrality: np.ndarray, bounds: Bounds,
         # cannot happen otherwise: every block is feasible (need ≤ what can be delivered)
         raise PlannerError(f"the procurement plan could not be solved: {result.message}")
     return np.asarray(result.x, dtype=float)
+
+
+def _stage_excess(p: AllocationProblem, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per material: the excess over the caps (e + f) and over the limits (g + h) of the
+    allocation q, as the programs of _solve count them."""
+    k = p.materials
+    total = np.bincount(p.material, weights=q, minlength=k)
+    assert p.supplier_limit is not None and p.country_limit is not None
+    n = len(p.material)
+    out = []
+    for key, bound in ((p.supplier, p.supplier_caps[p.material]),
+                       (p.country, p.country_caps[p.material]),
+                       (p.supplier, p.supplier_limit if p.limited else np.ones(n)),
+                       (p.country, p.country_limit if p.limited else np.ones(n))):
+        codes = _codes(p.material, key)
+        group = np.bincount(codes, weights=q)
+        material = np.empty(len(group), dtype=np.int64)
+        material[codes] = p.material
+        least = np.ones(len(group))
+        np.minimum.at(least, codes, bound)
+        worst = np.zeros(k)
+        rows = least < 1.0
+        np.maximum.at(worst, material[rows], (group - least * total[material])[rows])
+        out.append(worst)
+    return out[0] + out[1], out[2] + out[3]
+
+
+def _enumerate(p: AllocationProblem) -> np.ndarray:
+    """The lexicographic optimum of materials with few orders that MOQs decide, none
+    counted in whole units: every pattern of placed orders (a source with an MOQ orders 0,
+    or at least its MOQ) is a linear program, all solved at once in _solve; each
+    material takes its pattern of least (excess over the caps, excess over the limits,
+    cost), which is the mixed-integer program's optimum."""
+    n, k = len(p.material), p.materials
+    q_upper = np.where(p.upper >= p.moq, p.upper, 0.0)
+    decides = (p.moq > 0) & (q_upper > 0)
+    count = np.bincount(p.material, minlength=k)
+    start = np.cumsum(count) - count
+    cumulative: np.ndarray = np.cumsum(decides) - decides
+    bit = np.where(decides, cumulative - cumulative[start[p.material]], 0)
+    patterns = 2 ** np.bincount(p.material[decides], minlength=k)
+    owner = np.repeat(np.arange(k), patterns)  # per pattern: its material
+    pattern = _ragged_arange(np.zeros(k, dtype=np.int64), patterns)
+    source = _ragged_arange(start[owner], count[owner])  # per pattern row: its source
+    row_pattern = np.repeat(np.arange(len(owner)), count[owner])
+    placed = decides[source] & ((pattern[row_pattern] >> bit[source]) & 1 == 1)
+    upper = np.where(decides[source] & ~placed, 0.0, q_upper[source])
+    floor = np.where(placed, p.moq[source], 0.0)
+    max_moq = np.zeros(k)
+    np.maximum.at(max_moq, p.material, p.moq)
+    low = np.bincount(row_pattern, weights=floor, minlength=len(owner))
+    high = np.bincount(row_pattern, weights=upper, minlength=len(owner))
+    need = p.need[owner]
+    feasible = (low <= need + max_moq[owner]) & (high >= need)
+    keep_rows = feasible[row_pattern]
+    renumber = np.cumsum(feasible) - 1
+    assert p.supplier_limit is not None and p.country_limit is not None
+    src = source[keep_rows]
+    owner = owner[feasible]
+    sub = AllocationProblem(
+        renumber[row_pattern[keep_rows]], need[feasible], upper[keep_rows], p.moq[src],
+        p.price[src], p.supplier[src], p.country[src], p.supplier_caps[owner],
+        p.country_caps[owner], None, p.supplier_limit[src], p.country_limit[src],
+        floor[keep_rows])
+    x = _solve(sub, integer=False)
+    assert x is not None
+    caps, limits = _stage_excess(sub, x)
+    dearest = np.zeros(k)
+    np.maximum.at(dearest, p.material, p.price)
+    price = sub.price + 1e-6 * np.maximum(dearest, 1.0)[owner][sub.material]
+    cost = np.bincount(sub.material, weights=price * x, minlength=sub.materials)
+    scale = 1e-7 * np.maximum(need[feasible], 1.0)
+    chosen = np.ones(len(owner), dtype=bool)
+    for value in (caps, limits, cost):
+        least = np.full(k, np.inf)
+        np.minimum.at(least, owner[chosen], value[chosen])
+        tol = scale if value is not cost else 1e-9 * np.abs(least[owner])
+        chosen &= value <= least[owner] + tol
+    first = np.flatnonzero(chosen)
+    first = first[np.r_[True, owner[first][1:] != owner[first][:-1]]]
+    assert len(first) == k
+    q = np.zeros(n)
+    best = np.zeros(sub.materials, dtype=bool)
+    best[first] = True
+    rows = best[sub.material]
+    q[src[rows]] = x[rows]
+    return q

@@ -53,6 +53,7 @@ def test_export_writes_the_workbook_in_the_background(page: PlanPage, tmp_path: 
     qtbot.waitUntil(lambda: page.export_task is None, timeout=30_000)  # type: ignore[attr-defined]
     wb = openpyxl.load_workbook(out, read_only=True)
     assert "Order lines" in wb.sheetnames and "Summary" in wb.sheetnames
+    assert "Frontier" not in wb.sheetnames  # not computed on the page
     rows = list(wb["Order lines"].iter_rows(values_only=True))
     assert len([r for r in rows[1:] if any(v is not None for v in r)]) >= len(page.plan.lines)
 
@@ -126,7 +127,7 @@ def test_the_user_picks_the_objective(page: PlanPage, doc: Document, qtbot: obje
     assert "Cheapest under the caps" in page.status.text()
 
 
-def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document,
+def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document, tmp_path: Path,
                                             qtbot: object) -> None:
     from planner.analysis.frontier import frontier
     from ui.pages import plan_page
@@ -143,3 +144,10 @@ def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document,
     assert [p[2] for p in points] == pytest.approx(expected["total_cost"].tolist())
     assert "cheapest plan at one country cap" in page.frontier_status.text()
     assert page.frontier_button.isEnabled() and not page.progress.isVisible()
+    out = tmp_path / "plan.xlsx"  # computed on the page: the exported workbook carries it
+    page.export(out)
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30_000)  # type: ignore[attr-defined]
+    rows = list(openpyxl.load_workbook(out, read_only=True)["Frontier"].iter_rows(
+        values_only=True))
+    assert [r[1] for r in rows[1:len(points) + 1]] == pytest.approx(
+        expected["total_cost"].tolist())

@@ -217,6 +217,8 @@ class PlanPage(QWidget):
         chart_layout.addWidget(title)
         chart_layout.addWidget(self.chart)
         self.frontier_task: Operation[pd.DataFrame] | None = None
+        # the frontier last drawn: the exported workbook carries it (none until asked for)
+        self.frontier_table: pd.DataFrame | None = None
         self.frontier_button = QPushButton("Show the cost of reducing dependence", chart_box)
         self.frontier_button.setObjectName("plan_frontier")
         self.frontier_button.setToolTip(
@@ -400,7 +402,7 @@ class PlanPage(QWidget):
         """Write the plan workbook in the background; progress and cancel in the page."""
         from planner.outputs.plan_workbook import write_plan_workbook
 
-        plan = self.plan
+        plan, frontier = self.plan, self.frontier_table
         assert plan is not None
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -409,8 +411,10 @@ class PlanPage(QWidget):
         results, snapshot = self.doc.results, self.doc.results.snapshot()
 
         def write(progress: Progress) -> None:
-            # the workbook carries the ranking: the one the Scenarios page made, if any
-            write_plan_workbook(plan, path, progress, ranking=snapshot.ranking())
+            # the workbook carries the ranking: the one the Scenarios page made, if any; and
+            # the frontier when it was computed on this page
+            write_plan_workbook(plan, path, progress, ranking=snapshot.ranking(),
+                                frontier=frontier)
 
         def written(_none: None) -> None:
             results.adopt(snapshot)
@@ -490,6 +494,7 @@ class PlanPage(QWidget):
 
         def done(table: pd.DataFrame) -> None:
             if finish():
+                self.frontier_table = table
                 self.frontier.set_frontier(table["max_country_share"].tolist(),
                                            table["top_country_share"].tolist(),
                                            table["total_cost"].tolist(), currency)
