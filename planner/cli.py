@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True,
                    help="OUT.stockpile, OUT.xlsx, or a folder for CSV files")
+
+    p = sub.add_parser("template", help="write a blank template workbook to fill in")
+    p.add_argument("-o", "--output", type=Path, required=True, help="OUT.xlsx")
     return parser
 
 
@@ -216,6 +219,18 @@ def cmd_convert(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = load(args.file)
     export(project, args.output)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from planner.inputs.blank_template import write_blank_template
+
+    if args.output.suffix.lower() != ".xlsx":
+        print(f"planner template: the template is a workbook; name it {args.output.stem}.xlsx",
+              file=sys.stderr)
+        return EXIT_USAGE
+    write_blank_template(args.output)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -364,7 +379,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
-            "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan}
+            "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan,
+            "template": cmd_template}
 
 
 def finite(value: float) -> float | None:

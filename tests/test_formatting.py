@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import math
 import re
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -188,7 +189,7 @@ def test_the_text_report_writes_figures_with_the_shared_formatters() -> None:
 
 # --- palette ----------------------------------------------------------------------------
 def test_every_country_keeps_its_colour() -> None:
-    assert palette.country_colour("CN") == "#8e1b2e"
+    assert palette.country_colour("CN") == "#2b2d6e"
     assert palette.country_colour("ZZ") == palette.country_colour("ZZ") in palette.FALLBACK
     assert palette.country_colour(None) == palette.country_colour("") == (
         palette.UNKNOWN_COUNTRY)
@@ -225,11 +226,13 @@ def test_status_text_is_readable_on_white() -> None:
 
 
 def test_the_style_sheet_uses_the_palette() -> None:
+    """The sheet names no colour of its own: each theme's scheme fills every one."""
     qss = resource("style.qss").read_text(encoding="utf-8")
-    used = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{3,8}\b", qss)}
-    names = {v for k, v in vars(palette).items() if k.isupper() and isinstance(v, str)}
-    names |= set(palette.STATUS.values()) | set(palette.STATUS_TEXT.values())
-    assert used and used <= names, used - names
+    assert not re.findall(r"#[0-9a-fA-F]{3,8}\b", qss)
+    for scheme in palette.SCHEMES.values():
+        filled = string.Template(qss).substitute(scheme.colours())
+        used = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{3,8}\b", filled)}
+        assert used and used <= set(scheme.colours().values()), used
 
 
 def _ppm_pixels(path: Path) -> set[tuple[int, int, int]]:

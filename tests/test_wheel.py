@@ -34,7 +34,9 @@ import planner
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "ev_motors_wind.xlsx"
 PACKAGE_DATA = ("planner/resources/scenarios.json", "planner/resources/style.qss",
-                "planner/resources/icons/app.svg")
+                "planner/resources/icons/app.svg", "planner/resources/docs/definitions.md",
+                "planner/resources/samples/ev_motors_wind.xlsx",
+                "planner/resources/samples/semiconductor_equipment.xlsx")
 # what a copy of the tree for building leaves out: environments, caches, build output
 NOT_SOURCE_TOP = {".git", ".venv", "venv", "build", "dist", "out", ".hypothesis"}
 NOT_SOURCE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".*cache")
@@ -135,7 +137,8 @@ def check_the_wheel_holds_the_package_data_and_every_module_but_no_tests(
     assert not modules - names, f"modules missing from the wheel: {sorted(modules - names)}"
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"planner", "ui"}, f"unexpected top-level entries in the wheel: {tops}"
-    assert not [n for n in names if n.endswith((".xlsx", ".csv", ".pyc", ".stockpile"))]
+    assert not [n for n in names if n.endswith((".xlsx", ".csv", ".pyc", ".stockpile"))
+                and not n.startswith("planner/resources/samples/")]  # the samples, no more
     assert "planner = planner.cli:main" in entry_points
     assert "stockpile-planner = ui.shell.app:main" in entry_points
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QMarginsF,
     QMimeData,
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QBrush,
     QColor,
     QCursor,
@@ -48,6 +50,8 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextCursor,
+    QTextDocument,
     QUndoCommand,
     QUndoGroup,
     QUndoStack,
@@ -58,6 +62,7 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -93,6 +98,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QTextEdit,
     QToolBar,
     QToolButton,
@@ -103,10 +109,12 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractItemDelegate",
     "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
+    "QActionGroup",
     "QApplication",
     "QBrush",
     "QByteArray",
@@ -119,6 +127,7 @@ __all__ = [
     "QDialogButtonBox",
     "QDockWidget",
     "QDoubleSpinBox",
+    "QEvent",
     "QFileDialog",
     "QFont",
     "QFontMetrics",
@@ -176,6 +185,9 @@ __all__ = [
     "QStyledItemDelegate",
     "QTabWidget",
     "QTableView",
+    "QTextBrowser",
+    "QTextCursor",
+    "QTextDocument",
     "QTextEdit",
     "QThreadPool",
     "QTimer",

@@ -301,6 +301,29 @@ class Sheet:
         ws.set_header("", {"margin": header})
         ws.set_footer("", {"margin": header})
 
+    def comment(self, row: int, col: int, text: str) -> None:
+        """A note on a cell, shown when the pointer rests on it (a red corner marks it)."""
+        self._check(self._ws.write_comment(row, col, text, {"x_scale": 2, "y_scale": 1.4}))
+
+    def choices(self, first_row: int, col: int, last_row: int, source: Sequence[str] | str,
+                *, strict: bool = True) -> None:
+        """A drop-down list on the cells of column ``col`` from ``first_row`` to
+        ``last_row``: the values ``source`` (255 characters in all at most) or the cells a
+        range such as ``"=Lists!$A$2:$A$250"`` names. ``strict``: another value is refused;
+        otherwise Excel warns and lets it stand."""
+        options: dict[str, Any] = {
+            "validate": "list", "source": source if isinstance(source, str) else list(source),
+            "error_type": "stop" if strict else "warning",
+            "error_title": "Not in the list",
+            "error_message": "Choose a value from the list." if strict else
+            "This value is not in the list; keep it only if you are sure.",
+        }
+        self._check(self._ws.data_validation(first_row, col, last_row, col, options))
+
+    def hide(self) -> None:
+        """Hide the sheet (Excel's Unhide shows it again)."""
+        self._ws.hide()
+
     def page_break(self, after_row: int) -> None:
         """Start a new printed page after 0-based row ``after_row - 1`` (Excel's break id
         ``after_row``: the rows above it stay on the page)."""

@@ -23,6 +23,8 @@ from planner.inputs.reading import RawBook, RawSheet
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, STRING, Column, Sheet, normalise
 
 SHARE_TOLERANCE = 0.005
+# the blank template's own sheets (planner.inputs.blank_template), read as no data
+INSTRUCTIONS_SHEET, LISTS_SHEET = "Instructions", "Lists"
 HEADER_SEARCH_ROWS = 10
 # Durations in days are at most 100 years: a date that far overflows, and a scenario runs
 # day by day for a source's time to recover (a typo of 1e9 days would run for hours).
@@ -374,7 +376,8 @@ def _build_project(book: RawBook) -> Project:
                                     "read regardless of case and spaces); keep one"))
             continue
         by_key[key] = raw
-    known = {s.key for s in SHEETS}
+    known = {s.key for s in SHEETS} | {normalise(INSTRUCTIONS_SHEET),
+                                      normalise(LISTS_SHEET)}
     for key, raw in by_key.items():
         if key not in known:
             problems.append(Problem(raw.name, "unknown sheet ignored", severity="warning"))

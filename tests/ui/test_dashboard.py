@@ -120,7 +120,7 @@ def test_country_mix_sums_the_sources_by_origin(qtbot: object, sample: Path) -> 
 
 
 def test_china_keeps_its_colour() -> None:
-    assert country_colour("CN") == country_colour("CN") == "#8e1b2e"
+    assert country_colour("CN") == country_colour("CN") == "#2b2d6e"
     assert country_colour("ZZ") == country_colour("ZZ")  # an unlisted code is stable too
     assert country_colour("DE") != country_colour("CN")
 

@@ -17,6 +17,10 @@ a :class:`~planner.core.errors.Cancelled` is not a failure: the status bar says 
 The window that runs an operation (the nearest ancestor of ``parent`` with an
 ``operation_started`` method) shows its title, a progress bar and a Cancel button while it
 runs; only one such operation runs at a time per window, unless ``exclusive=False``.
+
+An operation belongs to its ``parent``: once the parent is destroyed (a closed window, a
+replaced document), the operation is cancelled and its outcome is dropped, so that no
+callback ever reaches an object that is gone.
 """
 
 from __future__ import annotations
@@ -109,9 +113,11 @@ class Operation(Generic[T]):
         self._on_finally: Callable[[], None] | None = None
         self._on_progress: Callable[[int, int], None] | None = None
         self._on_cancel: Callable[[], None] | None = None
-        self._parent: QWidget | None = None
+        self._parent: QObject | None = None
         self._host: Host | None = None
         self.finished = False
+        self.orphaned = False  # its parent was destroyed: nobody to report to
+        self._watched: QObject | None = None  # the parent whose destruction it watches
 
     # --- building ----------------------------------------------------------------------
     def success(self, fn: Callable[[T], None]) -> Operation[T]:
@@ -137,8 +143,11 @@ class Operation(Generic[T]):
         return self
 
     # --- running -----------------------------------------------------------------------
-    def run(self, parent: QWidget | None = None, background: bool = True) -> Operation[T]:
-        """Start; ``background=False`` runs it now, on this thread, with the same callbacks."""
+    def run(self, parent: QObject | None = None, background: bool = True) -> Operation[T]:
+        """Start; ``background=False`` runs it now, on this thread, with the same callbacks.
+
+        ``parent`` owns the operation: destroying it cancels the operation and drops its
+        outcome."""
         self._parent = parent
         self._signals.done.connect(self._succeeded)
         self._signals.failed.connect(self._failed)
@@ -152,8 +161,17 @@ class Operation(Generic[T]):
             self.finished = True
             return self  # the window is busy with another operation and said so
         Operation.running.add(self)
+        if parent is not None:
+            parent.destroyed.connect(self._orphan)
+            self._watched = parent
         QThreadPool.globalInstance().start(_Runner(self))
         return self
+
+    def _orphan(self) -> None:
+        """The parent is gone: stop, and report to no one (UI thread)."""
+        self.orphaned = True
+        self.cancel()
+        self._host = None
 
     def cancel(self) -> None:
         """Ask the function to stop; its result, if it still arrives, is dropped."""
@@ -180,6 +198,12 @@ class Operation(Generic[T]):
     def _finish(self) -> None:
         self.finished = True
         Operation.running.discard(self)
+        if self.orphaned:
+            return
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # the parent is being destroyed
+                self._watched.destroyed.disconnect(self._orphan)
+            self._watched = None
         if self._host is not None:
             self._host.operation_finished(self)
         if self._on_finally is not None:
@@ -187,6 +211,8 @@ class Operation(Generic[T]):
 
     def _succeeded(self, result: T) -> None:
         self._finish()
+        if self.orphaned:
+            return
         if self.cancelled:
             self._report_cancelled()
         elif self._on_success is not None:
@@ -194,6 +220,8 @@ class Operation(Generic[T]):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if self.orphaned:
+            return
         if isinstance(exc, Cancelled) or self.cancelled:
             self._report_cancelled()
         elif self._on_failure is not None:
@@ -201,7 +229,7 @@ class Operation(Generic[T]):
         else:
             from ui.common.errors import show_error
 
-            show_error(self._parent, exc,
+            show_error(self._parent if isinstance(self._parent, QWidget) else None, exc,
                        f"{self.title} failed" if self.title else "Stockpile Planner")
 
     def _report_cancelled(self) -> None:
@@ -211,6 +239,8 @@ class Operation(Generic[T]):
             self._host.show_message("Cancelled")
 
     def _progressed(self, done: int, total: int) -> None:
+        if self.orphaned:
+            return
         if self._host is not None:
             self._host.operation_progress(self, done, total)
         if self._on_progress is not None:

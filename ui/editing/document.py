@@ -32,6 +32,7 @@ class Document(QObject):
     pathChanged = Signal()
     itemSelected = Signal(str)  # an item id chosen in any view
     message = Signal(str)  # a short note for the status bar
+    selectionFigures = Signal(str)  # sum, average and count of a table's selected cells
 
     def __init__(self, project: Project | None = None, path: Path | None = None,
                  source_name: str = "", parent: QObject | None = None):
@@ -118,7 +119,13 @@ class Document(QObject):
         self._operation = Operation(
             lambda _progress: target.compute_all(("problems", "report")), exclusive=False,
         ).success(self._computed).failure(self._compute_failed)
-        self._operation.run(background=background)
+        self._operation.run(self, background=background)  # dropped if this is deleted
+
+    def cancel_work(self) -> None:
+        """Stop a background recompute; its figures will not be shown (on closing)."""
+        if self._operation is not None:
+            self._operation.cancel()
+            self._operation = None
 
     def _computed(self, results: Results) -> None:
         if results is not self.results and not self.results.adopt(results):

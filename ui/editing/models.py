@@ -17,15 +17,13 @@ import pandas as pd
 
 from planner.analysis.ordering import status_rank
 from planner.core import formatting as fmt
-from planner.core import palette
 from planner.core.errors import InputError
 from planner.inputs import editing
 from planner.inputs.schema import sheet
+from ui.common import theme
 from ui.editing.document import Document
 from ui.qt import (
     QAbstractTableModel,
-    QBrush,
-    QColor,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,9 +33,6 @@ from ui.qt import (
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2  # the table position of a view row
-STATUS_COLOURS = {status: QColor(c) for status, c in palette.STATUS_TEXT.items()}
-ERROR_BACKGROUND = QBrush(QColor(palette.ERROR_BACKGROUND))
-WARNING_BACKGROUND = QBrush(QColor(palette.WARNING_BACKGROUND))
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -250,7 +245,7 @@ class FrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             c = self.columns[index.column()]
             if c.kind == "status":
-                return STATUS_COLOURS.get(self._display[index.column()][
+                return theme.status_colour(self._display[index.column()][
                     self.order[index.row()]])
             return None
         if role == SORT_ROLE:
@@ -322,9 +317,27 @@ class ProjectTableModel(FrameModel):
 
     def _on_problems(self) -> None:
         if self.rowCount():
+            # an edit of another table may have moved these rows to the template's layout
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1),
                                   [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    def sheet_row(self, position: int) -> int:
+        """The sheet row of table ``position``, the row messages name (``Orders!C15``):
+        where it stood in the file it came from, or the template's row once rows moved."""
+        layout = self.doc.project.layouts.get(self.table)
+        if layout is not None and len(layout.rows) == len(self.frame):
+            return int(layout.rows[position])
+        return position + 2  # the template's header is row 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY_ROLE:
+            if 0 <= section < len(self.order):  # a filtered or sorted row keeps its number
+                return str(self.sheet_row(int(self.order[section])))
+            return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -339,17 +352,18 @@ class ProjectTableModel(FrameModel):
             return self._display[index.column()][self.rows[index.row()]]
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole):
             marks = self.doc.marks.get(self.table)
-            if not marks:
-                return None
             pos = int(self.order[index.row()])
-            text = marks.get((pos, self.columns[index.column()].key))
+            text = marks.get((pos, self.columns[index.column()].key)) if marks else None
             if text is None:
-                return None
+                return super().data(index, role)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return text
-            return WARNING_BACKGROUND if text.startswith("Warning") else ERROR_BACKGROUND
+            if role == Qt.ItemDataRole.ForegroundRole:  # reads on the fill in every theme
+                return theme.problem_text()
+            return theme.problem_brush(warning=text.startswith("Warning"))
         if role == Qt.ItemDataRole.EditRole:
             c = self.columns[index.column()]
             return _edit_text(self.frame[c.key].iloc[self.position(index.row())], c.kind)
@@ -363,7 +377,7 @@ class ProjectTableModel(FrameModel):
 
         column = self.columns[index.column()].key
         pos = self.position(index.row())
-        ref = f"{chr(65 + index.column())}{pos + 2}"
+        ref = self.doc.project.layout(self.table).cell(column, pos)
         try:
             typed = editing.parse_value(self.table, column, value, ref)
         except InputError as exc:

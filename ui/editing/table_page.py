@@ -1,9 +1,15 @@
-"""A spreadsheet-like page over one template table: search, add, delete, copy, paste.
+"""A spreadsheet-like page over one template table, with the habits Excel taught.
 
 Clipboard text is tab-separated like Excel's: a copied selection pastes into Excel, and a
-block copied from Excel (quoted cells with tabs or line breaks included) pastes here. A
-pasted block is parsed whole by the engine first; if any cell cannot be read, nothing
-changes and every bad cell is listed.
+block copied from Excel (quoted cells with tabs or line breaks included) pastes here, into
+the cells from the current one, never into a single cell's editor. A pasted block is
+parsed whole by the engine first; if any cell cannot be read, nothing changes and every bad
+cell is listed.
+
+As in Excel: typing over a cell replaces it, Enter commits and moves down, Tab moves right,
+Ctrl+D fills down, a right-click offers the clipboard and the row commands, the row
+numbers are the sheet's (the row a message such as ``Orders!C15`` names), and the status
+bar shows the sum, average and count of the selected cells.
 """
 
 from __future__ import annotations
@@ -11,22 +17,29 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
+
+from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.inputs import editing
 from planner.inputs.parsing import country_codes, currency_codes
 from ui.common.widgets import fit_columns
 from ui.editing.commands import InsertRows, RemoveRows, SetCells
 from ui.editing.document import Document
-from ui.editing.models import ProjectTableModel
+from ui.editing.models import FrameModel, ProjectTableModel, _same
 from ui.qt import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QEvent,
     QGuiApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QLineEdit,
+    QMenu,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPushButton,
     QStyledItemDelegate,
@@ -37,6 +50,10 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+Hint = QAbstractItemDelegate.EndEditHint
+Key = QKeySequence.StandardKey
+FILL_DOWN = QKeySequence("Ctrl+D")
 
 
 def parse_clipboard(text: str) -> list[list[str]]:
@@ -55,13 +72,89 @@ def to_clipboard(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
+def is_block(text: str) -> bool:
+    """Whether clipboard text holds more than one cell (tabs or line breaks inside)."""
+    block = parse_clipboard(text)
+    return len(block) > 1 or any(len(r) > 1 for r in block)
+
+
+def selected_cells(view: QAbstractItemView) -> dict[int, np.ndarray]:
+    """The selected view rows of each column (sorted), read from the selection's ranges,
+    so that a whole selected column of 200,000 rows makes no 200,000 index objects."""
+    n = view.model().rowCount()
+    masks: dict[int, np.ndarray] = {}
+    for r in view.selectionModel().selection():
+        for column in range(r.left(), r.right() + 1):
+            mask = masks.get(column)
+            if mask is None:
+                mask = masks[column] = np.zeros(n, dtype=bool)
+            mask[r.top():r.bottom() + 1] = True
+    return {c: np.flatnonzero(m) for c, m in sorted(masks.items()) if m.any()}
+
+
+def selection_figures(model: FrameModel, cells: dict[int, np.ndarray]) -> str:
+    """Excel's status-bar figures of the selected cells: "Sum 12,345  Average 617  Count 20".
+
+    Count is the number of cells that are not blank; Sum and Average are over the numbers
+    among them. Nothing is shown for a single cell.
+    """
+    if sum(len(rows) for rows in cells.values()) < 2:
+        return ""
+    count = 0
+    numbers: list[np.ndarray] = []
+    kinds: set[str] = set()
+    for column, rows in cells.items():
+        col = model.columns[column]
+        if col.key not in model.frame:
+            continue
+        series = model.frame[col.key]
+        positions = model.order[rows]
+        if col.numeric:
+            values = series.to_numpy(dtype=float, na_value=np.nan)[positions]
+            values = values[~np.isnan(values)]
+            numbers.append(values)
+            kinds.add(col.kind)
+            count += len(values)
+        else:
+            count += int(series.iloc[positions].notna().sum())
+    parts = []
+    values = np.concatenate(numbers) if numbers else np.zeros(0)
+    if len(values):
+        show = fmt.share if kinds == {"share"} else fmt.entered
+        parts.append(f"Sum {show(float(values.sum()))}")
+        parts.append(f"Average {show(float(values.mean()))}")
+    if count:
+        parts.append(f"Count {count:,}")
+    return "    ".join(parts)
+
+
+class BlockPaste(QObject):
+    """Watches a cell editor's Paste: one cell pastes into the editor (without Excel's
+    trailing line break); a block closes the editor and pastes into the cells."""
+
+    def __init__(self, delegate: ChoiceDelegate, editor: QWidget, line: QLineEdit):
+        super().__init__(editor)
+        self.delegate, self.editor, self.line = delegate, editor, line
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not event.matches(Key.Paste):  # type: ignore[attr-defined]
+            return False
+        text = QGuiApplication.clipboard().text()
+        if is_block(text):
+            self.delegate.paste_block(self.editor, text)
+        else:
+            cells = parse_clipboard(text)
+            self.line.insert(cells[0][0] if cells else "")
+        return True
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """Editors that suit each column: lists for kinds, periods, countries, currencies and
     ids."""
 
-    def __init__(self, doc: Document, model: ProjectTableModel, parent: QWidget):
-        super().__init__(parent)
-        self.doc, self.model = doc, model
+    def __init__(self, doc: Document, model: ProjectTableModel, view: TableView):
+        super().__init__(view)
+        self.doc, self.model, self.view = doc, model, view
         self.pending: dict[tuple[int, int], str] = {}  # refused text, shown again
 
     def choices(self, column: str) -> list[str] | None:
@@ -85,12 +178,20 @@ class ChoiceDelegate(QStyledItemDelegate):
         column = self.model.columns[index.column()].key
         choices = self.choices(column)
         if choices is None:
-            return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
-        combo.setEditable(True)  # typing is allowed; the engine checks what was typed
-        combo.addItems(choices)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        return combo
+            editor = super().createEditor(parent, option, index)
+            line = editor if isinstance(editor, QLineEdit) else None
+        else:
+            editor = QComboBox(parent)
+            editor.setEditable(True)  # typing is allowed; the engine checks what was typed
+            editor.addItems(choices)
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            line = editor.lineEdit()
+        if line is not None:
+            watcher = BlockPaste(self, editor, line)
+            line.installEventFilter(watcher)
+            if line is not editor:
+                editor.installEventFilter(watcher)
+        return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         pending = self.pending.pop((index.row(), index.column()), None)
@@ -109,12 +210,33 @@ class ChoiceDelegate(QStyledItemDelegate):
         if text is None:
             super().setModelData(editor, model, index)
             return
-        if not model.setData(index, text, Qt.ItemDataRole.EditRole):
+        if is_block(text):  # a block that reached the editor some other way (its menu)
+            persistent = QPersistentModelIndex(index)
+            QTimer.singleShot(0, lambda: self.view.page.paste(text, QModelIndex(persistent))
+                              if persistent.isValid() else None)
+            return
+        if "\n" in text or "\r" in text:  # one cell copied from Excel: its line break
+            text = parse_clipboard(text)[0][0]
+        if not self.model.setData(index, text, Qt.ItemDataRole.EditRole):
             self.refuse(index, text)
+
+    def paste_block(self, editor: QWidget, text: str) -> None:
+        """Close ``editor`` unchanged and paste ``text`` into the cells from its cell (once
+        the key that asked for it has been handled: the editor is deleted meanwhile)."""
+        index = QPersistentModelIndex(self.view.currentIndex())
+
+        def paste() -> None:
+            if self.view.indexWidget(QModelIndex(index)) is editor:
+                self.closeEditor.emit(editor, Hint.RevertModelCache)
+            self.view.setFocus()
+            if index.isValid():
+                self.view.page.paste(text, QModelIndex(index))
+
+        QTimer.singleShot(0, paste)
 
     def refuse(self, index: QModelIndex, text: str) -> None:
         """Like Excel: say why, and reopen the cell with what was typed, so nothing is lost."""
-        view = self.parent()
+        view = self.view
         self.pending[(index.row(), index.column())] = text
         message = self.model.last_error or "This value cannot be used here."
         where = view.viewport().mapToGlobal(view.visualRect(index).bottomLeft())
@@ -125,7 +247,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class TableView(QTableView):
-    """A QTableView with Excel's copy and paste and Delete to clear cells."""
+    """A QTableView with Excel's keys: copy, cut and paste, Delete clears, Ctrl+D fills
+    down, Enter commits and moves down (Shift+Enter up), Tab commits and moves right."""
 
     def __init__(self, page: TablePage):
         super().__init__(page)
@@ -142,15 +265,56 @@ class TableView(QTableView):
         self.horizontalHeader().setSortIndicatorShown(True)
 
     def keyPressEvent(self, event: object) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
+        editing_now = self.state() == QAbstractItemView.State.EditingState
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+        if event.matches(Key.Copy):  # type: ignore[attr-defined]
             self.page.copy()
-        elif event.matches(QKeySequence.StandardKey.Paste):
+        elif event.matches(Key.Cut):  # type: ignore[attr-defined]
+            self.page.cut()
+        elif event.matches(Key.Paste):  # type: ignore[attr-defined]
             self.page.paste()
-        elif event.matches(QKeySequence.StandardKey.Delete) and self.state() != \
-                QAbstractItemView.State.EditingState:
+        elif event.matches(Key.Delete) and not editing_now:  # type: ignore[attr-defined]
             self.page.clear_cells()
+        elif QKeySequence(event.keyCombination()) == FILL_DOWN:  # type: ignore[attr-defined]
+            self.page.fill_down()
+        elif enter and not editing_now:
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+            self.move_by(-1 if shift else 1, 0)
         else:
             super().keyPressEvent(event)
+
+    def move_by(self, rows: int, columns: int) -> None:
+        """Make the cell ``rows`` down and ``columns`` right the current one (as a click)."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        row = min(max(current.row() + rows, 0), self.model().rowCount() - 1)
+        column = min(max(current.column() + columns, 0), self.model().columnCount() - 1)
+        index = self.model().index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter moves down and Tab right, as in Excel: the next cell is selected, not
+        opened; a refused value keeps its cell (it is opened again to be corrected)."""
+        current = self.currentIndex()
+        delegate = self.itemDelegate()
+        refused = isinstance(delegate, ChoiceDelegate) and (
+            (current.row(), current.column()) in delegate.pending)
+        moves = {Hint.SubmitModelCache: (1, 0), Hint.EditNextItem: (0, 1),
+                 Hint.EditPreviousItem: (0, -1)}
+        move = None if refused else moves.get(hint)
+        super().closeEditor(editor, Hint.NoHint if hint in moves else hint)
+        if move is not None:
+            self.move_by(*move)
+
+    def contextMenuEvent(self, event: object) -> None:
+        index = self.indexAt(event.pos())  # type: ignore[attr-defined]
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)  # as in Excel, a right-click outside selects
+        menu = self.page.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())  # type: ignore[attr-defined]
 
 
 class TablePage(QWidget):
@@ -190,8 +354,16 @@ class TablePage(QWidget):
             layout.addWidget(label)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
+        self.figures = ""  # the selection's sum, average and count
+        self._figures_timer = QTimer(self)  # many selection changes, one sum
+        self._figures_timer.setSingleShot(True)
+        self._figures_timer.setInterval(0)
+        self._figures_timer.timeout.connect(self._update_figures)
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
+        for signal in (self.model.dataChanged, self.model.modelReset,
+                       self.view.selectionModel().selectionChanged):
+            signal.connect(self._figures_soon)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         doc.itemSelected.connect(self.show_item)
         self._update_count()
@@ -200,6 +372,22 @@ class TablePage(QWidget):
     def _update_count(self) -> None:
         n, total = self.model.rowCount(), len(self.model.frame)
         self.count.setText(f"{n:,} of {total:,} rows" if n != total else f"{total:,} rows")
+
+    def _figures_soon(self, *_args: object) -> None:
+        self._figures_timer.start()
+
+    def _update_figures(self) -> None:
+        self.figures = selection_figures(self.model, selected_cells(self.view))
+        if self.isVisible():
+            self.doc.selectionFigures.emit(self.figures)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        self._figures_timer.start()
+
+    def hideEvent(self, event: object) -> None:
+        super().hideEvent(event)
+        self.doc.selectionFigures.emit("")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -227,6 +415,27 @@ class TablePage(QWidget):
                 self.view.scrollTo(index)
                 return
 
+    def context_menu(self) -> QMenu:
+        """The right-click menu: the clipboard and the row commands."""
+        menu = QMenu(self)
+        entries = (("Cut", self.cut, Key.Cut), ("Copy", self.copy, Key.Copy),
+                   ("Paste", self.paste, Key.Paste), None,
+                   ("Insert row above", self.insert_rows_above, None),
+                   ("Delete rows", self.delete_rows, "Ctrl+-"), None,
+                   ("Fill down", self.fill_down, FILL_DOWN))
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, slot, key = entry
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
+            if slot == self.paste:
+                action.setEnabled(bool(QGuiApplication.clipboard().text()))
+        return menu
+
     # --- editing actions ----------------------------------------------------------
     def selected_positions(self) -> list[int]:
         rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
@@ -234,36 +443,69 @@ class TablePage(QWidget):
             rows = {self.view.currentIndex().row()}
         return sorted(self.model.position(r) for r in rows)
 
-    def add_row(self) -> None:
-        current = self.view.currentIndex()
-        at = self.model.position(current.row()) + 1 if current.isValid() else len(
-            self.model.frame)
-        self.doc.undo_stack.push(InsertRows(self.doc, self.table, at))
+    def _select_new_row(self, at: int) -> None:
         row = self.model.row_of(at)
         if row >= 0:
             index = self.model.index(row, 0)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-            self.view.edit(index)
+        self.view.setFocus()  # not an open editor: Ctrl+V next pastes a block into rows
+
+    def add_row(self) -> None:
+        current = self.view.currentIndex()
+        at = self.model.position(current.row()) + 1 if current.isValid() else len(
+            self.model.frame)
+        self.doc.undo_stack.push(InsertRows(self.doc, self.table, at))
+        self._select_new_row(at)
+
+    def insert_rows_above(self) -> None:
+        """Insert as many blank rows as are selected, above the first of them."""
+        positions = self.selected_positions()
+        at = positions[0] if positions else len(self.model.frame)
+        self.doc.undo_stack.push(InsertRows(self.doc, self.table, at,
+                                            count=max(len(positions), 1)))
+        self._select_new_row(at)
 
     def delete_rows(self) -> None:
         positions = self.selected_positions()
         if positions:
             self.doc.undo_stack.push(RemoveRows(self.doc, self.table, positions))
 
-    def clear_cells(self) -> None:
+    def clear_cells(self, text: str = "Clear cells", keep_required: bool = True) -> None:
+        """Blank the selected cells (Delete leaves required cells as they are; Cut, whose
+        values are on the clipboard to go elsewhere, blanks them too)."""
         indexes = self.view.selectionModel().selectedIndexes()
         changes = []
         for index in indexes:
             column = self.model.columns[index.column()].key
-            if self.model.spec.column(column).required:
+            if keep_required and self.model.spec.column(column).required:
                 continue
             pos = self.model.position(index.row())
             if editing.get_value(self.doc.project, self.table, pos, column) is not None:
                 changes.append((pos, column, None))
         if changes:
+            self.doc.undo_stack.push(SetCells(self.doc, self.table, changes, text=text))
+
+    def fill_down(self) -> None:
+        """Excel's Ctrl+D: in each selected column, the first selected row's value goes
+        into the selected rows below it (a single selected cell takes the value above it);
+        one undo step."""
+        changes = []
+        for column, rows in selected_cells(self.view).items():
+            sources = [rows[0] - 1] if len(rows) == 1 else [rows[0]]
+            if sources[0] < 0:
+                continue
+            key = self.model.columns[column].key
+            value = editing.get_value(self.doc.project, self.table,
+                                      self.model.position(int(sources[0])), key)
+            for row in rows[1:] if len(rows) > 1 else rows:
+                pos = self.model.position(int(row))
+                if not _same(value, editing.get_value(self.doc.project, self.table, pos,
+                                                      key)):
+                    changes.append((pos, key, value))
+        if changes:
             self.doc.undo_stack.push(SetCells(self.doc, self.table, changes,
-                                              text="Clear cells"))
+                                              text="Fill down"))
 
     def copy(self) -> None:
         indexes = self.view.selectionModel().selectedIndexes()
@@ -277,12 +519,18 @@ class TablePage(QWidget):
         QGuiApplication.clipboard().setText(to_clipboard(block))
         self.doc.message.emit(f"Copied {len(rows)} × {len(cols)} cells")
 
-    def paste(self, text: str | None = None) -> bool:
-        """Paste tab-separated text at the current cell; returns whether it changed."""
+    def cut(self) -> None:
+        """Copy the selected cells, then blank them (one undo step)."""
+        self.copy()
+        self.clear_cells(text="Cut cells", keep_required=False)
+
+    def paste(self, text: str | None = None, at: QModelIndex | None = None) -> bool:
+        """Paste tab-separated text at ``at`` (the current cell unless given); returns
+        whether it changed anything."""
         block = parse_clipboard(QGuiApplication.clipboard().text() if text is None else text)
         if not block:
             return False
-        current = self.view.currentIndex()
+        current = self.view.currentIndex() if at is None else at
         top = current.row() if current.isValid() else self.model.rowCount()
         left = current.column() if current.isValid() else 0
         width = max(len(r) for r in block)
@@ -298,9 +546,11 @@ class TablePage(QWidget):
         new_positions = iter(range(n_rows, n_rows + appended))
         positions = [p if p is not None else next(new_positions) for p in positions]
         padded = [r + [""] * (width - len(r)) for r in block]
+        first_row = (self.model.sheet_row(positions[0]) if positions[0] < n_rows
+                     else positions[0] + 2)
         try:
             typed = editing.parse_block(self.table, columns, padded,
-                                        first_row=positions[0] + 2, first_column=left)
+                                        first_row=first_row, first_column=left)
         except InputError as exc:
             shown = "\n".join(str(p) for p in exc.problems[:8])
             more = len(exc.problems) - 8
@@ -312,3 +562,49 @@ class TablePage(QWidget):
         self.doc.undo_stack.push(SetCells(self.doc, self.table, changes,
                                           append_rows=appended))
         return True
+
+
+def focused_table_page(widget: QWidget | None) -> TablePage | None:
+    """The table page ``widget`` (the focus widget, say) belongs to, if any."""
+    while widget is not None and not isinstance(widget, TablePage):
+        widget = widget.parentWidget()
+    return widget
+
+
+def clipboard_command(widget: QWidget | None, command: str) -> None:
+    """Edit → Cut, Copy, Paste or Fill down, for the widget with the focus: the text of a
+    text field or open cell editor, or the cells of the table page it belongs to."""
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        widget = widget.lineEdit()
+    if isinstance(widget, QLineEdit):
+        if command == "paste" and is_block(QGuiApplication.clipboard().text()):
+            page = focused_table_page(widget)
+            delegate = page.view.itemDelegate() if page is not None else None
+            if isinstance(delegate, ChoiceDelegate) and page is not None and \
+                    page.view.isAncestorOf(widget):
+                editor = page.view.indexWidget(page.view.currentIndex())
+                delegate.paste_block(editor or widget, QGuiApplication.clipboard().text())
+                return
+        action = getattr(widget, command, None)
+        if action is not None:
+            action()
+        return
+    page = focused_table_page(widget)
+    if page is not None:
+        getattr(page, command)()
+    elif isinstance(widget, QAbstractItemView) and command == "copy":
+        copy_view(widget)
+
+
+def copy_view(view: QAbstractItemView) -> None:
+    """Copy the selected cells of a read-only view as they are shown, tab-separated."""
+    indexes = view.selectionModel().selectedIndexes() if view.selectionModel() else []
+    if not indexes and view.currentIndex().isValid():
+        indexes = [view.currentIndex()]
+    if not indexes:
+        return
+    rows = sorted({i.row() for i in indexes})
+    cols = sorted({i.column() for i in indexes})
+    text = {(i.row(), i.column()): str(i.data() or "") for i in indexes}
+    QGuiApplication.clipboard().setText(to_clipboard(
+        [[text.get((r, c), "") for c in cols] for r in rows]))

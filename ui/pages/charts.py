@@ -21,7 +21,8 @@ import pyqtgraph as pg
 from planner.analysis.ordering import STATUSES
 from planner.core import formatting as fmt
 from planner.core import palette
-from planner.core.palette import country_colour
+from planner.core.palette import Scheme, country_colour
+from ui.common import theme
 from ui.qt import (
     QFont,
     QFontMetrics,
@@ -48,7 +49,8 @@ MAX_MAP_LABELS = 10  # names written on the exposure map
 
 def status_key(extra: str = "") -> str:
     """The status colours and what they mean, for a chart's title line."""
-    return legend_html([(palette.STATUS[s], fmt.status_key(s)) for s in STATUSES], extra)
+    scheme = theme.current()
+    return legend_html([(scheme.status[s], fmt.status_key(s)) for s in STATUSES], extra)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,15 @@ class _Labels:
         return [item.toPlainText() for item in self.items[:self.used]]
 
 
+def style_axes(plot: pg.PlotItem, scheme: Scheme) -> None:
+    """Axis lines, tick text and grid of ``plot`` in ``scheme``'s colours."""
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        if axis.pen().style() != Qt.PenStyle.NoPen:
+            axis.setPen(pg.mkPen(scheme.axis))
+        axis.setTextPen(pg.mkPen(scheme.text))
+
+
 class _PlotWidget(pg.PlotWidget):
     """A plot that asks for little room, so the page's layout (not pyqtgraph's 640x480
     default hint) decides how the charts share the screen."""
@@ -210,7 +221,7 @@ class ChartPanel(QFrame):
         self.footer.setWordWrap(True)
         self.footer.setVisible(False)
 
-        self.view = _PlotWidget(background=palette.WHITE)
+        self.view = _PlotWidget(background=theme.current().base)
         self.view.setMinimumHeight(150)
         self.plot: pg.PlotItem = self.view.getPlotItem()
         self.plot.setMenuEnabled(False)
@@ -222,11 +233,12 @@ class ChartPanel(QFrame):
         self.tick_font.setPointSizeF(max(self.font().pointSizeF() - 0.5, 8.0))
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(palette.AXIS))
-            axis.setTextPen(pg.mkPen(palette.TEXT))
             axis.setStyle(tickFont=self.tick_font, tickTextOffset=5)
             axis.label.setFont(self.tick_font)
         self.labels = _Labels(self.plot, self.tick_font)
+        self._axis_labels: dict[str, str] = {}
+        style_axes(self.plot, theme.current())
+        theme.notifier().changed.connect(self._theme_changed)
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -241,11 +253,28 @@ class ChartPanel(QFrame):
         layout.addWidget(self.footer)
 
     def set_axis_label(self, side: str, text: str) -> None:
-        self.plot.setLabel(side, text, color=palette.MUTED)
+        self._axis_labels[side] = text
+        self.plot.setLabel(side, text, color=theme.current().muted)
+
+    def _theme_changed(self, scheme: Scheme) -> None:
+        """Redraw in the colours of the theme now in force."""
+        self.view.setBackground(scheme.base)
+        style_axes(self.plot, scheme)
+        for side, text in self._axis_labels.items():
+            self.plot.setLabel(side, text, color=scheme.muted)
+        self.restyle(scheme)
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Subclasses recolour their own items here."""
 
     def set_footer(self, text: str) -> None:
         self.footer.setText(text)
         self.footer.setVisible(bool(text))
+
+
+def band_colour(scheme: Scheme) -> tuple[int, int, int, int]:
+    """The translucent shade over a selected row (stronger on a dark background)."""
+    return palette.rgba(scheme.highlight, 70 if scheme.dark else 40)
 
 
 class MaterialBars(ChartPanel):
@@ -263,13 +292,14 @@ class MaterialBars(ChartPanel):
         left.setStyle(tickLength=0, hideOverlappingLabels=False)
         self.band = pg.LinearRegionItem(
             values=(0, 0), orientation="horizontal", movable=False,
-            brush=pg.mkBrush(palette.rgba(palette.HIGHLIGHT, 40)), pen=pg.mkPen(None))
+            brush=pg.mkBrush(band_colour(theme.current())), pen=pg.mkPen(None))
         self.band.setZValue(-20)
         self.band.setVisible(False)
         self.plot.addItem(self.band, ignoreBounds=True)
         self.ids: list[str] = []
         self.highlighted = ""
         self._label_width = 40
+        self._references: list[tuple[pg.InfiniteLine, pg.TextItem]] = []
         self.view.scene().sigMouseClicked.connect(self._clicked)
         self.vb.sigResized.connect(self._fit_rows)
 
@@ -287,14 +317,22 @@ class MaterialBars(ChartPanel):
 
     def _reference_line(self) -> tuple[pg.InfiniteLine, pg.TextItem]:
         """A dashed vertical line with its label in the strip above the bars."""
+        scheme = theme.current()
         line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
-            palette.LINE, width=1.2, style=Qt.PenStyle.DashLine))
+            scheme.line, width=1.2, style=Qt.PenStyle.DashLine))
         line.setZValue(3)
-        label = pg.TextItem(color=palette.MUTED, anchor=(0, 0.5))
+        label = pg.TextItem(color=scheme.muted, anchor=(0, 0.5))
         label.setFont(self.tick_font)
         for item in (line, label):
             self.plot.addItem(item, ignoreBounds=True)
+        self._references.append((line, label))
         return line, label
+
+    def restyle(self, scheme: Scheme) -> None:
+        self.band.setBrush(pg.mkBrush(band_colour(scheme)))
+        for line, label in self._references:
+            line.setPen(pg.mkPen(scheme.line, width=1.2, style=Qt.PenStyle.DashLine))
+            label.setColor(scheme.muted)
 
     @staticmethod
     def _place(line: pg.InfiniteLine, label: pg.TextItem, value: float, text: str) -> None:
@@ -368,7 +406,7 @@ class CoverChart(MaterialBars):
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT,
                                     brushes=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.targets = pg.PlotDataItem([], [], pen=pg.mkPen(palette.TEXT, width=2.5),
+        self.targets = pg.PlotDataItem([], [], pen=pg.mkPen(theme.current().text, width=2.5),
                                        connect="finite")
         self.targets.setZValue(4)
         self.plot.addItem(self.targets)
@@ -392,7 +430,7 @@ class CoverChart(MaterialBars):
         y = np.arange(n, dtype=float)
         width = np.array([min(r.cover, limit) if r.cover is not None else 0.0 for r in rows])
         self.bars.setOpts(x0=np.zeros(n), y=y, width=width, height=BAR_HEIGHT,
-                          brushes=[palette.STATUS.get(r.status, palette.MUTED) for r in rows])
+                          brushes=self._brushes(rows))
         # each material's own target: a short upright stroke across its bar
         tx = np.repeat(np.array(targets, dtype=float), 3)
         tx[~np.repeat([r.has_demand for r in rows], 3)] = np.nan
@@ -416,6 +454,18 @@ class CoverChart(MaterialBars):
             notes.append(f"the {n} most urgent of {fmt.count(total, 'material')} shown")
         self.set_footer(" · ".join(notes))
 
+    @staticmethod
+    def _brushes(rows: list[MaterialRow]) -> list[str]:
+        scheme = theme.current()
+        return [scheme.status.get(r.status, scheme.muted) for r in rows]
+
+    def restyle(self, scheme: Scheme) -> None:
+        super().restyle(scheme)
+        self.targets.setPen(pg.mkPen(scheme.text, width=2.5))
+        self.bars.setOpts(brushes=self._brushes(self._rows))
+        self.key.setText(status_key("&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
+        self._label_values()
+
     def _fit_rows(self, *_: object) -> None:
         if not hasattr(self, "bars"):
             return
@@ -431,21 +481,22 @@ class CoverChart(MaterialBars):
         """Each bar's cover at its end; moved past the target mark when the mark would
         cross the text, and with an arrow when the bar is cut off."""
         self.labels.begin()
+        scheme = theme.current()
         (x_lo, x_hi), _ = self.vb.viewRange()
         sx = max(self.vb.width(), 100) / (x_hi - x_lo)
         metrics = QFontMetrics(self.tick_font)
         for i, r in enumerate(self._rows):
             text = fmt.days(r.cover, None, unit=" d")
             if r.cover is None:
-                self.labels.add(text, 0, i, palette.MUTED)
+                self.labels.add(text, 0, i, scheme.muted)
             elif r.cover > self._limit:
-                self.labels.add(f"{text} ▸", self._limit, i, palette.TEXT)
+                self.labels.add(f"{text} ▸", self._limit, i, scheme.text)
             else:
                 x = r.cover
                 gap_px = (r.target - r.cover) * sx
                 if 0 <= gap_px < metrics.horizontalAdvance(text) + 8:
                     x = r.target + 3 / sx
-                self.labels.add(text, x, i, palette.TEXT)
+                self.labels.add(text, x, i, scheme.text)
         self.labels.end()
 
     def rows(self) -> list[MaterialRow]:
@@ -472,7 +523,8 @@ class CountryMixChart(MaterialBars):
         self.title.setToolTip("Most concentrated materials first; in each bar the largest "
                               "origin country comes first.")
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=MIX_BAR_HEIGHT,
-                                    brushes=[], pen=pg.mkPen(palette.WHITE, width=1))
+                                    brushes=[], pen=pg.mkPen(theme.current().segment_edge,
+                                                             width=1))
         self.plot.addItem(self.bars)
         self.cap, self.cap_label = self._reference_line()
         self.plot.getAxis("bottom").setTicks(
@@ -535,7 +587,7 @@ class CountryMixChart(MaterialBars):
         """Write "CN 65%" in each segment, or "CN" alone, or nothing: what fits."""
         self.labels.begin()
         for i in self._empty:
-            self.labels.add("no sources", 0.5, i, palette.MUTED)
+            self.labels.add("no sources", 0.5, i, theme.current().muted)
         opts = self.bars.opts
         if opts["x0"] is not None and len(opts["x0"]):
             metrics = QFontMetrics(self.segment_font)
@@ -550,6 +602,11 @@ class CountryMixChart(MaterialBars):
                         self.labels.add(text, x + w / 2, y, colour, (0.5, 0.5))
                         break
         self.labels.end()
+
+    def restyle(self, scheme: Scheme) -> None:
+        super().restyle(scheme)
+        self.bars.setOpts(pen=pg.mkPen(scheme.segment_edge, width=1))
+        self._label_segments()
 
     def _show_legend(self) -> None:
         """Country names when they fit on two lines, else the codes alone."""
@@ -595,7 +652,7 @@ class FrontierChart(pg.PlotWidget):
     country cap, with vertical marks at the G7's 60% and 50%."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=palette.WHITE,
+        super().__init__(parent, background=theme.current().base,
                          axisItems={"left": _MoneyAxis("left")})
         self.setMinimumHeight(180)
         self.setMenuEnabled(False)
@@ -603,22 +660,33 @@ class FrontierChart(pg.PlotWidget):
         self.hideButtons()
         for side in ("left", "bottom"):  # no "(x0.01)" or "(x1e6)" beside the labels
             self.getAxis(side).enableAutoSIPrefix(False)
-        self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(palette.HEADING, width=2),
-                                     symbol="o", symbolSize=7, symbolBrush=palette.HEADING,
-                                     symbolPen=None)
+        self.curve = pg.PlotDataItem([], [], symbol="o", symbolSize=7, symbolPen=None)
         self.addItem(self.curve)
         self.marks = []
         for value, label in G7_MARKS:
             line = pg.InfiniteLine(
-                value, angle=90, movable=False,
-                pen=pg.mkPen(palette.STATUS_TEXT["critical"], style=Qt.PenStyle.DashLine),
-                label=label, labelOpts={"position": 0.97, "color": palette.STATUS_TEXT[
-                    "critical"], "anchors": [(1, 0), (1, 0)], "rotateAxis": (1, 0)})
+                value, angle=90, movable=False, label=label,
+                labelOpts={"position": 0.97, "anchors": [(1, 0), (1, 0)],
+                           "rotateAxis": (1, 0)})
             self.addItem(line)
             self.marks.append(line)
+        self.restyle(theme.current())
+        theme.notifier().changed.connect(self.restyle)
         self.getAxis("bottom").setLabel("largest origin country's share of purchase value")
         self.getAxis("left").setLabel("total cost")
         self._points: list[tuple[float, float, float]] = []
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Background, axes, curve and marks in ``scheme``'s colours."""
+        self.setBackground(scheme.base)
+        style_axes(self.getPlotItem(), scheme)
+        for side in ("left", "bottom"):
+            self.getAxis(side).label.setDefaultTextColor(pg.mkColor(scheme.muted))
+        self.curve.setPen(pg.mkPen(scheme.after, width=2))
+        self.curve.setSymbolBrush(scheme.after)
+        for line in self.marks:
+            line.setPen(pg.mkPen(scheme.status_text["critical"], style=Qt.PenStyle.DashLine))
+            line.label.setColor(scheme.status_text["critical"])
 
     def set_frontier(self, caps: Sequence[float], shares: Sequence[float],
                      costs: Sequence[float], currency: str) -> None:

@@ -18,7 +18,6 @@ import pandas as pd
 from planner.analysis.compute import Report
 from planner.analysis.ordering import concentration_order, country_mix, urgency_order
 from planner.core import formatting as fmt
-from planner.core import palette
 from planner.inputs.parsing import country_name
 from planner.outputs.summary import G7_AMBITION, G7_CAP, cover_axis
 from ui.common.widgets import Card
@@ -43,7 +42,7 @@ from ui.qt import (
     QWidget,
 )
 
-OF = (f"<span style='font-size:11pt; font-weight:400; color:{palette.MUTED}'>"
+OF = ("<span style='font-size:11pt; font-weight:400'>"
       "&nbsp;of {n}</span>")
 
 # Cards and chart panels take their look from the application's style sheet

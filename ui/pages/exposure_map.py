@@ -11,6 +11,8 @@ import pyqtgraph as pg
 
 from planner.core import formatting as fmt
 from planner.core import palette
+from planner.core.palette import Scheme
+from ui.common import theme
 from ui.pages.charts import MAX_MAP_LABELS, ChartPanel, MaterialTable, axis_limit, status_key
 from ui.qt import QFontMetrics, Qt, QWidget
 
@@ -32,42 +34,35 @@ class ExposureMap(ChartPanel):
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.plot.getAxis("bottom").setTicks(
             [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
-        self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60],
-                                      brush=pg.mkBrush(palette.rgba(palette.STATUS["critical"],
-                                                                    26)),
-                                      pen=pg.mkPen(None))
+        self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60], pen=pg.mkPen(None))
         self.danger.setZValue(-30)
         self.plot.addItem(self.danger, ignoreBounds=True)
-        self.danger_label = pg.TextItem("over the cap, under target",
-                                        color=palette.STATUS_TEXT["critical"], anchor=(1, 1))
+        self.danger_label = pg.TextItem("over the cap, under target", anchor=(1, 1))
         self.danger_label.setFont(self.tick_font)
         self.plot.addItem(self.danger_label, ignoreBounds=True)
         dash = {"width": 1.2, "style": Qt.PenStyle.DashLine}
         self.cap = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(palette.LINE, **dash),
             label="country cap {value:.0f}%",
-            labelOpts={"position": 0.97, "color": palette.MUTED, "anchors": [(0, 0), (0, 0)]})
+            labelOpts={"position": 0.97, "anchors": [(0, 0), (0, 0)]})
         self.target = pg.InfiniteLine(
             angle=0, movable=False, pen=pg.mkPen(palette.LINE, **dash),
             label="target {value:.0f} d",
-            labelOpts={"position": 0.02, "color": palette.MUTED, "anchors": [(0, 1), (0, 1)]})
+            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]})
         for line in (self.cap, self.target):
             line.setZValue(-10)
             self.plot.addItem(line, ignoreBounds=True)
-        self._brushes = {status: pg.mkBrush(c) for status, c in palette.STATUS.items()}
+        self._brushes: dict[str, Any] = {}
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
         for key in (*palette.STATUS, "beyond"):
             item = pg.ScatterPlotItem(
-                size=12, pen=pg.mkPen(palette.WHITE, width=1.5),
-                symbol="t1" if key == "beyond" else "o",
-                brush=self._brushes.get(key, pg.mkBrush(palette.MUTED)), hoverable=True,
-                hoverSize=16, hoverPen=pg.mkPen(palette.TEXT, width=1.5), tip=self._tip)
+                size=12, symbol="t1" if key == "beyond" else "o", hoverable=True,
+                hoverSize=16, tip=self._tip)
             item.setZValue(10 + len(self.scatters))
             item.sigClicked.connect(self._clicked)
             self.plot.addItem(item)
             self.scatters[key] = item
-        self.ring = pg.ScatterPlotItem(size=24, brush=pg.mkBrush(None),
-                                       pen=pg.mkPen(palette.SELECTED, width=2.5))
+        self.ring = pg.ScatterPlotItem(size=24, brush=pg.mkBrush(None))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
         self.table = MaterialTable.empty()
@@ -77,12 +72,33 @@ class ExposureMap(ChartPanel):
         self._danger_args: tuple | None = None
         self.vb.sigResized.connect(self._resized)
         self.highlighted = ""
+        self._drawn: tuple[MaterialTable, float, float] | None = None
+        self.restyle(theme.current())
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Every colour of the map in ``scheme``; the drawn points again in its colours."""
+        super().restyle(scheme)
+        self.danger.setOpts(brush=pg.mkBrush(palette.rgba(scheme.status["critical"],
+                                                          40 if scheme.dark else 26)))
+        self.danger_label.setColor(scheme.status_text["critical"])
+        for line in (self.cap, self.target):
+            line.setPen(pg.mkPen(scheme.line, width=1.2, style=Qt.PenStyle.DashLine))
+            line.label.setColor(scheme.muted)
+        self._brushes = {status: pg.mkBrush(c) for status, c in scheme.status.items()}
+        for key, item in self.scatters.items():
+            item.setPen(pg.mkPen(scheme.base, width=1.5))
+            item.setBrush(self._brushes.get(key, pg.mkBrush(scheme.muted)))
+            item.opts["hoverPen"] = pg.mkPen(scheme.text, width=1.5)
+        self.ring.setPen(pg.mkPen(scheme.selected, width=2.5))
         self.key.setText(status_key())
+        if self._drawn is not None:
+            self.set_table(*self._drawn)
 
     def set_table(self, table: MaterialTable, country_cap: float, target_days: float
                   ) -> None:
         """Draw every material with demand and sources of ``table``."""
         self.table = table
+        self._drawn = (table, country_cap, target_days)
         shown = np.flatnonzero(~np.isnan(table.cover) & ~np.isnan(table.share))
         self._shown = shown
         cover = table.cover[shown]
@@ -153,7 +169,8 @@ class ExposureMap(ChartPanel):
                                                             right_edge)), fallback)
             text, left, right, anchor, side = best
             taken.append((left, right, py[i] - h / 2, py[i] + h / 2))
-            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], palette.TEXT, anchor)
+            self.labels.add(text, xs[i] + side * 13 / sx, ys[i], theme.current().text,
+                            anchor)
         self.labels.end()
 
     @staticmethod

@@ -22,7 +22,8 @@ import pandas as pd
 import pyqtgraph as pg
 
 from planner.core import formatting as fmt
-from planner.core import palette
+from planner.core.palette import Scheme
+from ui.common import theme
 from ui.editing.document import Document
 from ui.editing.table_page import TablePage
 from ui.pages.charts import ChartPanel, legend_html
@@ -31,9 +32,11 @@ from ui.qt import QComboBox, QHBoxLayout, QLabel, QSplitter, Qt, QVBoxLayout, QW
 FLAT_MONTHS = 12  # months drawn at least: after the last forecast month, the flat rate
 BAR_WIDTH = 0.7
 MAX_TICKS = 9  # month names on the axis; more months name every second, third…
-REQUIREMENT_COLOUR = palette.BEFORE
-ON_HAND_COLOUR = palette.STATUS_TEXT["critical"]
-WITH_ORDERS_COLOUR = palette.SELECTED
+
+
+def line_colours(scheme: Scheme) -> tuple[str, str, str]:
+    """The requirement bars', stock line's and with-orders line's colours in ``scheme``."""
+    return scheme.before, scheme.status_text["critical"], scheme.selected
 
 
 def flat_months(start: dt.date, daily_use: float, count: int
@@ -62,30 +65,35 @@ class RequirementChart(ChartPanel):
                               "on hand at the end of each month, without and with open "
                               "orders.")
         self.plot.showGrid(x=False, y=True, alpha=0.12)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH,
-                                    brush=REQUIREMENT_COLOUR, pen=pg.mkPen(None))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False,
-                                         pen=pg.mkPen(palette.ZERO_LINE, width=1))
+        self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False)
         self.zero_line.setZValue(-9)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
-        self.stock_curve = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(ON_HAND_COLOUR, width=2.2), symbol="o", symbolSize=5,
-            symbolBrush=ON_HAND_COLOUR, symbolPen=pg.mkPen(None))
-        self.orders_curve = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(WITH_ORDERS_COLOUR, width=2.2, style=Qt.PenStyle.DashLine),
-            symbol="o", symbolSize=5, symbolBrush=WITH_ORDERS_COLOUR,
-            symbolPen=pg.mkPen(None))
+        self.stock_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=5,
+                                           symbolPen=pg.mkPen(None))
+        self.orders_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=5,
+                                            symbolPen=pg.mkPen(None))
         for curve in (self.stock_curve, self.orders_curve):
             curve.setZValue(4)
             self.plot.addItem(curve)
-        self.key.setText(legend_html([(REQUIREMENT_COLOUR, "requirement"),
-                                      (ON_HAND_COLOUR, "stock on hand"),
-                                      (WITH_ORDERS_COLOUR, "with open orders")]))
+        self.restyle(theme.current())
         self._labels: list[str] = []
         self._requirement = np.zeros(0)
         self._on_hand = np.zeros(0)
         self._with_orders = np.zeros(0)
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Bars, lines and key in ``scheme``'s colours."""
+        requirement, on_hand, with_orders = line_colours(scheme)
+        self.bars.setOpts(brush=requirement)
+        self.zero_line.setPen(pg.mkPen(scheme.zero_line, width=1))
+        self.stock_curve.setPen(pg.mkPen(on_hand, width=2.2))
+        self.stock_curve.setSymbolBrush(on_hand)
+        self.orders_curve.setPen(pg.mkPen(with_orders, width=2.2, style=Qt.PenStyle.DashLine))
+        self.orders_curve.setSymbolBrush(with_orders)
+        self.key.setText(legend_html([(requirement, "requirement"), (on_hand, "stock on hand"),
+                                      (with_orders, "with open orders")]))
 
     def set_data(self, months: list[dt.date], requirement: np.ndarray, unit: str,
                  stock: float | None, arrivals: np.ndarray) -> None:

@@ -18,13 +18,15 @@ from planner.analysis.plan import OBJECTIVES, Plan
 from planner.core import formatting as fmt
 from planner.core import palette
 from planner.core.errors import PlannerError
+from planner.core.palette import Scheme
 from planner.results import Results
+from ui.common import theme
 from ui.common.errors import show_error
 from ui.common.operations import Operation, Progress
 from ui.common.widgets import Card
 from ui.editing.document import Document
 from ui.editing.models import Col
-from ui.pages.charts import FrontierChart
+from ui.pages.charts import FrontierChart, style_axes
 from ui.pages.tables import FiguresTable
 from ui.qt import (
     QComboBox,
@@ -120,6 +122,20 @@ class MixChart(pg.PlotWidget):
         legend.addItem(self.after, "with the plan")
         self.getAxis("bottom").setLabel("share of purchase value by origin country")
         self.countries: list[str] = []
+        self.restyle(theme.current())
+        theme.notifier().changed.connect(self.restyle)
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Background, axes, bars, key and the cap line in ``scheme``'s colours."""
+        self.setBackground(scheme.base)
+        style_axes(self.getPlotItem(), scheme)
+        self.before.setOpts(brush=scheme.before)
+        self.after.setOpts(brush=scheme.after)
+        self.cap.setPen(pg.mkPen(scheme.status_text["critical"], style=Qt.PenStyle.DashLine))
+        legend = self.getPlotItem().legend
+        legend.setLabelTextColor(scheme.text)
+        for _, label in legend.items:
+            label.setText(label.text, color=scheme.text)
 
     def set_plan(self, plan: Plan, cap: float) -> None:
         c = plan.countries.sort_values("dependence_before", ascending=True).tail(10)

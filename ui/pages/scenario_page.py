@@ -15,9 +15,9 @@ import time
 
 from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, scenario
 from planner.core import formatting as fmt
-from planner.core import palette
 from planner.core.errors import PlannerError
 from planner.outputs.scenario_reports import scenario_summary
+from ui.common import theme
 from ui.common.errors import describe
 from ui.common.operations import Operation
 from ui.common.widgets import Card
@@ -49,7 +49,7 @@ from ui.qt import (
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this many materials a scenario runs off the UI thread
-OF = (f"<span style='font-size:11pt; font-weight:400; color:{palette.MUTED}'>"
+OF = ("<span style='font-size:11pt; font-weight:400'>"
       "&nbsp;of {n}</span>")
 
 # Chart panels, the message and the error line take their look from the application's
@@ -378,7 +378,7 @@ class ScenarioPage(QWidget):
         self.rank_button.setEnabled(True)
         self.rank_progress.hide()
         headline, _ = describe(exc)
-        self.rank_note.setText(f"<span style='color:{palette.STATUS_TEXT['critical']}'>"
+        self.rank_note.setText(f"<span style='color:{theme.current().status_text['critical']}'>"
                                f"{html.escape(headline)}</span>")
         self.rank_note.setToolTip(headline)
         self.rankingShown.emit()
@@ -393,7 +393,7 @@ class ScenarioPage(QWidget):
         if self.ranking is None:
             text = ""
         elif stale:
-            text = (f"<span style='color:{palette.LEVEL_TEXT['warn']}'>"
+            text = (f"<span style='color:{theme.current().level_text['warn']}'>"
                     "The project changed: rank again</span>")
         else:
             text = "Double-click a stop to see it above"

@@ -208,6 +208,7 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.fields: dict[str, QLineEdit | QDateEdit] = {}
+        self.notes: dict[str, QLabel] = {}  # the hint under each field, or why not changed
         for spec in SETTINGS:
             label, hint = SETTING_LABELS[spec.key]
             edit: QLineEdit | QDateEdit
@@ -225,6 +226,8 @@ class SettingsPage(QWidget):
             self.fields[spec.key] = edit
             note = QLabel(hint, self)
             note.setObjectName("muted")
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            self.notes[spec.key] = note
             row = QVBoxLayout()
             row.setSpacing(2)
             row.addWidget(edit)
@@ -276,10 +279,16 @@ class SettingsPage(QWidget):
         if isinstance(text, dt.date):
             text = text.isoformat()
         value, message = parse_setting(key, text)
-        if message:
-            self.doc.message.emit(f"Settings: {message}")
+        label, hint = SETTING_LABELS[key]
+        if message:  # said by the field and in the status bar, by the setting's label
+            reason = message.removeprefix(key).strip()
+            kept = self.text_of(key)
+            said = f"{label} {reason}; it stays {kept}." if kept else f"{label} {reason}."
+            self.notes[key].setText(f"Not changed: {said}")
+            self.doc.message.emit(f"Settings: {said}")
             self.refresh()
             return
+        self.notes[key].setText(hint)
         new = self.doc.project.settings.with_changes(**{key: value})
         if new != self.doc.project.settings:
             self.doc.undo_stack.push(SetSetting(self.doc, new, key))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ui.qt import QAction, QKeySequence, QMenu, QMenuBar, QObject
+from ui.common import theme
+from ui.qt import QAction, QActionGroup, QKeySequence, QMenu, QMenuBar, QObject
 
 Key = QKeySequence.StandardKey
 
@@ -27,6 +28,8 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new", "&New", "&File", "files.new_project", Key.New, "Start an empty project"),
+    ActionSpec("new_template", "New &Template Workbook…", "&File", "new_template_dialog",
+               None, "Write an empty template workbook to fill in, with instructions"),
     ActionSpec("open", "&Open…", "&File", "files.open_dialog", Key.Open,
                "Open a project file or a template workbook"),
     ActionSpec("save", "&Save", "&File", "files.save", Key.Save, separator_before=True),
@@ -44,6 +47,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_pdf", "Export Summary as P&DF…", "&File", "export_pdf_dialog",
                "Ctrl+Shift+E"),
     ActionSpec("quit", "&Quit", "&File", "close", Key.Quit, separator_before=True),
+    ActionSpec("cut", "Cu&t", "&Edit", "cut_cells", Key.Cut,
+               "Copy the selected cells and clear them", separator_before=True),
+    ActionSpec("copy", "&Copy", "&Edit", "copy_cells", Key.Copy,
+               "Copy the selected cells, to paste here or into Excel"),
+    ActionSpec("paste", "&Paste", "&Edit", "paste_cells", Key.Paste,
+               "Paste cells copied here or in Excel, from the current cell"),
+    ActionSpec("fill_down", "Fill Do&wn", "&Edit", "fill_down", "Ctrl+D",
+               "Copy the first selected row's values into the selected rows below it"),
     ActionSpec("add_row", "&Add Row", "&Edit", "add_row", "Ctrl+Shift+=",
                separator_before=True),
     ActionSpec("delete_rows", "&Delete Rows", "&Edit", "delete_rows", "Ctrl+-"),
@@ -52,12 +63,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Go to the next cell with a problem"),
 )
 
-def build_actions(window: QObject, menubar: QMenuBar
+# the Help menu, built after the View menu (so that it comes last in the menu bar)
+HELP_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("guide", "&Guide", "&Help", "show_guide", Key.HelpContents,
+               "The glossary and the definitions of every figure"),
+    ActionSpec("about", "&About Stockpile Planner", "&Help", "about"),
+)
+
+
+def menu_text(title: str) -> str:
+    """A menu item's text for a title shown elsewhere as it is ("Products & BOM"): an "&"
+    would otherwise underline the next letter and vanish."""
+    return title.replace("&", "&&")
+
+
+def build_actions(window: QObject, menubar: QMenuBar,
+                  specs: tuple[ActionSpec, ...] = ACTIONS,
                   ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
     """Create the actions, connect them to the window's methods, fill the menus."""
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
-    for spec in ACTIONS:
+    for spec in specs:
         menu = menus.get(spec.menu)
         if menu is None:
             menu = menus[spec.menu] = menubar.addMenu(spec.menu)
@@ -79,3 +105,26 @@ def build_actions(window: QObject, menubar: QMenuBar
         menu.addAction(action)
         actions[spec.id] = action
     return actions, menus
+
+
+def build_theme_menu(window: QObject, view: QMenu, chosen: str,
+                     choose: Callable[[str], object]) -> dict[str, QAction]:
+    """The View menu's "Theme" submenu: follow the desktop, light, dark or high contrast,
+    one checked; picking one calls ``choose`` with its name (ui.common.theme.CHOICES)."""
+    menu = view.addMenu("&Theme")
+    menu.setObjectName("menu_theme")
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    for name in theme.CHOICES:
+        action = QAction(theme.LABELS[name], window)
+        action.setCheckable(True)
+        action.setChecked(name == chosen)
+        action.setObjectName(f"action_theme_{name.replace(' ', '_')}")
+        action.triggered.connect(lambda _checked=False, n=name: choose(n))
+        group.addAction(action)
+        menu.addAction(action)
+        if name == theme.SYSTEM:
+            menu.addSeparator()
+        actions[name] = action
+    return actions

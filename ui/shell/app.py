@@ -7,21 +7,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.core.resources import resource, resource_path
+from planner.core.resources import resource_path
 
 
 def create_application(argv: Sequence[str]) -> object:
     import pyqtgraph as pg
 
+    from ui.common import theme
     from ui.qt import QApplication, QIcon
+    from ui.shell.preferences import Preferences
 
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName("Stockpile Planner")
     app.setApplicationName("Stockpile Planner")
     app.setApplicationDisplayName("Stockpile Planner")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
-    pg.setConfigOptions(antialias=True, background="w", foreground="#37474f")
+    scheme = theme.apply(Preferences().theme, app)  # style, palette and style sheet
+    pg.setConfigOptions(antialias=True, background=scheme.base, foreground=scheme.text)
     return app
 
 
@@ -53,8 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif doc is not None:
         window.prefs.add_recent(files[0])
         window.update_recent_menu()
-    else:
-        window.files.offer_recovery()
+    elif not window.files.offer_recovery():
+        window.show_start_page()  # no project: ways to get started
     return app.exec()  # type: ignore[attr-defined]
 
 

@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import Problem, summarised
+from ui.common import theme
 from ui.common.errors import show_error
 from ui.common.operations import Operation
 from ui.editing.document import Document
-from ui.editing.table_page import TablePage
+from ui.editing.table_page import TablePage, clipboard_command
 from ui.printing import dialogs as printing
 from ui.qt import (
     QAction,
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -32,11 +34,13 @@ from ui.qt import (
     QUndoGroup,
     QWidget,
 )
-from ui.shell.actions import build_actions
+from ui.shell.actions import HELP_ACTIONS, build_actions, build_theme_menu, menu_text
 from ui.shell.files import OPENABLE, FileController
+from ui.shell.guide import open_guide
 from ui.shell.preferences import Preferences
 from ui.shell.recovery import Autosaver
 from ui.shell.registry import PAGES, TABLE_PAGE
+from ui.shell.start_page import StartPage, write_template_dialog
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +72,12 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.start_page = StartPage(self)  # shown instead until a project is open
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(central)
+        self.screens.addWidget(self.start_page)
+        self.setCentralWidget(self.screens)
+        self._connect_start_page()
         self.nav.currentRowChanged.connect(self._show_page)
 
         self._build_status_bar()
@@ -87,6 +96,7 @@ class MainWindow(QMainWindow):
             self.resize(1360, 860)
         if state is not None:
             self.restoreState(state)
+            self._fit_problems_dock()  # as the project is now, not as it was last time
         self.nav.setCurrentRow(min(max(self.prefs.last_page, 0), len(PAGES) - 1))
 
     # --- building ----------------------------------------------------------------------
@@ -106,19 +116,21 @@ class MainWindow(QMainWindow):
         self.actions["undo"], self.actions["redo"] = undo, redo
         view = self.menuBar().addMenu("&View")
         for i, spec in enumerate(PAGES):
-            action = QAction(spec.title, self)
+            action = QAction(menu_text(spec.title), self)
             action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _c=False, i=i: self.nav.setCurrentRow(i))
             view.addAction(action)
         view.addSeparator()
         view.addAction(self.problems_dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Stockpile Planner", self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        self.theme_actions = build_theme_menu(self, view, self.prefs.theme, self.set_theme)
+        help_actions, _menus = build_actions(self, self.menuBar(), HELP_ACTIONS)
+        self.actions.update(help_actions)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        self.selection_label = QLabel(self)  # sum, average and count of selected cells
+        self.selection_label.setContentsMargins(0, 0, 16, 0)  # apart from the problems
+        bar.addPermanentWidget(self.selection_label)
         self.figures_label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
@@ -149,6 +161,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.doc = doc
         doc.setParent(self)
+        self.screens.setCurrentIndex(0)  # a project is open: no start page
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         self.files.document_changed()
@@ -167,6 +180,7 @@ class MainWindow(QMainWindow):
         doc.undo_stack.indexChanged.connect(self.update_title)
         doc.pathChanged.connect(self.update_title)
         doc.message.connect(self.show_message)
+        doc.selectionFigures.connect(self.selection_label.setText)
         doc.reportChanged.connect(self.update_problems)
         doc.busyChanged.connect(self._figures_busy)
         self.update_title()
@@ -220,8 +234,16 @@ class MainWindow(QMainWindow):
             parts.append("figures not updated")
         self.figures_label.setText(" · ".join(parts) if parts else "No problems")
         self.problems_dock.setWindowTitle(f"Problems ({len(problems)})")
-        if errors and not self.problems_dock.isVisible():
+        self._fit_problems_dock()
+
+    def _fit_problems_dock(self) -> None:
+        """The problems panel shows itself when there are errors and steps aside when there
+        is nothing to list (an empty panel would only take room from the page)."""
+        if not self.doc.problems:
+            self.problems_dock.hide()
+        elif self.doc.errors() and not self.problems_dock.isVisible():
             self.problems_dock.show()
+            self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
 
     def _figures_busy(self, busy: bool) -> None:
         if self.task is None:
@@ -293,6 +315,18 @@ class MainWindow(QMainWindow):
         page = self.current_table_page()
         if page is not None:
             page.delete_rows()
+
+    def cut_cells(self) -> None:
+        clipboard_command(QApplication.focusWidget(), "cut")
+
+    def copy_cells(self) -> None:
+        clipboard_command(QApplication.focusWidget(), "copy")
+
+    def paste_cells(self) -> None:
+        clipboard_command(QApplication.focusWidget(), "paste")
+
+    def fill_down(self) -> None:
+        clipboard_command(QApplication.focusWidget(), "fill_down")
 
     def focus_search(self) -> None:
         page = self.current_table_page()
@@ -377,13 +411,43 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
+        if self.task is not None:  # an open, import or export: let it finish or cancel it
+            self.show_message(f"Wait for {self.task.title.lower()} to finish, or cancel "
+                              "it, before closing.")
+            event.ignore()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.doc.cancel_work()  # figures computing in the background are not needed now
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.last_page = self.nav.currentRow()
         self.files.autosaver.discard()
         event.accept()
+
+    def set_theme(self, name: str) -> None:
+        """Draw the window in the theme ``name`` and keep it as the preference."""
+        self.prefs.theme = name
+        theme.apply(name)
+
+    # --- getting started and help ----------------------------------------------------------
+    def _connect_start_page(self) -> None:
+        start = self.start_page
+        start.openSample.connect(self.files.open_path)
+        start.importWorkbook.connect(self.files.import_dialog)
+        start.openProject.connect(self.files.open_dialog)
+        start.newTemplate.connect(self.new_template_dialog)
+        start.emptyProject.connect(lambda: self.screens.setCurrentIndex(0))
+
+    def show_start_page(self) -> None:
+        """Offer ways to get started (the window opened without a file)."""
+        self.screens.setCurrentWidget(self.start_page)
+
+    def new_template_dialog(self) -> None:
+        write_template_dialog(self, Path(self.prefs.last_folder or Path.home()))
+
+    def show_guide(self) -> None:
+        open_guide(self)
 
     def about(self) -> None:
         from planner.cli import version

@@ -60,3 +60,14 @@ class Preferences:
     @last_page.setter
     def last_page(self, page: int) -> None:
         self.q.setValue("window/page", page)
+
+    @property
+    def theme(self) -> str:
+        """The window's theme: "system" (follow the desktop), "light", "dark" or
+        "high contrast"."""
+        value = str(self._get("window/theme", "system", str))
+        return value if value in ("system", "light", "dark", "high contrast") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.q.setValue("window/theme", value)

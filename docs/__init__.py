@@ -1,0 +1,1 @@
+"""The documentation; definitions.md installs as planner.resources.docs (pyproject.toml)."""

@@ -1,0 +1,199 @@
+"""A blank template workbook to fill in: instructions, example rows, drop-down lists, notes.
+
+``planner template -o FILE.xlsx`` and the window's "New template workbook…" write it. It has
+every sheet of the template (planner.inputs.schema.SHEETS) with its header row, and:
+
+- an Instructions sheet first, saying in plain words what each sheet is for;
+- example rows in grey italics. Together they form a tiny valid project (a product made of
+  one material, bought from one supplier), so the untouched workbook checks as valid; the
+  user overwrites or deletes them;
+- drop-down lists (data validation) for kind, per, country codes (ISO 3166 alpha-2) and
+  currency codes (ISO 4217), the codes on a hidden Lists sheet;
+- a note on each header cell: whether the column is required, and what it holds.
+
+The Instructions and Lists sheets are read as the template's own and ignored without a
+warning (planner.inputs.validation.AID_SHEETS).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from planner.core.xlsx import Book, Sheet, number_format, write_xlsx
+from planner.inputs.schema import KINDS, PERIODS, SETTINGS, SHEETS, Column
+from planner.inputs.validation import INSTRUCTIONS_SHEET, LISTS_SHEET
+
+EXAMPLE_COLOUR = "#7F7F7F"
+LAST_ROW = 1_048_575  # Excel's last row (0-based): a drop-down covers the whole column
+
+PURPOSE: dict[str, str] = {
+    "Items": "Every product, component and material, one row each: its id, name, kind, "
+             "unit and price.",
+    "BOM": "What goes into what: one row per parent and child item, with how many units "
+           "of the child one unit of the parent uses.",
+    "Demand": "How much of each item you sell or use, per day, week, month or year.",
+    "Forecast": "Optional. The quantity of an item expected in each calendar month, when "
+                "demand is not flat.",
+    "Stock": "What is on hand today for each item, with an optional safety stock, target "
+             "days of cover or service level.",
+    "Suppliers": "Every supplier, one row each: its id, name and country.",
+    "Sources": "Which supplier supplies which item: the share of the item bought from it, "
+               "its price, lead time, capacity and minimum order.",
+    "Orders": "Open purchase orders not yet received: item, supplier, quantity and due "
+              "date.",
+    "Rates": "Optional. Exchange rates, when some prices are in another currency than the "
+             "project's.",
+    "Settings": "The project's settings, one per row. A blank value takes the default.",
+}
+
+SETTING_NOTES: dict[str, str] = {
+    "as_of_date": "The date the stock on the Stock sheet was counted. Blank: today.",
+    "horizon_days": "How many days ahead the plan looks. Blank: 90.",
+    "target_days": "The days of cover every material should have. Blank: 60.",
+    "max_supplier_share": "The largest share of a material any one supplier should have, "
+                          "e.g. 60%. Blank: 60%.",
+    "max_country_share": "The largest share of a material any one country should have, "
+                         "e.g. 60%. Blank: 60%.",
+    "currency": "The currency of the project's prices (ISO 4217, e.g. EUR). Blank: USD.",
+    "company": "Your company's name, printed on the summary. Blank: none.",
+}
+
+RULES = {"nonneg": "A number, 0 or more.", "positive": "A number greater than 0."}
+TYPES = {"id": "An id, as used on the other sheets.", "date": "A date.",
+         "month": "A month.", "share": "A share, e.g. 0.55 or 55%."}
+
+
+def _examples(today: dt.date) -> dict[str, list[list[object]]]:
+    """The example rows of each sheet, in the order of its columns: one valid project."""
+    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return {
+        "Items": [["P-EXAMPLE", "Example product", "product", "pcs", 250, "Example", None],
+                  ["M-EXAMPLE", "Example material", "material", "kg", None, "Example",
+                   None]],
+        "BOM": [["P-EXAMPLE", "M-EXAMPLE", 2, 3]],
+        "Demand": [["P-EXAMPLE", 100, "week", 0.3]],
+        "Forecast": [["P-EXAMPLE", next_month, 450]],
+        "Stock": [["M-EXAMPLE", 1500, 200, 60, None]],
+        "Suppliers": [["S-EXAMPLE", "Example supplier", "CN"]],
+        "Sources": [["M-EXAMPLE", "S-EXAMPLE", 1, 85, 45, 5000, 500, None, 120, "CNY", 7]],
+        "Orders": [["M-EXAMPLE", "S-EXAMPLE", 1000, today + dt.timedelta(days=30)]],
+        "Rates": [["CNY", 0.14]],
+    }
+
+
+def header_note(column: Column) -> str:
+    """The note on a column's header cell: required or not, and what it holds."""
+    parts = ["Required." if column.required else "Optional."]
+    if column.note:
+        parts.append(column.note[0].upper() + column.note[1:] + ".")
+    kind = RULES.get(column.rule) if column.type == "number" else TYPES.get(column.type)
+    if kind:
+        parts.append(kind)
+    return " ".join(parts)
+
+
+def write_blank_template(path: Path, today: dt.date | None = None) -> None:
+    """Write the blank template workbook to ``path`` (one atomic write)."""
+    write_xlsx(path, lambda book: _fill(book, today or dt.date.today()))
+
+
+def _fill(book: Book, today: dt.date) -> None:
+    _instructions(book.sheet(INSTRUCTIONS_SHEET), book)
+    lists = _lists(book)
+    header = book.header_style(table=False)
+    example = {kind: book.style(italic=True, font_color=EXAMPLE_COLOUR,
+                                **({"num_format": number_format(kind)}
+                                   if kind in ("share", "date", "month") else {}))
+               for kind in ("plain", "share", "date", "month")}
+    examples = _examples(today)
+    for spec in SHEETS:
+        ws = book.sheet(spec.name)
+        ws.freeze(1, 0)
+        ws.print_setup(landscape=len(spec.columns) > 5, title_rows=1)
+        rows = examples.get(spec.name, [])
+        ws.widths([22, 18] if spec.name == "Settings" else
+                  [max(12, len(c.name) + 4, *(len(str(r[j])) + 3 for r in rows))
+                   for j, c in enumerate(spec.columns)])
+        ws.row(0, spec.column_names, header)
+        for j, column in enumerate(spec.columns):
+            ws.comment(0, j, header_note(column))
+            source = lists.get(column.type)
+            if source is not None:
+                ws.choices(1, j, LAST_ROW, source, strict=column.type in ("kind", "per"))
+        if spec.name == "Settings":
+            for r, setting in enumerate(SETTINGS, start=1):  # the stock is counted today
+                ws.row(r, [setting.key, today if setting.key == "as_of_date" else None],
+                       [None, example["date"]])
+                ws.comment(r, 0, SETTING_NOTES[setting.key])
+            continue
+        styles = [example.get(c.type, example["plain"]) for c in spec.columns]
+        for r, values in enumerate(examples[spec.name], start=1):
+            ws.row(r, values, styles)
+
+
+def _instructions(ws: Sheet, book: Book) -> None:
+    title = book.style(bold=True, font_size=14)
+    bold = book.style(bold=True, valign="top")
+    wrap = book.style(text_wrap=True, valign="top")
+    grey = book.style(text_wrap=True, valign="top", italic=True, font_color=EXAMPLE_COLOUR)
+    ws.widths([16, 90])
+    ws.print_setup(landscape=False)
+    ws.write(0, 0, "Stockpile Planner template", title)
+    ws.height(1, 32)
+    ws.merge(1, 0, 1, 1, "Fill in one sheet per kind of data, then open this workbook in "
+                         "Stockpile Planner (File, Import) or check it with: planner check "
+                         "FILE.xlsx", wrap)
+    ws.write(3, 0, "Sheet", bold)
+    ws.write(3, 1, "What it is for", bold)
+    row = 4
+    for spec in SHEETS:
+        _wrapped(ws, row, spec.name, PURPOSE[spec.name], bold, wrap)
+        row += 1
+    notes = [
+        ("Example rows", "Rows in grey italics are examples. Together they form a tiny valid "
+                         "project, so this workbook checks as valid as it is. Overwrite them "
+                         "with your own data, or delete them.", grey),
+        ("Headers", "Keep the header row of each sheet as it is. Rest the pointer on a header "
+                    "to read what the column holds and whether it is required.", wrap),
+        ("Lists", "Kind, per, country and currency cells offer a drop-down list of the "
+                  "values they accept.", wrap),
+        ("Settings", "Each setting has a note on its name. A blank value takes the default.",
+         wrap),
+        ("This sheet", "The Instructions sheet and the hidden Lists sheet are ignored when "
+                       "the workbook is read.", wrap),
+    ]
+    row += 1
+    for name, text, style in notes:
+        _wrapped(ws, row, name, text, bold, style)
+        row += 1
+
+
+def _wrapped(ws: Sheet, row: int, name: str, text: str, name_style: object,
+             style: object) -> None:
+    """A row of the instructions: a name, and a text wrapped in a row tall enough for it
+    (set by hand: spreadsheet programs do not always fit a row to wrapped text)."""
+    ws.height(row, 15 * (1 + (len(text) - 1) // 100))
+    ws.write(row, 0, name, name_style)
+    ws.write(row, 1, text, style)
+
+
+def _lists(book: Book) -> dict[str, str | list[str]]:
+    """The hidden sheet of codes; the drop-down source of each column type."""
+    import pycountry
+
+    ws = book.sheet(LISTS_SHEET)
+    countries = sorted((c.alpha_2, c.name) for c in pycountry.countries)
+    currencies = sorted((c.alpha_3, c.name) for c in pycountry.currencies)
+    ws.row(0, ["country", "country name", "currency", "currency name"])
+    for r in range(max(len(countries), len(currencies))):
+        values: list[object] = [*(countries[r] if r < len(countries) else (None, None)),
+                                *(currencies[r] if r < len(currencies) else (None, None))]
+        ws.row(r + 1, values)
+    ws.hide()
+    return {"kind": list(KINDS), "per": list(PERIODS),
+            "country": f"={LISTS_SHEET}!$A$2:$A${len(countries) + 1}",
+            "currency": f"={LISTS_SHEET}!$C$2:$C${len(currencies) + 1}"}
+
+
+__all__ = ["header_note", "write_blank_template"]

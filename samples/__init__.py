@@ -1,0 +1,1 @@
+"""The sample projects; the workbooks install as planner.resources.samples (pyproject.toml)."""
