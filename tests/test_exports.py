@@ -166,8 +166,18 @@ def test_the_procurement_plan_workbook(hostile: Project, tmp_path: Path) -> None
     assert_no_formula_and_texts_carried(tmp_path / "plan.xlsx", expected)
 
 
-# the writers the tests above exercise; xlsx is the layer both workbooks are written with
-COVERED = {"template", "plan_workbook", "xlsx"}
+def test_the_blank_template(tmp_path: Path) -> None:
+    # no user text goes in, but its examples, notes and lists must stay text, never formulas
+    from planner.inputs.blank_template import write_blank_template
+    from planner.inputs.schema import SHEETS
+
+    write_blank_template(tmp_path / "blank.xlsx")
+    expected = {c.name for spec in SHEETS for c in spec.columns}
+    assert_no_formula_and_texts_carried(tmp_path / "blank.xlsx", expected)
+
+
+# the writers the tests above exercise; xlsx is the layer the workbooks are written with
+COVERED = {"template", "plan_workbook", "blank_template", "xlsx"}
 WRITES = re.compile(r"^\s*(from|import) (openpyxl|xlsxwriter)\b|planner\.core\.xlsx\b|"
                     r"csv\.writer\(", re.M)
 

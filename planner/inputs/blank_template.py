@@ -65,21 +65,28 @@ TYPES = {"id": "An id, as used on the other sheets.", "date": "A date.",
 
 
 def _examples(today: dt.date) -> dict[str, list[list[object]]]:
-    """The example rows of each sheet, in the order of its columns: one valid project."""
+    """The example rows of each sheet, in the order of its columns: one valid project.
+    Written by column name, so that a column the template gains stays blank here."""
     next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return {
-        "Items": [["P-EXAMPLE", "Example product", "product", "pcs", 250, "Example", None],
-                  ["M-EXAMPLE", "Example material", "material", "kg", None, "Example",
-                   None]],
-        "BOM": [["P-EXAMPLE", "M-EXAMPLE", 2, 3]],
-        "Demand": [["P-EXAMPLE", 100, "week", 0.3]],
-        "Forecast": [["P-EXAMPLE", next_month, 450]],
-        "Stock": [["M-EXAMPLE", 1500, 200, 60, None]],
-        "Suppliers": [["S-EXAMPLE", "Example supplier", "CN"]],
-        "Sources": [["M-EXAMPLE", "S-EXAMPLE", 1, 85, 45, 5000, 500, None, 120, "CNY", 7]],
-        "Orders": [["M-EXAMPLE", "S-EXAMPLE", 1000, today + dt.timedelta(days=30)]],
-        "Rates": [["CNY", 0.14]],
+    rows: dict[str, list[dict[str, object]]] = {
+        "Items": [dict(item_id="P-EXAMPLE", name="Example product", kind="product",
+                       unit="pcs", unit_price=250, category="Example"),
+                  dict(item_id="M-EXAMPLE", name="Example material", kind="material",
+                       unit="kg", category="Example")],
+        "BOM": [dict(parent_id="P-EXAMPLE", child_id="M-EXAMPLE", qty_per=2, scrap_pct=3)],
+        "Demand": [dict(item_id="P-EXAMPLE", quantity=100, per="week", cv=0.3)],
+        "Forecast": [dict(item_id="P-EXAMPLE", month=next_month, quantity=450)],
+        "Stock": [dict(item_id="M-EXAMPLE", on_hand=1500, safety_stock=200, target_days=60)],
+        "Suppliers": [dict(supplier_id="S-EXAMPLE", name="Example supplier", country="CN")],
+        "Sources": [dict(item_id="M-EXAMPLE", supplier_id="S-EXAMPLE", share=1, unit_price=85,
+                         lead_time_days=45, capacity_per_month=5000, moq=500,
+                         time_to_recover_days=120, currency="CNY", lead_time_sd_days=7)],
+        "Orders": [dict(item_id="M-EXAMPLE", supplier_id="S-EXAMPLE", quantity=1000,
+                        due_date=today + dt.timedelta(days=30))],
+        "Rates": [dict(currency="CNY", rate=0.14)],
     }
+    return {spec.name: [[row.get(c.name) for c in spec.columns] for row in rows[spec.name]]
+            for spec in SHEETS if spec.name in rows}
 
 
 def header_note(column: Column) -> str:
