@@ -48,6 +48,22 @@ def window(qtbot: object, prefs: Preferences, recovery_dir: Path) -> Iterator[Ma
     w.show()
     yield w
     w.doc.undo_stack.setClean()  # no prompt when the test ends
+    _close_quietly(w)
+
+
+def _close_quietly(w: MainWindow) -> None:
+    """Close what a test left open (a completion popup), then the window,
+    while the window is whole: a popup or editor deleted with its window under pytest-qt's
+    teardown crashed the process now and then."""
+    from ui.qt import QApplication
+
+    for _ in range(5):
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            break
+        popup.close()
+    w.close()
+    QApplication.processEvents()
 
 
 @pytest.fixture(autouse=True)
