@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the cost of reducing dependence: the plan's cost and the largest "
                    "origin country's share at country caps from the project's down to "
                    "30%%; with -o, the workbook carries it too")
+    p.add_argument("--rfq", type=Path, metavar="FOLDER",
+                   help="write a request for quotation per supplier into FOLDER (made if "
+                   "need be): one workbook each, listing what to ask of that supplier")
 
     p = sub.add_parser("summary", help="printable exposure summary (PDF)")
     p.add_argument("file", type=Path)
@@ -332,11 +335,15 @@ class ProgressLine:
 def cmd_plan(args: argparse.Namespace) -> int:
     from planner.analysis.frontier import frontier, frontier_json, frontier_text
     from planner.analysis.plan import plan_json, plan_text, stdout_to_stderr
-    from planner.outputs.plan_workbook import write_plan_workbook
+    from planner.outputs.plan_workbook import write_plan_workbook, write_rfq_workbooks
 
     out = args.output
-    if out is None and not args.json and not args.frontier:
-        print("planner plan: give -o PLAN.xlsx, --json, --frontier, or -o with one of them",
+    if out is None and not args.json and not args.frontier and args.rfq is None:
+        print("planner plan: give -o PLAN.xlsx, --json, --frontier or --rfq FOLDER, or -o "
+              "with one of them", file=sys.stderr)
+        return EXIT_USAGE
+    if args.rfq is not None and args.rfq.exists() and not args.rfq.is_dir():
+        print(f"planner plan: --rfq needs a folder, and {args.rfq} is a file",
               file=sys.stderr)
         return EXIT_USAGE
     if out is not None and out.suffix.lower() != ".xlsx":
@@ -356,7 +363,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             table = frontier(project, progress, objective=args.objective, **params)
         progress.close()
     plan = None
-    if out is not None or not args.frontier:
+    if out is not None or args.rfq is not None or not args.frontier:
         progress = ProgressLine("planning", "materials solved")
         with stdout_to_stderr():
             plan = results.plan(progress, objective=args.objective, **params)
@@ -365,6 +372,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         assert plan is not None
         # the workbook carries the disruption ranking too
         write_plan_workbook(plan, out, ranking=results.ranking(), frontier=table)
+    requests: list[Path] = []
+    if args.rfq is not None:
+        assert plan is not None
+        requests = write_rfq_workbooks(plan, args.rfq)
     if args.json:
         data = frontier_json(table) if table is not None and args.frontier else plan_json(plan)
         json.dump(data, sys.stdout, indent=2, allow_nan=False)
@@ -375,6 +386,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
               if table is not None and args.frontier else plan_text(plan))
     if out is not None:
         print(f"wrote {out}", file=sys.stderr if args.json else sys.stdout)
+    if args.rfq is not None:
+        print(f"wrote {len(requests):,} requests for quotation to {args.rfq}",
+              file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 
 

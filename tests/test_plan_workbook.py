@@ -51,12 +51,13 @@ def test_sheets_headers_and_rows(book: Path, sample_plan: Plan) -> None:
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == SHEETS
     lines = wb["Order lines"]
-    assert header(lines)[:4] == ["Order by", "Late", "Item", "Name"]
-    assert lines.max_row == len(sample_plan.lines) + 1
+    assert header(lines)[:5] == ["Order by", "Action", "Days late", "Item", "Name"]
+    assert lines.max_row == len(sample_plan.lines) + 3  # a blank row, then the total
     assert wb["Days of cover"].max_row == len(sample_plan.materials) + 1
     assert wb["Exposure"].max_row == len(sample_plan.materials) + 1
     # order lines sorted by order-by date, as dates
-    dates = [r[0] for r in lines.iter_rows(min_row=2, values_only=True)]
+    dates = [r[0] for r in lines.iter_rows(min_row=2, max_row=len(sample_plan.lines) + 1,
+                                           values_only=True)]
     assert all(isinstance(d, dt.datetime) for d in dates) and dates == sorted(dates)
 
 
@@ -80,17 +81,18 @@ def test_formats(book: Path, sample_plan: Plan) -> None:
     assert heading.font.bold and heading.fill.fgColor.rgb.endswith("2F4858")
     assert heading.alignment.wrap_text
     # fitted widths: every column set, the name columns wider than the flags
-    widths = {c: ws.column_dimensions[c].width for c in "ABCD"}
-    assert all(w and w >= 6 for w in widths.values()) and widths["D"] > widths["B"]
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDE"}
+    assert all(w and w >= 6 for w in widths.values()) and widths["E"] > widths["B"]
 
 
 def test_frozen_headers_filters_and_print_setup(book: Path) -> None:
     wb = openpyxl.load_workbook(book)
-    for name, freeze in (("Order lines", "D2"), ("Days of cover", "C2"), ("Exposure", "C2")):
+    for name, freeze in (("Order lines", "E2"), ("Days of cover", "C2"), ("Exposure", "C2")):
         ws = wb[name]
         assert ws.freeze_panes == freeze
+        table_rows = ws.max_row - 2 if name == "Order lines" else ws.max_row  # the total
         assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}" \
-                                     f"{ws.max_row}"
+                                     f"{table_rows}"
         assert ws.page_setup.orientation == "landscape"
         assert ws.print_title_rows == "$1:$1"
     for ws in wb:
@@ -103,7 +105,7 @@ def test_frozen_headers_filters_and_print_setup(book: Path) -> None:
 def test_conditional_colours_for_late_orders_and_breaches(book: Path) -> None:
     wb = openpyxl.load_workbook(book)
     late = [r.formula[0] for cf in wb["Order lines"].conditional_formatting for r in cf.rules]
-    assert late == ['$B2="late"']
+    assert late[0] == "AND(ISNUMBER($C2),$C2>0)" and late[1].startswith("LEN(")
     exposure = [r.formula[0] for cf in wb["Exposure"].conditional_formatting for r in cf.rules]
     assert any(">0.600001" in f for f in exposure) and any("LEN(" in f for f in exposure)
     cover = [r.formula[0] for cf in wb["Days of cover"].conditional_formatting
@@ -202,7 +204,8 @@ def test_a_cancelled_export_keeps_the_previous_workbook(
 def test_numbers_read_back_exactly(book: Path, sample_plan: Plan) -> None:
     ws = openpyxl.load_workbook(book)["Order lines"]
     for name in ("Quantity", "Cost", "Unit price"):
-        values = [r[0] for r in ws.iter_rows(min_row=2, min_col=column(ws, name),
+        values = [r[0] for r in ws.iter_rows(min_row=2, max_row=len(sample_plan.lines) + 1,
+                                              min_col=column(ws, name),
                                               max_col=column(ws, name), values_only=True)]
         key = {"Quantity": "quantity", "Cost": "cost", "Unit price": "unit_price"}[name]
         assert values == sample_plan.lines[key].tolist()  # every bit, not 16 digits
@@ -264,9 +267,10 @@ def test_libreoffice_reads_texts_and_numbers_back(tmp_path: Path) -> None:
     assert result.returncode == 0 and out.is_file(), result.stderr + result.stdout
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0][:4] == ["Order by", "Late", "Item", "Name"]
-    assert len(rows) == len(plan.lines) + 1
-    assert {r[3] for r in rows[1:]} == {" | ".join(TRICKY)}
+    assert rows[0][:5] == ["Order by", "Action", "Days late", "Item", "Name"]
+    assert len(rows) == len(plan.lines) + 3  # a blank row, then the total
+    rows = rows[:len(plan.lines) + 1]
+    assert {r[4] for r in rows[1:]} == {" | ".join(TRICKY)}
     cost, quantity = rows[0].index("Cost"), rows[0].index("Quantity")
     assert [float(r[cost]) for r in rows[1:]] == pytest.approx(plan.lines["cost"].tolist())
     assert [float(r[quantity]) for r in rows[1:]] == pytest.approx(

@@ -97,7 +97,7 @@ def test_the_written_workbook_is_formatted_as_the_template(
     assert [c.value for c in wb["Sources"][1]] == [
         "item_id", "supplier_id", "share", "unit_price", "lead_time_days",
         "capacity_per_month", "moq", "origin_country", "time_to_recover_days", "currency",
-        "lead_time_sd_days"]
+        "lead_time_sd_days", "order_multiple"]
     assert wb["Sources"]["C2"].number_format == "0.0%"
     assert wb["Orders"]["D2"].number_format == "yyyy-mm-dd"
     assert wb["Settings"]["B2"].number_format == "yyyy-mm-dd"

@@ -106,8 +106,10 @@ class Plan:
     lines: item_id, name, unit, supplier_id, supplier_name, origin_country, quantity,
         unit_price and cost (in the project's currency), order_currency and
         order_unit_price (the price as the source gives it), lead_time_days, moq, capacity
-        (over the horizon), needed_by, order_by, arrival, late. Sorted by order_by, then
-        item and supplier.
+        (over the horizon), order_multiple, needed_by, order_by, arrival, late, days_late,
+        action ("order now" or "not yet"), stock_out (the day stock runs out without new
+        orders), days_uncovered (from then to the arrival) and its warning in words.
+        Sorted by order_by, then item and supplier.
     materials: one row per purchased item, in the report's order; see MATERIAL_COLUMNS.
     suppliers: supplier_id, name, country, lines, materials, cost, cost_share.
     countries: origin_country, lines, cost, cost_share, dependence_before,
@@ -135,9 +137,9 @@ class Plan:
 
     @property
     def breaches(self) -> pd.DataFrame:
-        """Materials whose mix is still over a cap after the plan (with the reason)."""
-        m = self.materials
-        return m[m["over_supplier_cap_after"] | m["over_country_cap_after"]]
+        """Materials whose mix is still over a cap after the plan, with an order or
+        without (``still_over_cap``), with the reason."""
+        return self.materials[self.materials["still_over_cap"]]
 
 
 MATERIAL_COLUMNS = (
@@ -150,13 +152,16 @@ MATERIAL_COLUMNS = (
     "supplier_hhi_after", "country_hhi_before", "country_hhi_after",
     "days_of_cover_before", "days_of_cover_after", "over_supplier_cap_before",
     "over_country_cap_before", "over_supplier_cap_after", "over_country_cap_after",
-    "cap_breach", "more_concentrated", "reason", "method",
+    "cap_breach", "still_over_cap", "more_concentrated", "reason", "method",
 )
 LINE_COLUMNS = (
     "item_id", "name", "unit", "supplier_id", "supplier_name", "origin_country", "quantity",
     "unit_price", "cost", "order_currency", "order_unit_price", "lead_time_days", "moq",
-    "capacity", "needed_by", "order_by", "arrival", "late",
+    "capacity", "order_multiple", "needed_by", "order_by", "arrival", "late", "days_late",
+    "action", "stock_out", "days_uncovered", "warning",
 )
+ORDER_NOW = "order now"  # the action of a line whose order-by date is today or past
+NOT_YET = "not yet"  # ... of one whose order-by date is still ahead
 
 
 def make_plan(project: Project, *, horizon_days: float | None = None,
@@ -201,8 +206,10 @@ def make_plan(project: Project, *, horizon_days: float | None = None,
     stats.materials_lp = int((method == "lp").sum())
     stats.materials_milp = int((method == "milp").sum())
 
+    quantity = _rounded(src, quantity)
     fall = _fall_days(planned_project, report, need)
-    lines = _lines(planned_project, report, src, quantity, fall)
+    empty = _fall_days(planned_project, report, need, to_zero=True)
+    lines = _lines(planned_project, report, src, quantity, fall, empty)
     materials = _materials(report, params, src, quantity, need, available, method, lines)
     suppliers = _supplier_totals(planned_project, lines)
     countries = _country_totals(report, src, quantity, materials)
@@ -245,6 +252,9 @@ def _sources(project: Project, report: Report, params: PlanParameters) -> pd.Dat
     moq = np.nan_to_num(src["moq"].to_numpy(dtype=float), nan=0.0)
     whole = whole_units(m["unit"]).to_numpy()[material]
     upper = np.where(whole, np.floor(upper + 1e-9), upper)  # whole pieces only
+    # the Sources rows of report.sources are project.sources's, in the same order
+    multiple = project.sources["order_multiple"].to_numpy(dtype=float)[
+        pd.Index(m["item_id"]).get_indexer(report.sources["item_id"]) >= 0]
     usable = np.where(upper >= moq, upper, 0.0)
     dearest = pd.Series(price).groupby(material).transform("max").to_numpy(dtype=float)
     return pd.DataFrame({
@@ -262,6 +272,7 @@ def _sources(project: Project, report: Report, params: PlanParameters) -> pd.Dat
         "usable_upper": usable,
         "share": src["share"].to_numpy(dtype=float),
         "whole": whole,
+        "order_multiple": np.where(multiple > 0, multiple, np.nan),
     })
 
 
@@ -339,20 +350,45 @@ def _allocate(src: pd.DataFrame, need: np.ndarray, to_plan: np.ndarray,
     return quantity, method, result.milp_calls
 
 
+def _rounded(src: pd.DataFrame, quantity: np.ndarray) -> np.ndarray:
+    """Each order rounded up to its source's step (docs/definitions.md: rounding): a
+    multiple of the source's ``order_multiple``, else a whole number for an item bought
+    in whole units. An order that rounding up would lift above the source's capacity is
+    rounded down instead while that keeps it at or above the MOQ, else left as it is."""
+    step = src["order_multiple"].to_numpy(dtype=float)
+    step = np.where(np.isnan(step), np.where(src["whole"].to_numpy(dtype=bool), 1.0, np.nan),
+                    step)
+    rounds = (quantity > 0) & ~np.isnan(step)
+    if not rounds.any():
+        return quantity
+    step = np.where(rounds, step, 1.0)
+    steps = quantity / step
+    up = np.ceil(steps - 1e-6) * step  # 6.9999999 and 7.0000001 pieces are 7
+    down = np.floor(steps + 1e-6) * step
+    upper = src["usable_upper"].to_numpy(dtype=float)
+    moq = src["moq"].to_numpy(dtype=float)
+    fits_up = up <= upper * (1 + 1e-9) + 1e-9
+    fits_down = (down > 0) & (down >= moq * (1 - 1e-9))
+    rounded = np.where(fits_up, up, np.where(fits_down, down, quantity))
+    return np.where(rounds, rounded, quantity)
+
+
 # --- timing --------------------------------------------------------------------------
 
-def _fall_days(project: Project, report: Report, need: np.ndarray) -> np.ndarray:
+def _fall_days(project: Project, report: Report, need: np.ndarray,
+               to_zero: bool = False) -> np.ndarray:
     """Per material: days from the as-of date until stock is projected to fall to the
-    target level (safety stock + target days of use), from on hand and the open orders
-    due within the horizon (overdue ones on day 0), at the daily use, or along the
-    forecast's requirement when there is one. inf: never.
+    target level (safety stock + target days of use), or with ``to_zero`` to run out,
+    from on hand and the open orders due within the horizon (overdue ones on day 0), at
+    the daily use, or along the forecast's requirement when there is one. inf: never.
     """
     m = report.materials
     s = project.settings
     n = len(m)
     use = m["daily_use"].to_numpy(dtype=float)
     on_hand = m["on_hand"].to_numpy(dtype=float)
-    level = (m["safety_stock"] + m["target_days"] * m["daily_use"]).to_numpy(dtype=float)
+    level = (np.zeros(n) if to_zero else
+             (m["safety_stock"] + m["target_days"] * m["daily_use"]).to_numpy(dtype=float))
 
     orders = project.orders
     as_of = np.datetime64(s.as_of_date, "s")
@@ -390,7 +426,9 @@ def _fall_days(project: Project, report: Report, need: np.ndarray) -> np.ndarray
 # --- result tables -------------------------------------------------------------------
 
 def _lines(project: Project, report: Report, src: pd.DataFrame, quantity: np.ndarray,
-           fall: np.ndarray) -> pd.DataFrame:
+           fall: np.ndarray, empty: np.ndarray) -> pd.DataFrame:
+    """The order lines; ``fall`` and ``empty``: per material, the day stock is projected
+    to fall to its target level and to run out (inf: never)."""
     m = report.materials
     suppliers = project.suppliers.drop_duplicates("supplier_id")
     supplier_names = pd.Series(suppliers["name"].to_numpy(), index=suppliers["supplier_id"])
@@ -404,6 +442,16 @@ def _lines(project: Project, report: Report, src: pd.DataFrame, quantity: np.nda
     order_by = needed_by - lead.astype("int64").astype("timedelta64[D]")
     late = order_by < as_of
     arrival = np.maximum(order_by, as_of) + lead.astype("int64").astype("timedelta64[D]")
+    days_late = np.maximum((as_of - order_by).astype("int64"), 0)
+    runs_out = np.isfinite(empty[material])
+    stock_out = as_of + np.floor(np.minimum(empty[material], 1e6)).astype(
+        "int64").astype("timedelta64[D]")
+    uncovered = np.where(runs_out, np.maximum((arrival - stock_out).astype("int64"), 0), 0)
+    stock_out = np.where(runs_out, stock_out.astype("datetime64[s]"),
+                         np.datetime64("NaT", "s"))
+    warning = [f"Stock runs out on {pd.Timestamp(day).date().isoformat()}, before this order "
+               f"can arrive (days without stock: {days:,})." if days > 0 else ""
+               for day, days in zip(stock_out, uncovered.tolist(), strict=True)]
     q = quantity[rows]
     names = report.items.set_index("item_id")["name"]
     lines = pd.DataFrame({
@@ -422,12 +470,19 @@ def _lines(project: Project, report: Report, src: pd.DataFrame, quantity: np.nda
         "lead_time_days": part["lead_time_days"].to_numpy(dtype=float),
         "moq": part["moq"].to_numpy(dtype=float),
         "capacity": part["capacity"].to_numpy(dtype=float),
+        "order_multiple": part["order_multiple"].to_numpy(dtype=float),
         "needed_by": needed_by.astype("datetime64[s]"),
         "order_by": order_by.astype("datetime64[s]"),
         "arrival": arrival.astype("datetime64[s]"),
         "late": late,
+        "days_late": days_late.astype(np.int64),
+        "action": np.where(order_by <= as_of, ORDER_NOW, NOT_YET),
+        "stock_out": stock_out,
+        "days_uncovered": uncovered.astype(np.int64),
+        "warning": warning,
     })
-    lines["unit"] = lines["unit"].astype("string")
+    for text in ("unit", "action", "warning"):
+        lines[text] = lines[text].astype("string")
     lines = lines.sort_values(["order_by", "item_id", "supplier_id"], kind="stable")
     return lines.reset_index(drop=True)
 
@@ -520,8 +575,10 @@ def _materials(report: Report, params: PlanParameters, src: pd.DataFrame,
                                       ).to_numpy(dtype=bool)
     out["over_country_cap_after"] = (out["top_country_share_after"] > b + SHARE_TOLERANCE
                                      ).to_numpy(dtype=bool)
-    out["cap_breach"] = has_plan & (out["over_supplier_cap_after"].to_numpy()
-                                    | out["over_country_cap_after"].to_numpy())
+    over_after = (out["over_supplier_cap_after"].to_numpy()
+                  | out["over_country_cap_after"].to_numpy())
+    out["cap_breach"] = has_plan & over_after
+    out["still_over_cap"] = over_after  # with an order or without: Plan.breaches
     rules = _concentration(out, src, quantity, planned) if params.objective == "diversify" \
         else []
     out["more_concentrated"] = np.logical_or.reduce(
@@ -622,6 +679,8 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
     sources = np.bincount(src["material"].to_numpy(), minlength=n)
     short = (need > 0) & (planned < need * (1 - 1e-6))
     whole = whole_units(out["unit"]).to_numpy()
+    multiple = np.bincount(src["material"].to_numpy(),
+                           weights=src["order_multiple"].notna().to_numpy(), minlength=n) > 0
     enough = np.where(whole, np.ceil(need - 1e-9), need)  # whole pieces: 15.6 → 16
     extra = (need > 0) & (planned > enough * (1 + 1e-6) + 1e-9)
     rules = [
@@ -655,8 +714,10 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
             parts.append(f"the sources can deliver only {_amount(available[i], unit[i])} "
                          f"over the horizon, {_amount(need[i] - planned[i], unit[i])} short")
         elif extra[i]:
-            why = ("minimum order quantities and whole units" if whole[i] else
-                   "minimum order quantities")
+            why = ("minimum order quantities, order multiples and whole units" if whole[i]
+                   and multiple[i] else "minimum order quantities and order multiples"
+                   if multiple[i] else "minimum order quantities and whole units" if whole[i]
+                   else "minimum order quantities")
             parts.append(f"{why} raise the plan {_amount(planned[i] - need[i], unit[i])} "
                          "above the need")
         breaches: dict[str, list[str]] = {}  # why -> what is over its cap, for that reason
@@ -804,7 +865,8 @@ def plan_text(plan: Plan) -> str:
 
 LINE_KEYS = ("item_id", "supplier_id", "origin_country", "quantity", "unit_price", "cost",
              "needed_by", "order_by", "arrival", "late", "lead_time_days", "order_currency",
-             "order_unit_price")
+             "order_unit_price", "order_multiple", "days_late", "action", "stock_out",
+             "days_uncovered", "warning")
 
 
 def _json_value(value: Any) -> Any:

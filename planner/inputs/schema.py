@@ -125,6 +125,8 @@ SHEETS: tuple[Sheet, ...] = (
                since=2),
         Column("lead_time_sd_days", "number", rule="nonneg",
                note="standard deviation of the lead time", since=2),
+        Column("order_multiple", "number", rule="nonneg",
+               note="order in multiples of this quantity", since=2),
     )),
     Sheet("Orders", (
         Column("item_id", "id", True),

@@ -18,6 +18,7 @@ formula, and every number reads back exactly.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -93,7 +94,7 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         len(ranking.stops) if ranking is not None else 0))
     # (title, columns, columns kept in view left of the scroll, conditional colours)
     tables: list[tuple[str, list[Col], int, Rules]] = [
-        ("Order lines", _line_columns(plan), 3, _late_rules),
+        ("Order lines", _line_columns(plan), 4, _late_rules),
         ("Days of cover", _cover_columns(plan), 2, _cover_rules),
         ("Exposure", _exposure_columns(plan), 2, _exposure_rules)]
     if ranking is not None:
@@ -103,7 +104,10 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         styles = _Styles(book, plan.currency)
         _summary(book.sheet("Summary"), plan, styles)
         for title, columns, frozen, rules in tables:
-            _table(book.sheet(title), columns, styles, counter, plan, frozen, rules)
+            ws = book.sheet(title)
+            _table(ws, columns, styles, counter, plan, frozen, rules)
+            if title == "Order lines" and len(plan.lines):
+                _line_totals(ws, columns, plan, styles)
         if frontier is not None:
             _frontier(book.sheet("Frontier"), frontier, styles, counter, plan)
 
@@ -240,7 +244,9 @@ def _line_columns(plan: Plan) -> list[Col]:
     units = _texts(lines["unit"])
     return [
         Col("Order by", _dates(lines["order_by"]), "date"),
-        Col("Late", _flag(lines["late"], "late")),
+        Col("Action", _texts(lines["action"])),
+        Col("Days late", _numbers(lines["days_late"].where(lines["days_late"] > 0)),
+            "number"),
         Col("Item", _texts(lines["item_id"])),
         Col("Name", _texts(lines["name"]), width=34),
         Col("Supplier", _texts(lines["supplier_id"])),
@@ -253,7 +259,12 @@ def _line_columns(plan: Plan) -> list[Col]:
         Col("Lead time (days)", _numbers(lines["lead_time_days"]), "number"),
         Col("Needed by", _dates(lines["needed_by"]), "date"),
         Col("Arrival", _dates(lines["arrival"]), "date"),
+        Col("Stock runs out", _dates(lines["stock_out"]), "date"),
+        Col("Days without stock",
+            _numbers(lines["days_uncovered"].where(lines["days_uncovered"] > 0)), "number"),
         Col("MOQ", _numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
+        Col("Order multiple", _numbers(lines["order_multiple"]), "quantity", units=units),
+        Col("Warning", _texts(lines["warning"]), width=44, wrap=True),
     ]
 
 
@@ -416,15 +427,32 @@ def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, pl
     counter.add(n % PROGRESS_EVERY)
 
 
+def _line_totals(ws: Sheet, columns: list[Col], plan: Plan, styles: _Styles) -> None:
+    """Below the order lines, after an empty row (outside the filter): the total cost,
+    and how many lines there are and how many are late."""
+    headers = [c.header for c in columns]
+    at = len(plan.lines) + 2
+    late = plan.late_lines
+    ws.write(at, 0, "Total", styles.strong)
+    ws.write(at, headers.index("Name"),
+             f"{len(plan.lines):,} order lines, {late:,} of them late", styles.strong)
+    ws.write(at, headers.index("Cost"), plan.total_cost,
+             styles.proto("money", bold=True, pad=True))
+
+
 def _letter(columns: list[Col], header: str) -> str:
     return column_letter([c.header for c in columns].index(header))
 
 
 def _late_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
-    """Late orders: their order-by date and the word "late" in red."""
+    """Late orders: their order-by date, action and days late in red; a warning that
+    stock runs out before the order arrives in red too."""
     if n:
-        late = _letter(columns, "Late")
-        ws.conditional(f"A2:{late}{n + 1}", f'${late}2="late"', styles.red)
+        late = _letter(columns, "Days late")
+        ws.conditional(f"A2:{late}{n + 1}", f"AND(ISNUMBER(${late}2),${late}2>0)",
+                       styles.red)
+        warning = _letter(columns, "Warning")
+        ws.conditional(f"{warning}2:{warning}{n + 1}", f"LEN({warning}2)>0", styles.red)
 
 
 def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
@@ -661,6 +689,113 @@ def _chart(ws: Sheet, first: int, last: int) -> int:
     return int(height / 0.53) + 2  # rows of ~15 pt (0.53 cm)
 
 
+# --- requests for quotation ------------------------------------------------------------
+
+RFQ_SHEET = "Request for quotation"
+RFQ_FILLED = ("Your unit price", "Currency", "Lead time (days)", "Earliest delivery",
+              "Remarks")  # the supplier's columns, left blank
+RFQ_WIDTHS = [6, 24, 14, 34, 12, 8, 12, 14, 10, 11, 13, 30]
+
+
+def rfq_reference(date: dt.date, supplier_id: str, line: int) -> str:
+    """Our reference of an order line in a request: RFQ-20261102-S1-001."""
+    return f"RFQ-{date:%Y%m%d}-{supplier_id}-{line:03d}"
+
+
+def write_rfq_workbooks(plan: Plan, folder: Path | str, date: dt.date | None = None,
+                        progress: Progress | None = None) -> list[Path]:
+    """Write one request for quotation per supplier of ``plan`` into ``folder`` (made if
+    need be) and return the files written, by supplier.
+
+    Each workbook names the buyer's company, the supplier and the ``date`` (default:
+    today), and lists what to ask of that supplier: item, name, quantity, unit, needed
+    by and our reference, with blank columns for the supplier's price, currency, lead
+    time and earliest delivery. Each file is written atomically; ``progress(done,
+    total)`` is called after each, and returning False stops with ExportCancelled (the
+    files already written stay)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    date = date or dt.date.today()
+    lines = plan.lines
+    suppliers = list(dict.fromkeys(lines["supplier_id"].astype(str).tolist()))
+    written: list[Path] = []
+    taken: set[str] = set()
+    for done, supplier in enumerate(suppliers, start=1):
+        rows = lines[lines["supplier_id"].astype(str) == supplier]
+        name = _texts(rows["supplier_name"])[0]
+        path = folder / _rfq_file_name(supplier, name, taken)
+        write_xlsx(path, lambda book, rows=rows, supplier=supplier, name=name:
+                   _rfq(book, plan, rows, supplier, name, date))
+        written.append(path)
+        if progress is not None and progress(done, len(suppliers)) is False:
+            raise ExportCancelled("the export was cancelled")
+    return written
+
+
+def _rfq_file_name(supplier: str, name: str | None, taken: set[str]) -> str:
+    """A file name for the supplier's request that no other request takes: "RFQ S1
+    Baotou Rare Earth.xlsx", with characters a file name cannot hold replaced."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", f"RFQ {supplier} {name or ''}").strip(" .")
+    stem = stem[:80].rstrip(" .") or "RFQ"
+    candidate, k = stem, 1
+    while candidate.lower() in taken:
+        k += 1
+        candidate = f"{stem} ({k})"
+    taken.add(candidate.lower())
+    return candidate + ".xlsx"
+
+
+def _rfq(book: Book, plan: Plan, rows: pd.DataFrame, supplier: str, name: str | None,
+         date: dt.date) -> None:
+    """The request for quotation sent to one supplier: who asks whom, when, and the
+    lines to quote, printable on one page wide."""
+    ws = book.sheet(RFQ_SHEET)
+    styles = _Styles(book, plan.currency)
+    ws.widths(RFQ_WIDTHS)
+    ws.print_setup(landscape=True, title_rows=8,
+                   header=(header_literal(plan.company or ""), "Request for quotation",
+                           date.isoformat()),
+                   footer="Page &P of &N")
+    text, strong = styles.proto("text"), styles.strong
+    ws.height(0, 22)
+    ws.write(0, 0, "Request for quotation", styles.title)
+    ws.write(1, 0, "From", strong)
+    ws.write(1, 1, plan.company or "", text)
+    ws.write(2, 0, "To", strong)
+    ws.write(2, 1, f"{name} ({supplier})" if name else supplier, text)
+    ws.write(3, 0, "Date", strong)
+    ws.write(3, 1, date, styles.proto("date"))
+    ws.write(4, 0, "Lines", strong)
+    ws.write(4, 1, len(rows), styles.proto("number"))
+    ws.write(5, 0, "Please quote your unit price, currency, lead time and earliest delivery "
+             "date for each line below, and return this workbook with our references.",
+             styles.note)
+    header = ["Line", "Our reference", "Item", "Name", "Quantity", "Unit", "Needed by",
+              *RFQ_FILLED]
+    ws.height(7, 2 * LINE_HEIGHT + 4)
+    ws.row(7, header, styles.header_centre)
+    ws.freeze(8, 0)
+    units = _texts(rows["unit"])
+    items, names = _texts(rows["item_id"]), _texts(rows["name"])
+    quantities = _numbers(rows["quantity"])
+    needed = _dates(rows["needed_by"])
+    wrap = styles.proto("text", wrap=True)
+    for k in range(len(rows)):
+        at = 8 + k
+        ws.write(at, 0, k + 1, styles.proto("number"))
+        ws.write(at, 1, rfq_reference(date, supplier, k + 1), text)
+        if items[k] is not None:
+            ws.write(at, 2, items[k], text)
+        if names[k] is not None:
+            ws.write(at, 3, names[k], wrap)
+        if quantities[k] is not None:
+            ws.write(at, 4, quantities[k], styles.quantity(quantities[k], None))
+        if units[k] is not None:
+            ws.write(at, 5, units[k], text)
+        if needed[k] is not None:
+            ws.write(at, 6, needed[k], styles.proto("date"))
+
+
 def _float(value: Any) -> float | None:
     try:
         v = float(value)
@@ -669,4 +804,4 @@ def _float(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
-__all__ = ["ExportCancelled", "write_plan_workbook"]
+__all__ = ["ExportCancelled", "rfq_reference", "write_plan_workbook", "write_rfq_workbooks"]

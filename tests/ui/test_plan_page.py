@@ -151,3 +151,84 @@ def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document, tmp_p
         values_only=True))
     assert [r[1] for r in rows[1:len(points) + 1]] == pytest.approx(
         expected["total_cost"].tolist())
+
+
+def test_clicking_a_supplier_or_country_row_raises_nothing(page: PlanPage, qtbot: object
+                                                           ) -> None:
+    """Defect 6: a click on a row of Suppliers or Countries raised KeyError: 'item_id'."""
+    import sys
+
+    from ui.pages import plan_page
+
+    errors: list[BaseException] = []
+    hook, sys.excepthook = sys.excepthook, lambda *info: errors.append(info[1])
+    try:
+        for table in (page.suppliers, page.countries):
+            page.tabs.setCurrentWidget(table)
+            assert table.model.rowCount() > 1
+            view = table.view
+            for row in (0, 1):
+                rect = view.visualRect(table.model.index(row, 1))
+                qtbot.mouseClick(view.viewport(), plan_page.Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
+                                 pos=rect.center())
+                assert view.currentIndex().row() == row
+    finally:
+        sys.excepthook = hook
+    assert errors == []
+
+
+def test_the_card_and_the_materials_tab_count_the_same_breaches(qtbot: object) -> None:
+    """Defect 7: every material still over a cap, with an order or without, is on the
+    Materials tab and marked there, as many as the card says."""
+    import planner
+    from tests.ui.conftest import EV
+
+    project = planner.load(EV)
+    over = make_plan(project).breaches["item_id"].iloc[0]
+    stock = project.stock
+    stock.loc[stock["item_id"] == over, "on_hand"] = 1e9  # nothing to order, still over
+    page = PlanPage(Document(project, EV))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.show()
+    page.make()
+    assert page.plan is not None
+    m = page.plan.materials
+    card = int(page.cards["breaches"].value.text().replace(",", ""))
+    model = page.materials.model
+    marked = sum(bool(model.value(r, "still_over_cap")) for r in range(model.rowCount()))
+    assert card == marked == int(m["still_over_cap"].sum())
+    assert ((m["net_need"] <= 0) & m["still_over_cap"]).any()  # the case the defect missed
+
+
+def test_the_lines_say_days_late_and_order_now_with_totals(page: PlanPage) -> None:
+    assert page.plan is not None
+    lines = page.plan.lines
+    model = page.lines.model
+    headers = [model.headerData(c, plan_page_qt().Orientation.Horizontal)
+               for c in range(model.columnCount())]
+    assert headers[:3] == ["Order by", "Action", "Days late"]
+    row = int(lines["days_late"].to_numpy().argmax())
+    assert model.shown(1, model.position(model.row_of(row))) == "order now"
+    assert "late" in page.totals.text() and "Total:" in page.totals.text()
+
+
+def plan_page_qt() -> object:
+    from ui.pages import plan_page
+
+    return plan_page.Qt
+
+
+def test_requests_for_quotation_are_written_from_the_page(page: PlanPage, tmp_path: Path,
+                                                          qtbot: object) -> None:
+    assert page.rfq_button.text() == "Export requests for quotation…"
+    page.export_rfq(tmp_path / "rfq")
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30_000)  # type: ignore[attr-defined]
+    assert page.plan is not None
+    files = sorted((tmp_path / "rfq").iterdir())
+    assert len(files) == page.plan.lines["supplier_id"].nunique()
+    quantities = []
+    for path in files:
+        ws = openpyxl.load_workbook(path, read_only=True)["Request for quotation"]
+        quantities += [r[4] for r in ws.iter_rows(min_row=9, values_only=True)]
+    assert sorted(quantities) == pytest.approx(sorted(page.plan.lines["quantity"]))
+    assert page.rfq_button.isEnabled()

@@ -34,6 +34,7 @@ from ui.qt import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QModelIndex,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -48,7 +49,8 @@ BACKGROUND_MATERIALS = 2_000  # above this, plans are made off the UI thread
 
 LINE_COLUMNS = [
     Col("order_by", "Order by", "date", "Lead time before stock falls to its target"),
-    Col("late", "Late", "bool", "The order-by date has passed: order today"),
+    Col("action", "Action", tip="order now: the order-by date is today or has passed"),
+    Col("days_late", "Days late", "number", "Days since the order-by date passed"),
     Col("item_id", "Item"), Col("name", "Name"),
     Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
     Col("origin_country", "Origin"),
@@ -56,6 +58,11 @@ LINE_COLUMNS = [
     Col("unit_price", "Unit price", "number"), Col("cost", "Cost", "quantity"),
     Col("lead_time_days", "Lead time (d)", "number"),
     Col("arrival", "Expected arrival", "date"),
+    Col("stock_out", "Stock runs out", "date",
+        "The day stock runs out without new orders (on hand and open orders)"),
+    Col("days_uncovered", "Days without stock", "number",
+        "Days from the stock running out to this order's arrival"),
+    Col("warning", "Warning"),
 ]
 MATERIAL_COLUMNS = [
     Col("item_id", "Item"), Col("name", "Name"),
@@ -72,7 +79,8 @@ MATERIAL_COLUMNS = [
     Col("top_country_share_after", "after", "share"),
     Col("supplier_hhi_before", "Supplier HHI before", "hhi"),
     Col("supplier_hhi_after", "after", "hhi"),
-    Col("cap_breach", "Still over a cap", "bool"),
+    Col("still_over_cap", "Still over a cap", "bool",
+        "The mix after the plan is still over a cap, with an order or without"),
     Col("more_concentrated", "More concentrated than today", "bool",
         "The plan could not keep the mix as spread as today's: see why"),
     Col("reason", "Why"),
@@ -152,6 +160,14 @@ class MixChart(pg.PlotWidget):
         self.setYRange(-0.7, max(len(c) - 0.3, 0.7), padding=0)
 
 
+class TotalsTable(FiguresTable):
+    """A table of totals (per supplier, per origin country): its rows are not items, so
+    picking one selects no item on the other pages."""
+
+    def _current(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        """Rows of totals name no item: nothing to select elsewhere."""
+
+
 class PlanPage(QWidget):
     """Parameters, headline, order lines and the before/after mix; Export to Excel."""
 
@@ -160,7 +176,7 @@ class PlanPage(QWidget):
         self.doc = doc
         self.plan: Plan | None = None
         self.task: Operation[Results] | None = None
-        self.export_task: Operation[None] | None = None
+        self.export_task: Operation[None] | Operation[list[Path]] | None = None
 
         self.fields: dict[str, QDoubleSpinBox] = {}
         params = QHBoxLayout()
@@ -195,15 +211,24 @@ class PlanPage(QWidget):
         params.addStretch(1)
         self.export_button = QPushButton("Export to Excel…", self)
         self.export_button.clicked.connect(self.export_dialog)
+        self.rfq_button = QPushButton("Export requests for quotation…", self)
+        self.rfq_button.setObjectName("plan_rfq")
+        self.rfq_button.setToolTip("Write one workbook per supplier into a folder, listing "
+                                   "what to ask of that supplier, ready to send.")
+        self.rfq_button.clicked.connect(self.rfq_dialog)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.cancel_button.hide()
-        params.addWidget(self.progress)
-        params.addWidget(self.cancel_button)
-        params.addWidget(self.export_button)
+        exports = QVBoxLayout()  # beside the cards: the parameters' row stays narrow
+        exports.addWidget(self.export_button)
+        exports.addWidget(self.rfq_button)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress)
+        busy.addWidget(self.cancel_button)
+        exports.addLayout(busy)
 
         self.cards = {k: Card(c, self) for k, c in (
             ("cost", "planned spend"), ("lines", "order lines"),
@@ -212,15 +237,24 @@ class PlanPage(QWidget):
         cards = QHBoxLayout()
         for card in self.cards.values():
             cards.addWidget(card)
+        cards.addLayout(exports)
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
         self.lines = FiguresTable(doc, "Order lines", LINE_COLUMNS, self)
         self.materials = FiguresTable(doc, "Per material", MATERIAL_COLUMNS, self)
-        self.suppliers = FiguresTable(doc, "Per supplier", SUPPLIER_COLUMNS, self)
-        self.countries = FiguresTable(doc, "Per origin country", COUNTRY_COLUMNS, self)
+        self.suppliers = TotalsTable(doc, "Per supplier", SUPPLIER_COLUMNS, self)
+        self.countries = TotalsTable(doc, "Per origin country", COUNTRY_COLUMNS, self)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("plan_totals")
+        self.totals.setWordWrap(True)
+        lines_box = QWidget(self)
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.setContentsMargins(0, 0, 0, 0)
+        lines_layout.addWidget(self.lines, 1)
+        lines_layout.addWidget(self.totals)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.lines, "Order lines")
+        self.tabs.addTab(lines_box, "Order lines")
         self.tabs.addTab(self.materials, "Materials")
         self.tabs.addTab(self.suppliers, "Suppliers")
         self.tabs.addTab(self.countries, "Countries")
@@ -383,8 +417,13 @@ class PlanPage(QWidget):
                                    "\n".join(f"{r.name}: {r.reason}" for r in
                                              plan.breaches.itertuples()))
         self.lines.set_frame(plan.lines)
-        self.materials.set_frame(plan.materials[plan.materials["net_need"] > 0]
-                                 if "net_need" in plan.materials else plan.materials)
+        uncovered = int((plan.lines["days_uncovered"] > 0).sum())
+        self.totals.setText(
+            f"Total: {fmt.money(cost, cur)} for {fmt.count(len(plan.lines))} order lines, "
+            f"{fmt.count(late)} of them late and {fmt.count(uncovered)} arriving after the "
+            "stock runs out.")
+        m = plan.materials  # what to order, and every material still over a cap
+        self.materials.set_frame(m[(m["net_need"] > 0) | m["still_over_cap"]])
         self.suppliers.set_frame(plan.suppliers)
         self.countries.set_frame(plan.countries)
         self.chart.set_plan(plan, plan.parameters.max_country_share)
@@ -440,6 +479,42 @@ class PlanPage(QWidget):
             self._export_failed).cancelled_(self._export_cancelled).on_progress(self._advanced)
         return self.export_task.run(self)
 
+    def rfq_dialog(self) -> None:
+        """Ask for a folder, then write the requests for quotation into it."""
+        if self.plan is None:
+            self.make()
+        if self.plan is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Folder for the requests for "
+                                                  "quotation")
+        if folder:
+            self.export_rfq(Path(folder))
+
+    def export_rfq(self, folder: Path) -> Operation[list[Path]]:
+        """Write one request for quotation per supplier into ``folder``, in the
+        background, with the page's progress and Cancel."""
+        from planner.outputs.plan_workbook import write_rfq_workbooks
+
+        plan = self.plan
+        assert plan is not None
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self.rfq_button.setEnabled(False)
+
+        def written(paths: list[Path]) -> None:
+            self._export_done()
+            self.doc.message.emit(f"Wrote {len(paths):,} requests for quotation to "
+                                  f"{folder.name}")
+
+        op: Operation[list[Path]] = Operation(
+            lambda progress: write_rfq_workbooks(plan, folder, progress=progress),
+            exclusive=False)
+        self.export_task = op.success(written).failure(self._export_failed).cancelled_(
+            self._export_cancelled).on_progress(self._advanced)
+        return op.run(self)
+
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -449,6 +524,7 @@ class PlanPage(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         self.export_button.setEnabled(True)
+        self.rfq_button.setEnabled(True)
 
     def _exported(self, path: Path) -> None:
         self._export_done()
