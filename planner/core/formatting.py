@@ -25,8 +25,6 @@ NONE = "none"
 
 Figure: TypeAlias = object  # a number (Python, numpy), or None, NaN or NA for "missing"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-           "Dec")
 _STATUS_LABELS = {"critical": "critical", "short": "short of target", "ok": "on target"}
 _STATUS_KEYS = {"critical": "critical", "short": "short", "ok": "on target"}
 
@@ -66,12 +64,13 @@ def entered(value: Figure) -> str:
 
 
 def quantity(value: Figure) -> str:
-    """A computed quantity, to the precision a buyer reads: 6,582 / 27.2 / 2.58 / 0.042."""
+    """A computed quantity, to the precision a buyer reads: 6,582 / 27.2 / 2.58 / 0.042;
+    a whole number without decimals (62, not 62.0; 7 pcs, not 7.00), as it was typed."""
     if is_missing(value):
         return ""
     v = _float(value)
     a = abs(v)
-    if a >= 100 or a == 0:
+    if a >= 100 or v.is_integer():
         return f"{v:,.0f}"
     if a >= 10:
         return f"{v:,.1f}"
@@ -122,8 +121,9 @@ def days(value: Figure, digits: int | None = 0, *, unit: str = "",
 
 
 def survival(value: Figure) -> str:
-    """The day a material or product runs out in a stop, or "lasts"."""
-    return days(value, 1, missing=LASTS)
+    """The day a material or product runs out in a stop, or "lasts": in whole days from
+    10 up and to a tenth below, as :func:`day` writes it on cards and charts."""
+    return days(value, None, missing=LASTS)
 
 
 def day(value: Figure, digits: int | None = None, *, missing: str = NONE) -> str:
@@ -142,11 +142,14 @@ def percent(value: Figure, digits: int = 0, *, missing: str = "") -> str:
 
 
 def share(value: Figure) -> str:
-    """A share in a table, to the precision that tells shares apart: 3.33% / 33.3% / 60%."""
+    """A share in a table, to a tenth of a percent at most: 60% / 33.3% / 0.9% / <0.1%
+    (one form in every row, not three significant figures that change with the size)."""
     if is_missing(value):
         return ""
     pct = _float(value) * 100
-    return f"{pct:.3g}%" if pct < 10 else f"{pct:.1f}%".replace(".0%", "%")
+    if 0 < pct < 0.05:
+        return "<0.1%"
+    return f"{pct:.1f}%".replace(".0%", "%")
 
 
 def percent_setting(value: float) -> str:
@@ -170,19 +173,6 @@ def money(value: Figure, currency: str = "", digits: int = 0, *,
     return f"{currency} {figure}" if currency else figure
 
 
-def money_short(value: Figure, currency: str) -> str:
-    """A sum as a card shows it, to three figures: EUR 5.45 m, EUR 953 m, EUR 71.2 k."""
-    if is_missing(value) or math.isinf(_float(value)):
-        return DASH
-    v = _float(value)
-    for scale, above, unit in ((1e9, 1e9, " bn"), (1e6, 1e6, " m"), (1e3, 1e4, " k")):
-        if abs(v) >= above:
-            scaled = v / scale
-            digits = 0 if abs(scaled) >= 100 else 1 if abs(scaled) >= 10 else 2
-            return f"{currency} {scaled:,.{digits}f}{unit}"
-    return f"{currency} {v:,.0f}"
-
-
 # --- dates ----------------------------------------------------------------------------------
 def date(value: object) -> str:
     """A date in tables, reports and file names: 2026-11-02 (blank when missing)."""
@@ -195,12 +185,6 @@ def date(value: object) -> str:
     if isinstance(value, np.datetime64 | str):
         return pd.Timestamp(value).date().isoformat()
     raise TypeError(f"not a date: {value!r}")
-
-
-def date_long(value: dt.date) -> str:
-    """A date in a sentence: 5 Nov 2026. Month names are fixed, not the system locale's,
-    so the same day reads the same on every machine."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -236,7 +220,7 @@ def short_name(name: str, limit: int = 24) -> str:
     return shown if len(shown) <= limit else shown[:limit - 1].rstrip() + "…"
 
 
-__all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "clip", "count", "date", "date_long", "day",
-           "days", "entered", "hhi", "is_missing", "money", "money_short", "number",
+__all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "clip", "count", "date", "day",
+           "days", "entered", "hhi", "is_missing", "money", "number",
            "percent", "percent_setting", "quantity", "setting_number", "share",
            "short_name", "status_flag", "status_key", "status_label", "survival", "text", "yes_no"]

@@ -100,9 +100,9 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
     t = ranking.stops if limit is None else ranking.stops.head(limit)
     rows = [[str(r.rank), f"{r.by}:{r.key}", fmt.clip(r.name, 32), str(r.days),
              str(r.materials_hit), str(r.materials_out), fmt.survival(r.first_stockout_days),
-             str(r.products_stopped), fmt.number(r.units_lost),
-             fmt.number(r.revenue_at_risk), fmt.number(r.risk_exposure_index, 2),
-             fmt.percent(r.spend_share, 1)]
+             str(r.products_stopped), fmt.quantity(r.units_lost),
+             fmt.number(r.revenue_at_risk), fmt.share(r.risk_exposure_index),
+             fmt.share(r.spend_share)]
             for r in t.itertuples(index=False)]
     out = [f"Risk ranking as of {fmt.date(ranking.as_of)}: every supplier and origin country"
            f" stopped for its time to recover (blank: {ranking.default_days} days)", "",

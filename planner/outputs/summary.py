@@ -180,8 +180,8 @@ def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
         name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
         rows.append([
             str(r.by), name, fmt.number(r.days), fmt.count(r.materials_hit),
-            fmt.day(first, 0), fmt.count(r.products_stopped),
-            fmt.number(r.revenue_at_risk), fmt.number(r.risk_exposure_index, 2)])
+            fmt.day(first), fmt.count(r.products_stopped),
+            fmt.number(r.revenue_at_risk), fmt.share(r.risk_exposure_index)])
     return Grid("Disruption risk: each supplier and origin country stopped for its time to "
                 "recover",
                 [("Stop", 0.9, "l"), ("Who", 3.2, "l"), ("Days", 0.6, "r"),

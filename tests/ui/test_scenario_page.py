@@ -13,7 +13,7 @@ import pytest
 import planner
 from planner.analysis.presets import find_preset, load_presets, preset_stop
 from planner.analysis.scenario import ScenarioError, ScenarioResult, Stop, rank, scenario
-from planner.core.formatting import money_short as money
+from planner.core.formatting import day, money, quantity, survival
 from planner.inputs import editing
 from planner.outputs.scenario_reports import scenario_summary
 from ui.editing.commands import SetCells
@@ -76,12 +76,12 @@ def test_the_cards_are_the_engines_summary(qtbot: object, sample: Path) -> None:
     summary = scenario_summary(expected)
     assert page.summary == summary
     assert summary["materials_out"] >= 1  # the samples run out of something
-    assert page.card_text("first_stockout_days") == f"day {summary['first_stockout_days']:,.1f}"
+    assert page.card_text("first_stockout_days") == day(summary["first_stockout_days"])
     assert page.card_text("materials_out") == (
         f"{summary['materials_out']} of {summary['materials_hit']}")
     assert page.card_text("products_stopped") == (
         f"{summary['products_stopped']} of {len(expected.products)}")
-    assert page.card_text("units_lost") == f"{summary['units_lost']:,.0f}"
+    assert page.card_text("units_lost") == quantity(summary["units_lost"])  # as in the rows
     assert page.card_text("revenue_at_risk") == money(summary["revenue_at_risk"], "EUR")
     assert page.card_text("revenue_at_risk").startswith("EUR ")
 
@@ -123,7 +123,7 @@ def test_tables_are_the_engines_tables(qtbot: object, sample: Path) -> None:
     keys = [c.key for c in materials.columns]
     for r, tts in enumerate(result.materials["time_to_survive_days"]):
         text = materials.data(materials.index(r, keys.index("time_to_survive_days")))
-        assert text == ("lasts" if pd.isna(tts) else f"{tts:,.1f}")
+        assert text == survival(tts)  # as the card and the chart write it
         assert materials.value(r, "item_id") == result.materials["item_id"].iloc[r]
     products = page.products_table.table_model
     pd.testing.assert_frame_equal(products.frame[list(result.products.columns)],

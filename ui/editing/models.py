@@ -40,7 +40,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FORMATTERS: dict[str, Callable[[object], str]] = {  # by column kind
     "number": fmt.entered, "quantity": fmt.quantity, "share": fmt.share,
     "days": partial(fmt.days, digits=None), "hhi": fmt.hhi, "bool": fmt.yes_no,
-    "when": fmt.survival,
+    "when": fmt.survival, "money": partial(fmt.money, missing=""),
 }
 
 
@@ -48,12 +48,148 @@ FORMATTERS: dict[str, Callable[[object], str]] = {  # by column kind
 class Col:
     key: str
     title: str
-    kind: str = "text"  # text, number, share, days, hhi, bool, status, date, ...
+    kind: str = "text"  # text, number, share, days, hhi, bool, status, date, lookup, ...
     tip: str = ""
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("number", "quantity", "share", "days", "hhi", "when")
+        return self.kind in ("number", "quantity", "share", "days", "hhi", "when", "money")
+
+    @property
+    def header_tip(self) -> str:
+        """What the column means, with its unit: its own tip, else the shared one."""
+        return self.tip or COLUMN_TIPS.get(self.key, "")
+
+
+# What each column means, with its unit, for the header tooltips of every table; a
+# column's own tip (Col.tip) says more where the same key means something particular.
+COLUMN_TIPS: dict[str, str] = {
+    "item_id": "The item's ID, as in the Items table.",
+    "product_id": "The product's ID, as in the Items table.",
+    "parent_id": "The ID of the item this line builds.",
+    "child_id": "The ID of the item it consumes.",
+    "supplier_id": "The supplier's ID, as in the Suppliers table.",
+    "name": "The name given in the Items (or Suppliers) table.",
+    "item_name": "The item's name, from the Items table (change it there).",
+    "supplier_name": "The supplier's name, from the Suppliers table (change it there).",
+    "parent_name": "The parent item's name, from the Items table.",
+    "child_name": "The child item's name, from the Items table.",
+    "unit": "The unit every quantity of this item is counted in (kg, pcs, …).",
+    "daily_use": "Gross requirement per day through the BOM, in the item's unit.",
+    "on_hand": "Stock on hand on the as-of date, in the item's unit.",
+    "days_of_cover": "Days of cover: on hand ÷ daily use, in days from the as-of date.",
+    "days_of_cover_with_orders": "Cover with orders: days of cover counting open orders "
+                                 "due within the horizon as stock, in days.",
+    "target_days": "The days of cover to hold: the item's own target, else the project's.",
+    "safety_stock": "The stock never to go below, in the item's unit.",
+    "safety_stock_basis": "Where the safety stock comes from: given, or computed from the "
+                          "service level.",
+    "status": "critical: at or below safety stock, or cover shorter than the fastest lead "
+              "time; short: cover below target; ok: on target.",
+    "worst_status": "The worst status among the materials it consumes.",
+    "worst_status_material": "The material that gives it its worst status.",
+    "top_supplier": "The supplier with the largest share of the item's supply.",
+    "top_supplier_share": "The top supplier's share of the item's supply, in percent.",
+    "top_country": "The origin country (mined or refined) with the largest share, not the "
+                   "seller's country.",
+    "top_country_share": "The top origin country's share of the item's supply, in percent.",
+    "supplier_hhi": "Supplier HHI (Herfindahl-Hirschman index): 10,000 × the sum of the "
+                    "squared supplier shares; 10,000 means a single source, below 1,500 "
+                    "is diversified.",
+    "country_hhi": "Country HHI: 10,000 × the sum of the squared origin-country shares; "
+                   "10,000 means one country.",
+    "suppliers": "How many suppliers the item has.",
+    "over_supplier_cap": "yes: one supplier's share is above the project's maximum "
+                         "supplier share.",
+    "over_country_cap": "yes: one origin country's share is above the project's maximum "
+                        "country share.",
+    "materials": "How many purchased materials it consumes, at any BOM level.",
+    "min_days_of_cover": "The shortest days of cover among its materials, in days.",
+    "min_cover_material": "The material with the shortest days of cover.",
+    "top_country_material": "The material whose origin country share is highest.",
+    "materials_over_country_cap": "How many of its materials are over the country cap.",
+    "materials_over_supplier_cap": "How many of its materials are over the supplier cap.",
+    "hit_share": "The share of its supply the stop hits, in percent.",
+    "time_to_survive_days": "TTS, time to survive: the day after the stop's start when the "
+                            "stock, and the orders still arriving, run out.",
+    "time_to_recover_days": "TTR, time to recover: days until supply is back at full "
+                            "capacity after the stop.",
+    "gap_days": "TTR − TTS where positive: days without stock, in days.",
+    "strategic_stock": "Stock that would close the gap, in the item's unit.",
+    "strategic_stock_value": "The strategic stock's value at the item's price.",
+    "shortfall": "What cannot be supplied during the stop, in the item's unit.",
+    "shortfall_value": "The shortfall's value at the item's price.",
+    "outage_days": "Days without the item: shortfall ÷ daily use.",
+    "orders_lost": "Open orders from the stopped sources that will not arrive, in the "
+                   "item's unit.",
+    "orders_arriving": "Open orders that still arrive during the stop, in the item's unit.",
+    "time_to_stop_days": "The day after the stop's start when the product stops.",
+    "binding": "The material that stops it longest.",
+    "buffer_days": "Days between the stop's end and the product stopping; negative: days "
+                   "stopped.",
+    "units_lost": "Units of the product not made: daily demand × outage days.",
+    "revenue_at_risk": "Units lost × the product's price.",
+    "rank": "The stop's rank, the riskiest first.",
+    "stop": "The supplier or country that stops.",
+    "risk_exposure_index": "Risk exposure index: revenue at risk relative to the riskiest "
+                           "stop (100% is the riskiest).",
+    "spend_share": "The stop's share of the spend on purchased materials, in percent.",
+    "first_stockout_days": "The first day a material runs out, from the stop's start.",
+    "products_stopped": "How many products stop within the stop.",
+    "materials_hit": "How many materials lose some supply.",
+    "materials_out": "How many materials run out.",
+    "days": "How long the stop lasts, in days.",
+    "qty": "Effective quantity per unit of the parent (scrap included), in the child's "
+           "unit.",
+    "qty_per_unit": "Quantity per unit of the product, at every BOM level, in the "
+                    "material's unit.",
+    "order_by": "The last day to order so that the order arrives before stock falls to "
+                "its target.",
+    "late": "yes: the order-by date has passed; order today.",
+    "quantity": "The quantity, in the item's unit.",
+    "unit_price": "The price of one unit, in the currency of the column title (or of the "
+                  "row).",
+    "cost": "Quantity × unit price, in the project's currency.",
+    "lead_time_days": "Days from order to arrival.",
+    "arrival": "The day the order is expected to arrive if placed today.",
+    "origin_country": "Where the material is mined or refined.",
+    "net_need": "What is needed beyond stock and open orders to reach the target, in the "
+                "item's unit.",
+    "planned": "What the plan orders, in the item's unit.",
+    "reason": "Why the plan orders what it does.",
+    "country": "The country, as an ISO 3166 code.",
+    "lines": "How many order lines.",
+    "cost_share": "Its share of the plan's spend, in percent.",
+    "warning": "What to watch for on this line, such as stock running out before the "
+               "order can arrive.",
+    "days_of_cover_before": "Days of cover today, with open orders, in days.",
+    "days_of_cover_after": "Days of cover once the plan's orders arrive, in days.",
+    "top_supplier_share_before": "The top supplier's share of the item's supply today, in "
+                                 "percent.",
+    "top_supplier_share_after": "The top supplier's share with the plan's orders, in "
+                                "percent.",
+    "top_country_before": "Today's top origin country.",
+    "top_country_share_before": "The top origin country's share today, in percent.",
+    "top_country_share_after": "The top origin country's share with the plan's orders, in "
+                               "percent.",
+    "supplier_hhi_before": "Supplier HHI today: 10,000 × the sum of the squared supplier "
+                           "shares (10,000: a single source).",
+    "supplier_hhi_after": "Supplier HHI with the plan's orders (10,000: a single source).",
+    "cap_breach": "yes: a supplier or origin country is still over its cap after the plan.",
+    "category": "A group of your own, to sort and search by.",
+    "qty_per": "How many units of the child one unit of the parent takes, in the child's "
+               "unit.",
+    "scrap_pct": "Percent of the child lost in making the parent; 5 means 5% more is used.",
+    "due_date": "The day the order is expected to arrive.",
+    "capacity_per_month": "The most the source can deliver in a month, in the item's unit.",
+    "moq": "Minimum order quantity, in the item's unit.",
+    "key": "The setting's name.",
+    "value": "The setting's value.",
+    "Demand.quantity": "The demand for the product per period (the Per column), in its "
+                       "unit.",
+    "Orders.quantity": "The quantity ordered, in the item's unit.",
+    "Forecast.quantity": "The demand forecast for the month, in the item's unit.",
+}
 
 
 class LazyStrings:
@@ -146,6 +282,9 @@ class FrameModel(QAbstractTableModel):
         return keys
 
     def _sort_key(self, c: Col) -> np.ndarray:
+        if c.kind == "lookup":
+            return np.array([s.lower() for s in self._display[self.columns.index(c)]],
+                            dtype=object)
         if c.key not in self.frame:
             return np.zeros(len(self.frame))
         col = self.frame[c.key]
@@ -261,7 +400,7 @@ class FrameModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return c.title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return c.tip or None
+                return c.header_tip or None
             if role == Qt.ItemDataRole.TextAlignmentRole and c.numeric:
                 return RIGHT
         elif role == Qt.ItemDataRole.DisplayRole:
@@ -271,8 +410,29 @@ class FrameModel(QAbstractTableModel):
     def value(self, row: int, key: str) -> object:
         return self.frame[key].iloc[self.position(row)]
 
+    def shown(self, column: int, position: int) -> str:
+        """The text shown in ``column`` for table ``position``."""
+        return self._display[column][position]
+
 
 KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month"}
+
+# The read-only name shown right of an id: id column -> (name column, its title, the
+# table the name is looked up in)
+LOOKUPS: dict[str, tuple[str, str, str]] = {
+    "item_id": ("item_name", "Name", "Items"),
+    "supplier_id": ("supplier_name", "Supplier name", "Suppliers"),
+    "parent_id": ("parent_name", "Parent name", "Items"),
+    "child_id": ("child_name", "Child name", "Items"),
+}
+NAME_TABLES = ("Items", "Suppliers")
+
+
+def _title(name: str) -> str:
+    return (name.replace("_", " ").capitalize()
+            .replace("Item id", "Item ID").replace("Supplier id", "Supplier ID")
+            .replace("Parent id", "Parent ID").replace("Child id", "Child ID")
+            .replace("Moq", "MOQ").replace("pct", "%"))
 
 
 class ProjectTableModel(FrameModel):
@@ -280,26 +440,65 @@ class ProjectTableModel(FrameModel):
 
     def __init__(self, doc: Document, table: str, parent: QObject | None = None):
         self.spec = sheet(table)
-        cols = [Col(c.name, c.name.replace("_", " ").capitalize()
-                    .replace("Item id", "Item ID").replace("Supplier id", "Supplier ID")
-                    .replace("Parent id", "Parent ID").replace("Child id", "Child ID")
-                    .replace("Moq", "MOQ").replace("pct", "%"),
-                    KIND_OF_TYPE.get(c.type, "text"),
-                    c.note + (" (required)" if c.required else ""))
-                for c in self.spec.columns]
-        super().__init__(cols, parent)
         self.doc, self.table = doc, table
+        cols = []
+        for c in self.spec.columns:
+            tip = c.note or COLUMN_TIPS.get(f"{table}.{c.name}") or COLUMN_TIPS.get(
+                c.name, "")
+            cols.append(Col(c.name, _title(c.name), KIND_OF_TYPE.get(c.type, "text"),
+                            tip + (" (required)" if c.required else "")))
+            lookup = LOOKUPS.get(c.name) if table not in NAME_TABLES else None
+            if lookup is not None:
+                cols.append(Col(lookup[0], lookup[1], "lookup"))
+        super().__init__(cols, parent)
         self.last_error = ""  # why the last setData was refused
         doc.tableReset.connect(self._on_reset)
         doc.cellsChanged.connect(self._on_cells)
         doc.reportChanged.connect(self._on_problems)
         self.set_frame(doc.project.tables[table])
 
+    def editable(self, column: int) -> bool:
+        """Whether view column ``column`` is a cell of the table (not a name shown)."""
+        return self.columns[column].kind != "lookup"
+
+    def _rebuild(self) -> None:
+        super()._rebuild()
+        if hasattr(self, "doc"):  # FrameModel's constructor rebuilds before doc is set
+            for id_key in LOOKUPS:
+                self._look_up(id_key)
+
+    def _look_up(self, id_key: str) -> int | None:
+        """Fill the name column beside ``id_key`` from the Items or Suppliers table;
+        returns its view column (None when this table has none)."""
+        lookup = LOOKUPS.get(id_key)
+        keys = [c.key for c in self.columns]
+        if lookup is None or lookup[0] not in keys or id_key not in self.frame:
+            return None
+        source = self.doc.project.tables[lookup[2]]
+        id_column = "item_id" if lookup[2] == "Items" else "supplier_id"
+        names = dict(zip(source[id_column], source["name"].astype(object), strict=True))
+        j = keys.index(lookup[0])
+        self._display[j] = [fmt.text(names.get(v)) if isinstance(v, str) else ""
+                            for v in self.frame[id_key]]
+        self._sort_keys.pop(j, None)
+        return j
+
+    def _names_changed(self) -> None:
+        """Names were edited in Items or Suppliers: show them beside the ids."""
+        changed = [j for j in (self._look_up(k) for k in LOOKUPS) if j is not None]
+        if changed and self.rowCount():
+            self.dataChanged.emit(self.index(0, min(changed)),
+                                  self.index(self.rowCount() - 1, max(changed)))
+
     def _on_reset(self, table: str) -> None:
         if table == self.table:
             self.set_frame(self.doc.project.tables[table])
+        elif table in NAME_TABLES:
+            self._names_changed()
 
     def _on_cells(self, table: str, positions: list[int], columns: list[str]) -> None:
+        if table in NAME_TABLES and table != self.table:
+            self._names_changed()
         if table != self.table:
             return
         self.frame = self.doc.project.tables[table]
@@ -308,6 +507,9 @@ class ProjectTableModel(FrameModel):
             j = keys.index(name)
             self._display[j] = _display(self.frame[name], self.columns[j].kind)
             self._sort_keys.pop(j, None)
+            beside = self._look_up(name)
+            if beside is not None:
+                columns = [*columns, keys[beside]]
         rows = [self.row_of(p) for p in positions]
         rows = [r for r in rows if r >= 0]
         if rows:
@@ -342,6 +544,8 @@ class ProjectTableModel(FrameModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if not self.editable(index.column()):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsEditable)
 
@@ -366,12 +570,15 @@ class ProjectTableModel(FrameModel):
             return theme.problem_brush(warning=text.startswith("Warning"))
         if role == Qt.ItemDataRole.EditRole:
             c = self.columns[index.column()]
+            if not self.editable(index.column()):
+                return self._display[index.column()][self.rows[index.row()]]
             return _edit_text(self.frame[c.key].iloc[self.position(index.row())], c.kind)
         return super().data(index, role)
 
     def setData(self, index: Index, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.editable(
+                index.column()):
             return False
         from ui.editing.commands import SetCells
 

@@ -23,9 +23,9 @@ from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.inputs import editing
 from planner.inputs.parsing import country_codes, currency_codes
-from ui.common.widgets import fit_columns
 from ui.editing.commands import InsertRows, RemoveRows, SetCells
 from ui.editing.document import Document
+from ui.editing.frozen import FrozenTableView
 from ui.editing.models import FrameModel, ProjectTableModel, _same
 from ui.qt import (
     QAbstractItemDelegate,
@@ -44,7 +44,6 @@ from ui.qt import (
     QPushButton,
     QStyledItemDelegate,
     Qt,
-    QTableView,
     QTimer,
     QToolTip,
     QVBoxLayout,
@@ -105,7 +104,8 @@ def selection_figures(model: FrameModel, cells: dict[int, np.ndarray]) -> str:
     kinds: set[str] = set()
     for column, rows in cells.items():
         col = model.columns[column]
-        if col.key not in model.frame:
+        if col.key not in model.frame:  # a name shown beside an id: counted if not blank
+            count += sum(1 for p in model.order[rows] if model.shown(column, int(p)))
             continue
         series = model.frame[col.key]
         positions = model.order[rows]
@@ -246,9 +246,10 @@ class ChoiceDelegate(QStyledItemDelegate):
                           if persistent.isValid() else None)
 
 
-class TableView(QTableView):
-    """A QTableView with Excel's keys: copy, cut and paste, Delete clears, Ctrl+D fills
-    down, Enter commits and moves down (Shift+Enter up), Tab commits and moves right."""
+class TableView(FrozenTableView):
+    """A table view with Excel's keys: copy, cut and paste, Delete clears, Ctrl+D fills
+    down, Enter commits and moves down (Shift+Enter up), Tab commits and moves right; the
+    id and name columns stay put while it scrolls right."""
 
     def __init__(self, page: TablePage):
         super().__init__(page)
@@ -367,7 +368,7 @@ class TablePage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         doc.itemSelected.connect(self.show_item)
         self._update_count()
-        fit_columns(self.view)
+        self.view.fit_columns()
 
     def _update_count(self) -> None:
         n, total = self.model.rowCount(), len(self.model.frame)
@@ -477,6 +478,8 @@ class TablePage(QWidget):
         indexes = self.view.selectionModel().selectedIndexes()
         changes = []
         for index in indexes:
+            if not self.model.editable(index.column()):
+                continue
             column = self.model.columns[index.column()].key
             if keep_required and self.model.spec.column(column).required:
                 continue
@@ -493,7 +496,7 @@ class TablePage(QWidget):
         changes = []
         for column, rows in selected_cells(self.view).items():
             sources = [rows[0] - 1] if len(rows) == 1 else [rows[0]]
-            if sources[0] < 0:
+            if sources[0] < 0 or not self.model.editable(column):
                 continue
             key = self.model.columns[column].key
             value = editing.get_value(self.doc.project, self.table,
@@ -513,6 +516,8 @@ class TablePage(QWidget):
             return
         rows = sorted({i.row() for i in indexes})
         cols = sorted({i.column() for i in indexes})
+        if any(self.model.editable(c) for c in cols):  # the names are not the sheet's
+            cols = [c for c in cols if self.model.editable(c)]
         chosen = {(i.row(), i.column()) for i in indexes}
         block = [[self.model.data(self.model.index(r, c), Qt.ItemDataRole.EditRole)
                   if (r, c) in chosen else "" for c in cols] for r in rows]
@@ -532,13 +537,19 @@ class TablePage(QWidget):
             return False
         current = self.view.currentIndex() if at is None else at
         top = current.row() if current.isValid() else self.model.rowCount()
-        left = current.column() if current.isValid() else 0
+        # the block goes into the table's own columns, as in the sheet: the names shown
+        # beside the ids are skipped
+        sheet_columns = self.model.spec.column_names
+        at = self.model.columns[current.column()].key if current.isValid() else ""
+        left = next((sheet_columns.index(c.key) for c in
+                     self.model.columns[current.column():] if c.key in sheet_columns),
+                    len(sheet_columns)) if at else 0
         width = max(len(r) for r in block)
-        if left + width > len(self.model.columns):
+        if left + width > len(sheet_columns):
             self.doc.message.emit(f"Paste refused: the block is {width} columns wide and "
                                   f"does not fit from column {left + 1}")
             return False
-        columns = [c.key for c in self.model.columns[left:left + width]]
+        columns = list(sheet_columns[left:left + width])
         n_rows = len(self.model.frame)
         positions = [self.model.position(top + i) if top + i < self.model.rowCount()
                      else None for i in range(len(block))]

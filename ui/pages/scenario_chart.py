@@ -257,7 +257,7 @@ class StockCurves(ChartPanel):
         else:
             when = ""
             if self.as_of is not None:
-                when = f" ({fmt.date_long(self.as_of + dt.timedelta(days=int(t)))})"
+                when = f" ({fmt.date(self.as_of + dt.timedelta(days=int(t)))})"
             lines.append(f"runs out on {fmt.day(t)}{when}")
         if day is not None and len(self.days):
             k = int(np.clip(round(day), 0, len(self.days) - 1))

@@ -273,11 +273,11 @@ class ScenarioPage(QWidget):
         self._set_cards(result)
         cut = f", {fmt.percent(s.cut)} cut" if s.cut < 1 else ""
         if s.materials is not None:  # a preset: its title says what stops
-            title = f"{s.name}: {s.days} days{cut} from {fmt.date_long(result.as_of)}"
+            title = f"{s.name}: {s.days} days{cut} from {fmt.date(result.as_of)}"
         else:
             what = f"{s.name} ({s.key})" if s.name else s.label
             title = (f"{what} stopped for {s.days} days{cut} from "
-                     f"{fmt.date_long(result.as_of)}")
+                     f"{fmt.date(result.as_of)}")
         self.chart.title.setText(title)
         self.materials_table.set_frame(result.materials, material_columns(currency))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
@@ -306,13 +306,13 @@ class ScenarioPage(QWidget):
         else:
             row = m.loc[m["time_to_survive_days"].notna()].iloc[0]
             date = result.as_of + dt.timedelta(days=int(float(first)))
-            card.set(fmt.day(first, 1), "bad",
-                     f"{row['name']} ({row['item_id']}) runs out on {fmt.day(first, 2)}, "
-                     f"{fmt.date_long(date)}.")
+            card.set(fmt.day(first), "bad",
+                     f"{row['name']} ({row['item_id']}) runs out on {fmt.day(first)}, "
+                     f"{fmt.date(date)}.")
             name = QFontMetrics(card.caption.font()).elidedText(
                 fmt.short_name(str(row["name"])), Qt.TextElideMode.ElideRight,
                 max(card.caption.width(), 120))
-            card.caption.setText(f"first stock-out, {fmt.date_long(date)}\n{name}")
+            card.caption.setText(f"first stock-out, {fmt.date(date)}\n{name}")
         out, hit = int(s["materials_out"]), int(s["materials_hit"])  # type: ignore[call-overload]
         self.cards["materials_out"].set(fmt.count(out) + OF.format(n=fmt.count(hit)),
                                         "bad" if out else "",
@@ -324,16 +324,15 @@ class ScenarioPage(QWidget):
             "Products that can no longer be made within the stop, of those using a hit "
             "material (their stock and the intermediate stock on the BOM path counted).")
         units = float(s["units_lost"] or 0.0)  # type: ignore[arg-type]
-        self.cards["units_lost"].set(fmt.number(units), "warn" if units else "",
-                                     "Daily demand × outage days, summed: "
-                                     f"{fmt.number(units, 1)}")
+        self.cards["units_lost"].set(fmt.quantity(units), "warn" if units else "",
+                                     "Daily demand × outage days, summed over the "
+                                     "products.")
         revenue = float(s["revenue_at_risk"] or 0.0)  # type: ignore[arg-type]
         currency = result.currency
-        self.cards["revenue_at_risk"].set(fmt.money_short(revenue, currency),
+        self.cards["revenue_at_risk"].set(fmt.money(revenue, currency),
                                           "bad" if revenue else "",
-                                          "Units lost × unit price: "
-                                          f"{currency} {fmt.number(revenue)}")
-        self.cards["revenue_at_risk"].caption.setText(f"revenue at risk ({currency})")
+                                          "Units lost × unit price, summed over the "
+                                          "products.")
 
     def _fail(self, exc: BaseException) -> None:
         headline, _details = describe(exc)

@@ -11,13 +11,11 @@ import pandas as pd
 
 from planner.analysis.scenario import Ranking, ScenarioResult
 from planner.core import palette
-from ui.common.widgets import fit_columns
+from ui.editing.frozen import FrozenTableView
 from ui.editing.models import SORT_ROLE, Col, FrameModel
 from ui.qt import (
     QAbstractItemView,
     QColor,
-    QFont,
-    QFontMetrics,
     QModelIndex,
     QPainter,
     QPersistentModelIndex,
@@ -26,7 +24,6 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
-    QTableView,
     QWidget,
 )
 
@@ -46,10 +43,10 @@ def material_columns(currency: str) -> list[Col]:
         Col("gap_days", "Gap (days)", "quantity", "TTR − TTS where positive"),
         Col("strategic_stock", "Strategic stock", "quantity",
             "Extra stock that would close the gap: gap × daily use × hit share × cut"),
-        Col("strategic_stock_value", f"Strategic stock ({currency})", "quantity"),
+        Col("strategic_stock_value", f"Strategic stock ({currency})", "money"),
         Col("shortfall", "Shortfall", "quantity",
             "Requirement not met during the stop, in the material's unit"),
-        Col("shortfall_value", f"Shortfall ({currency})", "quantity"),
+        Col("shortfall_value", f"Shortfall ({currency})", "money"),
         Col("outage_days", "Outage (days)", "quantity", "Shortfall ÷ daily use"),
         Col("orders_lost", "Orders lost", "quantity",
             "Open orders from the hit sources due within the stop, lost"),
@@ -70,7 +67,7 @@ def product_columns(currency: str) -> list[Col]:
             "Days of cover held above the binding material on the BOM path"),
         Col("outage_days", "Outage (days)", "quantity"),
         Col("units_lost", "Units lost", "quantity", "Daily demand × outage days"),
-        Col("revenue_at_risk", f"Revenue at risk ({currency})", "quantity",
+        Col("revenue_at_risk", f"Revenue at risk ({currency})", "money",
             "Units lost × unit price"),
     ]
 
@@ -79,7 +76,7 @@ def ranking_columns(currency: str) -> list[Col]:
     """The figures that rank a stop first, so they show without scrolling."""
     return [
         Col("rank", "#", "number"), Col("stop", "Stop"), Col("name", "Name"),
-        Col("revenue_at_risk", f"Revenue at risk ({currency})", "quantity"),
+        Col("revenue_at_risk", f"Revenue at risk ({currency})", "money"),
         Col("risk_exposure_index", "Risk exposure index", "share",
             "Revenue at risk ÷ the largest revenue at risk of any stop"),
         Col("spend_share", "Spend share", "share",
@@ -142,7 +139,7 @@ class BarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ResultTable(QTableView):
+class ResultTable(FrozenTableView):
     """A sortable, read-only table of one engine result; columns fitted once."""
 
     def __init__(self, columns: list[Col], parent: QWidget | None = None):
@@ -154,7 +151,6 @@ class ResultTable(QTableView):
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -175,14 +171,7 @@ class ResultTable(QTableView):
 
     def fit(self) -> None:
         """Fit the columns to their text, and to their titles as drawn (in bold)."""
-        fit_columns(self, NAME_WIDTH)
-        header = self.horizontalHeader()
-        bold = QFont(header.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(bold)
-        for c, col in enumerate(self.table_model.columns):
-            header.resizeSection(c, max(header.sectionSize(c),
-                                        metrics.horizontalAdvance(col.title) + 24))
+        self.fit_columns(NAME_WIDTH)
 
     def show_item(self, item_id: str) -> None:
         """Make the row of ``item_id`` current (nothing if it is not in the table)."""

@@ -9,9 +9,9 @@ import pandas as pd
 from planner.core import formatting as fmt
 from planner.inputs.schema import SETTINGS
 from planner.inputs.validation import parse_setting
-from ui.common.widgets import fit_columns
 from ui.editing.commands import SetSetting
 from ui.editing.document import Document
+from ui.editing.frozen import FrozenTableView
 from ui.editing.models import POSITION_ROLE, Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.qt import (
@@ -67,7 +67,7 @@ class FiguresTable(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.model = FrameModel(columns, self)
-        self.view = QTableView(self)
+        self.view = FrozenTableView(self)
         self.view.setModel(self.model)
         # no sort indicator before sorting is enabled, or Qt sorts by column 0, descending
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -93,7 +93,7 @@ class FiguresTable(QWidget):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.model.set_frame(frame)
         if not self._fitted and len(frame):
-            fit_columns(self.view)
+            self.view.fit_columns()
             self._fitted = True
 
     def _current(self, current: QModelIndex, _prev: QModelIndex) -> None:

@@ -390,9 +390,9 @@ class SummaryDocument:
             return [str(r.name), fmt.days(r.days_of_cover),
                     fmt.days(r.days_of_cover_with_orders), fmt.number(r.target_days),
                     fmt.status_flag(r.status), fmt.text(r.top_supplier),
-                    fmt.percent(r.top_supplier_share, missing=fmt.DASH),
+                    fmt.share(r.top_supplier_share) or fmt.DASH,
                     fmt.text(r.top_country),
-                    fmt.percent(r.top_country_share, missing=fmt.DASH),
+                    fmt.share(r.top_country_share) or fmt.DASH,
                     fmt.hhi(r.supplier_hhi), breach]
 
         rows = [(cells(r), str(r.status)) for r in m.itertuples(index=False)]
