@@ -43,20 +43,22 @@ def doc(qapp: object) -> Document:
 def window(qtbot: object, prefs: Preferences, recovery_dir: Path) -> Iterator[MainWindow]:
     w = MainWindow(Document(planner.load(EV), EV), prefs=prefs,
                    autosaver=Autosaver(recovery_dir))
-    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    # pytest-qt closes its widgets before fixtures are finalised: close quietly from there
+    qtbot.addWidget(w, before_close_func=_close_quietly)  # type: ignore[attr-defined]
     w.resize(1300, 850)
     w.show()
     yield w
-    w.doc.undo_stack.setClean()  # no prompt when the test ends
-    _close_quietly(w)
 
 
 def _close_quietly(w: MainWindow) -> None:
-    """Close what a test left open (a completion popup), then the window,
-    while the window is whole: a popup or editor deleted with its window under pytest-qt's
-    teardown crashed the process now and then."""
+    """Close what a test left open (a completion popup), then the window, while the window
+    is whole: a popup or editor deleted with its window crashed the process now and then.
+    The document is marked clean first: an edit left unsaved would ask "Save changes?",
+    the refused dialog would raise inside closeEvent, and shiboken keeps an error raised
+    in a Qt override to report later, crashing the next test at its own teardown."""
     from ui.qt import QApplication
 
+    w.doc.undo_stack.setClean()  # no prompt when the test ends
     for _ in range(5):
         popup = QApplication.activePopupWidget()
         if popup is None:
