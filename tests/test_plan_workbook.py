@@ -96,10 +96,30 @@ def test_frozen_headers_filters_and_print_setup(book: Path) -> None:
         assert ws.page_setup.orientation == "landscape"
         assert ws.print_title_rows == "$1:$1"
     for ws in wb:
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
-        # one page wide: fitToWidth absent is the schema's default, 1 (ECMA-376 pageSetup)
-        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        if ws.page_setup.scale == 75:  # too wide for one page: see the test below
+            assert ws.print_title_cols
+        else:
+            assert ws.sheet_properties.pageSetUpPr.fitToPage
+            # one page wide: fitToWidth absent is the schema's default, 1 (ECMA-376)
+            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+
+
+def test_wide_tables_print_readable_with_item_and_name_on_every_page(book: Path) -> None:
+    """A table too wide for one page at a readable size prints at 75% over pages across,
+    the item and its name repeated on each; long names wrap instead of running on."""
+    wb = openpyxl.load_workbook(book)
+    for name, columns in (("Order lines", "$D:$E"), ("Exposure", "$A:$B")):
+        ws = wb[name]
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.scale == 75
+        assert ws.print_title_cols == columns
+    lines = wb["Order lines"]
+    heads = [c.value for c in lines[1]]
+    assert heads[3:5] == ["Item", "Name"]
+    for head in ("Name", "Supplier name"):
+        col = heads.index(head) + 1
+        assert all(lines.cell(r, col).alignment.wrap_text for r in range(2, 5))
 
 
 def test_conditional_colours_for_late_orders_and_breaches(book: Path) -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import planner
+from planner.core.formatting import status_label
 from planner.outputs.summary import build_summary, headline
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -61,7 +62,7 @@ def test_summary_command_writes_a_readable_pdf(book: Path, size: str, tmp_path: 
     line = next(line for line in text.splitlines() if line.strip().startswith(
         first["name"][:20]) and first["top_supplier"] in line)
     assert f"{first['days_of_cover']:,.0f}" in line
-    assert first["status"].upper() in line
+    assert status_label(first["status"]) in line
     # the motor sample plans by month: its cover chart says so, the other's is flat
     axis = ("days of cover along the monthly forecast" if len(project.forecast) else
             "days of cover (stock on hand ÷ daily use)")
@@ -133,3 +134,22 @@ def test_summary_shows_what_the_plan_changes_and_the_disruption_ranking(tmp_path
                 if line.lstrip().startswith(str(top["by"])) and str(top["key"]) in line)
     assert f"{top['revenue_at_risk']:,.0f}" in line
     assert line.endswith("100%")  # the risk index reads as on screen, not 1.00
+
+
+def test_summary_writes_statuses_and_counts_one_way_and_wraps_long_notes(tmp_path: Path
+                                                                         ) -> None:
+    from planner.outputs.pdf import write_summary_pdf
+    from planner.results import Results
+
+    project = planner.load(BOOKS[0])
+    out = tmp_path / "s.pdf"
+    write_summary_pdf(Results(project).summary(), out)
+    text = pdf_text(out)
+    assert "(s)" not in text  # plurals through fmt.count: "5 materials"
+    assert "CRITICAL" not in text and "SHORT" not in text
+    assert "critical" in text and "short of target" in text
+    # a note too long for one line is wrapped, never cut with an ellipsis
+    assert not any("Still over a cap" in line and line.rstrip().endswith("…")
+                   for line in text.splitlines())
+    flat = " ".join(text.split())
+    assert "other suppliers can deliver 828 kg over the horizon" in flat

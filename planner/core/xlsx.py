@@ -44,6 +44,8 @@ DIGIT_WIDTH_PX = 7  # XlsxWriter's width of a digit of Calibri 11, in pixels
 EXCEL_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()  # day 0 of the 1900 date system
 FIRST_TRUE_DATE = 61  # 1900-03-01: before it Excel counts a 29 February 1900
 HEADER_LIMIT = 255  # characters Excel allows in a page header or footer
+MIN_PRINT_SCALE = 75  # percent: below it 11 pt text prints too small to read
+SIDE_MARGIN = 0.5  # inches, left and right
 
 # What Excel writes for a text (see xlsx_text); XlsxWriter does the same.
 _ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
@@ -264,20 +266,35 @@ class Sheet:
 
     def print_setup(self, *, landscape: bool, title_rows: int = 0,
                     header: tuple[str, str, str] = ("", "", ""), footer: str = "",
-                    size: int = 9) -> None:
+                    size: int = 9, table_chars: float | None = None,
+                    title_cols: tuple[int, int] | None = None) -> None:
         """A4, one page wide and as many down as it takes; ``title_rows`` rows repeated
         at the top of every page; a page header (left, centre, right) and a centred
         footer, coded as Excel's headers are (&A sheet, &P page, &N pages; literal text
-        through :func:`header_literal`)."""
+        through :func:`header_literal`).
+
+        ``table_chars``: the width of the sheet's columns together (as :meth:`width`
+        counts them). A table that would print below :data:`MIN_PRINT_SCALE` to fit one
+        page wide prints at that scale instead, over as many pages across as it takes,
+        left to right before going down, with the columns ``title_cols`` (first and
+        last, 0-based: the item and its name) repeated on each."""
         ws = self._ws
         if landscape:
             ws.set_landscape()
         else:
             ws.set_portrait()
         ws.set_paper(9)  # A4; Letter users' printers scale it to the page
-        ws.fit_to_pages(1, 0)
+        paper = 11.69 if landscape else 8.27  # inches across an A4 page
+        room = (paper - 2 * SIDE_MARGIN) * 96  # pixels across the printed area
+        if table_chars and table_chars * DIGIT_WIDTH_PX * MIN_PRINT_SCALE / 100 > room:
+            ws.set_print_scale(MIN_PRINT_SCALE)
+            ws.print_across()
+            if title_cols:
+                ws.repeat_columns(*title_cols)
+        else:
+            ws.fit_to_pages(1, 0)
         edge = 0.35  # inches from the paper's edge to the page header and footer
-        self.margins(0.5, 0.85, edge)
+        self.margins(SIDE_MARGIN, 0.85, edge)
         if title_rows:
             ws.repeat_rows(0, title_rows - 1)
         codes = "".join(f"&{where}&{size} {text}" for where, text in zip(

@@ -248,9 +248,9 @@ def _line_columns(plan: Plan) -> list[Col]:
         Col("Days late", _numbers(lines["days_late"].where(lines["days_late"] > 0)),
             "number"),
         Col("Item", _texts(lines["item_id"])),
-        Col("Name", _texts(lines["name"]), width=34),
+        Col("Name", _texts(lines["name"]), width=34, wrap=True),
         Col("Supplier", _texts(lines["supplier_id"])),
-        Col("Supplier name", _texts(lines["supplier_name"]), width=34),
+        Col("Supplier name", _texts(lines["supplier_name"]), width=34, wrap=True),
         Col("Origin", _texts(lines["origin_country"])),
         Col("Quantity", _numbers(lines["quantity"]), "quantity", units=units),
         Col("Unit price", _numbers(lines["unit_price"]), "price"),
@@ -286,7 +286,7 @@ def _ranking_columns(ranking: Ranking) -> list[Col]:
         Col("Rank", _numbers(r["rank"]), "number"),
         Col("Stop", _texts(r["by"])),
         Col("Who", _texts(r["key"])),
-        Col("Name", _texts(r["name"]), width=34),
+        Col("Name", _texts(r["name"]), width=34, wrap=True),
         Col("Stop for (days)", _numbers(r["days"]), "number"),
         Col("Materials hit", _numbers(r["materials_hit"]), "number"),
         Col("Materials out", _numbers(r["materials_out"]), "number"),
@@ -304,7 +304,7 @@ def _cover_columns(plan: Plan) -> list[Col]:
     units = _texts(m["unit"])
     return [
         Col("Item", _texts(m["item_id"])),
-        Col("Name", _texts(m["name"]), width=34),
+        Col("Name", _texts(m["name"]), width=34, wrap=True),
         Col("Daily use", _numbers(m["daily_use"]), "quantity", units=units),
         Col("On hand", _numbers(m["on_hand"]), "quantity", units=units),
         Col("Safety stock", _numbers(m["safety_stock"]), "quantity", units=units),
@@ -333,7 +333,7 @@ def _exposure_columns(plan: Plan) -> list[Col]:
     m = plan.materials
     return [
         Col("Item", _texts(m["item_id"])),
-        Col("Name", _texts(m["name"]), width=30),
+        Col("Name", _texts(m["name"]), width=30, wrap=True),
         Col("Top supplier before", _texts(m["top_supplier_before"])),
         Col("Supplier share before", _numbers(m["top_supplier_share_before"]), "share"),
         Col("Top supplier after", _texts(m["top_supplier_after"])),
@@ -378,11 +378,13 @@ def _fitted_width(col: Col, styles: _Styles) -> float:
 
 # --- table sheets --------------------------------------------------------------------
 
-def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int) -> None:
+def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int,
+                 table_chars: float | None = None,
+                 title_cols: tuple[int, int] | None = None) -> None:
     ws.print_setup(landscape=landscape, title_rows=title_rows,
                    header=(header_literal(plan.company or ""), "Procurement plan: &A",
                            f"as of {plan.as_of.isoformat()}"),
-                   footer="Page &P of &N")
+                   footer="Page &P of &N", table_chars=table_chars, title_cols=title_cols)
 
 
 def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, plan: Plan,
@@ -395,7 +397,11 @@ def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, pl
     ws.freeze(1, frozen)
     ws.autofilter(max(n, 1), len(columns) - 1)
     rules(ws, columns, n, plan, styles)
-    _page_header(ws, plan, True, 1)
+    # the item and its name repeat on each page across when the table prints wider
+    headers = [c.header for c in columns]
+    title_cols = ((headers.index("Item") if "Item" in headers else headers.index("Name"),
+                   headers.index("Name")) if "Name" in headers else None)
+    _page_header(ws, plan, True, 1, sum(widths), title_cols)
     header_lines = max(_wrapped_lines(c.header, w - 2) for c, w in
                        zip(columns, widths, strict=True))
     ws.height(0, LINE_HEIGHT * header_lines + 4)

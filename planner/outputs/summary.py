@@ -118,7 +118,7 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
             if isinstance(material, str) and material not in named:
                 m = materials.loc[material]
                 cover = fmt.days(m["days_of_cover"], unit=" days")
-                reasons.append(f"{m['name']}: {cover} of cover ({m['status']})")
+                reasons.append(f"{m['name']}: {cover} of cover ({fmt.status_label(m['status'])})")
                 named.add(material)
         material = r.top_country_material
         if isinstance(material, str) and material not in named:
@@ -131,7 +131,7 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
     return out
 
 
-def plan_grid(plan: Plan, limit: int = 8) -> Grid:
+def plan_grid(plan: Plan, limit: int = 12) -> Grid:
     """What the procurement plan changes, for the materials it spends most on."""
     m = plan.materials
     bought = m[m["planned"] > 0].sort_values("cost", ascending=False, kind="stable")
@@ -158,7 +158,7 @@ def plan_grid(plan: Plan, limit: int = 8) -> Grid:
     note = (f"{fmt.count(len(plan.lines))} order lines, "
             f"{plan.currency} {fmt.number(plan.total_cost)} in all"
             f"{f', {late} already late' if late else ''}; "
-            f"{len(plan.breaches)} material(s) still over a cap. Horizon "
+            f"{fmt.count(len(plan.breaches), 'material')} still over a cap. Horizon "
             f"{fmt.setting_number(p.horizon_days)} days + target "
             f"{fmt.setting_number(p.target_days)} days of cover.")
     if len(bought) > limit:
@@ -171,7 +171,7 @@ def plan_grid(plan: Plan, limit: int = 8) -> Grid:
                 rows, note, details)
 
 
-def ranking_grid(ranking: Ranking, limit: int = 6) -> Grid:
+def ranking_grid(ranking: Ranking, limit: int = 10) -> Grid:
     """The single points of failure that matter most, by revenue at risk."""
     stops = ranking.stops.head(limit)
     rows = []

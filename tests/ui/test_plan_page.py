@@ -10,6 +10,7 @@ import pytest
 from planner.analysis.plan import make_plan
 from ui.editing.document import Document
 from ui.pages.plan_page import PlanPage
+from ui.qt import Qt
 
 
 @pytest.fixture
@@ -206,9 +207,9 @@ def test_the_lines_say_days_late_and_order_now_with_totals(page: PlanPage) -> No
     model = page.lines.model
     headers = [model.headerData(c, plan_page_qt().Orientation.Horizontal)
                for c in range(model.columnCount())]
-    assert headers[:3] == ["Order by", "Action", "Days late"]
+    assert headers[2:5] == ["Order by", "Action", "Days late"]
     row = int(lines["days_late"].to_numpy().argmax())
-    assert model.shown(1, model.position(model.row_of(row))) == "order now"
+    assert model.shown(3, model.position(model.row_of(row))) == "order now"
     assert "late" in page.totals.text() and "Total:" in page.totals.text()
 
 
@@ -232,3 +233,19 @@ def test_requests_for_quotation_are_written_from_the_page(page: PlanPage, tmp_pa
         quantities += [r[4] for r in ws.iter_rows(min_row=9, values_only=True)]
     assert sorted(quantities) == pytest.approx(sorted(page.plan.lines["quantity"]))
     assert page.rfq_button.isEnabled()
+
+
+def test_order_lines_start_with_item_and_name_and_title_sums_with_the_currency(
+        page: PlanPage, doc: Document) -> None:
+    model = page.lines.model
+    titles = [model.headerData(j, Qt.Orientation.Horizontal) for j in
+              range(model.columnCount())]
+    assert titles[:2] == ["Item", "Name"]
+    currency = page.plan.currency if page.plan is not None else ""
+    assert f"Cost ({currency})" in titles
+    assert f"Unit price ({currency})" in titles
+    supplier_titles = [page.suppliers.model.headerData(j, Qt.Orientation.Horizontal)
+                       for j in range(page.suppliers.model.columnCount())]
+    assert f"Cost ({currency})" in supplier_titles
+    # the item column shows the line's item, so a row keeps it when scrolled right
+    assert model.data(model.index(0, 0)) == str(page.plan.lines["item_id"].iloc[0])

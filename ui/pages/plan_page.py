@@ -47,23 +47,35 @@ from ui.qt import (
 
 BACKGROUND_MATERIALS = 2_000  # above this, plans are made off the UI thread
 
-LINE_COLUMNS = [
-    Col("order_by", "Order by", "date", "Lead time before stock falls to its target"),
-    Col("action", "Action", tip="order now: the order-by date is today or has passed"),
-    Col("days_late", "Days late", "number", "Days since the order-by date passed"),
-    Col("item_id", "Item"), Col("name", "Name"),
-    Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
-    Col("origin_country", "Origin"),
-    Col("quantity", "Quantity", "quantity"), Col("unit", "Unit"),
-    Col("unit_price", "Unit price", "number"), Col("cost", "Cost", "quantity"),
-    Col("lead_time_days", "Lead time (d)", "number"),
-    Col("arrival", "Expected arrival", "date"),
-    Col("stock_out", "Stock runs out", "date",
-        "The day stock runs out without new orders (on hand and open orders)"),
-    Col("days_uncovered", "Days without stock", "number",
-        "Days from the stock running out to this order's arrival"),
-    Col("warning", "Warning"),
-]
+def line_columns(currency: str) -> list[Col]:
+    """The order lines' columns, item and name first so that they stay in view when
+    scrolling right; sums titled with the plan's currency."""
+    return [
+        Col("item_id", "Item"), Col("name", "Name"),
+        Col("order_by", "Order by", "date", "Lead time before stock falls to its target"),
+        Col("action", "Action", tip="order now: the order-by date is today or has passed"),
+        Col("days_late", "Days late", "number", "Days since the order-by date passed"),
+        Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
+        Col("origin_country", "Origin"),
+        Col("quantity", "Quantity", "quantity"), Col("unit", "Unit"),
+        Col("unit_price", _titled("Unit price", currency), "number"),
+        Col("cost", _titled("Cost", currency), "money"),
+        Col("lead_time_days", "Lead time (d)", "number"),
+        Col("arrival", "Expected arrival", "date"),
+        Col("stock_out", "Stock runs out", "date",
+            "The day stock runs out without new orders (on hand and open orders)"),
+        Col("days_uncovered", "Days without stock", "number",
+            "Days from the stock running out to this order's arrival"),
+        Col("warning", "Warning"),
+    ]
+
+
+def _titled(title: str, currency: str) -> str:
+    """A column title with its currency: "Cost (EUR)"."""
+    return f"{title} ({currency})" if currency else title
+
+
+LINE_COLUMNS = line_columns("")
 MATERIAL_COLUMNS = [
     Col("item_id", "Item"), Col("name", "Name"),
     Col("net_need", "Net need", "quantity",
@@ -93,18 +105,28 @@ OBJECTIVE_TEXTS = {
                  "The cheapest plan that keeps every supplier and origin country under its "
                  "cap."),
 }
-SUPPLIER_COLUMNS = [
-    Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
-    Col("lines", "Lines", "number"), Col("materials", "Materials", "number"),
-    Col("cost", "Cost", "quantity"), Col("cost_share", "Share of spend", "share"),
-]
-COUNTRY_COLUMNS = [
-    Col("origin_country", "Origin country"), Col("lines", "Lines", "number"),
-    Col("cost", "Cost", "quantity"), Col("cost_share", "Share of spend", "share"),
-    Col("dependence_before", "Dependence before", "share",
-        "Share of purchase value by origin country with today's mix"),
-    Col("dependence_after", "after", "share", "… with the planned mix"),
-]
+def supplier_columns(currency: str) -> list[Col]:
+    return [
+        Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
+        Col("lines", "Lines", "number"), Col("materials", "Materials", "number"),
+        Col("cost", _titled("Cost", currency), "money"),
+        Col("cost_share", "Share of spend", "share"),
+    ]
+
+
+def country_columns(currency: str) -> list[Col]:
+    return [
+        Col("origin_country", "Origin country"), Col("lines", "Lines", "number"),
+        Col("cost", _titled("Cost", currency), "money"),
+        Col("cost_share", "Share of spend", "share"),
+        Col("dependence_before", "Dependence before", "share",
+            "Share of purchase value by origin country with today's mix"),
+        Col("dependence_after", "after", "share", "… with the planned mix"),
+    ]
+
+
+SUPPLIER_COLUMNS = supplier_columns("")
+COUNTRY_COLUMNS = country_columns("")
 
 
 class MixChart(pg.PlotWidget):
@@ -416,6 +438,9 @@ class PlanPage(QWidget):
         self.cards["breaches"].set(fmt.count(breaches), "warn" if breaches else "",
                                    "\n".join(f"{r.name}: {r.reason}" for r in
                                              plan.breaches.itertuples()))
+        self.lines.model.columns = line_columns(cur)
+        self.suppliers.model.columns = supplier_columns(cur)
+        self.countries.model.columns = country_columns(cur)
         self.lines.set_frame(plan.lines)
         uncovered = int((plan.lines["days_uncovered"] > 0).sum())
         self.totals.setText(

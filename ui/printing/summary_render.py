@@ -327,6 +327,7 @@ class SummaryDocument:
                        fmt.percent(t))
         p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
                    "share of supply by origin country")
+        labels: list[tuple[QRectF, str, str]] = []  # (segment, colour, code)
         r: Any  # a row of itertuples
         for i, r in enumerate(rows.itertuples(index=False)):
             ry = top + i * row_h
@@ -345,16 +346,22 @@ class SummaryDocument:
                 p.setBrush(QColor(colour))
                 p.drawRect(QRectF(cx, ry + 1.5, seg, row_h - 3))
                 if seg > 16:
-                    p.setPen(QColor(palette.text_on(colour)))
-                    p.setFont(font(6, True))
-                    p.drawText(QRectF(cx, ry, seg, row_h), Qt.AlignmentFlag.AlignCenter,
-                               str(code))
+                    labels.append((QRectF(cx, ry, seg, row_h), colour, str(code)))
                 cx += seg
         cap_x = plot_x + st.max_country_share * plot_w
         p.setPen(QPen(WHITE, 2.2))  # a halo, so the line shows on China's dark red too
         p.drawLine(QPointF(cap_x, top), QPointF(cap_x, bottom))
         p.setPen(QPen(STATUS_TEXT["critical"], 0.9, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(cap_x, top - 3), QPointF(cap_x, bottom))
+        # the country codes over the cap line, each on a patch of its segment's colour
+        p.setFont(font(6, True))
+        metrics = QFontMetricsF(p.font())
+        for rect, colour, code in labels:
+            patch_w = metrics.horizontalAdvance(code) + 4
+            p.fillRect(QRectF(rect.center().x() - patch_w / 2, rect.top() + 2.5, patch_w,
+                              rect.height() - 5), QColor(colour))
+            p.setPen(QColor(palette.text_on(colour)))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
         p.setFont(font(6))
         p.drawText(QRectF(cap_x - 40, top - 11, 80, 8), Qt.AlignmentFlag.AlignHCenter,
                    f"cap {fmt.percent(st.max_country_share)}")
@@ -370,9 +377,9 @@ class SummaryDocument:
         return Block(25, draw, keep_with_next=True)
 
     TABLE = (  # title, key, width weight, alignment
-        ("Material", "name", 3.2, "l"), ("Cover", "days_of_cover", 0.9, "r"),
+        ("Material", "name", 2.7, "l"), ("Cover", "days_of_cover", 0.9, "r"),
         ("w/ orders", "days_of_cover_with_orders", 1.0, "r"),
-        ("Target", "target_days", 0.8, "r"), ("Status", "status", 1.1, "l"),
+        ("Target", "target_days", 0.8, "r"), ("Status", "status", 1.6, "l"),
         ("Top supplier", "top_supplier", 1.4, "l"), ("Share", "top_supplier_share", 0.7, "r"),
         ("Origin", "top_country", 0.7, "l"), ("Share", "top_country_share", 0.7, "r"),
         ("HHI", "supplier_hhi", 0.8, "r"), ("Over cap", "_breach", 1.0, "l"),
@@ -389,7 +396,7 @@ class SummaryDocument:
                       if r.over_supplier_cap else "country" if r.over_country_cap else "")
             return [str(r.name), fmt.days(r.days_of_cover),
                     fmt.days(r.days_of_cover_with_orders), fmt.number(r.target_days),
-                    fmt.status_flag(r.status), fmt.text(r.top_supplier),
+                    fmt.status_label(r.status), fmt.text(r.top_supplier),
                     fmt.share(r.top_supplier_share) or fmt.DASH,
                     fmt.text(r.top_country),
                     fmt.share(r.top_country_share) or fmt.DASH,
@@ -447,9 +454,19 @@ class SummaryDocument:
                 p.drawText(QRectF(cx + 3, y, cw - 6, row_h + 2), _align(align), title)
                 cx += cw
 
+        detail_w = width - 15
+
+        def detail_height(detail: str) -> float:
+            """The height of a row's detail line, wrapped to the table's width."""
+            if not detail:
+                return 0.0
+            return QFontMetricsF(font(6)).boundingRect(
+                QRectF(0, 0, detail_w, 1000), Qt.TextFlag.TextWordWrap, detail).height() + 2
+
         def row_drawer(values: list[str], shade: bool, detail: str
                        ) -> Callable[[QPainter, float, float, float], None]:
-            height = row_h + (10 if detail else 0)
+            extra = detail_height(detail)
+            height = row_h + extra
 
             def draw(p: QPainter, x: float, y: float, w: float) -> None:
                 if shade:
@@ -457,10 +474,8 @@ class SummaryDocument:
                 if detail:
                     p.setFont(font(6))
                     p.setPen(STATUS_TEXT["critical"])
-                    metrics = QFontMetricsF(p.font())
-                    p.drawText(QRectF(x + 12, y + row_h - 2, w - 15, 10),
-                               Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
-                                   detail, Qt.TextElideMode.ElideRight, w - 15))
+                    p.drawText(QRectF(x + 12, y + row_h - 2, w - 15, extra),
+                               Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, detail)
                 p.setFont(font(7))
                 p.setPen(INK)
                 metrics = QFontMetricsF(p.font())
@@ -477,7 +492,7 @@ class SummaryDocument:
         head = Block(row_h + 2, header, keep_with_next=True)
         blocks = [self._heading(grid.title), head]
         details = grid.details or [""] * len(grid.rows)
-        blocks += [Block(row_h + (10 if d else 0), row_drawer(r, i % 2 == 1, d), repeat=head)
+        blocks += [Block(row_h + detail_height(d), row_drawer(r, i % 2 == 1, d), repeat=head)
                    for i, (r, d) in enumerate(zip(grid.rows, details, strict=True))]
         if grid.note:
             blocks.append(self._note(grid.note))
@@ -506,7 +521,7 @@ class SummaryDocument:
             p.setFont(font(7, True))
             p.setPen(MUTED if status == "ok" else STATUS_TEXT.get(status, MUTED))
             p.drawText(QRectF(x + w - 80, y + 1, 80, 12), Qt.AlignmentFlag.AlignRight,
-                       fmt.status_flag(status))
+                       fmt.status_label(status))
             p.setFont(font(7))
             p.setPen(MUTED)
             text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
