@@ -17,10 +17,11 @@ import pytest
 
 from planner.core import palette
 from ui.common import theme
+from ui.editing.models import SORT_ROLE
 from ui.qt import QApplication, QComboBox, QLabel, QPushButton, QRect, QSettings, Qt, QWidget
 from ui.shell.main_window import MainWindow
 from ui.shell.preferences import Preferences
-from ui.shell.registry import TABLE_PAGE
+from ui.shell.registry import PAGE_INDEX, TABLE_PAGE
 
 THEMES = ("light", "dark", "high contrast")
 
@@ -192,3 +193,55 @@ def test_no_country_wears_a_status_colour() -> None:
         assert palette.status_clash(colour) >= 25, colour
     for code in ("CN", "NL", "JP", "PL", "BR", "ZZ", "XY"):
         assert palette.status_clash(palette.country_colour(code)) >= 25, code
+
+
+def scene_rect_in(view: QWidget, item: object) -> QRect:
+    """Where a chart item (a label) is drawn in ``view``'s pixels."""
+    polygon = view.mapFromScene(item.sceneBoundingRect())  # type: ignore[attr-defined]
+    return polygon.boundingRect().adjusted(1, 1, -1, -1)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+@pytest.mark.parametrize("name", THEMES)
+def test_the_scenario_labels_and_risk_bars_read_in_every_theme(
+        window: MainWindow, qtbot: object, name: str, restore_theme: None) -> None:
+    window.resize(1366, 768)
+    choose(window, name, qtbot)
+    scheme = palette.SCHEMES[name]
+    index = PAGE_INDEX["scenario_page"]
+    window.nav.setCurrentRow(index)
+    page = window.page(index)
+    with qtbot.waitSignal(page.scenarioShown):  # type: ignore[attr-defined]
+        qtbot.mouseClick(page.controls.run_button,  # type: ignore[attr-defined]
+                         Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    chart = page.chart
+    # each stock-out's name, and the stop's end, read on the plot as drawn
+    labels = chart.labels.items[:chart.labels.used]
+    assert len(labels) >= 2
+    for label in [*labels, chart.end_line.label]:
+        rect = scene_rect_in(chart.view, label)
+        assert_reads(chart.view, rect, f"the chart label {label.toPlainText()}")
+        paper = ink_and_paper(chart.view, rect)[1]
+        assert palette.contrast(paper, scheme.base) < 1.2, (
+            f"{label.toPlainText()}: drawn on {paper}, not on the plot's {scheme.base}")
+    # the marker rings and the reference lines are the theme's
+    assert chart.markers.opts["pen"].color().name() == scheme.base
+    assert chart.zero_line.pen.color().name() == scheme.zero_line
+    # the risk ranking's bars: the empty part is not a light box on a dark table
+    with qtbot.waitSignal(page.rankingShown, timeout=20_000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(page.rank_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    table = page.ranking_table
+    table.clearSelection()
+    table.setCurrentIndex(table.model().index(-1, -1))
+    column = [c.key for c in table.table_model.columns].index("risk_exposure_index")
+    model = table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, column).data(SORT_ROLE)
+               < 0.7)  # a bar with an empty part
+    table.scrollTo(model.index(row, column))
+    qtbot.wait(20)  # type: ignore[attr-defined]
+    cell = table.visualRect(model.index(row, column))
+    bar_end = cell.right() - 6 - table.fontMetrics().horizontalAdvance("100%") - 8
+    empty = QRect(bar_end - 12, cell.top() + 7, 10, cell.height() - 14)
+    assert ink_and_paper(table.viewport(), empty)[1] == scheme.grid
+    assert_reads(table.viewport(), cell.adjusted(cell.width() - 50, 2, -2, -2), "a risk index")

@@ -18,7 +18,7 @@ from typing import cast
 
 from planner.core import palette
 from planner.core.palette import Scheme
-from planner.core.resources import resource
+from planner.core.resources import resource, resource_path
 from ui.qt import QApplication, QBrush, QColor, QObject, QPalette, Qt, Signal
 
 SYSTEM = "system"
@@ -87,9 +87,13 @@ def problem_text() -> QColor:
 
 
 def style_sheet(scheme: Scheme) -> str:
-    """The application's style sheet in ``scheme``'s colours."""
+    """The application's style sheet in ``scheme``'s colours, with its arrow icons (drawn
+    in the scheme's text colour: ``icons/arrow-up-<scheme>.svg``)."""
     template = Template(resource("style.qss").read_text(encoding="utf-8"))
-    return template.substitute(scheme.colours())
+    slug = scheme.name.replace(" ", "-")
+    arrows = {f"arrow_{way}": resource_path("icons", f"arrow-{way}-{slug}.svg").as_posix()
+              for way in ("up", "down")}
+    return template.substitute(scheme.colours(), **arrows)
 
 
 def qpalette(scheme: Scheme) -> QPalette:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planner.core import formatting as fmt
-from ui.common.widgets import fit_columns
 from ui.editing.document import Document
+from ui.editing.frozen import FrozenTableView
 from ui.editing.models import Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.pages.tables import PRODUCT_COLUMNS, FiguresTable
@@ -21,7 +21,6 @@ from ui.qt import (
     QPersistentModelIndex,
     QSplitter,
     Qt,
-    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -196,13 +195,12 @@ class BomPage(QWidget):
         self.used_title.setObjectName("sectionTitle")
         self.used_model = FrameModel(WHERE_USED_COLUMNS, self)
         self.products_model = FrameModel(PRODUCTS_COLUMNS, self)
-        used = QTableView(self)
+        used = FrozenTableView(self)
         used.setModel(self.used_model)
-        products = QTableView(self)
+        products = FrozenTableView(self)
         products.setModel(self.products_model)
         for view in (used, products):
             view.verticalHeader().hide()
-            view.horizontalHeader().setStretchLastSection(True)
             view.setAlternatingRowColors(True)
         self.used_view, self.products_view = used, products
 
@@ -283,5 +281,5 @@ class BomPage(QWidget):
         name = names.get(item_id, "") if item_id else ""
         self.used_title.setText(f"Where used: {item_id} {name}".rstrip() if item_id else
                                 "Where used: select an item")
-        fit_columns(self.used_view)
-        fit_columns(self.products_view)
+        self.used_view.fit_columns()
+        self.products_view.fit_columns()

@@ -18,6 +18,8 @@ import pyqtgraph as pg
 from planner.analysis.scenario import ScenarioResult
 from planner.core import formatting as fmt
 from planner.core import palette
+from planner.core.palette import Scheme
+from ui.common import theme
 from ui.pages.charts import ChartPanel, axis_limit, legend_html
 from ui.qt import QFontMetrics, QPointF, Qt, QWidget
 
@@ -25,10 +27,12 @@ MAX_CURVES = 40  # lines drawn; a bigger stop shows the materials that run out s
 MAX_LABELS = 8  # stock-outs named on the chart (every one has a marker and a hover tip)
 LABEL_ROWS = 3  # labels stacked above the zero line at most; a crowded one is left out
 PICK_PX = 8.0  # how near the pointer must be to a line to name or pick it
+LABEL_CONTRAST = 4.5  # a stock-out's name reads on the plot like body text
+LINE_CONTRAST = 3.0  # a line that runs out stands out from the plot (graphics need 3:1)
+LABEL_FILL_ALPHA = 225  # the plot's colour behind a label, so a line under it cannot blur it
 # Distinct hues for materials that run out (the first is the soonest); materials that
-# last the stop are drawn in one quiet grey so that the ones that matter stand out.
+# last the stop are drawn in the theme's quiet grey so that the ones that matter stand out.
 OUT_COLOURS = palette.SERIES
-LASTS_COLOUR = palette.QUIET
 
 
 class StockCurves(ChartPanel):
@@ -42,32 +46,29 @@ class StockCurves(ChartPanel):
                               "material in every view.")
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.end_line = pg.InfiniteLine(
-            angle=90, movable=False,
-            pen=pg.mkPen(palette.LINE, width=1.2, style=Qt.PenStyle.DashLine),
-            label="stop ends · day {value:.0f}",
-            labelOpts={"position": 0.96, "color": palette.MUTED, "anchors": [(1, 0), (1, 0)],
-                       "fill": palette.rgba(palette.WHITE, 225)})
+            angle=90, movable=False, label="stop ends · day {value:.0f}",
+            labelOpts={"position": 0.96, "anchors": [(1, 0), (1, 0)]})
         self.end_line.setZValue(-10)
         self.plot.addItem(self.end_line, ignoreBounds=True)
-        self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False,
-                                         pen=pg.mkPen(palette.ZERO_LINE, width=1))
+        self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False)
         self.zero_line.setZValue(-9)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
-        self.markers = pg.ScatterPlotItem(size=11, pen=pg.mkPen(palette.WHITE, width=1.5))
+        self.markers = pg.ScatterPlotItem(size=11)
         self.markers.setZValue(20)
         self.plot.addItem(self.markers)
+        self.labels.z = 18  # a stock-out's name over every line, the chosen one too
         self.curves: list[pg.PlotCurveItem] = []  # a pool, reused between results
         self.ids: list[str] = []
         self.names: list[str] = []
         self.colours: list[str] = []
+        self.lasts: list[bool] = []  # per line: the material lasts the stop
         self.days = np.zeros(0)
         self.cover = np.zeros((0, 0))  # days of use left: row = day, column = line
         self.tts = np.zeros(0)  # NaN: the material lasts the stop
         self.as_of: dt.date | None = None
         self.stop_days = 0
         self.highlighted = ""
-        self.key.setText(legend_html([(OUT_COLOURS[0], "runs out (● stock-out)"),
-                                      (LASTS_COLOUR, "lasts the stop")]))
+        self._restyle_fixed(theme.current())
         self.view.scene().sigMouseMoved.connect(self._moved)
         self.view.scene().sigMouseClicked.connect(self._clicked)
         self.vb.sigResized.connect(self._label_stockouts)
@@ -85,14 +86,8 @@ class StockCurves(ChartPanel):
         self.cover = stock[:, drawn] / use[drawn] if len(drawn) else np.zeros((len(stock), 0))
         self.days = result.projection.index.to_numpy(dtype=float)
         self.as_of, self.stop_days = result.as_of, result.stop.days
-        n_out = 0
-        self.colours = []
-        for t in self.tts:
-            if math.isnan(t):
-                self.colours.append(LASTS_COLOUR)
-            else:
-                self.colours.append(OUT_COLOURS[n_out % len(OUT_COLOURS)])
-                n_out += 1
+        self.lasts = [math.isnan(t) for t in self.tts]
+        self._colour_lines(theme.current())
         while len(self.curves) < len(self.ids):
             curve = pg.PlotCurveItem()
             self.plot.addItem(curve)
@@ -104,10 +99,7 @@ class StockCurves(ChartPanel):
             else:
                 curve.setData([], [])
                 curve.setVisible(False)
-        out = np.flatnonzero(~np.isnan(self.tts))
-        self.markers.setData(x=self.tts[out], y=np.zeros(len(out)),
-                             brush=[pg.mkBrush(self.colours[j]) for j in out],
-                             data=out)
+        self._place_markers()
         days = max(self.stop_days, 1)
         self.end_line.setValue(self.stop_days)
         top = self._top() * 1.08
@@ -139,8 +131,45 @@ class StockCurves(ChartPanel):
             return max(float(highest.max()), 1.0)
         return axis_limit(highest, floor=max(float(out.max()) if len(out) else 0.0, 1.0))
 
+    def _colour_lines(self, scheme: Scheme) -> None:
+        """A hue per material that runs out, soonest first; the rest in quiet grey."""
+        self.colours = []
+        n_out = 0
+        for lasts in self.lasts:
+            if lasts:
+                self.colours.append(scheme.quiet)
+            else:
+                self.colours.append(shade_for(OUT_COLOURS[n_out % len(OUT_COLOURS)], scheme,
+                                              LINE_CONTRAST))
+                n_out += 1
+
+    def _place_markers(self) -> None:
+        out = np.flatnonzero(~np.isnan(self.tts))
+        self.markers.setData(x=self.tts[out], y=np.zeros(len(out)),
+                             brush=[pg.mkBrush(self.colours[j]) for j in out],
+                             data=out)
+
+    def restyle(self, scheme: Scheme) -> None:
+        """Redraw the lines, markers, reference lines and labels in ``scheme``."""
+        self._restyle_fixed(scheme)
+        self._colour_lines(scheme)
+        self._place_markers()
+        self._style_curves()
+        self._label_stockouts()
+
+    def _restyle_fixed(self, scheme: Scheme) -> None:
+        """The items that do not depend on the result: reference lines, the key."""
+        self.end_line.setPen(pg.mkPen(scheme.line, width=1.2, style=Qt.PenStyle.DashLine))
+        self.end_line.label.setColor(scheme.muted)
+        self.end_line.label.fill = pg.mkBrush(palette.rgba(scheme.base, LABEL_FILL_ALPHA))
+        self.end_line.label.update()
+        self.zero_line.setPen(pg.mkPen(scheme.zero_line, width=1))
+        self.markers.setPen(pg.mkPen(scheme.base, width=1.5))
+        self.key.setText(legend_html([(OUT_COLOURS[0], "runs out (● stock-out)"),
+                                      (scheme.quiet, "lasts the stop")]))
+
     def clear(self) -> None:
-        self.ids, self.names, self.colours = [], [], []
+        self.ids, self.names, self.colours, self.lasts = [], [], [], []
         self.cover, self.tts, self.days = np.zeros((0, 0)), np.zeros(0), np.zeros(0)
         for curve in self.curves:
             curve.setData([], [])
@@ -171,6 +200,7 @@ class StockCurves(ChartPanel):
         for j, item_id in enumerate(self.ids):
             curve = self.curves[j]
             colour = self.colours[j]
+            lasts = self.lasts[j]
             if item_id == chosen:
                 curve.setPen(pg.mkPen(colour, width=3.6))
                 curve.setZValue(15)
@@ -178,7 +208,6 @@ class StockCurves(ChartPanel):
                 c = pg.mkColor(colour)
                 if chosen:
                     c.setAlpha(110)
-                lasts = colour == LASTS_COLOUR
                 curve.setPen(pg.mkPen(c, width=1.6 if lasts else 2.2))
                 curve.setZValue(1 if lasts else 5)
 
@@ -193,6 +222,8 @@ class StockCurves(ChartPanel):
         sx = max(self.vb.width(), 100) / (x_hi - x_lo)
         sy = max(self.vb.height(), 100) / (y_hi - y_lo)
         metrics = QFontMetrics(self.tick_font)
+        scheme = theme.current()
+        fill = pg.mkBrush(palette.rgba(scheme.base, LABEL_FILL_ALPHA))
         h = metrics.height() + 2
         width_px = (x_hi - x_lo) * sx
         rows: list[float] = []  # right edge of the last label in each row, in pixels
@@ -210,8 +241,9 @@ class StockCurves(ChartPanel):
             rows[row] = left + w
             y = (10 + row * h) / sy  # above the zero line, clear of the marker
             anchor_x = (px - left) / w
-            self.labels.add(text, float(self.tts[j]), y, _darker(self.colours[j]),
-                            (anchor_x, 1.0))
+            label = self.labels.add(text, float(self.tts[j]), y,
+                                    shade_for(self.colours[j], scheme), (anchor_x, 1.0))
+            label.fill = fill
         self.labels.end()
 
     # --- pointer ---------------------------------------------------------------------
@@ -293,6 +325,13 @@ class StockCurves(ChartPanel):
             self.materialClicked.emit(item_id)
 
 
-def _darker(colour: str) -> str:
-    return palette.TEXT if colour == LASTS_COLOUR else pg.mkColor(colour).darker(125).name()
+def shade_for(colour: str, scheme: Scheme, ratio: float = LABEL_CONTRAST) -> str:
+    """``colour`` made darker (on a light plot) or lighter (on a dark one) until it has a
+    contrast of ``ratio`` with the plot; the scheme's text colour if no shade of it does."""
+    shade = pg.mkColor(colour)
+    for _ in range(12):
+        if palette.contrast(shade.name(), scheme.base) >= ratio:
+            return str(shade.name())
+        shade = shade.lighter(118) if scheme.dark else shade.darker(118)
+    return scheme.text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from planner.analysis.scenario import Ranking, ScenarioResult
-from planner.core import palette
+from ui.common import theme
 from ui.editing.frozen import FrozenTableView
 from ui.editing.models import SORT_ROLE, Col, FrameModel
 from ui.qt import (
@@ -27,8 +27,6 @@ from ui.qt import (
     QWidget,
 )
 
-BAR = QColor(palette.RISK_BAR)
-BAR_BACK = QColor(palette.HEADER)
 NAME_WIDTH = 240  # the widest a column gets when fitted (names are elided)
 
 
@@ -108,7 +106,8 @@ def ranking_frame(ranking: Ranking) -> pd.DataFrame:
 
 
 class BarDelegate(QStyledItemDelegate):
-    """A share drawn as a bar under its number (the risk exposure index)."""
+    """A share drawn as a bar under its number (the risk exposure index), in the colours
+    of the theme in force: the scheme's risk bar on its grid colour (the empty part)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -124,15 +123,16 @@ class BarDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(6, 5, -6, -5)
         text_w = opt.fontMetrics.horizontalAdvance("100%") + 8
         bar = QRect(rect.left(), rect.top(), max(rect.width() - text_w, 10), rect.height())
+        scheme = theme.current()
         painter.save()
-        painter.fillRect(bar, BAR_BACK)
+        painter.fillRect(bar, QColor(scheme.grid))
         try:
             share = min(max(float(value), 0.0), 1.0)
         except (TypeError, ValueError):
             share = 0.0
         if share > 0:
             painter.fillRect(QRect(bar.left(), bar.top(), max(int(bar.width() * share), 1),
-                                   bar.height()), BAR)
+                                   bar.height()), QColor(scheme.risk_bar))
         painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          text)
