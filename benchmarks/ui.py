@@ -91,8 +91,8 @@ def _window(sample: Path) -> tuple[Any, Any]:
     from ui.shell.recovery import Autosaver
 
     app = create_application([])
-    tmp = Path(tempfile.gettempdir()) / "stockpile-bench"
-    tmp.mkdir(exist_ok=True)
+    # fresh each time: a page or geometry remembered from an earlier run would change it
+    tmp = Path(tempfile.mkdtemp(prefix="stockpile-bench-"))
     window = MainWindow(Document(planner.load(sample), sample),
                         prefs=Preferences(QSettings(str(tmp / "p.ini"),
                                                     QSettings.Format.IniFormat)),
@@ -267,8 +267,8 @@ def _empty_window() -> tuple[Any, Any]:
     from ui.shell.recovery import Autosaver
 
     app = create_application([])
-    tmp = Path(tempfile.gettempdir()) / "stockpile-bench"
-    tmp.mkdir(exist_ok=True)
+    # fresh each time: a page or geometry remembered from an earlier run would change it
+    tmp = Path(tempfile.mkdtemp(prefix="stockpile-bench-"))
     window = MainWindow(prefs=Preferences(QSettings(str(tmp / "p.ini"),
                                                     QSettings.Format.IniFormat)),
                         autosaver=Autosaver(tmp))

@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from planner.analysis.compute import Report, compute
+from planner.analysis.compute import STRUCTURE_TABLES, Report, Structure, compute
 from planner.core.errors import PlannerError, Problem
 from planner.inputs.project import Project
-from planner.inputs.validation import check_project
+from planner.inputs.validation import RequirementsCheck, check_project
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
@@ -87,6 +87,11 @@ class Results:
         self.version = 0  # incremented by every change; a snapshot remembers its own
         self._cache: dict[Any, Any] = {}
         self._report_error = ""
+        # what depends only on the project's structure (compute.STRUCTURE_TABLES), kept
+        # across edits of the other tables: the report's Structure and the requirements
+        # check (Items, BOM and Demand alone)
+        self._structure: Structure | None = None
+        self._requirements = RequirementsCheck()
 
     # --- changes ---------------------------------------------------------------------
     def apply(self, changes: Changes) -> Invalidated:
@@ -94,6 +99,9 @@ class Results:
         if changes.empty:
             return Invalidated(changes)
         self.version += 1
+        if changes.project or changes.tables & STRUCTURE_TABLES:
+            self._structure = None
+            self._requirements = RequirementsCheck()
         stale = frozenset(k if isinstance(k, str) else k[0] for k in self._cache)
         self._cache.clear()
         self._report_error = ""
@@ -111,6 +119,8 @@ class Results:
         copy.version = self.version
         copy._cache = dict(self._cache)
         copy._report_error = self._report_error
+        copy._structure = self._structure
+        copy._requirements = RequirementsCheck(self._requirements.problems)
         return copy
 
     def adopt(self, snapshot: Results) -> bool:
@@ -121,6 +131,9 @@ class Results:
             self._cache.setdefault(key, value)
         if "report" in snapshot._cache:
             self._report_error = snapshot._report_error
+        self._structure = self._structure or snapshot._structure
+        if self._requirements.problems is None:
+            self._requirements = snapshot._requirements
         return True
 
     def computed(self, name: str) -> bool:
@@ -138,7 +151,7 @@ class Results:
     @property
     def problems(self) -> list[Problem]:
         """Every located problem of the project (errors and warnings)."""
-        return self._get("problems", lambda: check_project(self.project))
+        return self._get("problems", lambda: check_project(self.project, self._requirements))
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -156,7 +169,9 @@ class Results:
 
     def _compute_report(self) -> Report | None:
         try:
-            return compute(self.project)
+            if self._structure is None or not self._structure.fits(self.project):
+                self._structure = Structure(self.project)
+            return compute(self.project, self._structure)
         except PlannerError as exc:
             self._report_error = str(exc)
         except (KeyError, ValueError, IndexError) as exc:

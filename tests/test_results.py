@@ -124,3 +124,92 @@ def test_a_project_that_cannot_be_computed_says_why(project: planner.Project) ->
     assert "the BOM has a cycle" in results.report_error
     with pytest.raises(planner.PlannerError, match="There are no figures yet: 1 problem"):
         results.require_report()
+
+
+SAMPLES = [SAMPLE, SAMPLE.with_name("semiconductor_equipment.xlsx")]
+
+
+def assert_same_report(report: object, fresh: object) -> None:
+    """Every table of two reports equal, frame by frame and value by value."""
+    from pandas.testing import assert_frame_equal, assert_series_equal
+
+    assert report is not None and fresh is not None
+    assert report.as_of == fresh.as_of  # type: ignore[attr-defined]
+    for name in ("items", "materials", "sources", "products", "product_materials"):
+        assert_frame_equal(getattr(report, name), getattr(fresh, name), check_exact=True)
+    assert_series_equal(report.country_dependence,  # type: ignore[attr-defined]
+                        fresh.country_dependence, check_exact=True)  # type: ignore[attr-defined]
+    assert (report.profile is None) == (fresh.profile is None)  # type: ignore[attr-defined]
+    if fresh.profile is not None:  # type: ignore[attr-defined]
+        import numpy as np
+
+        np.testing.assert_array_equal(report.profile.daily,  # type: ignore[attr-defined]
+                                      fresh.profile.daily)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_stock_orders_and_settings_edits_reuse_the_structure_and_figures_stay_exact(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.analysis.compute import compute
+    from planner.inputs import validation
+
+    results = Results(planner.load(sample))  # loading checks the project once itself
+    builds = counting(monkeypatch, "Structure")
+    checks: list[int] = []
+    real_check = validation._check_requirements
+    monkeypatch.setattr(validation, "_check_requirements",
+                        lambda *a: (checks.append(1), real_check(*a))[1])
+    project = results.project
+    materials = set(compute(project).materials["item_id"])
+    a, b, c = [i for i, item in enumerate(project.stock["item_id"]) if item in materials][:3]
+    steps = [  # (table or "Settings", row, column, value), applied in turn
+        ("Stock", a, "on_hand", 0.0),
+        ("Stock", b, "safety_stock", 1e6),
+        ("Orders", 0, "quantity", 12345.0),
+        ("Settings", None, "target_days", "45"),
+        ("BOM", 0, "qty_per", 7.5),  # the structure changes: made again
+        ("Stock", a, "on_hand", 3.0),
+        ("Demand", 0, "quantity", 999.0),
+        ("Stock", c, "on_hand", 1.0),
+    ]
+    expected_builds = [1, 1, 1, 1, 2, 2, 3, 3]
+    for (table, row, column, value), built in zip(steps, expected_builds, strict=True):
+        if table == "Settings":
+            editing.set_setting(project, column, value)
+            results.apply(Changes(settings=True))
+        else:
+            editing.set_value(project, table, row, column, value)
+            results.apply(Changes.of_tables(table))
+        assert not results.errors()
+        assert_same_report(results.report, compute(project.copy()))
+        assert len(builds) == built, (table, column)
+        assert len(checks) == built  # the requirements check follows Items, BOM, Demand
+    m = results.require_report().materials.set_index("item_id")
+    assert m.loc[project.stock["item_id"].iloc[a], "on_hand"] == 3.0
+
+
+def test_a_new_as_of_date_makes_the_forecast_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from planner.analysis.compute import compute
+
+    builds = counting(monkeypatch, "Structure")
+    results = Results(planner.load(SAMPLE))
+    project = results.project
+    assert len(project.forecast) and results.report is not None
+    later = project.settings.as_of_date + dt.timedelta(days=40)
+    editing.set_setting(project, "as_of_date", later.isoformat())
+    results.apply(Changes(settings=True))
+    assert_same_report(results.report, compute(project.copy()))
+    assert len(builds) == 2
+
+
+def test_a_snapshot_brings_back_the_structure_it_made(project: planner.Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = counting(monkeypatch, "Structure")
+    results = Results(project.copy())
+    results.adopt(results.snapshot().compute_all(("problems", "report")))
+    editing.set_value(results.project, "Stock", 0, "on_hand", 1.0)
+    results.apply(Changes.of_tables("Stock"))
+    results.adopt(results.snapshot().compute_all(("problems", "report")))
+    assert results.report is not None and len(builds) == 1

@@ -17,6 +17,7 @@ command line only show them. ``benchmarks/engine.py`` times it on 100,000 items.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -84,6 +85,15 @@ def item_positions(project: Project) -> ItemPositions:
     codes[codes >= n] = -1
     parts = np.split(codes[n:], np.cumsum([len(c) for c in columns[1:-1]]))
     return ItemPositions(*parts)
+
+
+def _with_stock_and_orders(project: Project, positions: ItemPositions) -> ItemPositions:
+    """``positions`` with the Stock and Orders rows' item positions looked up again (the
+    rest depends only on STRUCTURE_TABLES)."""
+    ids = pd.Index(project.items["item_id"])
+    return dataclasses.replace(
+        positions, stock=ids.get_indexer(project.stock["item_id"]),
+        orders=ids.get_indexer(project.orders["item_id"]))
 
 
 def bom_arrays(project: Project, where: ItemPositions | pd.Index
@@ -214,43 +224,97 @@ def _top(items: np.ndarray, keys: pd.Series, share: np.ndarray, n: int) -> _Top:
     return _Top(top, top_share, hhi, count)
 
 
-def compute(project: Project) -> Report:
-    """Every figure of the report, from a valid project."""
+STRUCTURE_TABLES = frozenset({"Items", "BOM", "Demand", "Forecast", "Sources"})
+
+
+class Structure:
+    """What the figures take from the structure of a project alone: item positions, BOM
+    levels, each item's own demand and requirement (with a Forecast, month by month), the
+    purchased items and the product views.
+
+    It depends on the tables of STRUCTURE_TABLES and on the as-of date and horizon
+    (:meth:`fits`), never on Stock, Orders, Suppliers, Rates or the other settings, so
+    ``planner.results`` keeps one across edits of those and passes it to :func:`compute`,
+    which then only works out what they change. Its arrays are read-only; a product view
+    is made on first use and kept.
+    """
+
+    def __init__(self, project: Project):
+        s = project.settings
+        self.settings = (s.as_of_date, s.horizon_days)
+        items = project.items
+        self.positions = item_positions(project)
+        at = self.positions
+        n = len(items)
+        demand = project.demand
+        rates = daily_rates(demand["quantity"], demand["per"])
+        known = at.demand >= 0
+        own = np.bincount(at.demand[known], weights=rates[known], minlength=n)
+        self.parents, self.children, self.qty = bom_arrays(project, at)
+        self.level = bom_levels(self.parents, self.children, n)
+        with np.errstate(over="ignore", invalid="ignore"):
+            req = explode(own, self.parents, self.children, self.qty, self.level)
+        self.overflow = not np.isfinite(req).all()  # compute names where, and refuses
+        self.profile: RequirementProfile | None = None
+        if len(project.forecast) and not self.overflow:
+            own, req, self.profile = _forecast(project, own, self.parents, self.children,
+                                               self.qty, self.level)
+        self.own, self.req = own, req
+        kind = items["kind"].to_numpy(dtype=object, na_value="")
+        self.purchased = kind == "material"
+        self.purchased[at.sources[at.sources >= 0]] = True
+        self.is_product = kind == "product"
+        for array in (self.parents, self.children, self.qty, self.level, self.own, self.req,
+                      self.purchased, self.is_product):
+            array.setflags(write=False)
+        self._ids = items["item_id"]
+        self._views: dict[bytes, _ProductView] = {}
+
+    def fits(self, project: Project) -> bool:
+        """Whether this was made with the project's as-of date and horizon (its tables
+        are the caller's to follow: STRUCTURE_TABLES)."""
+        s = project.settings
+        return self.settings == (s.as_of_date, s.horizon_days)
+
+    def view(self, rows: np.ndarray) -> _ProductView:
+        """Quantity per unit of each item at ``rows`` of each purchased item."""
+        key = np.asarray(rows, dtype=np.int64).tobytes()
+        view = self._views.get(key)
+        if view is None:
+            with np.errstate(over="ignore", invalid="ignore"):
+                view = self._views[key] = _product_view(
+                    self._ids, rows, self.purchased, self.parents, self.children, self.qty,
+                    self.level)
+        return view
+
+
+def compute(project: Project, structure: Structure | None = None) -> Report:
+    """Every figure of the report, from a valid project.
+
+    ``structure``: the project's :class:`Structure` when already made (it must have been
+    made from the same STRUCTURE_TABLES and :meth:`Structure.fits` the settings); the
+    figures are the same with or without it.
+    """
     s = project.settings
     items = project.items
-    at = item_positions(project)
-    n = len(items)
-
-    demand = project.demand
-    rates = daily_rates(demand["quantity"], demand["per"])
-    known = at.demand >= 0
-    own = np.bincount(at.demand[known], weights=rates[known], minlength=n)
-    parents, children, qty = bom_arrays(project, at)
-    level = bom_levels(parents, children, n)
-    with np.errstate(over="ignore", invalid="ignore"):
-        req = explode(own, parents, children, qty, level)
-    if not np.isfinite(req).all():
+    if structure is None or not structure.fits(project):
+        structure = Structure(project)
+    at = _with_stock_and_orders(project, structure.positions)
+    parents, children, qty, level = (structure.parents, structure.children, structure.qty,
+                                     structure.level)
+    own, req, profile = structure.own, structure.req, structure.profile
+    if structure.overflow:
         raise InputError(_overflows(project, at, req))
-    profile = None
-    if len(project.forecast):
-        own, req, profile = _forecast(project, own, parents, children, qty, level)
     item_table = pd.DataFrame({
         "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
         "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
 
     sources = resolved_sources(project, at.sources, req)
     kind = items["kind"].to_numpy(dtype=object, na_value="")
-    purchased = kind == "material"
-    purchased[at.sources[at.sources >= 0]] = True
-
-    is_product = kind == "product"
+    purchased = structure.purchased
+    is_product = structure.is_product
     views: list[_ProductView] = []  # the products' view, made early for safety stock
-
-    def view_of(rows: np.ndarray) -> _ProductView:
-        """Quantity per unit of each item at ``rows`` of each purchased item."""
-        with np.errstate(over="ignore", invalid="ignore"):
-            return _product_view(items["item_id"], rows, purchased, parents, children, qty,
-                                 level)
+    view_of = structure.view
 
     def demand_view(rows: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         """The view over ``rows`` and the products in one go; the products' rows of it

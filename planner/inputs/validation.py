@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -487,12 +488,27 @@ def check_cells(project: Project) -> tuple[list[Problem], list[Problem]]:
     return problems, blanks
 
 
-def check_project(project: Project) -> list[Problem]:
-    """Problems that span rows and sheets, located in the project's layouts."""
-    return _check_project(project, _ItemIds(project.items, project.bom))
+@dataclass
+class RequirementsCheck:
+    """The problems of the requirements check (quantities whose products overflow),
+    kept by the caller while Items, BOM and Demand stay as they were, which alone decide
+    them: None until check_project has run it."""
+
+    problems: list[Problem] | None = None
 
 
-def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
+def check_project(project: Project, requirements: RequirementsCheck | None = None
+                  ) -> list[Problem]:
+    """Problems that span rows and sheets, located in the project's layouts.
+
+    ``requirements``: the requirements check of an earlier call on the same Items, BOM
+    and Demand, taken as it is; a blank one is filled in.
+    """
+    return _check_project(project, _ItemIds(project.items, project.bom), requirements)
+
+
+def _check_project(project: Project, ids: _ItemIds,
+                   requirements: RequirementsCheck | None = None) -> list[Problem]:
     """check_project, with the item ids already looked up."""
     problems: list[Problem] = []
 
@@ -581,7 +597,12 @@ def _check_project(project: Project, ids: _ItemIds) -> list[Problem]:
     cycles = _check_cycles(project, parent, child, bom_ids)
     problems += cycles
     if not cycles and len(ids.known) == len(items):  # every item once: positions are rows
-        problems += _check_requirements(project, ids)
+        if requirements is None:
+            problems += _check_requirements(project, ids)
+        else:
+            if requirements.problems is None:
+                requirements.problems = _check_requirements(project, ids)
+            problems += requirements.problems
 
     # warnings: what will make a figure meaningless
     sourced = set(project.sources["item_id"].dropna().tolist())

@@ -21,8 +21,9 @@ class ExposureMap(ChartPanel):
     """Top origin-country share against days of cover; the corner over the country cap
     and under the target is shaded, since a material there is both concentrated and short.
 
-    One scatter item per status (uniform brushes keep 15,000 points cheap) and one for
-    covers beyond the axis, drawn as triangles at its top.
+    One scatter item per status, and one per status for covers beyond the axis (drawn as
+    triangles at its top): each has a single brush, since a brush per point makes
+    pyqtgraph style every point in Python on each redraw.
     """
 
     def __init__(self, parent: QWidget | None = None):
@@ -54,9 +55,9 @@ class ExposureMap(ChartPanel):
             self.plot.addItem(line, ignoreBounds=True)
         self._brushes: dict[str, Any] = {}
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
-        for key in (*palette.STATUS, "beyond"):
+        for key in (*palette.STATUS, *(f"beyond {status}" for status in palette.STATUS)):
             item = pg.ScatterPlotItem(
-                size=12, symbol="t1" if key == "beyond" else "o", hoverable=True,
+                size=12, symbol="t1" if key.startswith("beyond") else "o", hoverable=True,
                 hoverSize=16, tip=self._tip)
             item.setZValue(10 + len(self.scatters))
             item.sigClicked.connect(self._clicked)
@@ -87,7 +88,7 @@ class ExposureMap(ChartPanel):
         self._brushes = {status: pg.mkBrush(c) for status, c in scheme.status.items()}
         for key, item in self.scatters.items():
             item.setPen(pg.mkPen(scheme.base, width=1.5))
-            item.setBrush(self._brushes.get(key, pg.mkBrush(scheme.muted)))
+            item.setBrush(self._brushes[key.removeprefix("beyond ")])
             item.opts["hoverPen"] = pg.mkPen(scheme.text, width=1.5)
         self.ring.setPen(pg.mkPen(scheme.selected, width=2.5))
         self.key.setText(status_key())
@@ -107,13 +108,15 @@ class ExposureMap(ChartPanel):
         self._y = np.minimum(cover, limit)
         beyond = cover > limit
         status = table.status[shown]
+        # beyond the axis, a status without a colour of its own is drawn as "ok"
+        status_beyond = np.where(np.isin(status, list(palette.STATUS)), status, "ok")
         for key, item in self.scatters.items():
-            sel = beyond if key == "beyond" else ~beyond & (status == key)
-            if key == "beyond":
-                brushes = [self._brushes.get(st, self._brushes["ok"]) for st in status[sel]]
-                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel], brush=brushes)
+            if key.startswith("beyond "):
+                sel = beyond & (status_beyond == key.removeprefix("beyond "))
             else:
-                item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel])
+                sel = ~beyond & (status == key)
+            # the point's data is its row of the table (for its tip and a click)
+            item.setData(x=self._x[sel], y=self._y[sel], data=shown[sel])
         cap = country_cap * 100
         self.cap.setValue(cap)
         self.target.setValue(target_days)
