@@ -499,7 +499,7 @@ def test_a_csv_file_with_many_fields_in_all_is_fine(capsys: pytest.CaptureFixtur
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(
         capsys: pytest.CaptureFixture[str], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(project: object) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
     monkeypatch.setattr("planner.results.compute", boom)
     code, _, err = main(capsys, "report", good)
