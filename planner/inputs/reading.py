@@ -17,7 +17,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,14 +187,7 @@ def _scan_members(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
             failed.append(exc)
             refused[0] = -1  # the others stop at their next member
 
-    threads = []
-    for _ in range(helpers):
-        thread = threading.Thread(target=help_out, name="archive-scan", daemon=True)
-        try:
-            thread.start()
-        except RuntimeError:  # no thread can be started: this one does it all
-            break
-        threads.append(thread)
+    threads = _start_helpers(helpers, help_out, "archive-scan")
     try:
         work(archive)
     except BaseException:
@@ -206,6 +199,21 @@ def _scan_members(path: Path, archive: zipfile.ZipFile, members: list[zipfile.Zi
     if failed:
         raise failed[0]
     return found
+
+
+def _start_helpers(count: int, target: Callable[[], None], name: str
+                   ) -> list[threading.Thread]:
+    """Up to ``count`` daemon threads running ``target``; fewer when the system cannot
+    start more (the calling thread then does the rest of the work itself)."""
+    threads = []
+    for _ in range(count):
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:
+            break
+        threads.append(thread)
+    return threads
 
 
 def _cores() -> int:
@@ -617,14 +625,7 @@ def _read_sheets(path: Path, workbook: CalamineWorkbook, names: list[str],
             return
         work(handle)
 
-    threads = []
-    for _ in range(helpers):
-        thread = threading.Thread(target=help_out, name="sheet-reader", daemon=True)
-        try:
-            thread.start()
-        except RuntimeError:  # no thread can be started: this one reads them all
-            break
-        threads.append(thread)
+    threads = _start_helpers(helpers, help_out, "sheet-reader")
     try:
         work(workbook)
     except BaseException:
