@@ -41,28 +41,14 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from engine import PEAK  # noqa: E402 - the peak-memory wrapper of the engine benchmark
+
+from planner.core.errors import column_letter  # noqa: E402
 from planner.inputs import reading  # noqa: E402
 
 TARGET_LINES = 20  # lines `planner check` may print for 2 million warnings of one kind
 SHARED_STRING_CHARS = 4_000  # each shared text: 3,900 repeated letters, 100 random ones
 
-# Runs `planner check FILE` and writes its peak resident memory last on stderr: the
-# process's own high-water mark (what a parent learns also counts the parent's memory).
-CHECK = """
-import sys
-from planner import cli
-
-code = cli.main(["check", sys.argv[1]])
-try:
-    with open("/proc/self/status") as status:
-        kb = next(int(row.split()[1]) for row in status if row.startswith("VmHWM:"))
-except (OSError, StopIteration):  # no /proc: the resource module's figure
-    import resource
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kb //= 1024 if sys.platform == "darwin" else 1
-sys.stderr.write(f"PEAK_KB {kb}\\n")
-sys.exit(code)
-"""
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -87,15 +73,6 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def column_letters(j: int) -> str:
-    letters = ""
-    j += 1
-    while j:
-        j, rest = divmod(j - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def write_workbook(path: Path, sheets: dict[str, list[list[object]]],
                    shared: Iterable[str] = (), shared_count: int = 0) -> None:
     """A minimal .xlsx as Excel lays it out: every text a shared string, numbers as
@@ -110,7 +87,7 @@ def write_workbook(path: Path, sheets: dict[str, list[list[object]]],
     def sheet_xml(rows: list[list[object]]) -> Iterator[str]:
         yield (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                f'<worksheet xmlns="{MAIN}"><sheetData>')
-        letters = [column_letters(j) for j in range(max(map(len, rows), default=0))]
+        letters = [column_letter(j) for j in range(max(map(len, rows), default=0))]
         for r, row in enumerate(rows, start=1):
             cells = []
             for j, value in enumerate(row):
@@ -216,8 +193,9 @@ def check(path: Path, folder: Path) -> tuple[float, int, int, list[str], int]:
     err_path = folder / "stderr.txt"
     with err_path.open("wb") as err, (folder / "stdout.txt").open("wb") as out:
         t0 = time.perf_counter()
-        code = subprocess.run([sys.executable, "-c", CHECK, str(path)], stdout=out,
-                              stderr=err, check=False, cwd=ROOT).returncode
+        code = subprocess.run([sys.executable, "-c", PEAK, "module", "planner", "check",
+                               str(path)], stdout=out, stderr=err, check=False,
+                              cwd=ROOT).returncode
         seconds = time.perf_counter() - t0
     head: list[str] = []
     tail: list[str] = []
@@ -227,6 +205,8 @@ def check(path: Path, folder: Path) -> tuple[float, int, int, list[str], int]:
         for text in err:
             if text.startswith("PEAK_KB "):
                 peak = int(text.split()[1]) // 1024
+                continue
+            if not text.strip():  # the blank line PEAK writes before its figure
                 continue
             lines += 1
             (head if len(head) < 3 else tail).append(text.rstrip("\n"))
