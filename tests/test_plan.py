@@ -23,9 +23,10 @@ import planner
 from planner import cli
 from planner.analysis import allocation
 from planner.analysis.allocation import AllocationProblem
-from planner.analysis.plan import Plan, make_plan, plan_json
+from planner.analysis.plan import Plan, make_plan
 from planner.inputs.reading import RawBook, RawSheet
 from planner.inputs.validation import build_project
+from planner.outputs.plan_reports import plan_json
 
 AS_OF = dt.date(2026, 11, 2)
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.xlsx"))

@@ -39,11 +39,11 @@ from planner.analysis.prices import item_prices
 from planner.core.errors import PlannerError
 from planner.inputs.parsing import country_codes, country_name
 from planner.inputs.project import Project
+from planner.inputs.schema import DAYS_PER
 from planner.inputs.validation import MAX_DAYS
 
 By = Literal["country", "supplier"]
 BY: tuple[By, ...] = ("country", "supplier")
-DAYS_PER_MONTH = 365.0 / 12.0
 
 
 class ScenarioError(PlannerError):
@@ -235,7 +235,7 @@ def _prepare(project: Project, report: Report) -> _Data:
     row_mat = row_mat[row_mat >= 0]
     share = src["share"].to_numpy(dtype=float)
     lead = src["lead_time_days"].to_numpy(dtype=float)
-    cap = src["capacity_per_month"].to_numpy(dtype=float) / DAYS_PER_MONTH
+    cap = src["capacity_per_month"].to_numpy(dtype=float) / DAYS_PER["month"]
     ramps = np.isfinite(lead) & np.isfinite(cap)
     lead_day = np.where(ramps, np.ceil(np.where(ramps, lead, 0.0)), np.inf)
     extra = np.where(ramps, np.maximum(np.nan_to_num(cap) - share * req[row_mat], 0.0), 0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from planner.analysis.compute import Report
@@ -25,9 +26,12 @@ LISTED = 10  # materials named in a line of the text report before the rest are 
 
 
 def plain(value: Any) -> Any:
-    """A JSON-safe Python value: NaN and NA become None, numpy scalars become Python."""
-    if value is None or value is pd.NA:
+    """A JSON-safe Python value: NaN, NA and NaT become None, numpy scalars become Python,
+    dates ISO text."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        return None if pd.isna(value) else pd.Timestamp(value).date().isoformat()
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
