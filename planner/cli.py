@@ -334,8 +334,9 @@ class ProgressLine:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from planner.analysis.frontier import frontier, frontier_json, frontier_text
-    from planner.analysis.plan import plan_json, plan_text, stdout_to_stderr
-    from planner.outputs.plan_workbook import write_plan_workbook, write_rfq_workbooks
+    from planner.outputs.plan_reports import plan_json, plan_text, stdout_to_stderr
+    from planner.outputs.plan_workbook import write_plan_workbook
+    from planner.outputs.rfq import write_rfq_workbooks
 
     out = args.output
     if out is None and not args.json and not args.frontier and args.rfq is None:

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.analysis.compute import STRUCTURE_TABLES, Report, Structure, compute
 from planner.core.errors import PlannerError, Problem
+from planner.inputs.cross_checks import RequirementsCheck
 from planner.inputs.project import Project
-from planner.inputs.validation import RequirementsCheck, check_project
+from planner.inputs.validation import check_project
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan

@@ -3,9 +3,9 @@
 A project whose every text (ids, names, units, categories, supplier names, currency,
 company) starts like a formula (=, +, -, @, tab, CR, LF) is written by every exporter:
 
-- workbooks (the template, the procurement plan): no sheet part holds an <f> element, so
-  no cell is a formula; the texts are carried as inline or shared strings, and read back
-  as text (openpyxl data_type "s") and unchanged (calamine);
+- workbooks (the template, the procurement plan, the requests for quotation): no sheet
+  part holds an <f> element, so no cell is a formula; the texts are carried as inline or
+  shared strings, and read back as text (openpyxl data_type "s") and unchanged (calamine);
 - CSV folders: every field that would start like a formula starts with an apostrophe
   instead, and planner reads the texts back unchanged (leading blanks aside: an import
   strips them, so a "\\t=1" comes back as "=1", still text).
@@ -166,6 +166,25 @@ def test_the_procurement_plan_workbook(hostile: Project, tmp_path: Path) -> None
     assert_no_formula_and_texts_carried(tmp_path / "plan.xlsx", expected)
 
 
+def test_the_requests_for_quotation(hostile: Project, tmp_path: Path) -> None:
+    # every line's item, name and unit, each supplier and the company stay text
+    from planner.analysis.plan import make_plan
+    from planner.outputs.rfq import write_rfq_workbooks
+
+    plan = make_plan(hostile)
+    paths = write_rfq_workbooks(plan, tmp_path / "rfq")
+    assert len(paths) == plan.lines["supplier_id"].nunique() > 1
+    carried: set[str] = set()
+    for path in paths:
+        assert_no_formula_and_texts_carried(path, {hostile.settings.company})
+        carried |= cell_texts(path)[0]
+    lines = plan.lines
+    suppliers = {f"{name} ({supplier})" for supplier, name
+                 in zip(lines["supplier_id"], lines["supplier_name"], strict=True)}
+    expected = {*lines["item_id"], *lines["name"], *lines["unit"], *suppliers}
+    assert not expected - carried, sorted(expected - carried)
+
+
 def test_the_blank_template(tmp_path: Path) -> None:
     # no user text goes in, but its examples, notes and lists must stay text, never formulas
     from planner.inputs.blank_template import write_blank_template
@@ -177,7 +196,7 @@ def test_the_blank_template(tmp_path: Path) -> None:
 
 
 # the writers the tests above exercise; xlsx is the layer the workbooks are written with
-COVERED = {"template", "plan_workbook", "blank_template", "xlsx"}
+COVERED = {"template", "plan_workbook", "rfq", "blank_template", "xlsx"}
 WRITES = re.compile(r"^\s*(from|import) (openpyxl|xlsxwriter)\b|planner\.core\.xlsx\b|"
                     r"csv\.writer\(", re.M)
 

@@ -17,7 +17,8 @@ import pytest
 import planner
 from planner import cli
 from planner.analysis.plan import Plan, make_plan
-from planner.outputs.plan_workbook import write_plan_workbook, write_rfq_workbooks
+from planner.outputs.plan_workbook import write_plan_workbook
+from planner.outputs.rfq import write_rfq_workbooks
 
 AS_OF = dt.date(2026, 11, 2)
 SOURCE_COLUMNS = ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",

@@ -151,13 +151,13 @@ def assert_same_report(report: object, fresh: object) -> None:
 def test_stock_orders_and_settings_edits_reuse_the_structure_and_figures_stay_exact(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.analysis.compute import compute
-    from planner.inputs import validation
+    from planner.inputs import cross_checks
 
     results = Results(planner.load(sample))  # loading checks the project once itself
     builds = counting(monkeypatch, "Structure")
     checks: list[int] = []
-    real_check = validation._check_requirements
-    monkeypatch.setattr(validation, "_check_requirements",
+    real_check = cross_checks.check_requirements
+    monkeypatch.setattr(cross_checks, "check_requirements",
                         lambda *a: (checks.append(1), real_check(*a))[1])
     project = results.project
     materials = set(compute(project).materials["item_id"])

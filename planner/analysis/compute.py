@@ -30,9 +30,9 @@ from planner.analysis.ordering import status_rank
 from planner.analysis.prices import currencies, item_prices, source_prices
 from planner.analysis.safety_stock import SafetyStock, safety_stocks
 from planner.core.errors import InputError, Problem
+from planner.inputs.cross_checks import requirement_overflows
 from planner.inputs.project import Project
 from planner.inputs.requirements import daily_rates, effective_quantities, explode, levels
-from planner.inputs.validation import requirement_overflows
 
 if TYPE_CHECKING:  # scipy is imported by the product view, once the workbook is read: its
     # modules then take memory the raw cells left free, not memory of their own

@@ -9,7 +9,8 @@ and a chart of cost against dependence beside the G7 marks. Table sheets have st
 headers that stay in view, filters, number/date/currency formats (quantities carry their
 unit: "5,832 kg"), conditional colours for late orders, shortfalls and cap breaches,
 fitted column widths; every sheet prints one page wide (tables landscape) with its header
-row on every page and page numbers in the footer.
+row on every page and page numbers in the footer. The requests for quotation, written
+with the same styles, are in planner.outputs.rfq.
 
 Written through planner.core.xlsx (XlsxWriter, rows streamed to disk): every text is a
 text cell, so a name such as ``=HYPERLINK(...)`` or ``+1`` stays text and is never a
@@ -18,7 +19,6 @@ formula, and every number reads back exactly.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -76,7 +76,7 @@ class Col:
         return self.kind not in ("text", "date")
 
 
-Rules = Callable[[Sheet, "list[Col]", int, Plan, "_Styles"], None]
+Rules = Callable[[Sheet, "list[Col]", int, Plan, "Styles"], None]
 
 
 def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None,
@@ -101,7 +101,7 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         tables.append(("Disruption risk", _ranking_columns(ranking), 3, _ranking_rules))
 
     def fill(book: Book) -> None:
-        styles = _Styles(book, plan.currency)
+        styles = Styles(book, plan.currency)
         _summary(book.sheet("Summary"), plan, styles)
         for title, columns, frozen, rules in tables:
             ws = book.sheet(title)
@@ -134,7 +134,7 @@ class _Counter:
 
 # --- styles --------------------------------------------------------------------------
 
-class _Styles:
+class Styles:
     """The plan's cell styles, each made once by the book."""
 
     def __init__(self, book: Book, currency: str):
@@ -214,18 +214,18 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 # --- values --------------------------------------------------------------------------
 
-def _texts(series: pd.Series) -> list[Any]:
+def cell_texts(series: pd.Series) -> list[Any]:
     """Texts as cells take them; missing and empty ones are empty cells."""
     return [None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
             or v == "" else str(v) for v in series.tolist()]
 
 
-def _numbers(series: pd.Series | np.ndarray) -> list[Any]:
+def cell_numbers(series: pd.Series | np.ndarray) -> list[Any]:
     arr = np.asarray(series, dtype=float)
     return [v if math.isfinite(v) else None for v in arr.tolist()]
 
 
-def _dates(series: pd.Series) -> list[Any]:
+def cell_dates(series: pd.Series) -> list[Any]:
     return [None if pd.isna(v) else v.date() for v in pd.to_datetime(series)]
 
 
@@ -241,30 +241,30 @@ def _flag(series: pd.Series | np.ndarray, word: str) -> list[str | None]:
 
 def _line_columns(plan: Plan) -> list[Col]:
     lines = plan.lines
-    units = _texts(lines["unit"])
+    units = cell_texts(lines["unit"])
     return [
-        Col("Order by", _dates(lines["order_by"]), "date"),
-        Col("Action", _texts(lines["action"])),
-        Col("Days late", _numbers(lines["days_late"].where(lines["days_late"] > 0)),
+        Col("Order by", cell_dates(lines["order_by"]), "date"),
+        Col("Action", cell_texts(lines["action"])),
+        Col("Days late", cell_numbers(lines["days_late"].where(lines["days_late"] > 0)),
             "number"),
-        Col("Item", _texts(lines["item_id"])),
-        Col("Name", _texts(lines["name"]), width=34, wrap=True),
-        Col("Supplier", _texts(lines["supplier_id"])),
-        Col("Supplier name", _texts(lines["supplier_name"]), width=34, wrap=True),
-        Col("Origin", _texts(lines["origin_country"])),
-        Col("Quantity", _numbers(lines["quantity"]), "quantity", units=units),
-        Col("Unit price", _numbers(lines["unit_price"]), "price"),
-        Col("Cost", _numbers(lines["cost"]), "money"),
+        Col("Item", cell_texts(lines["item_id"])),
+        Col("Name", cell_texts(lines["name"]), width=34, wrap=True),
+        Col("Supplier", cell_texts(lines["supplier_id"])),
+        Col("Supplier name", cell_texts(lines["supplier_name"]), width=34, wrap=True),
+        Col("Origin", cell_texts(lines["origin_country"])),
+        Col("Quantity", cell_numbers(lines["quantity"]), "quantity", units=units),
+        Col("Unit price", cell_numbers(lines["unit_price"]), "price"),
+        Col("Cost", cell_numbers(lines["cost"]), "money"),
         *_order_price_columns(plan),
-        Col("Lead time (days)", _numbers(lines["lead_time_days"]), "number"),
-        Col("Needed by", _dates(lines["needed_by"]), "date"),
-        Col("Arrival", _dates(lines["arrival"]), "date"),
-        Col("Stock runs out", _dates(lines["stock_out"]), "date"),
+        Col("Lead time (days)", cell_numbers(lines["lead_time_days"]), "number"),
+        Col("Needed by", cell_dates(lines["needed_by"]), "date"),
+        Col("Arrival", cell_dates(lines["arrival"]), "date"),
+        Col("Stock runs out", cell_dates(lines["stock_out"]), "date"),
         Col("Days without stock",
-            _numbers(lines["days_uncovered"].where(lines["days_uncovered"] > 0)), "number"),
-        Col("MOQ", _numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
-        Col("Order multiple", _numbers(lines["order_multiple"]), "quantity", units=units),
-        Col("Warning", _texts(lines["warning"]), width=44, wrap=True),
+            cell_numbers(lines["days_uncovered"].where(lines["days_uncovered"] > 0)), "number"),
+        Col("MOQ", cell_numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
+        Col("Order multiple", cell_numbers(lines["order_multiple"]), "quantity", units=units),
+        Col("Warning", cell_texts(lines["warning"]), width=44, wrap=True),
     ]
 
 
@@ -275,50 +275,50 @@ def _order_price_columns(plan: Plan) -> list[Col]:
     currency = lines["order_currency"]
     if not (currency.notna() & (currency != plan.currency)).any():
         return []
-    return [Col("Order currency", _texts(currency)),
-            Col("Order unit price", _numbers(lines["order_unit_price"]), "order price")]
+    return [Col("Order currency", cell_texts(currency)),
+            Col("Order unit price", cell_numbers(lines["order_unit_price"]), "order price")]
 
 
 def _ranking_columns(ranking: Ranking) -> list[Col]:
     r = ranking.stops
     first = pd.to_numeric(r["first_stockout_days"], errors="coerce")
     return [
-        Col("Rank", _numbers(r["rank"]), "number"),
-        Col("Stop", _texts(r["by"])),
-        Col("Who", _texts(r["key"])),
-        Col("Name", _texts(r["name"]), width=34, wrap=True),
-        Col("Stop for (days)", _numbers(r["days"]), "number"),
-        Col("Materials hit", _numbers(r["materials_hit"]), "number"),
-        Col("Materials out", _numbers(r["materials_out"]), "number"),
-        Col("First stock-out (day)", _numbers(first), "days"),
-        Col("Products stopped", _numbers(r["products_stopped"]), "number"),
-        Col("Units lost", _numbers(r["units_lost"]), "number"),
-        Col("Revenue at risk", _numbers(r["revenue_at_risk"]), "money"),
-        Col("Risk exposure index", _numbers(r["risk_exposure_index"]), "share"),
-        Col("Share of spend", _numbers(r["spend_share"]), "share"),
+        Col("Rank", cell_numbers(r["rank"]), "number"),
+        Col("Stop", cell_texts(r["by"])),
+        Col("Who", cell_texts(r["key"])),
+        Col("Name", cell_texts(r["name"]), width=34, wrap=True),
+        Col("Stop for (days)", cell_numbers(r["days"]), "number"),
+        Col("Materials hit", cell_numbers(r["materials_hit"]), "number"),
+        Col("Materials out", cell_numbers(r["materials_out"]), "number"),
+        Col("First stock-out (day)", cell_numbers(first), "days"),
+        Col("Products stopped", cell_numbers(r["products_stopped"]), "number"),
+        Col("Units lost", cell_numbers(r["units_lost"]), "number"),
+        Col("Revenue at risk", cell_numbers(r["revenue_at_risk"]), "money"),
+        Col("Risk exposure index", cell_numbers(r["risk_exposure_index"]), "share"),
+        Col("Share of spend", cell_numbers(r["spend_share"]), "share"),
     ]
 
 
 def _cover_columns(plan: Plan) -> list[Col]:
     m = plan.materials
-    units = _texts(m["unit"])
+    units = cell_texts(m["unit"])
     return [
-        Col("Item", _texts(m["item_id"])),
-        Col("Name", _texts(m["name"]), width=34, wrap=True),
-        Col("Daily use", _numbers(m["daily_use"]), "quantity", units=units),
-        Col("On hand", _numbers(m["on_hand"]), "quantity", units=units),
-        Col("Safety stock", _numbers(m["safety_stock"]), "quantity", units=units),
-        Col("Open orders", _numbers(m["open_orders"]), "quantity", units=units),
-        Col("Net need", _numbers(m["net_need"]), "quantity", units=units),
-        Col("Planned", _numbers(m["planned"]), "quantity", units=units),
-        Col("Short", _numbers(m["shortfall"].where(m["shortfall"] > 0)), "quantity",
+        Col("Item", cell_texts(m["item_id"])),
+        Col("Name", cell_texts(m["name"]), width=34, wrap=True),
+        Col("Daily use", cell_numbers(m["daily_use"]), "quantity", units=units),
+        Col("On hand", cell_numbers(m["on_hand"]), "quantity", units=units),
+        Col("Safety stock", cell_numbers(m["safety_stock"]), "quantity", units=units),
+        Col("Open orders", cell_numbers(m["open_orders"]), "quantity", units=units),
+        Col("Net need", cell_numbers(m["net_need"]), "quantity", units=units),
+        Col("Planned", cell_numbers(m["planned"]), "quantity", units=units),
+        Col("Short", cell_numbers(m["shortfall"].where(m["shortfall"] > 0)), "quantity",
             units=units),
-        Col("Target (days)", _numbers(m["target_days"]), "days"),
+        Col("Target (days)", cell_numbers(m["target_days"]), "days"),
         Col("Cover before (days)", _days(m["days_of_cover_before"]), "days"),
         Col("Cover after (days)", _days(m["days_of_cover_after"]), "days"),
-        Col("First order by", _dates(m["first_order_by"]), "date"),
+        Col("First order by", cell_dates(m["first_order_by"]), "date"),
         Col("Late", _flag(m["late"], "late")),
-        Col("Cost", _numbers(m["cost"].where(m["planned"] > 0)), "money"),
+        Col("Cost", cell_numbers(m["cost"].where(m["planned"] > 0)), "money"),
     ]
 
 
@@ -332,29 +332,29 @@ def _breach_words(m: pd.DataFrame) -> list[str | None]:
 def _exposure_columns(plan: Plan) -> list[Col]:
     m = plan.materials
     return [
-        Col("Item", _texts(m["item_id"])),
-        Col("Name", _texts(m["name"]), width=30, wrap=True),
-        Col("Top supplier before", _texts(m["top_supplier_before"])),
-        Col("Supplier share before", _numbers(m["top_supplier_share_before"]), "share"),
-        Col("Top supplier after", _texts(m["top_supplier_after"])),
-        Col("Supplier share after", _numbers(m["top_supplier_share_after"]), "share"),
-        Col("Supplier HHI before", _numbers(m["supplier_hhi_before"]), "hhi"),
-        Col("Supplier HHI after", _numbers(m["supplier_hhi_after"]), "hhi"),
-        Col("Top country before", _texts(m["top_country_before"])),
-        Col("Country share before", _numbers(m["top_country_share_before"]), "share"),
-        Col("Top country after", _texts(m["top_country_after"])),
-        Col("Country share after", _numbers(m["top_country_share_after"]), "share"),
-        Col("Country HHI before", _numbers(m["country_hhi_before"]), "hhi"),
-        Col("Country HHI after", _numbers(m["country_hhi_after"]), "hhi"),
+        Col("Item", cell_texts(m["item_id"])),
+        Col("Name", cell_texts(m["name"]), width=30, wrap=True),
+        Col("Top supplier before", cell_texts(m["top_supplier_before"])),
+        Col("Supplier share before", cell_numbers(m["top_supplier_share_before"]), "share"),
+        Col("Top supplier after", cell_texts(m["top_supplier_after"])),
+        Col("Supplier share after", cell_numbers(m["top_supplier_share_after"]), "share"),
+        Col("Supplier HHI before", cell_numbers(m["supplier_hhi_before"]), "hhi"),
+        Col("Supplier HHI after", cell_numbers(m["supplier_hhi_after"]), "hhi"),
+        Col("Top country before", cell_texts(m["top_country_before"])),
+        Col("Country share before", cell_numbers(m["top_country_share_before"]), "share"),
+        Col("Top country after", cell_texts(m["top_country_after"])),
+        Col("Country share after", cell_numbers(m["top_country_share_after"]), "share"),
+        Col("Country HHI before", cell_numbers(m["country_hhi_before"]), "hhi"),
+        Col("Country HHI after", cell_numbers(m["country_hhi_after"]), "hhi"),
         Col("Over cap after", _breach_words(m), width=11, wrap=True),
-        Col("Reason", _texts(m["reason"]), width=56, wrap=True),
+        Col("Reason", cell_texts(m["reason"]), width=56, wrap=True),
     ]
 
 
 
 # --- column widths -------------------------------------------------------------------
 
-def _fitted_width(col: Col, styles: _Styles) -> float:
+def _fitted_width(col: Col, styles: Styles) -> float:
     """Wide enough for the header's longest word and the values as shown."""
     if col.width is not None:
         return col.width
@@ -387,7 +387,7 @@ def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int,
                    footer="Page &P of &N", table_chars=table_chars, title_cols=title_cols)
 
 
-def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, plan: Plan,
+def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, plan: Plan,
            frozen: int, rules: Rules) -> None:
     """A table sheet: the header row in view and on every printed page, a filter, the
     conditional colours, then the data rows one by one."""
@@ -433,7 +433,7 @@ def _table(ws: Sheet, columns: list[Col], styles: _Styles, counter: _Counter, pl
     counter.add(n % PROGRESS_EVERY)
 
 
-def _line_totals(ws: Sheet, columns: list[Col], plan: Plan, styles: _Styles) -> None:
+def _line_totals(ws: Sheet, columns: list[Col], plan: Plan, styles: Styles) -> None:
     """Below the order lines, after an empty row (outside the filter): the total cost,
     and how many lines there are and how many are late."""
     headers = [c.header for c in columns]
@@ -450,7 +450,7 @@ def _letter(columns: list[Col], header: str) -> str:
     return column_letter([c.header for c in columns].index(header))
 
 
-def _late_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
+def _late_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: Styles) -> None:
     """Late orders: their order-by date, action and days late in red; a warning that
     stock runs out before the order arrives in red too."""
     if n:
@@ -461,7 +461,7 @@ def _late_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styl
         ws.conditional(f"{warning}2:{warning}{n + 1}", f"LEN({warning}2)>0", styles.red)
 
 
-def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Styles) -> None:
+def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: Styles) -> None:
     """Shortfalls red; cover after the plan still below target amber; late red."""
     if not n:
         return
@@ -478,7 +478,7 @@ def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: _Sty
 
 
 def _exposure_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
-                    styles: _Styles) -> None:
+                    styles: Styles) -> None:
     """Shares over their cap, and the materials still over a cap, in red."""
     if not n:
         return
@@ -495,7 +495,7 @@ def _exposure_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
 
 
 def _ranking_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
-                   styles: _Styles) -> None:
+                   styles: Styles) -> None:
     """Stops that would cost at least half of the worst one, in red."""
     if n:
         index = _letter(columns, "Risk exposure index")
@@ -508,17 +508,17 @@ G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
 FRONTIER_COLOUR, MARK_COLOUR = "2F6F8F", "C00000"
 
 
-def _frontier(ws: Sheet, table: pd.DataFrame, styles: _Styles, counter: _Counter,
+def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
               plan: Plan) -> None:
     """The frontier's table; below it the G7 marks' points; beside it a chart of the
     total cost against the largest origin country's share of purchase value, with a
     vertical line at each G7 mark."""
     columns = [
-        Col("Country cap", _numbers(table["max_country_share"]), "share"),
-        Col("Total cost", _numbers(table["total_cost"]), "money"),
-        Col("Largest origin country", _texts(table["top_country"])),
-        Col("Its share of purchase value", _numbers(table["top_country_share"]), "share"),
-        Col("Materials over a cap", _numbers(table["materials_over_cap"]), "number"),
+        Col("Country cap", cell_numbers(table["max_country_share"]), "share"),
+        Col("Total cost", cell_numbers(table["total_cost"]), "money"),
+        Col("Largest origin country", cell_texts(table["top_country"])),
+        Col("Its share of purchase value", cell_numbers(table["top_country_share"]), "share"),
+        Col("Materials over a cap", cell_numbers(table["materials_over_cap"]), "number"),
     ]
     _table(ws, columns, styles, counter, plan, 1, lambda *_: None)
     n = len(table)
@@ -569,7 +569,7 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: _Styles, counter: _Counter
 SUMMARY_WIDTHS = [16, 36, 12, 12, 9, 16, 12]  # columns A to G
 
 
-def _summary(ws: Sheet, plan: Plan, styles: _Styles) -> None:
+def _summary(ws: Sheet, plan: Plan, styles: Styles) -> None:
     """A printable first page for management (figures, the country mix and its chart),
     then the materials still over a cap and the totals by supplier."""
     ws.widths(SUMMARY_WIDTHS)
@@ -695,113 +695,6 @@ def _chart(ws: Sheet, first: int, last: int) -> int:
     return int(height / 0.53) + 2  # rows of ~15 pt (0.53 cm)
 
 
-# --- requests for quotation ------------------------------------------------------------
-
-RFQ_SHEET = "Request for quotation"
-RFQ_FILLED = ("Your unit price", "Currency", "Lead time (days)", "Earliest delivery",
-              "Remarks")  # the supplier's columns, left blank
-RFQ_WIDTHS = [6, 24, 14, 34, 12, 8, 12, 14, 10, 11, 13, 30]
-
-
-def rfq_reference(date: dt.date, supplier_id: str, line: int) -> str:
-    """Our reference of an order line in a request: RFQ-20261102-S1-001."""
-    return f"RFQ-{date:%Y%m%d}-{supplier_id}-{line:03d}"
-
-
-def write_rfq_workbooks(plan: Plan, folder: Path | str, date: dt.date | None = None,
-                        progress: Progress | None = None) -> list[Path]:
-    """Write one request for quotation per supplier of ``plan`` into ``folder`` (made if
-    need be) and return the files written, by supplier.
-
-    Each workbook names the buyer's company, the supplier and the ``date`` (default:
-    today), and lists what to ask of that supplier: item, name, quantity, unit, needed
-    by and our reference, with blank columns for the supplier's price, currency, lead
-    time and earliest delivery. Each file is written atomically; ``progress(done,
-    total)`` is called after each, and returning False stops with ExportCancelled (the
-    files already written stay)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    date = date or dt.date.today()
-    lines = plan.lines
-    suppliers = list(dict.fromkeys(lines["supplier_id"].astype(str).tolist()))
-    written: list[Path] = []
-    taken: set[str] = set()
-    for done, supplier in enumerate(suppliers, start=1):
-        rows = lines[lines["supplier_id"].astype(str) == supplier]
-        name = _texts(rows["supplier_name"])[0]
-        path = folder / _rfq_file_name(supplier, name, taken)
-        write_xlsx(path, lambda book, rows=rows, supplier=supplier, name=name:
-                   _rfq(book, plan, rows, supplier, name, date))
-        written.append(path)
-        if progress is not None and progress(done, len(suppliers)) is False:
-            raise ExportCancelled("the export was cancelled")
-    return written
-
-
-def _rfq_file_name(supplier: str, name: str | None, taken: set[str]) -> str:
-    """A file name for the supplier's request that no other request takes: "RFQ S1
-    Baotou Rare Earth.xlsx", with characters a file name cannot hold replaced."""
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", f"RFQ {supplier} {name or ''}").strip(" .")
-    stem = stem[:80].rstrip(" .") or "RFQ"
-    candidate, k = stem, 1
-    while candidate.lower() in taken:
-        k += 1
-        candidate = f"{stem} ({k})"
-    taken.add(candidate.lower())
-    return candidate + ".xlsx"
-
-
-def _rfq(book: Book, plan: Plan, rows: pd.DataFrame, supplier: str, name: str | None,
-         date: dt.date) -> None:
-    """The request for quotation sent to one supplier: who asks whom, when, and the
-    lines to quote, printable on one page wide."""
-    ws = book.sheet(RFQ_SHEET)
-    styles = _Styles(book, plan.currency)
-    ws.widths(RFQ_WIDTHS)
-    ws.print_setup(landscape=True, title_rows=8,
-                   header=(header_literal(plan.company or ""), "Request for quotation",
-                           date.isoformat()),
-                   footer="Page &P of &N")
-    text, strong = styles.proto("text"), styles.strong
-    ws.height(0, 22)
-    ws.write(0, 0, "Request for quotation", styles.title)
-    ws.write(1, 0, "From", strong)
-    ws.write(1, 1, plan.company or "", text)
-    ws.write(2, 0, "To", strong)
-    ws.write(2, 1, f"{name} ({supplier})" if name else supplier, text)
-    ws.write(3, 0, "Date", strong)
-    ws.write(3, 1, date, styles.proto("date"))
-    ws.write(4, 0, "Lines", strong)
-    ws.write(4, 1, len(rows), styles.proto("number"))
-    ws.write(5, 0, "Please quote your unit price, currency, lead time and earliest delivery "
-             "date for each line below, and return this workbook with our references.",
-             styles.note)
-    header = ["Line", "Our reference", "Item", "Name", "Quantity", "Unit", "Needed by",
-              *RFQ_FILLED]
-    ws.height(7, 2 * LINE_HEIGHT + 4)
-    ws.row(7, header, styles.header_centre)
-    ws.freeze(8, 0)
-    units = _texts(rows["unit"])
-    items, names = _texts(rows["item_id"]), _texts(rows["name"])
-    quantities = _numbers(rows["quantity"])
-    needed = _dates(rows["needed_by"])
-    wrap = styles.proto("text", wrap=True)
-    for k in range(len(rows)):
-        at = 8 + k
-        ws.write(at, 0, k + 1, styles.proto("number"))
-        ws.write(at, 1, rfq_reference(date, supplier, k + 1), text)
-        if items[k] is not None:
-            ws.write(at, 2, items[k], text)
-        if names[k] is not None:
-            ws.write(at, 3, names[k], wrap)
-        if quantities[k] is not None:
-            ws.write(at, 4, quantities[k], styles.quantity(quantities[k], None))
-        if units[k] is not None:
-            ws.write(at, 5, units[k], text)
-        if needed[k] is not None:
-            ws.write(at, 6, needed[k], styles.proto("date"))
-
-
 def _float(value: Any) -> float | None:
     try:
         v = float(value)
@@ -810,4 +703,5 @@ def _float(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
-__all__ = ["ExportCancelled", "rfq_reference", "write_plan_workbook", "write_rfq_workbooks"]
+__all__ = ["ExportCancelled", "Styles", "cell_dates", "cell_numbers", "cell_texts",
+           "write_plan_workbook"]

@@ -518,7 +518,7 @@ class PlanPage(QWidget):
     def export_rfq(self, folder: Path) -> Operation[list[Path]]:
         """Write one request for quotation per supplier into ``folder``, in the
         background, with the page's progress and Cancel."""
-        from planner.outputs.plan_workbook import write_rfq_workbooks
+        from planner.outputs.rfq import write_rfq_workbooks
 
         plan = self.plan
         assert plan is not None
