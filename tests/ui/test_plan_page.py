@@ -134,6 +134,7 @@ def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document, tmp_p
     from ui.pages import plan_page
 
     assert page.frontier.points() == []
+    assert page.frontier.isHidden()  # no empty axes with meaningless ticks
     assert [m.label.toPlainText() for m in page.frontier.marks] == ["G7 2030 goal",
                                                                     "G7 ambition"]
     qtbot.mouseClick(page.frontier_button, plan_page.Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
@@ -144,6 +145,7 @@ def test_the_frontier_chart_gets_its_points(page: PlanPage, doc: Document, tmp_p
     assert [p[1] for p in points] == pytest.approx(expected["top_country_share"].tolist())
     assert [p[2] for p in points] == pytest.approx(expected["total_cost"].tolist())
     assert "cheapest plan at one country cap" in page.frontier_status.text()
+    assert not page.frontier.isHidden()
     assert page.frontier_button.isEnabled() and not page.progress.isVisible()
     out = tmp_path / "plan.xlsx"  # computed on the page: the exported workbook carries it
     page.export(out)

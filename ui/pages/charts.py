@@ -675,6 +675,7 @@ class FrontierChart(pg.PlotWidget):
         self.getAxis("bottom").setLabel("largest origin country's share of purchase value")
         self.getAxis("left").setLabel("total cost")
         self._points: list[tuple[float, float, float]] = []
+        self.hide()  # empty axes would show meaningless ticks: shown with its first points
 
     def restyle(self, scheme: Scheme) -> None:
         """Background, axes, curve and marks in ``scheme``'s colours."""
@@ -697,6 +698,7 @@ class FrontierChart(pg.PlotWidget):
         x = np.array([p[1] for p in self._points])
         y = np.array([p[2] for p in self._points])
         self.curve.setData(x, y)
+        self.setVisible(bool(self._points))
         self.getAxis("left").setLabel(f"total cost ({currency})" if currency else "total cost")
         self.getAxis("bottom").setTicks([[(t, fmt.percent(t))
                                           for t in np.arange(0, 1.01, 0.1)]])
