@@ -40,6 +40,7 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # engine.py, also when imported by the tests
 
 from engine import PEAK  # noqa: E402 - the peak-memory wrapper of the engine benchmark
 
