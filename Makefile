@@ -3,9 +3,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SAMPLE ?= samples/ev_motors_wind.xlsx
+# On a Japanese desktop (the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, as
+# gettext reads them, starts with "ja"), `make run` opens the Japanese sample.
+DESKTOP_LANGUAGE := $(firstword $(subst :, ,$(LANGUAGE)) $(LC_ALL) $(LC_MESSAGES) $(LANG))
+SAMPLE ?= samples/$(if $(filter ja%,$(DESKTOP_LANGUAGE)),motors_actuators_ja,ev_motors_wind).xlsx
 
-.PHONY: run test lint bench samples clean
+.PHONY: run test lint bench samples translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +36,21 @@ bench: $(VENV)/.installed
 
 samples: $(VENV)/.installed
 	$(BIN)/python samples/build_samples.py
+
+# the catalogues: the engine's strings (gettext, through Babel) and the window's (Qt's
+# lupdate and lrelease); translate the new entries in the .po and .ts files, then run it again
+LOCALE := resources/locale
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract --no-location --no-wrap --sort-output \
+	    --project="Stockpile Planner" --copyright-holder="Stockpile Planner contributors" \
+	    -o $(LOCALE)/planner.pot planner
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete \
+	    -i $(LOCALE)/planner.pot -d $(LOCALE) -D planner
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D planner
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete ui \
+	    -ts resources/translations/stockpile_planner_ja.ts
+	$(BIN)/pyside6-lrelease -silent resources/translations/stockpile_planner_ja.ts \
+	    -qm resources/translations/stockpile_planner_ja.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

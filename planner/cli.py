@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.core import formatting as fmt
+from planner.core import i18n
 from planner.core.errors import InputError, PlannerError, Problem, summarised
+from planner.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from planner.results import Results
@@ -32,63 +34,69 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="planner", description="Stockpile Planner: days of cover and "
-                     "supply concentration of critical materials.")
+    parser = _Parser(prog="planner", description=_(
+        "Stockpile Planner: days of cover and supply concentration of critical materials."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=_(
+        "the language of messages, reports and workbooks (default: LANGUAGE, LC_ALL, "
+        "LC_MESSAGES or LANG)"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("check", help="check a workbook, CSV folder or project file")
+    p = sub.add_parser("check", help=_("check a workbook, CSV folder or project file"))
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("report", help="days of cover and exposure per material")
+    p = sub.add_parser("report", help=_("days of cover and exposure per material"))
     p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
-    p = sub.add_parser("plan", help="procurement plan: what to buy, from whom, by when")
+    p = sub.add_parser("plan", help=_("procurement plan: what to buy, from whom, by when"))
     p.add_argument("file", type=Path)
-    p.add_argument("-o", "--output", type=Path, help="PLAN.xlsx, the plan workbook")
-    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.add_argument("-o", "--output", type=Path, help=_("PLAN.xlsx, the plan workbook"))
+    p.add_argument("--json", action="store_true", help=_("print the plan as JSON"))
     for key, metavar in (("horizon_days", "N"), ("target_days", "N"),
                          ("max_supplier_share", "X"), ("max_country_share", "X")):
         p.add_argument(f"--{key.replace('_', '-')}", type=_plan_parameter(key),
-                       metavar=metavar, help="instead of the project's setting")
+                       metavar=metavar, help=_("instead of the project's setting"))
     p.add_argument("--objective", choices=("diversify", "cheapest"),
-                   help="diversify (the default): the cheapest plan no more concentrated "
-                   "than today; cheapest: the cheapest plan under the caps")
+                   help=_("diversify (the default): the cheapest plan no more "
+                          "concentrated than today; cheapest: the cheapest plan under the "
+                          "caps"))
     p.add_argument("--frontier", action="store_true",
-                   help="the cost of reducing dependence: the plan's cost and the largest "
-                   "origin country's share at country caps from the project's down to "
-                   "30%%; with -o, the workbook carries it too")
+                   help=_("the cost of reducing dependence: the plan's cost and the "
+                          "largest origin country's share at country caps from the "
+                          "project's down to 30%%; with -o, the workbook carries it too"))
     p.add_argument("--rfq", type=Path, metavar="FOLDER",
-                   help="write a request for quotation per supplier into FOLDER (made if "
-                   "need be): one workbook each, listing what to ask of that supplier")
+                   help=_("write a request for quotation per supplier into FOLDER (made "
+                          "if need be): one workbook each, listing what to ask of that "
+                          "supplier"))
 
-    p = sub.add_parser("summary", help="printable exposure summary (PDF)")
+    p = sub.add_parser("summary", help=_("printable exposure summary (PDF)"))
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, help="SUMMARY.pdf")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
 
-    p = sub.add_parser("scenario", help="disruption: time to survive against time to recover")
+    p = sub.add_parser("scenario", help=_("disruption: time to survive against time to recover"))
     p.add_argument("file", type=Path)
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--stop", metavar="country:CODE|supplier:ID", help="what stops")
-    what.add_argument("--preset", metavar="ID", help="a preset export control (--list-presets)")
+    what.add_argument("--stop", metavar="country:CODE|supplier:ID", help=_("what stops"))
+    what.add_argument("--preset", metavar="ID", help=_("a preset export control (--list-presets)"))
     what.add_argument("--rank", action="store_true",
-                      help="stop every supplier and country in turn; rank by revenue at risk")
-    what.add_argument("--list-presets", action="store_true", help="presets and their matches")
-    p.add_argument("--days", type=_days, metavar="N", help="length of the stop in days "
-                   "(default: the preset's or the horizon; with --rank: for sources without "
-                   "time_to_recover_days)")
-    p.add_argument("--cut", type=float, help="fraction of deliveries lost, 0-1 (default 1)")
-    p.add_argument("--presets-file", type=Path, help="presets JSON (default: the bundled one)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+                      help=_("stop every supplier and country in turn; rank by revenue at "
+                             "risk"))
+    what.add_argument("--list-presets", action="store_true", help=_("presets and their matches"))
+    p.add_argument("--days", type=_days, metavar="N", help=_(
+        "length of the stop in days (default: the preset's or the horizon; with --rank: "
+        "for sources without time_to_recover_days)"))
+    p.add_argument("--cut", type=float, help=_("fraction of deliveries lost, 0-1 (default 1)"))
+    p.add_argument("--presets-file", type=Path, help=_("presets JSON (default: the bundled one)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of tables"))
 
-    p = sub.add_parser("convert", help="template workbook <-> project file <-> CSV folder")
+    p = sub.add_parser("convert", help=_("template workbook <-> project file <-> CSV folder"))
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True,
-                   help="OUT.stockpile, OUT.xlsx, or a folder for CSV files")
+                   help=_("OUT.stockpile, OUT.xlsx, or a folder for CSV files"))
 
-    p = sub.add_parser("template", help="write a blank template workbook to fill in")
+    p = sub.add_parser("template", help=_("write a blank template workbook to fill in"))
     p.add_argument("-o", "--output", type=Path, required=True, help="OUT.xlsx")
     return parser
 
@@ -116,10 +124,12 @@ def _days(text: str) -> int:
     except ValueError:
         number = math.nan
     if not (math.isfinite(number) and number.is_integer()):  # below 0: the stop says why
-        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("expected a whole number of days, got {text!r}").format(text=text))
     if number > MAX_DAYS:
         raise argparse.ArgumentTypeError(
-            f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), got {text}")
+            _("a stop lasts at most {limit:,.0f} days (100 years), got {text}").format(
+                limit=MAX_DAYS, text=text))
     return int(number)
 
 
@@ -134,9 +144,21 @@ def version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else list(argv)
+    i18n.set_language(_language_option(args_list))  # before the parser: its help is translated
     parser = build_parser()
     args = parser.parse_args(argv)
     return _run(args)
+
+
+def _language_option(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` (checked again by the parser), or None for the environment's."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -154,9 +176,9 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:
-        print(f"planner: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in Stockpile Planner; please report it with the file.",
-              file=sys.stderr)
+        print(_("planner: internal error: {kind}: {error}\nThis is a bug in Stockpile "
+                "Planner; please report it with the file.").format(
+                    kind=type(exc).__name__, error=exc), file=sys.stderr)
         return 3
 
 
@@ -166,7 +188,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
     sys.stderr.write("".join(f"{p}\n" for p in summarised(problems)))
     errors = sum(p.severity == "error" for p in problems)
     if errors:
-        print(f"{fmt.count(errors, 'problem')} found; nothing was changed.", file=sys.stderr)
+        print(ngettext("{count} problem found; nothing was changed.",
+                       "{count} problems found; nothing was changed.", errors).format(
+                           count=fmt.count(errors)), file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -174,9 +198,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     project = load(args.file)
     _print_problems(project.warnings)
-    counts = ", ".join(f"{fmt.count(len(project.tables[t]))} {t.lower()}" for t in
-                       ("Items", "BOM", "Sources", "Orders"))
-    print(f"{args.file.name}: valid ({counts})")
+    sizes = {t.lower(): fmt.count(len(project.tables[t]))
+             for t in ("Items", "BOM", "Sources", "Orders")}
+    print(_("{file}: valid ({items} items, {bom} bom, {sources} sources, {orders} orders)")
+          .format(file=args.file.name, **sizes))
     return EXIT_OK
 
 
@@ -210,8 +235,8 @@ def overwrites_input(command: str, source: Path, outputs: Sequence[Path]) -> boo
 
     if not overwrites(outputs, source):
         return False
-    print(f"planner {command}: the output would overwrite the input {source}",
-          file=sys.stderr)
+    print(_("planner {command}: the output would overwrite the input {source}").format(
+        command=command, source=source), file=sys.stderr)
     return True
 
 
@@ -222,7 +247,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = load(args.file)
     export(project, args.output)
-    print(f"wrote {args.output}")
+    print(_("wrote {file}").format(file=args.output))
     return EXIT_OK
 
 
@@ -230,11 +255,11 @@ def cmd_template(args: argparse.Namespace) -> int:
     from planner.inputs.blank_template import write_blank_template
 
     if args.output.suffix.lower() != ".xlsx":
-        print(f"planner template: the template is a workbook; name it {args.output.stem}.xlsx",
-              file=sys.stderr)
+        print(_("planner template: the template is a workbook; name it {name}.xlsx").format(
+            name=args.output.stem), file=sys.stderr)
         return EXIT_USAGE
     write_blank_template(args.output)
-    print(f"wrote {args.output}")
+    print(_("wrote {file}").format(file=args.output))
     return EXIT_OK
 
 
@@ -246,7 +271,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     results = _results(args.file)
     # the drawing is the desktop application's painter, found through an entry point
     pages = write_summary_pdf(results.summary(), args.output, args.page_size)
-    print(f"wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
+    print(ngettext("wrote {file} ({pages} page)", "wrote {file} ({pages} pages)", pages)
+          .format(file=args.output, pages=pages))
     return EXIT_OK
 
 
@@ -259,7 +285,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     project, report = results.project, results.require_report()
     try:
         if (args.rank or args.list_presets) and args.cut is not None:
-            raise ScenarioError("--cut applies to --stop and --preset")
+            raise ScenarioError(_("--cut applies to --stop and --preset"))
         if args.list_presets:
             library = ps.load_presets(args.presets_file)
             matched = [ps.matched_materials(project, p, report)["item_id"].tolist()
@@ -290,7 +316,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             text = None if args.json else out.scenario_text(result)
             data = out.scenario_json(result) if args.json else None
     except ScenarioError as exc:
-        print(f"planner scenario: {exc}", file=sys.stderr)
+        print(_("planner scenario: {error}").format(error=exc), file=sys.stderr)
         return EXIT_USAGE
     if data is not None:
         json.dump(data, sys.stdout, indent=2, allow_nan=False)
@@ -302,12 +328,13 @@ def cmd_scenario(args: argparse.Namespace) -> int:
 
 
 class ProgressLine:
-    """Progress of long work on stderr ("planning: 1,200 of 7,635 materials solved"):
+    """Progress of long work on stderr ("planning: 1,200 of 7,635 materials solved", a
+    sentence with {done} and {total}):
     nothing for work done within ``after`` seconds, then at most one report a second, on
     one line rewritten in place on a terminal, one line each when stderr is a file."""
 
-    def __init__(self, what: str, noun: str, after: float = 1.0):
-        self.what, self.noun, self.after = what, noun, after
+    def __init__(self, sentence: str, after: float = 1.0):
+        self.sentence, self.after = sentence, after
         self.started = time.monotonic()
         self.last = -math.inf
         self.printed = False
@@ -317,7 +344,7 @@ class ProgressLine:
         if now - self.started < self.after or now - self.last < 1.0:
             return True
         self.last = now
-        text = f"{self.what}: {fmt.number(done)} of {fmt.number(total)} {self.noun}"
+        text = self.sentence.format(done=fmt.number(done), total=fmt.number(total))
         stream = sys.stderr
         if stream.isatty():
             stream.write(f"\r{text}\x1b[K")
@@ -340,15 +367,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     out = args.output
     if out is None and not args.json and not args.frontier and args.rfq is None:
-        print("planner plan: give -o PLAN.xlsx, --json, --frontier or --rfq FOLDER, or -o "
-              "with one of them", file=sys.stderr)
+        print(_("planner plan: give -o PLAN.xlsx, --json, --frontier or --rfq FOLDER, or -o "
+                "with one of them"), file=sys.stderr)
         return EXIT_USAGE
     if args.rfq is not None and args.rfq.exists() and not args.rfq.is_dir():
-        print(f"planner plan: --rfq needs a folder, and {args.rfq} is a file",
-              file=sys.stderr)
+        print(_("planner plan: --rfq needs a folder, and {path} is a file").format(
+            path=args.rfq), file=sys.stderr)
         return EXIT_USAGE
     if out is not None and out.suffix.lower() != ".xlsx":
-        print("planner plan: the output must be a new .xlsx file", file=sys.stderr)
+        print(_("planner plan: the output must be a new .xlsx file"), file=sys.stderr)
         return EXIT_USAGE
     if out is not None and overwrites_input("plan", args.file, [out]):
         return EXIT_USAGE
@@ -359,13 +386,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
               "max_country_share": args.max_country_share}
     table = None
     if args.frontier:  # with -o, the workbook carries it too
-        progress = ProgressLine("frontier", "plans made")
+        progress = ProgressLine(_("frontier: {done} of {total} plans made"))
         with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
             table = frontier(project, progress, objective=args.objective, **params)
         progress.close()
     plan = None
     if out is not None or args.rfq is not None or not args.frontier:
-        progress = ProgressLine("planning", "materials solved")
+        progress = ProgressLine(_("planning: {done} of {total} materials solved"))
         with stdout_to_stderr():
             plan = results.plan(progress, objective=args.objective, **params)
         progress.close()
@@ -386,9 +413,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(frontier_text(table, project.settings.currency)
               if table is not None and args.frontier else plan_text(plan))
     if out is not None:
-        print(f"wrote {out}", file=sys.stderr if args.json else sys.stdout)
+        print(_("wrote {file}").format(file=out), file=sys.stderr if args.json else sys.stdout)
     if args.rfq is not None:
-        print(f"wrote {len(requests):,} requests for quotation to {args.rfq}",
+        print(ngettext("wrote {count} request for quotation to {folder}",
+                       "wrote {count} requests for quotation to {folder}", len(requests))
+              .format(count=fmt.count(len(requests)), folder=args.rfq),
               file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 

@@ -33,6 +33,12 @@ settings.register_profile("ci", max_examples=400, deadline=None, print_blob=True
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+# Tests expect English unless they ask for Japanese (--lang ja, or an environment of their
+# own): a developer's Japanese desktop must not change what `planner check` prints here.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
 Rows = list[list[object]]
 Sheets = dict[str, Rows]
 

@@ -527,7 +527,7 @@ def test_a_long_plan_shows_its_progress_on_stderr(
     # plan says nothing
     real_init = ProgressLine.__init__
     monkeypatch.setattr(ProgressLine, "__init__",
-                        lambda self, what, noun, after=1.0: real_init(self, what, noun, 3600.0))
+                        lambda self, sentence, after=1.0: real_init(self, sentence, 3600.0))
     code, out, err = main(capsys, "plan", path, "--json")
     assert code == 0 and "planning:" not in err
     monkeypatch.setattr(ProgressLine, "__init__", _reporting_at_once)
@@ -539,6 +539,6 @@ def test_a_long_plan_shows_its_progress_on_stderr(
     assert 0 <= done <= total
 
 
-def _reporting_at_once(self: object, what: str, noun: str, after: float = 1.0) -> None:
-    self.__dict__.update(what=what, noun=noun, after=0.0, started=-1e9, printed=False,
+def _reporting_at_once(self: object, sentence: str, after: float = 1.0) -> None:
+    self.__dict__.update(sentence=sentence, after=0.0, started=-1e9, printed=False,
                          last=-float("inf"))

@@ -11,8 +11,10 @@ from planner.core.resources import resource_path
 
 
 def create_application(argv: Sequence[str]) -> object:
+    """The QApplication, in the language asked for (``--lang``), else the preference's."""
     import pyqtgraph as pg
 
+    from ui.common import language as languages
     from ui.common import theme
     from ui.qt import QApplication, QIcon
     from ui.shell.preferences import Preferences
@@ -22,9 +24,26 @@ def create_application(argv: Sequence[str]) -> object:
     app.setApplicationName("Stockpile Planner")
     app.setApplicationDisplayName("Stockpile Planner")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    scheme = theme.apply(Preferences().theme, app)  # style, palette and style sheet
+    prefs = Preferences()
+    language, _files = _language_option(argv[1:])
+    languages.install(app, languages.chosen(language or prefs.language))
+    scheme = theme.apply(prefs.theme, app)  # style, palette and style sheet
     pg.setConfigOptions(antialias=True, background=scheme.base, foreground=scheme.text)
     return app
+
+
+def _language_option(args: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--lang ja`` or ``--lang=ja`` taken out of the arguments (the rest are files)."""
+    language, rest = None, []
+    items = iter(args)
+    for arg in items:
+        if arg == "--lang":
+            language = next(items, None)
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return language, rest
 
 
 SMALL_FILE = 5 * 2**20  # opened before the window shows; larger ones in the background
@@ -37,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # module imported after it, which costs half a second over pandas and scipy.
     import planner
 
-    files = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    files = [Path(a) for a in _language_option(argv[1:])[1] if not a.startswith("-")]
     app = create_application(argv)
     from ui.editing.document import Document
     from ui.shell.main_window import MainWindow

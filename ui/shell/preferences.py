@@ -71,3 +71,13 @@ class Preferences:
     @theme.setter
     def theme(self, value: str) -> None:
         self.q.setValue("window/theme", value)
+
+    @property
+    def language(self) -> str:
+        """The window's language: "system" (the desktop's), "en" or "ja"."""
+        value = str(self._get("window/language", "system", str))
+        return value if value in ("system", "en", "ja") else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("window/language", value)
