@@ -1,11 +1,13 @@
 """Build the sample projects in the import template (docs/template.md): workbooks and CSVs.
 
-Run:  python samples/build_samples.py
+Run:  python samples/build_samples.py [NAME ...]   (no NAME: every project)
 Writes next to this script:
   ev_motors_wind.xlsx           + ev_motors_wind_csv/<Sheet>.csv
   semiconductor_equipment.xlsx  + semiconductor_equipment_csv/<Sheet>.csv
-then re-opens every output and checks it (shares, references, BOM acyclic, intended
-stock situations and cap breaches) and prints a short summary per project.
+  motors_actuators_ja.xlsx      + motors_actuators_ja_csv/<Sheet>.csv  (Japanese, in JPY)
+with fixed timestamps, so that a rebuild gives the same bytes; then re-opens every output and
+checks it (shares, references, BOM acyclic, intended stock situations and cap breaches) and
+prints a short summary per project.
 
 Companies, suppliers and all quantities are fictitious. Intensities, compositions, prices and
 country mixes follow public figures (USGS Mineral Commodity Summaries 2026 and published reports):
@@ -49,19 +51,28 @@ each price in USD or CNY is the EUR price above converted at it and rounded.
 Stockpile targets: 60 days (JOGMEC national 42 + private 18), up to 180 days for high-risk
 metals (IEA policies DB 16639) -> target_days 180 on Dy, Tb, Ga2O3, Ge and 90 on Ga, Sb;
 supplier and country caps 60% (G7, June 2026).
-The projects' data: ev_motors_wind_data.py and semiconductor_data.py (their dates from
-sample_dates.py); this script builds the tables, writes them and checks them.
+The Japanese project (motors_actuators_ja_data.py) is priced in JPY with its own Rates sheet
+and says in its docstring how its prices follow from the ones above.
+The projects' data: ev_motors_wind_data.py, semiconductor_data.py and
+motors_actuators_ja_data.py (their dates from sample_dates.py); this script builds the tables,
+writes them and checks them.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import math
+import re
+import sys
+import unicodedata
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 
 from ev_motors_wind_data import EV
+from motors_actuators_ja_data import JA
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -107,9 +118,22 @@ FORMATS = {
     "rate": "0.0###",
 }
 RATES = [("USD", 0.87), ("CNY", 0.12)]  # EUR for one unit: illustrative (see above)
+# The workbooks' creation time and their zip members' dates: the as-of date, so that a
+# rebuild writes the same bytes.
+FIXED_TIME = (AS_OF.year, AS_OF.month, AS_OF.day, 0, 0, 0)
 
 
-PROJECTS = (EV, SEMI)
+PROJECTS = (EV, SEMI, JA)
+
+
+def currency(project: dict) -> str:
+    """The project's currency: EUR unless the project names its own (with its own Rates)."""
+    return str(project.get("currency", "EUR"))
+
+
+def rates(project: dict) -> list[tuple[str, float]]:
+    """The Rates sheet: units of the project's currency for one unit of each other one."""
+    return list(project.get("rates", RATES))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,7 +206,7 @@ def tables(project: dict) -> dict[str, list[tuple]]:
         ("target_days", TARGET_DAYS),
         ("max_supplier_share", CAP),
         ("max_country_share", CAP),
-        ("currency", "EUR"),
+        ("currency", currency(project)),
     ]
     return {
         "Items": project["items"],
@@ -193,20 +217,20 @@ def tables(project: dict) -> dict[str, list[tuple]]:
         "Suppliers": project["suppliers"],
         "Sources": source_rows(project),
         "Orders": project["orders"],
-        "Rates": RATES,
+        "Rates": rates(project),
         "Settings": settings,
     }
 
 
 def source_rows(project: dict) -> list[tuple]:
-    """The Sources rows with each quoted price in its currency (blank: EUR)."""
+    """The Sources rows with each quoted price in its currency (blank: the project's)."""
     rows = []
     for row in project["sources"]:
-        price, currency = project["quoted"].get((row[0], row[1]), (row[3], None))
-        if currency is not None:
-            eur = price * dict(RATES).get(currency, 1.0)
-            assert abs(eur - row[3]) <= 0.005 * row[3], (row[:2], eur, row[3])
-        rows.append((*row[:3], price, *row[4:], currency))
+        price, quoted_in = project["quoted"].get((row[0], row[1]), (row[3], None))
+        if quoted_in is not None:
+            converted = price * dict(rates(project)).get(quoted_in, 1.0)
+            assert abs(converted - row[3]) <= 0.005 * row[3], (row[:2], converted, row[3])
+        rows.append((*row[:3], price, *row[4:], quoted_in))
     return rows
 
 
@@ -226,7 +250,8 @@ def display_width(value: object, fmt: str | None) -> int:
         if fmt == "0%":
             return 4
         return len(f"{value:,}") + 1
-    return len(str(value))
+    # a Japanese character takes two columns' width
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(value))
 
 
 def write_workbook(path: Path, data: dict[str, list[tuple]]) -> None:
@@ -257,7 +282,25 @@ def write_workbook(path: Path, data: dict[str, list[tuple]]) -> None:
             ws.column_dimensions[get_column_letter(col_idx)].width = min(width, 60)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-    wb.save(path)
+    wb.properties.created = dt.datetime(*FIXED_TIME)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(reproducible(buffer.getvalue()))
+
+
+def reproducible(data: bytes) -> bytes:
+    """The workbook with fixed dates (openpyxl stamps the save time into docProps/core.xml
+    and every zip member)."""
+    stamp = "{:04d}-{:02d}-{:02d}T00:00:00Z".format(*FIXED_TIME[:3]).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            member = zin.read(name)
+            if name == "docProps/core.xml":
+                member = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp, member)
+            zout.writestr(zipfile.ZipInfo(name, FIXED_TIME), member, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def csv_value(value: object) -> str:
@@ -268,10 +311,13 @@ def csv_value(value: object) -> str:
     return str(value)
 
 
-def write_csv_folder(folder: Path, data: dict[str, list[tuple]]) -> None:
+def write_csv_folder(folder: Path, data: dict[str, list[tuple]], bom: bool = False) -> None:
+    """One UTF-8 file per sheet; with ``bom``, a byte order mark, without which Excel on a
+    Japanese desktop reads the file as Shift_JIS."""
     folder.mkdir(exist_ok=True)
+    encoding = "utf-8-sig" if bom else "utf-8"
     for sheet, columns in COLUMNS.items():
-        with open(folder / f"{sheet}.csv", "w", encoding="utf-8", newline="") as fh:
+        with open(folder / f"{sheet}.csv", "w", encoding=encoding, newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(columns)
             for row in data[sheet]:
@@ -297,7 +343,7 @@ def read_workbook(path: Path) -> dict[str, list[dict]]:
 def read_csv_folder(folder: Path) -> dict[str, list[dict]]:
     out = {}
     for sheet, columns in COLUMNS.items():
-        with open(folder / f"{sheet}.csv", encoding="utf-8", newline="") as fh:
+        with open(folder / f"{sheet}.csv", encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             rows = list(reader)
         assert reader.fieldnames == columns, (folder.name, sheet)
@@ -344,7 +390,7 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
     months_given = [(r["item_id"], r["month"]) for r in wb["Forecast"]]
     assert len(set(months_given)) == len(months_given), "a month given twice"
     assert all(r["month"].day == 1 for r in wb["Forecast"])
-    rated = {r["currency"] for r in wb["Rates"]} | {"EUR"}
+    rated = {r["currency"] for r in wb["Rates"]} | {currency(project)}
     assert all(r["currency"] in rated for r in wb["Sources"] if r["currency"]), "rate missing"
     demand = [(r["item_id"], r["quantity"], r["per"]) for r in wb["Demand"]]
     req = daily_requirements(list(items), bom, demand)
@@ -382,7 +428,7 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
 
     settings = {r["key"]: r["value"] for r in wb["Settings"]}
     assert settings["as_of_date"] == dt.datetime(2026, 11, 2), settings
-    assert settings["currency"] == "EUR" and settings["company"]
+    assert settings["currency"] == currency(project) and settings["company"]
 
     stock = {r["item_id"]: r for r in wb["Stock"]}
     lines = [f"{name}: {len(items)} items "
@@ -426,17 +472,27 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
     return "\n".join(lines)
 
 
-def main() -> None:
-    for project in PROJECTS:
-        data = tables(project)
-        xlsx = HERE / f"{project['name']}.xlsx"
-        folder = HERE / f"{project['name']}_csv"
-        write_workbook(xlsx, data)
-        write_csv_folder(folder, data)
-        summary = check(project, read_workbook(xlsx), read_csv_folder(folder))
-        print(f"wrote {xlsx.relative_to(HERE.parent)} and {folder.relative_to(HERE.parent)}/")
+def build(project: dict, where: Path = HERE) -> str:
+    """Write the project's workbook and CSV folder into ``where``, check them, and return
+    the check's summary."""
+    data = tables(project)
+    xlsx = where / f"{project['name']}.xlsx"
+    folder = where / f"{project['name']}_csv"
+    write_workbook(xlsx, data)
+    write_csv_folder(folder, data, bom=bool(project.get("csv_bom")))
+    return check(project, read_workbook(xlsx), read_csv_folder(folder))
+
+
+def main(names: list[str]) -> None:
+    known = {project["name"]: project for project in PROJECTS}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        sys.exit(f"no sample {', '.join(unknown)}; samples: {', '.join(known)}")
+    for name in names or list(known):
+        summary = build(known[name])
+        print(f"wrote samples/{name}.xlsx and samples/{name}_csv/")
         print(summary)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

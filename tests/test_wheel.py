@@ -36,6 +36,9 @@ SAMPLE = ROOT / "samples" / "ev_motors_wind.xlsx"
 PACKAGE_DATA = ("planner/resources/scenarios.json", "planner/resources/style.qss",
                 "planner/resources/icons/app.svg", "planner/resources/docs/definitions.md",
                 "planner/resources/samples/ev_motors_wind.xlsx",
+                "planner/resources/samples/motors_actuators_ja.xlsx",
+                "planner/resources/locale/ja/LC_MESSAGES/planner.mo",
+                "planner/resources/translations/stockpile_planner_ja.qm",
                 "planner/resources/samples/semiconductor_equipment.xlsx")
 # what a copy of the tree for building leaves out: environments, caches, build output
 NOT_SOURCE_TOP = {".git", ".venv", "venv", "build", "dist", "out", ".hypothesis"}

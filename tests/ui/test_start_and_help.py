@@ -44,7 +44,8 @@ def _delete(widget: object) -> None:
 
 def test_samples_are_package_data() -> None:
     names = [p.name for p in samples()]
-    assert names == ["ev_motors_wind.xlsx", "semiconductor_equipment.xlsx"]
+    assert names == ["ev_motors_wind.xlsx", "motors_actuators_ja.xlsx",
+                     "semiconductor_equipment.xlsx"]
     assert all(p.is_file() for p in samples())
 
 
@@ -72,9 +73,10 @@ def test_started_without_a_file_the_window_offers_ways_to_start(
     assert texts[:4] == ["Open sample…", "Import workbook…", "Open project…",
                          "New template workbook…"]
     menu = window.start_page.buttons["sample"].menu()
-    assert [a.text() for a in menu.actions()] == ["Ev motors wind", "Semiconductor equipment"]
+    assert [a.text() for a in menu.actions()] == ["Ev motors wind", "Motors actuators ja",
+                                                  "Semiconductor equipment"]
 
-    menu.actions()[1].trigger()  # the semiconductor sample opens, and the page steps aside
+    menu.actions()[2].trigger()  # the semiconductor sample opens, and the page steps aside
     qtbot.waitUntil(lambda: window.doc.display_name == "semiconductor_equipment.xlsx",
                     timeout=20_000)
     assert window.screens.currentWidget() is not window.start_page
