@@ -51,6 +51,11 @@ translations: $(VENV)/.installed
 	    -ts resources/translations/stockpile_planner_ja.ts
 	$(BIN)/pyside6-lrelease -silent resources/translations/stockpile_planner_ja.ts \
 	    -qm resources/translations/stockpile_planner_ja.qm
+	# English needs only the plural forms of "%n …" sentences (Qt's way for the source language)
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete -pluralonly ui \
+	    -ts resources/translations/stockpile_planner_en.ts
+	$(BIN)/pyside6-lrelease -silent resources/translations/stockpile_planner_en.ts \
+	    -qm resources/translations/stockpile_planner_en.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

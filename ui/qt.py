@@ -5,6 +5,7 @@ shim touches one file. ``__all__`` is spelled out so that linters see the re-exp
 """
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
@@ -114,6 +115,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "QAbstractItemDelegate",
     "QAbstractItemModel",
     "QAbstractItemView",

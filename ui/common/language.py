@@ -47,19 +47,17 @@ def chosen(preference: str) -> str:
 
 def install(app: QObject, language: str) -> list[QTranslator]:
     """Translate the application into ``language`` (the engine too). Returns the
-    translators installed (none for English, the source language); a catalogue that cannot
-    be loaded leaves those strings in English rather than stop the program."""
+    translators installed; a catalogue that cannot be loaded leaves those strings in English
+    rather than stop the program."""
     language = i18n.set_language(language)
     QLocale.setDefault(QLocale(language))
-    if language == i18n.DEFAULT:
-        return []
     installed = []
     qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{language}",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if language != i18n.DEFAULT and qt_own.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         QCoreApplication.installTranslator(qt_own)
         installed.append(qt_own)
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # for English: the plural forms of "%n …" sentences only
     if ours.load(str(resource_path("translations", CATALOGUE.format(language=language)))):
         QCoreApplication.installTranslator(ours)
         installed.append(ours)
