@@ -88,14 +88,44 @@ def test_numbers_and_counts() -> None:
 
 
 @pytest.mark.parametrize(("value", "percent", "share"), [
-    (0.6, "60%", "60%"), (1.0, "100%", "100%"), (0.333, "33%", "33.3%"),
-    (0.0333, "3%", "3.3%"), (0.05, "5%", "5%"), (0.0, "0%", "0%"),
+    (0.6, "60%", "60.0%"), (1.0, "100%", "100.0%"), (0.333, "33%", "33.3%"),
+    (0.0333, "3%", "3.3%"), (0.05, "5%", "5.0%"), (0.0, "0%", "0.0%"),
     (0.00125, "0%", "0.1%"), (0.0004, "0%", "<0.1%"), (0.000934, "0%", "0.1%"),
     (0.159, "16%", "15.9%"),
-    (0.44, "44%", "44%"), (None, "", ""), (math.nan, "", "")])
+    (0.44, "44%", "44.0%"), (None, "", ""), (math.nan, "", "")])
 def test_shares(value: object, percent: str, share: str) -> None:
     assert fmt.percent(value) == percent  # type: ignore[arg-type]
     assert fmt.share(value) == share  # type: ignore[arg-type]
+
+
+def test_a_column_of_shares_has_one_number_of_decimals() -> None:
+    """The risk ranking's spend share read "44%" beside "15.9%"."""
+    shown = [fmt.share(v) for v in (0.44, 0.159, 1.0, 0.0, 0.05, 0.00894)]
+    assert shown == ["44.0%", "15.9%", "100.0%", "0.0%", "5.0%", "0.9%"]
+    assert {len(s.split(".")[1]) for s in shown} == {len("0%")}  # one decimal each
+
+
+@pytest.mark.parametrize(("value", "currency", "text"), [
+    (1010.4, "", "1,010.40"), (1010.4, "EUR", "EUR 1,010.40"), (0.48, "EUR", "EUR 0.48"),
+    (0.5, "", "0.50"), (0.0425, "", "0.0425"), (0.000123456, "", "0.000123"),
+    (3.8, "USD", "USD 3.80"), (31000.0, "", "31,000.00"), (0.0, "", "0.00"),
+    (3800.0, "JPY", "JPY 3,800"), (3799.6, "jpy", "jpy 3,800"), (0.5, "JPY", "JPY 0.50"),
+    (1250.0, "KRW", "KRW 1,250"), (-2.5, "", "-2.50")])
+def test_unit_prices(value: float, currency: str, text: str) -> None:
+    assert fmt.price(value, currency) == text
+
+
+def test_a_missing_price() -> None:
+    assert fmt.price(None) == fmt.price(math.nan, "EUR") == fmt.price(pd.NA) == ""
+    assert fmt.price(math.inf, "EUR", missing="–") == "–"  # no price
+    assert fmt.price_decimals(0.0425) == 4 and fmt.price_decimals(12.0, "JPY") == 0
+
+
+def test_a_quantity_just_below_a_hundred_reads_as_a_hundred() -> None:
+    """A plan's 99.99999 kg printed as "100.0 kg" beside "250 kg"."""
+    assert fmt.quantity(99.99999) == fmt.quantity(100.0) == "100"
+    assert fmt.quantity_digits(99.99999) == 0
+    assert fmt.quantity(9.9999) == "10.0" and fmt.quantity_digits(0.042) == 3
 
 
 def test_percent_with_decimals_and_settings() -> None:
@@ -153,9 +183,10 @@ def test_every_formatter_takes_every_kind_of_missing_value(value: object) -> Non
     assert fmt.is_missing(value)
     texts = [fmt.number(value), fmt.entered(value), fmt.quantity(value), fmt.days(value),
              fmt.survival(value), fmt.day(value), fmt.percent(value), fmt.share(value),
-             fmt.hhi(value), fmt.money(value, "EUR"),
+             fmt.hhi(value), fmt.money(value, "EUR"), fmt.price(value, "EUR"),
              fmt.date(value), fmt.text(value), fmt.yes_no(value)]
-    assert texts == ["", "", "", "no demand", "lasts", "none", "", "", "", "–", "", "", ""]
+    assert texts == ["", "", "", "no demand", "lasts", "none", "", "", "", "–", "", "", "",
+                     ""]
 
 
 @pytest.mark.parametrize("value", [0, 0.0, "", "x", False, dt.date(2026, 1, 1)], ids=repr)

@@ -19,7 +19,9 @@ import pytest
 from test_plan import SAMPLES, project
 
 import planner
+from planner.analysis.frontier import frontier
 from planner.analysis.plan import Plan, make_plan
+from planner.core import formatting as fmt
 from planner.outputs.plan_workbook import ExportCancelled, write_plan_workbook
 
 SHEETS = ["Summary", "Order lines", "Days of cover", "Exposure"]
@@ -73,7 +75,8 @@ def test_formats(book: Path, sample_plan: Plan) -> None:
     assert quantity.value == pytest.approx(sample_plan.lines["quantity"].iloc[0])
     assert f'"{unit}"' in quantity.number_format
     assert ws.cell(row, column(ws, "Cost")).number_format.startswith('#,##0 "EUR"')
-    assert ws.cell(row, column(ws, "Unit price")).number_format.startswith('#,##0.00 "EUR"')
+    price = ws.cell(row, column(ws, "Unit price")).number_format
+    assert price.startswith("#,##0.00") and '"EUR"' in price
     exposure = wb["Exposure"]
     share = exposure.cell(2, column(exposure, "Supplier share after"))
     assert "0.0%" in share.number_format
@@ -317,3 +320,114 @@ def test_the_disruption_ranking_has_its_own_sheet(tmp_path: Path) -> None:
     assert first["Revenue at risk"] == pytest.approx(top["revenue_at_risk"])
     assert first["Risk exposure index"] == pytest.approx(1.0)
     assert ws.conditional_formatting  # the stops that matter are coloured
+
+
+# --- figures as the window writes them ----------------------------------------------------
+
+def shown(value: float, code: str) -> str:
+    """``value`` as Excel shows it with a number format this workbook uses:
+    #,##0[.00##] ["label"][_)] (a "#" decimal shows only when it is not a trailing zero)."""
+    m = re.fullmatch(r'#,##0(?:\.(0*)(#*))?(?: "([^"]*)")?(?:_\))?', code)
+    assert m, code
+    zeros, hashes, label = len(m[1] or ""), len(m[2] or ""), m[3]
+    text = f"{value:,.{zeros + hashes}f}"
+    for _ in range(hashes):
+        if text.endswith("0"):
+            text = text[:-1]
+    return f"{text.rstrip('.')} {label}" if label else text.rstrip(".")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_prices_and_quantities_read_as_on_screen(sample: Path, tmp_path: Path) -> None:
+    """A unit price is fmt.price and a quantity fmt.quantity: "2.8 kg" in the workbook was
+    "2.80" on screen, and "100.0 kg" stood beside "250 kg"."""
+    plan = make_plan(planner.load(sample))
+    path = tmp_path / "plan.xlsx"
+    write_plan_workbook(plan, path)
+    wb = openpyxl.load_workbook(path)
+    lines = wb["Order lines"]
+    n = len(plan.lines)
+    checked = 0
+    for r in range(2, n + 2):
+        cell = lines.cell(r, column(lines, "Unit price"))
+        code, figure = fmt.price(cell.value, plan.currency).split(" ", 1)
+        assert shown(cell.value, cell.number_format) == f"{figure} {code}"
+        if "Order unit price" in header(lines):
+            order = lines.cell(r, column(lines, "Order unit price"))
+            currency = lines.cell(r, column(lines, "Order currency")).value
+            assert f"{currency} {shown(order.value, order.number_format)}" == fmt.price(
+                order.value, currency)
+        checked += 1
+    cover = wb["Days of cover"]
+    for name in ("Daily use", "On hand", "Net need", "Planned"):
+        for r in range(2, len(plan.materials) + 2):
+            cell = cover.cell(r, column(cover, name))
+            if cell.value is not None:
+                unit = plan.materials["unit"].iloc[r - 2]
+                assert shown(cell.value, cell.number_format) == (
+                    f"{fmt.quantity(cell.value)} {unit}"), (name, cell.value)
+                checked += 1
+    assert checked > n
+
+
+def test_small_prices_keep_their_digits(tmp_path: Path) -> None:
+    """A price below 1 keeps three significant figures (0.0425 EUR, not 0.04 EUR)."""
+    plan = make_plan(project([("S1", "DE", 0.0425, {}), ("S2", "FR", 0.0431, {})],
+                             supplier_cap=1.0, country_cap=1.0))
+    path = tmp_path / "plan.xlsx"
+    write_plan_workbook(plan, path)
+    ws = openpyxl.load_workbook(path)["Order lines"]
+    prices = {shown(ws.cell(r, column(ws, "Unit price")).value,
+                    ws.cell(r, column(ws, "Unit price")).number_format)
+              for r in range(2, len(plan.lines) + 2)}
+    assert prices and prices <= {"0.0425 EUR", "0.0431 EUR"}
+
+
+def test_a_price_in_yen_has_no_decimals(tmp_path: Path) -> None:
+    """An order price in a currency without minor units (JPY) is written in whole yen."""
+    from planner.core.xlsx import write_xlsx
+    from planner.outputs.plan_workbook import Styles
+
+    def fill(book: object) -> None:
+        styles = Styles(book, "EUR")  # type: ignore[arg-type]
+        ws = book.sheet("S")  # type: ignore[attr-defined]
+        ws.write(0, 0, 3800.0, styles.price(3800.0, "JPY", False))
+        ws.write(1, 0, 3800.0, styles.price(3800.0, "USD", False))
+        ws.write(2, 0, 0.5, styles.price(0.5, "JPY", False))
+
+    path = tmp_path / "p.xlsx"
+    write_xlsx(path, fill)
+    ws = openpyxl.load_workbook(path)["S"]
+    assert [shown(ws.cell(r, 1).value, ws.cell(r, 1).number_format) for r in (1, 2, 3)] == [
+        fmt.price(3800.0, "JPY").split()[1], fmt.price(3800.0, "USD").split()[1],
+        fmt.price(0.5, "JPY").split()[1]] == ["3,800", "3,800.00", "0.50"]
+
+
+def test_the_total_cost_fits_its_column(tmp_path: Path) -> None:
+    """The semiconductor sample's total (1,791,403 EUR, bold) showed as ### below lines
+    that are all smaller."""
+    semi = next(p for p in SAMPLES if p.stem == "semiconductor_equipment")
+    plan = make_plan(planner.load(semi))
+    path = tmp_path / "plan.xlsx"
+    write_plan_workbook(plan, path)
+    ws = openpyxl.load_workbook(path)["Order lines"]
+    letter = openpyxl.utils.get_column_letter(column(ws, "Cost"))
+    total = ws.cell(len(plan.lines) + 3, column(ws, "Cost"))
+    assert total.value == pytest.approx(plan.total_cost) and total.font.bold
+    text = f"{plan.total_cost:,.0f} EUR)"  # the format keeps a bracket's width free
+    assert ws.column_dimensions[letter].width >= len(text) + 1  # bold is wider
+
+
+def test_the_frontiers_marks_are_padded_like_its_table(tmp_path: Path) -> None:
+    """The G7 marks' costs ran into their labels ("1,748,721 EURG7 2030 goal")."""
+    p = planner.load(SAMPLES[0])
+    plan = make_plan(p)
+    path = tmp_path / "plan.xlsx"
+    table = frontier(p)
+    write_plan_workbook(plan, path, frontier=table)
+    ws = openpyxl.load_workbook(path)["Frontier"]
+    first = len(table) + 4  # the table, an empty row, the marks' header (1-based)
+    assert ws.cell(first - 1, 3).value == "Mark"
+    for r in range(first, first + 4):
+        assert ws.cell(r, 2).number_format.endswith("_)")
+        assert ws.cell(r, 3).value.startswith("G7") and ws.cell(r, 3).alignment.indent == 1

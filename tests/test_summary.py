@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 import planner
+from planner.analysis.plan import make_plan
 from planner.core.formatting import status_label
 from planner.outputs.summary import build_summary, headline
 
@@ -133,7 +135,11 @@ def test_summary_shows_what_the_plan_changes_and_the_disruption_ranking(tmp_path
     line = next(line for line in text.splitlines()
                 if line.lstrip().startswith(str(top["by"])) and str(top["key"]) in line)
     assert f"{top['revenue_at_risk']:,.0f}" in line
-    assert line.endswith("100%")  # the risk index reads as on screen, not 1.00
+    assert line.endswith("100.0%")  # the risk index reads as on screen, not 1.00
+    # one form in the index column: "100%" stood above "6.4%" and "0%"
+    rows = [line for line in text.splitlines()
+            if line.lstrip().startswith(("supplier ", "country "))]
+    assert rows and all(re.search(r"\s(<0\.1|\d{1,3}\.\d)%$", r) for r in rows), rows
 
 
 def test_summary_writes_statuses_and_counts_one_way_and_wraps_long_notes(tmp_path: Path
@@ -153,3 +159,25 @@ def test_summary_writes_statuses_and_counts_one_way_and_wraps_long_notes(tmp_pat
                    for line in text.splitlines())
     flat = " ".join(text.split())
     assert "other suppliers can deliver 828 kg over the horizon" in flat
+
+
+def test_shares_and_reasons_are_printed_whole(tmp_path: Path) -> None:
+    """In the semiconductor sample "100.0% → 100…" was cut in the plan's table and a
+    product's reasons ended in "Tellurium …": figures are never cut, reasons wrap."""
+    semi = BOOKS[1]
+    out = tmp_path / "summary.pdf"
+    run = subprocess.run([sys.executable, "-m", "planner", "summary", str(semi), "-o",
+                          str(out)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    text = pdf_text(out)
+    plan = make_plan(planner.load(semi))
+    tellurium = plan.materials.set_index("item_id").loc["M-TE"]
+    row = next(line for line in text.splitlines() if line.startswith("Tellurium 5N")
+               and "→" in line)
+    assert (f"{tellurium['top_supplier_share_before']:.1%} → "
+            f"{tellurium['top_supplier_share_after']:.1%}") in row
+    assert "…" not in row
+    reasons = " ".join(text.split("Products most at risk", 1)[1].split(
+        "What the procurement plan changes", 1)[0].split())
+    assert "…" not in reasons
+    assert "Tellurium 5N: 100% from JP" in reasons

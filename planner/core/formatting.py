@@ -69,14 +69,22 @@ def quantity(value: Figure) -> str:
     if is_missing(value):
         return ""
     v = _float(value)
-    a = abs(v)
-    if a >= 100 or v.is_integer():
-        return f"{v:,.0f}"
-    if a >= 10:
-        return f"{v:,.1f}"
-    if a >= 0.1:
-        return f"{v:,.2f}"
-    return f"{v:.2g}"
+    return f"{v:,.{quantity_digits(v)}f}"
+
+
+def quantity_digits(value: float) -> int:
+    """The decimals :func:`quantity` writes ``value`` with: none from 100 up and for
+    whole numbers, then 1, 2, and below 0.1 two significant figures (at most 6 decimals).
+    Decided on the value as shown, so 99.99999 is "100" like 100, not "100.0"; the plan
+    workbook's number formats take the same decimals."""
+    a = abs(value)
+    if not math.isfinite(a) or a >= 99.5 or round(a, 6).is_integer():
+        return 0
+    if a >= 9.995:
+        return 1
+    if a >= 0.0995:
+        return 2
+    return min(1 - math.floor(math.log10(a)), 6)
 
 
 def setting_number(value: float) -> str:
@@ -142,14 +150,16 @@ def percent(value: Figure, digits: int = 0, *, missing: str = "") -> str:
 
 
 def share(value: Figure) -> str:
-    """A share in a table, to a tenth of a percent at most: 60% / 33.3% / 0.9% / <0.1%
-    (one form in every row, not three significant figures that change with the size)."""
+    """A share in a table, always to a tenth of a percent: 60.0% / 33.3% / 0.9% / <0.1%.
+
+    One form in every row, so a column never mixes "44%" with "15.9%"; the workbooks'
+    share format ("0.0%") writes the same."""
     if is_missing(value):
         return ""
     pct = _float(value) * 100
     if 0 < pct < 0.05:
         return "<0.1%"
-    return f"{pct:.1f}%".replace(".0%", "%")
+    return f"{pct:.1f}%"
 
 
 def percent_setting(value: float) -> str:
@@ -170,6 +180,36 @@ def money(value: Figure, currency: str = "", digits: int = 0, *,
     if is_missing(value) or math.isinf(_float(value)):
         return missing
     figure = f"{_float(value):,.{digits}f}"
+    return f"{currency} {figure}" if currency else figure
+
+
+# Currencies without minor units (ISO 4217 exponent 0): a price in whole units
+NO_MINOR_UNITS = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+                            "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"})
+
+
+def price_decimals(value: float, currency: str = "") -> int:
+    """The decimals of a unit price: 2 (0 in a currency without minor units such as JPY),
+    and below 1 as many as three significant figures take (0.0425, 0.000123; at most 6).
+    The workbooks' price formats take the same decimals."""
+    a = abs(value)
+    if not math.isfinite(a) or a == 0 or a >= 1:
+        return 0 if currency.upper() in NO_MINOR_UNITS else 2
+    return min(max(2, 2 - math.floor(math.log10(a))), 6)
+
+
+def price(value: Figure, currency: str = "", *, missing: str = "") -> str:
+    """A unit price: 1,010.40 / 0.48 / 0.0425 / 3,800 in JPY, with ``currency`` before it
+    when the column title does not carry it (EUR 1,010.40), as :func:`money` writes it.
+    Below 1, trailing zeros past two decimals are dropped (0.50, not 0.500)."""
+    if is_missing(value) or math.isinf(_float(value)):
+        return missing
+    v = _float(value)
+    digits = price_decimals(v, currency)
+    figure = f"{v:,.{digits}f}"
+    if digits > 2:
+        figure = figure.rstrip("0")
+        figure += "0" * max(0, 2 - len(figure.partition(".")[2]))
     return f"{currency} {figure}" if currency else figure
 
 
@@ -222,5 +262,6 @@ def short_name(name: str, limit: int = 24) -> str:
 
 __all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "clip", "count", "date", "day",
            "days", "entered", "hhi", "is_missing", "money", "number",
-           "percent", "percent_setting", "quantity", "setting_number", "share",
+           "percent", "percent_setting", "price", "price_decimals", "quantity",
+           "quantity_digits", "setting_number", "share",
            "short_name", "status_flag", "status_key", "status_label", "survival", "text", "yes_no"]

@@ -80,19 +80,21 @@ class ExactFloat(float):
 
 
 def number_format(kind: str, *, label: str | None = None, decimals: int | None = None,
-                  pad: bool = False) -> str:
+                  more: int = 0, pad: bool = False) -> str:
     """The Excel number format of a named kind of value.
 
     Kinds: ``number`` and ``money`` ("#,##0", ``decimals`` after the point), ``share``
     (a percentage, one decimal unless told), ``days`` ("#,##0", or "#,##0 "days"" with
     ``label="days"``), ``date`` (yyyy-mm-dd), ``month`` (yyyy-mm) and ``text``
     (General). ``label`` is shown after a number ("5,832 kg", "2,799 EUR") while the cell
-    stays a number. ``pad``
+    stays a number. ``more``: up to that many decimals after ``decimals`` where the value
+    has them (a unit price of 0.0425 beside 0.48). ``pad``
     keeps the width of a bracket free on the right, so that a number in a table is not
     glued to the next column's text.
     """
     if kind in ("number", "money", "days"):
-        code = "#,##0" + ("." + "0" * decimals if decimals else "")
+        code = "#,##0" + ("." + "0" * (decimals or 0) + "#" * more if decimals or more
+                          else "")
         text = quoted_label(label)
         if text:
             code += f' "{text}"'

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.plan import Plan
+from planner.core import formatting as fmt
 from planner.core.errors import Cancelled, column_letter
 from planner.core.xlsx import (
     HEADER_FILL,
@@ -70,6 +71,9 @@ class Col:
     width: float | None = None  # None: fitted to the values
     wrap: bool = False
     units: Sequence[str | None] | None = None  # quantity: the unit shown after the number
+    # order price: each line's currency, which sets its decimals (none in JPY)
+    currencies: Sequence[str | None] | None = None
+    also: Sequence[float] = ()  # figures shown below the table (a total), for the width
 
     @property
     def numeric(self) -> bool:
@@ -151,6 +155,7 @@ class Styles:
             "quantity": number_format("number"),
         }
         self._quantities: dict[tuple[int, str | None], Any] = {}
+        self._prices: dict[tuple[int, str], Any] = {}
         self.header = book.header_style()
         self.header_centre = book.header_style("center")
         self.header_right = book.header_style("right")
@@ -182,16 +187,30 @@ class Styles:
         return self.book.style(**props)
 
     def quantity(self, value: Any, unit: str | None) -> Any:
-        """Big quantities in whole units, small ones with the digits that matter; the
-        unit after the number ("5,832 kg") while the cell stays a number."""
-        size = abs(value) if isinstance(value, float | int) else 100
-        whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-        digits = 0 if size >= 100 or whole else 1 if size >= 1 else 3
+        """Big quantities in whole units, small ones with the digits that matter, as
+        fmt.quantity writes them on screen; the unit after the number ("5,832 kg") while
+        the cell stays a number."""
+        digits = fmt.quantity_digits(float(value)) if isinstance(value, float | int) else 0
         key = (digits, unit)
         style = self._quantities.get(key)
         if style is None:
-            fmt = number_format("number", label=unit, decimals=digits)
-            style = self._quantities[key] = self.proto("quantity", fmt=fmt, pad=True)
+            code = number_format("number", label=unit, decimals=digits)
+            style = self._quantities[key] = self.proto("quantity", fmt=code, pad=True)
+        return style
+
+    def price(self, value: Any, currency: str | None, labelled: bool) -> Any:
+        """A unit price with the decimals fmt.price gives it (2; none in JPY; more below
+        1), the plan's currency after it when ``labelled`` ("0.0425 EUR")."""
+        code = currency or ""
+        digits = fmt.price_decimals(float(value), code) if isinstance(
+            value, float | int) else 2
+        label = self.currency if labelled else ""
+        key = (digits, f"{label}|{code}")
+        style = self._prices.get(key)
+        if style is None:
+            fmt_code = number_format("money", label=label or None, decimals=min(digits, 2),
+                                     more=max(digits - 2, 0))  # 0.48 and 0.0425
+            style = self._prices[key] = self.proto("price", fmt=fmt_code, pad=True)
         return style
 
 
@@ -254,7 +273,7 @@ def _line_columns(plan: Plan) -> list[Col]:
         Col("Origin", cell_texts(lines["origin_country"])),
         Col("Quantity", cell_numbers(lines["quantity"]), "quantity", units=units),
         Col("Unit price", cell_numbers(lines["unit_price"]), "price"),
-        Col("Cost", cell_numbers(lines["cost"]), "money"),
+        Col("Cost", cell_numbers(lines["cost"]), "money", also=(plan.total_cost,)),
         *_order_price_columns(plan),
         Col("Lead time (days)", cell_numbers(lines["lead_time_days"]), "number"),
         Col("Needed by", cell_dates(lines["needed_by"]), "date"),
@@ -276,7 +295,8 @@ def _order_price_columns(plan: Plan) -> list[Col]:
     if not (currency.notna() & (currency != plan.currency)).any():
         return []
     return [Col("Order currency", cell_texts(currency)),
-            Col("Order unit price", cell_numbers(lines["order_unit_price"]), "order price")]
+            Col("Order unit price", cell_numbers(lines["order_unit_price"]), "order price",
+                currencies=cell_texts(currency))]
 
 
 def _ranking_columns(ranking: Ranking) -> list[Col]:
@@ -363,12 +383,20 @@ def _fitted_width(col: Col, styles: Styles) -> float:
         longest = max((len(v) for v in col.values if isinstance(v, str)), default=0) + 2
     elif col.kind == "date":
         longest = 10
-    else:
-        numbers = [abs(v) for v in col.values if isinstance(v, float | int)]
-        longest = len(f"{max(numbers, default=0.0):,.0f}") + {"price": 3, "share": 2}.get(
-            col.kind, 0)
-        if col.kind in ("money", "price") and styles.currency:
+    elif col.kind in ("price", "order price"):
+        currencies = col.currencies or [None] * len(col.values)
+        # the figure only: an order price's currency is in the column beside it
+        longest = max((len(fmt.price(v, c or "").rpartition(" ")[2]) for v, c in zip(
+            col.values, currencies, strict=True) if isinstance(v, float | int)), default=4)
+        if col.kind == "price" and styles.currency:
             longest += 4
+    else:
+        numbers = [abs(v) for v in [*col.values, *col.also] if isinstance(v, float | int)]
+        longest = len(f"{max(numbers, default=0.0):,.0f}") + {"share": 2}.get(col.kind, 0)
+        if col.kind == "money" and styles.currency:
+            longest += 4
+        if col.also:
+            longest += 1  # a total is bold
         if col.units is not None:
             longest += 2 + max((len(u) for u in col.units if u), default=0)
         longest = max(longest, max((len(v) for v in col.values if isinstance(v, str)),
@@ -409,10 +437,10 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
 
     plain = [styles.proto(c.kind, c.wrap, pad=not c.wrap) for c in columns]
     words = styles.proto("text", pad=True)  # "no demand" among numbers
-    cells = [(j, c.values, plain[j] if c.kind == "text" else words, plain[j], c.units)
-             for j, c in enumerate(columns)]
+    cells = [(j, c.values, plain[j] if c.kind == "text" else words, plain[j],
+              _cell_style(c, styles)) for j, c in enumerate(columns)]
     wrapped = [(c.values, widths[j]) for j, c in enumerate(columns) if c.wrap]
-    write, quantity = ws.write, styles.quantity
+    write = ws.write
     for r in range(n):
         at = r + 1
         if wrapped:
@@ -420,17 +448,30 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
                         for values, w in wrapped)
             if lines > 1:
                 ws.height(at, LINE_HEIGHT * lines + 2)
-        for j, values, text_style, number_style, units in cells:
+        for j, values, text_style, number_style, style_of in cells:
             v = values[r]
             if v is None:
                 continue
             if v.__class__ is str:
                 write(at, j, v, text_style)
             else:
-                write(at, j, v, number_style if units is None else quantity(v, units[r]))
+                write(at, j, v, number_style if style_of is None else style_of(v, r))
         if r % PROGRESS_EVERY == PROGRESS_EVERY - 1:
             counter.add(PROGRESS_EVERY)
     counter.add(n % PROGRESS_EVERY)
+
+
+def _cell_style(col: Col, styles: Styles) -> Callable[[Any, int], Any] | None:
+    """The style of row ``r``'s number when it depends on the value: quantities with
+    their unit, prices with their currency's decimals; None when the column has one."""
+    units, currencies = col.units, col.currencies
+    if units is not None:
+        return lambda v, r: styles.quantity(v, units[r])
+    if col.kind == "price":
+        return lambda v, r: styles.price(v, styles.currency, True)
+    if col.kind == "order price":
+        return lambda v, r: styles.price(v, currencies[r] if currencies else None, False)
+    return None
 
 
 def _line_totals(ws: Sheet, columns: list[Col], plan: Plan, styles: Styles) -> None:
@@ -530,12 +571,14 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
     at = n + 2
     # the marks' end points, in columns as wide as the table's: share, cost, then words
     ws.row(at, ["Share", "Total cost", "Mark"], styles.header_centre)
-    share, money = styles.proto("share"), styles.proto("money")
+    # padded as the table above, so a cost is not glued to the mark's words
+    share, money = styles.proto("share", pad=True), styles.proto("money", pad=True)
+    words = styles.proto("text", pad=True)
     marks = []
     for value, label in G7_MARKS:
         for cost in (low, high):
             at += 1
-            ws.row(at, [value, cost, label], [share, money, None])
+            ws.row(at, [value, cost, label], [share, money, words])
         marks.append((label, at - 1, at))
     chart = ws.book.workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
     chart.add_series({

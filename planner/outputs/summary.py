@@ -140,12 +140,12 @@ def plan_grid(plan: Plan, limit: int = 12) -> Grid:
     def cover(value: object) -> str:
         return fmt.days(value, missing=fmt.DASH)
 
-    def share(value: object) -> str:
-        return fmt.percent(value, missing=fmt.DASH)
+    def share(value: object) -> str:  # as in the workbook's Exposure sheet: 58.8%
+        return fmt.share(value) or fmt.DASH
 
     for r in bought.head(limit).itertuples(index=False):
         rows.append([
-            str(r.name), f"{fmt.number(r.planned)} {r.unit}",
+            str(r.name), f"{fmt.quantity(r.planned)} {r.unit}",
             fmt.money(r.cost),
             f"{cover(r.days_of_cover_before)} → {cover(r.days_of_cover_after)}",
             f"{share(r.top_supplier_share_before)} → {share(r.top_supplier_share_after)}",

@@ -229,12 +229,12 @@ def test_a_block_from_the_sheet_pastes_past_the_names(window: MainWindow, qtbot:
 
 # --- one figure, one form -----------------------------------------------------------------
 def test_a_share_column_has_one_form() -> None:
-    """A column mixed 44%, 15.9%, 0.894% and 0.0934%."""
+    """A column mixed 44%, 15.9%, 0.894% and 0.0934%, then still "44%" beside "15.9%"."""
     model = FrameModel([Col("item_id", "Item"), Col("s", "Share", "share")])
-    model.set_frame(pd.DataFrame({"item_id": list("abcde"),
-                                  "s": [0.44, 0.159, 0.00894, 0.000934, 0.0002]}))
-    shown = [model.data(model.index(r, 1)) for r in range(5)]
-    assert shown == ["44%", "15.9%", "0.9%", "0.1%", "<0.1%"]
+    model.set_frame(pd.DataFrame({"item_id": list("abcdef"),
+                                  "s": [0.44, 0.159, 0.00894, 0.000934, 0.0002, 1.0]}))
+    shown = [model.data(model.index(r, 1)) for r in range(6)]
+    assert shown == ["44.0%", "15.9%", "0.9%", "0.1%", "<0.1%", "100.0%"]
 
 
 def test_on_hand_reads_the_same_in_the_figures_and_in_the_stock_table(

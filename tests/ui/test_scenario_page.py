@@ -4,6 +4,7 @@ in the background and a double-click shows its stop, and an edit re-runs the sce
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -200,6 +201,20 @@ def test_the_ranking_runs_in_the_background_and_a_double_click_shows_its_stop(
     assert page.controls.mode.currentData() == stop.by
     assert page.controls.boxes[stop.by].currentData() == stop.key
     assert page.controls.days.value() == stop.days
+
+
+def test_the_rankings_share_columns_have_one_form(qtbot: object, sample: Path) -> None:
+    """The spend share read "44%" beside "15.9%": each share column shows one decimal in
+    every row, and the bar leaves room for the widest of them."""
+    _, page = open_page(qtbot, sample)
+    with qtbot.waitSignal(page.rankingShown, timeout=20_000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(page.rank_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    model = page.ranking_table.table_model
+    for key in ("spend_share", "risk_exposure_index"):
+        column = [c.key for c in model.columns].index(key)
+        shown = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+        assert shown and all(re.fullmatch(r"(<0\.1|\d{1,3}\.\d)%", s) for s in shown), shown
+    assert "100.0%" in shown  # the worst stop's index
 
 
 def test_an_edit_reruns_the_shown_scenario(qtbot: object) -> None:

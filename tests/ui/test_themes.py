@@ -241,7 +241,7 @@ def test_the_scenario_labels_and_risk_bars_read_in_every_theme(
     table.scrollTo(model.index(row, column))
     qtbot.wait(20)  # type: ignore[attr-defined]
     cell = table.visualRect(model.index(row, column))
-    bar_end = cell.right() - 6 - table.fontMetrics().horizontalAdvance("100%") - 8
+    bar_end = cell.right() - 6 - table.fontMetrics().horizontalAdvance("100.0%") - 8
     empty = QRect(bar_end - 12, cell.top() + 7, 10, cell.height() - 14)
     assert ink_and_paper(table.viewport(), empty)[1] == scheme.grid
     assert_reads(table.viewport(), cell.adjusted(cell.width() - 50, 2, -2, -2), "a risk index")

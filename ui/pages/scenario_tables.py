@@ -121,7 +121,7 @@ class BarDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         value = index.data(SORT_ROLE)
         rect = opt.rect.adjusted(6, 5, -6, -5)
-        text_w = opt.fontMetrics.horizontalAdvance("100%") + 8
+        text_w = opt.fontMetrics.horizontalAdvance("100.0%") + 8  # fmt.share's widest
         bar = QRect(rect.left(), rect.top(), max(rect.width() - text_w, 10), rect.height())
         scheme = theme.current()
         painter.save()

@@ -118,7 +118,7 @@ class SummaryDocument:
         out += self._table(width, height)
         if self.s.products:
             out.append(self._heading("Products most at risk"))
-            out += [self._product(p) for p in self.s.products]
+            out += [self._product(p, width) for p in self.s.products]
         for grid in self.s.grids:
             out += self._grid(grid, width)
         for title, lines in self.s.sections:
@@ -388,9 +388,6 @@ class SummaryDocument:
     def _table(self, width: float, height: float) -> list[Block]:
         m = self.s.materials
         row_h = 12.5
-        weights = sum(c[2] for c in self.TABLE)
-        widths = [c[2] / weights * width for c in self.TABLE]
-
         def cells(r: Any) -> list[str]:  # a row of itertuples
             breach = ("both" if r.over_supplier_cap and r.over_country_cap else "supplier"
                       if r.over_supplier_cap else "country" if r.over_country_cap else "")
@@ -403,6 +400,8 @@ class SummaryDocument:
                     fmt.hhi(r.supplier_hhi), breach]
 
         rows = [(cells(r), str(r.status)) for r in m.itertuples(index=False)]
+        widths = fitted_widths([c[0] for c in self.TABLE], [v for v, _s in rows],
+                               [c[2] for c in self.TABLE], width)
 
         def header(p: QPainter, x: float, y: float, w: float) -> None:
             p.fillRect(QRectF(x, y, w, row_h + 2), HEADER)
@@ -442,8 +441,8 @@ class SummaryDocument:
     def _grid(self, grid: Grid, width: float) -> list[Block]:
         """A small table: heading, header row, rows, and a note under it."""
         row_h = 12.5
-        weights = sum(w for _t, w, _a in grid.columns)
-        widths = [w / weights * width for _t, w, _a in grid.columns]
+        widths = fitted_widths([t for t, _w, _a in grid.columns], grid.rows,
+                               [w for _t, w, _a in grid.columns], width)
 
         def header(p: QPainter, x: float, y: float, w: float) -> None:
             p.fillRect(QRectF(x, y, w, row_h + 2), HEADER)
@@ -507,12 +506,19 @@ class SummaryDocument:
 
         return Block(26, draw)
 
-    def _product(self, product: ProductRisk) -> Block:
+    def _product(self, product: ProductRisk, width: float) -> Block:
+        """A product, its status, and why (wrapped, never cut: the reasons are the
+        point)."""
+        text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
+        reasons_h = QFontMetricsF(font(7)).boundingRect(
+            QRectF(0, 0, width - 9, 1000), Qt.TextFlag.TextWordWrap, text).height()
+        reasons_h = max(reasons_h, 11.0)
+
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
             status = product.status
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QBrush(STATUS_FILL.get(status, RULE)))
-            p.drawRect(QRectF(x, y + 3, 4, 20))
+            p.drawRect(QRectF(x, y + 3, 4, 9 + reasons_h))
             p.setPen(INK)
             p.setFont(font(8, True))
             metrics = QFontMetricsF(p.font())
@@ -524,12 +530,10 @@ class SummaryDocument:
                        fmt.status_label(status))
             p.setFont(font(7))
             p.setPen(MUTED)
-            text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
-            metrics = QFontMetricsF(p.font())
-            p.drawText(QRectF(x + 9, y + 13, w - 9, 11), Qt.AlignmentFlag.AlignLeft,
-                       metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 9))
+            p.drawText(QRectF(x + 9, y + 13, w - 9, reasons_h + 1),
+                       Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
 
-        return Block(27, draw)
+        return Block(16 + reasons_h, draw)
 
     def _text_line(self, line: str) -> Block:
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
@@ -550,6 +554,22 @@ class SummaryDocument:
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignLeft, left)
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignRight,
                    f"Page {number} of {total}")
+
+
+def fitted_widths(titles: list[str], rows: list[list[str]], weights: list[float],
+                  width: float) -> list[float]:
+    """Column widths for a table ``width`` wide: every column but the first as wide as its
+    title (bold) or its widest value, so that no figure is cut ("100.0% → 100…"), and the
+    first (the names) the rest, and at least 70% of their weight's share (the others
+    shrink alike when there is not room for all)."""
+    bold = QFontMetricsF(font(7, True))  # values too: a status is drawn in bold
+    need = [max(bold.horizontalAdvance(t) for t in [title, *(r[i] for r in rows)]) + 8
+            for i, title in enumerate(titles)]
+    least = 0.7 * weights[0] / sum(weights) * width  # the names keep most of their share
+    others = sum(need[1:])
+    if width - others >= least:
+        return [width - others, *need[1:]]
+    return [least, *(n * (width - least) / others for n in need[1:])]
 
 
 def _align(code: str) -> Qt.AlignmentFlag:
