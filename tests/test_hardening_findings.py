@@ -286,7 +286,7 @@ def test_an_encoding_the_detector_cannot_tell_is_not_named(tmp_path: Path) -> No
         read_book(path)
     assert str(caught.value) == (
         "Items.csv: the file is not in an encoding Stockpile Planner reads (UTF-8, UTF-16, "
-        "Windows-1252): save it as UTF-8")
+        "Shift_JIS, Windows-1252): save it as UTF-8")
 
 
 def test_a_folder_named_like_a_sheets_csv_file_is_named_a_folder(tmp_path: Path) -> None:

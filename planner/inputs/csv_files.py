@@ -1,7 +1,8 @@
 """CSV files and folders of CSV files, read as raw cells of the template's sheets.
 
-Decoding (UTF-8, UTF-16 with or without a byte order mark, Windows-1252; a file mixing
-UTF-8 lines with others, or in any other encoding, refused), the delimiter and the shape
+Decoding (UTF-8, UTF-16 with or without a byte order mark, Shift_JIS as Japanese Excel
+writes it, Windows-1252; a file mixing UTF-8 lines with others, or in any other encoding,
+refused), the delimiter and the shape
 checks (a NUL character, a quote never closed); the limits are planner.inputs.reading's,
 read when a file is read, the same as for workbooks.
 """
@@ -75,15 +76,83 @@ def _decode(data: bytes, name: str) -> str:
             f"{name}: line {line:,} is not in UTF-8, unlike other lines of the file (two "
             "encodings mixed, as when lines are pasted from another file); correct the "
             "letters on that line and save the file as UTF-8")
-    # Excel on Windows saves "CSV" in the ANSI code page: in western Europe Windows-1252.
-    # Elsewhere it is another code page, which read as Windows-1252 gives other letters
-    # (Japanese ids turn into accented ones, and two ids can fall together): refused.
+    # Excel on Windows saves "CSV" in the ANSI code page: in Japan Shift_JIS (Windows'
+    # CP932), in western Europe Windows-1252. Japanese text is told by _japanese; other
+    # code pages, read as Windows-1252, give other letters (Chinese ids turn into accented
+    # ones, and two ids can fall together): refused.
+    japanese = _japanese(data)
+    if japanese is not None and (_KANA.search(japanese) or _common_kanji(japanese)):
+        return japanese
     text = data.decode("cp1252", errors="replace")
     if (other := _other_encoding(data, text)) is not None:
         looks = f"; it looks like {other}" if other else ""
         raise FileRefused(f"{name}: the file is not in an encoding Stockpile Planner reads "
                           f"({ACCEPTED_ENCODINGS}){looks}: save it as UTF-8")
     return text
+
+
+# Characters of Japanese text as CP932 decodes it: kana, kanji, full-width forms and
+# Japanese punctuation. A file in Windows-1252 decoded as CP932 gives kanji (an accented
+# small letter and the letter after it: "ä" and "s" are one kanji) and half-width katakana
+# (a capital with an accent alone), but hardly ever kana, which take lead bytes 0x81 to
+# 0x83 ("‚" and "ƒ" in Windows-1252, with bytes after them that text rarely has).
+_JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
+_KANA = re.compile(r"[\u3001-\u3002\u300c-\u300f\u3041-\u30ff]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")  # CP932's user-defined characters
+
+
+def _japanese(data: bytes) -> str | None:
+    """The bytes decoded as CP932 (Shift_JIS with Windows' additions, as Japanese Excel
+    saves CSV) when they are that and hold Japanese text; else None. Whether they are
+    Japanese rather than another code page is for the caller to tell (_KANA, and the
+    detector's guess when the bytes read as Windows-1252 too)."""
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return None
+    if _PRIVATE_USE.search(text) or not _JAPANESE.search(text):
+        return None
+    return text
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_HALF_WIDTH_KATAKANA = re.compile(r"[\uff61-\uff9f]")
+_LAST_COMMON_KANJI = b"\x98\x72"  # the last of JIS level 1, in CP932 (腕)
+
+
+def _common_kanji(text: str) -> bool:
+    """Whether text decoded as CP932 reads as Japanese written in kanji: most of its
+    kanji of JIS level 1 (the 2,965 common ones) and away from ASCII letters, some with a
+    second byte beyond ASCII, and no half-width katakana.
+
+    Other code pages decoded as CP932 give half-width katakana (a byte from 0xA1 to 0xDF
+    alone) and kanji of level 2 or beyond (lead bytes from 0xE0): Chinese, Korean and
+    EUC-JP text has both. Windows-1252 gives them for accented letters, and kanji of level
+    1 for its quotes and dashes (0x88 to 0x98), with the letter after them as second byte,
+    inside a word: "O’Brien’s" is "O達rien痴", "d’économie" "d珍conomie".
+    """
+    if _HALF_WIDTH_KATAKANA.search(text):
+        return False
+    common = wide = by_letters = count = 0
+    for found in itertools.islice(_KANJI.finditer(text, 0, 2**18), 4096):
+        code = found[0].encode("cp932")
+        count += 1
+        common += code <= _LAST_COMMON_KANJI
+        wide += code[1] >= 0x80
+        at = found.start()
+        by_letters += (text[at - 1:at].isascii() and text[at - 1:at].isalpha()) or (
+            text[at + 1:at + 2].isascii() and text[at + 1:at + 2].isalpha())
+    return count > 0 and wide > 0 and 2 * common >= count and 2 * by_letters < count
+
+
+def _is_cp1252(data: bytes) -> bool:
+    """Whether every byte is a character of Windows-1252 (0x81, 0x8D, 0x8F, 0x90 and 0x9D
+    are none; in Shift_JIS they are lead or trail bytes of common kanji)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # Decoded as UTF-8 with each byte that is not UTF-8 kept as a lone surrogate (U+DC80 to
@@ -112,7 +181,7 @@ def _mixed_line(data: bytes) -> int | None:
     return None
 
 
-ACCEPTED_ENCODINGS = "UTF-8, UTF-16, Windows-1252"
+ACCEPTED_ENCODINGS = "UTF-8, UTF-16, Shift_JIS, Windows-1252"
 # code pages whose letters Windows-1252 shares or that mean the same bytes for the file's
 # text: a German file is often taken for Windows-1250, and read right as Windows-1252
 _LATIN = frozenset({"ascii", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2",

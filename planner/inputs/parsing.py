@@ -11,8 +11,10 @@ Rules (README, "What the template accepts"):
   must be finite.
 - shares: a fraction 0.55, a percent-formatted cell (stored as 0.55), or text "55%".
   A bare 55 is refused: it is ambiguous.
-- dates: Excel date cells, Excel serial numbers, ISO text (2026-11-02) or day-first
-  dotted text (02.11.2026).
+- dates: Excel date cells, Excel serial numbers, ISO text (2026-11-02, 2026/11/02),
+  Japanese text (2026年11月2日) or day-first dotted text (02.11.2026); full-width digits too.
+- kind and per: English words and their usual variants, or Japanese (製品, 部品, 材料;
+  日, 週, 月, 年, 毎月 ...).
 - country codes: ISO 3166-1 alpha-2, any case.
 - ids: read in Unicode's composed form (NFC), so that an id typed with a separate accent
   is the id typed with an accented letter; a line break or a bidirectional control in an
@@ -56,7 +58,10 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")  # "6,5": refused, with a hint
 _NOT_FINITE = frozenset({"inf", "infinity", "nan", "-inf", "+inf", "-infinity", "+infinity"})
-_ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([T ]00:00(:00(\.0+)?)?)?$")
+# at most a time of midnight: "2026-11-30 00:00:00", or "2026/11/30 0:00" as Japanese Excel
+# writes a date with a time into CSV
+_ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([T ]0?0:00(:00(\.0+)?)?)?$")
+_JAPANESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")  # 2026年11月30日
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -271,9 +276,9 @@ def parse_date(value: object) -> dt.date | None:
             return excel_serial_to_date(value)
         return None
     if isinstance(value, str):
-        t = value.strip()
+        t = value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
         try:
-            if m := _ISO_DATE.match(t):
+            if m := _ISO_DATE.match(t) or _JAPANESE_DATE.match(t):
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             if m := _DOTTED_DATE.match(t):
                 return dt.date(int(m[3]), int(m[2]), int(m[1]))
@@ -462,13 +467,38 @@ def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray,
 _SYNONYMS = {
     "kind": {k: k for k in KINDS}
     | {k + "s": k for k in KINDS}
-    | {"raw material": "material", "raw_material": "material", "part": "component"},
+    | {"raw material": "material", "raw_material": "material", "part": "component"}
+    # Japanese: a 半製品 (a part made in the house and used in a product) is a component;
+    # 商品 (goods bought for resale) is left out, as it may be none of the three
+    | {"製品": "product", "完成品": "product", "最終製品": "product",
+       "部品": "component", "構成部品": "component", "購入部品": "component",
+       "半製品": "component", "中間品": "component",
+       "材料": "material", "原材料": "material", "原料": "material", "素材": "material"},
     "per": {p: p for p in PERIODS}
     | {p + "s": p for p in PERIODS}
     | {"daily": "day", "d": "day", "weekly": "week", "wk": "week", "w": "week",
        "monthly": "month", "mo": "month", "yearly": "year", "annual": "year",
-       "annually": "year", "yr": "year", "y": "year"},
+       "annually": "year", "yr": "year", "y": "year"}
+    | {"日": "day", "毎日": "day", "日次": "day", "日当たり": "day", "日あたり": "day",
+       "1日": "day", "1日あたり": "day", "1日当たり": "day",
+       "週": "week", "毎週": "week", "週次": "week", "週当たり": "week",
+       "週あたり": "week", "1週": "week", "1週間": "week", "週間": "week",
+       "月": "month", "毎月": "month", "月次": "month", "月当たり": "month",
+       "月あたり": "month", "1か月": "month", "1ヶ月": "month", "1ヵ月": "month",
+       "1カ月": "month", "月間": "month",
+       "年": "year", "毎年": "year", "年次": "year", "年当たり": "year", "年あたり": "year",
+       "1年": "year", "1年間": "year", "年間": "year"},
 }
+
+
+def _choice_key(value: str) -> str:
+    """A choice as looked up: case folded, spaces around left out; full-width letters and
+    digits as ASCII ("１日", "ＭＯＮＴＨ") and the spaces inside Japanese ("1 か月") too."""
+    key = value.strip().lower()
+    if key.isascii():
+        return key
+    key = unicodedata.normalize("NFKC", key).strip().lower()
+    return key if key.isascii() else "".join(key.split())
 
 
 def parse_choices(values: Sequence[object], what: str
@@ -486,11 +516,15 @@ def parse_choices(values: Sequence[object], what: str
             blank = np.fromiter(map(operator.not_, keys), dtype=bool, count=len(keys))
             unknown = np.fromiter(map(operator.is_, out, repeat(None)), dtype=bool,
                                   count=len(out)) & ~blank
+            for i in np.flatnonzero(unknown).tolist():  # full-width: "ＤＡＹ", "１日"
+                if not keys[i].isascii():
+                    out[i] = synonyms.get(_choice_key(keys[i]))
+                    unknown[i] = out[i] is None
         else:  # most cells as they should be: the others folded one by one
             blank = np.zeros(len(out), dtype=bool)
             unknown = np.zeros(len(out), dtype=bool)
             for i in missed.tolist():
-                key = values[i].strip().lower()  # type: ignore[attr-defined]
+                key = _choice_key(values[i])  # type: ignore[arg-type]
                 out[i] = synonyms.get(key)
                 blank[i] = not key
                 unknown[i] = out[i] is None and bool(key)
@@ -505,7 +539,7 @@ def parse_choices(values: Sequence[object], what: str
             out.append(None)
             blank[i] = True
             continue
-        key = str(v).strip().lower()
+        key = _choice_key(str(v))
         if key in synonyms:
             out.append(synonyms[key])
         else:

@@ -3,12 +3,17 @@
 This table is the single source of truth for reading workbooks and CSV files, validating
 them, storing them in a project file and writing them back out. docs/template.md describes the
 same template for people.
+
+Sheets, columns and settings also carry their Japanese names (``aliases``): a workbook or
+CSV file may name them either way, and :func:`normalise` reads both as the English key.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -34,6 +39,8 @@ class Column:
     rule: Rule = "any"
     note: str = ""  # shown in the template's header comment
     since: int = 1  # the project file format that first stores it (planner.inputs.storage)
+    # other names read as this one (Japanese): the first is the one written in Japanese
+    aliases: tuple[str, ...] = ()
 
     @property
     def dtype(self) -> object:
@@ -50,6 +57,7 @@ class Sheet:
     columns: tuple[Column, ...]
     required: bool = True
     since: int = 1  # the project file format that first stores it
+    aliases: tuple[str, ...] = ()  # as Column.aliases
 
     @property
     def key(self) -> str:
@@ -69,97 +77,150 @@ class Sheet:
         return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in self.columns})
 
 
+# Japanese names shared by several sheets (Column.aliases)
+_ITEM_ID = ("品目コード", "品番", "品目ID", "品目番号", "品目CD", "品目No")
+_SUPPLIER_ID = ("仕入先コード", "仕入先ID", "仕入先番号", "仕入先CD", "仕入先No")
+_CURRENCY = ("通貨", "通貨コード")
+_TARGET_DAYS = ("目標在庫日数", "目標日数", "在庫目標日数", "目標在庫日数（日）")
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet("Items", (
-        Column("item_id", "id", True),
-        Column("name", "text", True),
-        Column("kind", "kind", True, note="product, component or material"),
-        Column("unit", "text", True),
-        Column("unit_price", "number", rule="nonneg", note="products: selling price"),
-        Column("category", "text"),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("name", "text", True, aliases=("品名", "品目名", "名称")),
+        Column("kind", "kind", True, note="product, component or material",
+               aliases=("区分", "品目区分", "種別")),
+        Column("unit", "text", True, aliases=("単位",)),
+        Column("unit_price", "number", rule="nonneg", note="products: selling price",
+               aliases=("単価", "販売単価", "購入単価", "仕入単価")),
+        Column("category", "text", aliases=("分類", "カテゴリ", "カテゴリー", "品目分類")),
         Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
-               since=2),
-    )),
+               since=2, aliases=_CURRENCY),
+    ), aliases=("品目", "品目マスタ", "品目マスター", "品目一覧")),
     Sheet("BOM", (
-        Column("parent_id", "id", True),
-        Column("child_id", "id", True),
-        Column("qty_per", "number", True, "positive"),
-        Column("scrap_pct", "number", rule="nonneg"),
-    ), required=False),
+        Column("parent_id", "id", True,
+               aliases=("親品目コード", "親品目", "親品番", "親コード")),
+        Column("child_id", "id", True,
+               aliases=("子品目コード", "子品目", "子品番", "子コード")),
+        Column("qty_per", "number", True, "positive",
+               aliases=("員数", "構成数量", "構成数", "使用数量")),
+        # a yield (歩留まり) is not a scrap rate: qty_per ÷ yield, not × (1 + scrap)
+        Column("scrap_pct", "number", rule="nonneg",
+               aliases=("スクラップ率（%）", "スクラップ率", "ロス率（%）", "ロス率",
+                        "損耗率（%）", "損耗率")),
+    ), required=False, aliases=("部品表", "部品構成表", "部品構成", "構成表")),
     Sheet("Demand", (
-        Column("item_id", "id", True),
-        Column("quantity", "number", True, "nonneg"),
-        Column("per", "per", True, note="day, week, month or year"),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("quantity", "number", True, "nonneg", aliases=("数量", "需要数量", "需要量")),
+        Column("per", "per", True, note="day, week, month or year",
+               aliases=("期間", "単位期間", "期間単位")),
         Column("cv", "number", rule="nonneg",
-               note="coefficient of variation of daily demand, e.g. 0.3", since=2),
-    )),
+               note="coefficient of variation of daily demand, e.g. 0.3", since=2,
+               aliases=("変動係数", "変動係数（CV）", "需要の変動係数")),
+    ), aliases=("需要", "需要一覧")),
     Sheet("Forecast", (
-        Column("item_id", "id", True),
-        Column("month", "month", True, note="2027-01, or a date in the month"),
-        Column("quantity", "number", True, "nonneg", note="units in that calendar month"),
-    ), required=False, since=2),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("month", "month", True, note="2027-01, or a date in the month",
+               aliases=("年月", "対象月", "月")),
+        Column("quantity", "number", True, "nonneg", note="units in that calendar month",
+               aliases=("数量", "予測数量", "需要数量")),
+    ), required=False, since=2, aliases=("需要予測", "予測", "販売予測", "月別需要予測")),
     Sheet("Stock", (
-        Column("item_id", "id", True),
-        Column("on_hand", "number", True, "nonneg"),
-        Column("safety_stock", "number", rule="nonneg"),
-        Column("target_days", "number", rule="nonneg"),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("on_hand", "number", True, "nonneg",
+               aliases=("在庫数量", "手持在庫", "手持在庫数", "在庫数", "現在庫", "現在庫数",
+                        "手持数量")),
+        Column("safety_stock", "number", rule="nonneg",
+               aliases=("安全在庫", "安全在庫数", "安全在庫数量")),
+        Column("target_days", "number", rule="nonneg", aliases=_TARGET_DAYS),
         Column("service_level", "share", since=2,
-               note="e.g. 95%: safety stock from demand variation when blank"),
-    )),
+               note="e.g. 95%: safety stock from demand variation when blank",
+               aliases=("サービス率", "サービスレベル", "目標サービス率")),
+    ), aliases=("在庫", "在庫一覧")),
     Sheet("Suppliers", (
-        Column("supplier_id", "id", True),
-        Column("name", "text", True),
-        Column("country", "country", True, note="ISO 3166 alpha-2, e.g. CN"),
-    )),
+        Column("supplier_id", "id", True, aliases=_SUPPLIER_ID),
+        Column("name", "text", True, aliases=("仕入先名", "仕入先名称", "名称")),
+        Column("country", "country", True, note="ISO 3166 alpha-2, e.g. CN",
+               aliases=("国コード", "国", "所在国")),
+    ), aliases=("仕入先", "仕入先マスタ", "仕入先マスター", "仕入先一覧")),
     Sheet("Sources", (
-        Column("item_id", "id", True),
-        Column("supplier_id", "id", True),
-        Column("share", "share", True, note="0.55 or 55%"),
-        Column("unit_price", "number", rule="nonneg"),
-        Column("lead_time_days", "number", rule="nonneg"),
-        Column("capacity_per_month", "number", rule="nonneg"),
-        Column("moq", "number", rule="nonneg"),
-        Column("origin_country", "country", note="blank: the supplier's country"),
-        Column("time_to_recover_days", "number", rule="nonneg", note="blank: the stop's length"),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("supplier_id", "id", True, aliases=_SUPPLIER_ID),
+        Column("share", "share", True, note="0.55 or 55%",
+               aliases=("調達比率", "比率", "購買比率", "割合", "シェア")),
+        Column("unit_price", "number", rule="nonneg",
+               aliases=("単価", "購入単価", "仕入単価")),
+        Column("lead_time_days", "number", rule="nonneg",
+               aliases=("リードタイム（日）", "リードタイム", "リードタイム日数",
+                        "リードタイム（日数）", "LT（日）", "LT")),
+        Column("capacity_per_month", "number", rule="nonneg",
+               aliases=("月間供給能力", "供給能力（月）", "月間能力", "月産能力")),
+        Column("moq", "number", rule="nonneg",
+               aliases=("最小発注数量", "最小発注量", "最低発注数量", "最小ロット")),
+        Column("origin_country", "country", note="blank: the supplier's country",
+               aliases=("原産国", "原産国コード", "原産地")),
+        Column("time_to_recover_days", "number", rule="nonneg", note="blank: the stop's length",
+               aliases=("復旧日数", "復旧期間（日）", "復旧までの日数")),
         Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
-               since=2),
+               since=2, aliases=_CURRENCY),
         Column("lead_time_sd_days", "number", rule="nonneg",
-               note="standard deviation of the lead time", since=2),
+               note="standard deviation of the lead time", since=2,
+               aliases=("リードタイム標準偏差（日）", "リードタイム標準偏差",
+                        "リードタイムの標準偏差", "LT標準偏差")),
         Column("order_multiple", "number", rule="nonneg",
-               note="order in multiples of this quantity", since=2),
-    )),
+               note="order in multiples of this quantity", since=2,
+               aliases=("発注単位", "発注ロット", "発注倍数")),
+    ), aliases=("調達先", "調達先一覧", "調達元")),
     Sheet("Orders", (
-        Column("item_id", "id", True),
-        Column("supplier_id", "id", True),
-        Column("quantity", "number", True, "positive"),
-        Column("due_date", "date", True),
-    ), required=False),
+        Column("item_id", "id", True, aliases=_ITEM_ID),
+        Column("supplier_id", "id", True, aliases=_SUPPLIER_ID),
+        Column("quantity", "number", True, "positive",
+               aliases=("発注残数量", "数量", "発注数量", "注文数量", "残数量")),
+        Column("due_date", "date", True,
+               aliases=("納期", "納入予定日", "入荷予定日", "納期日")),
+    ), required=False, aliases=("発注残", "発注残一覧", "注文残", "発注", "発注一覧")),
     Sheet("Rates", (
-        Column("currency", "currency", True, note="ISO 4217, e.g. CNY"),
+        Column("currency", "currency", True, note="ISO 4217, e.g. CNY", aliases=_CURRENCY),
         Column("rate", "number", True, "positive",
-               note="units of the project's currency for one unit of this one"),
-    ), required=False, since=2),
+               note="units of the project's currency for one unit of this one",
+               aliases=("レート", "換算レート", "換算率")),
+    ), required=False, since=2, aliases=("為替レート", "為替", "為替換算")),
     Sheet("Settings", (
-        Column("key", "text", True),
-        Column("value", "text"),  # blank: the default
-    ), required=False),
+        Column("key", "text", True, aliases=("項目", "設定項目", "キー")),
+        Column("value", "text", aliases=("値", "設定値")),  # blank: the default
+    ), required=False, aliases=("設定",)),
 )
 
+
+def _fold(text: str) -> str:
+    """Case, spaces and punctuation folded (NFKC first, so that full-width letters are
+    letters); letters of any script are kept, so that two Japanese names differ."""
+    text = unicodedata.normalize("NFKC", text).strip().lower().replace("%", " pct ")
+    return re.sub(r"[\W_]+", "_", text).strip("_")
+
+
+# what an alias is matched by: spaces (the ideographic one too, after NFKC), brackets of
+# either width and "%" left out, so that "リードタイム（日）", "リードタイム (日)" and
+# "リードタイム日" are one name
+_ALIAS_IGNORED = re.compile(r"[\s()\[\]{}【】「」『』〔〕%_\-]+")
+
+
+def _alias_key(text: str) -> str:
+    return _ALIAS_IGNORED.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
 def normalise(header: object) -> str:
-    """Header or sheet name as a canonical key: case, spaces and punctuation folded.
+    """Header, sheet name or setting as a canonical key: case, spaces and punctuation
+    folded, and a Japanese alias read as the name it stands for.
 
-    "Scrap %" -> "scrap_pct", "Item ID" -> "item_id", " qty-per " -> "qty_per".
+    "Scrap %" -> "scrap_pct", "Item ID" -> "item_id", " qty-per " -> "qty_per",
+    "リードタイム（日）" -> "lead_time_days", "品目" -> "items".
     """
-    text = str(header).strip().lower().replace("%", " pct ")
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+    return _normalise(str(header))
 
 
-SHEET_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
-TABLES: tuple[str, ...] = tuple(s.name for s in SHEETS if s.name != "Settings")
-
-
-def sheet(name: str) -> Sheet:
-    return SHEET_BY_KEY[normalise(name)]
+@lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    return _ALIASES.get(_alias_key(text)) or _fold(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,15 +229,65 @@ class SettingSpec:
     type: Literal["date", "number", "share", "text"]
     default: object
     rule: Rule = "any"
+    aliases: tuple[str, ...] = ()  # as Column.aliases, for the key in the Settings sheet
 
 
 SETTINGS: tuple[SettingSpec, ...] = (
-    SettingSpec("as_of_date", "date", None),  # None: today
-    SettingSpec("horizon_days", "number", 90.0, "positive"),
-    SettingSpec("target_days", "number", 60.0, "nonneg"),
-    SettingSpec("max_supplier_share", "share", 0.60),
-    SettingSpec("max_country_share", "share", 0.60),
-    SettingSpec("currency", "text", "USD"),
-    SettingSpec("company", "text", ""),
+    SettingSpec("as_of_date", "date", None,  # None: today
+                aliases=("基準日", "評価基準日", "作成基準日")),
+    SettingSpec("horizon_days", "number", 90.0, "positive",
+                aliases=("計画期間（日）", "計画期間", "計画対象期間（日）", "計画日数")),
+    SettingSpec("target_days", "number", 60.0, "nonneg", aliases=_TARGET_DAYS),
+    SettingSpec("max_supplier_share", "share", 0.60,
+                aliases=("仕入先別上限比率", "1仕入先あたりの上限比率", "仕入先集中の上限")),
+    SettingSpec("max_country_share", "share", 0.60,
+                aliases=("国別上限比率", "1か国あたりの上限比率", "国集中の上限")),
+    SettingSpec("currency", "text", "USD", aliases=("基準通貨", "通貨")),
+    SettingSpec("company", "text", "", aliases=("会社名", "社名")),
 )
 SETTING_BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
+
+
+def _aliases() -> dict[str, str]:
+    """Each alias (as _alias_key matches it) -> the key it stands for: a sheet's key, a
+    column's name or a setting's key. An alias is read the same on every sheet (the
+    header is normalised without its sheet), so it must stand for one key only."""
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for spec in SHEETS:
+        named.append((_fold(spec.name), spec.aliases))
+        named += [(c.name, c.aliases) for c in spec.columns]
+    named += [(s.key, s.aliases) for s in SETTINGS]
+    keys = {key for key, _ in named}
+    found: dict[str, str] = {}
+    for key, aliases in named:
+        for alias in aliases:
+            k = _alias_key(alias)
+            if found.setdefault(k, key) != key or (_fold(alias) in keys and
+                                                   _fold(alias) != key):
+                raise ValueError(f"the alias {alias} stands for both {found[k]} and {key}")
+    return found
+
+
+_ALIASES: dict[str, str] = _aliases()
+SHEET_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+TABLES: tuple[str, ...] = tuple(s.name for s in SHEETS if s.name != "Settings")
+
+
+def sheet(name: str) -> Sheet:
+    return SHEET_BY_KEY[normalise(name)]
+
+
+def alias_table() -> str:
+    """The Japanese names of the template's sheets, columns and settings as a Markdown
+    table, for the README: the first is the one written, every one of them is read."""
+    def names(aliases: tuple[str, ...]) -> str:
+        return ", ".join(aliases)
+
+    lines = ["| sheet | column or setting | Japanese names (the first is written) |",
+             "|---|---|---|"]
+    for spec in SHEETS:
+        lines.append(f"| **{spec.name}** | | **{names(spec.aliases)}** |")
+        lines += [f"| | {c.name} | {names(c.aliases)} |" for c in spec.columns]
+        if spec.name == "Settings":
+            lines += [f"| | {s.key} (a key) | {names(s.aliases)} |" for s in SETTINGS]
+    return "\n".join(lines) + "\n"

@@ -109,14 +109,6 @@ def bad_csv_folders() -> list[Case]:
                  csv_text(changed(set_cell("Items", 4, 1, "x" * 200_000)), "Items"),
                  encoding="utf-8")),
              refused="Items.csv!row 4: a field is longer than 131,072 characters"),
-        Case("csv_shift_jis/", "Japanese Excel's CSV: Shift_JIS (read as Windows-1252 two "
-             "ids became one)", lambda p: (csv_folder(base())(p), (p / "Items.csv").write_bytes(
-                 csv_text(changed(many(
-                     set_cell("Items", 4, 0, "ネオジム"), set_cell("Items", 4, 1, "ネオジム酸化物"),
-                     set_cell("Items", 5, 0, "ネオジウム"),
-                     set_cell("Items", 5, 1, "ネオジウム金属"))), "Items").encode("cp932"))),
-             refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
-             "(UTF-8, UTF-16, Windows-1252); it looks like Shift_JIS: save it as UTF-8"),
         Case("csv_binary/", "Items.csv that is binary data",
              lambda p: (csv_folder(base())(p), (p / "Items.csv").write_bytes(
                  b"\x00\x01\x02\x03PK" * 64)),
@@ -136,7 +128,7 @@ def bad_csv_folders() -> list[Case]:
                  set_cell("Items", 4, 1, "ネオジム酸化物"),
                  set_cell("Items", 5, 1, "ジスプロシウム金属"))), "Items").encode("euc_jp")),
              refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
-             "(UTF-8, UTF-16, Windows-1252); it looks like EUC-JP: save it as UTF-8"),
+             "(UTF-8, UTF-16, Shift_JIS, Windows-1252); it looks like EUC-JP: save it as UTF-8"),
         Case("csv_mixed_encodings/", "Suppliers.csv in UTF-8 but for one line pasted from a "
              "Windows-1252 file (read as Windows-1252, Müller became MÃ¼ller)",
              csv_folder_with("Suppliers.csv", _mixed_encodings),
@@ -148,7 +140,7 @@ def bad_csv_folders() -> list[Case]:
                  changed(many(set_cell("Items", 4, 1, "氧化镨钕"),
                               set_cell("Items", 5, 1, "金属镝"))), "Items").encode("gb18030")),
              refused="Items.csv: the file is not in an encoding Stockpile Planner reads "
-             "(UTF-8, UTF-16, Windows-1252): save it as UTF-8"),
+             "(UTF-8, UTF-16, Shift_JIS, Windows-1252): save it as UTF-8"),
         Case("csv_unclosed_quote/", "a quote opened in Items.csv and never closed: the lines "
              "after it would be one name", csv_folder_with("Items.csv", _items_lines(
                  _replace_line(3, "NdFeB magnet set", '"NdFeB magnet set'))),

@@ -193,15 +193,15 @@ def bad_workbooks() -> list[Case]:
               'Orders!D3: due_date must be a date such as 2026-11-02, got "11/12/2026"']),
         Case("date_text_unread_formats.xlsx", "due dates as text in formats other than ISO and "
              "day.month.year: spelled months, day/month, no separators, a time of day, "
-             "February 30, Japanese",
+             "February 30, a Japanese date with its day of the week",
              book(changed(lambda s: s["Orders"].extend(
                  ["M3", "S3", 10, text] for text in (
                      "20 Nov 2026", "Nov 20, 2026", "20/11/2026", "20261120",
-                     "2026-11-20 14:30", "2026-02-30", "2026年11月20日")))),
+                     "2026-11-20 14:30", "2026-02-30", "2026年11月20日(金)")))),
              [f'Orders!D{row}: due_date must be a date such as 2026-11-02, got "{text}"'
               for row, text in enumerate(("20 Nov 2026", "Nov 20, 2026", "20/11/2026",
                                           "20261120", "2026-11-20 14:30", "2026-02-30",
-                                          "2026年11月20日"), start=3)]),
+                                          "2026年11月20日(金)"), start=3)]),
         Case("dates_far_past.xlsx", "due dates in 1850 as text and as a date cell",
              book(changed(many(set_cell("Orders", 2, 3, "1850-01-01"),
                                lambda s: s["Orders"].append(
@@ -606,11 +606,13 @@ def more_good_workbooks() -> list[Case]:
         Case("percent_formatted_shares.xlsx", "shares in cells formatted as percentages "
              "(shown 60%, stored 0.6)", book(base(), tweak=percent_format)),
         Case("date_text_read_formats.xlsx", "due dates as text: 2026/11/20, 20.11.2026, with a "
-             "time of midnight, with spaces around, and a serial number",
+             "time of midnight (also as Japanese Excel writes it), with spaces around, in "
+             "Japanese, and a serial number",
              book(changed(lambda s: s["Orders"].extend(
                  ["M3", "S3", 10, value] for value in (
                      "2026/11/20", "20.11.2026", "2026-11-20T00:00:00", "2026-11-20 00:00",
-                     " 2026-11-20 ", 46346)))),
+                     " 2026-11-20 ", 46346, "2026/11/20 0:00", "2026年11月20日",
+                     "２０２６年１１月２０日")))),
              same_as_base=False),
         Case("thousands_separators.xlsx", "numbers typed with thousands separators: 1,200, "
              "2'000 (Swiss), 20 000 with a no-break space (French), 5 000 with a narrow one",

@@ -20,7 +20,8 @@ planner to find them. Files are written reproducibly (fixed zip timestamps and d
 properties), so that the committed binaries can be rebuilt and compared.
 
 The cases live beside this script: corpus_workbooks.py (workbooks), corpus_files.py (CSV
-files and project files), and what they share, BASE and the writers, in corpus_helpers.py.
+files and project files), corpus_japanese.py (Japanese names, values and Shift_JIS CSV
+files), and what they share, BASE and the writers, in corpus_helpers.py.
 This script assembles them in the manifests' order and writes the files.
 
 Decisions the corpus pins down:
@@ -33,8 +34,9 @@ Decisions the corpus pins down:
 - A header row further down than row 10 is refused, naming its row.
 - Dates must fall within 1900-2200; a date before 1900 that a program stored as a negative
   serial number comes back from the reader as a time of day, and the message says so.
-  Text dates are ISO (2026-11-20, 2026/11/20, at most a time of midnight) or
-  day.month.year; any other form is refused rather than guessed (20/11/2026 or 11/20?).
+  Text dates are ISO (2026-11-20, 2026/11/20, at most a time of midnight), Japanese
+  (2026年11月20日) or day.month.year; any other form is refused rather than guessed
+  (20/11/2026 or 11/20?).
 - Digits typed full-width (２０００, a Japanese input method) are digits, and so are
   full-width points, commas and percent signs (１２．５, ２，０００, ６０％). Thousands
   separators are read in groups of three (1,200, 2'000, 20 000); a number whose
@@ -46,10 +48,16 @@ Decisions the corpus pins down:
   them. Cells repeating long texts are refused when their copies would exceed what the
   shared text itself may be.
 - A CSV file that decodes as UTF-8 is UTF-8; one that mixes UTF-8 lines with others is
-  refused at the first other line; an encoding is named only when no encoding of another
-  script reads the bytes about as well. A quote never closed, or closed only after lines
-  that look like rows, a NUL character anywhere, and a folder in place of a sheet's file
-  are refused, located.
+  refused at the first other line. Shift_JIS (CP932, as Japanese Excel saves CSV) is read
+  when its text reads as Japanese (kana, or common kanji away from ASCII letters); any
+  other code page but Windows-1252 is refused, and an encoding is named only when no
+  encoding of another script reads the bytes about as well.
+- Sheets, headers and setting keys are read in Japanese too (the template's aliases: 品目,
+  品目コード, リードタイム（日）, 基準日), and so are kinds (製品, 部品, 材料) and periods
+  (日, 週, 月, 年). Two headers naming one column, in either language, are refused at the
+  second; a Japanese sheet beside its English one is the same sheet twice.
+- A quote never closed, or closed only after lines that look like rows, a NUL character
+  anywhere, and a folder in place of a sheet's file are refused, located.
 - A hidden sheet is read as it is; a very hidden one too, with a warning. A chart sheet,
   like any sheet the template does not know, is ignored with a warning.
 - A project file is only read: its triggers never fire, a column the program does not know
@@ -74,6 +82,7 @@ from corpus_files import (
     more_good_csv_folders,
 )
 from corpus_helpers import Case, base
+from corpus_japanese import bad_japanese, good_japanese
 from corpus_workbooks import bad_workbooks, good_workbooks, more_good_workbooks
 
 __all__ = ["bad_cases", "base", "build", "good_cases"]
@@ -83,13 +92,13 @@ HERE = Path(__file__).resolve().parent
 
 def bad_cases() -> list[Case]:
     """Every broken input, in the order of bad/expected.json."""
-    return [*bad_workbooks(), *bad_csv_folders(), *bad_project_files()]
+    return [*bad_workbooks(), *bad_csv_folders(), *bad_project_files(), *bad_japanese()]
 
 
 def good_cases() -> list[Case]:
     """Every awkward input that must load, in the order of good/expected.json."""
     return [*good_workbooks(), *good_csv_folders(), *more_good_workbooks(),
-            *good_project_files(), *more_good_csv_folders()]
+            *good_project_files(), *more_good_csv_folders(), *good_japanese()]
 
 
 def build(out: Path) -> dict[str, dict[str, dict[str, object]]]:
