@@ -40,7 +40,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FORMATTERS: dict[str, Callable[[object], str]] = {  # by column kind
     "number": fmt.entered, "quantity": fmt.quantity, "share": fmt.share,
     "days": partial(fmt.days, digits=None), "hhi": fmt.hhi, "bool": fmt.yes_no,
-    "when": fmt.survival, "money": partial(fmt.money, missing=""),
+    "when": fmt.survival, "money": partial(fmt.money, missing=""), "price": fmt.price,
 }
 
 
@@ -53,7 +53,8 @@ class Col:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("number", "quantity", "share", "days", "hhi", "when", "money")
+        return self.kind in ("number", "quantity", "share", "days", "hhi", "when", "money",
+                             "price")
 
     @property
     def header_tip(self) -> str:

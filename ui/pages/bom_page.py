@@ -44,7 +44,13 @@ class Node:
 class BomTreeModel(QAbstractItemModel):
     """Products at the top, children fetched lazily from the BOM when a row is expanded."""
 
-    HEADERS = ("Item", "Name", "Qty per parent", "Per product unit", "Unit", "Kind")
+    # short titles so that the tree fits beside the tables at 1366 pixels; the kind is the
+    # item's tooltip, and each quantity's header says what it is when hovered
+    HEADERS = ("Item", "Name", "Qty per\nparent", "Per\nproduct", "Unit")
+    HEADER_TIPS = ("The item's id; hover a row for its kind", "",
+                   "Effective quantity per unit of the parent: qty_per × (1 + scrap %/100)",
+                   "Quantity per unit of the product at the top, through every level above",
+                   "")
     refreshed = Signal()
 
     def __init__(self, doc: Document, parent: QObject | None = None):
@@ -144,19 +150,29 @@ class BomTreeModel(QAbstractItemModel):
                 return "" if node.parent < 0 else fmt.entered(node.qty)
             if c == 3:
                 return "" if node.parent < 0 else fmt.entered(node.per_product)
-            return unit if c == 4 else kind
+            return unit
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3):
-            return "Effective quantity: qty_per × (1 + scrap %/100)"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            name, _unit, kind = self.info.get(node.item_id, ("", "", ""))
+            c = index.column()
+            if c in (2, 3):
+                return "Effective quantity: qty_per × (1 + scrap %/100)"
+            if c == 0:
+                return f"{node.item_id} ({kind})" if kind else node.item_id
+            return name if c == 1 else None
         if role == Qt.ItemDataRole.UserRole:
             return node.item_id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS[section] or None
         return None
 
 
@@ -166,7 +182,7 @@ WHERE_USED_COLUMNS = [
 ]
 PRODUCTS_COLUMNS = [
     Col("product_id", "Product"), Col("name", "Name"),
-    Col("qty_per_unit", "Per product unit", "number",
+    Col("qty_per_unit", "Per product", "number",
         "Quantity consumed per unit of the product, through every BOM level"),
 ]
 
@@ -182,11 +198,11 @@ class BomPage(QWidget):
         self.tree.setModel(self.tree_model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)  # deep trees keep room for the names
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a small tree
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 210)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # names take the rest
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._tree_clicked)
         self.tree_model.refreshed.connect(lambda: self.tree.expandToDepth(0))
@@ -226,6 +242,7 @@ class BomPage(QWidget):
         left.setSizes([500, 300])
 
         self.products_figures = FiguresTable(doc, "Exposure per product", PRODUCT_COLUMNS)
+        self.products_figures.heading.hide()  # its tab names it
         doc.reportChanged.connect(self._refresh_products)
         self._refresh_products()
         self.tabs = QTabWidget(self)
@@ -241,15 +258,39 @@ class BomPage(QWidget):
         self.tabs.addTab(self.demand_page, "Demand")
         self.tabs.addTab(self.products_figures, "Product exposure")
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setSizes([660, 700])
+        self._split_fitted = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         doc.itemSelected.connect(self.show_where_used)
         doc.reportChanged.connect(lambda: self.show_where_used(doc.selected_item))
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._split_fitted:
+            self._split_fitted = True
+            self.fit_split()
+
+    def tree_width(self) -> int:
+        """The width the tree needs to show every shown row's text in full."""
+        tree = self.tree
+        columns = sum(max(tree.sizeHintForColumn(c), tree.header().sectionSizeHint(c))
+                      for c in range(self.tree_model.columnCount()))
+        return columns + tree.verticalScrollBar().sizeHint().width() + 2 * tree.frameWidth()
+
+    def fit_split(self) -> None:
+        """Give the tree the room for its names, up to 62% of the page: the tables beside
+        it scroll sideways, a cut product name tells nothing."""
+        total = self.split.width() - self.split.handleWidth()
+        if total <= 0:
+            return
+        left = min(self.tree_width() + 4, int(total * 0.62))
+        left = max(left, min(360, total // 2))
+        self.split.setSizes([left, total - left])
 
     def _refresh_products(self) -> None:
         if self.doc.report is not None:

@@ -38,16 +38,18 @@ class ExposureMap(ChartPanel):
         self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60], pen=pg.mkPen(None))
         self.danger.setZValue(-30)
         self.plot.addItem(self.danger, ignoreBounds=True)
-        self.danger_label = pg.TextItem("over the cap, under target", anchor=(1, 1))
+        self.danger_label = pg.TextItem("over the cap, under target", anchor=(1, 1),
+                                        color=theme.current().status_text["critical"])
         self.danger_label.setFont(self.tick_font)
         self.plot.addItem(self.danger_label, ignoreBounds=True)
         dash = {"width": 1.2, "style": Qt.PenStyle.DashLine}
+        ink = theme.current().line  # restyle() follows the theme from here on
         self.cap = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen(palette.LINE, **dash),
+            angle=90, movable=False, pen=pg.mkPen(ink, **dash),
             label="country cap {value:.0f}%",
             labelOpts={"position": 0.97, "anchors": [(0, 0), (0, 0)]})
         self.target = pg.InfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen(palette.LINE, **dash),
+            angle=0, movable=False, pen=pg.mkPen(ink, **dash),
             label="target {value:.0f} d",
             labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]})
         for line in (self.cap, self.target):

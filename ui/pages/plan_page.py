@@ -16,7 +16,6 @@ import pyqtgraph as pg
 
 from planner.analysis.plan import OBJECTIVES, Plan
 from planner.core import formatting as fmt
-from planner.core import palette
 from planner.core.errors import PlannerError
 from planner.core.palette import Scheme
 from planner.results import Results
@@ -32,6 +31,7 @@ from ui.qt import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QModelIndex,
@@ -58,7 +58,7 @@ def line_columns(currency: str) -> list[Col]:
         Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
         Col("origin_country", "Origin"),
         Col("quantity", "Quantity", "quantity"), Col("unit", "Unit"),
-        Col("unit_price", _titled("Unit price", currency), "number"),
+        Col("unit_price", _titled("Unit price", currency), "price"),
         Col("cost", _titled("Cost", currency), "money"),
         Col("lead_time_days", "Lead time (d)", "number"),
         Col("arrival", "Expected arrival", "date"),
@@ -105,6 +105,22 @@ OBJECTIVE_TEXTS = {
                  "The cheapest plan that keeps every supplier and origin country under its "
                  "cap."),
 }
+# (key, label, tooltip, suffix, largest value) of each parameter
+PARAMETERS = (
+    ("horizon_days", "Horizon",
+     "Horizon: the days ahead the plan covers; open orders due within it count", " days",
+     3650),
+    ("target_days", "Target cover",
+     "Target cover: the days of use the stock should last after the plan", " days", 3650),
+    ("max_supplier_share", "Supplier cap",
+     "Max supplier share: the largest share of a material's supply one supplier may have",
+     " %", 100),
+    ("max_country_share", "Country cap",
+     "Max country share: the largest share of a material's supply one origin country may "
+     "have", " %", 100),
+)
+
+
 def supplier_columns(currency: str) -> list[Col]:
     return [
         Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
@@ -133,18 +149,19 @@ class MixChart(pg.PlotWidget):
     """Country dependence by value: today's mix against the planned one, per country."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=palette.WHITE)
+        scheme = theme.current()
+        super().__init__(parent, background=scheme.base)
         self.setMinimumHeight(180)
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
         self.before = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
-                                      brush=palette.BEFORE, pen=None)
+                                      brush=scheme.before, pen=None)
         self.after = pg.BarGraphItem(x0=[], y=[], height=0.36, width=[],
-                                     brush=palette.HEADING, pen=None)
+                                     brush=scheme.after, pen=None)
         self.addItem(self.before)
         self.addItem(self.after)
-        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(palette.STATUS_TEXT["critical"],
+        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(scheme.status_text["critical"],
                                                           style=Qt.PenStyle.DashLine))
         self.addItem(self.cap)
         legend = self.addLegend(offset=(-10, -10))  # bottom right, away from the big bars
@@ -152,7 +169,7 @@ class MixChart(pg.PlotWidget):
         legend.addItem(self.after, "with the plan")
         self.getAxis("bottom").setLabel("share of purchase value by origin country")
         self.countries: list[str] = []
-        self.restyle(theme.current())
+        self.restyle(scheme)
         theme.notifier().changed.connect(self.restyle)
 
     def restyle(self, scheme: Scheme) -> None:
@@ -201,21 +218,25 @@ class PlanPage(QWidget):
         self.export_task: Operation[None] | Operation[list[Path]] | None = None
 
         self.fields: dict[str, QDoubleSpinBox] = {}
-        params = QHBoxLayout()
-        for key, label, suffix, top in (
-                ("horizon_days", "Horizon", " days", 3650),
-                ("target_days", "Target cover", " days", 3650),
-                ("max_supplier_share", "Max supplier share", " %", 100),
-                ("max_country_share", "Max country share", " %", 100)):
+        # the parameters as a grid beside the cards: short labels, the full meaning in
+        # their tooltips, so that nothing is cut at 1366 pixels wide
+        params = QGridLayout()
+        params.setHorizontalSpacing(8)
+        params.setVerticalSpacing(4)
+        for n, (key, label, tip, suffix, top) in enumerate(PARAMETERS):
             box = QDoubleSpinBox(self)
             box.setRange(0, top)
             box.setDecimals(0)
             box.setSuffix(suffix)
             box.setObjectName(f"plan_{key}")
+            box.setToolTip(tip)
             box.valueChanged.connect(self._schedule)
             self.fields[key] = box
-            params.addWidget(QLabel(label, self))
-            params.addWidget(box)
+            caption = QLabel(label, self)
+            caption.setToolTip(tip)
+            caption.setBuddy(box)
+            params.addWidget(caption, n % 2, n // 2 * 2)
+            params.addWidget(box, n % 2, n // 2 * 2 + 1)
         self.objective = QComboBox(self)
         self.objective.setObjectName("plan_objective")
         for key in OBJECTIVES:
@@ -224,13 +245,15 @@ class PlanPage(QWidget):
             self.objective.setItemData(self.objective.count() - 1, tip,
                                        Qt.ItemDataRole.ToolTipRole)
         self.objective.currentIndexChanged.connect(self._schedule)
-        params.addWidget(QLabel("Objective", self))
-        params.addWidget(self.objective)
+        objective = QLabel("Objective", self)
+        objective.setBuddy(self.objective)
+        params.addWidget(objective, 2, 0)
+        params.addWidget(self.objective, 2, 1, 1, 2)
         reset = QPushButton("Project settings", self)
+        reset.setObjectName("plan_reset")
         reset.setToolTip("Reset the parameters to the project's settings")
         reset.clicked.connect(self.reset_parameters)
-        params.addWidget(reset)
-        params.addStretch(1)
+        params.addWidget(reset, 2, 3)
         self.export_button = QPushButton("Export to Excel…", self)
         self.export_button.clicked.connect(self.export_dialog)
         self.rfq_button = QPushButton("Export requests for quotation…", self)
@@ -244,29 +267,26 @@ class PlanPage(QWidget):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.cancel_button.hide()
-        exports = QVBoxLayout()  # beside the cards: the parameters' row stays narrow
-        exports.addWidget(self.export_button)
-        exports.addWidget(self.rfq_button)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress)
-        busy.addWidget(self.cancel_button)
-        exports.addLayout(busy)
 
         self.cards = {k: Card(c, self) for k, c in (
             ("cost", "planned spend"), ("lines", "order lines"),
-            ("late", "orders already late (order today)"),
-            ("breaches", "materials still over a cap after the plan"))}
+            ("late", "orders late: order today"),
+            ("breaches", "materials over a cap after the plan"))}
         cards = QHBoxLayout()
+        cards.addLayout(params)
+        cards.addSpacing(8)
         for card in self.cards.values():
-            cards.addWidget(card)
-        cards.addLayout(exports)
+            cards.addWidget(card, 1)
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
+        self.status.setWordWrap(True)  # a long status wraps instead of widening the page
         self.lines = FiguresTable(doc, "Order lines", LINE_COLUMNS, self)
         self.materials = FiguresTable(doc, "Per material", MATERIAL_COLUMNS, self)
         self.suppliers = TotalsTable(doc, "Per supplier", SUPPLIER_COLUMNS, self)
         self.countries = TotalsTable(doc, "Per origin country", COUNTRY_COLUMNS, self)
+        for table in (self.lines, self.materials, self.suppliers, self.countries):
+            table.heading.hide()  # the tab names the table
         self.totals = QLabel(self)
         self.totals.setObjectName("plan_totals")
         self.totals.setWordWrap(True)
@@ -284,8 +304,11 @@ class PlanPage(QWidget):
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Country dependence by value: before and after", chart_box)
+        title = QLabel("Country dependence by value", chart_box)
+        title.setToolTip("Each origin country's share of purchase value: today's mix and "
+                         "the mix with the plan, against the country cap.")
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)
         chart_layout.addWidget(title)
         chart_layout.addWidget(self.chart)
         self.frontier_task: Operation[pd.DataFrame] | None = None
@@ -318,9 +341,15 @@ class PlanPage(QWidget):
                       "dependence, no more concentrated than today.", self)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        layout.addWidget(heading)
+        top = QHBoxLayout()  # the exports beside the title, where they take no room
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.rfq_button)
+        layout.addLayout(top)
         layout.addWidget(hint)
-        layout.addLayout(params)
         layout.addLayout(cards)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)

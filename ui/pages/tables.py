@@ -11,12 +11,15 @@ from planner.inputs.schema import SETTINGS
 from planner.inputs.validation import parse_setting
 from ui.editing.commands import SetSetting
 from ui.editing.document import Document
-from ui.editing.frozen import FrozenTableView
+from ui.editing.frozen import HEADER_ROOM, SAMPLE_ROWS, FrozenTableView
 from ui.editing.models import POSITION_ROLE, Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.qt import (
     QDateEdit,
+    QFont,
+    QFontMetrics,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QModelIndex,
@@ -80,11 +83,11 @@ class FiguresTable(QWidget):
         self.search.setPlaceholderText(f"Search {title.lower()}…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_filter)
-        heading = QLabel(title, self)
-        heading.setObjectName("sectionTitle")
+        self.heading = QLabel(title, self)  # hidden where a tab already names the table
+        self.heading.setObjectName("sectionTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         doc.itemSelected.connect(self.show_item)
@@ -198,6 +201,9 @@ SETTING_LABELS = {
 }
 
 
+RATES_WIDTH = 460  # the rates' box: its buttons in one row, a short currency column
+
+
 class SettingsPage(QWidget):
     """The project's settings as a form, and below it the exchange rates (the Rates table);
     each change is one undoable edit."""
@@ -241,14 +247,53 @@ class SettingsPage(QWidget):
         self.rates_note = QLabel(self)
         self.rates_note.setObjectName("hint")
         self.rates_note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(rates_heading)
-        layout.addWidget(self.rates_note)
-        layout.addWidget(self.rates, 1)
+        # the form on the left, the rates beside it: a table of two short columns
+        # stretched over the page's width would be mostly empty
+        settings = QVBoxLayout()
+        settings.addWidget(heading)
+        settings.addLayout(form)
+        settings.addStretch(1)
+        rates = QVBoxLayout()
+        rates.addWidget(rates_heading)
+        rates.addWidget(self.rates_note)
+        rates.addWidget(self.rates, 1)
+        self.rates_box = QWidget(self)
+        self.rates_box.setLayout(rates)
+        self.rates_box.setMaximumWidth(RATES_WIDTH)
+        rates.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout(self)
+        layout.addLayout(settings)
+        layout.addSpacing(24)
+        layout.addWidget(self.rates_box, 1)
+        layout.addStretch(0)
         doc.settingsChanged.connect(self.refresh)
+        doc.tableReset.connect(self._rates_changed)
+        doc.cellsChanged.connect(lambda table, *_: self._rates_changed(table))
         self.refresh()
+        self.fit_rates()
+
+    def _rates_changed(self, table: str) -> None:
+        if table == "Rates":
+            self.fit_rates()
+
+    def fit_rates(self) -> None:
+        """Make the rates' table as wide as its columns need and no wider, so the room
+        left is not handed to the currency column (three letters)."""
+        view = self.rates.view
+        model = view.model()
+        bold_font = QFont(view.horizontalHeader().font())
+        bold_font.setWeight(QFont.Weight.DemiBold)
+        bold, text = QFontMetrics(bold_font), view.fontMetrics()
+        rows = min(model.rowCount(), SAMPLE_ROWS)
+        width = 0
+        for c in range(model.columnCount()):
+            title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            cells = max((text.horizontalAdvance(str(model.data(model.index(r, c)) or ""))
+                         for r in range(rows)), default=0) + 16
+            width += max(bold.horizontalAdvance(title) + HEADER_ROOM, cells)
+        width += (view.verticalHeader().sizeHint().width() + 2 * view.frameWidth()
+                  + view.verticalScrollBar().sizeHint().width())
+        view.setMaximumWidth(width)
 
     def text_of(self, key: str) -> str:
         value = getattr(self.doc.project.settings, key)
