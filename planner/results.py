@@ -21,11 +21,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from planner.analysis.compute import STRUCTURE_TABLES, Report, Structure, compute
+from planner.analysis.compute import (
+    STOCK_TABLES,
+    STRUCTURE_TABLES,
+    Report,
+    Structure,
+    Supply,
+    compute,
+)
 from planner.core.errors import PlannerError, Problem
 from planner.inputs.cross_checks import RequirementsCheck
 from planner.inputs.project import Project
-from planner.inputs.validation import check_project
+from planner.inputs.validation import KeptChecks, check_project
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
@@ -93,6 +100,15 @@ class Results:
         # check (Items, BOM and Demand alone)
         self._structure: Structure | None = None
         self._requirements = RequirementsCheck()
+        # what depends on neither Stock nor Orders (compute.STOCK_TABLES), kept across
+        # edits of those two: the report's Supply; and each part of the problems check,
+        # kept until a table it reads changes
+        self._supply: Supply | None = None
+        self._checks = KeptChecks()
+        # copies of the tables made for snapshots (with the table copied), each kept until
+        # its table changes: only worker threads read them, so a snapshot after an edit
+        # copies the edited table alone
+        self._copies: dict[str, tuple[Any, Any]] = {}
 
     # --- changes ---------------------------------------------------------------------
     def apply(self, changes: Changes) -> Invalidated:
@@ -103,6 +119,13 @@ class Results:
         if changes.project or changes.tables & STRUCTURE_TABLES:
             self._structure = None
             self._requirements = RequirementsCheck()
+        if changes.project or changes.settings or changes.tables - STOCK_TABLES:
+            self._supply = None
+        self._checks.forget(None if changes.project or changes.settings else changes.tables)
+        if changes.project:
+            self._copies.clear()
+        for table in changes.tables:
+            self._copies.pop(table, None)
         stale = frozenset(k if isinstance(k, str) else k[0] for k in self._cache)
         self._cache.clear()
         self._report_error = ""
@@ -116,12 +139,21 @@ class Results:
     # --- background work -------------------------------------------------------------
     def snapshot(self) -> Results:
         """A copy to compute on in another thread, carrying what is already computed."""
-        copy = Results(self.project.copy())
+        project = self.project
+        copies = self._copies
+        for name, table in project.tables.items():
+            if name not in copies or copies[name][0] is not table:
+                copies[name] = (table, table.copy())
+        copy = Results(Project({name: copies[name][1] for name in project.tables},
+                               project.settings, dict(project.layouts),
+                               list(project.warnings)))
         copy.version = self.version
         copy._cache = dict(self._cache)
         copy._report_error = self._report_error
         copy._structure = self._structure
         copy._requirements = RequirementsCheck(self._requirements.problems)
+        copy._supply = self._supply
+        copy._checks = self._checks.copy()
         return copy
 
     def adopt(self, snapshot: Results) -> bool:
@@ -135,6 +167,10 @@ class Results:
         self._structure = self._structure or snapshot._structure
         if self._requirements.problems is None:
             self._requirements = snapshot._requirements
+        if self._supply is None and snapshot._supply is not None and (
+                snapshot._supply.structure is self._structure):
+            self._supply = snapshot._supply
+        self._checks.adopt(snapshot._checks)
         return True
 
     def computed(self, name: str) -> bool:
@@ -152,7 +188,8 @@ class Results:
     @property
     def problems(self) -> list[Problem]:
         """Every located problem of the project (errors and warnings)."""
-        return self._get("problems", lambda: check_project(self.project, self._requirements))
+        return self._get("problems", lambda: check_project(self.project, self._requirements,
+                                                           self._checks))
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -172,7 +209,9 @@ class Results:
         try:
             if self._structure is None or not self._structure.fits(self.project):
                 self._structure = Structure(self.project)
-            return compute(self.project, self._structure)
+            if self._supply is None or self._supply.structure is not self._structure:
+                self._supply = Supply(self.project, self._structure)
+            return compute(self.project, self._structure, self._supply)
         except PlannerError as exc:
             self._report_error = str(exc)
         except (KeyError, ValueError, IndexError) as exc:

@@ -28,7 +28,12 @@ import pandas as pd
 from planner.analysis.forecast import RequirementProfile, profiles
 from planner.analysis.ordering import status_rank
 from planner.analysis.prices import currencies, item_prices, source_prices
-from planner.analysis.safety_stock import SafetyStock, safety_stocks
+from planner.analysis.safety_stock import (
+    LevelInputs,
+    SafetyStock,
+    level_inputs,
+    safety_stocks,
+)
 from planner.core.errors import InputError, Problem
 from planner.inputs.cross_checks import requirement_overflows
 from planner.inputs.project import Project
@@ -87,10 +92,11 @@ def item_positions(project: Project) -> ItemPositions:
     return ItemPositions(*parts)
 
 
-def _with_stock_and_orders(project: Project, positions: ItemPositions) -> ItemPositions:
+def _with_stock_and_orders(project: Project, positions: ItemPositions,
+                           ids: pd.Index | None = None) -> ItemPositions:
     """``positions`` with the Stock and Orders rows' item positions looked up again (the
-    rest depends only on STRUCTURE_TABLES)."""
-    ids = pd.Index(project.items["item_id"])
+    rest depends only on STRUCTURE_TABLES); ``ids``: the Items ids as an index, if made."""
+    ids = pd.Index(project.items["item_id"]) if ids is None else ids
     return dataclasses.replace(
         positions, stock=ids.get_indexer(project.stock["item_id"]),
         orders=ids.get_indexer(project.orders["item_id"]))
@@ -288,56 +294,127 @@ class Structure:
         return view
 
 
-def compute(project: Project, structure: Structure | None = None) -> Report:
+STOCK_TABLES = frozenset({"Stock", "Orders"})
+
+
+class Supply:
+    """What the figures take from every table but Stock and Orders (STOCK_TABLES), given
+    a :class:`Structure`: the item table, the resolved sources, each item's top supplier
+    and country, the country dependence, the fastest lead times, the inputs of safety
+    stock from a service level and the product views with their tables.
+
+    An edit of Stock or Orders (on hand, targets, safety stock, open orders) changes none
+    of it, so ``planner.results`` keeps one across those edits and :func:`compute` then
+    only works out cover, status and the products' worst cover and status. Anything else
+    (another table, the settings) needs a new one. Its tables are shared by the reports
+    made with it and never changed in place.
+    """
+
+    def __init__(self, project: Project, structure: Structure):
+        self.structure = structure
+        items = project.items
+        at = structure.positions
+        n = len(items)
+        self.ids = pd.Index(items["item_id"])
+        self.item_table = pd.DataFrame({
+            "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
+            "unit": items["unit"], "own_demand": structure.own, "daily_use": structure.req,
+            "level": structure.level})
+        self.sources = resolved_sources(project, at.sources, structure.req)
+        self.dependence = _country_dependence(self.sources)
+        rows = np.flatnonzero(structure.purchased)
+        self.rows = rows
+        self.base = self.item_table.iloc[rows][
+            ["item_id", "name", "kind", "unit", "daily_use"]].reset_index(drop=True)
+        fastest = np.full(n, np.inf)
+        known = at.sources >= 0
+        np.fmin.at(fastest, at.sources[known],
+                   self.sources["lead_time_days"].to_numpy(float)[known])
+        fastest[np.isinf(fastest)] = np.nan
+        self.fastest = fastest
+        share = self.sources["share"].to_numpy(dtype=float)
+        self.supplier = _top(at.sources, self.sources["supplier_id"], share, n)
+        self.country = _top(at.sources, self.sources["origin_country"], share, n)
+        self.top_supplier = self.supplier.top.iloc[rows].reset_index(drop=True)
+        self.top_country = self.country.top.iloc[rows].reset_index(drop=True)
+        self._project = project  # read only by level_inputs, before any other edit
+        self._level: tuple[LevelInputs, _ProductView | None] | None = None
+        self._frames: dict[int, tuple[_ProductView, pd.DataFrame]] = {}
+
+    def level_inputs(self) -> tuple[LevelInputs, _ProductView | None]:
+        """The inputs of safety stock from a service level (made on first use), and the
+        products' view made on the way (None when no demand varies)."""
+        if self._level is None:
+            structure = self.structure
+            is_product = structure.is_product
+            views: list[_ProductView] = []
+
+            def demand_view(rows: np.ndarray
+                            ) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+                """The view over ``rows`` and the products in one go; the products' rows
+                of it are the report's product view."""
+                v = structure.view(np.union1d(np.flatnonzero(is_product), rows))
+                views.append(v.subset(is_product))
+                return v.qty, v.products, v.columns
+
+            at = structure.positions
+            found = level_inputs(self._project, at.demand, at.sources, len(self.ids),
+                                 demand_view)
+            self._level = (found, views[0] if views else None)
+        return self._level
+
+    def product_view(self, levels_used: bool) -> tuple[_ProductView, pd.DataFrame]:
+        """The products' view and its table (product_id, material_id, qty_per_unit): the
+        one made for safety stock when ``levels_used`` and it made one, else its own."""
+        view = self._level[1] if levels_used and self._level is not None else None
+        if view is None:
+            view = self.structure.view(np.flatnonzero(self.structure.is_product))
+        kept = self._frames.get(id(view))
+        if kept is None or kept[0] is not view:
+            kept = self._frames[id(view)] = (view, view.frame(self.item_table["item_id"]))
+        return kept
+
+
+def compute(project: Project, structure: Structure | None = None,
+            supply: Supply | None = None) -> Report:
     """Every figure of the report, from a valid project.
 
     ``structure``: the project's :class:`Structure` when already made (it must have been
-    made from the same STRUCTURE_TABLES and :meth:`Structure.fits` the settings); the
-    figures are the same with or without it.
+    made from the same STRUCTURE_TABLES and :meth:`Structure.fits` the settings);
+    ``supply``: its :class:`Supply`, made from the same tables but Stock and Orders and
+    the same settings. The figures are the same with or without them.
     """
     s = project.settings
-    items = project.items
     if structure is None or not structure.fits(project):
         structure = Structure(project)
-    at = _with_stock_and_orders(project, structure.positions)
+    at = _with_stock_and_orders(project, structure.positions,
+                                supply.ids if supply is not None else None)
     parents, children, qty, level = (structure.parents, structure.children, structure.qty,
                                      structure.level)
-    own, req, profile = structure.own, structure.req, structure.profile
+    req, profile = structure.req, structure.profile
     if structure.overflow:
         raise InputError(_overflows(project, at, req))
-    item_table = pd.DataFrame({
-        "item_id": items["item_id"], "name": items["name"], "kind": items["kind"],
-        "unit": items["unit"], "own_demand": own, "daily_use": req, "level": level})
+    if supply is None or supply.structure is not structure:
+        supply = Supply(project, structure)
+    levels_used: list[bool] = []
 
-    sources = resolved_sources(project, at.sources, req)
-    kind = items["kind"].to_numpy(dtype=object, na_value="")
-    purchased = structure.purchased
-    is_product = structure.is_product
-    views: list[_ProductView] = []  # the products' view, made early for safety stock
-    view_of = structure.view
+    def inputs() -> LevelInputs:
+        levels_used.append(True)
+        return supply.level_inputs()[0]
 
-    def demand_view(rows: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
-        """The view over ``rows`` and the products in one go; the products' rows of it
-        are the report's product view."""
-        v = view_of(np.union1d(np.flatnonzero(is_product), rows))
-        views.append(v.subset(is_product))
-        return v.qty, v.products, v.columns
-
-    safety = safety_stocks(project, at.stock, at.demand, at.sources, req, demand_view)
-    materials = _materials(project, item_table, at, purchased, sources, profile,
-                           safety=safety)
-    dependence = _country_dependence(sources)
+    safety = safety_stocks(project, at.stock, at.demand, at.sources, req, None, inputs)
+    materials = _materials(project, supply, at, profile, safety=safety)
     unit = req
-    view = views[0] if views else view_of(np.flatnonzero(is_product))
+    view, product_materials = supply.product_view(bool(levels_used))
     with np.errstate(over="ignore", invalid="ignore"):
         if not np.isfinite(view.qty.data).all():  # no demand, but per unit beyond a float
+            kind = project.items["kind"].to_numpy(dtype=object, na_value="")
             unit = explode((kind == "product").astype(float), parents, children, qty, level)
     if not np.isfinite(view.qty.data).all():
         raise InputError(_overflows(project, at, unit))
-    products = _products(item_table, materials, purchased, view)
-    product_materials = view.frame(items["item_id"])
-    return Report(s.as_of_date, item_table, materials, sources, dependence, products,
-                  product_materials, profile)
+    products = _products(supply.item_table, materials, structure.purchased, view)
+    return Report(s.as_of_date, supply.item_table, materials, supply.sources,
+                  supply.dependence, products, product_materials, profile)
 
 
 def _forecast(project: Project, own: np.ndarray, parents: np.ndarray, children: np.ndarray,
@@ -364,18 +441,17 @@ def _overflows(project: Project, at: ItemPositions, req: np.ndarray) -> list[Pro
                                  qty, at.demand, req)
 
 
-def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
-               purchased: np.ndarray, sources: pd.DataFrame,
+def _materials(project: Project, supply: Supply, at: ItemPositions,
                profile: RequirementProfile | None = None, *, safety: SafetyStock
                ) -> pd.DataFrame:
     """One row per purchased item (a material, or any item with Sources rows); with a
     requirement profile, cover is forward cover along it. ``safety``: each item's safety
-    stock, given or from its service level (planner.analysis.safety_stock)."""
+    stock, given or from its service level (planner.analysis.safety_stock); ``supply``:
+    what the rows take from the other tables than Stock and Orders."""
     s = project.settings
-    n = len(item_table)
-    rows = np.flatnonzero(purchased)
-    m = item_table.iloc[rows][["item_id", "name", "kind", "unit", "daily_use"]].reset_index(
-        drop=True)
+    n = len(supply.item_table)
+    rows = supply.rows
+    m = supply.base
 
     stock = project.stock
     on_hand = np.nan_to_num(_first_per_item(at.stock, stock["on_hand"].to_numpy(float), n,
@@ -391,14 +467,9 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     open_qty = np.zeros(n)
     open_qty[due_qty.index.to_numpy()] = due_qty.to_numpy()
 
-    fastest = np.full(n, np.inf)
-    known = at.sources >= 0
-    np.fmin.at(fastest, at.sources[known], sources["lead_time_days"].to_numpy(float)[known])
-    fastest[np.isinf(fastest)] = np.nan
-
     on_hand, target = on_hand[rows], target[rows]
     safety_stock = safety.quantity[rows]
-    open_qty, fastest = open_qty[rows], fastest[rows]
+    open_qty, fastest = open_qty[rows], supply.fastest[rows]
     use = m["daily_use"].to_numpy(dtype=float)
     has_demand = use > 0
     if profile is not None:
@@ -416,17 +487,15 @@ def _materials(project: Project, item_table: pd.DataFrame, at: ItemPositions,
     short = has_demand & ~critical & (cover < target)
     status = np.where(critical, "critical", np.where(short, "short", "ok"))
 
-    share = sources["share"].to_numpy(dtype=float)
-    sup = _top(at.sources, sources["supplier_id"], share, n)
-    cty = _top(at.sources, sources["origin_country"], share, n)
+    sup, cty = supply.supplier, supply.country
     out = m.assign(
         on_hand=on_hand, safety_stock=safety_stock,
         safety_stock_basis=pd.array(safety.basis[rows], dtype="string"), open_orders=open_qty,
         days_of_cover=cover, days_of_cover_with_orders=cover_orders, target_days=target,
         fastest_lead_time_days=fastest, status=status,
-        top_supplier=sup.top.iloc[rows].reset_index(drop=True),
+        top_supplier=supply.top_supplier,
         top_supplier_share=sup.share[rows],
-        top_country=cty.top.iloc[rows].reset_index(drop=True),
+        top_country=supply.top_country,
         top_country_share=cty.share[rows],
         supplier_hhi=sup.hhi[rows],
         country_hhi=cty.hhi[rows],

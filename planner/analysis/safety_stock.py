@@ -9,7 +9,8 @@ coefficients of variation of the demands that reach it through the BOM; LT and ﾏ
 share-weighted lead time of its sources and its deviation. A safety stock typed on the
 Stock sheet wins over a computed one. Everything is worked out on whole columns; the
 demand paths come from the same sparse product view as the report's (quantity per unit),
-built only over the items whose demand varies.
+built only over the items whose demand varies. What does not depend on the Stock sheet
+(:class:`LevelInputs`) can be kept across edits of Stock.
 """
 
 from __future__ import annotations
@@ -84,14 +85,45 @@ def demand_deviation(own_sd: np.ndarray, view: DemandView) -> np.ndarray:
     return deviation
 
 
+@dataclass
+class LevelInputs:
+    """Per item position, what a safety stock from a service level takes from Demand,
+    Sources and the BOM (never from Stock): ﾏダd, LT and ﾏダLT."""
+
+    sigma_d: np.ndarray
+    lead_time: np.ndarray
+    lead_time_sd: np.ndarray
+
+
+def level_inputs(project: Project, demand_at: np.ndarray, sources_at: np.ndarray, n: int,
+                 view: DemandView) -> LevelInputs:
+    """ﾏダd, LT and ﾏダLT of every item position (see :func:`safety_stocks`)."""
+    demand = project.demand
+    rates = daily_rates(demand["quantity"], demand["per"])
+    cv = demand["cv"].to_numpy(float, na_value=np.nan)
+    known = demand_at >= 0
+    row_variance = np.nan_to_num(cv[known] * rates[known]) ** 2  # rows add up as variances
+    own_sd = np.sqrt(np.bincount(demand_at[known], weights=row_variance, minlength=n))
+    sigma_d = demand_deviation(own_sd, view)
+
+    src = project.sources
+    lt, sigma_lt = lead_times(sources_at, src["share"].to_numpy(float, na_value=np.nan),
+                              src["lead_time_days"].to_numpy(float, na_value=np.nan),
+                              src["lead_time_sd_days"].to_numpy(float, na_value=np.nan), n)
+    return LevelInputs(sigma_d, lt, sigma_lt)
+
+
 def safety_stocks(project: Project, stock_at: np.ndarray, demand_at: np.ndarray,
-                  sources_at: np.ndarray, daily_use: np.ndarray, view: DemandView
-                  ) -> SafetyStock:
+                  sources_at: np.ndarray, daily_use: np.ndarray, view: DemandView | None,
+                  inputs: Callable[[], LevelInputs] | None = None) -> SafetyStock:
     """Every item's safety stock: the Stock sheet's where given, else from its service
     level where it has one and every source with a share has a lead time.
 
     ``stock_at``, ``demand_at``, ``sources_at``: the item position of each row of Stock,
-    Demand and Sources (-1: unknown); ``daily_use``: d per item position.
+    Demand and Sources (-1: unknown); ``daily_use``: d per item position; ``view``: the
+    demand paths (see :func:`demand_deviation`). ``inputs``, instead of ``view``: gives the
+    :func:`level_inputs` of the project when they are kept from an earlier call (only the
+    Stock sheet changed since); called only when a service level is given.
     """
     from scipy.special import ndtri
 
@@ -108,19 +140,12 @@ def safety_stocks(project: Project, stock_at: np.ndarray, demand_at: np.ndarray,
                            n)
     # validation refuses a level outside [50%, 100%); an edit may still leave one
     wanted = ~has_given & (level >= 0.5) & (level < 1.0)
-
-    demand = project.demand
-    rates = daily_rates(demand["quantity"], demand["per"])
-    cv = demand["cv"].to_numpy(float, na_value=np.nan)
-    known = demand_at >= 0
-    row_variance = np.nan_to_num(cv[known] * rates[known]) ** 2  # rows add up as variances
-    own_sd = np.sqrt(np.bincount(demand_at[known], weights=row_variance, minlength=n))
-    sigma_d = demand_deviation(own_sd, view)
-
-    src = project.sources
-    lt, sigma_lt = lead_times(sources_at, src["share"].to_numpy(float, na_value=np.nan),
-                              src["lead_time_days"].to_numpy(float, na_value=np.nan),
-                              src["lead_time_sd_days"].to_numpy(float, na_value=np.nan), n)
+    if inputs is not None:
+        found = inputs()
+    else:
+        assert view is not None, "safety_stocks needs the demand paths or their inputs"
+        found = level_inputs(project, demand_at, sources_at, n, view)
+    sigma_d, lt, sigma_lt = found.sigma_d, found.lead_time, found.lead_time_sd
     computed = wanted & ~np.isnan(lt)
     z = ndtri(np.where(computed, level, 0.5))
     with np.errstate(invalid="ignore", over="ignore"):

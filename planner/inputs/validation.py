@@ -455,21 +455,116 @@ def check_cells(project: Project) -> tuple[list[Problem], list[Problem]]:
     return problems, blanks
 
 
-def check_project(project: Project, requirements: RequirementsCheck | None = None
-                  ) -> list[Problem]:
+class KeptChecks:
+    """The problems of each part of :func:`check_project`, kept while the tables that part
+    reads are unchanged (planner.results forgets the parts an edit makes stale), so an edit
+    of Stock checks Stock again, not the BOM's 60,000 lines.
+
+    A part is also checked again when the layout of a table it reads changed (rows
+    inserted or removed anywhere move every message to the template's rows).
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, tuple[tuple[object, ...], list[Problem]]] = {}
+        self.ids: cross_checks.ItemIds | None = None
+
+    def forget(self, tables: frozenset[str] | None = None) -> None:
+        """Drop the parts that read any of ``tables`` (None: every part)."""
+        if tables is None:
+            self.parts.clear()
+            self.ids = None
+            return
+        if tables & {"Items", "BOM"}:
+            self.ids = None
+        self.parts = {name: kept for name, kept in self.parts.items()
+                      if not tables & set(_PART_TABLES[name])}
+
+    def copy(self) -> KeptChecks:
+        copy = KeptChecks()
+        copy.parts = dict(self.parts)
+        copy.ids = self.ids
+        return copy
+
+    def adopt(self, other: KeptChecks) -> None:
+        """Take the parts ``other`` (a copy, checked in another thread) has and this has not."""
+        for name, kept in other.parts.items():
+            self.parts.setdefault(name, kept)
+        self.ids = self.ids or other.ids
+
+
+# The tables each part of check_project reads (its problems are located in them).
+_PART_TABLES: dict[str, tuple[str, ...]] = {
+    "duplicate Items": ("Items",),
+    "duplicate Suppliers": ("Suppliers",),
+    "duplicate Stock": ("Stock",),
+    "duplicate BOM": ("BOM", "Items"),
+    "duplicate Sources": ("Sources",),
+    "duplicate Forecast": ("Forecast",),
+    "duplicate Rates": ("Rates",),
+    **{f"unknown {t} item": (t, "Items")
+       for t in ("Demand", "Forecast", "Stock", "Sources", "Orders", "BOM")},
+    "unknown Sources supplier": ("Sources", "Suppliers"),
+    "unknown Orders supplier": ("Orders", "Suppliers"),
+    "shares": ("Sources",),
+    "currencies": ("Rates", "Items", "Sources"),  # and the settings: all forgotten then
+    "service levels": ("Stock",),
+    "cycles": ("BOM", "Items"),
+    "material without sources": ("Items", "Sources"),
+    "order without source": ("Orders", "Sources"),
+}
+
+
+def check_project(project: Project, requirements: RequirementsCheck | None = None,
+                  kept: KeptChecks | None = None) -> list[Problem]:
     """Problems that span rows and sheets, located in the project's layouts.
 
     ``requirements``: the requirements check of an earlier call on the same Items, BOM
-    and Demand, taken as it is; a blank one is filled in.
+    and Demand, taken as it is; a blank one is filled in. ``kept``: the parts of earlier
+    calls still valid (see :class:`KeptChecks`), filled in with the parts checked now.
     """
-    ids = cross_checks.ItemIds(project.items, project.bom)
-    return _check_project(project, ids, requirements)
+    ids = kept.ids if kept is not None else None
+    if ids is None:
+        ids = cross_checks.ItemIds(project.items, project.bom)
+        if kept is not None:
+            kept.ids = ids
+    return _check_project(project, ids, requirements, kept)
 
 
 def _check_project(project: Project, ids: cross_checks.ItemIds,
-                   requirements: RequirementsCheck | None = None) -> list[Problem]:
+                   requirements: RequirementsCheck | None = None,
+                   kept: KeptChecks | None = None) -> list[Problem]:
     """check_project, with the item ids already looked up."""
     problems: list[Problem] = []
+
+    def part(name: str, check: Callable[[], object]) -> list[Problem]:
+        """Run one part of the checks (``check`` reports into ``problems``), or take its
+        problems from ``kept`` when the tables it reads and their layouts are as then;
+        returns the part's problems."""
+        nonlocal problems
+        before = problems
+        if kept is None:
+            problems = []
+            try:
+                check()
+                return problems
+            finally:
+                problems = before + problems
+        tables = _PART_TABLES[name]
+        stamp = tuple(x for t in tables for x in (project.layouts.get(t),
+                                                   len(project.tables[t])))
+        found = kept.parts.get(name)
+        if found is not None and len(found[0]) == len(stamp) and all(
+                a is b or (isinstance(a, int) and a == b)
+                for a, b in zip(found[0], stamp, strict=True)):
+            problems += found[1]
+            return found[1]
+        problems = []
+        try:
+            check()
+            kept.parts[name] = (stamp, problems)
+            return problems
+        finally:
+            problems = before + problems
 
     def report(table: str, column: str | None, positions: Sequence[int] | np.ndarray,
                message: Callable[[int], str], severity: str = "error", kind: str = "") -> None:
@@ -479,6 +574,9 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
             problems.append(Problem(table, message(p), layout.cell(column, p),
                                     severity,  # type: ignore[arg-type]
                                     row=int(layout.rows[p]), column=column, kind=kind))
+
+    def extend(found: list[Problem]) -> None:
+        problems.extend(found)
 
     def duplicates(table: str, keys: list[str], what: str,
                    dup: np.ndarray | None = None, between: str = " / ") -> None:
@@ -511,21 +609,29 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
     item_dup, known_items, parent, child = ids.duplicated, ids.known, ids.parent, ids.child
     if ids.bom_known:
         bom_ids = known_items.to_numpy(dtype=object)
-        bom_dup = pd.Series(parent * len(bom_ids) + child, copy=False).duplicated(
-            keep="first").to_numpy()
+
+        def bom_duplicates() -> np.ndarray | None:
+            return pd.Series(parent * len(bom_ids) + child, copy=False).duplicated(
+                keep="first").to_numpy()
     else:  # unknown or blank ids: the BOM's own ids as codes (-1: blank)
         codes, uniques = pd.factorize(pd.concat([bom["parent_id"], bom["child_id"]]))
         item_at = np.append(known_items.get_indexer(uniques), -1)  # code -1: -1
         bom_ids = np.asarray(uniques, dtype=object)
         parent, child = codes[: len(bom)], codes[len(bom):]
-        bom_dup = None  # as DataFrame.duplicated finds them
-    duplicates("Items", ["item_id"], "item_id", item_dup)
-    duplicates("Suppliers", ["supplier_id"], "supplier_id")
-    duplicates("Stock", ["item_id"], "stock row for item")
-    duplicates("BOM", ["parent_id", "child_id"], "BOM line", bom_dup)
-    duplicates("Sources", ["item_id", "supplier_id", "origin_country"], "source")
-    duplicates("Forecast", ["item_id", "month"], "forecast for", between=" in ")
-    duplicates("Rates", ["currency"], "rate for")
+
+        def bom_duplicates() -> np.ndarray | None:
+            return None  # as DataFrame.duplicated finds them
+    part("duplicate Items", lambda: duplicates("Items", ["item_id"], "item_id", item_dup))
+    part("duplicate Suppliers", lambda: duplicates("Suppliers", ["supplier_id"],
+                                                   "supplier_id"))
+    part("duplicate Stock", lambda: duplicates("Stock", ["item_id"], "stock row for item"))
+    part("duplicate BOM", lambda: duplicates("BOM", ["parent_id", "child_id"], "BOM line",
+                                             bom_duplicates()))
+    part("duplicate Sources", lambda: duplicates(
+        "Sources", ["item_id", "supplier_id", "origin_country"], "source"))
+    part("duplicate Forecast", lambda: duplicates("Forecast", ["item_id", "month"],
+                                                  "forecast for", between=" in "))
+    part("duplicate Rates", lambda: duplicates("Rates", ["currency"], "rate for"))
 
     def unknown(table: str, column: str, known: pd.Index, what: str,
                 at: np.ndarray | None = None) -> None:
@@ -539,22 +645,34 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
                kind=f"unknown {what}")
 
     for table in ("Demand", "Forecast", "Stock", "Sources", "Orders"):
-        unknown(table, "item_id", known_items, "item")
-    if ids.bom_known:
-        unknown("BOM", "parent_id", known_items, "item", parent)
-        unknown("BOM", "child_id", known_items, "item", child)
-    else:
-        unknown("BOM", "parent_id", known_items, "item", item_at[parent])
-        unknown("BOM", "child_id", known_items, "item", item_at[child])
-    known_suppliers = pd.Index(project.suppliers["supplier_id"].dropna().drop_duplicates())
-    unknown("Sources", "supplier_id", known_suppliers, "supplier")
-    unknown("Orders", "supplier_id", known_suppliers, "supplier")
+        part(f"unknown {table} item",
+             lambda table=table: unknown(table, "item_id", known_items, "item"))
 
-    problems += cross_checks.check_shares(project)
-    problems += cross_checks.check_currencies(project)
-    problems += cross_checks.check_service_levels(project)
-    cycles = cross_checks.check_cycles(project, parent, child, bom_ids)
-    problems += cycles
+    def unknown_bom() -> None:
+        if ids.bom_known:
+            unknown("BOM", "parent_id", known_items, "item", parent)
+            unknown("BOM", "child_id", known_items, "item", child)
+        else:
+            unknown("BOM", "parent_id", known_items, "item", item_at[parent])
+            unknown("BOM", "child_id", known_items, "item", item_at[child])
+    part("unknown BOM item", unknown_bom)
+    suppliers: list[pd.Index] = []
+
+    def known_suppliers() -> pd.Index:
+        if not suppliers:
+            suppliers.append(pd.Index(project.suppliers["supplier_id"].dropna()
+                                      .drop_duplicates()))
+        return suppliers[0]
+    part("unknown Sources supplier",
+         lambda: unknown("Sources", "supplier_id", known_suppliers(), "supplier"))
+    part("unknown Orders supplier",
+         lambda: unknown("Orders", "supplier_id", known_suppliers(), "supplier"))
+
+    part("shares", lambda: extend(cross_checks.check_shares(project)))
+    part("currencies", lambda: extend(cross_checks.check_currencies(project)))
+    part("service levels", lambda: extend(cross_checks.check_service_levels(project)))
+    cycles = part("cycles", lambda: extend(
+        cross_checks.check_cycles(project, parent, child, bom_ids)))
     if not cycles and len(ids.known) == len(items):  # every item once: positions are rows
         if requirements is None:
             problems += cross_checks.check_requirements(project, ids)
@@ -564,15 +682,21 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
             problems += requirements.problems
 
     # warnings: what will make a figure meaningless
-    sourced = set(project.sources["item_id"].dropna().tolist())
-    # a blank kind (a project file edited outside the program) is no material
-    materials = (items["kind"] == "material").fillna(False).to_numpy(dtype=bool)
-    item_ids = items["item_id"].tolist()  # iloc per row: 10 µs each, 20 s for 2 million
-    report("Items", "item_id", np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
-           lambda p: f"material {parsing.printable(item_ids[p])} has no Sources rows; its "
-           "supply exposure cannot be computed", "warning", "material without sources")
-    orders = project.orders
-    if not orders.empty:
+    def without_sources() -> None:
+        sourced = set(project.sources["item_id"].dropna().tolist())
+        # a blank kind (a project file edited outside the program) is no material
+        materials = (items["kind"] == "material").fillna(False).to_numpy(dtype=bool)
+        item_ids = items["item_id"].tolist()  # iloc per row: 10 µs each, 20 s for 2 million
+        report("Items", "item_id",
+               np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
+               lambda p: f"material {parsing.printable(item_ids[p])} has no Sources rows; "
+               "its supply exposure cannot be computed", "warning", "material without sources")
+    part("material without sources", without_sources)
+
+    def orders_without_source() -> None:
+        orders = project.orders
+        if orders.empty:
+            return
         # tolist, not the Series: a blank is then pd.NA, as in the Series, 10x faster
         pairs = set(zip(project.sources["item_id"].tolist(),
                         project.sources["supplier_id"].tolist(), strict=True))
@@ -582,4 +706,5 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
         report("Orders", "supplier_id", no_source,
                lambda p: f"no Sources row for {parsing.printable(ordered[p][0])} "
                f"from {parsing.printable(ordered[p][1])}", "warning", "order without source")
+    part("order without source", orders_without_source)
     return problems

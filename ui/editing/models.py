@@ -35,6 +35,21 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2  # the table position of a view row
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# data() runs for every role of every cell painted (1,500 calls a frame when scrolling):
+# the roles as plain ints, compared without touching the enum, and the flags made once
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(SORT_ROLE)
+_POSITION = int(POSITION_ROLE)
+_FRAME_ROLES = frozenset({_ALIGNMENT, _FOREGROUND, _SORT, _POSITION})
+_MARK_ROLES = frozenset({_TOOLTIP, _BACKGROUND, _FOREGROUND})
+_PROJECT_ROLES = _FRAME_ROLES | _MARK_ROLES | {_EDIT}
+READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+EDITABLE = READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 
 FORMATTERS: dict[str, Callable[[object], str]] = {  # by column kind
@@ -196,14 +211,17 @@ COLUMN_TIPS: dict[str, str] = {
 class LazyStrings:
     """Display strings of one numeric column, formatted on first use and then kept.
 
-    Formatting 200,000 numbers up front takes a second; a view shows forty at a time.
+    Formatting 200,000 numbers up front takes a second; a view shows forty at a time. The
+    strings are kept in a dict of ints to texts, which Python's cyclic garbage collector
+    never walks (a list is walked whole at every full collection: 50-150 ms pauses while
+    scrolling a 200,000-row table).
     """
 
     __slots__ = ("cache", "formatter", "values")
 
     def __init__(self, values: np.ndarray, formatter: Callable[[object], str]):
         self.values, self.formatter = values, formatter
-        self.cache: list[str | None] = [None] * len(values)
+        self.cache: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self.values)
@@ -212,7 +230,7 @@ class LazyStrings:
         return (self[i] for i in range(len(self.values)))
 
     def __getitem__(self, i: int) -> str:
-        text = self.cache[i]
+        text = self.cache.get(i)
         if text is None:
             text = self.cache[i] = self.formatter(self.values[i])
         return text
@@ -223,17 +241,19 @@ def _month(value: object) -> str:
     return fmt.date(value)[:7]
 
 
-def _display(series: pd.Series, kind: str) -> list[str] | LazyStrings:
+def _display(series: pd.Series, kind: str) -> tuple[str, ...] | LazyStrings:
+    """A column's display strings: a tuple (of strings alone, which Python's garbage
+    collector stops tracking, and so never walks again) or, for figures, lazily."""
     if kind == "date":
-        return [fmt.date(v) for v in series]
+        return tuple([fmt.date(v) for v in series])
     if kind == "month":
-        return [_month(v) for v in series]
+        return tuple([_month(v) for v in series])
     formatter = FORMATTERS.get(kind)
     if formatter is not None:
         values = series.to_numpy(dtype=float, na_value=np.nan) if kind != "bool" else (
             series.to_numpy())
         return LazyStrings(values, formatter)
-    return series.astype(object).where(series.notna(), "").astype(str).tolist()
+    return tuple(series.astype(object).where(series.notna(), "").astype(str).tolist())
 
 
 def _edit_text(value: object, kind: str) -> str:
@@ -256,8 +276,8 @@ class FrameModel(QAbstractTableModel):
         self.columns = columns
         self.frame = pd.DataFrame({c.key: [] for c in columns})
         self.order = np.arange(0)
-        self.rows: list[int] = []
-        self._display: list[list[str] | LazyStrings] = []
+        self.rows: tuple[int, ...] = ()
+        self._display: list[tuple[str, ...] | LazyStrings] = []
         self._sort_keys: dict[int, np.ndarray] = {}  # by column, made when first sorted
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._filter = ""
@@ -265,14 +285,54 @@ class FrameModel(QAbstractTableModel):
 
     # --- data in ------------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
-        self.beginResetModel()
-        self.frame = frame.reset_index(drop=True)
-        self._rebuild()
-        self.endResetModel()
+        """Show ``frame``. Of a frame with the same rows and columns as the one shown (new
+        figures after an edit), only the columns whose values changed are formatted
+        again and announced with dataChanged: a reset would make every view lay out its
+        rows again and forget the selection and scroll position."""
+        frame = frame.reset_index(drop=True)
+        if not self._update_in_place(frame):
+            self.beginResetModel()
+            self.frame = frame
+            self._rebuild()
+            self.endResetModel()
+
+    def _update_in_place(self, frame: pd.DataFrame) -> bool:
+        """Take ``frame`` by updating the columns that changed; False when it cannot be
+        done (other rows or columns), and nothing was changed."""
+        old = self.frame
+        if len(frame) != len(old) or list(frame.columns) != list(old.columns) or not len(
+                frame) or any(frame[c].dtype != old[c].dtype for c in frame.columns):
+            return False
+        changed = [j for j, c in enumerate(self.columns)
+                   if c.key in frame and not frame[c.key].equals(old[c.key])]
+        self.frame = frame
+        if not changed:
+            return True
+        for j in changed:
+            c = self.columns[j]
+            self._display[j] = _display(frame[c.key], c.kind)
+            self._sort_keys.pop(j, None)
+        moved = (self._sort is not None and self._sort[0] in changed) or (
+            bool(self._filter) and any(not isinstance(self._display[j], LazyStrings)
+                                       for j in changed))
+        if moved:  # the rows' order or the filtered rows may change
+            self.layoutAboutToBeChanged.emit()
+            try:
+                persistent = self.persistentIndexList()
+                old_positions = [int(self.order[i.row()]) if 0 <= i.row() < len(self.order)
+                                 else -1 for i in persistent]
+                self._apply_order()
+                self._remap(persistent, old_positions)
+            finally:
+                self.layoutChanged.emit()
+        elif len(self.order):
+            self.dataChanged.emit(self.index(0, min(changed)),
+                                  self.index(len(self.order) - 1, max(changed)))
+        return True
 
     def _rebuild(self) -> None:
         self._display = [_display(self.frame[c.key], c.kind) if c.key in self.frame
-                         else [""] * len(self.frame) for c in self.columns]
+                         else ("",) * len(self.frame) for c in self.columns]
         self._sort_keys = {}
         self._apply_order()
 
@@ -328,7 +388,8 @@ class FrameModel(QAbstractTableModel):
                     needle, regex=False).to_numpy(dtype=bool)
             order = order[mask[order]]
         self.order = order
-        self.rows = order.tolist()  # plain ints: indexing a list with them is fastest
+        # plain ints, fastest to index with; a tuple, untracked by the garbage collector
+        self.rows = tuple(order.tolist())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -374,25 +435,23 @@ class FrameModel(QAbstractTableModel):
         return int(hits[0]) if len(hits) else -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == DISPLAY_ROLE:
+        if role == _DISPLAY:
             if not index.isValid():
                 return None
             return self._display[index.column()][self.rows[index.row()]]
-        if not index.isValid():
+        if role not in _FRAME_ROLES or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return RIGHT if self.columns[index.column()].numeric else None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             c = self.columns[index.column()]
             if c.kind == "status":
                 return theme.status_colour(self._display[index.column()][
-                    self.order[index.row()]])
+                    self.rows[index.row()]])
             return None
-        if role == SORT_ROLE:
+        if role == _SORT:
             return self.sort_key(index.column())[self.order[index.row()]]
-        if role == POSITION_ROLE:
-            return int(self.order[index.row()])
-        return None
+        return int(self.order[index.row()])  # POSITION_ROLE
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -451,6 +510,7 @@ class ProjectTableModel(FrameModel):
             lookup = LOOKUPS.get(c.name) if table not in NAME_TABLES else None
             if lookup is not None:
                 cols.append(Col(lookup[0], lookup[1], "lookup"))
+        self._editable = [c.kind != "lookup" for c in cols]
         super().__init__(cols, parent)
         self.last_error = ""  # why the last setData was refused
         doc.tableReset.connect(self._on_reset)
@@ -458,9 +518,13 @@ class ProjectTableModel(FrameModel):
         doc.reportChanged.connect(self._on_problems)
         self.set_frame(doc.project.tables[table])
 
+    def _update_in_place(self, frame: pd.DataFrame) -> bool:
+        """A table's rows were replaced (names beside ids may have changed too): reset."""
+        return False
+
     def editable(self, column: int) -> bool:
         """Whether view column ``column`` is a cell of the table (not a name shown)."""
-        return self.columns[column].kind != "lookup"
+        return self._editable[column]
 
     def _rebuild(self) -> None:
         super()._rebuild()
@@ -479,8 +543,8 @@ class ProjectTableModel(FrameModel):
         id_column = "item_id" if lookup[2] == "Items" else "supplier_id"
         names = dict(zip(source[id_column], source["name"].astype(object), strict=True))
         j = keys.index(lookup[0])
-        self._display[j] = [fmt.text(names.get(v)) if isinstance(v, str) else ""
-                            for v in self.frame[id_key]]
+        self._display[j] = tuple([fmt.text(names.get(v)) if isinstance(v, str) else ""
+                                  for v in self.frame[id_key]])
         self._sort_keys.pop(j, None)
         return j
 
@@ -545,33 +609,30 @@ class ProjectTableModel(FrameModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if not self.editable(index.column()):
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return EDITABLE if self._editable[index.column()] else READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == DISPLAY_ROLE:
+        if role == _DISPLAY:
             if not index.isValid():
                 return None
             return self._display[index.column()][self.rows[index.row()]]
-        if not index.isValid():
+        if role not in _PROJECT_ROLES or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                    Qt.ItemDataRole.ForegroundRole):
+        if role in _MARK_ROLES:
             marks = self.doc.marks.get(self.table)
-            pos = int(self.order[index.row()])
-            text = marks.get((pos, self.columns[index.column()].key)) if marks else None
+            if not marks:
+                return super().data(index, role)
+            text = marks.get((self.rows[index.row()], self.columns[index.column()].key))
             if text is None:
                 return super().data(index, role)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return text
-            if role == Qt.ItemDataRole.ForegroundRole:  # reads on the fill in every theme
+            if role == _FOREGROUND:  # reads on the fill in every theme
                 return theme.problem_text()
             return theme.problem_brush(warning=text.startswith("Warning"))
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             c = self.columns[index.column()]
-            if not self.editable(index.column()):
+            if not self._editable[index.column()]:
                 return self._display[index.column()][self.rows[index.row()]]
             return _edit_text(self.frame[c.key].iloc[self.position(index.row())], c.kind)
         return super().data(index, role)

@@ -62,6 +62,9 @@ class DashboardPage(QWidget):
         self.doc = doc
         self._figures: dict[str, object] = {}
         self._pending = True
+        # what the country mix was last drawn from (the report's sources, ids, names, cap
+        # and the number of materials)
+        self._mix_drawn: tuple[object, ...] | None = None
 
         self.cards = {
             "below_target": Card("materials below target cover"),
@@ -171,11 +174,16 @@ class DashboardPage(QWidget):
                                   s.target_days, total)
         order = concentration_order(report.materials)[:MAX_ROWS]
         ids = [str(i) for i in table.ids[order]]
-        mix = segments(report.sources, ids)
-        countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
-        self.mix_chart.set_mix(ids, [str(n) for n in table.names[order]], mix,
-                               s.max_country_share,
-                               {c: _country_name(c) for c in countries}, total)
+        names = [str(n) for n in table.names[order]]
+        # an edit of Stock or Orders keeps the report's sources: the same mix, not redrawn
+        drawn = self._mix_drawn
+        if drawn is None or drawn[0] is not report.sources or drawn[1:] != (
+                ids, names, s.max_country_share, total):
+            mix = segments(report.sources, ids)
+            countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
+            self.mix_chart.set_mix(ids, names, mix, s.max_country_share,
+                                   {c: _country_name(c) for c in countries}, total)
+            self._mix_drawn = (report.sources, ids, names, s.max_country_share, total)
         width = max(self.cover_chart.label_width(), self.mix_chart.label_width())
         self.cover_chart.set_label_width(width)
         self.mix_chart.set_label_width(width)
