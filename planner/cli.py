@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True,
                    help=_("OUT.stockpile, OUT.xlsx, or a folder for CSV files"))
+    p.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig",
+                   help=_("encoding of CSV files: utf-8-sig (UTF-8 with a byte order mark, "
+                          "which Excel reads; the default) or cp932 (Shift_JIS, for Japanese "
+                          "Windows programs)"))
 
     p = sub.add_parser("template", help=_("write a blank template workbook to fill in"))
     p.add_argument("-o", "--output", type=Path, required=True, help="OUT.xlsx")
@@ -246,7 +250,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if overwrites_input("convert", args.file, export_targets(args.output)):
         return EXIT_USAGE
     project = load(args.file)
-    export(project, args.output)
+    export(project, args.output, encoding=args.encoding)
     print(_("wrote {file}").format(file=args.output))
     return EXIT_OK
 

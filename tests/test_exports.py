@@ -136,7 +136,7 @@ def test_the_csv_folder(hostile: Project, tmp_path: Path) -> None:
     write_csv_folder(hostile, tmp_path / "csv")
     guarded: set[str] = set()
     for path in (tmp_path / "csv").glob("*.csv"):
-        with path.open(newline="", encoding="utf-8") as f:
+        with path.open(newline="", encoding="utf-8-sig") as f:
             for row in csv.reader(f):
                 for field in row:
                     assert not field.startswith(FORMULA_START), (path.name, field)

@@ -3,16 +3,20 @@ and the command line in Japanese with the same figures as in English."""
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from conftest import BASE
 
+import planner
 from planner import cli
 from planner.core import i18n
 
@@ -140,3 +144,28 @@ def test_a_compiled_catalogue_is_read_through_package_data() -> None:
     assert catalogue.gettext("what stops") == "止まる供給元"
     assert isinstance(i18n.catalogue("en").gettext("x"), str)
     assert io.BytesIO(MO.read_bytes()).read(4) in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+def test_convert_writes_csv_for_excel_or_in_shift_jis_on_request(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        make_book: Callable[..., Path]) -> None:
+    """UTF-8 with a byte order mark by default (Excel opens it right); cp932 on request, read
+    back to the same project; a character Shift_JIS lacks refused at its cell."""
+    sample = ROOT / "samples" / "motors_actuators_ja.xlsx"
+    code, _out, _err = run(capsys, "convert", sample, "-o", tmp_path / "utf8")
+    assert code == 0
+    assert (tmp_path / "utf8" / "Items.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    code, _out, err = run(capsys, "convert", sample, "-o", tmp_path / "sjis", "--encoding",
+                          "cp932")
+    assert code == 1 and "Suppliers!B15" in err and "(CP932)" in err  # 份 is not in CP932
+    assert not (tmp_path / "sjis" / "Items.csv").exists()
+    sheets = copy.deepcopy(BASE)
+    sheets["Items"][1][1] = "ネオジム磁石（Dy拡散）"
+    book = make_book(sheets)
+    code, _out, _err = run(capsys, "convert", book, "-o", tmp_path / "cp932", "--encoding",
+                           "cp932")
+    assert code == 0
+    items = (tmp_path / "cp932" / "Items.csv").read_bytes()
+    assert "ネオジム磁石（Dy拡散）".encode("cp932") in items
+    assert planner.load(tmp_path / "cp932").tables["Items"].equals(
+        planner.load(book).tables["Items"])

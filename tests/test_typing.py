@@ -46,7 +46,6 @@ BASELINE: dict[str, frozenset[str]] = {
         "ui.pages.plan_page",
         "ui.pages.scenario_page",
         "ui.pages.tables",
-        "ui.printing.dialogs",
         "ui.shell.app",
         "ui.shell.main_window",
         "ui.shell.preferences",

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "ev_motors_wind.xlsx"
 PACKAGE_DATA = ("planner/resources/scenarios.json", "planner/resources/style.qss",
                 "planner/resources/icons/app.svg", "planner/resources/docs/definitions.md",
+                "planner/resources/docs/definitions.ja.md",
                 "planner/resources/samples/ev_motors_wind.xlsx",
                 "planner/resources/samples/motors_actuators_ja.xlsx",
                 "planner/resources/locale/ja/LC_MESSAGES/planner.mo",

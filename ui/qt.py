@@ -5,7 +5,6 @@ shim touches one file. ``__all__`` is spelled out so that linters see the re-exp
 """
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
@@ -113,6 +112,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` and give it back untranslated (Qt's own
+    marker is typed as returning object); translate it with QCoreApplication.translate
+    where it is shown."""
+    return text
+
 
 __all__ = [
     "QT_TRANSLATE_NOOP",

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # scipy.optimize takes 0.7 s to import: only when a MILP is s
     from scipy.optimize import Bounds, LinearConstraint
 
 from planner.core.errors import Cancelled, PlannerError
+from planner.core.i18n import _
 
 Progress = Callable[[int, int], object]  # (done, total) -> False to stop
 
@@ -179,7 +180,7 @@ def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Al
         total, done = int(redo.sum()), 0
         for lo in range(0, len(listed), ENUMERATE_CHUNK):
             if progress is not None and progress(done, total) is False:
-                raise Cancelled("the plan was cancelled")
+                raise Cancelled(_("the plan was cancelled"))
             keep = np.zeros(k, dtype=bool)
             keep[listed[lo:lo + ENUMERATE_CHUNK]] = True
             done += int(keep.sum())
@@ -194,7 +195,7 @@ def allocate(problem: AllocationProblem, progress: Progress | None = None) -> Al
                               (np.flatnonzero(redo & ~met), False)):
             for lo in range(0, len(numbers), MILP_CHUNK):
                 if progress is not None and progress(done, total) is False:
-                    raise Cancelled("the plan was cancelled")
+                    raise Cancelled(_("the plan was cancelled"))
                 done += len(numbers[lo:lo + MILP_CHUNK])
                 keep = np.zeros(k, dtype=bool)
                 keep[numbers[lo:lo + MILP_CHUNK]] = True
@@ -512,7 +513,8 @@ def _run(c: np.ndarray, integrality: np.ndarray, bounds: Bounds,
         if may_fail and result.status == 2:  # infeasible
             return None
         # cannot happen otherwise: every block is feasible (need ≤ what can be delivered)
-        raise PlannerError(f"the procurement plan could not be solved: {result.message}")
+        raise PlannerError(_("the procurement plan could not be solved: {reason}").format(
+            reason=result.message))
     return np.asarray(result.x, dtype=float)
 
 

@@ -38,6 +38,7 @@ from planner.analysis.plan_tables import (
     whole_units,
 )
 from planner.core.errors import InputError, Problem
+from planner.core.i18n import _
 from planner.inputs.project import Project, Settings
 
 # "diversify": the cheapest plan no more concentrated than today (docs/definitions.md);
@@ -73,15 +74,19 @@ class PlanParameters:
     def check(self) -> None:
         problems = []
         if not (math.isfinite(self.horizon_days) and self.horizon_days > 0):
-            problems.append(f"horizon_days must be greater than zero, got {self.horizon_days:g}")
+            problems.append(_("{name} must be greater than zero, got {value}").format(
+                name="horizon_days", value=f"{self.horizon_days:g}"))
         if not (math.isfinite(self.target_days) and self.target_days >= 0):
-            problems.append(f"target_days must not be negative, got {self.target_days:g}")
+            problems.append(_("{name} must not be negative, got {value}").format(
+                name="target_days", value=f"{self.target_days:g}"))
         for name in ("max_supplier_share", "max_country_share"):
             value = getattr(self, name)
             if not (0 <= value <= 1):
-                problems.append(f"{name} must be between 0 and 1, got {value:g}")
+                problems.append(_("{name} must be between 0 and 1, got {value}").format(
+                    name=name, value=f"{value:g}"))
         if self.objective not in OBJECTIVES:
-            problems.append(f"objective must be diversify or cheapest, got {self.objective!r}")
+            problems.append(_("{name} must be diversify or cheapest, got {value}").format(
+                name="objective", value=repr(self.objective)))
         if problems:
             raise InputError([Problem("Settings", p) for p in problems])
 

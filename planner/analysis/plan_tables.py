@@ -14,6 +14,7 @@ what a :class:`~planner.analysis.plan.Plan` holds:
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from planner.analysis.compute import Report
+from planner.core import formatting as fmt
+from planner.core.i18n import N_, catalogue, language
 from planner.inputs.project import Project
 
 if TYPE_CHECKING:
@@ -46,8 +49,19 @@ LINE_COLUMNS = (
     "capacity", "order_multiple", "needed_by", "order_by", "arrival", "late", "days_late",
     "action", "stock_out", "days_uncovered", "warning",
 )
-ORDER_NOW = "order now"  # the action of a line whose order-by date is today or past
-NOT_YET = "not yet"  # ... of one whose order-by date is still ahead
+# The words of ``action``, ``warning`` and ``reason`` stay English in those columns (the
+# plan's JSON reads the same in every language); ``action_text``, ``warning_text`` and
+# ``reason_text`` carry them in the language chosen when the plan was made, for people.
+ORDER_NOW = N_("order now")  # the action of a line whose order-by date is today or past
+NOT_YET = N_("not yet")  # ... of one whose order-by date is still ahead
+STOCK_OUT_WARNING = N_("Stock runs out on {date}, before this order can arrive (days "
+                       "without stock: {days}).")
+
+
+def _languages() -> tuple[gettext.NullTranslations, gettext.NullTranslations | None]:
+    """English, and the current language's catalogue when it is not English."""
+    here = language()
+    return gettext.NullTranslations(), None if here == "en" else catalogue(here)
 
 
 # --- rounding ------------------------------------------------------------------------
@@ -163,9 +177,14 @@ def order_lines(project: Project, report: Report, src: pd.DataFrame, quantity: n
     uncovered = np.where(runs_out, np.maximum((arrival - stock_out).astype("int64"), 0), 0)
     stock_out = np.where(runs_out, stock_out.astype("datetime64[s]"),
                          np.datetime64("NaT", "s"))
-    warning = [f"Stock runs out on {pd.Timestamp(day).date().isoformat()}, before this order "
-               f"can arrive (days without stock: {days:,})." if days > 0 else ""
+    local = _languages()[1]
+    warning = [STOCK_OUT_WARNING.format(date=pd.Timestamp(day).date().isoformat(),
+                                        days=f"{days:,}") if days > 0 else ""
                for day, days in zip(stock_out, uncovered.tolist(), strict=True)]
+    warning_text = warning if local is None else [
+        local.gettext(STOCK_OUT_WARNING).format(date=fmt.date(day), days=f"{days:,}")
+        if days > 0 else "" for day, days in zip(stock_out, uncovered.tolist(), strict=True)]
+    action = np.where(order_by <= as_of, ORDER_NOW, NOT_YET)
     q = quantity[rows]
     names = report.items.set_index("item_id")["name"]
     lines = pd.DataFrame({
@@ -190,12 +209,15 @@ def order_lines(project: Project, report: Report, src: pd.DataFrame, quantity: n
         "arrival": arrival.astype("datetime64[s]"),
         "late": late,
         "days_late": days_late.astype(np.int64),
-        "action": np.where(order_by <= as_of, ORDER_NOW, NOT_YET),
+        "action": action,
         "stock_out": stock_out,
         "days_uncovered": uncovered.astype(np.int64),
         "warning": warning,
+        "action_text": action if local is None else np.where(
+            action == ORDER_NOW, local.gettext(ORDER_NOW), local.gettext(NOT_YET)),
+        "warning_text": warning_text,
     })
-    for text in ("unit", "action", "warning"):
+    for text in ("unit", "action", "warning", "action_text", "warning_text"):
         lines[text] = lines[text].astype("string")
     lines = lines.sort_values(["order_by", "item_id", "supplier_id"], kind="stable")
     return lines.reset_index(drop=True)
@@ -299,9 +321,13 @@ def materials_table(report: Report, params: PlanParameters, src: pd.DataFrame,
         else []
     out["more_concentrated"] = np.logical_or.reduce(
         [has_plan & rule.flag for rule in rules] + [np.zeros(n, dtype=bool)])
-    out["reason"] = pd.array(_reasons(out, src, available, params, rules), dtype="string")
+    english, local = _languages()
+    reasons = _reasons(out, src, available, params, rules, english)
+    out["reason"] = pd.array(reasons, dtype="string")
     out["method"] = pd.array(method.astype(str), dtype="string")
-    return out[list(MATERIAL_COLUMNS)]
+    out["reason_text"] = out["reason"] if local is None else pd.array(
+        _reasons(out, src, available, params, rules, local), dtype="string")
+    return out[[*MATERIAL_COLUMNS, "reason_text"]]
 
 
 def _amount(value: float, unit: object) -> str:
@@ -390,10 +416,13 @@ def _concentration(out: pd.DataFrame, src: pd.DataFrame, quantity: np.ndarray,
 
 
 def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
-             params: PlanParameters, rules: list[_Rule]) -> list[str]:
-    """Why a material's plan is not simply 'the need, within the caps', in words; with
-    ``rules`` (objective "diversify"), also where its mix is more concentrated than
-    today's."""
+             params: PlanParameters, rules: list[_Rule],
+             words: gettext.NullTranslations) -> list[str]:
+    """Why a material's plan is not simply 'the need, within the caps', in words (of
+    ``words``' language); with ``rules`` (objective "diversify"), also where its mix is
+    more concentrated than today's."""
+    _ = words.gettext
+    pgettext = words.pgettext
     n = len(out)
     reasons = [""] * n
     need = out["net_need"].to_numpy(dtype=float)
@@ -426,47 +455,71 @@ def _reasons(out: pd.DataFrame, src: pd.DataFrame, available: np.ndarray,
         checks.append((rule.flag, rule.what, rule.bound, rule.label, rule.note,
                        rule.top.to_numpy(dtype=object), rule.share, capacity, smallest,
                        distinct))
+    extra_why = {  # (whole units, order multiples) -> why the plan is above the need
+        (True, True): N_("minimum order quantities, order multiples and whole units raise "
+                         "the plan {amount} above the need"),
+        (False, True): N_("minimum order quantities and order multiples raise the plan "
+                          "{amount} above the need"),
+        (True, False): N_("minimum order quantities and whole units raise the plan {amount} "
+                          "above the need"),
+        (False, False): N_("minimum order quantities raise the plan {amount} above the "
+                           "need"),
+    }
+    what_words = {"supplier": N_("supplier"), "country": N_("country")}
+    label_words = {"cap": N_("cap"), "today's": N_("today's")}
+    note_words = {"": "", " (export controls)": N_(" (export controls)")}
     for i in interesting:
         parts: list[str] = []
         if need[i] <= 0:
-            parts.append("no order needed; the current mix stays as it is")
+            parts.append(_("no order needed; the current mix stays as it is"))
         elif sources[i] == 0:
-            parts.append("no source on file")
+            parts.append(_("no source on file"))
         elif available[i] <= 0:
-            parts.append("no source can deliver: capacity below its minimum order quantity")
+            parts.append(_("no source can deliver: capacity below its minimum order "
+                           "quantity"))
         elif short[i]:
-            parts.append(f"the sources can deliver only {_amount(available[i], unit[i])} "
-                         f"over the horizon, {_amount(need[i] - planned[i], unit[i])} short")
+            parts.append(_("the sources can deliver only {available} over the horizon, "
+                           "{short} short").format(
+                available=_amount(available[i], unit[i]),
+                short=_amount(need[i] - planned[i], unit[i])))
         elif extra[i]:
-            why = ("minimum order quantities, order multiples and whole units" if whole[i]
-                   and multiple[i] else "minimum order quantities and order multiples"
-                   if multiple[i] else "minimum order quantities and whole units" if whole[i]
-                   else "minimum order quantities")
-            parts.append(f"{why} raise the plan {_amount(planned[i] - need[i], unit[i])} "
-                         "above the need")
+            parts.append(_(extra_why[bool(whole[i]), bool(multiple[i])]).format(
+                amount=_amount(planned[i] - need[i], unit[i])))
         breaches: dict[str, list[str]] = {}  # why -> what is over its cap, for that reason
         for flag, what, bound, label, note, top, share, capacity, smallest, distinct in checks:
             cap = bound[i]
             if flag[i] and planned[i] > 0:
+                country = what == "country"
                 if sources[i] == 1:
-                    why = "only one qualified source"
+                    why = _("only one qualified source")
                 elif distinct[i] == 0:
-                    kind = "origin country" if what == "country" else "supplier"
-                    why = f"only one {kind} ({top[i]})"
+                    why = (_("only one origin country ({key})") if country
+                           else _("only one supplier ({key})")).format(key=top[i])
                 elif capacity[i] <= 0:
-                    why = f"no other {what} can deliver (capacity below the minimum order)"
+                    why = (_("no other country can deliver (capacity below the minimum "
+                             "order)") if country else
+                           _("no other supplier can deliver (capacity below the minimum "
+                             "order)"))
                 elif capacity[i] < (1 - cap) * planned[i] * (1 + 1e-9):
-                    plural = "countries" if what == "country" else "suppliers"
-                    why = (f"other {plural} can deliver {_amount(capacity[i], unit[i])} "
-                           "over the horizon")
+                    why = (_("other countries can deliver {amount} over the horizon")
+                           if country else
+                           _("other suppliers can deliver {amount} over the horizon")
+                           ).format(amount=_amount(capacity[i], unit[i]))
                 else:
-                    why = (f"the other sources' minimum orders (from "
-                           f"{_amount(smallest[i], unit[i])}) are too large for a need of "
-                           f"{_amount(need[i], unit[i])}")
+                    why = _("the other sources' minimum orders (from {smallest}) are too "
+                            "large for a need of {need}").format(
+                        smallest=_amount(smallest[i], unit[i]),
+                        need=_amount(need[i], unit[i]))
                 breaches.setdefault(why, []).append(
-                    f"{what} {top[i]}{note} {share[i]:.0%} > {label} {cap:.0%}")
-        parts += [f"{' and '.join(over)}: {why}" for why, over in breaches.items()]
-        reasons[i] = "; ".join(parts)
+                    _("{what} {key}{note} {share} > {label} {cap}").format(
+                        what=_(what_words[what]), key=top[i],
+                        note=_(note_words[note]) if note else "",
+                        share=f"{share[i]:.0%}", label=_(label_words[label]),
+                        cap=f"{cap:.0%}"))
+        parts += [_("{over}: {why}").format(
+            over=pgettext("list", " and ").join(over), why=why)
+            for why, over in breaches.items()]
+        reasons[i] = pgettext("list", "; ").join(parts)
     return reasons
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from planner.analysis.compute import Report, compute
 from planner.analysis.scenario import ScenarioError, Stop
+from planner.core.i18n import _, language
 from planner.core.resources import resource
 from planner.inputs.project import Project
 from planner.inputs.reading import MAX_FILE_BYTES
@@ -39,6 +40,29 @@ class Preset:
     effective: str = ""
     measure: str = ""  # what was decided, and by whom
     assumption: str = ""  # where days and cut come from
+    # the same in Japanese ("" where the file has none: the English is shown)
+    title_ja: str = ""
+    measure_ja: str = ""
+    assumption_ja: str = ""
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the current language (planner.core.i18n)."""
+        return self._shown(self.title, self.title_ja)
+
+    @property
+    def shown_measure(self) -> str:
+        """What was decided, in the current language."""
+        return self._shown(self.measure, self.measure_ja)
+
+    @property
+    def shown_assumption(self) -> str:
+        """Where days and cut come from, in the current language."""
+        return self._shown(self.assumption, self.assumption_ja)
+
+    @staticmethod
+    def _shown(english: str, japanese: str) -> str:
+        return japanese if japanese and language() == "ja" else english
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -58,40 +82,47 @@ def load_presets(path: Path | str | None = None) -> list[Preset]:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except RecursionError:  # [[[[...]]]] nested a hundred thousand deep
-        raise ScenarioError(f"{path}: cannot read the preset scenarios: the file is nested "
-                            "too deeply") from None
+        raise ScenarioError(_("{path}: cannot read the preset scenarios: the file is nested "
+                              "too deeply").format(path=path)) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, an
         # integer of thousands of digits
-        raise ScenarioError(f"{path}: cannot read the preset scenarios: {exc}") from exc
+        raise ScenarioError(_("{path}: cannot read the preset scenarios: {error}").format(
+            path=path, error=exc)) from exc
     entries = data.get("presets") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise ScenarioError(f"{path}: expected an object with a list \"presets\"")
+        raise ScenarioError(_("{path}: expected an object with a list \"presets\"").format(
+            path=path))
     presets: list[Preset] = []
     for i, entry in enumerate(entries, start=1):
-        where = f"{path}: preset {i}"
+        where = _("{path}: preset {number}").format(path=path, number=i)
         if not isinstance(entry, dict):
-            raise ScenarioError(f"{where}: expected an object")
+            raise ScenarioError(_("{where}: expected an object").format(where=where))
         missing = [k for k in ("id", "title", "country", "days", "keywords") if k not in entry]
         if missing:
-            raise ScenarioError(f"{where}: missing {', '.join(missing)}")
+            raise ScenarioError(_("{where}: missing {keys}").format(
+                where=where, keys=", ".join(missing)))
         days, cut, keywords = entry["days"], entry.get("cut", 1.0), entry["keywords"]
         if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-            raise ScenarioError(f"{where} ({entry['id']}): days must be a whole number ≥ 1")
+            raise ScenarioError(_("{where} ({id}): days must be a whole number ≥ 1").format(
+                where=where, id=entry["id"]))
         if days > MAX_DAYS:
-            raise ScenarioError(f"{where} ({entry['id']}): {_too_long(days)}")
+            raise ScenarioError(f"{where} ({entry['id']}): {_too_long(days)}")  # a location
         if not isinstance(cut, int | float) or isinstance(cut, bool) or not 0 < cut <= 1:
-            raise ScenarioError(f"{where} ({entry['id']}): cut must be above 0 and at most 1")
+            raise ScenarioError(_("{where} ({id}): cut must be above 0 and at most 1").format(
+                where=where, id=entry["id"]))
         if not (isinstance(keywords, list) and keywords
                 and all(isinstance(k, str) and k.strip() for k in keywords)):
-            raise ScenarioError(f"{where} ({entry['id']}): keywords must be a list of words")
+            raise ScenarioError(_("{where} ({id}): keywords must be a list of words").format(
+                where=where, id=entry["id"]))
         presets.append(Preset(
             str(entry["id"]), str(entry["title"]), str(entry["country"]).upper(), days,
             float(cut), tuple(k.strip() for k in keywords), str(entry.get("announced", "")),
             str(entry.get("effective", "")), str(entry.get("measure", "")),
-            str(entry.get("assumption", ""))))
+            str(entry.get("assumption", "")), str(entry.get("title_ja", "")),
+            str(entry.get("measure_ja", "")), str(entry.get("assumption_ja", ""))))
     ids = [p.id.lower() for p in presets]
     if len(set(ids)) != len(ids):
-        raise ScenarioError(f"{path}: preset ids must be unique")
+        raise ScenarioError(_("{path}: preset ids must be unique").format(path=path))
     return presets
 
 
@@ -103,16 +134,19 @@ def _check_file(path: Path) -> None:
     except OSError:
         return  # reading it says why
     if not stat.S_ISREG(info.st_mode):
-        raise ScenarioError(f"{path} is not a regular file")
+        raise ScenarioError(_("{path} is not a regular file").format(path=path))
     if info.st_size > MAX_FILE_BYTES:
-        raise ScenarioError(f"{path}: the file is {info.st_size / 2**20:,.0f} MB; the limit "
-                            f"is {MAX_FILE_BYTES / 2**20:,.0f} MB")
+        raise ScenarioError(_("{path}: the file is {size} MB; the limit is {limit} MB").format(
+            path=path, size=f"{info.st_size / 2**20:,.0f}",
+            limit=f"{MAX_FILE_BYTES / 2**20:,.0f}"))
 
 
 def _too_long(days: int) -> str:
     digits = len(str(days))
-    shown = f"{days:,}" if digits <= 20 else f"a number of {digits:,} digits"
-    return f"days must be at most {MAX_DAYS:,.0f} (100 years), got {shown}"
+    shown = (f"{days:,}" if digits <= 20
+             else _("a number of {digits} digits").format(digits=f"{digits:,}"))
+    return _("days must be at most {limit} (100 years), got {shown}").format(
+        limit=f"{MAX_DAYS:,.0f}", shown=shown)
 
 
 def find_preset(presets: list[Preset], name: str) -> Preset:
@@ -120,7 +154,8 @@ def find_preset(presets: list[Preset], name: str) -> Preset:
     for p in presets:
         if p.id.lower() == name.strip().lower():
             return p
-    raise ScenarioError(f"no preset {name!r}; presets: {', '.join(p.id for p in presets)}")
+    raise ScenarioError(_("no preset {name}; presets: {ids}").format(
+        name=repr(name), ids=", ".join(p.id for p in presets)))
 
 
 def matched_materials(project: Project, preset: Preset, report: Report | None = None
@@ -144,4 +179,5 @@ def preset_stop(project: Project, preset: Preset, days: int | None = None,
         raise ScenarioError(_too_long(days))
     ids = matched_materials(project, preset, report)["item_id"]
     return Stop("country", preset.country, preset.days if days is None else days,
-                preset.cut if cut is None else cut, frozenset(ids.astype(str)), preset.title)
+                preset.cut if cut is None else cut, frozenset(ids.astype(str)),
+                preset.shown_title)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import InputError, Problem
+from planner.core.i18n import _
 from planner.inputs.project import Project
 
 
@@ -51,8 +52,9 @@ def _converted(project: Project, table: str) -> np.ndarray:
         code = str(codes.iloc[p])
         own = project.settings.currency
         raise InputError([Problem(
-            table, f"no rate for {code}: add {code} to the Rates sheet with the number of "
-            f"{own} for one {code}", project.layout(table).cell("currency", p),
+            table, _("no rate for {code}: add {code} to the Rates sheet with the number of "
+                     "{own} for one {code}").format(code=code, own=own),
+            project.layout(table).cell("currency", p),
             row=int(project.layout(table).rows[p]), column="currency", kind="no rate")])
     return np.where(given, price * factor, price)
 

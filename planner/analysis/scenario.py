@@ -37,6 +37,7 @@ from planner.analysis.compute import Report, bom_arrays, compute
 from planner.analysis.forecast import RequirementProfile
 from planner.analysis.prices import item_prices
 from planner.core.errors import PlannerError
+from planner.core.i18n import _
 from planner.inputs.parsing import country_codes, country_name
 from planner.inputs.project import Project
 from planner.inputs.schema import DAYS_PER
@@ -68,16 +69,19 @@ class Stop:
 
     def __post_init__(self) -> None:
         if self.by not in BY:
-            raise ScenarioError(f"a stop is by country or by supplier, not {self.by!r}")
+            raise ScenarioError(_("a stop is by country or by supplier, not {by}").format(
+                by=repr(self.by)))
         if not self.key:
-            raise ScenarioError("a stop needs a country code or a supplier id")
+            raise ScenarioError(_("a stop needs a country code or a supplier id"))
         if not isinstance(self.days, int) or isinstance(self.days, bool) or self.days < 0:
-            raise ScenarioError(f"a stop lasts a whole number of days, got {self.days!r}")
+            raise ScenarioError(_("a stop lasts a whole number of days, got {days}").format(
+                days=repr(self.days)))
         if self.days > MAX_DAYS:
-            raise ScenarioError(f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), "
-                                f"got {self.days:,}")
+            raise ScenarioError(_("a stop lasts at most {limit:,.0f} days (100 years), got "
+                                  "{text}").format(limit=MAX_DAYS, text=f"{self.days:,}"))
         if not (isinstance(self.cut, int | float) and 0.0 < self.cut <= 1.0):
-            raise ScenarioError(f"the cut is a fraction above 0 and at most 1, got {self.cut!r}")
+            raise ScenarioError(_("the cut is a fraction above 0 and at most 1, got {cut}")
+                                .format(cut=repr(self.cut)))
 
     @classmethod
     def parse(cls, spec: str, days: int, cut: float = 1.0,
@@ -86,7 +90,8 @@ class Stop:
         by, sep, key = spec.partition(":")
         by, key = by.strip().lower(), key.strip()
         if not sep or by not in BY or not key:
-            raise ScenarioError(f"a stop is written country:CODE or supplier:ID, got {spec!r}")
+            raise ScenarioError(_("a stop is written country:CODE or supplier:ID, got {spec}")
+                                .format(spec=repr(spec)))
         return cls(by, key.upper() if by == "country" else key, days, cut, materials, name)
 
     @property
@@ -553,9 +558,11 @@ def scenario(project: Project, stop: Stop, report: Report | None = None) -> Scen
     """Project the stock of every material ``stop`` hits, day by day, and its products."""
     data = _prepare(project, report if report is not None else compute(project))
     if stop.by == "supplier" and not (data.suppliers["supplier_id"] == stop.key).any():
-        raise ScenarioError(f"supplier:{stop.key}: no such supplier in the Suppliers table")
+        raise ScenarioError(_("{stop}: no such supplier in the Suppliers table").format(
+            stop=f"supplier:{stop.key}"))
     if stop.by == "country" and stop.key not in country_codes():
-        raise ScenarioError(f"country:{stop.key}: not an ISO 3166 two-letter country code")
+        raise ScenarioError(_("{stop}: not an ISO 3166 two-letter country code").format(
+            stop=f"country:{stop.key}"))
     src = data.src
     column = "supplier_id" if stop.by == "supplier" else "origin_country"
     hit = (src[column] == stop.key).fillna(False).to_numpy(dtype=bool)
@@ -687,10 +694,12 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     """
     data = _prepare(project, report if report is not None else compute(project))
     if days is not None and not 0 <= days <= MAX_DAYS:
-        raise ScenarioError(f"a stop lasts at most {MAX_DAYS:,.0f} days (100 years), got {days}")
+        raise ScenarioError(_("a stop lasts at most {limit:,.0f} days (100 years), got "
+                              "{text}").format(limit=MAX_DAYS, text=days))
     default = math.ceil(days if days is not None else project.settings.horizon_days)
     if default < 1:
-        raise ScenarioError(f"a stop lasts at least one day, got {default}")
+        raise ScenarioError(_("a stop lasts at least one day, got {days}").format(
+            days=default))
     src, o = data.src, data.origins
     sup_codes, sup_keys = pd.factorize(pd.concat([src["supplier_id"], data.ord_supplier],
                                                  ignore_index=True), sort=True)

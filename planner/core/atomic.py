@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from planner.core.errors import ProjectFileError
+from planner.core.i18n import N_, _
 
 TMP_SUFFIX = ".tmp"
 OLD_SUFFIX = ".old"  # a folder set aside while its replacement is renamed in: .NAME.PID.old
@@ -41,15 +42,34 @@ def why(path: Path, exc: BaseException, full: bool = False) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
     if code == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full"
+        return _("the disk is full")
     if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or (
             "read-only" in text):
-        return "the folder or file is read-only"
+        return _("the folder or file is read-only")
     if code == errno.ENOENT or not path.parent.is_dir():
-        return "the folder does not exist"
+        return _("the folder does not exist")
     if "unable to open" in text:  # SQLite's words for a folder it cannot create files in
-        return "a file cannot be created in the folder (is it read-only?)"
+        return _("a file cannot be created in the folder (is it read-only?)")
     return str(exc) if full else (getattr(exc, "strerror", None) or str(exc))
+
+
+# "could not VERB NAME: REASON" as whole sentences, one per verb (word order differs in
+# Japanese); with the note that a failed save left the file on disk as it was
+_FAILED = {
+    ("write", False): N_("could not write {name}: {reason}"),
+    ("save", False): N_("could not save {name}: {reason}"),
+    ("write", True): N_("could not write {name}: {reason}; the file on disk was not changed"),
+    ("save", True): N_("could not save {name}: {reason}; the file on disk was not changed"),
+}
+
+
+def failure(verb: str, name: str, reason: str, unchanged_note: bool = False) -> str:
+    """The message of a write that failed: "could not save NAME: the disk is full"."""
+    text = _FAILED.get((verb, unchanged_note))
+    if text is None:  # a verb of a caller outside the program: English as before
+        note = "; the file on disk was not changed" if unchanged_note else ""
+        return f"could not {verb} {name}: {reason}{note}"
+    return _(text).format(name=name, reason=reason)
 
 
 def fsync_file(path: Path) -> None:
@@ -101,19 +121,18 @@ def write_all_atomic(targets: Sequence[tuple[Path, Callable[[Path], object]]], *
     """
     pairs = [(temporary_name(Path(p), tmp_suffix), Path(p), w) for p, w in targets]
     current = pairs[0][1] if pairs else Path()
-    for folder in {path.parent for _, path, _ in pairs}:  # what killed writes left
-        names = {path.name for _, path, _ in pairs if path.parent == folder}
+    for folder in {path.parent for _tmp, path, _write in pairs}:  # what killed writes left
+        names = {path.name for _tmp, path, _write in pairs if path.parent == folder}
         _remove_stale(folder, names, (tmp_suffix,))
 
     def failed(exc: BaseException) -> ProjectFileError:
-        for tmp, _, _ in pairs:
+        for tmp, _path, _write in pairs:
             with contextlib.suppress(OSError):
                 tmp.unlink()
-        note = "; the file on disk was not changed" if unchanged_note else ""
-        return ProjectFileError(
-            f"could not {verb} {current.name}: {why(current, exc, full_reason)}{note}")
+        return ProjectFileError(failure(verb, current.name, why(current, exc, full_reason),
+                                        unchanged_note))
 
-    with _cleaned_up([tmp for tmp, _, _ in pairs]):
+    with _cleaned_up([tmp for tmp, _path, _write in pairs]):
         try:
             for tmp, path, write in pairs:
                 current = path
@@ -121,10 +140,10 @@ def write_all_atomic(targets: Sequence[tuple[Path, Callable[[Path], object]]], *
                     tmp.unlink()
                 write(tmp)
                 fsync_file(tmp)
-            for tmp, path, _ in pairs:
+            for tmp, path, _write in pairs:
                 current = path
                 os.replace(tmp, path)
-            for folder in {path.parent for _, path, _ in pairs}:
+            for folder in {path.parent for _tmp, path, _write in pairs}:
                 fsync_folder(folder)
         except ProjectFileError:
             failed(OSError())
@@ -168,7 +187,7 @@ def _stale(folder: Path, names: set[str] | None, suffixes: Sequence[str]
         suffix = next((s for s in suffixes if tmp.name.endswith(s)), None)
         if suffix is None:
             continue
-        stem, _, pid = tmp.name.removesuffix(suffix).rpartition(".")
+        stem, _dot, pid = tmp.name.removesuffix(suffix).rpartition(".")
         if not (stem.startswith(".") and pid.isdigit() and int(pid) != os.getpid()
                 and (names is None or stem[1:] in names)):
             continue
@@ -181,7 +200,7 @@ def _stale(folder: Path, names: set[str] | None, suffixes: Sequence[str]
 
 
 def _remove_stale(folder: Path, names: set[str] | None, suffixes: Sequence[str]) -> None:
-    for tmp, _ in _stale(folder, names, suffixes):
+    for tmp, _target in _stale(folder, names, suffixes):
         _remove(tmp)
 
 
@@ -216,8 +235,7 @@ def replace_folder_atomic(folder: Path, fill: Callable[[Path], object], *,
     try:
         new.mkdir()
     except OSError as exc:
-        raise ProjectFileError(f"could not {verb} {folder.name}: {why(folder, exc)}"
-                               ) from None
+        raise ProjectFileError(failure(verb, folder.name, why(folder, exc))) from None
     try:
         for name in carry:
             shutil.copy2(folder / name, new / name)
@@ -229,7 +247,7 @@ def replace_folder_atomic(folder: Path, fill: Callable[[Path], object], *,
     except BaseException as exc:
         _remove(new)
         if isinstance(exc, OSError):
-            raise ProjectFileError(f"could not {verb} {folder.name}: {why(folder, exc)}"
+            raise ProjectFileError(failure(verb, folder.name, why(folder, exc))
                                    ) from None
         raise
     with contextlib.suppress(OSError):
@@ -291,7 +309,7 @@ def recover_folder(folder: Path) -> None:
     :func:`remove_stale_temporaries`.
     """
     folder = Path(folder)
-    aside = [path for path, _ in _stale(folder.parent, {folder.name}, (OLD_SUFFIX,))]
+    aside = [path for path, _target in _stale(folder.parent, {folder.name}, (OLD_SUFFIX,))]
     if aside and not os.path.lexists(folder):
         latest = max(aside, key=lambda p: p.stat().st_mtime if p.exists() else 0.0)
         with contextlib.suppress(OSError):

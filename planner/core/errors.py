@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from planner.core import formatting as fmt
+from planner.core.i18n import _, ngettext
 
 Severity = Literal["error", "warning"]
 Kind: TypeAlias = tuple[str, str, str | None, str]  # Problem.alike
@@ -56,8 +57,9 @@ class Problem:
                 self.kind or _VALUES.sub("#", self.message))
 
     def __str__(self) -> str:
-        prefix = "" if self.severity == "error" else "warning: "
-        return f"{prefix}{self.where}: {self.message}"
+        if self.severity == "error":
+            return f"{self.where}: {self.message}"
+        return _("warning: {where}: {message}").format(where=self.where, message=self.message)
 
 
 # what a message quotes from a cell ("abc", shown by planner.inputs.parsing.shown) and the
@@ -87,8 +89,10 @@ def summarised(problems: Iterable[Problem], keep: int = SHOWN_OF_A_KIND) -> list
         problem, more = shown[at], seen[key] - keep
         if more == 1:  # the problem itself says more than a line counting it
             continue
-        where = f" in column {problem.column}" if problem.column else ""
-        shown[at] = Problem(problem.sheet, f"and {fmt.count(more)} more like these{where}",
+        text = (_("and {count} more like these in column {column}") if problem.column
+                else _("and {count} more like these"))
+        shown[at] = Problem(problem.sheet,
+                            text.format(count=fmt.count(more), column=problem.column),
                             severity=problem.severity, column=problem.column,
                             kind=problem.kind)
     return shown
@@ -107,8 +111,9 @@ class InputError(PlannerError):
 
     def __str__(self) -> str:  # when asked for: the command line prints its own lines
         errors = sum(p.severity == "error" for p in self.problems)
-        return (f"{fmt.count(errors, 'problem')} in the input:\n"
-                + "\n".join(map(str, summarised(self.problems))))
+        head = ngettext("{count} problem in the input:", "{count} problems in the input:",
+                        errors).format(count=fmt.count(errors))
+        return head + "\n" + "\n".join(map(str, summarised(self.problems)))
 
 
 class FileRefused(PlannerError):

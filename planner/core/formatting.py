@@ -13,20 +13,38 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
 
-NO_DEMAND = "no demand"  # days of cover of a material nothing consumes
-LASTS = "lasts"  # a material or product that outlasts a stop
+from planner.core.i18n import N_, _, language, pgettext
+
+# Words standing for a figure; marked here and translated where they are written (the
+# language is chosen after import), so ``missing=NO_DEMAND`` reads 需要なし in Japanese.
+NO_DEMAND = N_("no demand")  # days of cover of a material nothing consumes
+LASTS = N_("lasts")  # a material or product that outlasts a stop
 DASH = "–"  # a figure that cannot be given
-NONE = "none"
+NONE = N_("none")
+_WORDS = frozenset({NO_DEMAND, LASTS, NONE})
 
 Figure: TypeAlias = object  # a number (Python, numpy), or None, NaN or NA for "missing"
 
-_STATUS_LABELS = {"critical": "critical", "short": "short of target", "ok": "on target"}
-_STATUS_KEYS = {"critical": "critical", "short": "short", "ok": "on target"}
+_STATUS_LABELS = {"critical": N_("critical"), "short": N_("short of target"),
+                  "ok": N_("on target")}
+YEN = "¥"  # half-width, as Japanese business documents write yen
+
+
+def japanese() -> bool:
+    """Whether figures take their Japanese forms (dates, yen, words)."""
+    return language() == "ja"
+
+
+def word(missing: str) -> str:
+    """A word given for a missing figure, translated when it is one of ours (any other
+    text, such as a dash or a caller's own, stays as it is)."""
+    return _(missing) if missing in _WORDS else missing
 
 
 def is_missing(value: object) -> bool:
@@ -48,7 +66,7 @@ def _float(value: Figure) -> float:
 def number(value: Figure, digits: int = 0, *, missing: str = "") -> str:
     """A figure with thousands separators and a fixed number of decimals: 1,234 / 2.50."""
     if is_missing(value):
-        return missing
+        return word(missing)
     return f"{_float(value):,.{digits}f}"
 
 
@@ -104,7 +122,7 @@ def count(n: int, noun: str = "", plural: str = "") -> str:
 
 def yes_no(value: object) -> str:
     """A flag in a table: "yes", or blank for no (so the exceptions stand out)."""
-    return "" if is_missing(value) or not value else "yes"
+    return "" if is_missing(value) or not value else pgettext("flag", "yes")
 
 
 def text(value: object) -> str:
@@ -121,7 +139,7 @@ def days(value: Figure, digits: int | None = 0, *, unit: str = "",
     matters; ``unit`` is written after the number ("d", " days"), not after ``missing``.
     """
     if is_missing(value):
-        return missing
+        return word(missing)
     v = _float(value)
     if digits is None:
         digits = 0 if v >= 10 else 1
@@ -137,15 +155,15 @@ def survival(value: Figure) -> str:
 def day(value: Figure, digits: int | None = None, *, missing: str = NONE) -> str:
     """A day counted from the as-of date: day 46 / day 7.5 (see :func:`days`)."""
     if is_missing(value):
-        return missing
-    return f"day {days(value, digits)}"
+        return word(missing)
+    return _("day {day}").format(day=days(value, digits))
 
 
 # --- shares ---------------------------------------------------------------------------------
 def percent(value: Figure, digits: int = 0, *, missing: str = "") -> str:
     """A share as a percentage with ``digits`` decimals: 0.6 → 60%, 0.123 → 12.3%."""
     if is_missing(value):
-        return missing
+        return word(missing)
     return f"{_float(value):.{digits}%}"
 
 
@@ -178,7 +196,9 @@ def money(value: Figure, currency: str = "", digits: int = 0, *,
     """A sum, in whole units by default: EUR 1,669,120; without ``currency`` (it is in
     the column title) just 1,669,120. An infinite sum (no price) is missing."""
     if is_missing(value) or math.isinf(_float(value)):
-        return missing
+        return word(missing)
+    if currency.upper() == "JPY" and japanese():  # ¥1,234,567: yen have no decimals
+        return f"{YEN}{_float(value):,.0f}"
     figure = f"{_float(value):,.{digits}f}"
     return f"{currency} {figure}" if currency else figure
 
@@ -203,51 +223,113 @@ def price(value: Figure, currency: str = "", *, missing: str = "") -> str:
     when the column title does not carry it (EUR 1,010.40), as :func:`money` writes it.
     Below 1, trailing zeros past two decimals are dropped (0.50, not 0.500)."""
     if is_missing(value) or math.isinf(_float(value)):
-        return missing
+        return word(missing)
     v = _float(value)
     digits = price_decimals(v, currency)
     figure = f"{v:,.{digits}f}"
     if digits > 2:
         figure = figure.rstrip("0")
         figure += "0" * max(0, 2 - len(figure.partition(".")[2]))
+    if currency.upper() == "JPY" and japanese():
+        return f"{YEN}{figure}"
     return f"{currency} {figure}" if currency else figure
 
 
 # --- dates ----------------------------------------------------------------------------------
+def _day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, np.datetime64 | str):
+        return pd.Timestamp(value).date()
+    raise TypeError(f"not a date: {value!r}")
+
+
 def date(value: object) -> str:
-    """A date in tables, reports and file names: 2026-11-02 (blank when missing)."""
+    """A date in tables and reports: 2026-11-02; in Japanese 2026/11/02 (blank when
+    missing). File names take :func:`iso_date`, the same in every language."""
     if is_missing(value):
         return ""
-    if isinstance(value, dt.datetime):  # pandas' Timestamp too
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, np.datetime64 | str):
-        return pd.Timestamp(value).date().isoformat()
-    raise TypeError(f"not a date: {value!r}")
+    day = _day(value)
+    return f"{day:%Y/%m/%d}" if japanese() else day.isoformat()
+
+
+def iso_date(value: object) -> str:
+    """A date in file names and for scripts: 2026-11-02 in every language."""
+    return "" if is_missing(value) else _day(value).isoformat()
+
+
+def long_date(value: object) -> str:
+    """A date in running text and headings: 2026-11-02; in Japanese 2026年11月2日."""
+    if is_missing(value):
+        return ""
+    day = _day(value)
+    return f"{day.year}年{day.month}月{day.day}日" if japanese() else day.isoformat()
+
+
+def month(value: object) -> str:
+    """A month: 2027-01; in Japanese 2027年1月."""
+    if is_missing(value):
+        return ""
+    day = _day(value)
+    return f"{day.year}年{day.month}月" if japanese() else f"{day:%Y-%m}"
 
 
 # --- words ----------------------------------------------------------------------------------
 def status_label(status: str) -> str:
     """A status in a sentence or legend: critical / short of target / on target."""
-    return _STATUS_LABELS.get(status, status)
+    label = _STATUS_LABELS.get(status)
+    return _(label) if label else status
 
 
 def status_key(status: str) -> str:
     """A status in a chart's key, where room is short: critical / short / on target."""
-    return _STATUS_KEYS.get(status, status)
+    if status == "short":
+        return pgettext("status key", "short")
+    return status_label(status) if status in _STATUS_LABELS else status
 
 
 def status_flag(status: str) -> str:
-    """A status in a report column: CRITICAL and SHORT shout, ok does not."""
+    """A status in a report column: CRITICAL and SHORT shout, ok does not (in Japanese,
+    which has no capitals, the labels: 危険 / 目標未達 / 目標達成)."""
+    if japanese() and status in _STATUS_LABELS:
+        return status_label(status)
     return status if status == "ok" else status.upper()
 
 
+def display_width(value: str) -> int:
+    """Columns ``value`` takes in a terminal: wide and full-width characters (Japanese,
+    Chinese, Korean; East Asian width W or F) take two, others one."""
+    if value.isascii():
+        return len(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def ljust(value: str, width: int) -> str:
+    """``value`` padded on the right to ``width`` display columns (str.ljust counts
+    characters, so Japanese names would push the next column right)."""
+    return value + " " * max(0, width - display_width(value))
+
+
+def rjust(value: str, width: int) -> str:
+    """``value`` padded on the left to ``width`` display columns."""
+    return " " * max(0, width - display_width(value)) + value
+
+
 def clip(value: object, width: int) -> str:
-    """Text cut to ``width`` characters, an ellipsis marking the cut (blank when
-    missing)."""
+    """Text cut to ``width`` display columns (a Japanese character takes two), an
+    ellipsis marking the cut (blank when missing)."""
     s = text(value)
-    return s if len(s) <= width else s[: width - 1] + "…"
+    if display_width(s) <= width:
+        return s
+    out, used = [], 0
+    for ch in s:
+        used += display_width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
 
 
 def short_name(name: str, limit: int = 24) -> str:
@@ -260,8 +342,9 @@ def short_name(name: str, limit: int = 24) -> str:
     return shown if len(shown) <= limit else shown[:limit - 1].rstrip() + "…"
 
 
-__all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "clip", "count", "date", "day",
-           "days", "entered", "hhi", "is_missing", "money", "number",
-           "percent", "percent_setting", "price", "price_decimals", "quantity",
-           "quantity_digits", "setting_number", "share",
-           "short_name", "status_flag", "status_key", "status_label", "survival", "text", "yes_no"]
+__all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "YEN", "clip", "count", "date", "day", "days",
+           "display_width", "entered", "hhi", "is_missing", "iso_date", "japanese", "ljust",
+           "long_date", "money", "month", "number", "percent", "percent_setting", "price",
+           "price_decimals", "quantity", "quantity_digits", "rjust", "setting_number", "share",
+           "short_name", "status_flag", "status_key", "status_label", "survival", "text",
+           "word", "yes_no"]

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.atomic import remove_stale_temporaries, temporary_name, write_atomic
+from planner.core.formatting import japanese
+from planner.core.i18n import _
 
 HEADER_FILL = "2F4858"  # the dark blue-grey of every header row
 HEADER_BORDER = "B7C4CC"
@@ -46,6 +48,13 @@ FIRST_TRUE_DATE = 61  # 1900-03-01: before it Excel counts a 29 February 1900
 HEADER_LIMIT = 255  # characters Excel allows in a page header or footer
 MIN_PRINT_SCALE = 75  # percent: below it 11 pt text prints too small to read
 SIDE_MARGIN = 0.5  # inches, left and right
+# The cells' font of a workbook written in Japanese: Yu Gothic (游ゴシック), Office's own
+# Japanese font since 2016 and on every Windows since 8.1. A workbook names one font per
+# cell, with no list of fallbacks; where it is missing (LibreOffice on Linux, an older
+# Mac) the program substitutes a font that has the glyphs (Noto Sans CJK JP, Meiryo,
+# Hiragino), so the text still shows. English workbooks keep XlsxWriter's Calibri.
+JAPANESE_FONT = "Yu Gothic"
+SHIFT_JIS_CHARSET = 128  # tells Excel the font is for Japanese text
 
 # What Excel writes for a text (see xlsx_text); XlsxWriter does the same.
 _ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
@@ -85,7 +94,8 @@ def number_format(kind: str, *, label: str | None = None, decimals: int | None =
 
     Kinds: ``number`` and ``money`` ("#,##0", ``decimals`` after the point), ``share``
     (a percentage, one decimal unless told), ``days`` ("#,##0", or "#,##0 "days"" with
-    ``label="days"``), ``date`` (yyyy-mm-dd), ``month`` (yyyy-mm) and ``text``
+    ``label="days"``), ``date`` (yyyy-mm-dd; in Japanese yyyy/mm/dd), ``month``
+    (yyyy-mm; in Japanese yyyy年m月) and ``text``
     (General). ``label`` is shown after a number ("5,832 kg", "2,799 EUR") while the cell
     stays a number. ``more``: up to that many decimals after ``decimals`` where the value
     has them (a unit price of 0.0425 beside 0.48). ``pad``
@@ -101,10 +111,10 @@ def number_format(kind: str, *, label: str | None = None, decimals: int | None =
     elif kind == "share":
         places = 1 if decimals is None else decimals
         code = "0" + ("." + "0" * places if places else "") + "%"
-    elif kind == "date":
-        code = "yyyy-mm-dd"
+    elif kind == "date":  # 2026/11/30 in Japanese tables
+        code = "yyyy/mm/dd" if japanese() else "yyyy-mm-dd"
     elif kind == "month":
-        code = "yyyy-mm"
+        code = 'yyyy"年"m"月"' if japanese() else "yyyy-mm"
     elif kind == "text":
         return "General"
     else:
@@ -333,9 +343,9 @@ class Sheet:
         options: dict[str, Any] = {
             "validate": "list", "source": source if isinstance(source, str) else list(source),
             "error_type": "stop" if strict else "warning",
-            "error_title": "Not in the list",
-            "error_message": "Choose a value from the list." if strict else
-            "This value is not in the list; keep it only if you are sure.",
+            "error_title": _("Not in the list"),
+            "error_message": _("Choose a value from the list.") if strict else
+            _("This value is not in the list; keep it only if you are sure."),
         }
         self._check(self._ws.data_validation(first_row, col, last_row, col, options))
 
@@ -398,13 +408,19 @@ class Book:
     def __init__(self, path: Path, scratch: str):
         import xlsxwriter
 
-        self.workbook = xlsxwriter.Workbook(str(path), {
+        options: dict[str, Any] = {
             "constant_memory": True,  # rows go to disk as they are written
             "tmpdir": scratch,
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
-        })
+        }
+        self.font = JAPANESE_FONT if japanese() else None
+        if self.font:  # every cell's font, the default style's too; not the theme's
+            options["default_format_properties"] = {
+                "font_name": self.font, "font_size": 11, "font_scheme": "none",
+                "font_charset": SHIFT_JIS_CHARSET}
+        self.workbook = xlsxwriter.Workbook(str(path), options)
         self._styles: dict[tuple[tuple[str, Any], ...], Any] = {}
         self.date_style = self.style(num_format=number_format("date"))
 
@@ -520,5 +536,5 @@ def write_xlsx(path: Path | str, fill: Callable[[Book], object]) -> None:
     write_atomic(path, write)
 
 
-__all__ = ["HEADER_FILL", "Book", "ExactFloat", "Series", "Sheet", "header_literal",
-           "number_format", "quoted_label", "write_xlsx", "xlsx_text"]
+__all__ = ["HEADER_FILL", "JAPANESE_FONT", "Book", "ExactFloat", "Series", "Sheet",
+           "header_literal", "number_format", "quoted_label", "write_xlsx", "xlsx_text"]

@@ -13,71 +13,82 @@ every sheet of the template (planner.inputs.schema.SHEETS) with its header row, 
 
 The Instructions and Lists sheets are read as the template's own and ignored without a
 warning (planner.inputs.validation.AID_SHEETS).
+
+In Japanese (planner.core.i18n) the template speaks Japanese: sheet names, headers and
+setting keys are the schema's first Japanese names (which the reader takes as the English
+ones), the instructions and notes are translated, kind and per offer 製品/部品/材料 and
+日/週/月/年, and every cell is in the Japanese font (planner.core.xlsx).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
+from planner.core.i18n import N_, _, language, pgettext
 from planner.core.xlsx import Book, Sheet, number_format, write_xlsx
-from planner.inputs.schema import KINDS, PERIODS, SETTINGS, SHEETS, Column
+from planner.inputs.parsing import choice_names
+from planner.inputs.schema import SETTINGS, SHEETS, Column, aid_sheet_heading
 from planner.inputs.validation import INSTRUCTIONS_SHEET, LISTS_SHEET
 
 EXAMPLE_COLOUR = "#7F7F7F"
 LAST_ROW = 1_048_575  # Excel's last row (0-based): a drop-down covers the whole column
 
 PURPOSE: dict[str, str] = {
-    "Items": "Every product, component and material, one row each: its id, name, kind, "
-             "unit and price.",
-    "BOM": "What goes into what: one row per parent and child item, with how many units "
-           "of the child one unit of the parent uses.",
-    "Demand": "How much of each item you sell or use, per day, week, month or year.",
-    "Forecast": "Optional. The quantity of an item expected in each calendar month, when "
-                "demand is not flat.",
-    "Stock": "What is on hand today for each item, with an optional safety stock, target "
-             "days of cover or service level.",
-    "Suppliers": "Every supplier, one row each: its id, name and country.",
-    "Sources": "Which supplier supplies which item: the share of the item bought from it, "
-               "its price, lead time, capacity and minimum order.",
-    "Orders": "Open purchase orders not yet received: item, supplier, quantity and due "
-              "date.",
-    "Rates": "Optional. Exchange rates, when some prices are in another currency than the "
-             "project's.",
-    "Settings": "The project's settings, one per row. A blank value takes the default.",
+    "Items": N_("Every product, component and material, one row each: its id, name, kind, "
+                "unit and price."),
+    "BOM": N_("What goes into what: one row per parent and child item, with how many units "
+              "of the child one unit of the parent uses."),
+    "Demand": N_("How much of each item you sell or use, per day, week, month or year."),
+    "Forecast": N_("Optional. The quantity of an item expected in each calendar month, when "
+                   "demand is not flat."),
+    "Stock": N_("What is on hand today for each item, with an optional safety stock, target "
+                "days of cover or service level."),
+    "Suppliers": N_("Every supplier, one row each: its id, name and country."),
+    "Sources": N_("Which supplier supplies which item: the share of the item bought from it, "
+                  "its price, lead time, capacity and minimum order."),
+    "Orders": N_("Open purchase orders not yet received: item, supplier, quantity and due "
+                 "date."),
+    "Rates": N_("Optional. Exchange rates, when some prices are in another currency than the "
+                "project's."),
+    "Settings": N_("The project's settings, one per row. A blank value takes the default."),
 }
 
 SETTING_NOTES: dict[str, str] = {
-    "as_of_date": "The date the stock on the Stock sheet was counted. Blank: today.",
-    "horizon_days": "How many days ahead the plan looks. Blank: 90.",
-    "target_days": "The days of cover every material should have. Blank: 60.",
-    "max_supplier_share": "The largest share of a material any one supplier should have, "
-                          "e.g. 60%. Blank: 60%.",
-    "max_country_share": "The largest share of a material any one country should have, "
-                         "e.g. 60%. Blank: 60%.",
-    "currency": "The currency of the project's prices (ISO 4217, e.g. EUR). Blank: USD.",
-    "company": "Your company's name, printed on the summary. Blank: none.",
+    "as_of_date": N_("The date the stock on the Stock sheet was counted. Blank: today."),
+    "horizon_days": N_("How many days ahead the plan looks. Blank: 90."),
+    "target_days": N_("The days of cover every material should have. Blank: 60."),
+    "max_supplier_share": N_("The largest share of a material any one supplier should have, "
+                             "e.g. 60%. Blank: 60%."),
+    "max_country_share": N_("The largest share of a material any one country should have, "
+                            "e.g. 60%. Blank: 60%."),
+    "currency": N_("The currency of the project's prices (ISO 4217, e.g. EUR). Blank: USD."),
+    "company": N_("Your company's name, printed on the summary. Blank: none."),
 }
 
-RULES = {"nonneg": "A number, 0 or more.", "positive": "A number greater than 0."}
-TYPES = {"id": "An id, as used on the other sheets.", "date": "A date.",
-         "month": "A month.", "share": "A share, e.g. 0.55 or 55%."}
+RULES = {"nonneg": N_("A number, 0 or more."), "positive": N_("A number greater than 0.")}
+TYPES = {"id": N_("An id, as used on the other sheets."), "date": N_("A date."),
+         "month": N_("A month."), "share": N_("A share, e.g. 0.55 or 55%.")}
 
 
 def _examples(today: dt.date) -> dict[str, list[list[object]]]:
     """The example rows of each sheet, in the order of its columns: one valid project.
     Written by column name, so that a column the template gains stays blank here."""
     next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    product, _component, material = choice_names("kind")
+    example = _("Example")
     rows: dict[str, list[dict[str, object]]] = {
-        "Items": [dict(item_id="P-EXAMPLE", name="Example product", kind="product",
-                       unit="pcs", unit_price=250, category="Example"),
-                  dict(item_id="M-EXAMPLE", name="Example material", kind="material",
-                       unit="kg", category="Example")],
+        "Items": [dict(item_id="P-EXAMPLE", name=_("Example product"), kind=product,
+                       unit=pgettext("unit", "pcs"), unit_price=250, category=example),
+                  dict(item_id="M-EXAMPLE", name=_("Example material"), kind=material,
+                       unit="kg", category=example)],
         "BOM": [dict(parent_id="P-EXAMPLE", child_id="M-EXAMPLE", qty_per=2, scrap_pct=3)],
-        "Demand": [dict(item_id="P-EXAMPLE", quantity=100, per="week", cv=0.3)],
+        "Demand": [dict(item_id="P-EXAMPLE", quantity=100, per=choice_names("per")[1],
+                        cv=0.3)],
         "Forecast": [dict(item_id="P-EXAMPLE", month=next_month, quantity=450)],
         "Stock": [dict(item_id="M-EXAMPLE", on_hand=1500, safety_stock=200, target_days=60)],
-        "Suppliers": [dict(supplier_id="S-EXAMPLE", name="Example supplier", country="CN")],
+        "Suppliers": [dict(supplier_id="S-EXAMPLE", name=_("Example supplier"), country="CN")],
         "Sources": [dict(item_id="M-EXAMPLE", supplier_id="S-EXAMPLE", share=1, unit_price=85,
                          lead_time_days=45, capacity_per_month=5000, moq=500,
                          time_to_recover_days=120, currency="CNY", lead_time_sd_days=7)],
@@ -90,14 +101,25 @@ def _examples(today: dt.date) -> dict[str, list[list[object]]]:
 
 
 def header_note(column: Column) -> str:
-    """The note on a column's header cell: required or not, and what it holds."""
-    parts = ["Required." if column.required else "Optional."]
+    """The note on a column's header cell: required or not, and what it holds (sentences
+    in the language chosen; in Japanese, the column's English name too, as messages and
+    CSV files name it)."""
+    japanese = language() == "ja"
+    parts = [_("Required.") if column.required else _("Optional.")]
     if column.note:
-        parts.append(column.note[0].upper() + column.note[1:] + ".")
+        note = column.description
+        parts.append(note + "。" if japanese else note[0].upper() + note[1:] + ".")
     kind = RULES.get(column.rule) if column.type == "number" else TYPES.get(column.type)
     if kind:
-        parts.append(kind)
-    return " ".join(parts)
+        parts.append(_(kind))
+    if japanese:
+        parts.append(_("English name: {name}").format(name=column.name))
+    return ("" if japanese else " ").join(parts)
+
+
+def _width(text: object) -> int:
+    """Columns of a text in a fixed-width font: a Japanese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
 def write_blank_template(path: Path, today: dt.date | None = None) -> None:
@@ -106,7 +128,7 @@ def write_blank_template(path: Path, today: dt.date | None = None) -> None:
 
 
 def _fill(book: Book, today: dt.date) -> None:
-    _instructions(book.sheet(INSTRUCTIONS_SHEET), book)
+    _instructions(book.sheet(aid_sheet_heading(INSTRUCTIONS_SHEET)), book)
     lists = _lists(book)
     header = book.header_style(table=False)
     example = {kind: book.style(italic=True, font_color=EXAMPLE_COLOUR,
@@ -115,14 +137,15 @@ def _fill(book: Book, today: dt.date) -> None:
                for kind in ("plain", "share", "date", "month")}
     examples = _examples(today)
     for spec in SHEETS:
-        ws = book.sheet(spec.name)
+        ws = book.sheet(spec.heading)
         ws.freeze(1, 0)
         ws.print_setup(landscape=len(spec.columns) > 5, title_rows=1)
         rows = examples.get(spec.name, [])
-        ws.widths([22, 18] if spec.name == "Settings" else
-                  [max(12, len(c.name) + 4, *(len(str(r[j])) + 3 for r in rows))
+        ws.widths([max(22, *(_width(s.heading) + 3 for s in SETTINGS)), 18]
+                  if spec.name == "Settings" else
+                  [max(12, _width(c.heading) + 4, *(_width(r[j]) + 3 for r in rows))
                    for j, c in enumerate(spec.columns)])
-        ws.row(0, spec.column_names, header)
+        ws.row(0, [c.heading for c in spec.columns], header)
         for j, column in enumerate(spec.columns):
             ws.comment(0, j, header_note(column))
             source = lists.get(column.type)
@@ -130,9 +153,9 @@ def _fill(book: Book, today: dt.date) -> None:
                 ws.choices(1, j, LAST_ROW, source, strict=column.type in ("kind", "per"))
         if spec.name == "Settings":
             for r, setting in enumerate(SETTINGS, start=1):  # the stock is counted today
-                ws.row(r, [setting.key, today if setting.key == "as_of_date" else None],
+                ws.row(r, [setting.heading, today if setting.key == "as_of_date" else None],
                        [None, example["date"]])
-                ws.comment(r, 0, SETTING_NOTES[setting.key])
+                ws.comment(r, 0, _(SETTING_NOTES[setting.key]))
             continue
         styles = [example.get(c.type, example["plain"]) for c in spec.columns]
         for r, values in enumerate(examples[spec.name], start=1):
@@ -146,29 +169,32 @@ def _instructions(ws: Sheet, book: Book) -> None:
     grey = book.style(text_wrap=True, valign="top", italic=True, font_color=EXAMPLE_COLOUR)
     ws.widths([16, 90])
     ws.print_setup(landscape=False)
-    ws.write(0, 0, "Stockpile Planner template", title)
+    ws.write(0, 0, _("Stockpile Planner template"), title)
     ws.height(1, 32)
-    ws.merge(1, 0, 1, 1, "Fill in one sheet per kind of data, then open this workbook in "
-                         "Stockpile Planner (File, Import) or check it with: planner check "
-                         "FILE.xlsx", wrap)
-    ws.write(3, 0, "Sheet", bold)
-    ws.write(3, 1, "What it is for", bold)
+    ws.merge(1, 0, 1, 1, _("Fill in one sheet per kind of data, then open this workbook in "
+                           "Stockpile Planner (File, Import) or check it with: planner check "
+                           "FILE.xlsx"), wrap)
+    ws.write(3, 0, _("Sheet"), bold)
+    ws.write(3, 1, _("What it is for"), bold)
     row = 4
     for spec in SHEETS:
-        _wrapped(ws, row, spec.name, PURPOSE[spec.name], bold, wrap)
+        _wrapped(ws, row, spec.heading, _(PURPOSE[spec.name]), bold, wrap)
         row += 1
     notes = [
-        ("Example rows", "Rows in grey italics are examples. Together they form a tiny valid "
-                         "project, so this workbook checks as valid as it is. Overwrite them "
-                         "with your own data, or delete them.", grey),
-        ("Headers", "Keep the header row of each sheet as it is. Rest the pointer on a header "
-                    "to read what the column holds and whether it is required.", wrap),
-        ("Lists", "Kind, per, country and currency cells offer a drop-down list of the "
-                  "values they accept.", wrap),
-        ("Settings", "Each setting has a note on its name. A blank value takes the default.",
+        (_("Example rows"), _("Rows in grey italics are examples. Together they form a tiny "
+                              "valid project, so this workbook checks as valid as it is. "
+                              "Overwrite them with your own data, or delete them."), grey),
+        (_("Headers"), _("Keep the header row of each sheet as it is. Rest the pointer on a "
+                         "header to read what the column holds and whether it is required."),
          wrap),
-        ("This sheet", "The Instructions sheet and the hidden Lists sheet are ignored when "
-                       "the workbook is read.", wrap),
+        (_("Lists"), _("Kind, per, country and currency cells offer a drop-down list of the "
+                       "values they accept."), wrap),
+        (_("Settings"), _("Each setting has a note on its name. A blank value takes the "
+                          "default."), wrap),
+        (_("This sheet"), _("The {instructions} sheet and the hidden {lists} sheet are "
+                            "ignored when the workbook is read.").format(
+                                instructions=aid_sheet_heading(INSTRUCTIONS_SHEET),
+                                lists=aid_sheet_heading(LISTS_SHEET)), wrap),
     ]
     row += 1
     for name, text, style in notes:
@@ -180,7 +206,7 @@ def _wrapped(ws: Sheet, row: int, name: str, text: str, name_style: object,
              style: object) -> None:
     """A row of the instructions: a name, and a text wrapped in a row tall enough for it
     (set by hand: spreadsheet programs do not always fit a row to wrapped text)."""
-    ws.height(row, 15 * (1 + (len(text) - 1) // 100))
+    ws.height(row, 15 * (1 + (_width(text) - 1) // 100))
     ws.write(row, 0, name, name_style)
     ws.write(row, 1, text, style)
 
@@ -189,18 +215,20 @@ def _lists(book: Book) -> dict[str, str | list[str]]:
     """The hidden sheet of codes; the drop-down source of each column type."""
     import pycountry
 
-    ws = book.sheet(LISTS_SHEET)
+    name = aid_sheet_heading(LISTS_SHEET)
+    ws = book.sheet(name)
     countries = sorted((c.alpha_2, c.name) for c in pycountry.countries)
     currencies = sorted((c.alpha_3, c.name) for c in pycountry.currencies)
-    ws.row(0, ["country", "country name", "currency", "currency name"])
+    ws.row(0, [_("country"), _("country name"), _("currency"), _("currency name")])
     for r in range(max(len(countries), len(currencies))):
         values: list[object] = [*(countries[r] if r < len(countries) else (None, None)),
                                 *(currencies[r] if r < len(currencies) else (None, None))]
         ws.row(r + 1, values)
     ws.hide()
-    return {"kind": list(KINDS), "per": list(PERIODS),
-            "country": f"={LISTS_SHEET}!$A$2:$A${len(countries) + 1}",
-            "currency": f"={LISTS_SHEET}!$C$2:$C${len(currencies) + 1}"}
+    ref = name if name.isascii() and name.isalnum() else f"'{name}'"  # 'リスト'!$A$2
+    return {"kind": choice_names("kind"), "per": choice_names("per"),
+            "country": f"={ref}!$A$2:$A${len(countries) + 1}",
+            "currency": f"={ref}!$C$2:$C${len(currencies) + 1}"}
 
 
 __all__ = ["header_note", "write_blank_template"]

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
+from planner.core.i18n import _
 from planner.inputs import reading
 from planner.inputs.schema import SHEET_BY_KEY, normalise
 
@@ -191,7 +192,8 @@ def _cell_note(attributes: bytes, body: bytes, sheet: str,
     if kind_text == "e":
         error = html.unescape((value[1] or b"").decode("utf-8", "replace")) if value else ""
         errors.add(error)
-        return f"shows the error {error or '#VALUE!'}; correct the formula or type the value"
+        return _("shows the error {error}; correct the formula or type the value").format(
+            error=error or "#VALUE!")
     if formula is None or b"<is>" in body:
         return ""  # a value
     text = html.unescape((formula[2] or b"").decode("utf-8", "replace")).strip()
@@ -200,28 +202,40 @@ def _cell_note(attributes: bytes, body: bytes, sheet: str,
         shared[index[1]] = text
     # a cell sharing the formula of the range's first cell: its links are that cell's
     tested = text or (shared.get(index[1], "") if index else "")
-    shown = f" (={_short(text)})" if text else ""
+    shown = f"={_short(text)}" if text else ""
     link = _link(tested)
     if link == "DDE":
-        return (f"is a formula{shown} that asks another program for its value (DDE); "
-                "type the value")
+        return (_("is a formula ({formula}) that asks another program for its value (DDE); "
+                  "type the value") if text else
+                _("is a formula that asks another program for its value (DDE); type the "
+                  "value")).format(formula=shown)
     if link:  # =[1]Prices!B2: the saved value may be stale
-        return (f"is a formula{shown} linking to another workbook, whose saved value may be "
-                "out of date; type the value")
+        return (_("is a formula ({formula}) linking to another workbook, whose saved value "
+                  "may be out of date; type the value") if text else
+                _("is a formula linking to another workbook, whose saved value may be out of "
+                  "date; type the value")).format(formula=shown)
     for key in _names_used(tested, sheet, links):
         if (found := links[key]) is None:
             continue
         name, target = found
         if _link(target) == "DDE":
-            return (f"is a formula{shown} using the name {name}, which asks another program "
-                    f"for its value (DDE: ={_short(target)}); type the value")
-        return (f"is a formula{shown} using the name {name}, which links to another "
-                f"workbook (={_short(target)}), whose saved value may be out of date; type "
-                "the value")
+            return (_("is a formula ({formula}) using the name {name}, which asks another "
+                      "program for its value (DDE: {target}); type the value") if text else
+                    _("is a formula using the name {name}, which asks another program for "
+                      "its value (DDE: {target}); type the value")).format(
+                formula=shown, name=name, target=f"={_short(target)}")
+        return (_("is a formula ({formula}) using the name {name}, which links to another "
+                  "workbook ({target}), whose saved value may be out of date; type the value")
+                if text else
+                _("is a formula using the name {name}, which links to another workbook "
+                  "({target}), whose saved value may be out of date; type the value")).format(
+            formula=shown, name=name, target=f"={_short(target)}")
     if value and (value[1] or kind_text == "str"):
         return ""  # a formula with its saved result ("" for a blank text)
-    return (f"is a formula{shown} without a saved result; open the workbook in Excel, save "
-            "it and import it again, or type the value")
+    return (_("is a formula ({formula}) without a saved result; open the workbook in Excel, "
+              "save it and import it again, or type the value") if text else
+            _("is a formula without a saved result; open the workbook in Excel, save it and "
+              "import it again, or type the value")).format(formula=shown)
 
 
 def _short(formula: str) -> str:

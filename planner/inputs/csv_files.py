@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from planner.core.errors import FileRefused
+from planner.core.i18n import N_, _
 from planner.inputs import reading
 from planner.inputs.reading import QUOTED_START, RawBook, RawSheet
 from planner.inputs.schema import SHEET_BY_KEY, normalise
@@ -29,14 +30,16 @@ def read_csv_folder(folder: Path) -> RawBook:
     entries = [p for p in sorted(folder.iterdir()) if p.suffix.lower() == ".csv"]
     for path in entries:  # a sheet's file that is a folder: say so, not "missing sheet"
         if path.is_dir() and normalise(path.stem) in SHEET_BY_KEY:
-            raise FileRefused(f"{folder.name}: {path.name} is a folder, not a CSV file; "
-                              f"the {path.stem} sheet must be a CSV file of that name")
+            raise FileRefused(_("{folder}: {name} is a folder, not a CSV file; the {sheet} "
+                                "sheet must be a CSV file of that name").format(
+                                  folder=folder.name, name=path.name, sheet=path.stem))
     files = [p for p in entries if p.is_file()]
     by_stem: dict[str, str] = {}
     for path in files:  # "Items.csv" and "Items.CSV": one would replace the other unseen
         if (first := by_stem.setdefault(path.stem, path.name)) != path.name:
-            raise FileRefused(f'{folder.name}: the files "{first}" and "{path.name}" are the '
-                              "same sheet; keep one")
+            raise FileRefused(_('{folder}: the files "{first}" and "{second}" are the same '
+                                'sheet; keep one').format(folder=folder.name, first=first,
+                                                          second=path.name))
     for path in files:
         if normalise(path.stem) not in SHEET_BY_KEY:  # ignored with a warning: unread,
             book.sheets[path.stem] = RawSheet(path.stem, [])  # as in a workbook
@@ -44,8 +47,8 @@ def read_csv_folder(folder: Path) -> RawBook:
         sheet = read_csv_file(path)
         book.sheets[sheet.name] = sheet
     if not book.sheets:
-        raise FileRefused(f"{folder.name}: the folder holds no CSV files (Items.csv, "
-                          "BOM.csv, ...)")
+        raise FileRefused(_("{folder}: the folder holds no CSV files (Items.csv, BOM.csv, "
+                            "...)").format(folder=folder.name))
     return book
 
 
@@ -72,10 +75,11 @@ def _decode(data: bytes, name: str) -> str:
     with contextlib.suppress(UnicodeDecodeError):
         return data.decode("utf-8-sig")
     if (line := _mixed_line(data)) is not None:
-        raise FileRefused(
-            f"{name}: line {line:,} is not in UTF-8, unlike other lines of the file (two "
+        raise FileRefused(_(
+            "{name}: line {line} is not in UTF-8, unlike other lines of the file (two "
             "encodings mixed, as when lines are pasted from another file); correct the "
-            "letters on that line and save the file as UTF-8")
+            "letters on that line and save the file as UTF-8").format(name=name,
+                                                                      line=f"{line:,}"))
     # Excel on Windows saves "CSV" in the ANSI code page: in Japan Shift_JIS (Windows'
     # CP932), in western Europe Windows-1252. Japanese text is told by _japanese; other
     # code pages, read as Windows-1252, give other letters (Chinese ids turn into accented
@@ -85,9 +89,14 @@ def _decode(data: bytes, name: str) -> str:
         return japanese
     text = data.decode("cp1252", errors="replace")
     if (other := _other_encoding(data, text)) is not None:
-        looks = f"; it looks like {other}" if other else ""
-        raise FileRefused(f"{name}: the file is not in an encoding Stockpile Planner reads "
-                          f"({ACCEPTED_ENCODINGS}){looks}: save it as UTF-8")
+        if other:
+            raise FileRefused(_("{name}: the file is not in an encoding Stockpile Planner "
+                                "reads ({encodings}); it looks like {other}: save it as "
+                                "UTF-8").format(name=name, encodings=ACCEPTED_ENCODINGS,
+                                                other=other))
+        raise FileRefused(_("{name}: the file is not in an encoding Stockpile Planner reads "
+                            "({encodings}): save it as UTF-8").format(
+                              name=name, encodings=ACCEPTED_ENCODINGS))
     return text
 
 
@@ -189,18 +198,18 @@ _LATIN = frozenset({"ascii", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso88
                     "iso8859_10", "iso8859_14", "iso8859_16", "mac_roman", "mac_latin2",
                     "mac_iceland", "mac_turkish", "cp850", "cp858", "cp437", "cp1258",
                     "utf_8"})
+_GB, _BIG5, _KOREAN = N_("GB18030 (Chinese)"), N_("Big5 (Chinese)"), N_("EUC-KR (Korean)")
+_CYRILLIC = N_("a Cyrillic code page")
+# translated where shown (_encoding_name)
 _ENCODING_NAMES = {"cp932": "Shift_JIS", "shift_jis": "Shift_JIS", "shift_jis_2004": "Shift_JIS",
                    "shift_jisx0213": "Shift_JIS", "euc_jp": "EUC-JP", "euc_jis_2004": "EUC-JP",
-                   "iso2022_jp": "ISO-2022-JP", "gb2312": "GB18030 (Chinese)",
-                   "gbk": "GB18030 (Chinese)", "gb18030": "GB18030 (Chinese)",
-                   "hz": "GB18030 (Chinese)", "big5": "Big5 (Chinese)",
-                   "big5hkscs": "Big5 (Chinese)", "cp950": "Big5 (Chinese)",
-                   "cp949": "EUC-KR (Korean)", "euc_kr": "EUC-KR (Korean)",
-                   "johab": "EUC-KR (Korean)", "koi8_r": "KOI8-R (Russian)",
-                   "koi8_u": "KOI8-U (Ukrainian)", "tis_620": "TIS-620 (Thai)",
-                   "cp874": "Windows-874 (Thai)", "mac_cyrillic": "a Cyrillic code page",
-                   "iso8859_5": "a Cyrillic code page", "cp866": "a Cyrillic code page",
-                   "kz1048": "a Cyrillic code page", "ptcp154": "a Cyrillic code page"}
+                   "iso2022_jp": "ISO-2022-JP", "gb2312": _GB, "gbk": _GB, "gb18030": _GB,
+                   "hz": _GB, "big5": _BIG5, "big5hkscs": _BIG5, "cp950": _BIG5,
+                   "cp949": _KOREAN, "euc_kr": _KOREAN, "johab": _KOREAN,
+                   "koi8_r": N_("KOI8-R (Russian)"), "koi8_u": N_("KOI8-U (Ukrainian)"),
+                   "tis_620": N_("TIS-620 (Thai)"), "cp874": N_("Windows-874 (Thai)"),
+                   "mac_cyrillic": _CYRILLIC, "iso8859_5": _CYRILLIC, "cp866": _CYRILLIC,
+                   "kz1048": _CYRILLIC, "ptcp154": _CYRILLIC}
 _SNIFF_BYTES = 2**18  # enough text to tell a code page, quick on a file of 200 MB
 
 
@@ -215,7 +224,7 @@ def _other_encoding(data: bytes, text: str) -> str | None:
     found = charset_normalizer.from_bytes(sample)
     best = found.best()
     if best is None:
-        return "binary data or an unknown encoding" if undefined else None
+        return _("binary data or an unknown encoding") if undefined else None
     encoding = best.encoding
     if encoding in _LATIN and not undefined:
         return None
@@ -243,23 +252,25 @@ def _encoding_name(encoding: str) -> str:
     """An encoding as a message names it: "Shift_JIS", "Windows-1251"."""
     if encoding.startswith("cp125"):
         return f"Windows-{encoding[2:]}"
-    return _ENCODING_NAMES.get(encoding, encoding.upper().replace("_", "-"))
+    return _(_ENCODING_NAMES[encoding]) if encoding in _ENCODING_NAMES else (
+        encoding.upper().replace("_", "-"))
 
 
 def read_csv_file(path: Path) -> RawSheet:
     size = path.stat().st_size
     if size > reading.MAX_FILE_BYTES:
-        raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
-                          f"{reading.MAX_FILE_BYTES / 2**20:,.0f} MB")
+        raise FileRefused(_("{name}: the file is {size} MB; the limit is {limit} MB").format(
+            name=path.name, size=f"{size / 2**20:,.0f}",
+            limit=f"{reading.MAX_FILE_BYTES / 2**20:,.0f}"))
     data = path.read_bytes()
     if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff") and (
             _utf16_without_bom(data) is None):
-        raise FileRefused(f"{path.name}: not a text CSV file")
+        raise FileRefused(_("{name}: not a text CSV file").format(name=path.name))
     text = _decode(data, path.name)
     if (nul := text.find("\x00")) >= 0:  # kept inside a value by the csv module
-        raise FileRefused(f"{path.name}: line {_line_of(text, nul):,} holds a NUL character "
-                          "(a zero byte), which text never holds; the file may be damaged: "
-                          "export it again")
+        raise FileRefused(_("{name}: line {line} holds a NUL character (a zero byte), which "
+                            "text never holds; the file may be damaged: export it again"
+                            ).format(name=path.name, line=f"{_line_of(text, nul):,}"))
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     _check_csv_shape(path.name, text, delimiter)
@@ -271,12 +282,15 @@ def read_csv_file(path: Path) -> RawSheet:
     except csv.Error as exc:  # a field beyond the csv module's limit
         row = len(rows) + 1
         if "field limit" in str(exc):
-            raise FileRefused(f"{path.name}!row {row:,}: a field is longer than "
-                              f"{csv.field_size_limit():,} characters") from None
-        raise FileRefused(f"{path.name}!row {row:,}: the line cannot be read as CSV "
-                          f"({exc})") from None
+            raise FileRefused(_("{name}!row {row}: a field is longer than {limit} "
+                                "characters").format(name=path.name, row=f"{row:,}",
+                                                     limit=f"{csv.field_size_limit():,}")
+                              ) from None
+        raise FileRefused(_("{name}!row {row}: the line cannot be read as CSV ({error})"
+                            ).format(name=path.name, row=f"{row:,}", error=exc)) from None
     if len(rows) > reading.MAX_ROWS:
-        raise FileRefused(f"{path.name}: {len(rows):,} rows; the limit is {reading.MAX_ROWS:,}")
+        raise FileRefused(_("{name}: {rows} rows; the limit is {limit}").format(
+            name=path.name, rows=f"{len(rows):,}", limit=f"{reading.MAX_ROWS:,}"))
     if reader.line_num > len(rows):  # some value holds a line break
         _check_quotes(path.name, text, delimiter, rows)
     return RawSheet(path.stem, rows)
@@ -310,10 +324,11 @@ def _check_quotes(name: str, text: str, delimiter: str, rows: list[list[object]]
         for v, start in zip(texts, starts, strict=True):
             parts = _BREAK.split(v) if "\n" in v or "\r" in v else [v]
             if any(part.count(delimiter) >= need for part in parts[1:]):
-                raise FileRefused(
-                    f'{name}: line {start:,}: a quote (") opened on this line closes only on '
-                    f"line {start + len(parts) - 1:,}, so the lines between are read as one "
-                    "value; close the quote on its own line or delete it")
+                raise FileRefused(_(
+                    '{name}: line {line}: a quote (") opened on this line closes only on line '
+                    "{closed}, so the lines between are read as one value; close the quote on "
+                    "its own line or delete it").format(
+                        name=name, line=f"{start:,}", closed=f"{start + len(parts) - 1:,}"))
         line = at + 1
 
 
@@ -323,15 +338,15 @@ def _check_closed(name: str, text: str, delimiter: str, line: int, opened: int) 
     never closed (its last line break, alone, may be swallowed: the value is the same)."""
     offset = sum(map(len, itertools.islice(io.StringIO(text, newline=""), line - 1)))
     try:
-        for _ in csv.reader(io.StringIO(text[offset:], newline=""), delimiter=delimiter,
-                            strict=True):
+        for _row in csv.reader(io.StringIO(text[offset:], newline=""), delimiter=delimiter,
+                               strict=True):
             pass
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
-            raise FileRefused(
-                f'{name}: line {opened:,}: a quote (") opened on this line is never closed, '
-                "so every line after it is read as one value; close the quote or delete "
-                "it") from None
+            raise FileRefused(_(
+                '{name}: line {line}: a quote (") opened on this line is never closed, so '
+                "every line after it is read as one value; close the quote or delete it"
+            ).format(name=name, line=f"{opened:,}")) from None
 
 
 def _check_csv_shape(name: str, text: str, delimiter: str) -> None:
@@ -340,14 +355,17 @@ def _check_csv_shape(name: str, text: str, delimiter: str) -> None:
     newline = "\n" if "\n" in text else "\r"
     lines = text.count(newline) + (not text.endswith(newline))  # a last line break ends one
     if lines > reading.MAX_ROWS:
-        raise FileRefused(f"{name}: {lines:,} lines; the limit is {reading.MAX_ROWS:,} rows")
+        raise FileRefused(_("{name}: {lines} lines; the limit is {limit} rows").format(
+            name=name, lines=f"{lines:,}", limit=f"{reading.MAX_ROWS:,}"))
     if text.count(delimiter) < reading.MAX_COLUMNS:
         return
     a = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     widest, line = _widest_line(a, ord(delimiter), ord(newline))
     if widest + 1 > reading.MAX_COLUMNS:  # quoted delimiters count too: an upper bound
-        raise FileRefused(f"{name}: line {line + 1:,} has {widest + 1:,} fields; the limit "
-                          f"is {reading.MAX_COLUMNS:,} columns")
+        raise FileRefused(_("{name}: line {line} has {fields} fields; the limit is {limit} "
+                            "columns").format(name=name, line=f"{line + 1:,}",
+                                              fields=f"{widest + 1:,}",
+                                              limit=f"{reading.MAX_COLUMNS:,}"))
 
 
 def _widest_line(a: np.ndarray, delimiter: int, newline: int, chunk: int = 4 * 2**20

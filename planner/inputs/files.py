@@ -15,11 +15,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.core.errors import FileRefused, InputError
+from planner.core.i18n import _
 from planner.inputs import storage
 from planner.inputs.project import Project
 from planner.inputs.reading import read_book
 from planner.inputs.schema import SHEETS
-from planner.inputs.template import recover_csv_folder, write_csv_folder, write_workbook
+from planner.inputs.template import (
+    DEFAULT_CSV_ENCODING,
+    recover_csv_folder,
+    write_csv_folder,
+    write_workbook,
+)
 from planner.inputs.validation import build_project, check_cells, check_project
 
 
@@ -82,7 +88,7 @@ def _is_folder(path: Path, shown: str) -> bool:
     if stat.S_ISDIR(mode):
         return True
     if not stat.S_ISREG(mode):
-        raise FileRefused(f"{shown} is not a regular file or folder")
+        raise FileRefused(_("{name} is not a regular file or folder").format(name=shown))
     try:  # opening a regular file reads nothing; it tells whether it may be read
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
@@ -92,9 +98,9 @@ def _is_folder(path: Path, shown: str) -> bool:
 
 
 def _unreadable(shown: str, exc: OSError) -> FileRefused:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return FileRefused(f"cannot read {shown}: permission denied")
-    return FileRefused(f"cannot read {shown}: {exc.strerror or exc}")
+    reason = (_("permission denied") if exc.errno in (errno.EACCES, errno.EPERM)
+              else exc.strerror or str(exc))
+    return FileRefused(_("cannot read {name}: {reason}").format(name=shown, reason=reason))
 
 
 def export_targets(path: Path | str) -> list[Path]:
@@ -132,11 +138,12 @@ def overwrites(outputs: Iterable[Path], source: Path | str) -> bool:
     return any(same_file(out, i) for out in outputs for i in inputs)
 
 
-def export(project: Project, path: Path | str) -> None:
+def export(project: Project, path: Path | str, encoding: str = DEFAULT_CSV_ENCODING) -> None:
     """Write ``project`` as a project file, a template workbook or a CSV folder.
 
     The form follows the name: ``.stockpile`` a project file, ``.xlsx`` a workbook,
-    anything else a folder of CSV files.
+    anything else a folder of CSV files, in ``encoding`` ("utf-8-sig": UTF-8 with a byte
+    order mark, as Excel reads it; "cp932": Shift_JIS as Japanese Windows writes it).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -145,4 +152,4 @@ def export(project: Project, path: Path | str) -> None:
     elif suffix == ".xlsx":
         write_workbook(project, path)
     else:
-        write_csv_folder(project, path)
+        write_csv_folder(project, path, encoding)

@@ -21,6 +21,9 @@ Rules (README, "What the template accepts"):
   id is refused, another invisible character (a zero-width space) is kept with a warning.
 
 A message is an error, unless it is a :class:`WarningMessage`: the value is then kept.
+A message names no column ("must be a number, got "abc""); it is a :class:`CellMessage`,
+and :func:`named` makes it the whole sentence about a column, translated as one sentence
+("員数（qty_per）は数値で入力してください（入力値: "abc"）" in Japanese).
 """
 
 from __future__ import annotations
@@ -38,20 +41,85 @@ from itertools import compress, repeat
 import numpy as np
 import pandas as pd
 
+from planner.core.i18n import _, ngettext, pgettext
 from planner.inputs.schema import KINDS, PERIODS
 
 Messages = dict[int, str]
 
 
-class WarningMessage(str):
+class CellMessage(str):
+    """A parser's message about one cell, before its column is named.
+
+    Its text is the message without the column ("must be a number, got "abc""), as
+    parsers have always given it; ``template`` is the whole sentence, translated when the
+    cell was read, with a ``{column}`` placeholder ("{column} must be a number, got
+    {value}"), which :func:`named` fills. A CellMessage made from text alone (no template)
+    is named by putting the column before it.
+    """
+
+    template: str
+    fields: dict[str, str]
+
+    def __new__(cls, text: str = "", template: str = "",
+                fields: dict[str, str] | None = None) -> CellMessage:
+        made = super().__new__(cls, text)
+        made.template, made.fields = template, dict(fields or {})
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (str(self), self.template, self.fields))
+
+    def sentence(self, column: str) -> str:
+        """The whole message about a cell of ``column``."""
+        if not self.template:
+            return f"{column} {self}"
+        return self.template.format(column=column, **self.fields)
+
+
+class WarningMessage(CellMessage):
     """A message about a value that is kept as read: the input is still accepted, and
     the message is shown as a warning. Any other message is an error."""
-
-    __slots__ = ()
 
 
 def is_warning(message: str) -> bool:
     return isinstance(message, WarningMessage)
+
+
+def _cell(template: str, column: str = "", *, warning: bool = False,
+          **fields: str) -> CellMessage:
+    """A message from the translated sentence ``template``; its text names ``column``
+    ("kind") or, when blank, no column, as parsers' messages always have."""
+    kind = WarningMessage if warning else CellMessage
+    text = template.format(column=column, **fields)
+    return kind(text if column else text.lstrip(), template, fields)
+
+
+def named(message: str, column: str) -> str:
+    """The whole sentence of a parser's ``message`` about a cell of ``column`` (the
+    column's label, planner.inputs.schema.Column.label: "qty_per", "員数（qty_per）"), in
+    the language chosen; still a warning if it was one. A plain text message is put after
+    the column, unless it already starts with the column's name."""
+    if isinstance(message, CellMessage) and message.template:
+        text = message.sentence(column)
+    elif message.startswith(column):
+        return message
+    else:
+        text = f"{column} {message}"
+    return WarningMessage(text) if is_warning(message) else text
+
+
+def as_positive(message: str) -> str:
+    """The message of a cell that is no number, for a column that must be positive:
+    "must be a positive number, got "abc"" (a plain text message as str.replace makes it)."""
+    if isinstance(message, CellMessage) and message.template:
+        if message.template == _number():
+            return _cell(_("{column} must be a positive number, got {value}"),
+                         **message.fields)
+        if message.template == _number_comma():
+            return _cell(_("{column} must be a positive number (write {number} with a "
+                           "decimal point), got {value}"), **message.fields)
+        return message
+    return message.replace("must be a number", "must be a positive number", 1)
 
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
@@ -208,27 +276,42 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
             if number is not None:
                 out[i] = number
             elif v.strip().lower() in _NOT_FINITE:
-                messages[int(i)] = f"must be a finite number, got {shown(v)}"
+                messages[int(i)] = _not_finite(v)
+            elif (number := _comma_number(v)) is not None:
+                messages[int(i)] = _cell(_number_comma(), number=number, value=shown(v))
             else:
-                messages[int(i)] = f"must be a number{_comma_hint(v)}, got {shown(v)}"
+                messages[int(i)] = _cell(_number(), value=shown(v))
         else:
-            messages[int(i)] = f"must be a number, got {shown(v)}"
+            messages[int(i)] = _cell(_number(), value=shown(v))
     numeric_nan = numeric & np.isnan(out)
     blank |= numeric_nan  # an empty numeric cell read as NaN
     bad = ~np.isfinite(out) & ~blank
     for i in np.flatnonzero(bad):
         if int(i) not in messages:
-            messages[int(i)] = f"must be a finite number, got {shown(values[i])}"
+            messages[int(i)] = _not_finite(values[i])
     out[bad] = np.nan
     return out, blank, messages
 
 
-def _comma_hint(value: object) -> str:
-    """" (write 6.5 with a decimal point)" for a number typed with a decimal comma."""
+# the sentences of parse_numbers that as_positive knows, by name
+def _number() -> str:
+    return _("{column} must be a number, got {value}")
+
+
+def _number_comma() -> str:
+    return _("{column} must be a number (write {number} with a decimal point), got {value}")
+
+
+def _not_finite(value: object) -> CellMessage:
+    return _cell(_("{column} must be a finite number, got {value}"), value=shown(value))
+
+
+def _comma_number(value: object) -> str | None:
+    """"6.5" for a number typed with a decimal comma ("6,5"); None for any other value."""
     t = _half_width(value) if isinstance(value, str) else ""
     if _DECIMAL_COMMA.match(t.rstrip("%").rstrip()):
-        return f" (write {t.replace(',', '.')} with a decimal point)"
-    return ""
+        return t.replace(",", ".")
+    return None
 
 
 def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messages]:
@@ -244,17 +327,26 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
             percent[i] = True
     out, blank, messages = parse_numbers(arr)
     for i in messages:
-        messages[i] = ("must be a fraction such as 0.55 or a percentage such as 55%"
-                       f"{_comma_hint(values[i])}, got {shown(values[i])}")
+        if (number := _comma_number(values[i])) is not None:
+            messages[i] = _cell(_("{column} must be a fraction such as 0.55 or a percentage "
+                                  "such as 55% (write {number} with a decimal point), got "
+                                  "{value}"), number=number, value=shown(values[i]))
+        else:
+            messages[i] = _cell(_("{column} must be a fraction such as 0.55 or a percentage "
+                                  "such as 55%, got {value}"), value=shown(values[i]))
     for i in np.flatnonzero(percent & np.isfinite(out)):
         # "33.3%" is the number nearest 0.333, not 33.3 / 100 (0.33299999999999996)
         out[i] = float(Decimal(repr(float(out[i]))) / 100)
     over = ~blank & ~np.isnan(out) & ((out < 0) | (out > 1))
     for i in np.flatnonzero(over):
         v = values[i]
-        hint = f' (write {shown(v)[1:-1]}% for a percentage)' if (
-            not percent[i] and 1 < out[i] <= 100) else ""
-        messages[int(i)] = f"must be between 0 and 1{hint}, got {shown(v)}"
+        if not percent[i] and 1 < out[i] <= 100:
+            messages[int(i)] = _cell(_("{column} must be between 0 and 1 (write {percent} for "
+                                       "a percentage), got {value}"),
+                                     percent=f"{shown(v)[1:-1]}%", value=shown(v))
+        else:
+            messages[int(i)] = _cell(_("{column} must be between 0 and 1, got {value}"),
+                                     value=shown(v))
         out[i] = np.nan
     return out, blank, messages
 
@@ -308,13 +400,15 @@ def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messa
             continue
         d = parse_date(v)
         if d is not None and not (1900 <= d.year <= 2200):
-            messages[i] = ("must be a date from 1900 to 2200, got "
-                           f"{shown(v if isinstance(v, str) else d.isoformat())}")
+            messages[i] = _cell(_("{column} must be a date from 1900 to 2200, got {value}"),
+                                value=shown(v if isinstance(v, str) else d.isoformat()))
         elif isinstance(v, dt.time):  # what the reader makes of a date before 1900
-            messages[i] = (f"must be a date such as 2026-11-02, got the time {shown(v)} "
-                           "(a date before 1900 reads as a time)")
+            messages[i] = _cell(_("{column} must be a date such as 2026-11-02, got the time "
+                                  "{value} (a date before 1900 reads as a time)"),
+                                value=shown(v))
         elif d is None:
-            messages[i] = f"must be a date such as 2026-11-02, got {shown(v)}"
+            messages[i] = _cell(_("{column} must be a date such as 2026-11-02, got {value}"),
+                                value=shown(v))
         else:
             out[i] = np.datetime64(d, "s")
     return out, blank, messages
@@ -362,19 +456,22 @@ def _id_message(text: str) -> str | None:
     control or format character (a zero-width space, a soft hyphen), else None."""
     odd = [ch for ch in dict.fromkeys(text) if not ch.isprintable()]
     if (ch := next((c for c in odd if c in _LINE_BREAKS), None)) is not None:
-        return (f"{shown(text)} contains a line break ({_character(ch)}); an id must be "
-                "on one line, retype it")
+        return _cell(_("{column} {value} contains a line break ({character}); an id must be "
+                       "on one line, retype it"), value=shown(text), character=_character(ch))
     if (ch := next((c for c in odd if c in _BIDI_CONTROLS), None)) is not None:
-        return (f"{shown(text)} contains a bidirectional control character "
-                f"({_character(ch)}); ids must read the same everywhere, retype it")
+        return _cell(_("{column} {value} contains a bidirectional control character "
+                       "({character}); ids must read the same everywhere, retype it"),
+                     value=shown(text), character=_character(ch))
     hidden = [c for c in odd if unicodedata.category(c) in ("Cc", "Cf")]
     if not hidden:
         return None
-    what = "an invisible character" if len(hidden) == 1 else "invisible characters"
-    same = "the same character" if len(hidden) == 1 else "the same characters"
-    return WarningMessage(
-        f"{shown(text)} contains {what} ({', '.join(map(_character, hidden))}); the id is "
-        f"kept as typed and matches only an id with {same}")
+    return _cell(ngettext("{column} {value} contains an invisible character ({characters}); "
+                          "the id is kept as typed and matches only an id with the same "
+                          "character",
+                          "{column} {value} contains invisible characters ({characters}); "
+                          "the id is kept as typed and matches only an id with the same "
+                          "characters", len(hidden)),
+                 warning=True, value=shown(text), characters=", ".join(map(_character, hidden)))
 
 
 def _plain_ids(ids: Sequence[str | None], blanks: bool) -> bool:
@@ -415,7 +512,7 @@ def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, M
     composed form (NFC); see :func:`_id_message` for what else is said about an id."""
     if (text := _all_text(values, 200)) is not None:
         out, blank, long = text
-        messages: Messages = {int(i): "must be at most 200 characters long" for i in long}
+        messages: Messages = {int(i): _too_long_id() for i in long}
         _check_ids(out, bool(blank.any()), messages)
         return out, blank, messages
     out: list[str | None] = []
@@ -430,20 +527,30 @@ def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, M
         elif isinstance(v, (str, int)) and not isinstance(v, bool):
             text = str(v).strip()
             if len(text) > 200:
-                messages[i] = "must be at most 200 characters long"
+                messages[i] = _too_long_id()
             out.append(text)
         else:
-            messages[i] = f"must be text or a number, got {shown(v)}"
+            messages[i] = _cell(_("{column} must be text or a number, got {value}"),
+                                value=shown(v))
             out.append(None)
     _check_ids(out, True, messages)
     return out, blank, messages
 
 
+def _too_long_id() -> CellMessage:
+    return _cell(_("{column} must be at most {limit} characters long"), limit="200")
+
+
+def _too_long_text(text: str) -> CellMessage:
+    return _cell(_("{column} must be at most {limit} characters long, got {count}"),
+                 limit="1,000", count=f"{len(text):,}")
+
+
 def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
     if (text := _all_text(values, 1000)) is not None:
         out, blank, long = text
-        return out, blank, {int(i): "must be at most 1,000 characters long, got "
-                            f"{len(out[i]):,}" for i in long}  # type: ignore[arg-type]
+        return out, blank, {int(i): _too_long_text(out[i])  # type: ignore[arg-type]
+                            for i in long}
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
@@ -459,7 +566,7 @@ def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray,
         else:
             text = str(v).strip()
         if len(text) > 1000:
-            messages[i] = f"must be at most 1,000 characters long, got {len(text):,}"
+            messages[i] = _too_long_text(text)
         out.append(text)
     return out, blank, messages
 
@@ -504,7 +611,6 @@ def _choice_key(value: str) -> str:
 def parse_choices(values: Sequence[object], what: str
                   ) -> tuple[list[str | None], np.ndarray, Messages]:
     """Case-insensitive choice from a small set (kind, per)."""
-    choices = KINDS if what == "kind" else PERIODS
     synonyms = _SYNONYMS[what]
     if _only_texts(values):  # fast path: every cell is text
         out = list(map(synonyms.get, values))  # type: ignore[arg-type]
@@ -528,9 +634,8 @@ def parse_choices(values: Sequence[object], what: str
                 out[i] = synonyms.get(key)
                 blank[i] = not key
                 unknown[i] = out[i] is None and bool(key)
-        return out, blank, {
-            i: f"{what} must be one of {', '.join(choices)}, got {shown(values[i])}"
-            for i in np.flatnonzero(unknown).tolist()}
+        return out, blank, {i: _not_a_choice(what, values[i])
+                            for i in np.flatnonzero(unknown).tolist()}
     out = []
     blank = np.zeros(len(values), dtype=bool)
     messages: Messages = {}
@@ -544,8 +649,26 @@ def parse_choices(values: Sequence[object], what: str
             out.append(synonyms[key])
         else:
             out.append(None)
-            messages[i] = f"{what} must be one of {', '.join(choices)}, got {shown(v)}"
+            messages[i] = _not_a_choice(what, v)
     return out, blank, messages
+
+
+def choice_names(what: str) -> list[str]:
+    """The values a kind or per cell takes, as a template written now offers them:
+    product, component, material (製品, 部品, 材料 in Japanese, read as the same)."""
+    if what == "kind":
+        return [pgettext("kind", "product"), pgettext("kind", "component"),
+                pgettext("kind", "material")]
+    return [pgettext("per", "day"), pgettext("per", "week"), pgettext("per", "month"),
+            pgettext("per", "year")]
+
+
+def _not_a_choice(what: str, value: object) -> CellMessage:
+    """"kind must be one of product, component, material, got ..." (named: its text names
+    the column, as it always has)."""
+    choices = pgettext("list separator", ", ").join(choice_names(what))
+    return _cell(_("{column} must be one of {choices}, got {value}"), what, choices=choices,
+                 value=shown(value))
 
 
 @cache
@@ -589,11 +712,7 @@ def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndar
         texts: list[str | None] = [k if ok else None for k, ok in zip(keys, known.tolist(),
                                                                       strict=True)]
         for i in np.flatnonzero(~known & ~blank).tolist():
-            v = values[i]
-            guess = by_name.get(str(v).strip().lower())
-            hint = f" (did you mean {guess}?)" if guess else ""
-            messages[i] = (f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
-                                f"got {shown(v)}")
+            messages[i] = _not_a_country(values[i], by_name)
         return texts, blank, messages
     out: list[str | None] = []
     blank = np.zeros(len(values), dtype=bool)
@@ -607,11 +726,17 @@ def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndar
             out.append(code)
             continue
         out.append(None)
-        guess = by_name.get(str(v).strip().lower())
-        hint = f" (did you mean {guess}?)" if guess else ""
-        messages[i] = (f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
-                       f"got {shown(v)}")
+        messages[i] = _not_a_country(v, by_name)
     return out, blank, messages
+
+
+def _not_a_country(value: object, by_name: dict[str, str]) -> CellMessage:
+    guess = by_name.get(str(value).strip().lower())
+    if guess:
+        return _cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN (did "
+                       "you mean {guess}?), got {value}"), guess=guess, value=shown(value))
+    return _cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN, got "
+                   "{value}"), value=shown(value))
 
 
 # --- months (Forecast) and currencies (Items, Sources, Rates) -----------------------------
@@ -645,10 +770,11 @@ def parse_months(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
             continue
         month = parse_month(v)
         if month is None:
-            messages[i] = (f"must be a month such as 2027-01 or a date in the month, got "
-                           f"{shown(v)}")
+            messages[i] = _cell(_("{column} must be a month such as 2027-01 or a date in the "
+                                  "month, got {value}"), value=shown(v))
         elif not 1900 <= month.year <= 2200:
-            messages[i] = f"must be a month from 1900 to 2200, got {shown(v)}"
+            messages[i] = _cell(_("{column} must be a month from 1900 to 2200, got {value}"),
+                                value=shown(v))
         else:
             out[i] = np.datetime64(month, "s")
     return out, blank, messages
@@ -680,12 +806,15 @@ def parse_currency(value: object) -> tuple[str | None, str]:
     if text.upper() in codes:
         return text.upper(), ""
     if text in ("¥", "￥"):  # both the yen and the yuan
-        hint = " (JPY for yen, CNY for yuan)"
-    else:
-        guess = by_name.get(text.lower())
-        hint = f" (did you mean {guess}?)" if guess else ""
-    return None, f"must be an ISO 4217 currency code such as USD, EUR or JPY{hint}, " \
-                 f"got {shown(value)}"
+        return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
+                             "JPY (JPY for yen, CNY for yuan), got {value}"),
+                           value=shown(value))
+    if guess := by_name.get(text.lower()):
+        return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
+                             "JPY (did you mean {guess}?), got {value}"), guess=guess,
+                           value=shown(value))
+    return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or JPY, "
+                         "got {value}"), value=shown(value))
 
 
 def parse_currencies(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:

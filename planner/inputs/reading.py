@@ -26,13 +26,14 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from planner.core.errors import FileRefused
+from planner.core.i18n import N_, _
 from planner.inputs.schema import SHEET_BY_KEY, normalise
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
-VERY_HIDDEN = ("the sheet is very hidden (Excel's Unhide does not list it); its values "
-               "are imported all the same")
+VERY_HIDDEN = N_("the sheet is very hidden (Excel's Unhide does not list it); its values "
+                 "are imported all the same")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a workbook or CSV file on disk
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all members of a workbook, inflated
 # The shared text (xl/sharedStrings.xml: each text of any cell of any sheet, stored once)
@@ -97,7 +98,7 @@ def read_book(path: Path) -> RawBook:
     if path.is_dir():
         return read_csv_folder(path)
     if not path.exists():
-        raise FileRefused(f"{path.name}: no such file or folder")
+        raise FileRefused(_("{name}: no such file or folder").format(name=path.name))
     if path.suffix.lower() == ".csv" and not _head_of(path).startswith((ZIP_MAGIC, OLE_MAGIC)):
         sheet = read_csv_file(path)
         return RawBook(path.name, {sheet.name: sheet})
@@ -206,7 +207,7 @@ def _start_helpers(count: int, target: Callable[[], None], name: str
     """Up to ``count`` daemon threads running ``target``; fewer when the system cannot
     start more (the calling thread then does the rest of the work itself)."""
     threads = []
-    for _ in range(count):
+    for _thread in range(count):
         thread = threading.Thread(target=target, name=name, daemon=True)
         try:
             thread.start()
@@ -228,7 +229,8 @@ def _scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                  sheets: dict[str, str]) -> bool:
     """Whether the member holds formulas or error cells; FileRefused when its cells
     reach beyond the limits or it cannot be inflated."""
-    where = f"sheet {sheets[info.filename]}" if info.filename in sheets else info.filename
+    where = (_("sheet {name}").format(name=sheets[info.filename]) if info.filename in sheets
+             else info.filename)
     with _zip_errors(path):
         rows, columns, cells, has_formulas = _extent(path, archive, info)
     _check_extent(path, where, rows, columns, cells)
@@ -240,16 +242,17 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
     names by member (_sheet_names)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise FileRefused(f"{path.name}: the file is {size / 2**20:,.0f} MB; the limit is "
-                          f"{MAX_FILE_BYTES / 2**20:,.0f} MB")
+        raise FileRefused(_("{name}: the file is {size} MB; the limit is {limit} MB").format(
+            name=path.name, size=f"{size / 2**20:,.0f}", limit=f"{MAX_FILE_BYTES / 2**20:,.0f}"))
     head = _head_of(path)
     if head.startswith(OLE_MAGIC):
-        raise FileRefused(
-            f"{path.name}: this is an encrypted workbook or an old .xls file; open it in "
-            "Excel and save it as .xlsx without a password")
+        raise FileRefused(_(
+            "{name}: this is an encrypted workbook or an old .xls file; open it in Excel and "
+            "save it as .xlsx without a password").format(name=path.name))
     if not head.startswith(ZIP_MAGIC):
-        raise FileRefused(f"{path.name}: not an Excel workbook (.xlsx); save it from Excel "
-                          "as .xlsx, or export the sheets as CSV files into a folder")
+        raise FileRefused(_("{name}: not an Excel workbook (.xlsx); save it from Excel as "
+                            ".xlsx, or export the sheets as CSV files into a folder").format(
+                              name=path.name))
     with _zip_errors(path):
         archive = zipfile.ZipFile(path)
         try:
@@ -259,36 +262,43 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict[str, str]]:
                 # every member, whatever its size: a floor let 95 members of 10 MB each
                 # at 1000:1 through, 950 MB from 1 MB, under the total's limit
                 if info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise FileRefused(
-                        f"{path.name}: {info.filename} inflates {_amount(info.file_size)}"
-                        f" from {_amount(info.compress_size, 2**10)}; refused as a zip bomb")
+                    raise FileRefused(_(
+                        "{name}: {member} inflates {size} from {compressed}; refused as a zip "
+                        "bomb").format(name=path.name, member=info.filename,
+                                       size=_amount(info.file_size),
+                                       compressed=_amount(info.compress_size, 2**10)))
             if total > MAX_UNCOMPRESSED_BYTES:
-                raise FileRefused(
-                    f"{path.name}: the workbook inflates to {total / 2**20:,.0f} MB; the "
-                    f"limit is {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB")
+                raise FileRefused(_(
+                    "{name}: the workbook inflates to {size} MB; the limit is {limit} MB"
+                ).format(name=path.name, size=f"{total / 2**20:,.0f}",
+                         limit=f"{MAX_UNCOMPRESSED_BYTES / 2**20:,.0f}"))
             shared = sum(info.file_size for info in archive.infolist()
                          if info.filename.replace("\\", "/").lower() == SHARED_STRINGS)
             if shared > MAX_SHARED_TEXT_BYTES:
-                raise FileRefused(
-                    f"{path.name}: the workbook's shared text (the texts of its cells, "
-                    f"stored once for all its sheets) is {_amount(shared)}, over the "
-                    f"{_amount(MAX_SHARED_TEXT_BYTES)} this program reads; keep only the "
-                    "template's sheets and columns and save it again, or save each template "
-                    "sheet as a CSV file into a folder")
+                raise FileRefused(_(
+                    "{name}: the workbook's shared text (the texts of its cells, stored once "
+                    "for all its sheets) is {size}, over the {limit} this program reads; "
+                    "keep only the template's sheets and columns and save it again, or save "
+                    "each template sheet as a CSV file into a folder").format(
+                        name=path.name, size=_amount(shared),
+                        limit=_amount(MAX_SHARED_TEXT_BYTES)))
             names = set(archive.namelist())
             if "xl/workbook.bin" in names:
-                raise FileRefused(f"{path.name}: this is a binary workbook (.xlsb); save it "
-                                  "from Excel as .xlsx")
+                raise FileRefused(_("{name}: this is a binary workbook (.xlsb); save it from "
+                                    "Excel as .xlsx").format(name=path.name))
             if "xl/vbaProject.bin" in names or path.suffix.lower() in (".xlsm", ".xltm") or (
                     "[Content_Types].xml" in names
                     and b"macroEnabled" in _head(archive, "[Content_Types].xml", 2**16)):
-                raise FileRefused(f"{path.name}: this workbook holds macros, and macros are "
-                                  "not read: save it from Excel as .xlsx (Excel Workbook)")
+                raise FileRefused(_("{name}: this workbook holds macros, and macros are not "
+                                    "read: save it from Excel as .xlsx (Excel Workbook)").format(
+                                      name=path.name))
             if "xl/workbook.xml" not in names:
                 if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
-                    raise FileRefused(f"{path.name}: this is an OpenDocument spreadsheet "
-                                      "(.ods); save it as an Excel workbook (.xlsx)")
-                raise FileRefused(f"{path.name}: not an Excel workbook (.xlsx)")
+                    raise FileRefused(_("{name}: this is an OpenDocument spreadsheet (.ods); "
+                                        "save it as an Excel workbook (.xlsx)").format(
+                                          name=path.name))
+                raise FileRefused(_("{name}: not an Excel workbook (.xlsx)").format(
+                    name=path.name))
             return archive, _sheet_names(archive)
         except BaseException:
             archive.close()
@@ -299,7 +309,9 @@ def _amount(size: int, unit: int = 2**20) -> str:
     """A size for a message: in MB (or KB when unit says so), in bytes when smaller."""
     if size >= unit:
         return f"{size / unit:,.0f} {'MB' if unit == 2**20 else 'KB'}"
-    return f"{size / 2**10:,.0f} KB" if size >= 2**10 else f"{size:,} bytes"
+    if size >= 2**10:
+        return f"{size / 2**10:,.0f} KB"
+    return _("{bytes} bytes").format(bytes=f"{size:,}")
 
 
 @contextlib.contextmanager
@@ -308,25 +320,35 @@ def _zip_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except zipfile.BadZipFile as exc:
-        raise FileRefused(f"{path.name}: the workbook is damaged ({exc})") from None
+        raise FileRefused(_("{name}: the workbook is damaged ({error})").format(
+            name=path.name, error=exc)) from None
     except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
-        raise FileRefused(f"{path.name}: the workbook cannot be read ({exc})") from None
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: BaseException) -> FileRefused:
+    return FileRefused(_("{name}: the workbook cannot be read ({error})").format(
+        name=path.name, error=exc))
 
 
 def _check_extent(path: Path, where: str, rows: int, columns: int, cells: int) -> None:
     grid = rows * columns
     corner = f"{_column_letters(columns)}{rows}" if columns <= 16384 and rows < 10**9 else (
-        f"column {columns:,}, row {rows:,}")
+        _("column {column}, row {row}").format(column=f"{columns:,}", row=f"{rows:,}"))
     if grid > max(MAX_SPARSENESS * cells, 10**6):
-        raise FileRefused(
-            f"{path.name}: {where} reaches cell {corner} but holds {cells:,} cells; delete "
-            "the cells beyond the data (Ctrl+End in Excel shows the last one) and save again")
+        raise FileRefused(_(
+            "{name}: {where} reaches cell {corner} but holds {cells} cells; delete the cells "
+            "beyond the data (Ctrl+End in Excel shows the last one) and save again").format(
+                name=path.name, where=where, corner=corner, cells=f"{cells:,}"))
     if rows > MAX_ROWS:
-        raise FileRefused(f"{path.name}: {where} has {rows:,} rows; the limit is "
-                          f"{MAX_ROWS:,}")
+        raise FileRefused(_("{name}: {where} has {rows} rows; the limit is {limit}").format(
+            name=path.name, where=where, rows=f"{rows:,}", limit=f"{MAX_ROWS:,}"))
     if grid > MAX_CELLS:
-        raise FileRefused(f"{path.name}: {where} spans {rows:,} rows × {columns:,} columns "
-                          f"({grid:,} cells); the limit is {MAX_CELLS:,} cells")
+        raise FileRefused(_("{name}: {where} spans {rows} rows × {columns} columns ({cells} "
+                            "cells); the limit is {limit} cells").format(
+                              name=path.name, where=where, rows=f"{rows:,}",
+                              columns=f"{columns:,}", cells=f"{grid:,}",
+                              limit=f"{MAX_CELLS:,}"))
 
 
 def _head(archive: zipfile.ZipFile, member: str, size: int = 100) -> bytes:
@@ -386,17 +408,20 @@ def _extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
             cut = buf.rfind(b"<") if chunk else len(buf)
             if cut <= 0 and chunk:  # no tag ends in this buffer yet
                 if len(buf) > _MAX_RUN:
-                    raise FileRefused(f"{path.name}: {info.filename} holds a run of "
-                                      f"{len(buf) / 2**20:,.0f} MB without any XML tag")
+                    raise FileRefused(_("{name}: {member} holds a run of {size} MB without "
+                                        "any XML tag").format(
+                                          name=path.name, member=info.filename,
+                                          size=f"{len(buf) / 2**20:,.0f}"))
                 rest = buf
                 continue
             part, rest = memoryview(buf)[:cut], buf[cut:]  # the part: buf up to cut
             # parts start at a "<": a declaration is never split; "!" is rare in a sheet,
             # and looking for one byte runs at memory speed, for eight at a fifth of it
             if buf.find(b"!", 0, cut) >= 0 and buf.find(b"<!ENTITY", 0, cut) >= 0:
-                raise FileRefused(
-                    f"{path.name}: {info.filename} declares XML entities, which Excel never "
-                    "writes (a way to make a small file expand to gigabytes); refused")
+                raise FileRefused(_(
+                    "{name}: {member} declares XML entities, which Excel never writes (a way "
+                    "to make a small file expand to gigabytes); refused").format(
+                        name=path.name, member=info.filename))
             found, may_hold_formulas = _scan(part, open_row)
             has_formulas = has_formulas or (may_hold_formulas and _FORMULA_OR_ERROR.search(
                 buf, 0, cut) is not None)
@@ -549,7 +574,7 @@ def read_workbook(path: Path) -> RawBook:
                 except Exception as exc:  # raised below, in the order of the sheets
                     read[name] = exc
         book = RawBook(path.name)
-        book.warnings = [(m.name, VERY_HIDDEN) for m in workbook.sheets_metadata
+        book.warnings = [(m.name, _(VERY_HIDDEN)) for m in workbook.sheets_metadata
                          if m.name in wanted and str(m.visible).endswith("VeryHidden")]
         for name in names:
             if name not in wanted:
@@ -564,7 +589,7 @@ def read_workbook(path: Path) -> RawBook:
     except FileRefused:
         raise
     except Exception as exc:  # calamine raises its own error types for damaged files
-        raise FileRefused(f"{path.name}: the workbook cannot be read ({exc})") from None
+        raise _unreadable(path, exc) from None
     finally:
         if gc_was_on:
             gc.enable()
@@ -641,8 +666,9 @@ def _read_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> SheetCells
     """The cells and merged ranges of one sheet, as the reader gives them."""
     sheet = workbook.get_sheet_by_name(name)
     if sheet.height > MAX_ROWS:
-        raise FileRefused(f"{path.name}: sheet {name} has {sheet.height:,} rows; the "
-                          f"limit is {MAX_ROWS:,}")
+        raise FileRefused(_("{name}: {where} has {rows} rows; the limit is {limit}").format(
+            name=path.name, where=_("sheet {name}").format(name=name),
+            rows=f"{sheet.height:,}", limit=f"{MAX_ROWS:,}"))
     rows = sheet.to_python(skip_empty_area=False)
     merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
     return rows, merged
@@ -655,5 +681,6 @@ def _check_distinct(name: str, sheets: list[str]) -> None:
     seen: set[str] = set()
     for sheet in sheets:
         if sheet in seen:
-            raise FileRefused(f'{name}: two sheets are named "{sheet}"; rename or delete one')
+            raise FileRefused(_('{name}: two sheets are named "{sheet}"; rename or delete '
+                                'one').format(name=name, sheet=sheet))
         seen.add(sheet)

@@ -18,6 +18,8 @@ from typing import Literal
 
 import pandas as pd
 
+from planner.core.i18n import N_, _, language
+
 ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country",
                      "month", "currency"]
 Rule = Literal["any", "nonneg", "positive"]
@@ -43,6 +45,23 @@ class Column:
     aliases: tuple[str, ...] = ()
 
     @property
+    def heading(self) -> str:
+        """The header a template written now gives the column: its first Japanese name
+        in Japanese, else its name."""
+        return _written_name(self.name, self.aliases)
+
+    @property
+    def label(self) -> str:
+        """The column as a message names it: "qty_per" in English, "員数（qty_per）" in
+        Japanese, so that a Japanese reader finds the header and a script the key."""
+        return _label(self.name, self.aliases)
+
+    @property
+    def description(self) -> str:
+        """The note in the language chosen ("" when the column has none)."""
+        return _(self.note) if self.note else ""
+
+    @property
     def dtype(self) -> object:
         if self.type in ("number", "share"):
             return FLOAT
@@ -62,6 +81,17 @@ class Sheet:
     @property
     def key(self) -> str:
         return normalise(self.name)
+
+    @property
+    def heading(self) -> str:
+        """The sheet's name in a template written now (its first Japanese name in
+        Japanese)."""
+        return _written_name(self.name, self.aliases)
+
+    @property
+    def label(self) -> str:
+        """The sheet as a message names it: "BOM", or "部品表（BOM）" in Japanese."""
+        return _label(self.name, self.aliases)
 
     @property
     def column_names(self) -> list[str]:
@@ -87,13 +117,13 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Items", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
         Column("name", "text", True, aliases=("品名", "品目名", "名称")),
-        Column("kind", "kind", True, note="product, component or material",
+        Column("kind", "kind", True, note=N_("product, component or material"),
                aliases=("区分", "品目区分", "種別")),
         Column("unit", "text", True, aliases=("単位",)),
-        Column("unit_price", "number", rule="nonneg", note="products: selling price",
+        Column("unit_price", "number", rule="nonneg", note=N_("products: selling price"),
                aliases=("単価", "販売単価", "購入単価", "仕入単価")),
         Column("category", "text", aliases=("分類", "カテゴリ", "カテゴリー", "品目分類")),
-        Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
+        Column("currency", "currency", note=N_("of unit_price, ISO 4217; blank: the project's"),
                since=2, aliases=_CURRENCY),
     ), aliases=("品目", "品目マスタ", "品目マスター", "品目一覧")),
     Sheet("BOM", (
@@ -111,17 +141,17 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Demand", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
         Column("quantity", "number", True, "nonneg", aliases=("数量", "需要数量", "需要量")),
-        Column("per", "per", True, note="day, week, month or year",
+        Column("per", "per", True, note=N_("day, week, month or year"),
                aliases=("期間", "単位期間", "期間単位")),
         Column("cv", "number", rule="nonneg",
-               note="coefficient of variation of daily demand, e.g. 0.3", since=2,
+               note=N_("coefficient of variation of daily demand, e.g. 0.3"), since=2,
                aliases=("変動係数", "変動係数（CV）", "需要の変動係数")),
     ), aliases=("需要", "需要一覧")),
     Sheet("Forecast", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
-        Column("month", "month", True, note="2027-01, or a date in the month",
+        Column("month", "month", True, note=N_("2027-01, or a date in the month"),
                aliases=("年月", "対象月", "月")),
-        Column("quantity", "number", True, "nonneg", note="units in that calendar month",
+        Column("quantity", "number", True, "nonneg", note=N_("units in that calendar month"),
                aliases=("数量", "予測数量", "需要数量")),
     ), required=False, since=2, aliases=("需要予測", "予測", "販売予測", "月別需要予測")),
     Sheet("Stock", (
@@ -133,19 +163,19 @@ SHEETS: tuple[Sheet, ...] = (
                aliases=("安全在庫", "安全在庫数", "安全在庫数量")),
         Column("target_days", "number", rule="nonneg", aliases=_TARGET_DAYS),
         Column("service_level", "share", since=2,
-               note="e.g. 95%: safety stock from demand variation when blank",
+               note=N_("e.g. 95%: safety stock from demand variation when blank"),
                aliases=("サービス率", "サービスレベル", "目標サービス率")),
     ), aliases=("在庫", "在庫一覧")),
     Sheet("Suppliers", (
         Column("supplier_id", "id", True, aliases=_SUPPLIER_ID),
         Column("name", "text", True, aliases=("仕入先名", "仕入先名称", "名称")),
-        Column("country", "country", True, note="ISO 3166 alpha-2, e.g. CN",
+        Column("country", "country", True, note=N_("ISO 3166 alpha-2, e.g. CN"),
                aliases=("国コード", "国", "所在国")),
     ), aliases=("仕入先", "仕入先マスタ", "仕入先マスター", "仕入先一覧")),
     Sheet("Sources", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
         Column("supplier_id", "id", True, aliases=_SUPPLIER_ID),
-        Column("share", "share", True, note="0.55 or 55%",
+        Column("share", "share", True, note=N_("0.55 or 55%"),
                aliases=("調達比率", "比率", "購買比率", "割合", "シェア")),
         Column("unit_price", "number", rule="nonneg",
                aliases=("単価", "購入単価", "仕入単価")),
@@ -156,18 +186,18 @@ SHEETS: tuple[Sheet, ...] = (
                aliases=("月間供給能力", "供給能力（月）", "月間能力", "月産能力")),
         Column("moq", "number", rule="nonneg",
                aliases=("最小発注数量", "最小発注量", "最低発注数量", "最小ロット")),
-        Column("origin_country", "country", note="blank: the supplier's country",
+        Column("origin_country", "country", note=N_("blank: the supplier's country"),
                aliases=("原産国", "原産国コード", "原産地")),
-        Column("time_to_recover_days", "number", rule="nonneg", note="blank: the stop's length",
+        Column("time_to_recover_days", "number", rule="nonneg", note=N_("blank: the stop's length"),
                aliases=("復旧日数", "復旧期間（日）", "復旧までの日数")),
-        Column("currency", "currency", note="of unit_price, ISO 4217; blank: the project's",
+        Column("currency", "currency", note=N_("of unit_price, ISO 4217; blank: the project's"),
                since=2, aliases=_CURRENCY),
         Column("lead_time_sd_days", "number", rule="nonneg",
-               note="standard deviation of the lead time", since=2,
+               note=N_("standard deviation of the lead time"), since=2,
                aliases=("リードタイム標準偏差（日）", "リードタイム標準偏差",
                         "リードタイムの標準偏差", "LT標準偏差")),
         Column("order_multiple", "number", rule="nonneg",
-               note="order in multiples of this quantity", since=2,
+               note=N_("order in multiples of this quantity"), since=2,
                aliases=("発注単位", "発注ロット", "発注倍数")),
     ), aliases=("調達先", "調達先一覧", "調達元")),
     Sheet("Orders", (
@@ -179,9 +209,9 @@ SHEETS: tuple[Sheet, ...] = (
                aliases=("納期", "納入予定日", "入荷予定日", "納期日")),
     ), required=False, aliases=("発注残", "発注残一覧", "注文残", "発注", "発注一覧")),
     Sheet("Rates", (
-        Column("currency", "currency", True, note="ISO 4217, e.g. CNY", aliases=_CURRENCY),
+        Column("currency", "currency", True, note=N_("ISO 4217, e.g. CNY"), aliases=_CURRENCY),
         Column("rate", "number", True, "positive",
-               note="units of the project's currency for one unit of this one",
+               note=N_("units of the project's currency for one unit of this one"),
                aliases=("レート", "換算レート", "換算率")),
     ), required=False, since=2, aliases=("為替レート", "為替", "為替換算")),
     Sheet("Settings", (
@@ -189,6 +219,14 @@ SHEETS: tuple[Sheet, ...] = (
         Column("value", "text", aliases=("値", "設定値")),  # blank: the default
     ), required=False, aliases=("設定",)),
 )
+
+
+def _written_name(name: str, aliases: tuple[str, ...]) -> str:
+    return aliases[0] if aliases and language() == "ja" else name
+
+
+def _label(name: str, aliases: tuple[str, ...]) -> str:
+    return f"{aliases[0]}（{name}）" if aliases and language() == "ja" else name
 
 
 def _fold(text: str) -> str:
@@ -231,6 +269,17 @@ class SettingSpec:
     rule: Rule = "any"
     aliases: tuple[str, ...] = ()  # as Column.aliases, for the key in the Settings sheet
 
+    @property
+    def heading(self) -> str:
+        """The key a template written now gives the setting (Japanese: its first alias)."""
+        return _written_name(self.key, self.aliases)
+
+    @property
+    def label(self) -> str:
+        """The setting as a message names it: "horizon_days", or
+        "計画期間（日）（horizon_days）" in Japanese."""
+        return _label(self.key, self.aliases)
+
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("as_of_date", "date", None,  # None: today
@@ -248,6 +297,19 @@ SETTINGS: tuple[SettingSpec, ...] = (
 SETTING_BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
 
 
+# The blank template's own sheets (planner.inputs.blank_template), read as no data; their
+# Japanese names, as Sheet.aliases
+AID_SHEETS: dict[str, tuple[str, ...]] = {
+    "Instructions": ("記入方法", "入力方法", "記入要領", "使い方"),
+    "Lists": ("リスト", "選択肢リスト", "選択肢"),
+}
+
+
+def aid_sheet_heading(name: str) -> str:
+    """The name a template written now gives one of its own sheets ("Instructions")."""
+    return _written_name(name, AID_SHEETS[name])
+
+
 def _aliases() -> dict[str, str]:
     """Each alias (as _alias_key matches it) -> the key it stands for: a sheet's key, a
     column's name or a setting's key. An alias is read the same on every sheet (the
@@ -257,6 +319,7 @@ def _aliases() -> dict[str, str]:
         named.append((_fold(spec.name), spec.aliases))
         named += [(c.name, c.aliases) for c in spec.columns]
     named += [(s.key, s.aliases) for s in SETTINGS]
+    named += [(_fold(name), aliases) for name, aliases in AID_SHEETS.items()]
     keys = {key for key, _ in named}
     found: dict[str, str] = {}
     for key, aliases in named:
@@ -275,6 +338,27 @@ TABLES: tuple[str, ...] = tuple(s.name for s in SHEETS if s.name != "Settings")
 
 def sheet(name: str) -> Sheet:
     return SHEET_BY_KEY[normalise(name)]
+
+
+def column_label(sheet_name: str, column: str) -> str:
+    """A column as a message names it (:attr:`Column.label`): "qty_per", or in Japanese
+    "員数（qty_per）"; a name the sheet does not have, as it is."""
+    spec = SHEET_BY_KEY.get(normalise(sheet_name))
+    found = next((c for c in spec.columns if c.name == column), None) if spec else None
+    return column if found is None else found.label
+
+
+def setting_label(key: str) -> str:
+    """A setting as a message names it (:attr:`SettingSpec.label`); an unknown key as it
+    is."""
+    spec = SETTING_BY_KEY.get(key)
+    return key if spec is None else spec.label
+
+
+def sheet_label(name: str) -> str:
+    """A sheet as a message names it (:attr:`Sheet.label`): "BOM", or "部品表（BOM）"."""
+    spec = SHEET_BY_KEY.get(normalise(name))
+    return name if spec is None else spec.label
 
 
 def alias_table() -> str:

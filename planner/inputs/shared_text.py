@@ -25,6 +25,7 @@ from typing import IO
 import numpy as np
 
 from planner.core.errors import FileRefused
+from planner.core.i18n import _
 from planner.inputs import reading
 
 LONG_TEXT = 64  # bytes of a shared string's XML beyond which its copies are counted
@@ -59,12 +60,13 @@ def check_shared_text(path: Path, sizes: dict[str, int]) -> None:
             with archive.open(m) as f:
                 total += _copied(f, excess)
             if total > budget:  # named: the sheet that crossed the limit
-                raise FileRefused(
-                    f"{path.name}: sheet {name} repeats long texts in many cells, which the "
+                raise FileRefused(_(
+                    "{name}: sheet {sheet} repeats long texts in many cells, which the "
                     "reader copies into each cell: the template's sheets would take "
-                    f"{reading._amount(total)} of text to read, over the "
-                    f"{reading._amount(budget)} this program reads; keep long texts out of "
-                    "the template's sheets")
+                    "{amount} of text to read, over the {limit} this program reads; keep "
+                    "long texts out of the template's sheets").format(
+                        name=path.name, sheet=name, amount=reading._amount(total),
+                        limit=reading._amount(budget)))
 
 
 def _parts(f: IO[bytes]) -> Iterator[tuple[np.ndarray, int]]:
@@ -109,7 +111,7 @@ def _after_prefix(a: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The byte before each namespace prefix ending at ``ends`` (the "x" of <x:v>): "<"
     for a start tag, "/" for an end tag."""
     at = ends.copy()
-    for _ in range(16):
+    for _step in range(16):
         letter = ((a[at] | 32) >= ord("a")) & ((a[at] | 32) <= ord("z")) & (at > 0)
         if not letter.any():
             break

@@ -34,6 +34,7 @@ import pandas as pd
 from planner.core import atomic
 from planner.core.atomic import write_atomic
 from planner.core.errors import ProjectFileError
+from planner.core.i18n import _
 from planner.inputs.parsing import normalise_ids
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, TABLES, sheet
@@ -168,26 +169,29 @@ def load(path: Path) -> Project:
     """Read a project file; raises ProjectFileError with a reason a user can act on."""
     path = Path(path)
     if not path.exists():
-        raise ProjectFileError(f"{path.name}: no such file")
+        raise ProjectFileError(_("{name}: no such file").format(name=path.name))
     header = _header(path)
     _check_neighbours(path, header)
     try:
         con = _connect(path)
     except sqlite3.Error as exc:
-        raise ProjectFileError(f"{path.name}: cannot be opened ({exc})") from None
+        raise ProjectFileError(_("{name}: cannot be opened ({error})").format(
+            name=path.name, error=exc)) from None
     budget = _Budget(READ_SECONDS)
     con.set_progress_handler(budget, PROGRESS_STEPS)
     try:
         return _read(con, path)
     except (ProjectFileError, sqlite3.DatabaseError, ValueError, TypeError) as exc:
         if budget.exceeded:  # whatever a stopped query was taken for
-            raise ProjectFileError(f"{path.name}: reading took longer than "
-                                   f"{READ_SECONDS:,g} seconds") from None
+            raise ProjectFileError(_("{name}: reading took longer than {seconds} seconds")
+                                   .format(name=path.name, seconds=f"{READ_SECONDS:,g}")
+                                   ) from None
         if isinstance(exc, ProjectFileError):
             raise
         # a value that cannot be ours: text in a REAL column, a date that is no date
         # (edited outside the program)
-        raise ProjectFileError(f"{path.name}: the project file is damaged ({exc})") from None
+        raise ProjectFileError(_("{name}: the project file is damaged ({error})").format(
+            name=path.name, error=exc)) from None
     finally:
         con.close()
 
@@ -197,38 +201,45 @@ def _header(path: Path) -> bytes:
     and within the size limit."""
     name = path.name
     if path.is_dir():
-        raise ProjectFileError(f"{name}: is a folder, not a project file")
+        raise ProjectFileError(_("{name}: is a folder, not a project file").format(name=name))
     if not path.is_file():  # a pipe or a device would be read forever
-        raise ProjectFileError(f"{name}: not a Stockpile Planner project file")
+        raise ProjectFileError(_("{name}: not a Stockpile Planner project file").format(
+            name=name))
     try:
         with path.open("rb") as f:
             size = os.fstat(f.fileno()).st_size
             header = f.read(SQLITE_HEADER)
     except OSError as exc:
-        reason = ("permission denied" if exc.errno in (errno.EACCES, errno.EPERM)
+        reason = (_("permission denied") if exc.errno in (errno.EACCES, errno.EPERM)
                   else (exc.strerror or str(exc)).lower())
         # in the words of planner.inputs.files.check_readable, which usually comes first
-        raise ProjectFileError(f"cannot read {name}: {reason}") from None
-    short = (f"{name}: the file is cut short ({{}}); it may have been copied or downloaded "
-             "incompletely")
+        raise ProjectFileError(_("cannot read {name}: {reason}").format(
+            name=name, reason=reason)) from None
+    short = _("{name}: the file is cut short ({size}); it may have been copied or downloaded "
+              "incompletely")
     if size == 0:
-        raise ProjectFileError(f"{name}: the file is empty")
+        raise ProjectFileError(_("{name}: the file is empty").format(name=name))
     if not header.startswith(SQLITE_MAGIC):
         if len(header) < len(SQLITE_MAGIC) and SQLITE_MAGIC.startswith(header):
-            raise ProjectFileError(short.format(f"{size:,} bytes"))
-        raise ProjectFileError(f"{name}: not a Stockpile Planner project file")
+            raise ProjectFileError(short.format(
+                name=name, size=_("{bytes} bytes").format(bytes=f"{size:,}")))
+        raise ProjectFileError(_("{name}: not a Stockpile Planner project file").format(
+            name=name))
     if len(header) < SQLITE_HEADER:
-        raise ProjectFileError(short.format(f"{size:,} bytes"))
+        raise ProjectFileError(short.format(
+                name=name, size=_("{bytes} bytes").format(bytes=f"{size:,}")))
     if size > FILE_LIMIT:
-        raise ProjectFileError(f"{name}: the file is {size / 2**20:,.0f} MB; the limit is "
-                               f"{FILE_LIMIT / 2**20:,.0f} MB")
+        raise ProjectFileError(_("{name}: the file is {size} MB; the limit is {limit} MB").format(
+            name=name, size=f"{size / 2**20:,.0f}", limit=f"{FILE_LIMIT / 2**20:,.0f}"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if header[24:28] == header[92:96] and pages > 0:  # SQLite's test that `pages` is valid
         expected = pages * page_size
         if size < expected:
-            raise ProjectFileError(short.format(f"{size:,} of its {expected:,} bytes"))
+            raise ProjectFileError(short.format(name=name, size=_(
+                "{bytes} of its {expected} bytes").format(bytes=f"{size:,}",
+                                                           expected=f"{expected:,}")))
     return header
 
 
@@ -242,9 +253,10 @@ def _check_neighbours(path: Path, header: bytes) -> None:
     """
     wal, journal = Path(f"{path}-wal"), Path(f"{path}-journal")
     if WAL_MODE in header[18:20] and _size(wal) > 0:
-        raise ProjectFileError(
-            f"{path.name}: another program has the file open, or stopped while changing it "
-            f"({wal.name} is beside it); close that program and try again")
+        raise ProjectFileError(_(
+            "{name}: another program has the file open, or stopped while changing it "
+            "({sidecar} is beside it); close that program and try again").format(
+                name=path.name, sidecar=wal.name))
     if _size(journal) >= len(JOURNAL_MAGIC):
         try:
             with journal.open("rb") as f:
@@ -252,10 +264,11 @@ def _check_neighbours(path: Path, header: bytes) -> None:
         except OSError:
             hot = True  # cannot tell: assume the worst
         if hot:
-            raise ProjectFileError(
-                f"{path.name}: another program is changing the file, or stopped half-way "
-                f"({journal.name} is beside it); close that program, or open the file in it "
-                "once so that it undoes the change, and try again")
+            raise ProjectFileError(_(
+                "{name}: another program is changing the file, or stopped half-way "
+                "({sidecar} is beside it); close that program, or open the file in it "
+                "once so that it undoes the change, and try again").format(
+                    name=path.name, sidecar=journal.name))
 
 
 def _size(path: Path) -> int:
@@ -285,7 +298,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _damaged(path: Path, why: str) -> ProjectFileError:
-    return ProjectFileError(f"{path.name}: damaged or not a project file: {why}")
+    return ProjectFileError(_("{name}: damaged or not a project file: {reason}").format(
+        name=path.name, reason=why))
 
 
 def _check_tables(con: sqlite3.Connection, path: Path,
@@ -297,58 +311,65 @@ def _check_tables(con: sqlite3.Connection, path: Path,
     for table, label, _limit in tables:
         kind, sql = kinds.get(table, ("table", ""))
         if kind != "table":
-            raise _damaged(path, f"the table {label} is a {kind}")
+            raise _damaged(path, _("the table {table} is a {kind}").format(
+                table=label, kind=kind))
         if sql.upper().startswith("CREATE VIRTUAL"):
-            raise _damaged(path, f"the table {label} is a virtual table")
+            raise _damaged(path, _("the table {table} is a virtual table").format(table=label))
     for table, label, _limit in tables:
         if table not in kinds:
             continue  # reading it says "no such table", as it always has
         for row in con.execute(f'PRAGMA table_xinfo("{table}")'):
             if row[6] != 0:  # 1: hidden, 2 and 3: generated (computed from other columns)
-                raise _damaged(path, f"the column {label}.{row[1]} is computed, not stored")
+                raise _damaged(path, _("the column {column} is computed, not stored").format(
+                    column=f"{label}.{row[1]}"))
     for table, label, limit in tables:
         if table not in kinds:
             continue
         (rows,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} "
                               f"LIMIT {limit + 1})").fetchone()
         if rows > limit:
-            raise ProjectFileError(f"{path.name}: more than {limit:,} rows in {label}")
+            raise ProjectFileError(_("{name}: more than {limit} rows in {table}").format(
+                name=path.name, limit=f"{limit:,}", table=label))
 
 
 def _fetch(con: sqlite3.Connection, path: Path, label: str, sql: str) -> list[Any]:
     try:
         return con.execute(sql).fetchall()
     except sqlite3.DataError:  # SQLITE_TOOBIG: over VALUE_LIMIT
-        raise _damaged(path, f"a value in {label} is larger than "
-                             f"{VALUE_LIMIT / 2**20:,g} MB") from None
+        raise _damaged(path, _("a value in {table} is larger than {limit} MB").format(
+            table=label, limit=f"{VALUE_LIMIT / 2**20:,g}")) from None
 
 
 def _read(con: sqlite3.Connection, path: Path) -> Project:
     exists = {str(n).lower() for (n,) in con.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     if "meta" not in exists:
-        raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file")
+        raise ProjectFileError(_("{name}: not a Stockpile Planner project file").format(
+            name=path.name))
     _check_tables(con, path, [("meta", "meta", SMALL_ROW_LIMIT)])
     try:
         meta = dict(_fetch(con, path, "meta", "SELECT key, value FROM meta"))
     except sqlite3.OperationalError:
-        raise ProjectFileError(f"{path.name}: not a Stockpile Planner project file") from None
+        raise ProjectFileError(_("{name}: not a Stockpile Planner project file").format(
+            name=path.name)) from None
     if meta.get("schema_version") in (None, ""):
-        raise ProjectFileError(f"{path.name}: the project file does not say its format (the "
-                               "meta table has no schema_version); it is damaged or was not "
-                               "written by Stockpile Planner")
+        raise ProjectFileError(_("{name}: the project file does not say its format (the meta "
+                                 "table has no schema_version); it is damaged or was not "
+                                 "written by Stockpile Planner").format(name=path.name))
     try:
         version = int(meta["schema_version"])
     except (ValueError, TypeError):
-        raise ProjectFileError(f"{path.name}: unknown project file format "
-                               f"{meta['schema_version']!r}") from None
+        raise ProjectFileError(_("{name}: unknown project file format {format}").format(
+            name=path.name, format=repr(meta["schema_version"]))) from None
     if version > SCHEMA_VERSION:
-        raise ProjectFileError(
-            f"{path.name} was saved by a newer version of Stockpile Planner (project file "
-            f"format {version}; this version reads up to {SCHEMA_VERSION}). Update the "
-            "program to open it.")
+        raise ProjectFileError(_(
+            "{name} was saved by a newer version of Stockpile Planner (project file "
+            "format {format}; this version reads up to {newest}). Update the "
+            "program to open it.").format(name=path.name, format=version,
+                                          newest=SCHEMA_VERSION))
     if version < 1:
-        raise ProjectFileError(f"{path.name}: unknown project file format {version}")
+        raise ProjectFileError(_("{name}: unknown project file format {format}").format(
+            name=path.name, format=version))
     stored = [name for name in TABLES if sheet(name).since <= version]
     _check_tables(con, path, [("settings", "Settings", SMALL_ROW_LIMIT)] + [
         (_table_name(name), name, ROW_LIMIT) for name in stored])
@@ -379,7 +400,8 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
                 frame[c.name] = _column(c.dtype, values)
             except (ValueError, TypeError):
                 bad = next((v for v in values if not _fits(c.dtype, v)), None)
-                raise ValueError(f"{_table_name(name)}.{c.name} holds {bad!r}") from None
+                raise ValueError(_("{column} holds {value}").format(
+                    column=f"{_table_name(name)}.{c.name}", value=repr(bad))) from None
         tables[name] = pd.DataFrame(frame)
     return Project(tables, settings)
 
@@ -391,8 +413,9 @@ def _check_columns(con: sqlite3.Connection, path: Path, table: str, names: list[
     present = {str(row[1]).lower() for row in con.execute(f'PRAGMA table_xinfo("{table}")')}
     for name in names:
         if name.lower() not in present:
-            raise ProjectFileError(f"{path.name}: the project file is damaged (the table "
-                                   f"{table} has no column {name})")
+            raise ProjectFileError(_("{name}: the project file is damaged (the table {table} "
+                                     "has no column {column})").format(
+                name=path.name, table=table, column=name))
 
 
 def _column(dtype: object, values: tuple[object, ...]) -> pd.Series:
@@ -429,7 +452,8 @@ def _settings_from_rows(rows: dict[str, str]) -> Settings:
             else:
                 values[key] = str(text)
         except (ValueError, TypeError):
-            raise ValueError(f"setting {key} holds {text!r}") from None
+            raise ValueError(_("setting {key} holds {value}").format(
+                key=key, value=repr(text))) from None
     return Settings(**values)  # type: ignore[arg-type]
 
 

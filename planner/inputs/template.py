@@ -4,6 +4,11 @@ What comes out reads back in to the same project (template → project file → 
 round trip). Text is always written as text: in a workbook a string cell is never a
 formula, and in a CSV file a value starting like a formula gets a leading apostrophe that
 the reader removes again (OWASP's advice against CSV injection).
+
+CSV files are written in UTF-8 with a byte order mark, which Excel needs to read them as
+UTF-8 (without it, Japanese Excel reads them as Shift_JIS), or on request in CP932
+(Shift_JIS as Japanese Windows writes it), for programs that read nothing else; a text
+CP932 cannot hold is refused, with its cell, rather than written as "?".
 """
 
 from __future__ import annotations
@@ -19,11 +24,16 @@ import numpy as np
 import pandas as pd
 
 from planner.core.atomic import recover_folder, replace_folder_atomic, write_all_atomic
-from planner.core.errors import ProjectFileError
+from planner.core.errors import ProjectFileError, column_letter
+from planner.core.i18n import _, pgettext
 from planner.core.xlsx import Book, number_format, write_xlsx, xlsx_text
 from planner.inputs.project import Project
 from planner.inputs.reading import FORMULA_START, QUOTED_START
-from planner.inputs.schema import SHEETS, TABLES, sheet
+from planner.inputs.schema import SHEETS, TABLES, column_label, sheet
+
+# the encodings a CSV folder is written in: UTF-8 with a byte order mark, or CP932
+CSV_ENCODINGS = ("utf-8-sig", "cp932")
+DEFAULT_CSV_ENCODING = "utf-8-sig"
 
 
 def _cell_values(frame: pd.DataFrame, column: str) -> list[object]:
@@ -82,8 +92,11 @@ CSV_NAMES = {f"{spec.name}.csv".lower(): f"{spec.name}.csv" for spec in SHEETS}
 _OLD_TEMPORARY = re.compile(r"\.(.+\.csv)\.\d+\.tmp", re.IGNORECASE)
 
 
-def write_csv_folder(project: Project, folder: Path) -> None:
-    """The project as Items.csv, BOM.csv, ... in ``folder`` (UTF-8, comma separated).
+def write_csv_folder(project: Project, folder: Path,
+                     encoding: str = DEFAULT_CSV_ENCODING) -> None:
+    """The project as Items.csv, BOM.csv, ... in ``folder`` (comma separated), in
+    ``encoding``: "utf-8-sig" (UTF-8 with a byte order mark, as Excel reads it) or
+    "cp932"; ProjectFileError naming the cell of a text CP932 cannot encode.
 
     All or nothing, as a reader sees it: a complete new folder is written beside the
     target and swapped in (planner.core.atomic.replace_folder_atomic), so that a full
@@ -91,20 +104,24 @@ def write_csv_folder(project: Project, folder: Path) -> None:
     mixture that ``planner check`` would call valid. A folder that holds anything other
     than the template's CSV files (a README, a subfolder) is refused, not swapped away.
     """
+    if encoding not in CSV_ENCODINGS:
+        raise ValueError(f"unknown CSV encoding {encoding!r}; one of {CSV_ENCODINGS}")
+    tables = {spec.name: _csv_rows(project, spec.name) for spec in SHEETS}
+    if encoding != "utf-8-sig":
+        _check_encodable(tables, folder, encoding)
     folder = Path(os.path.abspath(folder))
     if folder.is_symlink():  # swap the folder it points to; the link stays
         folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
-        raise ProjectFileError(f"could not write {folder.name}: it is a file; CSV files are "
-                               "written into a folder")
+        raise _not_written(folder, _("it is a file; CSV files are written into a folder"))
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
-                               ) from None
+        raise _not_written(folder, exc.strerror or str(exc)) from None
     recover_folder(folder)
     carry = _check_folder(folder) if folder.is_dir() else []
-    writers = [(f"{spec.name}.csv", _csv_writer(project, spec.name)) for spec in SHEETS]
+    writers = [(f"{spec.name}.csv", _csv_writer(spec.name, tables[spec.name], encoding))
+               for spec in SHEETS]
     replace_folder_atomic(
         folder, lambda new: write_all_atomic([(new / name, w) for name, w in writers]),
         carry=carry)
@@ -124,8 +141,7 @@ def _check_folder(folder: Path) -> list[str]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise ProjectFileError(f"could not write {folder.name}: {exc.strerror or exc}"
-                               ) from None
+        raise _not_written(folder, exc.strerror or str(exc)) from None
     for entry in entries:
         key = entry.name.lower()
         regular = entry.is_file() and not entry.is_symlink()
@@ -138,29 +154,66 @@ def _check_folder(folder: Path) -> list[str]:
         else:
             others.append(entry.name)
     if others:
-        named = ", ".join(others[:3]) + (f", and {len(others) - 3:,} more"
-                                         if len(others) > 3 else "")
-        raise ProjectFileError(
-            f"could not write {folder.name}: the folder holds files other than the "
-            f"template's CSV files ({named}); write into an empty folder or a new one")
+        files = pgettext("list separator", ", ").join(others[:3])
+        if len(others) > 3:
+            reason = _("the folder holds files other than the template's CSV files ({files}, "
+                       "and {count} more); write into an empty folder or a new one").format(
+                           files=files, count=f"{len(others) - 3:,}")
+        else:
+            reason = _("the folder holds files other than the template's CSV files "
+                       "({files}); write into an empty folder or a new one").format(files=files)
+        raise _not_written(folder, reason)
     return carry
 
 
-def _csv_writer(project: Project, name: str) -> Callable[[Path], None]:
-    """Writes one table's CSV file to the path it is given."""
+def _not_written(folder: Path, reason: str) -> ProjectFileError:
+    return ProjectFileError(_("could not write {name}: {reason}").format(name=folder.name,
+                                                                         reason=reason))
+
+
+def _csv_rows(project: Project, name: str) -> list[list[str]]:
+    """One table's CSV file as its rows of texts, the header first."""
     spec = sheet(name)
+    if name == "Settings":
+        rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
+    else:
+        frame = project.tables[name]
+        columns = [_cell_values(frame, c.name) for c in spec.columns]
+        rows = [list(r) for r in zip(*columns, strict=True)]
+    return [spec.column_names, *([csv_text(v) for v in r] for r in rows)]
+
+
+def _check_encodable(tables: dict[str, list[list[str]]], folder: Path, encoding: str) -> None:
+    """Refuse, naming its cell (Items!B5: row 5 of Items.csv, its second column), the
+    first text ``encoding`` cannot hold: written, it would turn into "?"."""
+    for name, rows in tables.items():
+        for j in range(len(rows[0])):
+            texts = [row[j] for row in rows]
+            try:
+                "\n".join(texts).encode(encoding)
+                continue
+            except UnicodeEncodeError:
+                pass
+            for r, text in enumerate(texts):
+                try:
+                    text.encode(encoding)
+                except UnicodeEncodeError as exc:
+                    character = text[exc.start]
+                    raise _not_written(folder, _(
+                        "{where} ({column}) holds {character} ({code}), which Shift_JIS "
+                        "(CP932) cannot encode; replace it, or write the CSV files in UTF-8"
+                    ).format(where=f"{name}!{column_letter(j)}{r + 1}",
+                             column=column_label(name, rows[0][j]),
+                             character=f'"{character}"', code=f"U+{ord(character):04X}")
+                    ) from None
+
+
+def _csv_writer(name: str, rows: list[list[str]], encoding: str) -> Callable[[Path], None]:
+    """Writes one table's CSV file to the path it is given."""
 
     def write(path: Path) -> None:
-        if name == "Settings":
-            rows: list[list[object]] = [[k, v] for k, v in project.settings.as_rows()]
-        else:
-            frame = project.tables[name]
-            columns = [_cell_values(frame, c.name) for c in spec.columns]
-            rows = [list(r) for r in zip(*columns, strict=True)]
-        with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(spec.column_names)
-            writer.writerows([[csv_text(v) for v in r] for r in rows])
+        with path.open("w", newline="", encoding=encoding) as f:
+            csv.writer(f).writerows(rows)
 
     return write
 

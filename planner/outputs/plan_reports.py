@@ -12,6 +12,8 @@ from typing import Any
 
 from planner.analysis.plan import Plan
 from planner.analysis.plan_tables import MATERIAL_COLUMNS
+from planner.core import formatting as fmt
+from planner.core.i18n import _
 from planner.outputs.reports import plain, records
 
 
@@ -41,14 +43,24 @@ def plan_text(plan: Plan) -> str:
     ordered = int((m["planned"] > 0).sum())
     short = int((m["shortfall"] > 0).sum())
     return "\n".join([
-        f"Procurement plan as of {plan.as_of.isoformat()}: horizon {p.horizon_days:g} days, "
-        f"target {p.target_days:g} days, caps: supplier {p.max_supplier_share:.0%}, "
-        f"country {p.max_country_share:.0%}",
-        f"{len(plan.lines):,} order lines for {ordered:,} materials, total "
-        f"{plan.total_cost:,.0f} {plan.currency}; {plan.late_lines:,} lines already late",
-        f"{len(plan.breaches):,} materials still over a cap, {short:,} the sources cannot "
-        "fully cover",
+        _("Procurement plan as of {date}: horizon {horizon} days, target {target} days, caps: "
+          "supplier {supplier}, country {country}").format(
+            date=fmt.long_date(plan.as_of), horizon=f"{p.horizon_days:g}",
+            target=f"{p.target_days:g}", supplier=f"{p.max_supplier_share:.0%}",
+            country=f"{p.max_country_share:.0%}"),
+        _("{lines} order lines for {materials} materials, total {cost}; {late} lines already "
+          "late").format(lines=fmt.count(len(plan.lines)), materials=fmt.count(ordered),
+                         cost=_total(plan), late=fmt.count(plan.late_lines)),
+        _("{count} materials still over a cap, {short} the sources cannot fully cover").format(
+            count=fmt.count(len(plan.breaches)), short=fmt.count(short)),
     ])
+
+
+def _total(plan: Plan) -> str:
+    """The plan's total: "1,234 EUR" as before; in Japanese ¥1,234 for yen."""
+    if fmt.japanese() and plan.currency.upper() == "JPY":
+        return fmt.money(plan.total_cost, plan.currency)
+    return f"{plan.total_cost:,.0f} {plan.currency}"
 
 
 # --- JSON ----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import pandas as pd
 from planner.analysis.plan import Plan
 from planner.core import formatting as fmt
 from planner.core.errors import Cancelled, column_letter
+from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.core.xlsx import (
     HEADER_FILL,
     Book,
@@ -51,6 +52,7 @@ AMBER_FILL = "FFE699"
 BEFORE_COLOUR, AFTER_COLOUR = "A5B4BE", "2F6F8F"
 PROGRESS_EVERY = 2_000  # rows between progress calls
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
+JAPANESE_LINE_HEIGHT = 18.75  # ... in a Japanese font (Excel's row of Yu Gothic 11 pt)
 
 Progress = Callable[[int, int], object]
 
@@ -74,6 +76,11 @@ class Col:
     # order price: each line's currency, which sets its decimals (none in JPY)
     currencies: Sequence[str | None] | None = None
     also: Sequence[float] = ()  # figures shown below the table (a total), for the width
+
+    @property
+    def shown(self) -> str:
+        """The header in the language chosen (``header`` is its English key)."""
+        return _(self.header)
 
     @property
     def numeric(self) -> bool:
@@ -103,21 +110,35 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         ("Exposure", _exposure_columns(plan), 2, _exposure_rules)]
     if ranking is not None:
         tables.append(("Disruption risk", _ranking_columns(ranking), 3, _ranking_rules))
+    names = sheet_names()
+    if len(set(names.values())) < len(names):
+        names = {k: k for k in names}  # a catalogue naming two sheets alike: English
 
     def fill(book: Book) -> None:
         styles = Styles(book, plan.currency)
-        _summary(book.sheet("Summary"), plan, styles)
+        _summary(book.sheet(names["Summary"]), plan, styles)
         for title, columns, frozen, rules in tables:
-            ws = book.sheet(title)
+            ws = book.sheet(names[title])
             _table(ws, columns, styles, counter, plan, frozen, rules)
             if title == "Order lines" and len(plan.lines):
                 _line_totals(ws, columns, plan, styles)
         if frontier is not None:
-            _frontier(book.sheet("Frontier"), frontier, styles, counter, plan)
+            _frontier(book.sheet(names["Frontier"]), frontier, styles, counter, plan)
 
     write_xlsx(path, fill)
     counter.add(100)
     counter.finish()
+
+
+def sheet_names() -> dict[str, str]:
+    """The plan workbook's sheet names in the language chosen, by their English names
+    (each at most 31 characters, without []:*?/\\ as Excel requires)."""
+    return {"Summary": pgettext("sheet", "Summary"),
+            "Order lines": pgettext("sheet", "Order lines"),
+            "Days of cover": pgettext("sheet", "Days of cover"),
+            "Exposure": pgettext("sheet", "Exposure"),
+            "Disruption risk": pgettext("sheet", "Disruption risk"),
+            "Frontier": pgettext("sheet", "Frontier")}
 
 
 class _Counter:
@@ -145,10 +166,11 @@ class Styles:
         self.book = book
         code = re.sub(r"[^A-Za-z]", "", currency or "")[:3].upper()
         self.currency = code
+        self.yen = code == "JPY" and fmt.japanese()  # "¥1,234,567", as Japan writes yen
         self.formats = {
             "text": "General", "number": number_format("number"),
-            "money": number_format("money", label=code),
-            "price": number_format("money", label=code, decimals=2),
+            "money": self.money_format(),
+            "price": self.money_format(decimals=2),
             "order price": number_format("money", decimals=2),  # the currency beside it
             "share": number_format("share"), "date": number_format("date"),
             "days": number_format("days"), "hhi": number_format("number"),
@@ -166,6 +188,14 @@ class Styles:
         # conditional colours
         self.red = book.style(bold=True, font_color=f"#{RED_FONT}", bg_color=f"#{RED_FILL}")
         self.amber = book.style(bg_color=f"#{AMBER_FILL}")
+
+    def money_format(self, decimals: int | None = None, more: int = 0,
+                     labelled: bool = True) -> str:
+        """A sum in the plan's currency: "#,##0 "EUR"", in Japanese yen ""¥"#,##0"."""
+        if self.yen and labelled:
+            return '"' + fmt.YEN + '"' + number_format("money", decimals=decimals, more=more)
+        return number_format("money", label=self.currency if labelled else None,
+                             decimals=decimals, more=more)
 
     def proto(self, kind: str, wrap: bool = False, fmt: str | None = None,
               bold: bool = False, pad: bool = False) -> Any:
@@ -208,10 +238,15 @@ class Styles:
         key = (digits, f"{label}|{code}")
         style = self._prices.get(key)
         if style is None:
-            fmt_code = number_format("money", label=label or None, decimals=min(digits, 2),
-                                     more=max(digits - 2, 0))  # 0.48 and 0.0425
+            fmt_code = self.money_format(min(digits, 2), max(digits - 2, 0),  # 0.48, 0.0425
+                                         labelled=bool(label))
             style = self._prices[key] = self.proto("price", fmt=fmt_code, pad=True)
         return style
+
+
+def line_height() -> float:
+    """Points per line of 11 pt text in the workbook's font."""
+    return JAPANESE_LINE_HEIGHT if fmt.japanese() else LINE_HEIGHT
 
 
 def _wrapped_lines(text: str, width: float) -> int:
@@ -222,6 +257,12 @@ def _wrapped_lines(text: str, width: float) -> int:
         line = 0
         lines += 1
         for word in paragraph.split():
+            if not word.isascii():  # Japanese breaks between any two characters, each
+                wide = max(int(width * 1.2) - 1, 4)  # a little less than two digits
+                total = line + (1 if line else 0) + fmt.display_width(word)
+                lines += (total - 1) // wide
+                line = (total - 1) % wide + 1
+                continue
             need = len(word) if line == 0 else line + 1 + len(word)
             if need > chars and line > 0:
                 lines += 1 + (len(word) - 1) // chars
@@ -250,7 +291,7 @@ def cell_dates(series: pd.Series) -> list[Any]:
 
 def _days(series: pd.Series | np.ndarray) -> list[Any]:
     """Days of cover: a number, or "no demand" (docs/definitions.md: never a division error)."""
-    return [("no demand" if math.isnan(v) else v)
+    return [(fmt.word(fmt.NO_DEMAND) if math.isnan(v) else v)
             for v in np.asarray(series, dtype=float).tolist()]
 
 
@@ -262,28 +303,28 @@ def _line_columns(plan: Plan) -> list[Col]:
     lines = plan.lines
     units = cell_texts(lines["unit"])
     return [
-        Col("Order by", cell_dates(lines["order_by"]), "date"),
-        Col("Action", cell_texts(lines["action"])),
-        Col("Days late", cell_numbers(lines["days_late"].where(lines["days_late"] > 0)),
+        Col(N_("Order by"), cell_dates(lines["order_by"]), "date"),
+        Col(N_("Action"), cell_texts(lines["action_text"])),
+        Col(N_("Days late"), cell_numbers(lines["days_late"].where(lines["days_late"] > 0)),
             "number"),
-        Col("Item", cell_texts(lines["item_id"])),
-        Col("Name", cell_texts(lines["name"]), width=34, wrap=True),
-        Col("Supplier", cell_texts(lines["supplier_id"])),
-        Col("Supplier name", cell_texts(lines["supplier_name"]), width=34, wrap=True),
-        Col("Origin", cell_texts(lines["origin_country"])),
-        Col("Quantity", cell_numbers(lines["quantity"]), "quantity", units=units),
-        Col("Unit price", cell_numbers(lines["unit_price"]), "price"),
-        Col("Cost", cell_numbers(lines["cost"]), "money", also=(plan.total_cost,)),
+        Col(N_("Item"), cell_texts(lines["item_id"])),
+        Col(N_("Name"), cell_texts(lines["name"]), width=34, wrap=True),
+        Col(N_("Supplier"), cell_texts(lines["supplier_id"])),
+        Col(N_("Supplier name"), cell_texts(lines["supplier_name"]), width=34, wrap=True),
+        Col(N_("Origin"), cell_texts(lines["origin_country"])),
+        Col(N_("Quantity"), cell_numbers(lines["quantity"]), "quantity", units=units),
+        Col(N_("Unit price"), cell_numbers(lines["unit_price"]), "price"),
+        Col(N_("Cost"), cell_numbers(lines["cost"]), "money", also=(plan.total_cost,)),
         *_order_price_columns(plan),
-        Col("Lead time (days)", cell_numbers(lines["lead_time_days"]), "number"),
-        Col("Needed by", cell_dates(lines["needed_by"]), "date"),
-        Col("Arrival", cell_dates(lines["arrival"]), "date"),
-        Col("Stock runs out", cell_dates(lines["stock_out"]), "date"),
-        Col("Days without stock",
+        Col(N_("Lead time (days)"), cell_numbers(lines["lead_time_days"]), "number"),
+        Col(N_("Needed by"), cell_dates(lines["needed_by"]), "date"),
+        Col(N_("Arrival"), cell_dates(lines["arrival"]), "date"),
+        Col(N_("Stock runs out"), cell_dates(lines["stock_out"]), "date"),
+        Col(N_("Days without stock"),
             cell_numbers(lines["days_uncovered"].where(lines["days_uncovered"] > 0)), "number"),
-        Col("MOQ", cell_numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
-        Col("Order multiple", cell_numbers(lines["order_multiple"]), "quantity", units=units),
-        Col("Warning", cell_texts(lines["warning"]), width=44, wrap=True),
+        Col(N_("MOQ"), cell_numbers(lines["moq"].where(lines["moq"] > 0)), "quantity", units=units),
+        Col(N_("Order multiple"), cell_numbers(lines["order_multiple"]), "quantity", units=units),
+        Col(N_("Warning"), cell_texts(lines["warning_text"]), width=44, wrap=True),
     ]
 
 
@@ -294,8 +335,8 @@ def _order_price_columns(plan: Plan) -> list[Col]:
     currency = lines["order_currency"]
     if not (currency.notna() & (currency != plan.currency)).any():
         return []
-    return [Col("Order currency", cell_texts(currency)),
-            Col("Order unit price", cell_numbers(lines["order_unit_price"]), "order price",
+    return [Col(N_("Order currency"), cell_texts(currency)),
+            Col(N_("Order unit price"), cell_numbers(lines["order_unit_price"]), "order price",
                 currencies=cell_texts(currency))]
 
 
@@ -303,19 +344,20 @@ def _ranking_columns(ranking: Ranking) -> list[Col]:
     r = ranking.stops
     first = pd.to_numeric(r["first_stockout_days"], errors="coerce")
     return [
-        Col("Rank", cell_numbers(r["rank"]), "number"),
-        Col("Stop", cell_texts(r["by"])),
-        Col("Who", cell_texts(r["key"])),
-        Col("Name", cell_texts(r["name"]), width=34, wrap=True),
-        Col("Stop for (days)", cell_numbers(r["days"]), "number"),
-        Col("Materials hit", cell_numbers(r["materials_hit"]), "number"),
-        Col("Materials out", cell_numbers(r["materials_out"]), "number"),
-        Col("First stock-out (day)", cell_numbers(first), "days"),
-        Col("Products stopped", cell_numbers(r["products_stopped"]), "number"),
-        Col("Units lost", cell_numbers(r["units_lost"]), "number"),
-        Col("Revenue at risk", cell_numbers(r["revenue_at_risk"]), "money"),
-        Col("Risk exposure index", cell_numbers(r["risk_exposure_index"]), "share"),
-        Col("Share of spend", cell_numbers(r["spend_share"]), "share"),
+        Col(N_("Rank"), cell_numbers(r["rank"]), "number"),
+        Col(N_("Stop"), [_("country") if by == "country" else _("supplier") if by else None
+                         for by in cell_texts(r["by"])]),
+        Col(N_("Who"), cell_texts(r["key"])),
+        Col(N_("Name"), cell_texts(r["name"]), width=34, wrap=True),
+        Col(N_("Stop for (days)"), cell_numbers(r["days"]), "number"),
+        Col(N_("Materials hit"), cell_numbers(r["materials_hit"]), "number"),
+        Col(N_("Materials out"), cell_numbers(r["materials_out"]), "number"),
+        Col(N_("First stock-out (day)"), cell_numbers(first), "days"),
+        Col(N_("Products stopped"), cell_numbers(r["products_stopped"]), "number"),
+        Col(N_("Units lost"), cell_numbers(r["units_lost"]), "number"),
+        Col(N_("Revenue at risk"), cell_numbers(r["revenue_at_risk"]), "money"),
+        Col(N_("Risk exposure index"), cell_numbers(r["risk_exposure_index"]), "share"),
+        Col(N_("Share of spend"), cell_numbers(r["spend_share"]), "share"),
     ]
 
 
@@ -323,51 +365,56 @@ def _cover_columns(plan: Plan) -> list[Col]:
     m = plan.materials
     units = cell_texts(m["unit"])
     return [
-        Col("Item", cell_texts(m["item_id"])),
-        Col("Name", cell_texts(m["name"]), width=34, wrap=True),
-        Col("Daily use", cell_numbers(m["daily_use"]), "quantity", units=units),
-        Col("On hand", cell_numbers(m["on_hand"]), "quantity", units=units),
-        Col("Safety stock", cell_numbers(m["safety_stock"]), "quantity", units=units),
-        Col("Open orders", cell_numbers(m["open_orders"]), "quantity", units=units),
-        Col("Net need", cell_numbers(m["net_need"]), "quantity", units=units),
-        Col("Planned", cell_numbers(m["planned"]), "quantity", units=units),
-        Col("Short", cell_numbers(m["shortfall"].where(m["shortfall"] > 0)), "quantity",
+        Col(N_("Item"), cell_texts(m["item_id"])),
+        Col(N_("Name"), cell_texts(m["name"]), width=34, wrap=True),
+        Col(N_("Daily use"), cell_numbers(m["daily_use"]), "quantity", units=units),
+        Col(N_("On hand"), cell_numbers(m["on_hand"]), "quantity", units=units),
+        Col(N_("Safety stock"), cell_numbers(m["safety_stock"]), "quantity", units=units),
+        Col(N_("Open orders"), cell_numbers(m["open_orders"]), "quantity", units=units),
+        Col(N_("Net need"), cell_numbers(m["net_need"]), "quantity", units=units),
+        Col(N_("Planned"), cell_numbers(m["planned"]), "quantity", units=units),
+        Col(N_("Short"), cell_numbers(m["shortfall"].where(m["shortfall"] > 0)), "quantity",
             units=units),
-        Col("Target (days)", cell_numbers(m["target_days"]), "days"),
-        Col("Cover before (days)", _days(m["days_of_cover_before"]), "days"),
-        Col("Cover after (days)", _days(m["days_of_cover_after"]), "days"),
-        Col("First order by", cell_dates(m["first_order_by"]), "date"),
-        Col("Late", _flag(m["late"], "late")),
-        Col("Cost", cell_numbers(m["cost"].where(m["planned"] > 0)), "money"),
+        Col(N_("Target (days)"), cell_numbers(m["target_days"]), "days"),
+        Col(N_("Cover before (days)"), _days(m["days_of_cover_before"]), "days"),
+        Col(N_("Cover after (days)"), _days(m["days_of_cover_after"]), "days"),
+        Col(N_("First order by"), cell_dates(m["first_order_by"]), "date"),
+        Col(N_("Late"), _flag(m["late"], _late_word())),
+        Col(N_("Cost"), cell_numbers(m["cost"].where(m["planned"] > 0)), "money"),
     ]
+
+
+def _late_word() -> str:
+    return pgettext("flag", "late")
 
 
 def _breach_words(m: pd.DataFrame) -> list[str | None]:
     sup = m["over_supplier_cap_after"].to_numpy(dtype=bool).tolist()
     cty = m["over_country_cap_after"].to_numpy(dtype=bool).tolist()
-    return [("supplier, country" if s and c else "supplier" if s else "country" if c
+    both, supplier, country = _("supplier, country"), _("supplier"), _("country")
+    return [(both if s and c else supplier if s else country if c
              else None) for s, c in zip(sup, cty, strict=True)]
 
 
 def _exposure_columns(plan: Plan) -> list[Col]:
     m = plan.materials
     return [
-        Col("Item", cell_texts(m["item_id"])),
-        Col("Name", cell_texts(m["name"]), width=30, wrap=True),
-        Col("Top supplier before", cell_texts(m["top_supplier_before"])),
-        Col("Supplier share before", cell_numbers(m["top_supplier_share_before"]), "share"),
-        Col("Top supplier after", cell_texts(m["top_supplier_after"])),
-        Col("Supplier share after", cell_numbers(m["top_supplier_share_after"]), "share"),
-        Col("Supplier HHI before", cell_numbers(m["supplier_hhi_before"]), "hhi"),
-        Col("Supplier HHI after", cell_numbers(m["supplier_hhi_after"]), "hhi"),
-        Col("Top country before", cell_texts(m["top_country_before"])),
-        Col("Country share before", cell_numbers(m["top_country_share_before"]), "share"),
-        Col("Top country after", cell_texts(m["top_country_after"])),
-        Col("Country share after", cell_numbers(m["top_country_share_after"]), "share"),
-        Col("Country HHI before", cell_numbers(m["country_hhi_before"]), "hhi"),
-        Col("Country HHI after", cell_numbers(m["country_hhi_after"]), "hhi"),
-        Col("Over cap after", _breach_words(m), width=11, wrap=True),
-        Col("Reason", cell_texts(m["reason"]), width=56, wrap=True),
+        Col(N_("Item"), cell_texts(m["item_id"])),
+        Col(N_("Name"), cell_texts(m["name"]), width=30, wrap=True),
+        Col(N_("Top supplier before"), cell_texts(m["top_supplier_before"])),
+        Col(N_("Supplier share before"), cell_numbers(m["top_supplier_share_before"]), "share"),
+        Col(N_("Top supplier after"), cell_texts(m["top_supplier_after"])),
+        Col(N_("Supplier share after"), cell_numbers(m["top_supplier_share_after"]), "share"),
+        Col(N_("Supplier HHI before"), cell_numbers(m["supplier_hhi_before"]), "hhi"),
+        Col(N_("Supplier HHI after"), cell_numbers(m["supplier_hhi_after"]), "hhi"),
+        Col(N_("Top country before"), cell_texts(m["top_country_before"])),
+        Col(N_("Country share before"), cell_numbers(m["top_country_share_before"]), "share"),
+        Col(N_("Top country after"), cell_texts(m["top_country_after"])),
+        Col(N_("Country share after"), cell_numbers(m["top_country_share_after"]), "share"),
+        Col(N_("Country HHI before"), cell_numbers(m["country_hhi_before"]), "hhi"),
+        Col(N_("Country HHI after"), cell_numbers(m["country_hhi_after"]), "hhi"),
+        Col(N_("Over cap after"), _breach_words(m), width=11, wrap=True),
+        Col(N_("Reason"), cell_texts(m["reason_text"]), width=56, wrap=True),
     ]
 
 
@@ -378,9 +425,14 @@ def _fitted_width(col: Col, styles: Styles) -> float:
     """Wide enough for the header's longest word and the values as shown."""
     if col.width is not None:
         return col.width
-    header = max(len(w) for w in col.header.split()) + 3
+    shown = col.shown
+    if shown.isascii():
+        header = max(len(w) for w in shown.split()) + 3
+    else:  # a Japanese header's lines are where its translation breaks them ("\n")
+        header = max(fmt.display_width(line) for line in shown.split("\n")) + 3
+    width = fmt.display_width
     if col.kind == "text":
-        longest = max((len(v) for v in col.values if isinstance(v, str)), default=0) + 2
+        longest = max((width(v) for v in col.values if isinstance(v, str)), default=0) + 2
     elif col.kind == "date":
         longest = 10
     elif col.kind in ("price", "order price"):
@@ -398,8 +450,8 @@ def _fitted_width(col: Col, styles: Styles) -> float:
         if col.also:
             longest += 1  # a total is bold
         if col.units is not None:
-            longest += 2 + max((len(u) for u in col.units if u), default=0)
-        longest = max(longest, max((len(v) for v in col.values if isinstance(v, str)),
+            longest += 2 + max((width(u) for u in col.units if u), default=0)
+        longest = max(longest, max((width(v) for v in col.values if isinstance(v, str)),
                                    default=0))
     return float(min(max(header, longest + 2, 10 if col.numeric else 7), 60))
 
@@ -410,9 +462,18 @@ def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int,
                  table_chars: float | None = None,
                  title_cols: tuple[int, int] | None = None) -> None:
     ws.print_setup(landscape=landscape, title_rows=title_rows,
-                   header=(header_literal(plan.company or ""), "Procurement plan: &A",
-                           f"as of {plan.as_of.isoformat()}"),
-                   footer="Page &P of &N", table_chars=table_chars, title_cols=title_cols)
+                   header=(header_literal(plan.company or ""),
+                           header_literal(_("Procurement plan: {sheet}")).replace(
+                               "{sheet}", "&A"),
+                           header_literal(_("as of {date}").format(
+                               date=fmt.long_date(plan.as_of)))),
+                   footer=page_footer(), table_chars=table_chars, title_cols=title_cols)
+
+
+def page_footer() -> str:
+    """The footer of a printed page, "Page 1 of 3", as Excel's header codes write it."""
+    return header_literal(_("Page {page} of {pages}")).replace("{page}", "&P").replace(
+        "{pages}", "&N")
 
 
 def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, plan: Plan,
@@ -430,10 +491,10 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
     title_cols = ((headers.index("Item") if "Item" in headers else headers.index("Name"),
                    headers.index("Name")) if "Name" in headers else None)
     _page_header(ws, plan, True, 1, sum(widths), title_cols)
-    header_lines = max(_wrapped_lines(c.header, w - 2) for c, w in
+    header_lines = max(_wrapped_lines(c.shown, w - 2) for c, w in
                        zip(columns, widths, strict=True))
-    ws.height(0, LINE_HEIGHT * header_lines + 4)
-    ws.row(0, [c.header for c in columns], styles.header_centre)
+    ws.height(0, line_height() * header_lines + 4)
+    ws.row(0, [c.shown for c in columns], styles.header_centre)
 
     plain = [styles.proto(c.kind, c.wrap, pad=not c.wrap) for c in columns]
     words = styles.proto("text", pad=True)  # "no demand" among numbers
@@ -447,7 +508,7 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
             lines = max(_wrapped_lines(values[r], w) if values[r] else 1
                         for values, w in wrapped)
             if lines > 1:
-                ws.height(at, LINE_HEIGHT * lines + 2)
+                ws.height(at, line_height() * lines + 2)
         for j, values, text_style, number_style, style_of in cells:
             v = values[r]
             if v is None:
@@ -480,9 +541,12 @@ def _line_totals(ws: Sheet, columns: list[Col], plan: Plan, styles: Styles) -> N
     headers = [c.header for c in columns]
     at = len(plan.lines) + 2
     late = plan.late_lines
-    ws.write(at, 0, "Total", styles.strong)
+    ws.write(at, 0, _("Total"), styles.strong)
     ws.write(at, headers.index("Name"),
-             f"{len(plan.lines):,} order lines, {late:,} of them late", styles.strong)
+             ngettext("{count} order line, {late} of them late",
+                      "{count} order lines, {late} of them late", len(plan.lines)).format(
+                          count=fmt.count(len(plan.lines)), late=fmt.count(late)),
+             styles.strong)
     ws.write(at, headers.index("Cost"), plan.total_cost,
              styles.proto("money", bold=True, pad=True))
 
@@ -515,7 +579,8 @@ def _cover_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan, styles: Styl
                    styles.red)
     ws.conditional(f"{after}2:{after}{n + 1}", f"AND(ISNUMBER({after}2),{after}2<{target}2)",
                    styles.amber)
-    ws.conditional(f"{first}2:{late}{n + 1}", f'${late}2="late"', styles.red)
+    word = _late_word().replace('"', '""')
+    ws.conditional(f"{first}2:{late}{n + 1}", f'${late}2="{word}"', styles.red)
 
 
 def _exposure_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
@@ -545,7 +610,7 @@ def _ranking_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
 
 # --- frontier ------------------------------------------------------------------------
 
-G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
+G7_MARKS = ((0.60, N_("G7 2030 goal")), (0.50, N_("G7 ambition")))
 FRONTIER_COLOUR, MARK_COLOUR = "2F6F8F", "C00000"
 
 
@@ -555,11 +620,11 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
     total cost against the largest origin country's share of purchase value, with a
     vertical line at each G7 mark."""
     columns = [
-        Col("Country cap", cell_numbers(table["max_country_share"]), "share"),
-        Col("Total cost", cell_numbers(table["total_cost"]), "money"),
-        Col("Largest origin country", cell_texts(table["top_country"])),
-        Col("Its share of purchase value", cell_numbers(table["top_country_share"]), "share"),
-        Col("Materials over a cap", cell_numbers(table["materials_over_cap"]), "number"),
+        Col(N_("Country cap"), cell_numbers(table["max_country_share"]), "share"),
+        Col(N_("Total cost"), cell_numbers(table["total_cost"]), "money"),
+        Col(N_("Largest origin country"), cell_texts(table["top_country"])),
+        Col(N_("Its share of purchase value"), cell_numbers(table["top_country_share"]), "share"),
+        Col(N_("Materials over a cap"), cell_numbers(table["materials_over_cap"]), "number"),
     ]
     _table(ws, columns, styles, counter, plan, 1, lambda *_: None)
     n = len(table)
@@ -570,7 +635,7 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
     low, high = float(costs.min()) * 0.995, float(costs.max()) * 1.005
     at = n + 2
     # the marks' end points, in columns as wide as the table's: share, cost, then words
-    ws.row(at, ["Share", "Total cost", "Mark"], styles.header_centre)
+    ws.row(at, [_("Share"), _("Total cost"), _("Mark")], styles.header_centre)
     # padded as the table above, so a cost is not glued to the mark's words
     share, money = styles.proto("share", pad=True), styles.proto("money", pad=True)
     words = styles.proto("text", pad=True)
@@ -578,11 +643,11 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
     for value, label in G7_MARKS:
         for cost in (low, high):
             at += 1
-            ws.row(at, [value, cost, label], [share, money, words])
+            ws.row(at, [value, cost, _(label)], [share, money, words])
         marks.append((label, at - 1, at))
     chart = ws.book.workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
     chart.add_series({
-        "name": "Plan at each cap",
+        "name": _("Plan at each cap"),
         "categories": [ws.name, 1, 3, n, 3], "values": [ws.name, 1, 1, n, 1],
         "line": {"color": f"#{FRONTIER_COLOUR}"},
         "marker": {"type": "circle", "fill": {"color": f"#{FRONTIER_COLOUR}"},
@@ -590,18 +655,18 @@ def _frontier(ws: Sheet, table: pd.DataFrame, styles: Styles, counter: _Counter,
     })
     for label, first, last in marks:
         chart.add_series({
-            "name": label,
+            "name": _(label),
             "categories": [ws.name, first, 0, last, 0],
             "values": [ws.name, first, 1, last, 1],
             "line": {"color": f"#{MARK_COLOUR}",
                      "dash_type": "dash" if label == G7_MARKS[1][1] else "solid"},
             "marker": {"type": "none"},
         })
-    chart.set_x_axis({"name": "Largest origin country's share of purchase value",
+    chart.set_x_axis({"name": _("Largest origin country's share of purchase value"),
                       "num_format": "0%", "major_gridlines": {"visible": False}})
-    chart.set_y_axis({"name": f"Total cost ({plan.currency})" if plan.currency
-                      else "Total cost", "num_format": "#,##0"})
-    chart.set_title({"name": "The cost of reducing dependence"})
+    chart.set_y_axis({"name": _("Total cost ({currency})").format(currency=plan.currency)
+                      if plan.currency else _("Total cost"), "num_format": "#,##0"})
+    chart.set_title({"name": _("The cost of reducing dependence")})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 640, "height": 360})
     ws.insert_chart(0, len(columns) + 1, chart)
@@ -638,41 +703,44 @@ def _summary(ws: Sheet, plan: Plan, styles: Styles) -> None:
 
     def header(names: list[str], numeric_from: int) -> None:
         put(*[(h, styles.header_right if i >= numeric_from else styles.header)
-              for i, h in enumerate(names)], height=2 * LINE_HEIGHT + 4)
+              for i, h in enumerate(names)], height=2 * line_height() + 4)
 
-    title = "Procurement plan" + (f" — {plan.company}" if plan.company else "")
+    title = (_("Procurement plan — {company}").format(company=plan.company) if plan.company
+             else _("Procurement plan"))
     put((title, styles.title), height=22)
-    put((f"As of {plan.as_of.isoformat()}: what to buy, from whom and by when to reach the "
-         f"stockpile target within the concentration caps.", styles.note))
+    put((_("As of {date}: what to buy, from whom and by when to reach the stockpile target "
+           "within the concentration caps.").format(date=fmt.long_date(plan.as_of)),
+         styles.note))
     put()
     figures = [
-        ("Horizon", p.horizon_days, "days"),
-        ("Stockpile target (unless an item has its own)", p.target_days, "days"),
-        ("Max share of one supplier", p.max_supplier_share, "share"),
-        ("Max share of one origin country", p.max_country_share, "share"),
+        (N_("Horizon"), p.horizon_days, "days"),
+        (N_("Stockpile target (unless an item has its own)"), p.target_days, "days"),
+        (N_("Max share of one supplier"), p.max_supplier_share, "share"),
+        (N_("Max share of one origin country"), p.max_country_share, "share"),
         (None, None, None),
-        ("Materials to order", int((m["planned"] > 0).sum()), "number"),
-        ("Order lines", len(plan.lines), "number"),
-        ("Order lines already late (order-by date passed)", plan.late_lines, "number"),
-        ("Total cost", plan.total_cost, "money"),
-        ("Materials still over a cap after the plan", len(plan.breaches), "number"),
-        ("Materials the sources cannot fully cover", int((m["shortfall"] > 0).sum()),
+        (N_("Materials to order"), int((m["planned"] > 0).sum()), "number"),
+        (N_("Order lines"), len(plan.lines), "number"),
+        (N_("Order lines already late (order-by date passed)"), plan.late_lines, "number"),
+        (N_("Total cost"), plan.total_cost, "money"),
+        (N_("Materials still over a cap after the plan"), len(plan.breaches), "number"),
+        (N_("Materials the sources cannot fully cover"), int((m["shortfall"] > 0).sum()),
          "number"),
     ]
-    formats = {"days": number_format("days", label="days"),
+    formats = {"days": number_format("days", label=_("days")),
                "share": number_format("share", decimals=0)}
     for name, value, kind in figures:
         if name is None:
             put()
             continue
         strong = kind == "money" or (kind == "number" and "late" in name and bool(value))
-        put((name, None), None, None, None, None,
+        put((_(name), None), None, None, None, None,
             (value, proto(kind, fmt=formats.get(kind), bold=strong)))
     put()
 
     # country mix before and after, the chart beside it
-    put(("Country mix by value, before and after the plan", styles.subtitle), height=20)
-    header(["Origin", "Country", "Before", "After", "Lines", "Plan cost", "Plan share"], 2)
+    put((_("Country mix by value, before and after the plan"), styles.subtitle), height=20)
+    header([_("Origin"), _("Country"), _("Before"), _("After"), _("Lines"), _("Plan cost"),
+            _("Plan share")], 2)
     first = rows
     for r in plan.countries.itertuples(index=False):
         code = str(r.origin_country)
@@ -683,34 +751,37 @@ def _summary(ws: Sheet, plan: Plan, styles: Styles) -> None:
             (float(r.cost), proto("money")),
             (float(r.cost_share), proto("share")))
     last = rows - 1
-    put(("Before: shares of purchases by value with today's supply mix (country "
-         "dependence); after: with each planned material's new mix.", styles.note))
+    put((_("Before: shares of purchases by value with today's supply mix (country "
+           "dependence); after: with each planned material's new mix."), styles.note))
     if last >= first:
-        for _ in range(_chart(ws, first, last)):
+        for _row in range(_chart(ws, first, last)):
             put()
     put()
 
     # page 2 for the details: the materials still over a cap, then the suppliers
     ws.page_break(rows)
-    put(("Materials still over a cap after the plan", styles.subtitle), height=20)
+    put((_("Materials still over a cap after the plan"), styles.subtitle), height=20)
     breaches = plan.breaches
     if not len(breaches):
-        put(("None: every material's mix is within the caps.", styles.note))
+        put((_("None: every material's mix is within the caps."), styles.note))
     else:
-        header(["Item", "Why", "", "", "", "Supplier share", "Country share"], 5)
+        header([_("Item"), _("Why"), "", "", "", _("Supplier share"), _("Country share")], 5)
         wrap = proto("text", wrap=True)
         width = sum(SUMMARY_WIDTHS[1:5])  # B to E
         for r in breaches.itertuples(index=False):
-            why = f"{r.name}: {r.reason}" if r.reason else str(r.name)
+            reason = r.reason_text
+            why = (_("{name}: {reason}").format(name=r.name, reason=reason)
+                   if isinstance(reason, str) and reason else str(r.name))
             at = put((str(r.item_id), wrap), None, None, None, None,
                      (_float(r.top_supplier_share_after), proto("share")),
                      (_float(r.top_country_share_after), proto("share")),
-                     height=LINE_HEIGHT * _wrapped_lines(why, width) + 3)
+                     height=line_height() * _wrapped_lines(why, width) + 3)
             ws.merge(at, 1, at, 4, why, wrap)
     put()
 
-    put(("Totals by supplier", styles.subtitle), height=20)
-    header(["Supplier", "Name", "Country", "Materials", "Lines", "Cost", "Plan share"], 3)
+    put((_("Totals by supplier"), styles.subtitle), height=20)
+    header([_("Supplier"), _("Name"), _("Country"), _("Materials"), _("Lines"), _("Cost"),
+            _("Plan share")], 3)
     for r in plan.suppliers.itertuples(index=False):
         put((str(r.supplier_id), None), ("" if pd.isna(r.name) else str(r.name), None),
             ("" if pd.isna(r.country) else str(r.country), None),
@@ -718,7 +789,7 @@ def _summary(ws: Sheet, plan: Plan, styles: Styles) -> None:
             (int(r.lines), proto("number")),
             (_float(r.cost), proto("money")),
             (_float(r.cost_share), proto("share")))
-    put(("Total", styles.strong), None, None,
+    put((_("Total"), styles.strong), None, None,
         (int(plan.lines["item_id"].nunique()), proto("number")),
         (len(plan.lines), proto("number")),
         (plan.total_cost, proto("money", bold=True)))

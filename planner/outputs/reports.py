@@ -12,6 +12,7 @@ from planner.analysis.compute import Report
 from planner.analysis.ordering import risk_order
 from planner.analysis.safety_stock import NO_LEAD_TIME, SERVICE_LEVEL
 from planner.core import formatting as fmt
+from planner.core.i18n import _, ngettext
 from planner.inputs.project import Project
 
 MATERIAL_KEYS = (
@@ -56,50 +57,74 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
+def table_lines(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    """A plain-text table: header, rule, rows; columns padded by display width, so that
+    Japanese names (two columns a character) keep the next column in line."""
+    widths = [max(fmt.display_width(str(x)) for x in col)
+              for col in zip(header, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(fmt.rjust(str(c), w) if i in right else fmt.ljust(str(c), w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    return [line(header), line(["-" * w for w in widths]), *[line(r) for r in rows]]
+
+
+def _breach(supplier: bool, country: bool) -> str:
+    if supplier and country:
+        return _("supplier/country")
+    return _("supplier") if supplier else _("country") if country else ""
+
+
 def report_text(project: Project, report: Report) -> str:
     s = project.settings
     m = risk_order(report.materials)
-    header = ["Item", "Name", "Use/day", "Cover d", "w/ orders", "Target", "Status",
-              "Top supplier", "Share", "Country", "Share", "HHI", "Breach"]
+    header = [_("Item"), _("Name"), _("Use/day"), _("Cover d"), _("w/ orders"), _("Target"),
+              _("Status"), _("Top supplier"), _("Share"), _("Country"), _("Share"), _("HHI"),
+              _("Breach")]
     rows = []
     for r in m.itertuples(index=False):
-        breach = "/".join(x for x, flag in (("supplier", r.over_supplier_cap),
-                                            ("country", r.over_country_cap)) if flag)
         rows.append([fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.daily_use, 2),
                      fmt.days(r.days_of_cover), fmt.days(r.days_of_cover_with_orders),
                      fmt.number(r.target_days), fmt.status_flag(str(r.status)),
                      fmt.text(r.top_supplier), fmt.percent(r.top_supplier_share),
                      fmt.text(r.top_country), fmt.percent(r.top_country_share),
-                     fmt.hhi(r.supplier_hhi), breach])
-    right = {2, 3, 4, 5, 8, 10, 11}
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    title = s.company or "Stockpile Planner report"
-    out = [f"{title} — as of {fmt.date(report.as_of)}, horizon "
-           f"{fmt.setting_number(s.horizon_days)} days, caps: supplier "
-           f"{fmt.percent(s.max_supplier_share)}, country {fmt.percent(s.max_country_share)}",
-           "", line(header), line(["-" * w for w in widths]), *[line(r) for r in rows], ""]
+                     fmt.hhi(r.supplier_hhi),
+                     _breach(bool(r.over_supplier_cap), bool(r.over_country_cap))])
+    title = s.company or _("Stockpile Planner report")
+    out = [_("{title} — as of {date}, horizon {horizon} days, caps: supplier {supplier}, "
+             "country {country}").format(
+                 title=title, date=fmt.long_date(report.as_of),
+                 horizon=fmt.setting_number(s.horizon_days),
+                 supplier=fmt.percent(s.max_supplier_share),
+                 country=fmt.percent(s.max_country_share)),
+           "", *table_lines(header, rows, {2, 3, 4, 5, 8, 10, 11}), ""]
     status = m["status"].value_counts()
-    out.append(f"{fmt.count(len(m), 'material')}: {status.get('critical', 0)} critical, "
-               f"{status.get('short', 0)} short, {status.get('ok', 0)} ok; "
-               f"{int(m['over_supplier_cap'].sum())} over the supplier cap, "
-               f"{int(m['over_country_cap'].sum())} over the country cap.")
+    out.append(ngettext(
+        "{count} material: {critical} critical, {short} short, {ok} ok; {supplier} over the "
+        "supplier cap, {country} over the country cap.",
+        "{count} materials: {critical} critical, {short} short, {ok} ok; {supplier} over the "
+        "supplier cap, {country} over the country cap.", len(m)).format(
+            count=fmt.count(len(m)), critical=status.get("critical", 0),
+            short=status.get("short", 0), ok=status.get("ok", 0),
+            supplier=int(m["over_supplier_cap"].sum()),
+            country=int(m["over_country_cap"].sum())))
     out += _safety_stock_lines(m)
     dep = report.country_dependence
     if len(dep):
         parts = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.head(5).items())
-        out.append(f"Country dependence by value ({s.currency}): {parts}")
+        out.append(_("Country dependence by value ({currency}): {countries}").format(
+            currency=s.currency, countries=parts))
     return "\n".join(out)
 
 
 def _listed(ids: list[str]) -> str:
     """Ids joined, the first LISTED of them, then how many more."""
     shown = ", ".join(ids[:LISTED])
-    return shown if len(ids) <= LISTED else f"{shown} and {len(ids) - LISTED:,} more"
+    if len(ids) <= LISTED:
+        return shown
+    return _("{listed} and {count} more").format(listed=shown,
+                                                  count=fmt.count(len(ids) - LISTED))
 
 
 def _safety_stock_lines(m: pd.DataFrame) -> list[str]:
@@ -111,11 +136,13 @@ def _safety_stock_lines(m: pd.DataFrame) -> list[str]:
     if len(computed):
         ids = [f"{r.item_id} {fmt.number(r.safety_stock)}"
                for r in computed.itertuples(index=False)]
-        out.append(f"Safety stock computed from the service level for {len(ids):,} "
-                   f"material(s): {_listed(ids)}.")
+        out.append(_("Safety stock computed from the service level for {count} "
+                     "material(s): {materials}.").format(count=fmt.count(len(ids)),
+                                                         materials=_listed(ids)))
     missing = m[(basis == NO_LEAD_TIME).fillna(False)]
     if len(missing):
         ids = [str(i) for i in missing["item_id"]]
-        out.append(f"No safety stock from the service level for {len(ids):,} material(s) "
-                   f"without a lead time on every source: {_listed(ids)}.")
+        out.append(_("No safety stock from the service level for {count} material(s) "
+                     "without a lead time on every source: {materials}.").format(
+                         count=fmt.count(len(ids)), materials=_listed(ids)))
     return out

@@ -16,21 +16,31 @@ from pathlib import Path
 import pandas as pd
 
 from planner.analysis.plan import Plan
+from planner.core import formatting as fmt
+from planner.core.i18n import N_, _, pgettext
 from planner.core.xlsx import Book, header_literal, write_xlsx
 from planner.outputs.plan_workbook import (
-    LINE_HEIGHT,
     ExportCancelled,
     Progress,
     Styles,
     cell_dates,
     cell_numbers,
     cell_texts,
+    line_height,
+    page_footer,
 )
 
-RFQ_SHEET = "Request for quotation"
-RFQ_FILLED = ("Your unit price", "Currency", "Lead time (days)", "Earliest delivery",
-              "Remarks")  # the supplier's columns, left blank
+RFQ_SHEET = "Request for quotation"  # in English; rfq_sheet_name() gives it as shown
+RFQ_HEADER = (N_("Line"), N_("Our reference"), N_("Item"), N_("Name"), N_("Quantity"),
+              N_("Unit"), N_("Needed by"))
+RFQ_FILLED = (N_("Your unit price"), N_("Currency"), N_("Lead time (days)"),
+              N_("Earliest delivery"), N_("Remarks"))  # the supplier's columns, left blank
 RFQ_WIDTHS = [6, 24, 14, 34, 12, 8, 12, 14, 10, 11, 13, 30]
+
+
+def rfq_sheet_name() -> str:
+    """The request's sheet name in the language chosen (見積依頼 in Japanese)."""
+    return pgettext("sheet", "Request for quotation")
 
 
 def rfq_reference(date: dt.date, supplier_id: str, line: int) -> str:
@@ -85,30 +95,31 @@ def _rfq(book: Book, plan: Plan, rows: pd.DataFrame, supplier: str, name: str | 
          date: dt.date) -> None:
     """The request for quotation sent to one supplier: who asks whom, when, and the
     lines to quote, printable on one page wide."""
-    ws = book.sheet(RFQ_SHEET)
+    ws = book.sheet(rfq_sheet_name())
     styles = Styles(book, plan.currency)
     ws.widths(RFQ_WIDTHS)
+    title = _("Request for quotation")
     ws.print_setup(landscape=True, title_rows=8,
-                   header=(header_literal(plan.company or ""), "Request for quotation",
-                           date.isoformat()),
-                   footer="Page &P of &N")
+                   header=(header_literal(plan.company or ""), header_literal(title),
+                           header_literal(fmt.long_date(date))),
+                   footer=page_footer())
     text, strong = styles.proto("text"), styles.strong
     ws.height(0, 22)
-    ws.write(0, 0, "Request for quotation", styles.title)
-    ws.write(1, 0, "From", strong)
+    ws.write(0, 0, title, styles.title)
+    ws.write(1, 0, _("From"), strong)
     ws.write(1, 1, plan.company or "", text)
-    ws.write(2, 0, "To", strong)
-    ws.write(2, 1, f"{name} ({supplier})" if name else supplier, text)
-    ws.write(3, 0, "Date", strong)
+    ws.write(2, 0, _("To"), strong)
+    ws.write(2, 1, _("{name} ({supplier})").format(name=name, supplier=supplier) if name
+             else supplier, text)
+    ws.write(3, 0, _("Date"), strong)
     ws.write(3, 1, date, styles.proto("date"))
-    ws.write(4, 0, "Lines", strong)
+    ws.write(4, 0, _("Lines"), strong)
     ws.write(4, 1, len(rows), styles.proto("number"))
-    ws.write(5, 0, "Please quote your unit price, currency, lead time and earliest delivery "
-             "date for each line below, and return this workbook with our references.",
-             styles.note)
-    header = ["Line", "Our reference", "Item", "Name", "Quantity", "Unit", "Needed by",
-              *RFQ_FILLED]
-    ws.height(7, 2 * LINE_HEIGHT + 4)
+    ws.write(5, 0, _("Please quote your unit price, currency, lead time and earliest "
+                     "delivery date for each line below, and return this workbook with our "
+                     "references."), styles.note)
+    header = [_(h) for h in (*RFQ_HEADER, *RFQ_FILLED)]
+    ws.height(7, 2 * line_height() + 4)
     ws.row(7, header, styles.header_centre)
     ws.freeze(8, 0)
     units = cell_texts(rows["unit"])

@@ -8,7 +8,8 @@ from typing import Any
 from planner.analysis.presets import Preset
 from planner.analysis.scenario import Ranking, ScenarioResult
 from planner.core import formatting as fmt
-from planner.outputs.reports import plain, records
+from planner.core.i18n import _, ngettext
+from planner.outputs.reports import plain, records, table_lines
 
 
 def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
@@ -49,27 +50,24 @@ def ranking_json(ranking: Ranking) -> dict[str, Any]:
 
 
 def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    return [line(header), line(["-" * w for w in widths]), *[line(r) for r in rows]]
+    return table_lines(header, rows, right)
 
 
 def scenario_text(result: ScenarioResult) -> str:
     s = result.stop
     summary = scenario_summary(result)
-    title = f"{s.name} — " if s.name else ""
-    out = [f"{title}stop {s.label} for {s.days} days from {fmt.date(result.as_of)}"
-           f" (cut {fmt.percent(s.cut)})"]
+    heading = _("stop {label} for {days} days from {date} (cut {cut})").format(
+        label=s.label, days=s.days, date=fmt.long_date(result.as_of), cut=fmt.percent(s.cut))
+    out = [_("{name} — {stop}").format(name=s.name, stop=heading) if s.name else heading]
     if s.materials is not None:
-        out.append(f"limited to {fmt.count(len(s.materials), 'matched material')}: "
-                   f"{', '.join(sorted(s.materials)) or 'none'}")
+        out.append(ngettext("limited to {count} matched material: {materials}",
+                            "limited to {count} matched materials: {materials}",
+                            len(s.materials)).format(
+            count=fmt.count(len(s.materials)),
+            materials=", ".join(sorted(s.materials)) or _("none")))
     m = result.materials
     if m.empty:
-        out += ["", "The stop hits no source of this project."]
+        out += ["", _("The stop hits no source of this project.")]
         return "\n".join(out)
     rows = [[fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.daily_use, 2),
              fmt.number(r.on_hand), fmt.percent(r.hit_share),
@@ -77,8 +75,9 @@ def scenario_text(result: ScenarioResult) -> str:
              fmt.number(r.time_to_recover_days), fmt.number(r.gap_days, 1),
              fmt.number(r.strategic_stock), fmt.number(r.orders_lost)]
             for r in m.itertuples(index=False)]
-    out += ["", *_table(["Material", "Name", "Use/day", "On hand", "Hit", "TTS d", "Shortfall",
-                         "TTR d", "Gap d", "Strategic stock", "Orders lost"], rows,
+    out += ["", *_table([_("Material"), _("Name"), _("Use/day"), _("On hand"), _("Hit"),
+                         _("TTS d"), _("Shortfall"), _("TTR d"), _("Gap d"),
+                         _("Strategic stock"), _("Orders lost")], rows,
                         {2, 3, 4, 5, 6, 7, 8, 9, 10})]
     p = result.products
     if not p.empty:
@@ -86,13 +85,16 @@ def scenario_text(result: ScenarioResult) -> str:
                  str(r.binding_material), fmt.number(r.buffer_days, 1),
                  fmt.number(r.units_lost, 1), fmt.number(r.revenue_at_risk)]
                 for r in p.itertuples(index=False)]
-        out += ["", *_table(["Product", "Name", "Stops d", "Material", "Buffer d", "Units lost",
-                             f"Revenue at risk ({result.currency})"], rows, {2, 4, 5, 6})]
-    out += ["", f"{summary['materials_hit']} materials hit, {summary['materials_out']} run out"
-            f" (first on day {fmt.survival(summary['first_stockout_days'])}); "
-            f"{summary['products_stopped']} products stop, "
-            f"{fmt.number(summary['units_lost'])} units lost, revenue at risk "
-            f"{fmt.money(summary['revenue_at_risk'], result.currency)}."]
+        out += ["", *_table([_("Product"), _("Name"), _("Stops d"), _("Material"),
+                             _("Buffer d"), _("Units lost"),
+                             _("Revenue at risk ({currency})").format(
+                                 currency=result.currency)], rows, {2, 4, 5, 6})]
+    out += ["", _("{hit} materials hit, {out} run out (first on day {first}); {stopped} "
+                  "products stop, {units} units lost, revenue at risk {revenue}.").format(
+        hit=summary["materials_hit"], out=summary["materials_out"],
+        first=fmt.survival(summary["first_stockout_days"]),
+        stopped=summary["products_stopped"], units=fmt.number(summary["units_lost"]),
+        revenue=fmt.money(summary["revenue_at_risk"], result.currency))]
     return "\n".join(out)
 
 
@@ -104,10 +106,13 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
              fmt.number(r.revenue_at_risk), fmt.share(r.risk_exposure_index),
              fmt.share(r.spend_share)]
             for r in t.itertuples(index=False)]
-    out = [f"Risk ranking as of {fmt.date(ranking.as_of)}: every supplier and origin country"
-           f" stopped for its time to recover (blank: {ranking.default_days} days)", "",
-           *_table(["#", "Stop", "Name", "Days", "Hit", "Out", "First out d", "Products",
-                    "Units lost", f"Revenue at risk ({ranking.currency})", "Index", "Spend"],
+    out = [_("Risk ranking as of {date}: every supplier and origin country stopped for its "
+             "time to recover (blank: {days} days)").format(
+                 date=fmt.long_date(ranking.as_of), days=ranking.default_days), "",
+           *_table([_("#"), _("Stop"), _("Name"), _("Days"), _("Hit"), _("Out"),
+                    _("First out d"), _("Products"), _("Units lost"),
+                    _("Revenue at risk ({currency})").format(currency=ranking.currency),
+                    _("Index"), _("Spend")],
                    rows, {0, 3, 4, 5, 6, 7, 8, 9, 10, 11})]
     return "\n".join(out)
 
@@ -115,5 +120,5 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
 def presets_text(presets: Sequence[Preset], matched: Sequence[Sequence[str]]) -> str:
     rows = [[p.id, fmt.clip(p.title, 60), p.country, str(p.days), fmt.percent(p.cut),
              ", ".join(m) or "-"] for p, m in zip(presets, matched, strict=True)]
-    return "\n".join(_table(["Preset", "Title", "Country", "Days", "Cut", "Matches"], rows,
-                            {3, 4}))
+    return "\n".join(_table([_("Preset"), _("Title"), _("Country"), _("Days"), _("Cut"),
+                             _("Matches")], rows, {3, 4}))

@@ -17,6 +17,7 @@ from planner.analysis.compute import Report
 from planner.analysis.ordering import country_mix as mix_by_country
 from planner.analysis.ordering import product_risk_order, risk_order
 from planner.core import formatting as fmt
+from planner.core.i18n import N_, _, ngettext
 from planner.inputs.project import Project, Settings
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class Summary:
     products: list[ProductRisk] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)  # extra text blocks
     grids: list[Grid] = field(default_factory=list)  # plan and disruption tables
-    cover_axis: str = "days of cover (stock on hand ÷ daily use)"  # see cover_axis()
+    cover_axis: str = N_("days of cover (stock on hand ÷ daily use)")  # see cover_axis()
 
 
 def country_mix(report: Report) -> pd.DataFrame:
@@ -117,14 +118,19 @@ def products_at_risk(report: Report, limit: int = 6) -> list[ProductRisk]:
                          r.min_cover_material):
             if isinstance(material, str) and material not in named:
                 m = materials.loc[material]
-                cover = fmt.days(m["days_of_cover"], unit=" days")
-                reasons.append(f"{m['name']}: {cover} of cover ({fmt.status_label(m['status'])})")
+                cover = fmt.days(m["days_of_cover"])
+                reasons.append(_("{name}: {days} days of cover ({status})").format(
+                    name=m["name"], days=cover, status=fmt.status_label(m["status"]))
+                    if not fmt.is_missing(m["days_of_cover"]) else
+                    _("{name}: {days} of cover ({status})").format(
+                    name=m["name"], days=cover, status=fmt.status_label(m["status"])))
                 named.add(material)
         material = r.top_country_material
         if isinstance(material, str) and material not in named:
             m = materials.loc[material]
-            reasons.append(f"{m['name']}: {fmt.percent(m['top_country_share'])} from "
-                           f"{m['top_country']}")
+            reasons.append(_("{name}: {share} from {country}").format(
+                name=m["name"], share=fmt.percent(m["top_country_share"]),
+                country=m["top_country"]))
         out.append(ProductRisk(r.item_id, r.name, r.worst_status,
                                None if math.isnan(r.min_days_of_cover) else
                                float(r.min_days_of_cover), reasons))
@@ -150,24 +156,40 @@ def plan_grid(plan: Plan, limit: int = 12) -> Grid:
             f"{cover(r.days_of_cover_before)} → {cover(r.days_of_cover_after)}",
             f"{share(r.top_supplier_share_before)} → {share(r.top_supplier_share_after)}",
             f"{share(r.top_country_share_before)} → {share(r.top_country_share_after)}",
-            "yes" if r.cap_breach else ""])
-        details.append(f"Still over a cap: {r.reason}" if r.cap_breach and isinstance(
-            r.reason, str) else "")
+            fmt.yes_no(r.cap_breach)])
+        reason = r.reason_text
+        details.append(_("Still over a cap: {reason}").format(reason=reason)
+                       if r.cap_breach and isinstance(reason, str) else "")
     p = plan.parameters
     late = plan.late_lines
-    note = (f"{fmt.count(len(plan.lines))} order lines, "
-            f"{plan.currency} {fmt.number(plan.total_cost)} in all"
-            f"{f', {late} already late' if late else ''}; "
-            f"{fmt.count(len(plan.breaches), 'material')} still over a cap. Horizon "
-            f"{fmt.setting_number(p.horizon_days)} days + target "
-            f"{fmt.setting_number(p.target_days)} days of cover.")
+    total = (fmt.money(plan.total_cost, plan.currency) if fmt.japanese()
+             else f"{plan.currency} {fmt.number(plan.total_cost)}")
+    values = {"lines": fmt.count(len(plan.lines)), "total": total, "late": late,
+              "materials": fmt.count(len(plan.breaches)),
+              "horizon": fmt.setting_number(p.horizon_days),
+              "target": fmt.setting_number(p.target_days)}
+    if late:
+        note = ngettext(
+            "{lines} order lines, {total} in all, {late} already late; {materials} material "
+            "still over a cap. Horizon {horizon} days + target {target} days of cover.",
+            "{lines} order lines, {total} in all, {late} already late; {materials} materials "
+            "still over a cap. Horizon {horizon} days + target {target} days of cover.",
+            len(plan.breaches)).format(**values)
+    else:
+        note = ngettext(
+            "{lines} order lines, {total} in all; {materials} material still over a cap. "
+            "Horizon {horizon} days + target {target} days of cover.",
+            "{lines} order lines, {total} in all; {materials} materials still over a cap. "
+            "Horizon {horizon} days + target {target} days of cover.",
+            len(plan.breaches)).format(**values)
     if len(bought) > limit:
-        note += f" The {limit} largest of {len(bought)} purchases are shown."
-    return Grid("What the procurement plan changes",
-                [("Material", 3.0, "l"), ("Planned", 1.3, "r"), (f"Cost ({plan.currency})",
-                                                                  1.3, "r"),
-                 ("Cover, days", 1.3, "r"), ("Supplier share", 1.3, "r"),
-                 ("Origin share", 1.3, "r"), ("Over cap", 0.9, "r")],
+        note += " " + _("The {limit} largest of {count} purchases are shown.").format(
+            limit=limit, count=len(bought))
+    return Grid(_("What the procurement plan changes"),
+                [(_("Material"), 3.0, "l"), (_("Planned"), 1.3, "r"),
+                 (_("Cost ({currency})").format(currency=plan.currency), 1.3, "r"),
+                 (_("Cover, days"), 1.3, "r"), (_("Supplier share"), 1.3, "r"),
+                 (_("Origin share"), 1.3, "r"), (_("Over cap"), 0.9, "r")],
                 rows, note, details)
 
 
@@ -179,25 +201,28 @@ def ranking_grid(ranking: Ranking, limit: int = 10) -> Grid:
         first = r.first_stockout_days
         name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
         rows.append([
-            str(r.by), name, fmt.number(r.days), fmt.count(r.materials_hit),
+            _("country") if r.by == "country" else _("supplier"), name, fmt.number(r.days),
+            fmt.count(r.materials_hit),
             fmt.day(first), fmt.count(r.products_stopped),
             fmt.number(r.revenue_at_risk), fmt.share(r.risk_exposure_index)])
-    return Grid("Disruption risk: each supplier and origin country stopped for its time to "
-                "recover",
-                [("Stop", 0.9, "l"), ("Who", 3.2, "l"), ("Days", 0.6, "r"),
-                 ("Materials", 0.9, "r"), ("Stock-out", 0.9, "r"),
-                 ("Products", 0.9, "r"), (f"At risk ({ranking.currency})", 1.5, "r"),
-                 ("Index", 0.7, "r")],
-                rows, "Materials: how many the stop hits; stock-out: the first day one runs "
-                "out; products: how many stop; at risk: revenue of the units lost; index: "
-                "revenue at risk ÷ the largest (time to survive against time to recover).")
+    return Grid(_("Disruption risk: each supplier and origin country stopped for its time "
+                  "to recover"),
+                [(_("Stop"), 0.9, "l"), (_("Who"), 3.2, "l"), (_("Days"), 0.6, "r"),
+                 (_("Materials"), 0.9, "r"), (_("Stock-out"), 0.9, "r"),
+                 (_("Products"), 0.9, "r"),
+                 (_("At risk ({currency})").format(currency=ranking.currency), 1.5, "r"),
+                 (_("Index"), 0.7, "r")],
+                rows, _("Materials: how many the stop hits; stock-out: the first day one runs "
+                        "out; products: how many stop; at risk: revenue of the units lost; "
+                        "index: revenue at risk ÷ the largest (time to survive against time "
+                        "to recover)."))
 
 
 def cover_axis(report: Report) -> str:
     """How the report's days of cover are measured, as a chart's axis says it."""
     if report.profile is not None:
-        return "days of cover along the monthly forecast"
-    return Summary.cover_axis
+        return _("days of cover along the monthly forecast")
+    return _(Summary.cover_axis)
 
 
 def build_summary(project: Project, report: Report, plan: Plan | None = None,
@@ -209,9 +234,9 @@ def build_summary(project: Project, report: Report, plan: Plan | None = None,
     if ranking is not None and len(ranking.stops):
         grids.append(ranking_grid(ranking))
     return Summary(
-        title="Supply exposure summary",
+        title=_("Supply exposure summary"),
         company=s.company,
-        as_of=report.as_of.isoformat(),
+        as_of=fmt.long_date(report.as_of),
         settings=s,
         headline=headline(report),
         materials=risk_order(report.materials).reset_index(drop=True),

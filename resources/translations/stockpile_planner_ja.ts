@@ -1,3 +1,2378 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>BomPage</name>
+    <message>
+        <source>Used in</source>
+        <translation>使用先</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Qty per unit</source>
+        <translation>親あたり数量</translation>
+    </message>
+    <message>
+        <source>Effective quantity per unit of the parent</source>
+        <translation>親品目 1 単位あたりの実効数量</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Per product</source>
+        <translation>製品あたり</translation>
+    </message>
+    <message>
+        <source>Quantity consumed per unit of the product, through every BOM level</source>
+        <translation>部品表の全階層を通じた、製品 1 単位あたりの消費量</translation>
+    </message>
+    <message>
+        <source>Where used: select an item</source>
+        <translation>使用先：品目を選択してください</translation>
+    </message>
+    <message>
+        <source>Product structure</source>
+        <translation>製品構成</translation>
+    </message>
+    <message>
+        <source>Finished products that consume it</source>
+        <translation>この品目を使用する完成品</translation>
+    </message>
+    <message>
+        <source>Exposure per product</source>
+        <translation>製品別の供給リスク</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>BOM lines</source>
+        <translation>部品表明細</translation>
+    </message>
+    <message>
+        <source>One line per parent and child: quantity per parent unit, and the scrap % lost in making it.</source>
+        <translation>親品目と子品目の組み合わせごとに 1 行です。親 1 単位あたりの数量と、製造時に失われるスクラップ率（%）を入力します。</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>Demand for products (and spare parts), per day, week, month or year.</source>
+        <translation>製品（および補修部品）の需要を、日・週・月・年単位で入力します。</translation>
+    </message>
+    <message>
+        <source>BOM</source>
+        <translation>部品表</translation>
+    </message>
+    <message>
+        <source>Product exposure</source>
+        <translation>製品別リスク</translation>
+    </message>
+    <message>
+        <source>Where used: {item} {name}</source>
+        <translation>使用先：{item} {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BomTreeModel</name>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Qty per
+parent</source>
+        <translation>親あたり
+数量</translation>
+    </message>
+    <message>
+        <source>Per
+product</source>
+        <translation>製品
+あたり</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>The item's id; hover a row for its kind</source>
+        <translation>品目 ID（行にカーソルを合わせると種別を表示）</translation>
+    </message>
+    <message>
+        <source>Effective quantity per unit of the parent: qty_per × (1 + scrap %/100)</source>
+        <translation>親 1 単位あたりの実効数量：qty_per ×（1 + スクラップ率 %/100）</translation>
+    </message>
+    <message>
+        <source>Quantity per unit of the product at the top, through every level above</source>
+        <translation>最上位の製品 1 単位あたりの数量（上位の全階層を通算）</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>部品</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Effective quantity: qty_per × (1 + scrap %/100)</source>
+        <translation>実効数量：qty_per ×（1 + スクラップ率 %/100）</translation>
+    </message>
+    <message>
+        <source>{item} ({kind})</source>
+        <translation>{item}（{kind}）</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureMap</name>
+    <message>
+        <source>Exposure map</source>
+        <translation>供給リスクマップ</translation>
+    </message>
+    <message>
+        <source>share of supply from the top origin country (%)</source>
+        <translation>最大原産国からの調達比率（%）</translation>
+    </message>
+    <message>
+        <source>days of cover</source>
+        <translation>在庫日数</translation>
+    </message>
+    <message>
+        <source>Hover a point for its figures; click it to select the material in every view.</source>
+        <translation>点にカーソルを合わせると数値を表示します。クリックすると、すべての画面でその材料を選択します。</translation>
+    </message>
+    <message>
+        <source>over the cap, under target</source>
+        <translation>上限超過・目標未達</translation>
+    </message>
+    <message>
+        <source>country cap {value:.0f}%</source>
+        <translation>国別上限 {value:.0f}%</translation>
+    </message>
+    <message>
+        <source>target {value:.0f} d</source>
+        <translation>目標 {value:.0f} 日</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} material(s) without demand or sources not shown</source>
+        <translation>
+            <numerusform>需要または調達先のない材料 {count} 件は非表示</numerusform></translation>
+    </message>
+    <message>
+        <source>▲ cover beyond {days}</source>
+        <translation>▲ 在庫日数 {days} 超</translation>
+    </message>
+    <message>
+        <source>{name}
+{cover} of cover, target {target} ({status})
+{share} of supply from {country}</source>
+        <translation>{name}
+在庫日数 {cover}、目標 {target}（{status}）
+{country} からの調達比率 {share}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTable</name>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Use / day</source>
+        <translation>日次使用量</translation>
+    </message>
+    <message>
+        <source>Gross daily requirement through the BOM (with a forecast: its average over the horizon)</source>
+        <translation>部品表を展開した 1 日あたりの総所要量（需要予測がある場合は計画期間の平均）</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>手持在庫</translation>
+    </message>
+    <message>
+        <source>Cover (days)</source>
+        <translation>在庫日数</translation>
+    </message>
+    <message>
+        <source>on hand ÷ daily use; with a forecast, the day the forecast requirement uses up the stock</source>
+        <translation>手持在庫 ÷ 日次使用量。需要予測がある場合は、予測所要量で在庫が尽きる日</translation>
+    </message>
+    <message>
+        <source>With orders</source>
+        <translation>発注残込み</translation>
+    </message>
+    <message>
+        <source>The same, with open orders due within the horizon added to the stock</source>
+        <translation>計画期間内に納期を迎える発注残を在庫に加えた在庫日数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標在庫日数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全在庫</translation>
+    </message>
+    <message>
+        <source>Given in the Stock table, or computed from its service level</source>
+        <translation>在庫シートの入力値、またはサービス率から算出した値</translation>
+    </message>
+    <message>
+        <source>Safety stock from</source>
+        <translation>安全在庫の根拠</translation>
+    </message>
+    <message>
+        <source>given: typed in the Stock table; service level: computed from demand and lead time variation</source>
+        <translation>入力値：在庫シートに入力した値。サービス率：需要とリードタイムのばらつきから算出した値</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>critical: at or below safety stock, or cover shorter than the fastest lead time; short: below target</source>
+        <translation>危険：安全在庫以下、または在庫日数が最短リードタイムより短い。目標未達：目標在庫日数を下回る</translation>
+    </message>
+    <message>
+        <source>Top supplier</source>
+        <translation>主要仕入先</translation>
+    </message>
+    <message>
+        <source>Supplier share</source>
+        <translation>仕入先比率</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>主要原産国</translation>
+    </message>
+    <message>
+        <source>Origin country (mined/refined), not the seller's</source>
+        <translation>原産国（採掘・精錬した国）。販売者の国ではありません</translation>
+    </message>
+    <message>
+        <source>Country share</source>
+        <translation>原産国比率</translation>
+    </message>
+    <message>
+        <source>Supplier HHI</source>
+        <translation>仕入先 HHI</translation>
+    </message>
+    <message>
+        <source>10,000 × Σ share²; 10,000 = single source</source>
+        <translation>10,000 × Σ 比率²（10,000 = 単一調達先）</translation>
+    </message>
+    <message>
+        <source>Country HHI</source>
+        <translation>原産国 HHI</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>仕入先数</translation>
+    </message>
+    <message>
+        <source>Over supplier cap</source>
+        <translation>仕入先上限超過</translation>
+    </message>
+    <message>
+        <source>Over country cap</source>
+        <translation>国別上限超過</translation>
+    </message>
+    <message>
+        <source>Search {title}…</source>
+        <translation>{title}を検索…</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Demand / day</source>
+        <translation>日次需要</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料数</translation>
+    </message>
+    <message>
+        <source>Purchased items it consumes, at any BOM level</source>
+        <translation>部品表のすべての階層で使用する購入品目の数</translation>
+    </message>
+    <message>
+        <source>Worst status</source>
+        <translation>最も悪い状態</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>原因の材料</translation>
+    </message>
+    <message>
+        <source>Least cover</source>
+        <translation>最短在庫日数</translation>
+    </message>
+    <message>
+        <source>The shortest days of cover among its materials</source>
+        <translation>使用材料のうち最も短い在庫日数</translation>
+    </message>
+    <message>
+        <source>Least-covered material</source>
+        <translation>在庫日数が最短の材料</translation>
+    </message>
+    <message>
+        <source>Top origin</source>
+        <translation>主要原産国</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>The highest top-country share among its materials</source>
+        <translation>使用材料のうち最も高い主要原産国の比率</translation>
+    </message>
+    <message>
+        <source>Most concentrated material</source>
+        <translation>集中度が最も高い材料</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Projects and workbooks (*.stockpile *.xlsx *.csv);;Stockpile project (*.stockpile);;Template workbook (*.xlsx);;All files (*)</source>
+        <translation>プロジェクトとブック (*.stockpile *.xlsx *.csv);;Stockpile プロジェクト (*.stockpile);;テンプレートブック (*.xlsx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Stockpile project (*.stockpile)</source>
+        <translation>Stockpile プロジェクト (*.stockpile)</translation>
+    </message>
+    <message>
+        <source>Template workbook (*.xlsx)</source>
+        <translation>テンプレートブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} before closing it?</source>
+        <translation>閉じる前に {name} への変更を保存しますか？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Opened {file}</source>
+        <translation>{file} を開きました</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>{file} を開けません</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>{file} を開いています…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>{file} を保存しました</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>{file} を保存しています…</translation>
+    </message>
+    <message>
+        <source>Export template workbook</source>
+        <translation>テンプレートブックの書き出し</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>{file} を書き出しました</translation>
+    </message>
+    <message>
+        <source>Exporting {file}…</source>
+        <translation>{file} を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Import workbook or CSV</source>
+        <translation>ブックまたは CSV の取り込み</translation>
+    </message>
+    <message>
+        <source>Import CSV folder</source>
+        <translation>CSV フォルダーの取り込み</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>{file} の取り込み</translation>
+    </message>
+    <message>
+        <source>Imported {file}</source>
+        <translation>{file} を取り込みました</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <translation>自動保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>復元できません</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>未保存の変更を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Stockpile Planner was not closed properly. Unsaved changes to {name} were autosaved at {time}.
+
+Restore them?</source>
+        <translation>Stockpile Planner は前回正しく終了しませんでした。{name} の未保存の変更は {time} に自動保存されています。
+
+復元しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPage</name>
+    <message>
+        <source>Forecast</source>
+        <translation>需要予測</translation>
+    </message>
+    <message>
+        <source>Units of a product (or any item) in a calendar month: type the month as 2027-01 or a date in it. Months without a row use the item's Demand rate.</source>
+        <translation>製品（または任意の品目）の暦月ごとの数量です。月は 2027-01 の形式か、その月の日付で入力します。行のない月は、その品目の「需要」の数量を使います。</translation>
+    </message>
+    <message>
+        <source>The item whose monthly requirement the chart shows; choosing a row in the table chooses its item.</source>
+        <translation>グラフに月別所要量を表示する品目です。表で行を選ぶと、その品目に切り替わります。</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>品目：</translation>
+    </message>
+    <message>
+        <source>{item} has no forecast of its own: its requirement comes from its Demand rate and from the forecasts of the items that use it.</source>
+        <translation>{item} には独自の需要予測がありません。所要量は、この品目の「需要」の数量と、この品目を使用する品目の需要予測から求めています。</translation>
+    </message>
+    <message>
+        <source>No forecast in this project: each month is the Demand rate, {quantity} {unit} a day through the BOM.</source>
+        <translation>このプロジェクトには需要予測がありません。各月は「需要」の数量（部品表展開後で 1 日あたり {quantity} {unit}）です。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Stockpile Planner Guide</source>
+        <translation>Stockpile Planner ガイド</translation>
+    </message>
+    <message>
+        <source>Find in the guide (Enter: next)</source>
+        <translation>ガイド内を検索（Enter で次へ）</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import {file}</source>
+        <translation>{file} の取り込み</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; is valid: {items} Items, {bom} BOM, {demand} Demand, {stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders.&lt;br&gt;Importing replaces the current project's data (Undo brings it back).</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; は問題なく読み込めました（Items {items} 行、BOM {bom} 行、Demand {demand} 行、Stock {stock} 行、Suppliers {suppliers} 行、Sources {sources} 行、Orders {orders} 行）。&lt;br&gt;取り込むと、現在のプロジェクトのデータが置き換わります（「元に戻す」で戻せます）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{file}&lt;/b&gt; has {count} problem(s). Nothing will be imported until they are fixed in the workbook.</source>
+        <translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; には {count} 件の問題があります。ブックで修正するまで取り込みは行いません。</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; cannot be imported: {reason}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; は取り込めません：{reason}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>{errors}, {warnings}:</source>
+        <translation>{errors}、{warnings}：</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} error(s)</source>
+        <translation>
+            <numerusform>エラー {count} 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} warning(s)</source>
+        <translation>
+            <numerusform>警告 {count} 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>デスクトップの設定に従う(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>{name}[*] — Stockpile Planner</source>
+        <translation>{name}[*] — Stockpile Planner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>問題 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>警告 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>figures not updated</source>
+        <translation>数値は更新されていません</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>問題はありません</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>問題（{count} 件）</translation>
+    </message>
+    <message>
+        <source>Recomputing figures…</source>
+        <translation>数値を再計算しています…</translation>
+    </message>
+    <message>
+        <source>Export summary as PDF</source>
+        <translation>サマリーを PDF で書き出し</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {file} (%n page(s))</source>
+        <translation>
+            <numerusform>{file} を書き出しました（%n ページ）</numerusform></translation>
+    </message>
+    <message>
+        <source>Please wait: another task is running</source>
+        <translation>ほかの処理を実行中です。しばらくお待ちください</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>Wait for “{task}” to finish, or cancel it, before closing.</source>
+        <translation>閉じる前に「{task}」の完了を待つか、キャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>About Stockpile Planner</source>
+        <translation>Stockpile Planner について</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stockpile Planner&lt;/b&gt; {version}&lt;br&gt;Days of cover, supplier and country concentration, and stockpile planning for critical materials.</source>
+        <translation>&lt;b&gt;Stockpile Planner&lt;/b&gt; {version}&lt;br&gt;重要鉱物の在庫日数、仕入先・国別の集中度を把握し、備蓄計画を立てるためのツールです。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <source>Days of cover and exposure</source>
+        <translation>在庫日数と供給リスク</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <source>On hand, safety stock and an item's own target days (blank: the project's target).</source>
+        <translation>手持在庫、安全在庫、品目ごとの目標在庫日数（空欄の場合はプロジェクトの目標在庫日数）。</translation>
+    </message>
+</context>
+<context>
+    <name>MixChart</name>
+    <message>
+        <source>today's mix</source>
+        <translation>現状の構成</translation>
+    </message>
+    <message>
+        <source>with the plan</source>
+        <translation>計画後の構成</translation>
+    </message>
+    <message>
+        <source>share of purchase value by origin country</source>
+        <translation>原産国別の購入額比率</translation>
+    </message>
+</context>
+<context>
+    <name>PageSpec</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>Who you buy from, and the country they sell from (ISO code such as CN, DE, JP).</source>
+        <translation>購入先の仕入先と、その出荷国（CN、DE、JP などの ISO コード）です。</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>発注残</translation>
+    </message>
+    <message>
+        <source>Open purchase orders: those due within the horizon count towards days of cover with orders.</source>
+        <translation>未入荷の発注です。計画期間内に納期を迎えるものは、発注残込み在庫日数に含めます。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Products &amp; BOM</source>
+        <translation>製品・部品表</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>需要予測</translation>
+    </message>
+    <message>
+        <source>Materials &amp; stock</source>
+        <translation>材料・在庫</translation>
+    </message>
+    <message>
+        <source>Sourcing mix</source>
+        <translation>調達先</translation>
+    </message>
+    <message>
+        <source>Procurement plan</source>
+        <translation>調達計画</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>発注期限</translation>
+    </message>
+    <message>
+        <source>Lead time before stock falls to its target</source>
+        <translation>在庫が目標水準を下回る日から、リードタイム分さかのぼった日</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>対応</translation>
+    </message>
+    <message>
+        <source>order now: the order-by date is today or has passed</source>
+        <translation>今すぐ発注：発注期限が今日か、すでに過ぎています</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>遅延日数</translation>
+    </message>
+    <message>
+        <source>Days since the order-by date passed</source>
+        <translation>発注期限を過ぎてからの日数</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>Supplier name</source>
+        <translation>仕入先名</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原産国</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>単価</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Lead time (d)</source>
+        <translation>リードタイム（日）</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>入荷予定日</translation>
+    </message>
+    <message>
+        <source>Stock runs out</source>
+        <translation>欠品予定日</translation>
+    </message>
+    <message>
+        <source>The day stock runs out without new orders (on hand and open orders)</source>
+        <translation>新たに発注しない場合に在庫が尽きる日（手持在庫と発注残を含む）</translation>
+    </message>
+    <message>
+        <source>Days without stock</source>
+        <translation>欠品日数</translation>
+    </message>
+    <message>
+        <source>Days from the stock running out to this order's arrival</source>
+        <translation>在庫が尽きてから、この発注が入荷するまでの日数</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>What to watch for on this line, such as stock running out before the order can arrive.</source>
+        <translation>この明細で注意すべき点（入荷前に在庫が尽きるなど）です。</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>計画後</translation>
+    </message>
+    <message>
+        <source>Net need</source>
+        <translation>正味所要量</translation>
+    </message>
+    <message>
+        <source>daily use × (horizon + target days) + safety stock − on hand − open orders</source>
+        <translation>日次使用量 ×（計画期間 + 目標在庫日数）+ 安全在庫 − 手持在庫 − 発注残</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>計画数量</translation>
+    </message>
+    <message>
+        <source>Not coverable</source>
+        <translation>調達不能量</translation>
+    </message>
+    <message>
+        <source>Need beyond what the sources can deliver</source>
+        <translation>調達先から供給できる量を超える所要量</translation>
+    </message>
+    <message>
+        <source>Cover before</source>
+        <translation>計画前在庫日数</translation>
+    </message>
+    <message>
+        <source>Cover after</source>
+        <translation>計画後在庫日数</translation>
+    </message>
+    <message>
+        <source>Top supplier before</source>
+        <translation>最大仕入先比率（計画前）</translation>
+    </message>
+    <message>
+        <source>Top origin</source>
+        <translation>最大原産国</translation>
+    </message>
+    <message>
+        <source>Origin share before</source>
+        <translation>原産国比率（計画前）</translation>
+    </message>
+    <message>
+        <source>Supplier HHI before</source>
+        <translation>仕入先 HHI（計画前）</translation>
+    </message>
+    <message>
+        <source>Still over a cap</source>
+        <translation>上限超過あり</translation>
+    </message>
+    <message>
+        <source>The mix after the plan is still over a cap, with an order or without</source>
+        <translation>計画後も調達構成が上限を超えています（発注の有無を問わず）</translation>
+    </message>
+    <message>
+        <source>More concentrated than today</source>
+        <translation>現状より集中</translation>
+    </message>
+    <message>
+        <source>The plan could not keep the mix as spread as today's: see why</source>
+        <translation>計画で調達構成を現状ほど分散させられませんでした。理由を確認してください</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Why the plan orders what it does.</source>
+        <translation>計画がこの発注内容になった理由です。</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明細数</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Share of spend</source>
+        <translation>購入額比率</translation>
+    </message>
+    <message>
+        <source>Origin country</source>
+        <translation>原産国</translation>
+    </message>
+    <message>
+        <source>Dependence before</source>
+        <translation>依存度（計画前）</translation>
+    </message>
+    <message>
+        <source>Share of purchase value by origin country with today's mix</source>
+        <translation>現状の調達構成での、原産国別の購入額比率</translation>
+    </message>
+    <message>
+        <source>… with the planned mix</source>
+        <translation>…計画後の調達構成での比率</translation>
+    </message>
+    <message>
+        <source>{title} ({currency})</source>
+        <translation>{title}（{currency}）</translation>
+    </message>
+    <message>
+        <source>Reduce dependence</source>
+        <translation>分散重視</translation>
+    </message>
+    <message>
+        <source>The cheapest plan whose largest supplier and origin country shares are no larger than today's, and where a country restricting exports gets no more.</source>
+        <translation>仕入先と原産国の最大比率が現状を超えず、輸出規制を行う国からの調達も増やさない計画のうち、最も安いものです。</translation>
+    </message>
+    <message>
+        <source>Cheapest under the caps</source>
+        <translation>上限内で最安</translation>
+    </message>
+    <message>
+        <source>The cheapest plan that keeps every supplier and origin country under its cap.</source>
+        <translation>すべての仕入先と原産国を上限比率内に収める計画のうち、最も安いものです。</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>計画期間</translation>
+    </message>
+    <message>
+        <source>Horizon: the days ahead the plan covers; open orders due within it count</source>
+        <translation>計画期間：計画の対象とする日数です。この期間内に納期を迎える発注残を含めます</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Target cover</source>
+        <translation>目標在庫日数</translation>
+    </message>
+    <message>
+        <source>Target cover: the days of use the stock should last after the plan</source>
+        <translation>目標在庫日数：計画後の在庫でまかなうべき使用日数です</translation>
+    </message>
+    <message>
+        <source>Supplier cap</source>
+        <translation>仕入先別上限</translation>
+    </message>
+    <message>
+        <source>Max supplier share: the largest share of a material's supply one supplier may have</source>
+        <translation>仕入先別上限比率：1 社の仕入先が材料の供給に占めてよい最大の比率です</translation>
+    </message>
+    <message>
+        <source>Country cap</source>
+        <translation>国別上限</translation>
+    </message>
+    <message>
+        <source>Max country share: the largest share of a material's supply one origin country may have</source>
+        <translation>国別上限比率：1 つの原産国が材料の供給に占めてよい最大の比率です</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Project settings</source>
+        <translation>設定値に戻す</translation>
+    </message>
+    <message>
+        <source>Reset the parameters to the project's settings</source>
+        <translation>パラメーターをプロジェクトの設定値に戻します</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出し…</translation>
+    </message>
+    <message>
+        <source>Export requests for quotation…</source>
+        <translation>見積依頼書を書き出し…</translation>
+    </message>
+    <message>
+        <source>Write one workbook per supplier into a folder, listing what to ask of that supplier, ready to send.</source>
+        <translation>仕入先ごとに 1 つのブックをフォルダーに書き出します。各仕入先への依頼内容をまとめてあり、そのまま送付できます。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>planned spend</source>
+        <translation>計画購入額</translation>
+    </message>
+    <message>
+        <source>order lines</source>
+        <translation>発注明細</translation>
+    </message>
+    <message>
+        <source>orders late: order today</source>
+        <translation>遅延中（今すぐ発注）</translation>
+    </message>
+    <message>
+        <source>materials over a cap after the plan</source>
+        <translation>計画後も上限超過</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>発注明細</translation>
+    </message>
+    <message>
+        <source>Per material</source>
+        <translation>材料別</translation>
+    </message>
+    <message>
+        <source>Per supplier</source>
+        <translation>仕入先別</translation>
+    </message>
+    <message>
+        <source>Per origin country</source>
+        <translation>原産国別</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Country dependence by value</source>
+        <translation>購入額ベースの国別依存度</translation>
+    </message>
+    <message>
+        <source>Each origin country's share of purchase value: today's mix and the mix with the plan, against the country cap.</source>
+        <translation>原産国ごとの購入額比率です。現状の構成と計画後の構成を、国別上限と比べて表示します。</translation>
+    </message>
+    <message>
+        <source>Show the cost of reducing dependence</source>
+        <translation>依存度削減コストを表示</translation>
+    </message>
+    <message>
+        <source>Plan the project at country caps from the current cap down to 30% and draw each plan's cost against the largest origin country's share.</source>
+        <translation>国別上限を現在の値から 30% まで下げながら計画を作成し、各計画の金額を最大原産国の比率に対して描きます。</translation>
+    </message>
+    <message>
+        <source>Procurement plan</source>
+        <translation>調達計画</translation>
+    </message>
+    <message>
+        <source>What to buy, from whom and by when to reach the stockpile target while keeping every supplier and origin country under its cap and, to reduce dependence, no more concentrated than today.</source>
+        <translation>備蓄目標を達成するために、何を、どの仕入先から、いつまでに購入するかを示します。すべての仕入先と原産国を上限比率内に収め、依存度を下げるため現状より集中させません。</translation>
+    </message>
+    <message>
+        <source>The plan needs a project without problems: see the Problems panel.</source>
+        <translation>計画を作成するには、プロジェクトの問題を解消する必要があります。「問題」パネルを確認してください。</translation>
+    </message>
+    <message>
+        <source>Making the plan…</source>
+        <translation>計画を作成中…</translation>
+    </message>
+    <message>
+        <source>No plan: {error}</source>
+        <translation>計画を作成できません：{error}</translation>
+    </message>
+    <message>
+        <source>Plan cancelled: change a parameter or show the page again to make it.</source>
+        <translation>計画の作成をキャンセルしました。パラメーターを変更するか、このページをもう一度表示すると作成します。</translation>
+    </message>
+    <message>
+        <source>Total: {cost} for {lines} order lines, {late} of them late and {uncovered} arriving after the stock runs out.</source>
+        <translation>合計：{cost}（発注明細 {lines} 件、うち遅延 {late} 件、欠品後の入荷 {uncovered} 件）</translation>
+    </message>
+    <message>
+        <source>Plan as of {date} for a {horizon}-day horizon and {target} days of target cover, caps {supplier} per supplier and {country} per origin country, objective “{objective}”; solved in {ms} ms.</source>
+        <translation>{date} 時点の計画：計画期間 {horizon} 日、目標在庫日数 {target} 日、上限比率は仕入先別 {supplier}・国別 {country}、目的「{objective}」（計算時間 {ms} ms）</translation>
+    </message>
+    <message>
+        <source>Export procurement plan</source>
+        <translation>調達計画の書き出し</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Folder for the requests for quotation</source>
+        <translation>見積依頼書の保存先フォルダー</translation>
+    </message>
+    <message>
+        <source>Wrote {count} requests for quotation to {folder}</source>
+        <translation>見積依頼書 {count} 件を {folder} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Exported the plan to {file}</source>
+        <translation>計画を {file} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Plan not exported</source>
+        <translation>計画を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written</source>
+        <translation>書き出しをキャンセルしました。ファイルは作成されていません</translation>
+    </message>
+    <message>
+        <source>The frontier needs a project without problems: see the Problems panel.</source>
+        <translation>依存度削減コストを計算するには、プロジェクトの問題を解消する必要があります。「問題」パネルを確認してください。</translation>
+    </message>
+    <message>
+        <source>Planning at each country cap…</source>
+        <translation>国別上限ごとに計画を作成中…</translation>
+    </message>
+    <message>
+        <source>Each point is the cheapest plan at one country cap, from {high} down to {low}.</source>
+        <translation>各点は、国別上限ごとの最も安い計画です（{high} から {low} まで）。</translation>
+    </message>
+    <message>
+        <source>No frontier: {error}</source>
+        <translation>依存度削減コストを計算できません：{error}</translation>
+    </message>
+    <message>
+        <source>Frontier cancelled.</source>
+        <translation>依存度削減コストの計算をキャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementChart</name>
+    <message>
+        <source>Monthly requirement against stock</source>
+        <translation>月別所要量と在庫</translation>
+    </message>
+    <message>
+        <source>Bars: the item's requirement in each month (its own demand and what its parents need through the BOM). Lines: its stock on hand at the end of each month, without and with open orders.</source>
+        <translation>棒：各月の所要量（品目自身の需要と、部品表を通じた親品目の所要量）。線：各月末の手持在庫（発注残を含まない場合と含む場合）。</translation>
+    </message>
+    <message>
+        <source>requirement</source>
+        <translation>所要量</translation>
+    </message>
+    <message>
+        <source>stock on hand</source>
+        <translation>手持在庫</translation>
+    </message>
+    <message>
+        <source>with open orders</source>
+        <translation>発注残込み</translation>
+    </message>
+    <message>
+        <source>{unit} per month</source>
+        <translation>{unit}／月</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>月あたり</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPage</name>
+    <message>
+        <source>first stock-out</source>
+        <translation>最初の欠品日</translation>
+    </message>
+    <message>
+        <source>materials run out</source>
+        <translation>欠品する材料</translation>
+    </message>
+    <message>
+        <source>products stop</source>
+        <translation>生産停止する製品</translation>
+    </message>
+    <message>
+        <source>units of products lost</source>
+        <translation>製品の欠品数量</translation>
+    </message>
+    <message>
+        <source>revenue at risk</source>
+        <translation>影響売上高</translation>
+    </message>
+    <message>
+        <source>Materials hit</source>
+        <translation>影響を受ける材料</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Risk ranking</source>
+        <translation>リスク順位</translation>
+    </message>
+    <message>
+        <source>Choose a stop and press Run</source>
+        <translation>途絶させる対象を選んで［実行］を押してください</translation>
+    </message>
+    <message>
+        <source>See how long each material lasts when a country or a supplier stops delivering, what runs out first and which products stop.</source>
+        <translation>国や仕入先からの供給が止まったとき、各材料の在庫が何日もつか、どの材料が最初に欠品し、どの製品の生産が止まるかを確認できます。</translation>
+    </message>
+    <message>
+        <source>Rank all suppliers and countries</source>
+        <translation>全仕入先・全原産国の順位付け</translation>
+    </message>
+    <message>
+        <source>The figures cannot be computed</source>
+        <translation>数値を計算できません</translation>
+    </message>
+    <message>
+        <source>Fix the problems marked in the tables; the scenario comes back by itself.</source>
+        <translation>表で示された問題を修正してください。修正するとシナリオは自動的に再表示されます。</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>数値を計算しています…</translation>
+    </message>
+    <message>
+        <source>The scenario runs as soon as they are ready.</source>
+        <translation>計算が終わり次第、シナリオを実行します。</translation>
+    </message>
+    <message>
+        <source>Stopping every supplier and country in turn…</source>
+        <translation>仕入先と原産国を順に途絶させています…</translation>
+    </message>
+    <message>
+        <source>Ranking every supplier and origin country…</source>
+        <translation>すべての仕入先と原産国を順位付けしています…</translation>
+    </message>
+    <message>
+        <source>{name}: {days} days, {cut} cut from {date}</source>
+        <translation>{name}（{date} から {days} 日間、{cut} 削減）</translation>
+    </message>
+    <message>
+        <source>{name}: {days} days from {date}</source>
+        <translation>{name}（{date} から {days} 日間）</translation>
+    </message>
+    <message>
+        <source>{what} stopped for {days} days, {cut} cut from {date}</source>
+        <translation>{what} からの供給を {date} から {days} 日間 {cut} 削減</translation>
+    </message>
+    <message>
+        <source>{what} stopped for {days} days from {date}</source>
+        <translation>{what} からの供給を {date} から {days} 日間停止</translation>
+    </message>
+    <message>
+        <source>Materials hit ({count})</source>
+        <translation>影響を受ける材料 ({count})</translation>
+    </message>
+    <message>
+        <source>Products ({count})</source>
+        <translation>製品 ({count})</translation>
+    </message>
+    <message>
+        <source>The stop hits nothing</source>
+        <translation>この途絶の影響を受ける材料はありません</translation>
+    </message>
+    <message>
+        <source>No source of this project comes from this stop. Choose another country, supplier or preset.</source>
+        <translation>このプロジェクトには、途絶の対象となる調達先がありません。別の国、仕入先またはプリセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>No material runs out within the {days} days.</source>
+        <translation>{days} 日以内に欠品する材料はありません。</translation>
+    </message>
+    <message>
+        <source>first stock-out
+every material lasts</source>
+        <translation>最初の欠品日
+すべての材料が持ちこたえる</translation>
+    </message>
+    <message>
+        <source>{name} ({id}) runs out on {day}, {date}.</source>
+        <translation>{name} ({id}) は {day}（{date}）に欠品します。</translation>
+    </message>
+    <message>
+        <source>first stock-out, {date}
+{name}</source>
+        <translation>最初の欠品日（{date}）
+{name}</translation>
+    </message>
+    <message>
+        <source>Hit materials whose stock reaches zero within the stop, of all the materials it hits.</source>
+        <translation>途絶の影響を受ける材料のうち、途絶期間中に在庫がゼロになる材料の数です。</translation>
+    </message>
+    <message>
+        <source>Products that can no longer be made within the stop, of those using a hit material (their stock and the intermediate stock on the BOM path counted).</source>
+        <translation>影響を受ける材料を使う製品のうち、途絶期間中に生産できなくなる製品の数です（製品在庫と部品表経路上の中間在庫を考慮）。</translation>
+    </message>
+    <message>
+        <source>Daily demand × outage days, summed over the products.</source>
+        <translation>日次需要 × 欠品日数を製品ごとに合計した値です。</translation>
+    </message>
+    <message>
+        <source>Units lost × unit price, summed over the products.</source>
+        <translation>欠品数量 × 単価を製品ごとに合計した値です。</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>/ {n}</translation>
+    </message>
+    <message>
+        <source>The scenario cannot be run</source>
+        <translation>シナリオを実行できません</translation>
+    </message>
+    <message>
+        <source>Risk ranking ({count})</source>
+        <translation>リスク順位 ({count})</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>under 0.1 s</source>
+        <translation>0.1 秒未満</translation>
+    </message>
+    <message>
+        <source>Ranked {count} stops in {took}</source>
+        <translation>{count} 件の途絶を {took}で順位付けしました</translation>
+    </message>
+    <message>
+        <source>Each supplier and each origin country is stopped in turn for its time to recover (a blank counts the horizon, {horizon} days) and ranked by revenue at risk. The risk exposure index is its revenue at risk ÷ the largest; a high index with a low spend share is a hidden single point of failure.</source>
+        <translation>各仕入先・各原産国からの供給を、それぞれの復旧日数（TTR。空欄は計画期間の {horizon} 日）の間、順に止め、影響売上高の大きい順に並べます。供給リスク指数は影響売上高を最大値で割った値です。購入額比率が低いのに指数が高い対象は、見落としやすい単一障害点です。</translation>
+    </message>
+    <message>
+        <source>The project changed: rank again</source>
+        <translation>プロジェクトが変更されました。もう一度順位付けしてください</translation>
+    </message>
+    <message>
+        <source>Double-click a stop to see it above</source>
+        <translation>行をダブルクリックすると上に表示します</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTables</name>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Hit share</source>
+        <translation>影響比率</translation>
+    </message>
+    <message>
+        <source>Share of its supply the stop hits</source>
+        <translation>供給のうち途絶の影響を受ける比率</translation>
+    </message>
+    <message>
+        <source>TTS (day)</source>
+        <translation>TTS（日目）</translation>
+    </message>
+    <message>
+        <source>Time to survive: the day the stock runs out; "lasts" when it lasts the stop</source>
+        <translation>耐久日数（TTS）：在庫が尽きる日。途絶期間中もつ場合は「持ちこたえる」</translation>
+    </message>
+    <message>
+        <source>TTR (days)</source>
+        <translation>TTR（日）</translation>
+    </message>
+    <message>
+        <source>Time to recover of the hit sources (blank in Sources: the stop's length)</source>
+        <translation>影響を受ける調達先の復旧日数（TTR）。調達先シートで空欄の場合は途絶期間</translation>
+    </message>
+    <message>
+        <source>Gap (days)</source>
+        <translation>不足日数</translation>
+    </message>
+    <message>
+        <source>TTR − TTS where positive</source>
+        <translation>TTR − TTS（正の場合）</translation>
+    </message>
+    <message>
+        <source>Strategic stock</source>
+        <translation>戦略在庫</translation>
+    </message>
+    <message>
+        <source>Extra stock that would close the gap: gap × daily use × hit share × cut</source>
+        <translation>不足日数を埋めるのに必要な追加在庫：不足日数 × 日次使用量 × 影響比率 × 削減率</translation>
+    </message>
+    <message>
+        <source>Strategic stock ({currency})</source>
+        <translation>戦略在庫（{currency}）</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>不足量</translation>
+    </message>
+    <message>
+        <source>Requirement not met during the stop, in the material's unit</source>
+        <translation>途絶期間中に満たせない所要量（材料の単位）</translation>
+    </message>
+    <message>
+        <source>Shortfall ({currency})</source>
+        <translation>不足額（{currency}）</translation>
+    </message>
+    <message>
+        <source>Outage (days)</source>
+        <translation>欠品日数</translation>
+    </message>
+    <message>
+        <source>Shortfall ÷ daily use</source>
+        <translation>不足量 ÷ 日次使用量</translation>
+    </message>
+    <message>
+        <source>Orders lost</source>
+        <translation>入荷しない発注残</translation>
+    </message>
+    <message>
+        <source>Open orders from the hit sources due within the stop, lost</source>
+        <translation>影響を受ける調達先からの発注残のうち、途絶期間中に納期を迎えて入荷しない数量</translation>
+    </message>
+    <message>
+        <source>Orders arriving</source>
+        <translation>入荷する発注残</translation>
+    </message>
+    <message>
+        <source>Open orders that still arrive within the stop</source>
+        <translation>途絶期間中も入荷する発注残</translation>
+    </message>
+    <message>
+        <source>Use / day</source>
+        <translation>日次使用量</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>手持在庫</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Stops (day)</source>
+        <translation>生産停止（日目）</translation>
+    </message>
+    <message>
+        <source>The day the product can no longer be made; "lasts" when it lasts the stop</source>
+        <translation>製品を生産できなくなる日。途絶期間中もつ場合は「持ちこたえる」</translation>
+    </message>
+    <message>
+        <source>Binding material</source>
+        <translation>制約材料</translation>
+    </message>
+    <message>
+        <source>The material that stops it longest</source>
+        <translation>製品の生産を最も長く止める材料</translation>
+    </message>
+    <message>
+        <source>Buffer (days)</source>
+        <translation>緩衝日数</translation>
+    </message>
+    <message>
+        <source>Days of cover held above the binding material on the BOM path</source>
+        <translation>部品表経路上で制約材料より上位に持つ在庫の日数</translation>
+    </message>
+    <message>
+        <source>Units lost</source>
+        <translation>欠品数量</translation>
+    </message>
+    <message>
+        <source>Daily demand × outage days</source>
+        <translation>日次需要 × 欠品日数</translation>
+    </message>
+    <message>
+        <source>Revenue at risk ({currency})</source>
+        <translation>影響売上高（{currency}）</translation>
+    </message>
+    <message>
+        <source>Units lost × unit price</source>
+        <translation>欠品数量 × 単価</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>途絶対象</translation>
+    </message>
+    <message>
+        <source>Risk exposure index</source>
+        <translation>供給リスク指数</translation>
+    </message>
+    <message>
+        <source>Revenue at risk ÷ the largest revenue at risk of any stop</source>
+        <translation>影響売上高 ÷ 全途絶対象のうち最大の影響売上高</translation>
+    </message>
+    <message>
+        <source>Spend share</source>
+        <translation>購入額比率</translation>
+    </message>
+    <message>
+        <source>Share of daily purchase value through the stopped sources: a low share with a high index is a hidden single point of failure</source>
+        <translation>途絶する調達先を通る日次購入額の比率。比率が低いのに指数が高い対象は、見落としやすい単一障害点です</translation>
+    </message>
+    <message>
+        <source>First stock-out (day)</source>
+        <translation>最初の欠品（日目）</translation>
+    </message>
+    <message>
+        <source>Products stopped</source>
+        <translation>生産停止する製品</translation>
+    </message>
+    <message>
+        <source>Materials hit</source>
+        <translation>影響を受ける材料</translation>
+    </message>
+    <message>
+        <source>Run out</source>
+        <translation>欠品する材料</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Length of the stop: the longest time to recover of the sources it hits</source>
+        <translation>途絶期間：影響を受ける調達先の最長の復旧日数</translation>
+    </message>
+    <message>
+        <source>Country {code}</source>
+        <translation>国 {code}</translation>
+    </message>
+    <message>
+        <source>Supplier {code}</source>
+        <translation>仕入先 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>As-of date</source>
+        <translation>基準日</translation>
+    </message>
+    <message>
+        <source>Day 0 of every figure</source>
+        <translation>すべての数値の起点（0 日目）</translation>
+    </message>
+    <message>
+        <source>Horizon (days)</source>
+        <translation>計画期間（日）</translation>
+    </message>
+    <message>
+        <source>Open orders due within it count towards cover</source>
+        <translation>この期間内に納期を迎える発注残を在庫日数に含めます</translation>
+    </message>
+    <message>
+        <source>Target cover (days)</source>
+        <translation>目標在庫日数</translation>
+    </message>
+    <message>
+        <source>Japan's JOGMEC holds about 60 days</source>
+        <translation>JOGMEC（日本）の備蓄は約 60 日分</translation>
+    </message>
+    <message>
+        <source>Max supplier share</source>
+        <translation>仕入先別上限比率</translation>
+    </message>
+    <message>
+        <source>G7 2030: under 60%, ambition 50%</source>
+        <translation>G7 の 2030 年目標：60% 未満、努力目標 50%</translation>
+    </message>
+    <message>
+        <source>Max country share</source>
+        <translation>国別上限比率</translation>
+    </message>
+    <message>
+        <source>EU CRMA: at most 65% from one third country</source>
+        <translation>EU CRMA：単一の第三国からは 65% 以下</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>For prices and values</source>
+        <translation>価格と金額の通貨</translation>
+    </message>
+    <message>
+        <source>Company / project</source>
+        <translation>会社名 / プロジェクト名</translation>
+    </message>
+    <message>
+        <source>Shown on reports</source>
+        <translation>レポートに表示します</translation>
+    </message>
+    <message>
+        <source>Project settings</source>
+        <translation>プロジェクト設定</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>為替レート</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>為替レート</translation>
+    </message>
+    <message>
+        <source>For prices in another currency than {own}: each currency's rate is the units of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 {own}). A currency code typed in small letters reads as its code.</source>
+        <translation>{own} 以外の通貨建ての価格に使います。各通貨のレートは、その通貨 1 単位あたりの {own} の額です（CNY のレートが 0.13 なら 1 元 = 0.13 {own}）。小文字で入力した通貨コードもそのまま通貨コードとして読み取ります。</translation>
+    </message>
+    <message>
+        <source>{label} {reason}; it stays {kept}.</source>
+        <translation>{label}：{reason}（{kept} のままです）</translation>
+    </message>
+    <message>
+        <source>{label} {reason}.</source>
+        <translation>{label}：{reason}</translation>
+    </message>
+    <message>
+        <source>Not changed: {said}</source>
+        <translation>変更していません。{said}</translation>
+    </message>
+    <message>
+        <source>Settings: {said}</source>
+        <translation>設定：{said}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcingPage</name>
+    <message>
+        <source>Concentration per material</source>
+        <translation>材料別の集中度</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>調達先</translation>
+    </message>
+    <message>
+        <source>Who supplies each item, with its share of the item's supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier's country.</source>
+        <translation>品目ごとの仕入先と調達比率です（1 品目の比率の合計は 100%）。原産国は材料を採掘・精錬した国で、空欄の場合は仕入先の国とみなします。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>EV motors and wind turbines</source>
+        <translation>EV用モーター・風力発電機</translation>
+    </message>
+    <message>
+        <source>Motors and actuators (Japan)</source>
+        <translation>モーター・アクチュエーター（日本）</translation>
+    </message>
+    <message>
+        <source>Semiconductor equipment</source>
+        <translation>半導体製造装置</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>Stockpile Planner shows how many days your stock of each material lasts, how much of it depends on one supplier or country, and what to buy. Start from a sample or from your own data.</source>
+        <translation>Stockpile Planner は、材料ごとの在庫が何日もつか、単一の仕入先や国にどれだけ依存しているか、そして何を購入すべきかを示します。サンプルか、お手持ちのデータから始めてください。</translation>
+    </message>
+    <message>
+        <source>Open sample…</source>
+        <translation>サンプルを開く…</translation>
+    </message>
+    <message>
+        <source>A finished example project, to look around in.</source>
+        <translation>入力済みのサンプルプロジェクトです。操作を試すのにご利用ください。</translation>
+    </message>
+    <message>
+        <source>Import workbook…</source>
+        <translation>ブックを取り込む…</translation>
+    </message>
+    <message>
+        <source>Your data in a template workbook (.xlsx) or a folder of CSV files.</source>
+        <translation>テンプレートのブック（.xlsx）や CSV ファイルのフォルダーからデータを取り込みます。</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>プロジェクトを開く…</translation>
+    </message>
+    <message>
+        <source>A project file (.stockpile) saved before.</source>
+        <translation>以前に保存したプロジェクトファイル（.stockpile）を開きます。</translation>
+    </message>
+    <message>
+        <source>New template workbook…</source>
+        <translation>新しいテンプレートブック…</translation>
+    </message>
+    <message>
+        <source>An empty workbook to fill in, with instructions, example rows and drop-down lists.</source>
+        <translation>入力用の空のブックを作成します。説明、記入例、ドロップダウンリスト付きです。</translation>
+    </message>
+    <message>
+        <source>Or start with an empty project</source>
+        <translation>または、空のプロジェクトから始める</translation>
+    </message>
+    <message>
+        <source>New template workbook</source>
+        <translation>新しいテンプレートブック</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Wrote {file}: fill it in, then import it with File, Import.</source>
+        <translation>{file} を作成しました。入力が済んだら、「ファイル」→「取り込み」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Writing the template</source>
+        <translation>テンプレートを作成中</translation>
+    </message>
+</context>
+<context>
+    <name>StockCurves</name>
+    <message>
+        <source>Projected stock during the stop</source>
+        <translation>途絶期間中の在庫推移（予測）</translation>
+    </message>
+    <message>
+        <source>stock ÷ daily use (days)</source>
+        <translation>在庫 ÷ 日次使用量（日）</translation>
+    </message>
+    <message>
+        <source>days from the as-of date</source>
+        <translation>基準日からの日数</translation>
+    </message>
+    <message>
+        <source>Hover a line to name its material; click it to select the material in every view.</source>
+        <translation>線にポインターを合わせると材料名を表示します。クリックすると、すべての画面でその材料を選択します。</translation>
+    </message>
+    <message>
+        <source>stop ends · day {value:.0f}</source>
+        <translation>途絶終了 · {value:.0f} 日目</translation>
+    </message>
+    <message>
+        <source>The {drawn} materials that run out soonest of {hit} hit are drawn.</source>
+        <translation>影響を受ける {hit} 件のうち、欠品が早い {drawn} 件の材料を表示しています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} hit material(s) without demand not drawn.</source>
+        <translation>
+            <numerusform>需要のない影響材料 {count} 件は表示していません。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} line(s) go above the axis.</source>
+        <translation>
+            <numerusform>{count} 本の線はグラフの上端を超えています。</numerusform></translation>
+    </message>
+    <message>
+        <source>runs out (● stock-out)</source>
+        <translation>欠品する（● 欠品日）</translation>
+    </message>
+    <message>
+        <source>lasts the stop</source>
+        <translation>持ちこたえる</translation>
+    </message>
+    <message>
+        <source>lasts the {days}-day stop</source>
+        <translation>{days} 日間の途絶を持ちこたえます</translation>
+    </message>
+    <message>
+        <source>runs out on {day} ({date})</source>
+        <translation>{day}（{date}）に欠品</translation>
+    </message>
+    <message>
+        <source>runs out on {day}</source>
+        <translation>{day}に欠品</translation>
+    </message>
+    <message>
+        <source>{day}: {days} days of use in stock</source>
+        <translation>{day}：在庫は使用量 {days} 日分</translation>
+    </message>
+</context>
+<context>
+    <name>StopControls</name>
+    <message>
+        <source>a country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>a supplier</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>a preset</source>
+        <translation>輸出規制プリセット</translation>
+    </message>
+    <message>
+        <source>The project has no origin countries to stop.</source>
+        <translation>このプロジェクトには途絶させる原産国がありません。</translation>
+    </message>
+    <message>
+        <source>The project has no suppliers to stop.</source>
+        <translation>このプロジェクトには途絶させる仕入先がありません。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日間</translation>
+    </message>
+    <message>
+        <source>How long the deliveries stop, from the as-of date</source>
+        <translation>基準日から供給が止まる期間</translation>
+    </message>
+    <message>
+        <source>The part of the hit sources' deliveries and open orders that is lost (100 %: all of it)</source>
+        <translation>影響を受ける調達先からの納入と発注残のうち、失われる割合（100 %：すべて）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Project the stock of every material the stop hits (Enter)</source>
+        <translation>途絶の影響を受けるすべての材料の在庫推移を予測します（Enter）</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Stop deliveries from</source>
+        <translation>供給途絶の対象</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>cutting</source>
+        <translation>削減率</translation>
+    </message>
+    <message>
+        <source>No preset scenarios to run.</source>
+        <translation>実行できるプリセットシナリオがありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({code}) · {count} material(s)</source>
+        <translation>
+            <numerusform>{name} ({code}) · 材料 {count} 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} · {count} material(s)</source>
+        <translation>
+            <numerusform>{title} · 材料 {count} 件</numerusform></translation>
+    </message>
+    <message>
+        <source>{title} · no match</source>
+        <translation>{title} · 該当なし</translation>
+    </message>
+    <message>
+        <source>No preset scenarios.</source>
+        <translation>プリセットシナリオがありません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>Stops {materials} from {country}. {assumption}</source>
+        <translation>{country}からの{materials}の供給を止めます。{assumption}</translation>
+    </message>
+    <message>
+        <source>Matches no material of this project from {country}. {assumption}</source>
+        <translation>このプロジェクトには{country}からの該当材料がありません。{assumption}</translation>
+    </message>
+    <message>
+        <source>Announced {date}: {measure}</source>
+        <translation>{date} 発表：{measure}</translation>
+    </message>
+    <message>
+        <source>Presets live in resources/scenarios.json; edit the file to change their keywords, length or cut.</source>
+        <translation>プリセットは resources/scenarios.json に定義されています。キーワード、期間、削減率を変えるにはこのファイルを編集してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} material(s)</source>
+        <translation>
+            <numerusform>材料 {count} 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Every source whose material comes from {country}, whoever sells it: {materials} through {suppliers}.</source>
+        <translation>原産国が{country}のすべての調達先（販売する仕入先を問わず）：仕入先 {suppliers}経由の{materials}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} supplier(s)</source>
+        <translation>
+            <numerusform>{count} 社</numerusform></translation>
+    </message>
+    <message>
+        <source>Every source of this supplier, whatever the origin: {materials} from {countries}.</source>
+        <translation>この仕入先のすべての調達先（原産国を問わず）：{materials}（原産国：{countries}）。</translation>
+    </message>
+    <message>
+        <source>no country</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDocument</name>
+    <message>
+        <source>Cannot draw the summary in Japanese: no font with Japanese characters is installed. Install one, such as Noto Sans CJK JP (the package fonts-noto-cjk on Debian and Ubuntu, google-noto-sans-cjk-fonts on Fedora) or IPAexGothic, then try again.</source>
+        <translation>日本語フォントがインストールされていないため、サマリーを日本語で作成できません。Noto Sans CJK JP（Debian・Ubuntu ではパッケージ fonts-noto-cjk、Fedora では google-noto-sans-cjk-fonts）や IPAexGothic などをインストールしてから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Products most at risk</source>
+        <translation>リスクの高い製品</translation>
+    </message>
+    <message>
+        <source>As of {date}  ·  horizon {horizon} days  ·  target {target} days of cover  ·  caps {supplier} per supplier, {country} per origin country  ·  {currency}</source>
+        <translation>{date} 時点  ·  計画期間 {horizon} 日  ·  目標在庫日数 {target} 日  ·  上限比率：仕入先別 {supplier}、国別 {country}  ·  {currency}</translation>
+    </message>
+    <message>
+        <source>over G7 60%</source>
+        <translation>G7 の 60% 超</translation>
+    </message>
+    <message>
+        <source>G7: 50–60%</source>
+        <translation>G7：50～60%</translation>
+    </message>
+    <message>
+        <source>under G7 50%</source>
+        <translation>G7 の 50% 未満</translation>
+    </message>
+    <message>
+        <source>of {count} materials below target cover ({critical} critical)</source>
+        <translation>材料 {count} 件中、目標在庫日数未満（うち危険 {critical} 件）</translation>
+    </message>
+    <message>
+        <source>of {count} materials below target cover</source>
+        <translation>材料 {count} 件中、目標在庫日数未満</translation>
+    </message>
+    <message>
+        <source>single-sourced materials</source>
+        <translation>単一仕入先の材料</translation>
+    </message>
+    <message>
+        <source>over the supplier cap</source>
+        <translation>仕入先別上限比率の超過</translation>
+    </message>
+    <message>
+        <source>over the country cap</source>
+        <translation>国別上限比率の超過</translation>
+    </message>
+    <message>
+        <source>largest origin by value ({g7})</source>
+        <translation>金額ベースで最大の原産国（{g7}）</translation>
+    </message>
+    <message>
+        <source>The {count} materials most at risk are charted; {more} more are in the table.</source>
+        <translation>リスクの高い材料 {count} 件をグラフに示しています。残り {more} 件は表をご覧ください。</translation>
+    </message>
+    <message>
+        <source>Days of cover against target</source>
+        <translation>在庫日数と目標</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Origin-country mix of supply</source>
+        <translation>原産国別の調達構成</translation>
+    </message>
+    <message>
+        <source>share of supply by origin country</source>
+        <translation>原産国別の調達比率</translation>
+    </message>
+    <message>
+        <source>no sources</source>
+        <translation>調達先なし</translation>
+    </message>
+    <message>
+        <source>cap {cap}</source>
+        <translation>上限 {cap}</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>在庫日数</translation>
+    </message>
+    <message>
+        <source>w/ orders</source>
+        <translation>発注残込み</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Top supplier</source>
+        <translation>最大仕入先</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原産国</translation>
+    </message>
+    <message>
+        <source>HHI</source>
+        <translation>HHI</translation>
+    </message>
+    <message>
+        <source>Over cap</source>
+        <translation>上限超過</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>両方</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Materials by risk ({count})</source>
+        <translation>リスク順の材料（{count} 件）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>no purchased materials</source>
+        <translation>購入材料なし</translation>
+    </message>
+    <message>
+        <source>  ·  as of {date}  ·  G7 marks: {cap} by 2030, ambition {ambition}</source>
+        <translation>  ·  {date} 時点  ·  G7 の目安：2030 年までに {cap}、努力目標 {ambition}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>{page} / {pages} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規作成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty project</source>
+        <translation>空のプロジェクトを作成します</translation>
+    </message>
+    <message>
+        <source>New &amp;Template Workbook…</source>
+        <translation>新規テンプレートブック(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>Write an empty template workbook to fill in, with instructions</source>
+        <translation>記入用の空のテンプレートブック（記入方法付き）を作成します</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a project file or a template workbook</source>
+        <translation>プロジェクトファイルまたはテンプレートブックを開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Workbook or CSV…</source>
+        <translation>ブックまたは CSV の取り込み(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Replace the project's data with a template workbook or CSV folder, after a preview of its problems</source>
+        <translation>テンプレートブックまたは CSV フォルダーの問題を確認してから、プロジェクトのデータを置き換えます</translation>
+    </message>
+    <message>
+        <source>Import CSV &amp;Folder…</source>
+        <translation>CSV フォルダーの取り込み(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export Template Workbook…</source>
+        <translation>テンプレートブックの書き出し(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Write the project as a template workbook (.xlsx)</source>
+        <translation>プロジェクトをテンプレートブック（.xlsx）に書き出します</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>Preview the one-page exposure summary for management</source>
+        <translation>経営層向けの 1 ページの供給リスクサマリーをプレビューします</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Export Summary as P&amp;DF…</source>
+        <translation>サマリーを PDF で書き出し(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells and clear them</source>
+        <translation>選択したセルをコピーして、内容を消去します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells, to paste here or into Excel</source>
+        <translation>選択したセルをコピーします（このアプリや Excel に貼り付けられます）</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste cells copied here or in Excel, from the current cell</source>
+        <translation>このアプリや Excel でコピーしたセルを、現在のセルから貼り付けます</translation>
+    </message>
+    <message>
+        <source>Fill Do&amp;wn</source>
+        <translation>下方向へコピー(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Copy the first selected row's values into the selected rows below it</source>
+        <translation>選択範囲の先頭行の値を、その下の選択した行にコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Add Row</source>
+        <translation>行の追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Rows</source>
+        <translation>行の削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Next &amp;Problem</source>
+        <translation>次の問題(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the next cell with a problem</source>
+        <translation>問題のある次のセルへ移動します</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>ガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The glossary and the definitions of every figure</source>
+        <translation>用語集とすべての数値の定義</translation>
+    </message>
+    <message>
+        <source>&amp;About Stockpile Planner</source>
+        <translation>Stockpile Planner について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source> d</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>own target</source>
+        <translation>品目別目標</translation>
+    </message>
+    <message>
+        <source>Days of cover against target</source>
+        <translation>在庫日数と目標</translation>
+    </message>
+    <message>
+        <source>days of cover (stock on hand ÷ daily use)</source>
+        <translation>在庫日数（手持在庫 ÷ 日次使用量）</translation>
+    </message>
+    <message>
+        <source>Most urgent first: critical, then short of target, then on target, each by days of cover.</source>
+        <translation>緊急度の高い順（危険、目標未達、目標達成）に、それぞれ在庫日数の少ない順で表示します。</translation>
+    </message>
+    <message>
+        <source>project target {days}</source>
+        <translation>全体目標 {days}</translation>
+    </message>
+    <message>
+        <source>▸ {count} bar(s) cut off at {limit}; their cover is written next to them</source>
+        <translation>▸ {count} 本のバーを {limit} で打ち切り（在庫日数はバーの横に表示）</translation>
+    </message>
+    <message>
+        <source>the {shown} most urgent of {count} material(s) shown</source>
+        <translation>材料 {count} 件のうち、緊急度の高い {shown} 件を表示</translation>
+    </message>
+    <message>
+        <source>Origin-country mix of supply</source>
+        <translation>原産国別の調達構成</translation>
+    </message>
+    <message>
+        <source>share of supply (%)</source>
+        <translation>調達比率（%）</translation>
+    </message>
+    <message>
+        <source>Most concentrated materials first; in each bar the largest origin country comes first.</source>
+        <translation>集中度の高い材料から順に表示します。各バーでは比率の大きい原産国から並べています。</translation>
+    </message>
+    <message>
+        <source>country cap {cap}</source>
+        <translation>国別上限 {cap}</translation>
+    </message>
+    <message>
+        <source>the {shown} most concentrated of {count} shown</source>
+        <translation>{count} 件のうち、集中度の高い {shown} 件を表示</translation>
+    </message>
+    <message>
+        <source>no sources</source>
+        <translation>調達先なし</translation>
+    </message>
+    <message>
+        <source>G7 2030 goal</source>
+        <translation>G7 2030 年目標</translation>
+    </message>
+    <message>
+        <source>G7 ambition</source>
+        <translation>G7 努力目標</translation>
+    </message>
+    <message>
+        <source>largest origin country's share of purchase value</source>
+        <translation>最大原産国の購入額比率</translation>
+    </message>
+    <message>
+        <source>total cost</source>
+        <translation>総額</translation>
+    </message>
+    <message>
+        <source>total cost ({currency})</source>
+        <translation>総額（{currency}）</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Stockpile Planner ({error}). Your data was not changed. Please report this.</source>
+        <translation>Stockpile Planner の内部でエラーが発生しました（{error}）。データは変更されていません。この問題をご報告ください。</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Supply exposure summary</source>
+        <translation>供給リスクサマリー</translation>
+    </message>
+    <message>
+        <source>the project has problems: see the Problems panel</source>
+        <translation>プロジェクトに問題があります。問題パネルをご確認ください</translation>
+    </message>
+    <message>
+        <source>the project is empty</source>
+        <translation>プロジェクトが空です</translation>
+    </message>
+    <message>
+        <source>There are no figures to print yet: {why}</source>
+        <translation>印刷できる数値がまだありません：{why}</translation>
+    </message>
+    <message>
+        <source>Preparing the summary</source>
+        <translation>サマリーを準備しています</translation>
+    </message>
+    <message>
+        <source>Print preview — supply exposure summary</source>
+        <translation>印刷プレビュー — 供給リスクサマリー</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <source>PDF not written</source>
+        <translation>PDF を書き出せませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>theme</name>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>デスクトップの設定に合わせる(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Dar&amp;k</source>
+        <translation>ダーク(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+</context>
 </TS>

@@ -22,6 +22,15 @@ EV = SAMPLES / "ev_motors_wind.xlsx"
 SEMI = SAMPLES / "semiconductor_equipment.xlsx"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: object) -> None:
+    """The window in English, as a user starts it: with the catalogue that gives English
+    its plural forms ("1 warning", "55 warnings")."""
+    from ui.common import language
+
+    language.install(qapp, "en")  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def prefs(tmp_path: Path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))

@@ -73,7 +73,8 @@ def test_started_without_a_file_the_window_offers_ways_to_start(
     assert texts[:4] == ["Open sample…", "Import workbook…", "Open project…",
                          "New template workbook…"]
     menu = window.start_page.buttons["sample"].menu()
-    assert [a.text() for a in menu.actions()] == ["Ev motors wind", "Motors actuators ja",
+    assert [a.text() for a in menu.actions()] == ["EV motors and wind turbines",
+                                                  "Motors and actuators (Japan)",
                                                   "Semiconductor equipment"]
 
     menu.actions()[2].trigger()  # the semiconductor sample opens, and the page steps aside
@@ -216,7 +217,7 @@ def test_closing_waits_for_an_export(window: MainWindow, qtbot) -> None:
                    "Exporting")
     op.run(window)
     assert not window.close()  # not while the export runs
-    assert "Wait for exporting to finish" in window.statusBar().currentMessage()
+    assert "Wait for “Exporting” to finish" in window.statusBar().currentMessage()
     gate.append(True)
     qtbot.waitUntil(lambda: window.task is None, timeout=10_000)
 

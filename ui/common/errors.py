@@ -1,4 +1,8 @@
-"""One place that shows every error to the user, never a traceback."""
+"""One place that shows every error to the user, never a traceback.
+
+Its own sentences are translated through Qt (context "errors"); an engine error's message,
+and the count of problems the command line prints too, come in the user's language from
+the engine (gettext, planner.core.i18n)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import traceback
 
 from planner.core import formatting as fmt
 from planner.core.errors import InputError, PlannerError, summarised
-from ui.qt import QMessageBox, QWidget
+from planner.core.i18n import ngettext
+from ui.qt import QCoreApplication, QMessageBox, QWidget
 
 log = logging.getLogger("stockpile")
 
@@ -18,15 +23,21 @@ def describe(exc: BaseException) -> tuple[str, str]:
     kind, the first few and a line counting the others (errors.summarised)."""
     if isinstance(exc, InputError):
         errors = sum(p.severity == "error" for p in exc.problems)
-        return (f"{fmt.count(errors, 'problem')} found; nothing was changed.",
+        # the command line's sentence (planner.cli), translated once, by the engine
+        return (ngettext("{count} problem found; nothing was changed.",
+                         "{count} problems found; nothing was changed.", errors
+                         ).format(count=fmt.count(errors)),
                 "\n".join(map(str, summarised(exc.problems))))
     if isinstance(exc, PlannerError):
         return str(exc), ""
     if isinstance(exc, OSError):
-        return f"{exc.filename or 'The file'}: {exc.strerror or exc}", ""
+        name = exc.filename or QCoreApplication.translate("errors", "The file")
+        return QCoreApplication.translate("errors", "{file}: {reason}").format(
+            file=name, reason=exc.strerror or exc), ""
     log.error("unexpected error\n%s", "".join(traceback.format_exception(exc)))
-    return (f"Something went wrong inside Stockpile Planner ({type(exc).__name__}: {exc}). "
-            "Your data was not changed. Please report this.", "")
+    return (QCoreApplication.translate(
+        "errors", "Something went wrong inside Stockpile Planner ({error}). Your data was not "
+        "changed. Please report this.").format(error=f"{type(exc).__name__}: {exc}"), "")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Stockpile Planner"

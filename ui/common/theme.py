@@ -19,12 +19,16 @@ from typing import cast
 from planner.core import palette
 from planner.core.palette import Scheme
 from planner.core.resources import resource, resource_path
-from ui.qt import QApplication, QBrush, QColor, QObject, QPalette, Qt, Signal
+from ui.qt import QT_TRANSLATE_NOOP, QApplication, QBrush, QColor, QObject, QPalette, Qt, Signal
 
 SYSTEM = "system"
 CHOICES = (SYSTEM, "light", "dark", "high contrast")  # the preference's values
-LABELS = {SYSTEM: "Follow the &Desktop", "light": "&Light", "dark": "Dar&k",
-          "high contrast": "&High Contrast"}
+LABELS: dict[str, str] = {  # translated where the View menu shows them (context "theme")
+    SYSTEM: QT_TRANSLATE_NOOP("theme", "Follow the &Desktop"),
+    "light": QT_TRANSLATE_NOOP("theme", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("theme", "Dar&k"),
+    "high contrast": QT_TRANSLATE_NOOP("theme", "&High Contrast"),
+}
 
 
 class _Theme(QObject):

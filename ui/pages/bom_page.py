@@ -13,7 +13,9 @@ from ui.editing.models import Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.pages.tables import PRODUCT_COLUMNS, FiguresTable
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QHeaderView,
     QLabel,
     QModelIndex,
@@ -46,16 +48,31 @@ class BomTreeModel(QAbstractItemModel):
 
     # short titles so that the tree fits beside the tables at 1366 pixels; the kind is the
     # item's tooltip, and each quantity's header says what it is when hovered
-    HEADERS = ("Item", "Name", "Qty per\nparent", "Per\nproduct", "Unit")
-    HEADER_TIPS = ("The item's id; hover a row for its kind", "",
-                   "Effective quantity per unit of the parent: qty_per × (1 + scrap %/100)",
-                   "Quantity per unit of the product at the top, through every level above",
+    # (marked for translation in the context "BomTreeModel", translated when shown)
+    HEADERS = (QT_TRANSLATE_NOOP("BomTreeModel", "Item"),
+               QT_TRANSLATE_NOOP("BomTreeModel", "Name"),
+               QT_TRANSLATE_NOOP("BomTreeModel", "Qty per\nparent"),
+               QT_TRANSLATE_NOOP("BomTreeModel", "Per\nproduct"),
+               QT_TRANSLATE_NOOP("BomTreeModel", "Unit"))
+    HEADER_TIPS = (QT_TRANSLATE_NOOP("BomTreeModel", "The item's id; hover a row for its kind"),
+                   "",
+                   QT_TRANSLATE_NOOP("BomTreeModel", "Effective quantity per unit of the "
+                                     "parent: qty_per × (1 + scrap %/100)"),
+                   QT_TRANSLATE_NOOP("BomTreeModel", "Quantity per unit of the product at the "
+                                     "top, through every level above"),
                    "")
+    # the kinds (values of the Items table's kind column), named in the tooltips
+    KINDS = (QT_TRANSLATE_NOOP("BomTreeModel", "product"),
+             QT_TRANSLATE_NOOP("BomTreeModel", "component"),
+             QT_TRANSLATE_NOOP("BomTreeModel", "material"))
     refreshed = Signal()
 
     def __init__(self, doc: Document, parent: QObject | None = None):
         super().__init__(parent)
         self.doc = doc
+        self.headers = [self.tr(h) for h in self.HEADERS]  # in the window's language
+        self.header_tips = [self.tr(t) if t else "" for t in self.HEADER_TIPS]
+        self.quantity_tip = self.tr("Effective quantity: qty_per × (1 + scrap %/100)")
         self._rebuild()
         doc.tableReset.connect(self._table_changed)
         doc.cellsChanged.connect(lambda table, *_: self._table_changed(table))
@@ -157,9 +174,10 @@ class BomTreeModel(QAbstractItemModel):
             name, _unit, kind = self.info.get(node.item_id, ("", "", ""))
             c = index.column()
             if c in (2, 3):
-                return "Effective quantity: qty_per × (1 + scrap %/100)"
+                return self.quantity_tip
             if c == 0:
-                return f"{node.item_id} ({kind})" if kind else node.item_id
+                return self.tr("{item} ({kind})").format(
+                    item=node.item_id, kind=self.tr(kind)) if kind else node.item_id
             return name if c == 1 else None
         if role == Qt.ItemDataRole.UserRole:
             return node.item_id
@@ -170,21 +188,31 @@ class BomTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS[section] or None
+            return self.header_tips[section] or None
         return None
 
 
-WHERE_USED_COLUMNS = [
-    Col("parent_id", "Used in"), Col("name", "Name"),
-    Col("qty", "Qty per unit", "number", "Effective quantity per unit of the parent"),
-]
-PRODUCTS_COLUMNS = [
-    Col("product_id", "Product"), Col("name", "Name"),
-    Col("qty_per_unit", "Per product", "number",
-        "Quantity consumed per unit of the product, through every BOM level"),
-]
+def where_used_columns() -> list[Col]:
+    """The parents that consume the selected item, in the window's language."""
+    return [
+        Col("parent_id", QCoreApplication.translate("BomPage", "Used in")),
+        Col("name", QCoreApplication.translate("BomPage", "Name")),
+        Col("qty", QCoreApplication.translate("BomPage", "Qty per unit"), "number",
+            QCoreApplication.translate("BomPage", "Effective quantity per unit of the parent")),
+    ]
+
+
+def products_columns() -> list[Col]:
+    """The finished products that consume the selected item, in the window's language."""
+    return [
+        Col("product_id", QCoreApplication.translate("BomPage", "Product")),
+        Col("name", QCoreApplication.translate("BomPage", "Name")),
+        Col("qty_per_unit", QCoreApplication.translate("BomPage", "Per product"), "number",
+            QCoreApplication.translate("BomPage", "Quantity consumed per unit of the product, "
+                                       "through every BOM level")),
+    ]
 
 
 class BomPage(QWidget):
@@ -207,10 +235,10 @@ class BomPage(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._tree_clicked)
         self.tree_model.refreshed.connect(lambda: self.tree.expandToDepth(0))
 
-        self.used_title = QLabel("Where used: select an item", self)
+        self.used_title = QLabel(self.tr("Where used: select an item"), self)
         self.used_title.setObjectName("sectionTitle")
-        self.used_model = FrameModel(WHERE_USED_COLUMNS, self)
-        self.products_model = FrameModel(PRODUCTS_COLUMNS, self)
+        self.used_model = FrameModel(where_used_columns(), self)
+        self.products_model = FrameModel(products_columns(), self)
         used = FrozenTableView(self)
         used.setModel(self.used_model)
         products = FrozenTableView(self)
@@ -224,7 +252,7 @@ class BomPage(QWidget):
         tree_box = QWidget(left)
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Product structure", tree_box)
+        title = QLabel(self.tr("Product structure"), tree_box)
         title.setObjectName("sectionTitle")
         tree_layout.addWidget(title)
         tree_layout.addWidget(self.tree)
@@ -233,7 +261,7 @@ class BomPage(QWidget):
         used_layout.setContentsMargins(0, 0, 0, 0)
         used_layout.addWidget(self.used_title)
         used_layout.addWidget(used)
-        label = QLabel("Finished products that consume it", used_box)
+        label = QLabel(self.tr("Finished products that consume it"), used_box)
         label.setObjectName("muted")
         used_layout.addWidget(label)
         used_layout.addWidget(products)
@@ -241,22 +269,23 @@ class BomPage(QWidget):
         left.addWidget(used_box)
         left.setSizes([500, 300])
 
-        self.products_figures = FiguresTable(doc, "Exposure per product", PRODUCT_COLUMNS)
+        self.products_figures = FiguresTable(doc, self.tr("Exposure per product"),
+                                             PRODUCT_COLUMNS)
         self.products_figures.heading.hide()  # its tab names it
         doc.reportChanged.connect(self._refresh_products)
         self._refresh_products()
         self.tabs = QTabWidget(self)
-        self.items_page = TablePage(doc, "Items", "Items")
-        self.bom_page = TablePage(doc, "BOM", "BOM lines",
-                                  "One line per parent and child: quantity per parent unit, "
-                                  "and the scrap % lost in making it.")
-        self.demand_page = TablePage(doc, "Demand", "Demand",
-                                     "Demand for products (and spare parts), per day, week, "
-                                     "month or year.")
-        self.tabs.addTab(self.items_page, "Items")
-        self.tabs.addTab(self.bom_page, "BOM")
-        self.tabs.addTab(self.demand_page, "Demand")
-        self.tabs.addTab(self.products_figures, "Product exposure")
+        self.items_page = TablePage(doc, "Items", self.tr("Items"))
+        self.bom_page = TablePage(doc, "BOM", self.tr("BOM lines"),
+                                  self.tr("One line per parent and child: quantity per parent "
+                                          "unit, and the scrap % lost in making it."))
+        self.demand_page = TablePage(doc, "Demand", self.tr("Demand"),
+                                     self.tr("Demand for products (and spare parts), per day, "
+                                             "week, month or year."))
+        self.tabs.addTab(self.items_page, self.tr("Items"))
+        self.tabs.addTab(self.bom_page, self.tr("BOM"))
+        self.tabs.addTab(self.demand_page, self.tr("Demand"))
+        self.tabs.addTab(self.products_figures, self.tr("Product exposure"))
 
         self.split = split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -320,7 +349,8 @@ class BomPage(QWidget):
                 "name": sel["product_id"].map(names).to_numpy(),
                 "qty_per_unit": sel["qty_per_unit"].to_numpy()}))
         name = names.get(item_id, "") if item_id else ""
-        self.used_title.setText(f"Where used: {item_id} {name}".rstrip() if item_id else
-                                "Where used: select an item")
+        self.used_title.setText(
+            self.tr("Where used: {item} {name}").format(item=item_id, name=name).rstrip()
+            if item_id else self.tr("Where used: select an item"))
         self.used_view.fit_columns()
         self.products_view.fit_columns()

@@ -24,6 +24,8 @@ from planner.core import palette
 from planner.core.palette import Scheme, country_colour
 from ui.common import theme
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QFont,
     QFontMetrics,
     QFrame,
@@ -45,6 +47,17 @@ MAX_ROWS = 25  # bars per chart; a bigger project shows the first rows of its or
 OUTLIER = 2.0  # a value beyond this many times the axis end is cut off, not shown whole
 BAR_PX = 24  # the thickest a bar gets when there are few rows
 MAX_MAP_LABELS = 10  # names written on the exposure map
+
+
+def days_unit() -> str:
+    """The unit written after a number of days on a chart: " d" (" 日" in Japanese)."""
+    return QCoreApplication.translate("charts", " d")
+
+
+def own_target_key() -> str:
+    """The key's entry for the mark of each material's own target."""
+    label = html.escape(QCoreApplication.translate("charts", "own target"))
+    return f"{NBSP}{NBSP} <b>|</b>{NBSP}" + label.replace(" ", NBSP)
 
 
 def status_key(extra: str = "") -> str:
@@ -138,11 +151,14 @@ def axis_limit(values: Sequence[float | None] | np.ndarray, floor: float) -> flo
     return max(limit, floor, 1.0)
 
 
+NBSP = "\u00a0"  # a space that never breaks a line (the character, not "&nbsp;")
+
+
 def legend_html(entries: Sequence[tuple[str, str]], extra: str = "") -> str:
     """Colour swatches with their labels, each kept on one line."""
-    swatches = "&nbsp;&nbsp; ".join(
-        f"<span style='color:{colour}; font-size:12pt'>■</span>&nbsp;"
-        f"{html.escape(label).replace(' ', '&nbsp;')}"
+    swatches = f"{NBSP}{NBSP} ".join(
+        f"<span style='color:{colour}; font-size:12pt'>■</span>{NBSP}"
+        f"{html.escape(label).replace(' ', NBSP)}"
         for colour, label in entries)
     return f"{swatches}{extra}"
 
@@ -399,10 +415,13 @@ class CoverChart(MaterialBars):
     """Days of cover per material, coloured by status, each with its own target mark."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Days of cover against target", parent)
-        self.set_axis_label("bottom", "days of cover (stock on hand ÷ daily use)")
-        self.title.setToolTip("Most urgent first: critical, then short of target, then on "
-                              "target, each by days of cover.")
+        super().__init__(QCoreApplication.translate("charts", "Days of cover against target"),
+                         parent)
+        self.set_axis_label("bottom", QCoreApplication.translate(
+            "charts", "days of cover (stock on hand ÷ daily use)"))
+        self.title.setToolTip(QCoreApplication.translate(
+            "charts", "Most urgent first: critical, then short of target, then on target, "
+            "each by days of cover."))
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT,
                                     brushes=[], pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
@@ -416,7 +435,7 @@ class CoverChart(MaterialBars):
         self._target_x = np.zeros(0)
         self._rows: list[MaterialRow] = []
         self._clipped: list[str] = []
-        self.key.setText(status_key("&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
+        self.key.setText(status_key(own_target_key()))
 
     def set_rows(self, rows: list[MaterialRow], project_target: float,
                  total: int | None = None) -> None:
@@ -437,7 +456,8 @@ class CoverChart(MaterialBars):
         tx[2::3] = np.nan
         self._target_x = tx
         self._place(self.project_target, self.project_target_label, project_target,
-                    f"project target {fmt.days(project_target, unit=' d')}")
+                    QCoreApplication.translate("charts", "project target {days}").format(
+                        days=fmt.days(project_target, unit=days_unit())))
 
         self._limit = limit
         self._clipped = [r.item_id for r in rows if r.cover is not None and r.cover > limit]
@@ -447,11 +467,15 @@ class CoverChart(MaterialBars):
         self._fit_rows()
         notes = []
         if self._clipped:
-            notes.append(f"▸ {fmt.count(len(self._clipped), 'bar')} cut off at "
-                         f"{fmt.days(limit, unit=' d')}; "
-                         "their cover is written next to them")
+            cut = len(self._clipped)
+            notes.append(QCoreApplication.translate(
+                "charts", "▸ {count} bar(s) cut off at {limit}; their cover is written next "
+                "to them", None, cut).format(count=fmt.count(cut),
+                                             limit=fmt.days(limit, unit=days_unit())))
         if total is not None and total > n:
-            notes.append(f"the {n} most urgent of {fmt.count(total, 'material')} shown")
+            notes.append(QCoreApplication.translate(
+                "charts", "the {shown} most urgent of {count} material(s) shown", None,
+                total).format(shown=n, count=fmt.count(total)))
         self.set_footer(" · ".join(notes))
 
     @staticmethod
@@ -463,7 +487,7 @@ class CoverChart(MaterialBars):
         super().restyle(scheme)
         self.targets.setPen(pg.mkPen(scheme.text, width=2.5))
         self.bars.setOpts(brushes=self._brushes(self._rows))
-        self.key.setText(status_key("&nbsp;&nbsp; <b>|</b>&nbsp;own&nbsp;target"))
+        self.key.setText(status_key(own_target_key()))
         self._label_values()
 
     def _fit_rows(self, *_: object) -> None:
@@ -485,8 +509,9 @@ class CoverChart(MaterialBars):
         (x_lo, x_hi), _ = self.vb.viewRange()
         sx = max(self.vb.width(), 100) / (x_hi - x_lo)
         metrics = QFontMetrics(self.tick_font)
+        unit = days_unit()
         for i, r in enumerate(self._rows):
-            text = fmt.days(r.cover, None, unit=" d")
+            text = fmt.days(r.cover, None, unit=unit)
             if r.cover is None:
                 self.labels.add(text, 0, i, scheme.muted)
             elif r.cover > self._limit:
@@ -518,10 +543,13 @@ class CountryMixChart(MaterialBars):
     """Each material's supply split by origin country, as 0-100 % stacked bars."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Origin-country mix of supply", parent)
-        self.set_axis_label("bottom", "share of supply (%)")
-        self.title.setToolTip("Most concentrated materials first; in each bar the largest "
-                              "origin country comes first.")
+        super().__init__(QCoreApplication.translate("charts", "Origin-country mix of supply"),
+                         parent)
+        self.set_axis_label("bottom", QCoreApplication.translate("charts",
+                                                                 "share of supply (%)"))
+        self.title.setToolTip(QCoreApplication.translate(
+            "charts", "Most concentrated materials first; in each bar the largest origin "
+            "country comes first."))
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=MIX_BAR_HEIGHT,
                                     brushes=[], pen=pg.mkPen(theme.current().segment_edge,
                                                              width=1))
@@ -565,7 +593,8 @@ class CountryMixChart(MaterialBars):
                           height=self.bar_height(MIX_BAR_HEIGHT), brushes=brushes)
         self._label_segments()
         self._place(self.cap, self.cap_label, country_cap * 100,
-                    f"country cap {fmt.percent(country_cap)}")
+                    QCoreApplication.translate("charts", "country cap {cap}").format(
+                        cap=fmt.percent(country_cap)))
 
         # legend: the countries that supply most of the shown materials first
         weight: dict[str | None, float] = {}
@@ -579,7 +608,9 @@ class CountryMixChart(MaterialBars):
         self.footer.setToolTip("\n".join(full for _, _, full in self._legend))
         self._show_legend()
         if total is not None and total > len(ids):
-            self.key.setText(f"the {len(ids)} most concentrated of {fmt.count(total)} shown")
+            self.key.setText(QCoreApplication.translate(
+                "charts", "the {shown} most concentrated of {count} shown").format(
+                    shown=len(ids), count=fmt.count(total)))
         else:
             self.key.setText("")
 
@@ -587,7 +618,8 @@ class CountryMixChart(MaterialBars):
         """Write "CN 65%" in each segment, or "CN" alone, or nothing: what fits."""
         self.labels.begin()
         for i in self._empty:
-            self.labels.add("no sources", 0.5, i, theme.current().muted)
+            self.labels.add(QCoreApplication.translate("charts", "no sources"), 0.5, i,
+                            theme.current().muted)
         opts = self.bars.opts
         if opts["x0"] is not None and len(opts["x0"]):
             metrics = QFontMetrics(self.segment_font)
@@ -636,7 +668,8 @@ class CountryMixChart(MaterialBars):
 
 
 
-G7_MARKS = ((0.60, "G7 2030 goal"), (0.50, "G7 ambition"))
+G7_MARKS = ((0.60, QT_TRANSLATE_NOOP("charts", "G7 2030 goal")),
+            (0.50, QT_TRANSLATE_NOOP("charts", "G7 ambition")))
 
 
 class _MoneyAxis(pg.AxisItem):
@@ -665,15 +698,17 @@ class FrontierChart(pg.PlotWidget):
         self.marks = []
         for value, label in G7_MARKS:
             line = pg.InfiniteLine(
-                value, angle=90, movable=False, label=label,
+                value, angle=90, movable=False,
+                label=QCoreApplication.translate("charts", label),
                 labelOpts={"position": 0.97, "anchors": [(1, 0), (1, 0)],
                            "rotateAxis": (1, 0)})
             self.addItem(line)
             self.marks.append(line)
         self.restyle(theme.current())
         theme.notifier().changed.connect(self.restyle)
-        self.getAxis("bottom").setLabel("largest origin country's share of purchase value")
-        self.getAxis("left").setLabel("total cost")
+        self.getAxis("bottom").setLabel(QCoreApplication.translate(
+            "charts", "largest origin country's share of purchase value"))
+        self.getAxis("left").setLabel(QCoreApplication.translate("charts", "total cost"))
         self._points: list[tuple[float, float, float]] = []
         self.hide()  # empty axes would show meaningless ticks: shown with its first points
 
@@ -699,7 +734,10 @@ class FrontierChart(pg.PlotWidget):
         y = np.array([p[2] for p in self._points])
         self.curve.setData(x, y)
         self.setVisible(bool(self._points))
-        self.getAxis("left").setLabel(f"total cost ({currency})" if currency else "total cost")
+        self.getAxis("left").setLabel(
+            QCoreApplication.translate("charts", "total cost ({currency})").format(
+                currency=currency) if currency else
+            QCoreApplication.translate("charts", "total cost"))
         self.getAxis("bottom").setTicks([[(t, fmt.percent(t))
                                           for t in np.arange(0, 1.01, 0.1)]])
         low = min(float(np.min(x, initial=1.0)), 0.45)

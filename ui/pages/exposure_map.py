@@ -13,8 +13,15 @@ from planner.core import formatting as fmt
 from planner.core import palette
 from planner.core.palette import Scheme
 from ui.common import theme
-from ui.pages.charts import MAX_MAP_LABELS, ChartPanel, MaterialTable, axis_limit, status_key
-from ui.qt import QFontMetrics, Qt, QWidget
+from ui.pages.charts import (
+    MAX_MAP_LABELS,
+    ChartPanel,
+    MaterialTable,
+    axis_limit,
+    days_unit,
+    status_key,
+)
+from ui.qt import QCoreApplication, QFontMetrics, Qt, QWidget
 
 
 class ExposureMap(ChartPanel):
@@ -27,18 +34,19 @@ class ExposureMap(ChartPanel):
     """
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Exposure map", parent)
-        self.set_axis_label("bottom", "share of supply from the top origin country (%)")
-        self.set_axis_label("left", "days of cover")
-        self.title.setToolTip("Hover a point for its figures; click it to select the "
-                              "material in every view.")
+        super().__init__(QCoreApplication.translate("ExposureMap", "Exposure map"), parent)
+        self.set_axis_label("bottom", self.tr("share of supply from the top origin country "
+                                              "(%)"))
+        self.set_axis_label("left", self.tr("days of cover"))
+        self.title.setToolTip(self.tr("Hover a point for its figures; click it to select the "
+                                      "material in every view."))
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.plot.getAxis("bottom").setTicks(
             [[(v, f"{v}%") for v in (0, 20, 40, 60, 80, 100)], []])
         self.danger = pg.BarGraphItem(x0=[60], x1=[100], y0=[0], y1=[60], pen=pg.mkPen(None))
         self.danger.setZValue(-30)
         self.plot.addItem(self.danger, ignoreBounds=True)
-        self.danger_label = pg.TextItem("over the cap, under target", anchor=(1, 1),
+        self.danger_label = pg.TextItem(self.tr("over the cap, under target"), anchor=(1, 1),
                                         color=theme.current().status_text["critical"])
         self.danger_label.setFont(self.tick_font)
         self.plot.addItem(self.danger_label, ignoreBounds=True)
@@ -46,11 +54,11 @@ class ExposureMap(ChartPanel):
         ink = theme.current().line  # restyle() follows the theme from here on
         self.cap = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(ink, **dash),
-            label="country cap {value:.0f}%",
+            label=self.tr("country cap {value:.0f}%"),
             labelOpts={"position": 0.97, "anchors": [(0, 0), (0, 0)]})
         self.target = pg.InfiniteLine(
             angle=0, movable=False, pen=pg.mkPen(ink, **dash),
-            label="target {value:.0f} d",
+            label=self.tr("target {value:.0f} d"),
             labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]})
         for line in (self.cap, self.target):
             line.setZValue(-10)
@@ -134,10 +142,11 @@ class ExposureMap(ChartPanel):
         notes = []
         left_out = len(table) - len(shown)
         if left_out:
-            notes.append(f"{fmt.count(left_out, 'material')} without demand or sources not "
-                         "shown")
+            notes.append(self.tr("{count} material(s) without demand or sources not shown",
+                                 None, left_out).format(count=fmt.count(left_out)))
         if beyond.any():
-            notes.append(f"▲ cover beyond {fmt.days(limit, unit=' d')}")
+            notes.append(self.tr("▲ cover beyond {days}").format(
+                days=fmt.days(limit, unit=days_unit())))
         self.set_footer(" · ".join(notes))
         self.highlight(self.highlighted)
 
@@ -233,9 +242,12 @@ class ExposureMap(ChartPanel):
     def _tip_at(self, row: int) -> str:
         t = self.table
         status = str(t.status[row])
-        return (f"{t.names[row]}\n{fmt.days(float(t.cover[row]), None, unit=' d')} of cover, "
-                f"target {fmt.days(t.target[row], unit=' d')} ({fmt.status_label(status)})\n"
-                f"{fmt.percent(float(t.share[row]))} of supply from {t.countries[row] or '?'}")
+        unit = days_unit()
+        return self.tr("{name}\n{cover} of cover, target {target} ({status})\n{share} of "
+                       "supply from {country}").format(
+            name=t.names[row], cover=fmt.days(float(t.cover[row]), None, unit=unit),
+            target=fmt.days(t.target[row], unit=unit), status=fmt.status_label(status),
+            share=fmt.percent(float(t.share[row])), country=t.countries[row] or "?")
 
     def _tip(self, x: float, y: float, data: Any) -> str:  # data: the point's row
         return self._tip_at(int(data)) if data is not None else ""

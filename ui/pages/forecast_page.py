@@ -27,7 +27,16 @@ from ui.common import theme
 from ui.editing.document import Document
 from ui.editing.table_page import TablePage
 from ui.pages.charts import ChartPanel, legend_html
-from ui.qt import QComboBox, QHBoxLayout, QLabel, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QComboBox,
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 FLAT_MONTHS = 12  # months drawn at least: after the last forecast month, the flat rate
 BAR_WIDTH = 0.7
@@ -59,11 +68,13 @@ class RequirementChart(ChartPanel):
     """One item: its requirement per month as bars, its stock drawn down as lines."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Monthly requirement against stock", parent)
-        self.title.setToolTip("Bars: the item's requirement in each month (its own demand "
-                              "and what its parents need through the BOM). Lines: its stock "
-                              "on hand at the end of each month, without and with open "
-                              "orders.")
+        super().__init__(QCoreApplication.translate("RequirementChart",
+                                                    "Monthly requirement against stock"),
+                         parent)
+        self.title.setToolTip(self.tr("Bars: the item's requirement in each month (its own "
+                                      "demand and what its parents need through the BOM). "
+                                      "Lines: its stock on hand at the end of each month, "
+                                      "without and with open orders."))
         self.plot.showGrid(x=False, y=True, alpha=0.12)
         self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
@@ -92,8 +103,9 @@ class RequirementChart(ChartPanel):
         self.stock_curve.setSymbolBrush(on_hand)
         self.orders_curve.setPen(pg.mkPen(with_orders, width=2.2, style=Qt.PenStyle.DashLine))
         self.orders_curve.setSymbolBrush(with_orders)
-        self.key.setText(legend_html([(requirement, "requirement"), (on_hand, "stock on hand"),
-                                      (with_orders, "with open orders")]))
+        self.key.setText(legend_html([(requirement, self.tr("requirement")),
+                                      (on_hand, self.tr("stock on hand")),
+                                      (with_orders, self.tr("with open orders"))]))
 
     def set_data(self, months: list[dt.date], requirement: np.ndarray, unit: str,
                  stock: float | None, arrivals: np.ndarray) -> None:
@@ -121,7 +133,8 @@ class RequirementChart(ChartPanel):
         step = max(1, -(-n // MAX_TICKS))
         self.plot.getAxis("bottom").setTicks(
             [[(i, self._labels[i]) for i in range(0, n, step)], []])
-        self.set_axis_label("left", f"{unit} per month" if unit else "per month")
+        self.set_axis_label("left", self.tr("{unit} per month").format(unit=unit) if unit
+                            else self.tr("per month"))
         values = np.concatenate([[0.0], self._requirement, self._on_hand, self._with_orders])
         top, bottom = float(np.max(values)), float(np.min(values))
         self.vb.setXRange(-0.7, max(n, 1) - 0.3, padding=0)
@@ -152,21 +165,22 @@ class ForecastPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.table = TablePage(
-            doc, "Forecast", "Forecast",
-            "Units of a product (or any item) in a calendar month: type the month as "
-            "2027-01 or a date in it. Months without a row use the item's Demand rate.")
+            doc, "Forecast", self.tr("Forecast"),
+            self.tr("Units of a product (or any item) in a calendar month: type the month as "
+                    "2027-01 or a date in it. Months without a row use the item's Demand "
+                    "rate."))
         self.chart = RequirementChart(self)
         self.item = QComboBox(self)
         self.item.setObjectName("forecastItem")
         self.item.setMinimumWidth(260)
-        self.item.setToolTip("The item whose monthly requirement the chart shows; choosing "
-                             "a row in the table chooses its item.")
+        self.item.setToolTip(self.tr("The item whose monthly requirement the chart shows; "
+                                     "choosing a row in the table chooses its item."))
         self.item.currentIndexChanged.connect(self._chosen)
         self.note = QLabel("", self)
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
         chooser = QHBoxLayout()
-        chooser.addWidget(QLabel("Item:", self))
+        chooser.addWidget(QLabel(self.tr("Item:"), self))
         chooser.addWidget(self.item, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -180,7 +194,7 @@ class ForecastPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([400, 600])
-        heading = QLabel("Forecast", self)
+        heading = QLabel(self.tr("Forecast"), self)
         heading.setObjectName("sectionTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -249,15 +263,16 @@ class ForecastPage(QWidget):
                 months += more
                 requirement = np.concatenate([requirement, quantities])
             has_rows = bool((self.doc.project.forecast["item_id"] == item_id).any())
-            self.note.setText("" if has_rows else
-                              f"{item_id} has no forecast of its own: its requirement comes "
-                              "from its Demand rate and from the forecasts of the items "
-                              "that use it.")
+            self.note.setText("" if has_rows else self.tr(
+                "{item} has no forecast of its own: its requirement comes from its Demand "
+                "rate and from the forecasts of the items that use it.").format(item=item_id))
         else:
             daily = float(items["daily_use"].get(item_id, 0.0))
             months, requirement = flat_months(report.as_of, daily, FLAT_MONTHS)
-            self.note.setText(f"No forecast in this project: each month is the Demand rate, "
-                              f"{fmt.quantity(daily)} {unit} a day through the BOM.")
+            self.note.setText(self.tr(
+                "No forecast in this project: each month is the Demand rate, {quantity} "
+                "{unit} a day through the BOM.").format(quantity=fmt.quantity(daily),
+                                                        unit=unit))
         self.chart.set_data(months, requirement, unit, self._stock(item_id),
                             self._arrivals(item_id, months))
 

@@ -28,7 +28,9 @@ from ui.editing.models import Col
 from ui.pages.charts import FrontierChart, style_axes
 from ui.pages.tables import FiguresTable
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QComboBox,
+    QCoreApplication,
     QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
@@ -46,104 +48,150 @@ from ui.qt import (
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this, plans are made off the UI thread
+CONTEXT = "PlanPage"  # where this module's strings are filed for translation
+
+# The tables' columns as (key, title, kind, tip), marked for translation and made into
+# Cols when shown (the language is chosen after import). The order lines show the engine's
+# action and warning in the language chosen (``*_text``); ``action`` and ``warning`` stay
+# English for scripts. Item and name come first so that they stay in view when scrolling.
+LINE_SPECS = (
+    ("item_id", QT_TRANSLATE_NOOP("PlanPage", "Item"), "text", ""),
+    ("name", QT_TRANSLATE_NOOP("PlanPage", "Name"), "text", ""),
+    ("order_by", QT_TRANSLATE_NOOP("PlanPage", "Order by"), "date",
+     QT_TRANSLATE_NOOP("PlanPage", "Lead time before stock falls to its target")),
+    ("action_text", QT_TRANSLATE_NOOP("PlanPage", "Action"), "text",
+     QT_TRANSLATE_NOOP("PlanPage", "order now: the order-by date is today or has passed")),
+    ("days_late", QT_TRANSLATE_NOOP("PlanPage", "Days late"), "number",
+     QT_TRANSLATE_NOOP("PlanPage", "Days since the order-by date passed")),
+    ("supplier_id", QT_TRANSLATE_NOOP("PlanPage", "Supplier"), "text", ""),
+    ("supplier_name", QT_TRANSLATE_NOOP("PlanPage", "Supplier name"), "text", ""),
+    ("origin_country", QT_TRANSLATE_NOOP("PlanPage", "Origin"), "text", ""),
+    ("quantity", QT_TRANSLATE_NOOP("PlanPage", "Quantity"), "quantity", ""),
+    ("unit", QT_TRANSLATE_NOOP("PlanPage", "Unit"), "text", ""),
+    ("unit_price", QT_TRANSLATE_NOOP("PlanPage", "Unit price"), "price", ""),
+    ("cost", QT_TRANSLATE_NOOP("PlanPage", "Cost"), "money", ""),
+    ("lead_time_days", QT_TRANSLATE_NOOP("PlanPage", "Lead time (d)"), "number", ""),
+    ("arrival", QT_TRANSLATE_NOOP("PlanPage", "Expected arrival"), "date", ""),
+    ("stock_out", QT_TRANSLATE_NOOP("PlanPage", "Stock runs out"), "date",
+     QT_TRANSLATE_NOOP("PlanPage", "The day stock runs out without new orders (on hand "
+                       "and open orders)")),
+    ("days_uncovered", QT_TRANSLATE_NOOP("PlanPage", "Days without stock"), "number",
+     QT_TRANSLATE_NOOP("PlanPage", "Days from the stock running out to this order's "
+                       "arrival")),
+    ("warning_text", QT_TRANSLATE_NOOP("PlanPage", "Warning"), "text",
+     QT_TRANSLATE_NOOP("PlanPage", "What to watch for on this line, such as stock running "
+                       "out before the order can arrive.")),
+)
+AFTER = QT_TRANSLATE_NOOP("PlanPage", "after")  # the second of a before/after pair
+MATERIAL_SPECS = (
+    ("item_id", QT_TRANSLATE_NOOP("PlanPage", "Item"), "text", ""),
+    ("name", QT_TRANSLATE_NOOP("PlanPage", "Name"), "text", ""),
+    ("net_need", QT_TRANSLATE_NOOP("PlanPage", "Net need"), "quantity",
+     QT_TRANSLATE_NOOP("PlanPage", "daily use × (horizon + target days) + safety stock − "
+                       "on hand − open orders")),
+    ("planned", QT_TRANSLATE_NOOP("PlanPage", "Planned"), "quantity", ""),
+    ("shortfall", QT_TRANSLATE_NOOP("PlanPage", "Not coverable"), "quantity",
+     QT_TRANSLATE_NOOP("PlanPage", "Need beyond what the sources can deliver")),
+    ("days_of_cover_before", QT_TRANSLATE_NOOP("PlanPage", "Cover before"), "days", ""),
+    ("days_of_cover_after", QT_TRANSLATE_NOOP("PlanPage", "Cover after"), "days", ""),
+    ("top_supplier_share_before", QT_TRANSLATE_NOOP("PlanPage", "Top supplier before"),
+     "share", ""),
+    ("top_supplier_share_after", AFTER, "share", ""),
+    ("top_country_before", QT_TRANSLATE_NOOP("PlanPage", "Top origin"), "text", ""),
+    ("top_country_share_before", QT_TRANSLATE_NOOP("PlanPage", "Origin share before"),
+     "share", ""),
+    ("top_country_share_after", AFTER, "share", ""),
+    ("supplier_hhi_before", QT_TRANSLATE_NOOP("PlanPage", "Supplier HHI before"), "hhi", ""),
+    ("supplier_hhi_after", AFTER, "hhi", ""),
+    ("still_over_cap", QT_TRANSLATE_NOOP("PlanPage", "Still over a cap"), "bool",
+     QT_TRANSLATE_NOOP("PlanPage", "The mix after the plan is still over a cap, with an "
+                       "order or without")),
+    ("more_concentrated", QT_TRANSLATE_NOOP("PlanPage", "More concentrated than today"),
+     "bool", QT_TRANSLATE_NOOP("PlanPage", "The plan could not keep the mix as spread as "
+                               "today's: see why")),
+    ("reason_text", QT_TRANSLATE_NOOP("PlanPage", "Why"), "text",
+     QT_TRANSLATE_NOOP("PlanPage", "Why the plan orders what it does.")),
+)
+SUPPLIER_SPECS = (
+    ("supplier_id", QT_TRANSLATE_NOOP("PlanPage", "Supplier"), "text", ""),
+    ("name", QT_TRANSLATE_NOOP("PlanPage", "Name"), "text", ""),
+    ("country", QT_TRANSLATE_NOOP("PlanPage", "Country"), "text", ""),
+    ("lines", QT_TRANSLATE_NOOP("PlanPage", "Lines"), "number", ""),
+    ("materials", QT_TRANSLATE_NOOP("PlanPage", "Materials"), "number", ""),
+    ("cost", QT_TRANSLATE_NOOP("PlanPage", "Cost"), "money", ""),
+    ("cost_share", QT_TRANSLATE_NOOP("PlanPage", "Share of spend"), "share", ""),
+)
+COUNTRY_SPECS = (
+    ("origin_country", QT_TRANSLATE_NOOP("PlanPage", "Origin country"), "text", ""),
+    ("lines", QT_TRANSLATE_NOOP("PlanPage", "Lines"), "number", ""),
+    ("cost", QT_TRANSLATE_NOOP("PlanPage", "Cost"), "money", ""),
+    ("cost_share", QT_TRANSLATE_NOOP("PlanPage", "Share of spend"), "share", ""),
+    ("dependence_before", QT_TRANSLATE_NOOP("PlanPage", "Dependence before"), "share",
+     QT_TRANSLATE_NOOP("PlanPage", "Share of purchase value by origin country with today's "
+                       "mix")),
+    ("dependence_after", AFTER, "share",
+     QT_TRANSLATE_NOOP("PlanPage", "… with the planned mix")),
+)
+MONEY_KINDS = ("money", "price")  # columns of sums, titled with the plan's currency
+
+
+def _columns(specs: tuple[tuple[str, str, str, str], ...], currency: str = "") -> list[Col]:
+    """Columns in the window's language; sums titled with ``currency``: "Cost (EUR)"."""
+    out = []
+    for key, title, kind, tip in specs:
+        shown = QCoreApplication.translate(CONTEXT, title)
+        if currency and kind in MONEY_KINDS:
+            shown = QCoreApplication.translate("PlanPage", "{title} ({currency})").format(
+                title=shown, currency=currency)
+        out.append(Col(key, shown, kind, QCoreApplication.translate(CONTEXT, tip) if tip
+                       else ""))
+    return out
+
 
 def line_columns(currency: str) -> list[Col]:
-    """The order lines' columns, item and name first so that they stay in view when
-    scrolling right; sums titled with the plan's currency."""
-    return [
-        Col("item_id", "Item"), Col("name", "Name"),
-        Col("order_by", "Order by", "date", "Lead time before stock falls to its target"),
-        Col("action", "Action", tip="order now: the order-by date is today or has passed"),
-        Col("days_late", "Days late", "number", "Days since the order-by date passed"),
-        Col("supplier_id", "Supplier"), Col("supplier_name", "Supplier name"),
-        Col("origin_country", "Origin"),
-        Col("quantity", "Quantity", "quantity"), Col("unit", "Unit"),
-        Col("unit_price", _titled("Unit price", currency), "price"),
-        Col("cost", _titled("Cost", currency), "money"),
-        Col("lead_time_days", "Lead time (d)", "number"),
-        Col("arrival", "Expected arrival", "date"),
-        Col("stock_out", "Stock runs out", "date",
-            "The day stock runs out without new orders (on hand and open orders)"),
-        Col("days_uncovered", "Days without stock", "number",
-            "Days from the stock running out to this order's arrival"),
-        Col("warning", "Warning"),
-    ]
+    """The order lines' columns; sums titled with the plan's currency."""
+    return _columns(LINE_SPECS, currency)
 
 
-def _titled(title: str, currency: str) -> str:
-    """A column title with its currency: "Cost (EUR)"."""
-    return f"{title} ({currency})" if currency else title
-
-
-LINE_COLUMNS = line_columns("")
-MATERIAL_COLUMNS = [
-    Col("item_id", "Item"), Col("name", "Name"),
-    Col("net_need", "Net need", "quantity",
-        "daily use × (horizon + target days) + safety stock − on hand − open orders"),
-    Col("planned", "Planned", "quantity"),
-    Col("shortfall", "Not coverable", "quantity", "Need beyond what the sources can deliver"),
-    Col("days_of_cover_before", "Cover before", "days"),
-    Col("days_of_cover_after", "Cover after", "days"),
-    Col("top_supplier_share_before", "Top supplier before", "share"),
-    Col("top_supplier_share_after", "after", "share"),
-    Col("top_country_before", "Top origin"),
-    Col("top_country_share_before", "Origin share before", "share"),
-    Col("top_country_share_after", "after", "share"),
-    Col("supplier_hhi_before", "Supplier HHI before", "hhi"),
-    Col("supplier_hhi_after", "after", "hhi"),
-    Col("still_over_cap", "Still over a cap", "bool",
-        "The mix after the plan is still over a cap, with an order or without"),
-    Col("more_concentrated", "More concentrated than today", "bool",
-        "The plan could not keep the mix as spread as today's: see why"),
-    Col("reason", "Why"),
-]
-OBJECTIVE_TEXTS = {
-    "diversify": ("Reduce dependence",
-                  "The cheapest plan whose largest supplier and origin country shares are no "
-                  "larger than today's, and where a country restricting exports gets no more."),
-    "cheapest": ("Cheapest under the caps",
-                 "The cheapest plan that keeps every supplier and origin country under its "
-                 "cap."),
-}
-# (key, label, tooltip, suffix, largest value) of each parameter
-PARAMETERS = (
-    ("horizon_days", "Horizon",
-     "Horizon: the days ahead the plan covers; open orders due within it count", " days",
-     3650),
-    ("target_days", "Target cover",
-     "Target cover: the days of use the stock should last after the plan", " days", 3650),
-    ("max_supplier_share", "Supplier cap",
-     "Max supplier share: the largest share of a material's supply one supplier may have",
-     " %", 100),
-    ("max_country_share", "Country cap",
-     "Max country share: the largest share of a material's supply one origin country may "
-     "have", " %", 100),
-)
+def material_columns() -> list[Col]:
+    """The plan per material: the need, the plan, and the mix before and after."""
+    return _columns(MATERIAL_SPECS)
 
 
 def supplier_columns(currency: str) -> list[Col]:
-    return [
-        Col("supplier_id", "Supplier"), Col("name", "Name"), Col("country", "Country"),
-        Col("lines", "Lines", "number"), Col("materials", "Materials", "number"),
-        Col("cost", _titled("Cost", currency), "money"),
-        Col("cost_share", "Share of spend", "share"),
-    ]
+    return _columns(SUPPLIER_SPECS, currency)
 
 
 def country_columns(currency: str) -> list[Col]:
-    return [
-        Col("origin_country", "Origin country"), Col("lines", "Lines", "number"),
-        Col("cost", _titled("Cost", currency), "money"),
-        Col("cost_share", "Share of spend", "share"),
-        Col("dependence_before", "Dependence before", "share",
-            "Share of purchase value by origin country with today's mix"),
-        Col("dependence_after", "after", "share", "… with the planned mix"),
-    ]
+    return _columns(COUNTRY_SPECS, currency)
 
 
-SUPPLIER_COLUMNS = supplier_columns("")
-COUNTRY_COLUMNS = country_columns("")
-
+# objective -> (name, what it means), translated where shown
+OBJECTIVE_TEXTS = {
+    "diversify": (QT_TRANSLATE_NOOP("PlanPage", "Reduce dependence"),
+                  QT_TRANSLATE_NOOP(
+                      "PlanPage", "The cheapest plan whose largest supplier and origin "
+                      "country shares are no larger than today's, and where a country "
+                      "restricting exports gets no more.")),
+    "cheapest": (QT_TRANSLATE_NOOP("PlanPage", "Cheapest under the caps"),
+                 QT_TRANSLATE_NOOP("PlanPage", "The cheapest plan that keeps every supplier "
+                                   "and origin country under its cap.")),
+}
+# (key, label, tooltip, suffix, largest value) of each parameter, translated where shown
+PARAMETERS = (
+    ("horizon_days", QT_TRANSLATE_NOOP("PlanPage", "Horizon"),
+     QT_TRANSLATE_NOOP("PlanPage", "Horizon: the days ahead the plan covers; open orders "
+                       "due within it count"), QT_TRANSLATE_NOOP("PlanPage", " days"), 3650),
+    ("target_days", QT_TRANSLATE_NOOP("PlanPage", "Target cover"),
+     QT_TRANSLATE_NOOP("PlanPage", "Target cover: the days of use the stock should last "
+                       "after the plan"), QT_TRANSLATE_NOOP("PlanPage", " days"), 3650),
+    ("max_supplier_share", QT_TRANSLATE_NOOP("PlanPage", "Supplier cap"),
+     QT_TRANSLATE_NOOP("PlanPage", "Max supplier share: the largest share of a material's "
+                       "supply one supplier may have"), " %", 100),
+    ("max_country_share", QT_TRANSLATE_NOOP("PlanPage", "Country cap"),
+     QT_TRANSLATE_NOOP("PlanPage", "Max country share: the largest share of a material's "
+                       "supply one origin country may have"), " %", 100),
+)
 
 class MixChart(pg.PlotWidget):
     """Country dependence by value: today's mix against the planned one, per country."""
@@ -165,9 +213,9 @@ class MixChart(pg.PlotWidget):
                                                           style=Qt.PenStyle.DashLine))
         self.addItem(self.cap)
         legend = self.addLegend(offset=(-10, -10))  # bottom right, away from the big bars
-        legend.addItem(self.before, "today's mix")
-        legend.addItem(self.after, "with the plan")
-        self.getAxis("bottom").setLabel("share of purchase value by origin country")
+        legend.addItem(self.before, self.tr("today's mix"))
+        legend.addItem(self.after, self.tr("with the plan"))
+        self.getAxis("bottom").setLabel(self.tr("share of purchase value by origin country"))
         self.countries: list[str] = []
         self.restyle(scheme)
         theme.notifier().changed.connect(self.restyle)
@@ -227,12 +275,13 @@ class PlanPage(QWidget):
             box = QDoubleSpinBox(self)
             box.setRange(0, top)
             box.setDecimals(0)
-            box.setSuffix(suffix)
+            box.setSuffix(QCoreApplication.translate(CONTEXT, suffix))
             box.setObjectName(f"plan_{key}")
+            tip = QCoreApplication.translate(CONTEXT, tip)
             box.setToolTip(tip)
             box.valueChanged.connect(self._schedule)
             self.fields[key] = box
-            caption = QLabel(label, self)
+            caption = QLabel(QCoreApplication.translate(CONTEXT, label), self)
             caption.setToolTip(tip)
             caption.setBuddy(box)
             params.addWidget(caption, n % 2, n // 2 * 2)
@@ -241,37 +290,39 @@ class PlanPage(QWidget):
         self.objective.setObjectName("plan_objective")
         for key in OBJECTIVES:
             text, tip = OBJECTIVE_TEXTS[key]
-            self.objective.addItem(text, key)
-            self.objective.setItemData(self.objective.count() - 1, tip,
+            self.objective.addItem(QCoreApplication.translate(CONTEXT, text), key)
+            self.objective.setItemData(self.objective.count() - 1,
+                                       QCoreApplication.translate(CONTEXT, tip),
                                        Qt.ItemDataRole.ToolTipRole)
         self.objective.currentIndexChanged.connect(self._schedule)
-        objective = QLabel("Objective", self)
+        objective = QLabel(self.tr("Objective"), self)
         objective.setBuddy(self.objective)
         params.addWidget(objective, 2, 0)
         params.addWidget(self.objective, 2, 1, 1, 2)
-        reset = QPushButton("Project settings", self)
+        reset = QPushButton(self.tr("Project settings"), self)
         reset.setObjectName("plan_reset")
-        reset.setToolTip("Reset the parameters to the project's settings")
+        reset.setToolTip(self.tr("Reset the parameters to the project's settings"))
         reset.clicked.connect(self.reset_parameters)
         params.addWidget(reset, 2, 3)
-        self.export_button = QPushButton("Export to Excel…", self)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.clicked.connect(self.export_dialog)
-        self.rfq_button = QPushButton("Export requests for quotation…", self)
+        self.rfq_button = QPushButton(self.tr("Export requests for quotation…"), self)
         self.rfq_button.setObjectName("plan_rfq")
-        self.rfq_button.setToolTip("Write one workbook per supplier into a folder, listing "
-                                   "what to ask of that supplier, ready to send.")
+        self.rfq_button.setToolTip(self.tr("Write one workbook per supplier into a folder, "
+                                           "listing what to ask of that supplier, ready to "
+                                           "send."))
         self.rfq_button.clicked.connect(self.rfq_dialog)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.cancel_button.hide()
 
         self.cards = {k: Card(c, self) for k, c in (
-            ("cost", "planned spend"), ("lines", "order lines"),
-            ("late", "orders late: order today"),
-            ("breaches", "materials over a cap after the plan"))}
+            ("cost", self.tr("planned spend")), ("lines", self.tr("order lines")),
+            ("late", self.tr("orders late: order today")),
+            ("breaches", self.tr("materials over a cap after the plan")))}
         cards = QHBoxLayout()
         cards.addLayout(params)
         cards.addSpacing(8)
@@ -281,10 +332,11 @@ class PlanPage(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)  # a long status wraps instead of widening the page
-        self.lines = FiguresTable(doc, "Order lines", LINE_COLUMNS, self)
-        self.materials = FiguresTable(doc, "Per material", MATERIAL_COLUMNS, self)
-        self.suppliers = TotalsTable(doc, "Per supplier", SUPPLIER_COLUMNS, self)
-        self.countries = TotalsTable(doc, "Per origin country", COUNTRY_COLUMNS, self)
+        self.lines = FiguresTable(doc, self.tr("Order lines"), line_columns(""), self)
+        self.materials = FiguresTable(doc, self.tr("Per material"), material_columns(), self)
+        self.suppliers = TotalsTable(doc, self.tr("Per supplier"), supplier_columns(""), self)
+        self.countries = TotalsTable(doc, self.tr("Per origin country"), country_columns(""),
+                                     self)
         for table in (self.lines, self.materials, self.suppliers, self.countries):
             table.heading.hide()  # the tab names the table
         self.totals = QLabel(self)
@@ -296,17 +348,17 @@ class PlanPage(QWidget):
         lines_layout.addWidget(self.lines, 1)
         lines_layout.addWidget(self.totals)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(lines_box, "Order lines")
-        self.tabs.addTab(self.materials, "Materials")
-        self.tabs.addTab(self.suppliers, "Suppliers")
-        self.tabs.addTab(self.countries, "Countries")
+        self.tabs.addTab(lines_box, self.tr("Order lines"))
+        self.tabs.addTab(self.materials, self.tr("Materials"))
+        self.tabs.addTab(self.suppliers, self.tr("Suppliers"))
+        self.tabs.addTab(self.countries, self.tr("Countries"))
         self.chart = MixChart(self)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Country dependence by value", chart_box)
-        title.setToolTip("Each origin country's share of purchase value: today's mix and "
-                         "the mix with the plan, against the country cap.")
+        title = QLabel(self.tr("Country dependence by value"), chart_box)
+        title.setToolTip(self.tr("Each origin country's share of purchase value: today's mix "
+                                 "and the mix with the plan, against the country cap."))
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
         chart_layout.addWidget(title)
@@ -314,11 +366,12 @@ class PlanPage(QWidget):
         self.frontier_task: Operation[pd.DataFrame] | None = None
         # the frontier last drawn: the exported workbook carries it (none until asked for)
         self.frontier_table: pd.DataFrame | None = None
-        self.frontier_button = QPushButton("Show the cost of reducing dependence", chart_box)
+        self.frontier_button = QPushButton(self.tr("Show the cost of reducing dependence"),
+                                           chart_box)
         self.frontier_button.setObjectName("plan_frontier")
-        self.frontier_button.setToolTip(
+        self.frontier_button.setToolTip(self.tr(
             "Plan the project at country caps from the current cap down to 30% and draw "
-            "each plan's cost against the largest origin country's share.")
+            "each plan's cost against the largest origin country's share."))
         self.frontier_button.clicked.connect(self.make_frontier)
         self.frontier_status = QLabel(chart_box)
         self.frontier_status.setObjectName("muted")
@@ -334,11 +387,12 @@ class PlanPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        heading = QLabel("Procurement plan", self)
+        heading = QLabel(self.tr("Procurement plan"), self)
         heading.setObjectName("sectionTitle")
-        hint = QLabel("What to buy, from whom and by when to reach the stockpile target while "
-                      "keeping every supplier and origin country under its cap and, to reduce "
-                      "dependence, no more concentrated than today.", self)
+        hint = QLabel(self.tr("What to buy, from whom and by when to reach the stockpile "
+                              "target while keeping every supplier and origin country under "
+                              "its cap and, to reduce dependence, no more concentrated than "
+                              "today."), self)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         top = QHBoxLayout()  # the exports beside the title, where they take no room
@@ -401,8 +455,8 @@ class PlanPage(QWidget):
         """Make the plan now (in the background for big projects)."""
         self._dirty = False
         if self.doc.report is None or self.doc.errors():
-            self.status.setText("The plan needs a project without problems: see the Problems "
-                                "panel.")
+            self.status.setText(self.tr("The plan needs a project without problems: see the "
+                                        "Problems panel."))
             return
         params = self.parameters()
         results = self.doc.results
@@ -415,7 +469,7 @@ class PlanPage(QWidget):
         if self.task is not None:
             self.task.cancel()
         if background:
-            self.status.setText("Making the plan…")
+            self.status.setText(self.tr("Making the plan…"))
             self._busy(True)
 
         op: Operation[Results] = Operation(
@@ -437,13 +491,13 @@ class PlanPage(QWidget):
         def failed(exc: BaseException) -> None:
             if current():
                 self.status.setText(str(exc) if isinstance(exc, PlannerError) else
-                                    f"No plan: {exc}")
+                                    self.tr("No plan: {error}").format(error=exc))
 
         def cancelled() -> None:
             if current():
                 self._dirty = True
-                self.status.setText("Plan cancelled: change a parameter or show the page "
-                                    "again to make it.")
+                self.status.setText(self.tr("Plan cancelled: change a parameter or show the "
+                                            "page again to make it."))
 
         self.task = op.success(made).failure(failed).cancelled_(cancelled).on_progress(
             self._advanced)
@@ -465,37 +519,41 @@ class PlanPage(QWidget):
         self.cards["late"].set(fmt.count(late), "bad" if late else "")
         breaches = len(plan.breaches)
         self.cards["breaches"].set(fmt.count(breaches), "warn" if breaches else "",
-                                   "\n".join(f"{r.name}: {r.reason}" for r in
+                                   "\n".join(f"{r.name}: {r.reason_text}" for r in
                                              plan.breaches.itertuples()))
         self.lines.model.columns = line_columns(cur)
         self.suppliers.model.columns = supplier_columns(cur)
         self.countries.model.columns = country_columns(cur)
         self.lines.set_frame(plan.lines)
         uncovered = int((plan.lines["days_uncovered"] > 0).sum())
-        self.totals.setText(
-            f"Total: {fmt.money(cost, cur)} for {fmt.count(len(plan.lines))} order lines, "
-            f"{fmt.count(late)} of them late and {fmt.count(uncovered)} arriving after the "
-            "stock runs out.")
+        self.totals.setText(self.tr(
+            "Total: {cost} for {lines} order lines, {late} of them late and {uncovered} "
+            "arriving after the stock runs out.").format(
+                cost=fmt.money(cost, cur), lines=fmt.count(len(plan.lines)),
+                late=fmt.count(late), uncovered=fmt.count(uncovered)))
         m = plan.materials  # what to order, and every material still over a cap
         self.materials.set_frame(m[(m["net_need"] > 0) | m["still_over_cap"]])
         self.suppliers.set_frame(plan.suppliers)
         self.countries.set_frame(plan.countries)
         self.chart.set_plan(plan, plan.parameters.max_country_share)
         p = plan.parameters
-        self.status.setText(
-            f"Plan as of {fmt.date(plan.as_of)} for a "
-            f"{fmt.setting_number(p.horizon_days)}-day horizon and "
-            f"{fmt.setting_number(p.target_days)} days of target cover, caps "
-            f"{fmt.percent(p.max_supplier_share)} per supplier and "
-            f"{fmt.percent(p.max_country_share)} per origin country, objective "
-            f"“{OBJECTIVE_TEXTS[p.objective][0]}”; solved in "
-            f"{fmt.number(plan.stats.seconds_total * 1000)} ms.")
+        self.status.setText(self.tr(
+            "Plan as of {date} for a {horizon}-day horizon and {target} days of target "
+            "cover, caps {supplier} per supplier and {country} per origin country, "
+            "objective “{objective}”; solved in {ms} ms.").format(
+                date=fmt.date(plan.as_of), horizon=fmt.setting_number(p.horizon_days),
+                target=fmt.setting_number(p.target_days),
+                supplier=fmt.percent(p.max_supplier_share),
+                country=fmt.percent(p.max_country_share),
+                objective=QCoreApplication.translate(CONTEXT,
+                                                     OBJECTIVE_TEXTS[p.objective][0]),
+                ms=fmt.number(plan.stats.seconds_total * 1000)))
 
     # --- export --------------------------------------------------------------------
     def ask_export_path(self) -> Path | None:
         stem = Path(self.doc.display_name).stem + " plan.xlsx"
-        name, _ = QFileDialog.getSaveFileName(self, "Export procurement plan", stem,
-                                              "Excel workbook (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export procurement plan"), stem,
+                                              self.tr("Excel workbook (*.xlsx)"))
         return Path(name).with_suffix(".xlsx") if name else None
 
     def export_dialog(self) -> None:
@@ -539,8 +597,8 @@ class PlanPage(QWidget):
             self.make()
         if self.plan is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Folder for the requests for "
-                                                  "quotation")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the requests for quotation"))
         if folder:
             self.export_rfq(Path(folder))
 
@@ -559,8 +617,9 @@ class PlanPage(QWidget):
 
         def written(paths: list[Path]) -> None:
             self._export_done()
-            self.doc.message.emit(f"Wrote {len(paths):,} requests for quotation to "
-                                  f"{folder.name}")
+            self.doc.message.emit(self.tr("Wrote {count} requests for quotation to {folder}"
+                                          ).format(count=f"{len(paths):,}",
+                                                   folder=folder.name))
 
         op: Operation[list[Path]] = Operation(
             lambda progress: write_rfq_workbooks(plan, folder, progress=progress),
@@ -582,7 +641,7 @@ class PlanPage(QWidget):
 
     def _exported(self, path: Path) -> None:
         self._export_done()
-        self.doc.message.emit(f"Exported the plan to {path.name}")
+        self.doc.message.emit(self.tr("Exported the plan to {file}").format(file=path.name))
 
     def _export_failed(self, exc: BaseException) -> None:
         self._export_done()
@@ -591,11 +650,11 @@ class PlanPage(QWidget):
         if isinstance(exc, ExportCancelled):
             self._export_cancelled()
             return
-        show_error(self, exc, "Plan not exported")
+        show_error(self, exc, self.tr("Plan not exported"))
 
     def _export_cancelled(self) -> None:
         self._export_done()
-        self.doc.message.emit("Export cancelled; no file was written")
+        self.doc.message.emit(self.tr("Export cancelled; no file was written"))
 
     def cancel_export(self) -> None:
         """Cancel: the export under way, the plan being made, or the frontier."""
@@ -612,8 +671,8 @@ class PlanPage(QWidget):
         from planner.analysis.frontier import frontier
 
         if self.doc.report is None or self.doc.errors():
-            self.frontier_status.setText("The frontier needs a project without problems: see "
-                                         "the Problems panel.")
+            self.frontier_status.setText(self.tr("The frontier needs a project without "
+                                                 "problems: see the Problems panel."))
             return
         if self.frontier_task is not None:
             self.frontier_task.cancel()
@@ -621,7 +680,7 @@ class PlanPage(QWidget):
         project = self.doc.results.snapshot().project
         currency = project.settings.currency
         self.frontier_button.setEnabled(False)
-        self.frontier_status.setText("Planning at each country cap…")
+        self.frontier_status.setText(self.tr("Planning at each country cap…"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -644,19 +703,21 @@ class PlanPage(QWidget):
                 self.frontier.set_frontier(table["max_country_share"].tolist(),
                                            table["top_country_share"].tolist(),
                                            table["total_cost"].tolist(), currency)
-                self.frontier_status.setText(
-                    "Each point is the cheapest plan at one country cap, from "
-                    f"{fmt.percent(float(table['max_country_share'].iloc[0]))} down to "
-                    f"{fmt.percent(float(table['max_country_share'].iloc[-1]))}.")
+                caps = table["max_country_share"]
+                self.frontier_status.setText(self.tr(
+                    "Each point is the cheapest plan at one country cap, from {high} down to "
+                    "{low}.").format(high=fmt.percent(float(caps.iloc[0])),
+                                     low=fmt.percent(float(caps.iloc[-1]))))
 
         def failed(exc: BaseException) -> None:
             if finish():
-                self.frontier_status.setText(str(exc) if isinstance(exc, PlannerError) else
-                                             f"No frontier: {exc}")
+                self.frontier_status.setText(
+                    str(exc) if isinstance(exc, PlannerError) else
+                    self.tr("No frontier: {error}").format(error=exc))
 
         def cancelled() -> None:
             if finish():
-                self.frontier_status.setText("Frontier cancelled.")
+                self.frontier_status.setText(self.tr("Frontier cancelled."))
 
         self.frontier_task = op.success(done).failure(failed).cancelled_(
             cancelled).on_progress(self._advanced)

@@ -39,14 +39,14 @@ class StockCurves(ChartPanel):
     """Stock in days of use (stock ÷ daily use) against days from the as-of date."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Projected stock during the stop", parent)
-        self.set_axis_label("left", "stock ÷ daily use (days)")
-        self.set_axis_label("bottom", "days from the as-of date")
-        self.title.setToolTip("Hover a line to name its material; click it to select the "
-                              "material in every view.")
+        super().__init__(self.tr("Projected stock during the stop"), parent)
+        self.set_axis_label("left", self.tr("stock ÷ daily use (days)"))
+        self.set_axis_label("bottom", self.tr("days from the as-of date"))
+        self.title.setToolTip(self.tr("Hover a line to name its material; click it to select "
+                                      "the material in every view."))
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.end_line = pg.InfiniteLine(
-            angle=90, movable=False, label="stop ends · day {value:.0f}",
+            angle=90, movable=False, label=self.tr("stop ends · day {value:.0f}"),
             labelOpts={"position": 0.96, "anchors": [(1, 0), (1, 0)]})
         self.end_line.setZValue(-10)
         self.plot.addItem(self.end_line, ignoreBounds=True)
@@ -111,13 +111,16 @@ class StockCurves(ChartPanel):
         hit = len(m)
         no_use = int((~(use > 0)).sum())  # no demand (0 or blank)
         if hit - no_use > len(self.ids):
-            notes.append(f"The {len(self.ids)} materials that run out soonest of "
-                         f"{fmt.count(hit - no_use)} hit are drawn.")
+            notes.append(self.tr("The {drawn} materials that run out soonest of {hit} hit "
+                                 "are drawn.").format(drawn=len(self.ids),
+                                                      hit=fmt.count(hit - no_use)))
         if no_use:
-            notes.append(f"{fmt.count(no_use, 'hit material')} without demand not drawn.")
+            notes.append(self.tr("{count} hit material(s) without demand not drawn.", None,
+                                 no_use).format(count=fmt.count(no_use)))
         above = int((np.nanmax(self.cover, axis=0) > top).sum()) if self.cover.size else 0
         if above:
-            notes.append(f"{above} line{'s go' if above != 1 else ' goes'} above the axis.")
+            notes.append(self.tr("{count} line(s) go above the axis.", None, above).format(
+                count=above))
         self.set_footer(" ".join(notes))
 
     def _top(self) -> float:
@@ -165,8 +168,8 @@ class StockCurves(ChartPanel):
         self.end_line.label.update()
         self.zero_line.setPen(pg.mkPen(scheme.zero_line, width=1))
         self.markers.setPen(pg.mkPen(scheme.base, width=1.5))
-        self.key.setText(legend_html([(OUT_COLOURS[0], "runs out (● stock-out)"),
-                                      (scheme.quiet, "lasts the stop")]))
+        self.key.setText(legend_html([(OUT_COLOURS[0], self.tr("runs out (● stock-out)")),
+                                      (scheme.quiet, self.tr("lasts the stop"))]))
 
     def clear(self) -> None:
         self.ids, self.names, self.colours, self.lasts = [], [], [], []
@@ -285,16 +288,16 @@ class StockCurves(ChartPanel):
         lines = [f"{self.names[j]} ({item_id})"]
         t = float(self.tts[j])
         if math.isnan(t):
-            lines.append(f"lasts the {self.stop_days}-day stop")
+            lines.append(self.tr("lasts the {days}-day stop").format(days=self.stop_days))
+        elif self.as_of is not None:
+            lines.append(self.tr("runs out on {day} ({date})").format(
+                day=fmt.day(t), date=fmt.date(self.as_of + dt.timedelta(days=int(t)))))
         else:
-            when = ""
-            if self.as_of is not None:
-                when = f" ({fmt.date(self.as_of + dt.timedelta(days=int(t)))})"
-            lines.append(f"runs out on {fmt.day(t)}{when}")
+            lines.append(self.tr("runs out on {day}").format(day=fmt.day(t)))
         if day is not None and len(self.days):
             k = int(np.clip(round(day), 0, len(self.days) - 1))
-            lines.append(f"{fmt.day(k, 0)}: {fmt.number(self.cover[k, j], 1)} days of use in "
-                         "stock")
+            lines.append(self.tr("{day}: {days} days of use in stock").format(
+                day=fmt.day(k, 0), days=fmt.number(self.cover[k, j], 1)))
         return "\n".join(lines)
 
     def line_scene_pos(self, item_id: str, day: float) -> QPointF:

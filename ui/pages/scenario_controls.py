@@ -19,12 +19,14 @@ from planner.analysis.presets import (
 )
 from planner.analysis.scenario import ScenarioError, Stop
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
 from planner.core.errors import PlannerError
-from planner.inputs.parsing import country_name
 from planner.inputs.validation import MAX_DAYS
 from ui.editing.document import Document
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QComboBox,
+    QCoreApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,9 +37,13 @@ from ui.qt import (
     Signal,
 )
 
-MODES = (("country", "a country"), ("supplier", "a supplier"), ("preset", "a preset"))
-NOTHING_TO_STOP = {"country": "The project has no origin countries to stop.",
-                   "supplier": "The project has no suppliers to stop."}
+MODES = (("country", QT_TRANSLATE_NOOP("StopControls", "a country")),
+         ("supplier", QT_TRANSLATE_NOOP("StopControls", "a supplier")),
+         ("preset", QT_TRANSLATE_NOOP("StopControls", "a preset")))
+NOTHING_TO_STOP = {
+    "country": QT_TRANSLATE_NOOP("StopControls", "The project has no origin countries to stop."),
+    "supplier": QT_TRANSLATE_NOOP("StopControls", "The project has no suppliers to stop."),
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class StopControls(QWidget):
         self.presets_error = ""
         self.mode = QComboBox(self)
         for mode, text in MODES:
-            self.mode.addItem(text, mode)
+            self.mode.addItem(QCoreApplication.translate("StopControls", text), mode)
         self.boxes = {mode: QComboBox(self) for mode, _ in MODES}
         for box in self.boxes.values():
             box.setSizeAdjustPolicy(
@@ -78,30 +84,30 @@ class StopControls(QWidget):
         # from the ranking keeps its length, and nothing longer can be typed
         self.days.setRange(1, int(MAX_DAYS))
         self.days.setValue(90)
-        self.days.setSuffix(" days")
-        self.days.setToolTip("How long the deliveries stop, from the as-of date")
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setToolTip(self.tr("How long the deliveries stop, from the as-of date"))
         self.cut = QSpinBox(self)
         self.cut.setRange(1, 100)
         self.cut.setValue(100)
         self.cut.setSuffix(" %")
-        self.cut.setToolTip("The part of the hit sources' deliveries and open orders that "
-                            "is lost (100 %: all of it)")
-        self.run_button = QPushButton("Run", self)
-        self.run_button.setToolTip("Project the stock of every material the stop hits "
-                                   "(Enter)")
+        self.cut.setToolTip(self.tr("The part of the hit sources' deliveries and open orders "
+                                    "that is lost (100 %: all of it)"))
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button.setToolTip(self.tr("Project the stock of every material the stop hits "
+                                           "(Enter)"))
         self.run_button.clicked.connect(self.runRequested)
-        self.busy = QLabel("Running…", self)
+        self.busy = QLabel(self.tr("Running…"), self)
         self.busy.setObjectName("muted")
         self.busy.hide()
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(QLabel("Stop deliveries from", self))
+        row.addWidget(QLabel(self.tr("Stop deliveries from"), self))
         row.addWidget(self.mode)
         for box in self.boxes.values():
             row.addWidget(box, 1)
-        row.addWidget(QLabel("for", self))
+        row.addWidget(QLabel(self.tr("for"), self))
         row.addWidget(self.days)
-        row.addWidget(QLabel("cutting", self))
+        row.addWidget(QLabel(self.tr("cutting"), self))
         row.addWidget(self.cut)
         row.addWidget(self.run_button)
         row.addWidget(self.busy)
@@ -128,8 +134,9 @@ class StopControls(QWidget):
         mode = str(self.mode.currentData())
         key = self.boxes[mode].currentData()
         if key is None:
-            raise ScenarioError(NOTHING_TO_STOP.get(mode) or self.presets_error
-                                or "No preset scenarios to run.")
+            nothing = NOTHING_TO_STOP.get(mode)
+            raise ScenarioError(QCoreApplication.translate("StopControls", nothing) if nothing
+                                else self.presets_error or self.tr("No preset scenarios to run."))
         return Request(mode, str(key), self.days.value(), self.cut.value() / 100)
 
     def stop_for(self, request: Request) -> Stop:
@@ -170,7 +177,8 @@ class StopControls(QWidget):
             per_country = (src.dropna(subset=["origin_country"])
                            .groupby("origin_country", observed=True)["item_id"].nunique())
             order = sorted(per_country.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            countries = [(str(c), f"{country_name(str(c))} ({c}) · {fmt.count(n, 'material')}")
+            countries = [(str(c), self.tr("{name} ({code}) · {count} material(s)", None, n)
+                          .format(name=country_name(str(c)), code=c, count=fmt.count(n)))
                          for c, n in order]
             per_supplier = src.groupby("supplier_id", observed=True)["item_id"].nunique()
             s = doc.project.suppliers.dropna(subset=["supplier_id"]).drop_duplicates(
@@ -178,8 +186,10 @@ class StopControls(QWidget):
             named = sorted(((str(i), n if isinstance(n, str) and n else str(i))
                             for i, n in zip(s["supplier_id"], s["name"], strict=True)),
                            key=lambda kv: kv[1].lower())
-            suppliers = [(i, f"{n} ({i}) · {fmt.count(int(per_supplier.get(i, 0)), 'material')}")
-                         for i, n in named]
+            suppliers = [(i, self.tr("{name} ({code}) · {count} material(s)", None, k)
+                          .format(name=n, code=i, count=fmt.count(k)))
+                         for i, n in named
+                         for k in (int(per_supplier.get(i, 0)),)]
         fill(self.boxes["country"], countries)
         fill(self.boxes["supplier"], suppliers)
         try:
@@ -189,7 +199,10 @@ class StopControls(QWidget):
         presets = []
         for p in self.presets:
             n = len(matched_materials(doc.project, p, report)) if report is not None else 0
-            presets.append((p.id, f"{p.title} · {fmt.count(n, 'material') if n else 'no match'}"))
+            text = (self.tr("{title} · {count} material(s)", None, n).format(
+                title=p.shown_title, count=fmt.count(n)) if n else
+                self.tr("{title} · no match").format(title=p.shown_title))
+            presets.append((p.id, text))
         fill(self.boxes["preset"], presets)
         self.describe()
 
@@ -202,20 +215,28 @@ class StopControls(QWidget):
         if mode == "preset":
             preset = self._preset(key)
             if preset is None:
-                self.hint.setText(self.presets_error or "No preset scenarios.")
+                self.hint.setText(self.presets_error or self.tr("No preset scenarios."))
                 return
             matched = (matched_materials(self.doc.project, preset, report)
                        if report is not None else None)
             names = [str(n) for n in matched["name"]] if matched is not None else []
-            listed = ", ".join(names[:4]) + (f" and {len(names) - 4} more"
-                                             if len(names) > 4 else "")
-            when = f"Announced {preset.announced}: " if preset.announced else ""
-            self.hint.setText((f"Stops {listed}" if names else
-                               "Matches no material of this project")
-                              + f" from {country_name(preset.country)}. {preset.assumption}")
-            self.hint.setToolTip(f"{when}{preset.measure}\n\nPresets live in "
-                                 "resources/scenarios.json; edit the file to change their "
-                                 "keywords, length or cut.")
+            listed = self.tr(", ", "between names in a list").join(names[:4])
+            if len(names) > 4:
+                listed = self.tr("{names} and {count} more").format(
+                    names=listed, count=len(names) - 4)
+            country = country_name(preset.country)
+            assumption = preset.shown_assumption
+            self.hint.setText(
+                self.tr("Stops {materials} from {country}. {assumption}").format(
+                    materials=listed, country=country, assumption=assumption) if names else
+                self.tr("Matches no material of this project from {country}. {assumption}")
+                .format(country=country, assumption=assumption))
+            measure = (self.tr("Announced {date}: {measure}").format(
+                date=preset.announced, measure=preset.shown_measure) if preset.announced
+                else preset.shown_measure)
+            self.hint.setToolTip(measure + "\n\n" + self.tr(
+                "Presets live in resources/scenarios.json; edit the file to change their "
+                "keywords, length or cut."))
             return
         if key is None or report is None:
             self.hint.setText("")
@@ -223,15 +244,22 @@ class StopControls(QWidget):
         src = report.sources
         column = "origin_country" if mode == "country" else "supplier_id"
         rows = src[(src[column] == key).fillna(False).to_numpy(dtype=bool)]
-        materials = fmt.count(rows["item_id"].nunique(), "material")
+        n = rows["item_id"].nunique()
+        materials = self.tr("{count} material(s)", None, n).format(count=fmt.count(n))
         if mode == "country":
-            self.hint.setText(f"Every source whose material comes from {country_name(key)}, "
-                              f"whoever sells it: {materials} through "
-                              f"{fmt.count(rows['supplier_id'].nunique(), 'supplier')}.")
+            n = rows["supplier_id"].nunique()
+            self.hint.setText(self.tr(
+                "Every source whose material comes from {country}, whoever sells it: "
+                "{materials} through {suppliers}.").format(
+                    country=country_name(key), materials=materials,
+                    suppliers=self.tr("{count} supplier(s)", None, n).format(
+                        count=fmt.count(n))))
         else:
             origins = sorted(rows["origin_country"].dropna().astype(str).unique())
-            self.hint.setText(f"Every source of this supplier, whatever the origin: "
-                              f"{materials} from {', '.join(origins) or 'no country'}.")
+            self.hint.setText(self.tr(
+                "Every source of this supplier, whatever the origin: {materials} from "
+                "{countries}.").format(materials=materials,
+                                       countries=", ".join(origins) or self.tr("no country")))
 
     def _mode_changed(self) -> None:
         mode = str(self.mode.currentData())

@@ -15,6 +15,7 @@ import time
 
 from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, scenario
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
 from planner.core.errors import PlannerError
 from planner.outputs.scenario_reports import scenario_summary
 from ui.common import theme
@@ -49,8 +50,7 @@ from ui.qt import (
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this many materials a scenario runs off the UI thread
-OF = ("<span style='font-size:11pt; font-weight:400'>"
-      "&nbsp;of {n}</span>")
+OF = "<span style='font-size:11pt; font-weight:400'>&nbsp;{of}</span>"
 
 # Chart panels, the message and the error line take their look from the application's
 # style sheet (resources/style.qss); only the cards here are smaller, to fit five.
@@ -87,11 +87,11 @@ class ScenarioPage(QWidget):
 
         # --- headline cards
         self.cards = {
-            "first_stockout_days": Card("first stock-out"),
-            "materials_out": Card("materials run out"),
-            "products_stopped": Card("products stop"),
-            "units_lost": Card("units of products lost"),
-            "revenue_at_risk": Card("revenue at risk"),
+            "first_stockout_days": Card(self.tr("first stock-out")),
+            "materials_out": Card(self.tr("materials run out")),
+            "products_stopped": Card(self.tr("products stop")),
+            "units_lost": Card(self.tr("units of products lost")),
+            "revenue_at_risk": Card(self.tr("revenue at risk")),
         }
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -124,9 +124,9 @@ class ScenarioPage(QWidget):
         self.ranking_table.doubleClicked.connect(self._run_ranked)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.materials_table, "Materials hit")
-        self.tabs.addTab(self.products_table, "Products")
-        self.tabs.addTab(self.ranking_table, "Risk ranking")
+        self.tabs.addTab(self.materials_table, self.tr("Materials hit"))
+        self.tabs.addTab(self.products_table, self.tr("Products"))
+        self.tabs.addTab(self.ranking_table, self.tr("Risk ranking"))
         self.tabs.setCornerWidget(self._ranking_corner(), Qt.Corner.TopRightCorner)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
@@ -147,15 +147,16 @@ class ScenarioPage(QWidget):
                 lambda current, _prev, t=table: self._row_chosen(t, current))
         doc.itemSelected.connect(self._item_selected)
         doc.reportChanged.connect(self._report_changed)
-        self._show_message("Choose a stop and press Run",
-                           "See how long each material lasts when a country or a supplier "
-                           "stops delivering, what runs out first and which products stop.")
+        self._show_message(self.tr("Choose a stop and press Run"),
+                           self.tr("See how long each material lasts when a country or a "
+                                   "supplier stops delivering, what runs out first and which "
+                                   "products stop."))
 
     def _ranking_corner(self) -> QWidget:
         """The ranking's button and its state, on the right of the tab bar (no row of
         its own, so the tables keep their height on a small screen)."""
         corner = QWidget()
-        self.rank_button = QPushButton("Rank all suppliers and countries", corner)
+        self.rank_button = QPushButton(self.tr("Rank all suppliers and countries"), corner)
         self.rank_button.clicked.connect(self.rank_all)
         self.rank_progress = QProgressBar(corner)
         self.rank_progress.setRange(0, 0)
@@ -191,13 +192,14 @@ class ScenarioPage(QWidget):
         self.request = request
         doc = self.doc
         if doc.report_error:
-            self._show_message("The figures cannot be computed",
-                               html.escape(doc.report_error) + "<br><br>Fix the problems "
-                               "marked in the tables; the scenario comes back by itself.")
+            self._show_message(self.tr("The figures cannot be computed"),
+                               html.escape(doc.report_error) + "<br><br>" + self.tr(
+                                   "Fix the problems marked in the tables; the scenario "
+                                   "comes back by itself."))
             return
         if doc.report is None:
-            self._show_message("Computing the figures…",
-                               "The scenario runs as soon as they are ready.")
+            self._show_message(self.tr("Computing the figures…"),
+                               self.tr("The scenario runs as soon as they are ready."))
             return
         report = doc.report
         try:
@@ -226,9 +228,9 @@ class ScenarioPage(QWidget):
         results, snapshot = doc.results, doc.results.snapshot()
         self.rank_button.setEnabled(False)
         self.rank_progress.show()
-        self.rank_note.setText("Stopping every supplier and country in turn…")
+        self.rank_note.setText(self.tr("Stopping every supplier and country in turn…"))
         self.tabs.setCurrentWidget(self.ranking_table)
-        doc.message.emit("Ranking every supplier and origin country…")
+        doc.message.emit(self.tr("Ranking every supplier and origin country…"))
         self._rank_started = time.perf_counter()
         self._ranked_figures = self._figures
 
@@ -271,23 +273,30 @@ class ScenarioPage(QWidget):
         self.summary = scenario_summary(result)
         s, currency = result.stop, result.currency
         self._set_cards(result)
-        cut = f", {fmt.percent(s.cut)} cut" if s.cut < 1 else ""
+        cut, days, date = fmt.percent(s.cut), s.days, fmt.date(result.as_of)
         if s.materials is not None:  # a preset: its title says what stops
-            title = f"{s.name}: {s.days} days{cut} from {fmt.date(result.as_of)}"
+            title = (self.tr("{name}: {days} days, {cut} cut from {date}") if s.cut < 1 else
+                     self.tr("{name}: {days} days from {date}")).format(
+                name=s.name, days=days, cut=cut, date=date)
         else:
-            what = f"{s.name} ({s.key})" if s.name else s.label
-            title = (f"{what} stopped for {s.days} days{cut} from "
-                     f"{fmt.date(result.as_of)}")
+            name = country_name(s.key) if s.by == "country" and s.name else s.name
+            what = f"{name} ({s.key})" if name else s.label
+            title = (self.tr("{what} stopped for {days} days, {cut} cut from {date}")
+                     if s.cut < 1 else self.tr("{what} stopped for {days} days from {date}")
+                     ).format(what=what, days=days, cut=cut, date=date)
         self.chart.title.setText(title)
         self.materials_table.set_frame(result.materials, material_columns(currency))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
-        self.tabs.setTabText(0, f"Materials hit ({fmt.count(len(result.materials))})")
-        self.tabs.setTabText(1, f"Products ({fmt.count(len(result.products))})")
+        self.tabs.setTabText(0, self.tr("Materials hit ({count})").format(
+            count=fmt.count(len(result.materials))))
+        self.tabs.setTabText(1, self.tr("Products ({count})").format(
+            count=fmt.count(len(result.products))))
         if result.materials.empty:
             self.chart.clear()
-            self._show_message("The stop hits nothing",
-                               "No source of this project comes from this stop. Choose "
-                               "another country, supplier or preset.", keep_cards=True)
+            self._show_message(self.tr("The stop hits nothing"),
+                               self.tr("No source of this project comes from this stop. "
+                                       "Choose another country, supplier or preset."),
+                               keep_cards=True)
         else:
             self.chart.set_result(result)
             self.message.hide()
@@ -301,38 +310,46 @@ class ScenarioPage(QWidget):
         first = s["first_stockout_days"]
         card = self.cards["first_stockout_days"]
         if first is None:
-            card.set(fmt.NONE, "", f"No material runs out within the {result.stop.days} days.")
-            card.caption.setText("first stock-out\nevery material lasts")
+            card.set(fmt.word(fmt.NONE), "", self.tr(
+                "No material runs out within the {days} days.").format(days=result.stop.days))
+            card.caption.setText(self.tr("first stock-out\nevery material lasts"))
         else:
             row = m.loc[m["time_to_survive_days"].notna()].iloc[0]
             date = result.as_of + dt.timedelta(days=int(float(first)))
             card.set(fmt.day(first), "bad",
-                     f"{row['name']} ({row['item_id']}) runs out on {fmt.day(first)}, "
-                     f"{fmt.date(date)}.")
+                     self.tr("{name} ({id}) runs out on {day}, {date}.").format(
+                         name=row["name"], id=row["item_id"], day=fmt.day(first),
+                         date=fmt.date(date)))
             name = QFontMetrics(card.caption.font()).elidedText(
                 fmt.short_name(str(row["name"])), Qt.TextElideMode.ElideRight,
                 max(card.caption.width(), 120))
-            card.caption.setText(f"first stock-out, {fmt.date(date)}\n{name}")
+            card.caption.setText(self.tr("first stock-out, {date}\n{name}").format(
+                date=fmt.date(date), name=name))
         out, hit = int(s["materials_out"]), int(s["materials_hit"])  # type: ignore[call-overload]
-        self.cards["materials_out"].set(fmt.count(out) + OF.format(n=fmt.count(hit)),
-                                        "bad" if out else "",
-                                        "Hit materials whose stock reaches zero within the "
-                                        "stop, of all the materials it hits.")
+        self.cards["materials_out"].set(fmt.count(out) + self._of(hit), "bad" if out else "",
+                                        self.tr("Hit materials whose stock reaches zero "
+                                                "within the stop, of all the materials it "
+                                                "hits."))
         stopped = int(s["products_stopped"])  # type: ignore[call-overload]
         self.cards["products_stopped"].set(
-            fmt.count(stopped) + OF.format(n=fmt.count(len(p))), "bad" if stopped else "",
-            "Products that can no longer be made within the stop, of those using a hit "
-            "material (their stock and the intermediate stock on the BOM path counted).")
+            fmt.count(stopped) + self._of(len(p)), "bad" if stopped else "",
+            self.tr("Products that can no longer be made within the stop, of those using a "
+                    "hit material (their stock and the intermediate stock on the BOM path "
+                    "counted)."))
         units = float(s["units_lost"] or 0.0)  # type: ignore[arg-type]
         self.cards["units_lost"].set(fmt.quantity(units), "warn" if units else "",
-                                     "Daily demand × outage days, summed over the "
-                                     "products.")
+                                     self.tr("Daily demand × outage days, summed over "
+                                             "the products."))
         revenue = float(s["revenue_at_risk"] or 0.0)  # type: ignore[arg-type]
         currency = result.currency
         self.cards["revenue_at_risk"].set(fmt.money(revenue, currency),
                                           "bad" if revenue else "",
-                                          "Units lost × unit price, summed over the "
-                                          "products.")
+                                          self.tr("Units lost × unit price, summed over "
+                                                  "the products."))
+
+    def _of(self, n: int) -> str:
+        """The small "of 6" after a card's count ("2 of 6")."""
+        return OF.format(of=html.escape(self.tr("of {n}").format(n=fmt.count(n))))
 
     def _fail(self, exc: BaseException) -> None:
         headline, _details = describe(exc)
@@ -343,7 +360,7 @@ class ScenarioPage(QWidget):
         since it no longer answers what was asked."""
         self.controls.busy.hide()
         self.controls.set_error(text)
-        self._show_message("The scenario cannot be run", html.escape(text))
+        self._show_message(self.tr("The scenario cannot be run"), html.escape(text))
 
     def _show_message(self, title: str, text: str, keep_cards: bool = False) -> None:
         if not keep_cards:
@@ -366,10 +383,13 @@ class ScenarioPage(QWidget):
         self.rank_progress.hide()
         self.ranking = ranking
         self.ranking_table.set_frame(ranking_frame(ranking), ranking_columns(ranking.currency))
-        self.tabs.setTabText(2, f"Risk ranking ({fmt.count(len(ranking.stops))})")
+        self.tabs.setTabText(2, self.tr("Risk ranking ({count})").format(
+            count=fmt.count(len(ranking.stops))))
         self._set_rank_note(stale=self._ranked_figures != self._figures)
-        took = f"{seconds:.1f} s" if seconds >= 0.1 else "under 0.1 s"
-        self.doc.message.emit(f"Ranked {fmt.count(len(ranking.stops))} stops in {took}")
+        took = (self.tr("{seconds} s").format(seconds=f"{seconds:.1f}") if seconds >= 0.1
+                else self.tr("under 0.1 s"))
+        self.doc.message.emit(self.tr("Ranked {count} stops in {took}").format(
+            count=fmt.count(len(ranking.stops)), took=took))
         self.rankingShown.emit()
 
     def _rank_failed(self, exc: BaseException) -> None:
@@ -384,18 +404,19 @@ class ScenarioPage(QWidget):
 
     def _set_rank_note(self, stale: bool = False) -> None:
         horizon = self.doc.project.settings.horizon_days
-        about = (f"Each supplier and each origin country is stopped in turn for its time to "
-                 f"recover (a blank counts the horizon, {fmt.setting_number(horizon)} days) "
-                 "and ranked by revenue at risk. The risk exposure index is its revenue at "
-                 "risk ÷ the largest; a high index with a low spend share is a hidden "
-                 "single point of failure.")
+        about = self.tr("Each supplier and each origin country is stopped in turn for its "
+                        "time to recover (a blank counts the horizon, {horizon} days) and "
+                        "ranked by revenue at risk. The risk exposure index is its revenue at "
+                        "risk ÷ the largest; a high index with a low spend share is a hidden "
+                        "single point of failure.").format(
+            horizon=fmt.setting_number(horizon))
         if self.ranking is None:
             text = ""
         elif stale:
             text = (f"<span style='color:{theme.current().level_text['warn']}'>"
-                    "The project changed: rank again</span>")
+                    + html.escape(self.tr("The project changed: rank again")) + "</span>")
         else:
-            text = "Double-click a stop to see it above"
+            text = self.tr("Double-click a stop to see it above")
         self.rank_note.setText(text)
         for widget in (self.rank_button, self.rank_note):
             widget.setToolTip(about)

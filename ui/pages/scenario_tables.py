@@ -10,12 +10,14 @@ from __future__ import annotations
 import pandas as pd
 
 from planner.analysis.scenario import Ranking, ScenarioResult
+from planner.core.countries import country_name
 from ui.common import theme
 from ui.editing.frozen import FrozenTableView
 from ui.editing.models import SORT_ROLE, Col, FrameModel
 from ui.qt import (
     QAbstractItemView,
     QColor,
+    QCoreApplication,
     QModelIndex,
     QPainter,
     QPersistentModelIndex,
@@ -32,60 +34,102 @@ NAME_WIDTH = 240  # the widest a column gets when fitted (names are elided)
 
 def material_columns(currency: str) -> list[Col]:
     return [
-        Col("item_id", "Item"), Col("name", "Name"), Col("unit", "Unit"),
-        Col("hit_share", "Hit share", "share", "Share of its supply the stop hits"),
-        Col("time_to_survive_days", "TTS (day)", "when",
-            "Time to survive: the day the stock runs out; \"lasts\" when it lasts the stop"),
-        Col("time_to_recover_days", "TTR (days)", "quantity",
-            "Time to recover of the hit sources (blank in Sources: the stop's length)"),
-        Col("gap_days", "Gap (days)", "quantity", "TTR − TTS where positive"),
-        Col("strategic_stock", "Strategic stock", "quantity",
-            "Extra stock that would close the gap: gap × daily use × hit share × cut"),
-        Col("strategic_stock_value", f"Strategic stock ({currency})", "money"),
-        Col("shortfall", "Shortfall", "quantity",
-            "Requirement not met during the stop, in the material's unit"),
-        Col("shortfall_value", f"Shortfall ({currency})", "money"),
-        Col("outage_days", "Outage (days)", "quantity", "Shortfall ÷ daily use"),
-        Col("orders_lost", "Orders lost", "quantity",
-            "Open orders from the hit sources due within the stop, lost"),
-        Col("orders_arriving", "Orders arriving", "quantity",
-            "Open orders that still arrive within the stop"),
-        Col("daily_use", "Use / day", "quantity"),
-        Col("on_hand", "On hand", "quantity"),
+        Col("item_id", QCoreApplication.translate("ScenarioTables", "Item")),
+        Col("name", QCoreApplication.translate("ScenarioTables", "Name")),
+        Col("unit", QCoreApplication.translate("ScenarioTables", "Unit")),
+        Col("hit_share", QCoreApplication.translate("ScenarioTables", "Hit share"), "share",
+            QCoreApplication.translate("ScenarioTables", "Share of its supply the stop hits")),
+        Col("time_to_survive_days", QCoreApplication.translate("ScenarioTables", "TTS (day)"),
+            "when", QCoreApplication.translate(
+                "ScenarioTables", "Time to survive: the day the stock runs out; \"lasts\" when "
+                "it lasts the stop")),
+        Col("time_to_recover_days", QCoreApplication.translate("ScenarioTables", "TTR (days)"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Time to recover of the hit sources (blank in Sources: the "
+                "stop's length)")),
+        Col("gap_days", QCoreApplication.translate("ScenarioTables", "Gap (days)"), "quantity",
+            QCoreApplication.translate("ScenarioTables", "TTR − TTS where positive")),
+        Col("strategic_stock", QCoreApplication.translate("ScenarioTables", "Strategic stock"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Extra stock that would close the gap: gap × daily use × hit "
+                "share × cut")),
+        Col("strategic_stock_value", QCoreApplication.translate(
+            "ScenarioTables", "Strategic stock ({currency})").format(currency=currency),
+            "money"),
+        Col("shortfall", QCoreApplication.translate("ScenarioTables", "Shortfall"), "quantity",
+            QCoreApplication.translate(
+                "ScenarioTables", "Requirement not met during the stop, in the material's "
+                "unit")),
+        Col("shortfall_value", QCoreApplication.translate(
+            "ScenarioTables", "Shortfall ({currency})").format(currency=currency), "money"),
+        Col("outage_days", QCoreApplication.translate("ScenarioTables", "Outage (days)"),
+            "quantity", QCoreApplication.translate("ScenarioTables", "Shortfall ÷ daily use")),
+        Col("orders_lost", QCoreApplication.translate("ScenarioTables", "Orders lost"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Open orders from the hit sources due within the stop, "
+                "lost")),
+        Col("orders_arriving", QCoreApplication.translate("ScenarioTables", "Orders arriving"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Open orders that still arrive within the stop")),
+        Col("daily_use", QCoreApplication.translate("ScenarioTables", "Use / day"),
+            "quantity"),
+        Col("on_hand", QCoreApplication.translate("ScenarioTables", "On hand"), "quantity"),
     ]
 
 
 def product_columns(currency: str) -> list[Col]:
     return [
-        Col("item_id", "Product"), Col("name", "Name"),
-        Col("time_to_stop_days", "Stops (day)", "when",
-            "The day the product can no longer be made; \"lasts\" when it lasts the stop"),
-        Col("binding", "Binding material", tip="The material that stops it longest"),
-        Col("buffer_days", "Buffer (days)", "quantity",
-            "Days of cover held above the binding material on the BOM path"),
-        Col("outage_days", "Outage (days)", "quantity"),
-        Col("units_lost", "Units lost", "quantity", "Daily demand × outage days"),
-        Col("revenue_at_risk", f"Revenue at risk ({currency})", "money",
-            "Units lost × unit price"),
+        Col("item_id", QCoreApplication.translate("ScenarioTables", "Product")),
+        Col("name", QCoreApplication.translate("ScenarioTables", "Name")),
+        Col("time_to_stop_days", QCoreApplication.translate("ScenarioTables", "Stops (day)"),
+            "when", QCoreApplication.translate(
+                "ScenarioTables", "The day the product can no longer be made; \"lasts\" when "
+                "it lasts the stop")),
+        Col("binding", QCoreApplication.translate("ScenarioTables", "Binding material"),
+            tip=QCoreApplication.translate("ScenarioTables",
+                                           "The material that stops it longest")),
+        Col("buffer_days", QCoreApplication.translate("ScenarioTables", "Buffer (days)"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Days of cover held above the binding material on the BOM "
+                "path")),
+        Col("outage_days", QCoreApplication.translate("ScenarioTables", "Outage (days)"),
+            "quantity"),
+        Col("units_lost", QCoreApplication.translate("ScenarioTables", "Units lost"),
+            "quantity", QCoreApplication.translate("ScenarioTables",
+                                                   "Daily demand × outage days")),
+        Col("revenue_at_risk", QCoreApplication.translate(
+            "ScenarioTables", "Revenue at risk ({currency})").format(currency=currency),
+            "money", QCoreApplication.translate("ScenarioTables", "Units lost × unit price")),
     ]
 
 
 def ranking_columns(currency: str) -> list[Col]:
     """The figures that rank a stop first, so they show without scrolling."""
     return [
-        Col("rank", "#", "number"), Col("stop", "Stop"), Col("name", "Name"),
-        Col("revenue_at_risk", f"Revenue at risk ({currency})", "money"),
-        Col("risk_exposure_index", "Risk exposure index", "share",
-            "Revenue at risk ÷ the largest revenue at risk of any stop"),
-        Col("spend_share", "Spend share", "share",
-            "Share of daily purchase value through the stopped sources: a low share with a "
-            "high index is a hidden single point of failure"),
-        Col("first_stockout_days", "First stock-out (day)", "when"),
-        Col("products_stopped", "Products stopped", "number"),
-        Col("materials_hit", "Materials hit", "number"),
-        Col("materials_out", "Run out", "number"),
-        Col("days", "Days", "number",
-            "Length of the stop: the longest time to recover of the sources it hits"),
+        Col("rank", "#", "number"),
+        Col("stop", QCoreApplication.translate("ScenarioTables", "Stop")),
+        Col("name", QCoreApplication.translate("ScenarioTables", "Name")),
+        Col("revenue_at_risk", QCoreApplication.translate(
+            "ScenarioTables", "Revenue at risk ({currency})").format(currency=currency),
+            "money"),
+        Col("risk_exposure_index", QCoreApplication.translate(
+            "ScenarioTables", "Risk exposure index"), "share", QCoreApplication.translate(
+                "ScenarioTables", "Revenue at risk ÷ the largest revenue at risk of any stop")),
+        Col("spend_share", QCoreApplication.translate("ScenarioTables", "Spend share"), "share",
+            QCoreApplication.translate(
+                "ScenarioTables", "Share of daily purchase value through the stopped sources: "
+                "a low share with a high index is a hidden single point of failure")),
+        Col("first_stockout_days", QCoreApplication.translate(
+            "ScenarioTables", "First stock-out (day)"), "when"),
+        Col("products_stopped", QCoreApplication.translate("ScenarioTables",
+                                                           "Products stopped"), "number"),
+        Col("materials_hit", QCoreApplication.translate("ScenarioTables", "Materials hit"),
+            "number"),
+        Col("materials_out", QCoreApplication.translate("ScenarioTables", "Run out"), "number"),
+        Col("days", QCoreApplication.translate("ScenarioTables", "Days"), "number",
+            QCoreApplication.translate(
+                "ScenarioTables", "Length of the stop: the longest time to recover of the "
+                "sources it hits")),
     ]
 
 
@@ -99,10 +143,19 @@ def product_frame(result: ScenarioResult) -> pd.DataFrame:
 
 
 def ranking_frame(ranking: Ranking) -> pd.DataFrame:
-    """The ranking with each stop written as "Country CN" / "Supplier SUP-QRM"."""
+    """The ranking with each stop written as "Country CN" / "Supplier SUP-QRM" and each
+    country named in the window's language."""
     s = ranking.stops
-    stop = s["by"].astype(str).str.capitalize() + " " + s["key"].astype(str)
-    return s.assign(stop=stop.astype("string"))
+    kinds = {"country": QCoreApplication.translate("ScenarioTables", "Country {code}"),
+             "supplier": QCoreApplication.translate("ScenarioTables", "Supplier {code}")}
+    by, keys = s["by"].astype(str).tolist(), s["key"].astype(str).tolist()
+    stop = [kinds[b].format(code=k) if b in kinds else f"{b.capitalize()} {k}"
+            for b, k in zip(by, keys, strict=True)]
+    # a country in the window's language (the engine names it in English)
+    name = [country_name(k) if b == "country" else n
+            for b, k, n in zip(by, keys, s["name"].tolist(), strict=True)]
+    return s.assign(stop=pd.Series(stop, index=s.index, dtype="string"),
+                    name=pd.Series(name, index=s.index, dtype="string"))
 
 
 class BarDelegate(QStyledItemDelegate):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -15,6 +16,8 @@ from ui.editing.frozen import HEADER_ROOM, SAMPLE_ROWS, FrozenTableView
 from ui.editing.models import POSITION_ROLE, Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDateEdit,
     QFont,
     QFontMetrics,
@@ -31,35 +34,52 @@ from ui.qt import (
 )
 
 MATERIAL_COLUMNS = [
-    Col("item_id", "Item"), Col("name", "Name"), Col("unit", "Unit"),
-    Col("daily_use", "Use / day", "quantity",
-        "Gross daily requirement through the BOM (with a forecast: its average over the "
-        "horizon)"),
-    Col("on_hand", "On hand", "quantity"),
-    Col("days_of_cover", "Cover (days)", "days",
-        "on hand ÷ daily use; with a forecast, the day the forecast requirement uses up the "
-        "stock"),
-    Col("days_of_cover_with_orders", "With orders", "days",
-        "The same, with open orders due within the horizon added to the stock"),
-    Col("target_days", "Target", "number"),
-    Col("safety_stock", "Safety stock", "quantity",
-        "Given in the Stock table, or computed from its service level"),
-    Col("safety_stock_basis", "Safety stock from",
-        tip="given: typed in the Stock table; service level: computed from demand and lead "
-        "time variation"),
-    Col("status", "Status", "status",
-        "critical: at or below safety stock, or cover shorter than the fastest lead time; "
-        "short: below target"),
-    Col("top_supplier", "Top supplier"),
-    Col("top_supplier_share", "Supplier share", "share"),
-    Col("top_country", "Top country", tip="Origin country (mined/refined), not the seller's"),
-    Col("top_country_share", "Country share", "share"),
-    Col("supplier_hhi", "Supplier HHI", "hhi", "10,000 × Σ share²; 10,000 = single source"),
-    Col("country_hhi", "Country HHI", "hhi"),
-    Col("suppliers", "Suppliers", "number"),
-    Col("over_supplier_cap", "Over supplier cap", "bool"),
-    Col("over_country_cap", "Over country cap", "bool"),
+    Col("item_id", QT_TRANSLATE_NOOP("FiguresTable", "Item")),
+    Col("name", QT_TRANSLATE_NOOP("FiguresTable", "Name")),
+    Col("unit", QT_TRANSLATE_NOOP("FiguresTable", "Unit")),
+    Col("daily_use", QT_TRANSLATE_NOOP("FiguresTable", "Use / day"), "quantity",
+        QT_TRANSLATE_NOOP("FiguresTable", "Gross daily requirement through the BOM (with a "
+                                          "forecast: its average over the horizon)")),
+    Col("on_hand", QT_TRANSLATE_NOOP("FiguresTable", "On hand"), "quantity"),
+    Col("days_of_cover", QT_TRANSLATE_NOOP("FiguresTable", "Cover (days)"), "days",
+        QT_TRANSLATE_NOOP("FiguresTable", "on hand ÷ daily use; with a forecast, the day the "
+                                          "forecast requirement uses up the stock")),
+    Col("days_of_cover_with_orders", QT_TRANSLATE_NOOP("FiguresTable", "With orders"), "days",
+        QT_TRANSLATE_NOOP("FiguresTable", "The same, with open orders due within the horizon "
+                                          "added to the stock")),
+    Col("target_days", QT_TRANSLATE_NOOP("FiguresTable", "Target"), "number"),
+    Col("safety_stock", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock"), "quantity",
+        QT_TRANSLATE_NOOP("FiguresTable", "Given in the Stock table, or computed from its "
+                                          "service level")),
+    Col("safety_stock_basis", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock from"),
+        tip=QT_TRANSLATE_NOOP("FiguresTable", "given: typed in the Stock table; service "
+                                              "level: computed from demand and lead time "
+                                              "variation")),
+    Col("status", QT_TRANSLATE_NOOP("FiguresTable", "Status"), "status",
+        QT_TRANSLATE_NOOP("FiguresTable", "critical: at or below safety stock, or cover "
+                                          "shorter than the fastest lead time; short: below "
+                                          "target")),
+    Col("top_supplier", QT_TRANSLATE_NOOP("FiguresTable", "Top supplier")),
+    Col("top_supplier_share", QT_TRANSLATE_NOOP("FiguresTable", "Supplier share"), "share"),
+    Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top country"),
+        tip=QT_TRANSLATE_NOOP("FiguresTable", "Origin country (mined/refined), not the "
+                                              "seller's")),
+    Col("top_country_share", QT_TRANSLATE_NOOP("FiguresTable", "Country share"), "share"),
+    Col("supplier_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Supplier HHI"), "hhi",
+        QT_TRANSLATE_NOOP("FiguresTable", "10,000 × Σ share²; 10,000 = single source")),
+    Col("country_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Country HHI"), "hhi"),
+    Col("suppliers", QT_TRANSLATE_NOOP("FiguresTable", "Suppliers"), "number"),
+    Col("over_supplier_cap", QT_TRANSLATE_NOOP("FiguresTable", "Over supplier cap"), "bool"),
+    Col("over_country_cap", QT_TRANSLATE_NOOP("FiguresTable", "Over country cap"), "bool"),
 ]
+
+
+def translated(columns: list[Col]) -> list[Col]:
+    """``columns`` with their titles and tips in the window's language (the constants here
+    are marked in the context FiguresTable; a title translated already stays as it is)."""
+    return [replace(c, title=QCoreApplication.translate("FiguresTable", c.title),
+                    tip=QCoreApplication.translate("FiguresTable", c.tip) if c.tip else "")
+            for c in columns]
 
 
 class FiguresTable(QWidget):
@@ -69,7 +89,7 @@ class FiguresTable(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
-        self.model = FrameModel(columns, self)
+        self.model = FrameModel(translated(columns), self)
         self.view = FrozenTableView(self)
         self.view.setModel(self.model)
         # no sort indicator before sorting is enabled, or Qt sorts by column 0, descending
@@ -80,7 +100,7 @@ class FiguresTable(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.selectionModel().currentRowChanged.connect(self._current)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(f"Search {title.lower()}…")
+        self.search.setPlaceholderText(self.tr("Search {title}…").format(title=title.lower()))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_filter)
         self.heading = QLabel(title, self)  # hidden where a tab already names the table
@@ -142,38 +162,49 @@ class MaterialsPage(FiguresOverTable):
     """Figures per purchased material above, the Stock table below."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
-        self.figures = FiguresTable(doc, "Days of cover and exposure", MATERIAL_COLUMNS)
-        self.stock = TablePage(doc, "Stock", "Stock",
-                               "On hand, safety stock and an item's own target days "
-                               "(blank: the project's target).")
+        self.figures = FiguresTable(doc, self.tr("Days of cover and exposure"),
+                                    MATERIAL_COLUMNS)
+        self.stock = TablePage(doc, "Stock", self.tr("Stock"),
+                               self.tr("On hand, safety stock and an item's own target days "
+                                       "(blank: the project's target)."))
         super().__init__(doc, self.figures, self.stock, [450, 300], parent)
 
 
 PRODUCT_COLUMNS = [
-    Col("item_id", "Product"), Col("name", "Name"),
-    Col("daily_use", "Demand / day", "quantity"),
-    Col("materials", "Materials", "number", "Purchased items it consumes, at any BOM level"),
-    Col("worst_status", "Worst status", "status"),
-    Col("worst_status_material", "Because of"),
-    Col("min_days_of_cover", "Least cover", "days",
-        "The shortest days of cover among its materials"),
-    Col("min_cover_material", "Least-covered material"),
-    Col("top_country", "Top origin"),
-    Col("top_country_share", "Share", "share",
-        "The highest top-country share among its materials"),
-    Col("top_country_material", "Most concentrated material"),
-    Col("materials_over_country_cap", "Over country cap", "number"),
-    Col("materials_over_supplier_cap", "Over supplier cap", "number"),
+    Col("item_id", QT_TRANSLATE_NOOP("FiguresTable", "Product")),
+    Col("name", QT_TRANSLATE_NOOP("FiguresTable", "Name")),
+    Col("daily_use", QT_TRANSLATE_NOOP("FiguresTable", "Demand / day"), "quantity"),
+    Col("materials", QT_TRANSLATE_NOOP("FiguresTable", "Materials"), "number",
+        QT_TRANSLATE_NOOP("FiguresTable", "Purchased items it consumes, at any BOM level")),
+    Col("worst_status", QT_TRANSLATE_NOOP("FiguresTable", "Worst status"), "status"),
+    Col("worst_status_material", QT_TRANSLATE_NOOP("FiguresTable", "Because of")),
+    Col("min_days_of_cover", QT_TRANSLATE_NOOP("FiguresTable", "Least cover"), "days",
+        QT_TRANSLATE_NOOP("FiguresTable", "The shortest days of cover among its materials")),
+    Col("min_cover_material", QT_TRANSLATE_NOOP("FiguresTable", "Least-covered material")),
+    Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top origin")),
+    Col("top_country_share", QT_TRANSLATE_NOOP("FiguresTable", "Share"), "share",
+        QT_TRANSLATE_NOOP("FiguresTable", "The highest top-country share among its "
+                                          "materials")),
+    Col("top_country_material",
+        QT_TRANSLATE_NOOP("FiguresTable", "Most concentrated material")),
+    Col("materials_over_country_cap",
+        QT_TRANSLATE_NOOP("FiguresTable", "Over country cap"), "number"),
+    Col("materials_over_supplier_cap",
+        QT_TRANSLATE_NOOP("FiguresTable", "Over supplier cap"), "number"),
 ]
 
 SOURCE_SUMMARY = [
-    Col("item_id", "Item"), Col("name", "Name"),
-    Col("suppliers", "Suppliers", "number"),
-    Col("top_supplier", "Top supplier"), Col("top_supplier_share", "Share", "share"),
-    Col("top_country", "Top origin"), Col("top_country_share", "Share", "share"),
-    Col("supplier_hhi", "Supplier HHI", "hhi"), Col("country_hhi", "Country HHI", "hhi"),
-    Col("over_supplier_cap", "Over supplier cap", "bool"),
-    Col("over_country_cap", "Over country cap", "bool"),
+    Col("item_id", QT_TRANSLATE_NOOP("FiguresTable", "Item")),
+    Col("name", QT_TRANSLATE_NOOP("FiguresTable", "Name")),
+    Col("suppliers", QT_TRANSLATE_NOOP("FiguresTable", "Suppliers"), "number"),
+    Col("top_supplier", QT_TRANSLATE_NOOP("FiguresTable", "Top supplier")),
+    Col("top_supplier_share", QT_TRANSLATE_NOOP("FiguresTable", "Share"), "share"),
+    Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top origin")),
+    Col("top_country_share", QT_TRANSLATE_NOOP("FiguresTable", "Share"), "share"),
+    Col("supplier_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Supplier HHI"), "hhi"),
+    Col("country_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Country HHI"), "hhi"),
+    Col("over_supplier_cap", QT_TRANSLATE_NOOP("FiguresTable", "Over supplier cap"), "bool"),
+    Col("over_country_cap", QT_TRANSLATE_NOOP("FiguresTable", "Over country cap"), "bool"),
 ]
 
 
@@ -181,23 +212,33 @@ class SourcingPage(FiguresOverTable):
     """Each material's mix: the Sources table, with the concentration figures beside it."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
-        self.summary = FiguresTable(doc, "Concentration per material", SOURCE_SUMMARY)
+        self.summary = FiguresTable(doc, self.tr("Concentration per material"), SOURCE_SUMMARY)
         self.sources = TablePage(
-            doc, "Sources", "Sources",
-            "Who supplies each item, with its share of the item's supply (shares of an item "
-            "sum to 100%). Origin country is where the material is mined or refined; blank "
-            "means the supplier's country.")
+            doc, "Sources", self.tr("Sources"),
+            self.tr("Who supplies each item, with its share of the item's supply (shares of an "
+                    "item sum to 100%). Origin country is where the material is mined or "
+                    "refined; blank means the supplier's country."))
         super().__init__(doc, self.summary, self.sources, [300, 450], parent)
 
 
-SETTING_LABELS = {
-    "as_of_date": ("As-of date", "Day 0 of every figure"),
-    "horizon_days": ("Horizon (days)", "Open orders due within it count towards cover"),
-    "target_days": ("Target cover (days)", "Japan's JOGMEC holds about 60 days"),
-    "max_supplier_share": ("Max supplier share", "G7 2030: under 60%, ambition 50%"),
-    "max_country_share": ("Max country share", "EU CRMA: at most 65% from one third country"),
-    "currency": ("Currency", "For prices and values"),
-    "company": ("Company / project", "Shown on reports"),
+SETTING_LABELS = {  # label and hint, translated where shown (SettingsPage._label)
+    "as_of_date": (QT_TRANSLATE_NOOP("SettingsPage", "As-of date"),
+                   QT_TRANSLATE_NOOP("SettingsPage", "Day 0 of every figure")),
+    "horizon_days": (QT_TRANSLATE_NOOP("SettingsPage", "Horizon (days)"),
+                     QT_TRANSLATE_NOOP("SettingsPage",
+                                       "Open orders due within it count towards cover")),
+    "target_days": (QT_TRANSLATE_NOOP("SettingsPage", "Target cover (days)"),
+                    QT_TRANSLATE_NOOP("SettingsPage", "Japan's JOGMEC holds about 60 days")),
+    "max_supplier_share": (QT_TRANSLATE_NOOP("SettingsPage", "Max supplier share"),
+                           QT_TRANSLATE_NOOP("SettingsPage",
+                                             "G7 2030: under 60%, ambition 50%")),
+    "max_country_share": (QT_TRANSLATE_NOOP("SettingsPage", "Max country share"),
+                          QT_TRANSLATE_NOOP("SettingsPage",
+                                            "EU CRMA: at most 65% from one third country")),
+    "currency": (QT_TRANSLATE_NOOP("SettingsPage", "Currency"),
+                 QT_TRANSLATE_NOOP("SettingsPage", "For prices and values")),
+    "company": (QT_TRANSLATE_NOOP("SettingsPage", "Company / project"),
+                QT_TRANSLATE_NOOP("SettingsPage", "Shown on reports")),
 }
 
 
@@ -216,12 +257,12 @@ class SettingsPage(QWidget):
         self.fields: dict[str, QLineEdit | QDateEdit] = {}
         self.notes: dict[str, QLabel] = {}  # the hint under each field, or why not changed
         for spec in SETTINGS:
-            label, hint = SETTING_LABELS[spec.key]
+            label, hint = self._label(spec.key)
             edit: QLineEdit | QDateEdit
             if spec.type == "date":
                 edit = date_edit = QDateEdit(self)
                 date_edit.setCalendarPopup(True)
-                date_edit.setDisplayFormat("yyyy-MM-dd")
+                date_edit.setDisplayFormat("yyyy/MM/dd" if fmt.japanese() else "yyyy-MM-dd")
                 edit.editingFinished.connect(lambda k=spec.key: self._commit(k))
             else:
                 edit = QLineEdit(self)
@@ -239,11 +280,11 @@ class SettingsPage(QWidget):
             row.addWidget(edit)
             row.addWidget(note)
             form.addRow(label, row)
-        heading = QLabel("Project settings", self)
+        heading = QLabel(self.tr("Project settings"), self)
         heading.setObjectName("sectionTitle")
-        rates_heading = QLabel("Exchange rates", self)
+        rates_heading = QLabel(self.tr("Exchange rates"), self)
         rates_heading.setObjectName("sectionTitle")
-        self.rates = TablePage(doc, "Rates", "Rates")
+        self.rates = TablePage(doc, "Rates", self.tr("Rates"))
         self.rates_note = QLabel(self)
         self.rates_note.setObjectName("hint")
         self.rates_note.setWordWrap(True)
@@ -306,10 +347,11 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         own = self.doc.project.settings.currency
-        self.rates_note.setText(
-            f"For prices in another currency than {own}: each currency's rate is the units "
-            f"of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 "
-            f"{own}). A currency code typed in small letters reads as its code.")
+        self.rates_note.setText(self.tr(
+            "For prices in another currency than {own}: each currency's rate is the units "
+            "of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 "
+            "{own}). A currency code typed in small letters reads as its code.").format(
+                own=own))
         for key, edit in self.fields.items():
             edit.blockSignals(True)
             if isinstance(edit, QDateEdit):
@@ -318,19 +360,27 @@ class SettingsPage(QWidget):
                 edit.setText(self.text_of(key))
             edit.blockSignals(False)
 
+    @staticmethod
+    def _label(key: str) -> tuple[str, str]:
+        """A setting's label and hint in the window's language."""
+        label, hint = SETTING_LABELS[key]
+        return (QCoreApplication.translate("SettingsPage", label),
+                QCoreApplication.translate("SettingsPage", hint))
+
     def _commit(self, key: str) -> None:
         edit = self.fields[key]
         text: object = (edit.date().toPython() if isinstance(edit, QDateEdit) else edit.text())
         if isinstance(text, dt.date):
             text = text.isoformat()
         value, message = parse_setting(key, text)
-        label, hint = SETTING_LABELS[key]
+        label, hint = self._label(key)
         if message:  # said by the field and in the status bar, by the setting's label
             reason = message.removeprefix(key).strip()
             kept = self.text_of(key)
-            said = f"{label} {reason}; it stays {kept}." if kept else f"{label} {reason}."
-            self.notes[key].setText(f"Not changed: {said}")
-            self.doc.message.emit(f"Settings: {said}")
+            said = (self.tr("{label} {reason}; it stays {kept}.") if kept else
+                    self.tr("{label} {reason}.")).format(label=label, reason=reason, kept=kept)
+            self.notes[key].setText(self.tr("Not changed: {said}").format(said=said))
+            self.doc.message.emit(self.tr("Settings: {said}").format(said=said))
             self.refresh()
             return
         self.notes[key].setText(hint)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.core import i18n
 from planner.core.errors import PlannerError
 from planner.outputs.pdf import write_summary_pdf
 from planner.outputs.summary import Summary
@@ -19,13 +20,21 @@ from ui.common.errors import show_error
 from ui.common.operations import Operation
 from ui.editing.document import Document
 from ui.printing.summary import page_layout, paint
-from ui.qt import QDialog, QPrintDialog, QPrinter, QPrintPreviewDialog, QWidget
+from ui.printing.summary_render import use_font
+from ui.qt import (
+    QCoreApplication,
+    QDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QWidget,
+)
 
 
 def _printer() -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout("a4"))
-    printer.setDocName("Supply exposure summary")
+    printer.setDocName(QCoreApplication.translate("printing", "Supply exposure summary"))
     return printer
 
 
@@ -34,9 +43,13 @@ def with_summary(parent: QWidget, doc: Document, then: Callable[[Summary], None]
     """Call ``then`` with the summary: at once when the results hold it, else after it
     has been computed off the UI thread (the plan and the ranking take a while)."""
     if doc.report is None or doc.errors():
-        why = doc.report_error or ("the project has problems: see the Problems panel"
-                                   if doc.errors() else "the project is empty")
-        show_error(parent, PlannerError(f"There are no figures to print yet: {why}"))
+        why = doc.report_error or (
+            QCoreApplication.translate("printing",
+                                       "the project has problems: see the Problems panel")
+            if doc.errors() else
+            QCoreApplication.translate("printing", "the project is empty"))
+        show_error(parent, PlannerError(QCoreApplication.translate(
+            "printing", "There are no figures to print yet: {why}").format(why=why)))
         return
     results = doc.results
     if results.computed("summary"):
@@ -48,7 +61,8 @@ def with_summary(parent: QWidget, doc: Document, then: Callable[[Summary], None]
         results.adopt(done)
         then(done.summary())
 
-    Operation(lambda _p: snapshot.compute_all(("summary",)), "Preparing the summary"
+    Operation(lambda _p: snapshot.compute_all(("summary",)),
+              QCoreApplication.translate("printing", "Preparing the summary")
               ).success(computed).run(parent, background=background)
 
 
@@ -56,18 +70,36 @@ def make_preview(parent: QWidget, summary: Summary) -> QPrintPreviewDialog:
     printer = _printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_ = printer  # type: ignore[attr-defined]  # keep it alive as long
-    dialog.setWindowTitle("Print preview — supply exposure summary")
+    dialog.setWindowTitle(QCoreApplication.translate(
+        "printing", "Print preview — supply exposure summary"))
     dialog.paintRequested.connect(lambda device: paint(summary, device))
     dialog.resize(900, 1000)
     return dialog
 
 
+def _font_ready(parent: QWidget) -> bool:
+    """Whether a font can draw the summary in the window's language; if not, says which
+    to install (before a preview or a printer paints empty boxes)."""
+    try:
+        use_font(i18n.language())
+    except PlannerError as exc:
+        show_error(parent, exc, QCoreApplication.translate("printing", "Not printed"))
+        return False
+    return True
+
+
 def print_preview(parent: QWidget, doc: Document) -> None:
-    with_summary(parent, doc, lambda summary: make_preview(parent, summary).exec())
+    def show(summary: Summary) -> None:
+        if _font_ready(parent):
+            make_preview(parent, summary).exec()
+
+    with_summary(parent, doc, show)
 
 
 def print_summary(parent: QWidget, doc: Document) -> None:
     def ask(summary: Summary) -> None:
+        if not _font_ready(parent):
+            return
         printer = _printer()
         if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
             paint(summary, printer)
@@ -82,7 +114,7 @@ def export_pdf(parent: QWidget, doc: Document, path: Path,
         try:
             pages = write_summary_pdf(summary, path)
         except PlannerError as exc:
-            show_error(parent, exc, "PDF not written")
+            show_error(parent, exc, QCoreApplication.translate("printing", "PDF not written"))
             return
         if done is not None:
             done(pages)

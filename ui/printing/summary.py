@@ -25,13 +25,17 @@ def ensure_gui_application() -> None:
     A QApplication rather than a QGuiApplication, so that widgets can still be made in
     the same process afterwards (the tests do).
     """
+    from planner.core import i18n
+    from ui.common.language import install
     from ui.qt import QApplication, QGuiApplication
 
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (
                 os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QApplication([sys.argv[0] if sys.argv else "planner"])
+        app = QApplication([sys.argv[0] if sys.argv else "planner"])
+        # `planner --lang ja summary`: the painter's own texts in the engine's language
+        install(app, i18n.language())
 
 
 def page_layout(size: str = "a4") -> QPageLayout:

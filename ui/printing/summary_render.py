@@ -19,11 +19,14 @@ import pandas as pd
 
 from planner.analysis.ordering import STATUSES
 from planner.core import formatting as fmt
-from planner.core import palette
+from planner.core import i18n, palette
+from planner.core.errors import PlannerError
 from planner.outputs.summary import G7_AMBITION, G7_CAP, Grid, ProductRisk, Summary
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QBrush,
     QColor,
+    QCoreApplication,
     QFont,
     QFontMetricsF,
     QPagedPaintDevice,
@@ -46,14 +49,57 @@ WHITE = QColor(palette.WHITE)
 STATUS_FILL = {status: QColor(c) for status, c in palette.STATUS.items()}
 STATUS_TEXT = {status: QColor(c) for status, c in palette.STATUS_TEXT.items()}
 FONT_FAMILY = "DejaVu Sans"
+# Fonts with Japanese glyphs, the first one installed drawing a Japanese summary (and its
+# Latin text, so that both read alike). Named, not left to Qt's fallback, which may take
+# a Chinese font whose kanji have Chinese shapes.
+JAPANESE_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP",
+                  "Source Han Sans", "IPAexGothic", "IPAPGothic", "IPAGothic",
+                  "TakaoPGothic", "VL PGothic", "Yu Gothic", "Meiryo", "Hiragino Sans",
+                  "Hiragino Kaku Gothic ProN", "MS PGothic")
+JAPANESE_SAMPLE = "日本語の在庫日数"
 MAX_CHART_ROWS = 16
+_family = [FONT_FAMILY]  # the family the document being drawn takes (see use_font)
 
 
 def font(size: int, bold: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
+    f = QFont(_family[0])
     f.setPixelSize(size)
     f.setBold(bold)
     return f
+
+
+def japanese_font_family() -> str | None:
+    """The first of JAPANESE_FONTS installed with the glyphs, else None."""
+    for family in JAPANESE_FONTS:
+        f = QFont(family)
+        f.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+        if f.exactMatch() and all(QFontMetricsF(f).inFont(ch) for ch in JAPANESE_SAMPLE):
+            return family
+    return None
+
+
+def use_font(language: str) -> None:
+    """Draw in a font that has the language's glyphs: DejaVu Sans for English, a Japanese
+    font for Japanese. Without one the summary would print empty boxes, so that is an
+    error that says what to install."""
+    if language != "ja":
+        _family[0] = FONT_FAMILY
+        return
+    family = japanese_font_family()
+    if family is None:
+        raise PlannerError(QCoreApplication.translate(
+            "SummaryDocument",
+            "Cannot draw the summary in Japanese: no font with Japanese characters is "
+            "installed. Install one, such as Noto Sans CJK JP (the package fonts-noto-cjk "
+            "on Debian and Ubuntu, google-noto-sans-cjk-fonts on Fedora) or IPAexGothic, "
+            "then try again."))
+    _family[0] = family
+
+
+def tr(text: str) -> str:
+    """A text of the summary in the window's language (for constants marked with
+    QT_TRANSLATE_NOOP; literal texts call QCoreApplication.translate themselves)."""
+    return QCoreApplication.translate("SummaryDocument", text)
 
 
 @dataclass
@@ -69,6 +115,7 @@ class SummaryDocument:
 
     def __init__(self, summary: Summary):
         self.s = summary
+        use_font(i18n.language())
 
     # --- public ----------------------------------------------------------------------
     def paint(self, device: QPagedPaintDevice) -> int:
@@ -117,7 +164,8 @@ class SummaryDocument:
         out = [self._title(), self._headline(width), self._charts(width)]
         out += self._table(width, height)
         if self.s.products:
-            out.append(self._heading("Products most at risk"))
+            out.append(self._heading(QCoreApplication.translate(
+                "SummaryDocument", "Products most at risk")))
             out += [self._product(p, width) for p in self.s.products]
         for grid in self.s.grids:
             out += self._grid(grid, width)
@@ -139,11 +187,14 @@ class SummaryDocument:
                        s.company or "")
             p.setPen(MUTED)
             p.setFont(font(8))
-            line = (f"As of {s.as_of}  ·  horizon {fmt.setting_number(st.horizon_days)} "
-                    f"days  ·  target {fmt.setting_number(st.target_days)} days of cover  ·  "
-                    f"caps {fmt.percent(st.max_supplier_share)} per supplier, "
-                    f"{fmt.percent(st.max_country_share)} per origin country  ·  "
-                    f"{st.currency}")
+            line = QCoreApplication.translate(
+                "SummaryDocument",
+                "As of {date}  ·  horizon {horizon} days  ·  target {target} days of cover  ·  "
+                "caps {supplier} per supplier, {country} per origin country  ·  {currency}"
+            ).format(date=s.as_of, horizon=fmt.setting_number(st.horizon_days),
+                     target=fmt.setting_number(st.target_days),
+                     supplier=fmt.percent(st.max_supplier_share),
+                     country=fmt.percent(st.max_country_share), currency=st.currency)
             p.drawText(QRectF(x, y + 26, w, 14), Qt.AlignmentFlag.AlignLeft, line)
             p.setPen(QPen(ACCENT, 1.2))
             p.drawLine(QPointF(x, y + 44), QPointF(x + w, y + 44))
@@ -155,19 +206,24 @@ class SummaryDocument:
         n = h.materials
         dep = (f"{h.largest_country} {fmt.percent(h.largest_country_share)}"
                if h.largest_country else fmt.DASH)
-        g7 = {"above": "over G7 60%", "between": "G7: 50–60%",
-              "below": "under G7 50%"}[h.g7_level]
+        translate = QCoreApplication.translate
+        g7 = {"above": translate("SummaryDocument", "over G7 60%"),
+              "between": translate("SummaryDocument", "G7: 50–60%"),
+              "below": translate("SummaryDocument", "under G7 50%")}[h.g7_level]
+        below = (translate("SummaryDocument",
+                           "of {count} materials below target cover ({critical} critical)")
+                 if h.critical else
+                 translate("SummaryDocument", "of {count} materials below target cover"))
         boxes = [
-            (f"{h.below_target}", f"of {n} materials below target cover"
-             + (f" ({h.critical} critical)" if h.critical else ""),
+            (f"{h.below_target}", below.format(count=n, critical=h.critical),
              "bad" if h.critical else "warn" if h.below_target else ""),
-            (f"{h.single_sourced}", "single-sourced materials", "warn" if h.single_sourced
-             else ""),
-            (f"{h.over_supplier_cap}", "over the supplier cap",
+            (f"{h.single_sourced}", translate("SummaryDocument", "single-sourced materials"),
+             "warn" if h.single_sourced else ""),
+            (f"{h.over_supplier_cap}", translate("SummaryDocument", "over the supplier cap"),
              "bad" if h.over_supplier_cap else ""),
-            (f"{h.over_country_cap}", "over the country cap",
+            (f"{h.over_country_cap}", translate("SummaryDocument", "over the country cap"),
              "bad" if h.over_country_cap else ""),
-            (dep, f"largest origin by value ({g7})",
+            (dep, translate("SummaryDocument", "largest origin by value ({g7})").format(g7=g7),
              "bad" if h.g7_level == "above" else "warn" if h.g7_level == "between" else ""),
         ]
 
@@ -208,8 +264,10 @@ class SummaryDocument:
                 p.setPen(MUTED)
                 p.setFont(font(7))
                 p.drawText(QRectF(x, y + chart_h - 12, w, 10), Qt.AlignmentFlag.AlignLeft,
-                           f"The {len(rows)} materials most at risk are charted; {more} more "
-                           "are in the table.")
+                           QCoreApplication.translate(
+                               "SummaryDocument", "The {count} materials most at risk are "
+                               "charted; {more} more are in the table.").format(
+                                   count=len(rows), more=more))
 
         return Block(chart_h + 6, draw)
 
@@ -235,7 +293,8 @@ class SummaryDocument:
     def _cover_chart(self, p: QPainter, rows: pd.DataFrame, x: float, y: float, w: float,
                      row_h: float) -> None:
         st = self.s.settings
-        self._chart_title(p, x, y, w, "Days of cover against target")
+        self._chart_title(p, x, y, w, QCoreApplication.translate(
+            "SummaryDocument", "Days of cover against target"))
         label_w = self._label_width(rows, w)
         plot_x, plot_w = x + label_w, w - label_w - 8
         top = y + 30
@@ -265,7 +324,7 @@ class SummaryDocument:
             if math.isnan(r.days_of_cover):
                 p.setPen(MUTED)
                 p.drawText(QRectF(plot_x + 3, ry, plot_w, row_h),
-                           Qt.AlignmentFlag.AlignVCenter, fmt.NO_DEMAND)
+                           Qt.AlignmentFlag.AlignVCenter, fmt.word(fmt.NO_DEMAND))
                 continue
             length = min(r.days_of_cover, scale_max) * sx
             p.setPen(Qt.PenStyle.NoPen)
@@ -302,15 +361,18 @@ class SummaryDocument:
             p.drawRect(QRectF(lx, ly, 7, 6))
             lx -= 6
         p.setPen(QPen(INK, 1.3))
-        lx -= 34
+        target = QCoreApplication.translate("SummaryDocument", "target")
+        target_w = max(QFontMetricsF(p.font()).horizontalAdvance(target) + 4, 30)
+        lx -= target_w + 4
         p.drawLine(QPointF(lx, ly - 1), QPointF(lx, ly + 7))
         p.setPen(MUTED)
-        p.drawText(QRectF(lx + 3, ly - 1, 30, 8), Qt.AlignmentFlag.AlignLeft, "target")
+        p.drawText(QRectF(lx + 3, ly - 1, target_w, 8), Qt.AlignmentFlag.AlignLeft, target)
 
     def _mix_chart(self, p: QPainter, rows: pd.DataFrame, x: float, y: float, w: float,
                    row_h: float) -> None:
         st = self.s.settings
-        self._chart_title(p, x, y, w, "Origin-country mix of supply")
+        self._chart_title(p, x, y, w, QCoreApplication.translate(
+            "SummaryDocument", "Origin-country mix of supply"))
         label_w = self._label_width(rows, w)
         plot_x, plot_w = x + label_w, w - label_w - 8
         top = y + 30
@@ -326,7 +388,8 @@ class SummaryDocument:
             p.drawText(QRectF(gx - 20, bottom + 2, 40, 9), Qt.AlignmentFlag.AlignHCenter,
                        fmt.percent(t))
         p.drawText(QRectF(plot_x, bottom + 11, plot_w, 10), Qt.AlignmentFlag.AlignHCenter,
-                   "share of supply by origin country")
+                   QCoreApplication.translate("SummaryDocument",
+                                              "share of supply by origin country"))
         labels: list[tuple[QRectF, str, str]] = []  # (segment, colour, code)
         r: Any  # a row of itertuples
         for i, r in enumerate(rows.itertuples(index=False)):
@@ -336,7 +399,8 @@ class SummaryDocument:
             if group is None:
                 p.setPen(MUTED)
                 p.drawText(QRectF(plot_x + 3, ry, plot_w, row_h),
-                           Qt.AlignmentFlag.AlignVCenter, "no sources")
+                           Qt.AlignmentFlag.AlignVCenter,
+                           QCoreApplication.translate("SummaryDocument", "no sources"))
                 continue
             cx = plot_x
             for code, share in zip(group["origin_country"], group["share"], strict=True):
@@ -364,7 +428,8 @@ class SummaryDocument:
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
         p.setFont(font(6))
         p.drawText(QRectF(cap_x - 40, top - 11, 80, 8), Qt.AlignmentFlag.AlignHCenter,
-                   f"cap {fmt.percent(st.max_country_share)}")
+                   QCoreApplication.translate("SummaryDocument", "cap {cap}").format(
+                       cap=fmt.percent(st.max_country_share)))
 
     def _heading(self, title: str) -> Block:
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
@@ -376,21 +441,33 @@ class SummaryDocument:
 
         return Block(25, draw, keep_with_next=True)
 
-    TABLE = (  # title, key, width weight, alignment
-        ("Material", "name", 2.7, "l"), ("Cover", "days_of_cover", 0.9, "r"),
-        ("w/ orders", "days_of_cover_with_orders", 1.0, "r"),
-        ("Target", "target_days", 0.8, "r"), ("Status", "status", 1.6, "l"),
-        ("Top supplier", "top_supplier", 1.4, "l"), ("Share", "top_supplier_share", 0.7, "r"),
-        ("Origin", "top_country", 0.7, "l"), ("Share", "top_country_share", 0.7, "r"),
-        ("HHI", "supplier_hhi", 0.8, "r"), ("Over cap", "_breach", 1.0, "l"),
+    TABLE = (  # title (translated where drawn), key, width weight, alignment
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Material"), "name", 2.7, "l"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Cover"), "days_of_cover", 0.9, "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "w/ orders"), "days_of_cover_with_orders", 1.0,
+         "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Target"), "target_days", 0.8, "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Status"), "status", 1.6, "l"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Top supplier"), "top_supplier", 1.4, "l"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Share"), "top_supplier_share", 0.7, "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Origin"), "top_country", 0.7, "l"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Share"), "top_country_share", 0.7, "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "HHI"), "supplier_hhi", 0.8, "r"),
+        (QT_TRANSLATE_NOOP("SummaryDocument", "Over cap"), "_breach", 1.0, "l"),
     )
 
     def _table(self, width: float, height: float) -> list[Block]:
         m = self.s.materials
         row_h = 12.5
+        translate = QCoreApplication.translate
+        both = translate("SummaryDocument", "both")
+        supplier = translate("SummaryDocument", "supplier")
+        country = translate("SummaryDocument", "country")
+        titles = [tr(str(c[0])) for c in self.TABLE]
+
         def cells(r: Any) -> list[str]:  # a row of itertuples
-            breach = ("both" if r.over_supplier_cap and r.over_country_cap else "supplier"
-                      if r.over_supplier_cap else "country" if r.over_country_cap else "")
+            breach = (both if r.over_supplier_cap and r.over_country_cap else supplier
+                      if r.over_supplier_cap else country if r.over_country_cap else "")
             return [str(r.name), fmt.days(r.days_of_cover),
                     fmt.days(r.days_of_cover_with_orders), fmt.number(r.target_days),
                     fmt.status_label(r.status), fmt.text(r.top_supplier),
@@ -400,15 +477,16 @@ class SummaryDocument:
                     fmt.hhi(r.supplier_hhi), breach]
 
         rows = [(cells(r), str(r.status)) for r in m.itertuples(index=False)]
-        widths = fitted_widths([c[0] for c in self.TABLE], [v for v, _s in rows],
-                               [c[2] for c in self.TABLE], width)
+        widths = fitted_widths(titles, [v for v, _s in rows], [c[2] for c in self.TABLE],
+                               width)
 
         def header(p: QPainter, x: float, y: float, w: float) -> None:
             p.fillRect(QRectF(x, y, w, row_h + 2), HEADER)
             p.setPen(ACCENT)
             p.setFont(font(7, True))
             cx = x
-            for (title, _k, _w, align), cw in zip(self.TABLE, widths, strict=True):
+            for title, (_t, _k, _w, align), cw in zip(titles, self.TABLE, widths,
+                                                      strict=True):
                 p.drawText(QRectF(cx + 3, y, cw - 6, row_h + 2), _align(align), title)
                 cx += cw
 
@@ -433,7 +511,8 @@ class SummaryDocument:
             return draw
 
         head = Block(row_h + 2, header, keep_with_next=True)
-        blocks = [self._heading(f"Materials by risk ({len(rows)})"), head]
+        blocks = [self._heading(translate("SummaryDocument", "Materials by risk ({count})"
+                                          ).format(count=len(rows))), head]
         for i, (values, status) in enumerate(rows):
             blocks.append(Block(row_h, row_drawer(values, status, i % 2 == 1), repeat=head))
         return blocks
@@ -509,7 +588,9 @@ class SummaryDocument:
     def _product(self, product: ProductRisk, width: float) -> Block:
         """A product, its status, and why (wrapped, never cut: the reasons are the
         point)."""
-        text = "; ".join(product.reasons) if product.reasons else "no purchased materials"
+        text = (QCoreApplication.translate("SummaryDocument", "; ").join(product.reasons)
+                if product.reasons else QCoreApplication.translate(
+                    "SummaryDocument", "no purchased materials"))
         reasons_h = QFontMetricsF(font(7)).boundingRect(
             QRectF(0, 0, width - 9, 1000), Qt.TextFlag.TextWordWrap, text).height()
         reasons_h = max(reasons_h, 11.0)
@@ -548,12 +629,16 @@ class SummaryDocument:
         p.drawLine(QPointF(0, h - 16), QPointF(w, h - 16))
         p.setPen(MUTED)
         p.setFont(font(7))
+        translate = QCoreApplication.translate
         left = "Stockpile Planner" + (f"  ·  {self.s.company}" if self.s.company else "") + (
-            f"  ·  as of {self.s.as_of}  ·  G7 marks: {fmt.percent(G7_CAP)} by 2030, ambition "
-            f"{fmt.percent(G7_AMBITION)}")
+            translate("SummaryDocument",
+                      "  ·  as of {date}  ·  G7 marks: {cap} by 2030, ambition {ambition}"
+                      ).format(date=self.s.as_of, cap=fmt.percent(G7_CAP),
+                               ambition=fmt.percent(G7_AMBITION)))
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignLeft, left)
         p.drawText(QRectF(0, h - 13, w, 12), Qt.AlignmentFlag.AlignRight,
-                   f"Page {number} of {total}")
+                   translate("SummaryDocument", "Page {page} of {pages}").format(
+                       page=number, pages=total))
 
 
 def fitted_widths(titles: list[str], rows: list[list[str]], weights: list[float],

@@ -2,7 +2,8 @@
 export, recent files, recovery.
 
 Loading and saving big projects run in the background with the status bar's progress and
-cancel; nothing is changed until a file has been read and checked in full.
+cancel; nothing is changed until a file has been read and checked in full. Its texts are
+translated through Qt in the context "FileController" (``self.tr``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ui.common.errors import show_error
 from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.editing.commands import ReplaceProject
 from ui.editing.document import Document
-from ui.qt import QFileDialog, QMessageBox, QObject
+from ui.qt import QT_TRANSLATE_NOOP, QFileDialog, QMessageBox, QObject
 from ui.shell import recovery
 from ui.shell.import_dialog import ImportPreview
 from ui.shell.recovery import Autosaver
@@ -26,10 +27,13 @@ from ui.shell.recovery import Autosaver
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-OPEN_FILTER = ("Projects and workbooks (*.stockpile *.xlsx *.csv);;"
-               "Stockpile project (*.stockpile);;Template workbook (*.xlsx);;All files (*)")
-SAVE_FILTERS = {"Stockpile project (*.stockpile)": ".stockpile",
-                "Template workbook (*.xlsx)": ".xlsx"}
+# file dialogs' filters, translated where a dialog shows them (the patterns stay as they are)
+OPEN_FILTER = QT_TRANSLATE_NOOP(
+    "FileController", "Projects and workbooks (*.stockpile *.xlsx *.csv);;"
+    "Stockpile project (*.stockpile);;Template workbook (*.xlsx);;All files (*)")
+SAVE_FILTERS = {QT_TRANSLATE_NOOP("FileController", "Stockpile project (*.stockpile)"):
+                ".stockpile",
+                QT_TRANSLATE_NOOP("FileController", "Template workbook (*.xlsx)"): ".xlsx"}
 OPENABLE = (".stockpile", ".xlsx", ".csv")
 
 
@@ -51,23 +55,26 @@ class FileController(QObject):
     # --- asking (monkeypatched in tests) -------------------------------------------
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         return QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to {self.window.doc.display_name} before closing it?",
+            self.window, self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name} before closing it?").format(
+                name=self.window.doc.display_name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
-    def ask_open_path(self, title: str = "Open") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.window, title, self.window.prefs.last_folder,
-                                              OPEN_FILTER)
+    def ask_open_path(self, title: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, title or self.tr("Open"),
+                                              self.window.prefs.last_folder,
+                                              self.tr(OPEN_FILTER))
         return Path(name) if name else None
 
-    def ask_save_path(self, title: str = "Save As",
+    def ask_save_path(self, title: str = "",
                       only_workbook: bool = False) -> Path | None:
-        filters = {k: v for k, v in SAVE_FILTERS.items()
+        filters = {self.tr(k): v for k, v in SAVE_FILTERS.items()
                    if not only_workbook or v == ".xlsx"}
         stem = Path(self.window.doc.display_name).stem
         start = str(Path(self.window.prefs.last_folder or ".") / stem)
-        name, chosen = QFileDialog.getSaveFileName(self.window, title, start, ";;".join(filters))
+        name, chosen = QFileDialog.getSaveFileName(self.window, title or self.tr("Save As"),
+                                                   start, ";;".join(filters))
         if not name:
             return None
         path = Path(name)
@@ -112,16 +119,16 @@ class FileController(QObject):
             self.window.set_document(doc)
             self.window.prefs.add_recent(path)
             self.window.update_recent_menu()
-            self.window.show_message(f"Opened {path.name}")
+            self.window.show_message(self.tr("Opened {file}").format(file=path.name))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PlannerError) and not path.exists():
                 self.window.prefs.remove_recent(path)
                 self.window.update_recent_menu()
-            show_error(self.window, exc, f"Cannot open {path.name}")
+            show_error(self.window, exc, self.tr("Cannot open {file}").format(file=path.name))
 
-        self.window.run_task(lambda: files.load(path, strict=False), f"Opening {path.name}…",
-                      done, failed)
+        self.window.run_task(lambda: files.load(path, strict=False),
+                             self.tr("Opening {file}…").format(file=path.name), done, failed)
 
     def save(self, background: bool | None = None) -> bool:
         if self.window.doc.path is None:
@@ -166,35 +173,38 @@ class FileController(QObject):
             self.window.prefs.last_folder = str(path.parent)
             if then is not None:
                 then()
-            self.window.show_message(f"Saved {path.name}")
+            self.window.show_message(self.tr("Saved {file}").format(file=path.name))
 
         def fail(exc: BaseException) -> None:
             failed.append(exc)
-            show_error(self.window, exc, "Not saved")
+            show_error(self.window, exc, self.tr("Not saved"))
 
-        Operation(lambda _p: files.export(project, path), f"Saving {path.name}…"
+        Operation(lambda _p: files.export(project, path),
+                  self.tr("Saving {file}…").format(file=path.name)
                   ).success(done).failure(fail).run(self.window, background=background)
         return not failed
 
     def export_dialog(self) -> None:
-        path = self.ask_save_path("Export template workbook", only_workbook=True)
+        path = self.ask_save_path(self.tr("Export template workbook"), only_workbook=True)
         if path is None:
             return
         path = path.with_suffix(".xlsx")
         background = self._large()
         project = self.window.doc.project.copy() if background else self.window.doc.project
-        Operation(lambda _p: files.export(project, path), f"Exporting {path.name}…"
-                  ).success(lambda _none: self.window.show_message(f"Exported {path.name}")
-                  ).failure(lambda exc: show_error(self.window, exc, "Not exported")
+        exported = self.tr("Exported {file}").format(file=path.name)
+        Operation(lambda _p: files.export(project, path),
+                  self.tr("Exporting {file}…").format(file=path.name)
+                  ).success(lambda _none: self.window.show_message(exported)
+                  ).failure(lambda exc: show_error(self.window, exc, self.tr("Not exported"))
                   ).run(self.window, background=background)
 
     def import_dialog(self) -> None:
-        path = self.ask_open_path("Import workbook or CSV")
+        path = self.ask_open_path(self.tr("Import workbook or CSV"))
         if path is not None:
             self.import_path(path)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import CSV folder",
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import CSV folder"),
                                                   self.window.prefs.last_folder)
         if folder:
             self.import_path(Path(folder))
@@ -205,12 +215,13 @@ class FileController(QObject):
         def show(project: Project | None, error: BaseException | None) -> None:
             dialog = self.make_import_preview(path, project, error)
             if dialog.exec() and project is not None:
-                self.window.doc.undo_stack.push(ReplaceProject(self.window.doc, project,
-                                                        f"Import {path.name}"))
-                self.window.show_message(f"Imported {path.name}")
+                self.window.doc.undo_stack.push(ReplaceProject(
+                    self.window.doc, project, self.tr("Import {file}").format(file=path.name)))
+                self.window.show_message(self.tr("Imported {file}").format(file=path.name))
 
-        self.window.run_task(lambda: files.load(path), f"Reading {path.name}…",
-                      lambda project: show(project, None), lambda exc: show(None, exc))
+        self.window.run_task(lambda: files.load(path),
+                             self.tr("Reading {file}…").format(file=path.name),
+                             lambda project: show(project, None), lambda exc: show(None, exc))
 
     def make_import_preview(self, path: Path, project: Project | None,
                             error: BaseException | None) -> ImportPreview:
@@ -225,7 +236,7 @@ class FileController(QObject):
             self.autosaver.save(doc.project, doc.path, doc.display_name)
             self.autosaved_index = doc.undo_stack.index()
         except PlannerError as exc:
-            self.window.show_message(f"Autosave failed: {exc}")
+            self.window.show_message(self.tr("Autosave failed: {reason}").format(reason=exc))
 
     def offer_recovery(self) -> bool:
         """After a crash: offer each leftover recovery file; True if one was restored."""
@@ -237,7 +248,7 @@ class FileController(QObject):
             try:
                 project = recovery.load_recovered(item)
             except PlannerError as exc:
-                show_error(self.window, exc, "Cannot restore")
+                show_error(self.window, exc, self.tr("Cannot restore"))
                 recovery.forget(item)
                 continue
             doc = Document(project, item.original if item.original and
@@ -253,9 +264,10 @@ class FileController(QObject):
 
     def ask_restore(self, item: recovery.Recovered) -> bool:
         answer = QMessageBox.question(
-            self.window, "Restore unsaved changes?",
-            f"Stockpile Planner was not closed properly. Unsaved changes to {item.name} "
-            f"were autosaved at {item.saved_at.replace('T', ' ')}.\n\nRestore them?",
+            self.window, self.tr("Restore unsaved changes?"),
+            self.tr("Stockpile Planner was not closed properly. Unsaved changes to {name} "
+                    "were autosaved at {time}.\n\nRestore them?").format(
+                name=item.name, time=item.saved_at.replace("T", " ")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes

@@ -2,14 +2,17 @@
 
 The text is docs/definitions.md, installed with the program (planner.core.resources), and
 rendered as Markdown, so the guide, the documentation and the engine's tests share one
-source.
+source. In Japanese it is docs/definitions.ja.md, written for Japanese buyers, with the same
+sections in the same order: a section is found by its English anchor ("days-of-cover") in
+either language, so links and callers need not know which one is shown.
 """
 
 from __future__ import annotations
 
 import re
 
-from planner.core.resources import definitions
+from planner.core import i18n
+from planner.core.resources import DOCS, definitions, resource_file
 from ui.qt import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +28,18 @@ from ui.qt import (
     QWidget,
 )
 
+TRANSLATED = {"ja": "definitions.ja.md"}  # language -> the guide in it, beside definitions.md
+_HEADING = re.compile(r"^#{2,3} (.+?)\s*$", re.MULTILINE)  # the sections the contents list
+
+
+def guide_text(language: str | None = None) -> str:
+    """The guide's Markdown in ``language`` (the window's by default); English when there
+    is no guide in that language."""
+    name = TRANSLATED.get(language or i18n.language())
+    if name is None:
+        return definitions()
+    return resource_file(DOCS, name).read_text(encoding="utf-8")
+
 
 def slug(heading: str) -> str:
     """A heading's anchor as Markdown renderers make it: "HHI (Herfindahl-Hirschman index)"
@@ -39,11 +54,11 @@ class GuideWindow(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("guide")
-        self.setWindowTitle("Stockpile Planner Guide")
+        self.setWindowTitle(self.tr("Stockpile Planner Guide"))
         self.resize(980, 720)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find in the guide (Enter: next)")
+        self.search.setPlaceholderText(self.tr("Find in the guide (Enter: next)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.find_text(from_start=True))
         self.search.returnPressed.connect(self.find_text)
@@ -52,13 +67,16 @@ class GuideWindow(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
-        self.browser.setMarkdown(definitions())
+        self.language = i18n.language()  # of the text shown
+        self.browser.setMarkdown(guide_text(self.language))
         self.contents = QListWidget(self)
         self.contents.setObjectName("guide_contents")
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._headings: dict[str, int] = {}  # anchor -> position of the heading
         self._fill_contents()
+        if self.language in TRANSLATED:
+            self._add_english_anchors(definitions())
         self.contents.currentItemChanged.connect(self._show_section)
 
         top = QHBoxLayout()
@@ -88,6 +106,17 @@ class GuideWindow(QWidget):
                 self.contents.addItem(item)
                 self._headings[slug(title)] = block.position()
             block = block.next()
+
+    def _add_english_anchors(self, english: str) -> None:
+        """Let the English anchors find the translated sections too: a translated guide has
+        the English sections in the same order, and may add some at the end (a test checks
+        it)."""
+        positions = [self.contents.item(i).data(Qt.ItemDataRole.UserRole)
+                     for i in range(self.contents.count())]
+        anchors = [slug(title) for title in _HEADING.findall(english)]
+        if len(anchors) <= len(positions):
+            for anchor, position in zip(anchors, positions, strict=False):
+                self._headings.setdefault(anchor, int(position))
 
     def _show_section(self, item: QListWidgetItem | None) -> None:
         if item is not None:
@@ -127,7 +156,7 @@ class GuideWindow(QWidget):
         if not hit:  # past the last one: start again from the top
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
             hit = self.browser.find(text)
-        self.found.setText("" if hit else "Not found")
+        self.found.setText("" if hit else self.tr("Not found"))
         return bool(hit)
 
 
@@ -144,4 +173,4 @@ def open_guide(parent: QWidget, anchor: str = "") -> GuideWindow:
     return guide
 
 
-__all__ = ["GuideWindow", "open_guide", "slug"]
+__all__ = ["GuideWindow", "guide_text", "open_guide", "slug"]

@@ -26,7 +26,7 @@ class ImportPreview(QDialog):
     def __init__(self, path: Path, project: Project | None, error: BaseException | None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(self.tr("Import {file}").format(file=path.name))
         self.project = project
         self.resize(720, 460)
         problems: list[Problem] = []
@@ -36,16 +36,21 @@ class ImportPreview(QDialog):
             problems = project.warnings
         errors = [p for p in problems if p.severity == "error"]
         if project is not None:
-            counts = ", ".join(f"{fmt.count(len(project.tables[t]))} {t}" for t in
-                               ("Items", "BOM", "Demand", "Stock", "Suppliers", "Sources",
-                                "Orders"))
-            headline = (f"<b>{path.name}</b> is valid: {counts}.<br>Importing replaces the "
-                        "current project's data (Undo brings it back).")
+            counts = {t.lower(): fmt.count(len(project.tables[t])) for t in
+                      ("Items", "BOM", "Demand", "Stock", "Suppliers", "Sources", "Orders")}
+            headline = self.tr(
+                "<b>{file}</b> is valid: {items} Items, {bom} BOM, {demand} Demand, "
+                "{stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders."
+                "<br>Importing replaces the current project's data (Undo brings it back)."
+            ).format(file=path.name, **counts)
         elif isinstance(error, InputError):
-            headline = (f"<b>{path.name}</b> has {fmt.count(len(errors), 'problem')}. "
-                        "Nothing will be imported until they are fixed in the workbook.")
+            headline = self.tr(
+                "<b>{file}</b> has {count} problem(s). Nothing will be imported until they "
+                "are fixed in the workbook.", None, len(errors)
+            ).format(file=path.name, count=fmt.count(len(errors)))
         else:
-            headline = f"<b>{path.name}</b> cannot be imported: {error}"
+            headline = self.tr("<b>{file}</b> cannot be imported: {reason}").format(
+                file=path.name, reason=error)
         label = QLabel(headline, self)
         label.setWordWrap(True)
         self.problems = QListWidget(self)
@@ -55,7 +60,8 @@ class ImportPreview(QDialog):
                 item.setForeground(QBrush(QColor("#b71c1c")))
             self.problems.addItem(item)
         buttons = QDialogButtonBox(self)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(self.tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(project is not None)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -63,9 +69,12 @@ class ImportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         if problems:
-            layout.addWidget(QLabel(f"{fmt.count(len(errors), 'error')}, "
-                                    f"{fmt.count(len(problems) - len(errors), 'warning')}:",
-                                    self))
+            warnings = len(problems) - len(errors)
+            layout.addWidget(QLabel(self.tr("{errors}, {warnings}:").format(
+                errors=self.tr("{count} error(s)", None, len(errors)).format(
+                    count=fmt.count(len(errors))),
+                warnings=self.tr("{count} warning(s)", None, warnings).format(
+                    count=fmt.count(warnings))), self))
             layout.addWidget(self.problems, 1)
         else:
             self.problems.hide()

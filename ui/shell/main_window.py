@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.core import i18n
 from planner.core.errors import Problem, summarised
+from ui.common import language as languages
 from ui.common import theme
 from ui.common.errors import show_error
 from ui.common.operations import Operation
@@ -16,6 +18,7 @@ from ui.editing.table_page import TablePage, clipboard_command
 from ui.printing import dialogs as printing
 from ui.qt import (
     QAction,
+    QActionGroup,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -25,6 +28,7 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSize,
@@ -107,18 +111,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.actions, menus = build_actions(self, self.menuBar())
         file_menu, edit_menu = menus["&File"], menus["&Edit"]
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.insertMenu(self.actions["save"], self.recent_menu)
         self.update_recent_menu()
-        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         first = edit_menu.actions()[0]
         edit_menu.insertAction(first, undo)
         edit_menu.insertAction(first, redo)
         self.actions["undo"], self.actions["redo"] = undo, redo
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(self.tr("&View"))
         for i, spec in enumerate(PAGES):
             action = QAction(menu_text(spec.title), self)
             action.setShortcut(QKeySequence(spec.shortcut))
@@ -127,8 +131,40 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.problems_dock.toggleViewAction())
         self.theme_actions = build_theme_menu(self, view, self.prefs.theme, self.set_theme)
+        self.language_actions = self._build_language_menu(view)
         help_actions, _menus = build_actions(self, self.menuBar(), HELP_ACTIONS)
         self.actions.update(help_actions)
+
+    def _build_language_menu(self, view: QMenu) -> dict[str, QAction]:
+        """View → Language: the desktop's, English or 日本語 (each named in itself), kept as
+        the preference; the window changes language when it starts again."""
+        menu = view.addMenu(self.tr("&Language"))
+        menu.setObjectName("menu_language")
+        group = QActionGroup(self)
+        labels = {languages.SYSTEM: self.tr("Follow the &Desktop"),
+                  **{code: name for code, name in i18n.LANGUAGES.items()}}
+        actions = {}
+        for code, label in labels.items():
+            action = actions[code] = QAction(label, self, checkable=True)
+            action.setObjectName(f"action_language_{code}")
+            action.setChecked(code == self.prefs.language)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+            if code == languages.SYSTEM:
+                menu.addSeparator()
+        return actions
+
+    def set_language(self, code: str) -> None:
+        """Keep ``code`` as the window's language, in force from the next start."""
+        if code == self.prefs.language:
+            return
+        self.prefs.language = code
+        chosen = languages.chosen(code)
+        # said in the language chosen, which the user can read, and in the one shown now
+        text = {"ja": "次回の起動時から日本語で表示します。",
+                "en": "Stockpile Planner will be in English from its next start."}[chosen]
+        self.show_message(text)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -141,7 +177,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_task)
         self.cancel_button.hide()
         bar.addPermanentWidget(self.figures_label)
@@ -149,7 +185,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
 
     def _build_problems_dock(self) -> None:
-        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
         self.problems_dock.setObjectName("problems")
         self.problems_list = QListWidget(self.problems_dock)
         self.problems_list.itemActivated.connect(self._go_to_problem)
@@ -242,7 +278,8 @@ class MainWindow(QMainWindow):
 
     # --- state shown -------------------------------------------------------------------
     def update_title(self) -> None:
-        self.setWindowTitle(f"{self.doc.display_name}[*] — Stockpile Planner")
+        self.setWindowTitle(self.tr("{name}[*] — Stockpile Planner").format(
+            name=self.doc.display_name))
         self.setWindowModified(self.doc.is_modified())
 
     def show_message(self, text: str) -> None:
@@ -262,13 +299,14 @@ class MainWindow(QMainWindow):
         warnings = len(problems) - errors
         parts = []
         if errors:
-            parts.append(f"{errors} problem{'s' if errors != 1 else ''}")
+            parts.append(self.tr("%n problem(s)", None, errors))
         if warnings:
-            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            parts.append(self.tr("%n warning(s)", None, warnings))
         if self.doc.report_error:
-            parts.append("figures not updated")
-        self.figures_label.setText(" · ".join(parts) if parts else "No problems")
-        self.problems_dock.setWindowTitle(f"Problems ({len(problems)})")
+            parts.append(self.tr("figures not updated"))
+        self.figures_label.setText(" · ".join(parts) if parts else self.tr("No problems"))
+        self.problems_dock.setWindowTitle(self.tr("Problems ({count})").format(
+            count=len(problems)))
         self._fit_problems_dock()
 
     def _fit_problems_dock(self) -> None:
@@ -284,7 +322,7 @@ class MainWindow(QMainWindow):
         if self.task is None:
             self.progress.setVisible(busy)
         if busy:
-            self.figures_label.setText("Recomputing figures…")
+            self.figures_label.setText(self.tr("Recomputing figures…"))
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         problem: Problem = item.data(Qt.ItemDataRole.UserRole)
@@ -332,13 +370,13 @@ class MainWindow(QMainWindow):
 
     def export_pdf_dialog(self) -> None:
         stem = Path(self.doc.display_name).stem + " summary.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Export summary as PDF",
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary as PDF"),
                                               str(Path(self.prefs.last_folder or ".") / stem),
-                                              "PDF (*.pdf)")
+                                              self.tr("PDF (*.pdf)"))
         if name:
             path = Path(name).with_suffix(".pdf")
             printing.export_pdf(self, self.doc, path, lambda pages: self.show_message(
-                f"Wrote {path.name} ({pages} page{'s' if pages > 1 else ''})"))
+                self.tr("Wrote {file} (%n page(s))", None, pages).format(file=path.name)))
 
     # --- edit commands -------------------------------------------------------------------
     def add_row(self) -> None:
@@ -372,7 +410,7 @@ class MainWindow(QMainWindow):
     def next_problem(self) -> None:
         errors = self.doc.errors()
         if not errors:
-            self.show_message("No problems")
+            self.show_message(self.tr("No problems"))
             return
         row = (self.problems_list.currentRow() + 1) % self.problems_list.count()
         self.problems_list.setCurrentRow(row)
@@ -388,7 +426,7 @@ class MainWindow(QMainWindow):
         if not op.exclusive:
             return True
         if self.task is not None:
-            self.show_message("Please wait: another task is running")
+            self.show_message(self.tr("Please wait: another task is running"))
             return False
         self.task = op
         self.progress.setRange(0, 0)
@@ -413,7 +451,7 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.task.cancel()
             self.operation_finished(self.task)
-            self.show_message("Cancelled")
+            self.show_message(self.tr("Cancelled"))
 
     # --- recent files, drag and drop -------------------------------------------------------
     def update_recent_menu(self) -> None:
@@ -447,8 +485,8 @@ class MainWindow(QMainWindow):
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
         if self.task is not None:  # an open, import or export: let it finish or cancel it
-            self.show_message(f"Wait for {self.task.title.lower()} to finish, or cancel "
-                              "it, before closing.")
+            self.show_message(self.tr("Wait for “{task}” to finish, or cancel it, before "
+                                      "closing.").format(task=self.task.title))
             event.ignore()
             return
         if not self.files.maybe_save():
@@ -487,10 +525,10 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from planner.cli import version
 
-        QMessageBox.about(self, "About Stockpile Planner",
-                          f"<b>Stockpile Planner</b> {version()}<br>Days of cover, supplier "
-                          "and country concentration, and stockpile planning for critical "
-                          "materials.")
+        QMessageBox.about(self, self.tr("About Stockpile Planner"), self.tr(
+            "<b>Stockpile Planner</b> {version}<br>Days of cover, supplier and country "
+            "concentration, and stockpile planning for critical materials.").format(
+                version=version()))
 
 
 for _index, _spec in enumerate(PAGES):  # window.plan_page and so on, from the registry

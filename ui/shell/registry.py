@@ -1,5 +1,6 @@
 """Every page of the window, declared once: id, title, how to build it, its shortcut and the
-template tables edited on it.
+template tables edited on it. Titles are marked in the context "PageSpec" and translated
+when read (``PageSpec.title``), since the language is chosen after this module is imported.
 
 The navigation list, the View menu and its Ctrl+1 … Ctrl+9 (and Ctrl+0) shortcuts, the
 pages built on first show, "go to the cell of this problem" and the Edit menu's row commands
@@ -14,7 +15,7 @@ from typing import Any
 
 from ui.editing.document import Document
 from ui.editing.table_page import TablePage
-from ui.qt import QWidget
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
 
 TableAccess = Callable[[Any], TablePage]  # page widget -> the table page for one table
 
@@ -22,10 +23,15 @@ TableAccess = Callable[[Any], TablePage]  # page widget -> the table page for on
 @dataclass(frozen=True)
 class PageSpec:
     id: str  # also the MainWindow attribute that returns the page ("plan_page")
-    title: str
+    name: str  # the English title, marked for translation in the context "PageSpec"
     build: Callable[[Document], QWidget]  # imports its module when first shown
     tables: dict[str, TableAccess] = field(default_factory=dict)
     current_table: Callable[[Any], TablePage | None] | None = None  # for Edit → Add Row
+
+    @property
+    def title(self) -> str:
+        """The page's title in the window's language (chosen after this module loads)."""
+        return QCoreApplication.translate("PageSpec", self.name)
 
     @property
     def shortcut(self) -> str:
@@ -59,9 +65,10 @@ def _materials(doc: Document) -> QWidget:
 
 
 def _suppliers(doc: Document) -> QWidget:
-    return TablePage(doc, "Suppliers", "Suppliers",
-                     "Who you buy from, and the country they sell from (ISO code such as CN, "
-                     "DE, JP).")
+    return TablePage(doc, "Suppliers", QCoreApplication.translate("PageSpec", "Suppliers"),
+                     QCoreApplication.translate(
+                         "PageSpec", "Who you buy from, and the country they sell from (ISO "
+                         "code such as CN, DE, JP)."))
 
 
 def _sourcing(doc: Document) -> QWidget:
@@ -71,9 +78,10 @@ def _sourcing(doc: Document) -> QWidget:
 
 
 def _orders(doc: Document) -> QWidget:
-    return TablePage(doc, "Orders", "Open orders",
-                     "Open purchase orders: those due within the horizon count towards days of "
-                     "cover with orders.")
+    return TablePage(doc, "Orders", QCoreApplication.translate("PageSpec", "Open orders"),
+                     QCoreApplication.translate(
+                         "PageSpec", "Open purchase orders: those due within the horizon count "
+                         "towards days of cover with orders."))
 
 
 def _plan(doc: Document) -> QWidget:
@@ -108,22 +116,24 @@ def _itself(page: Any) -> TablePage:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "Dashboard", _dashboard),
-    PageSpec("bom_page", "Products & BOM", _bom,
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("PageSpec", "Dashboard"), _dashboard),
+    PageSpec("bom_page", QT_TRANSLATE_NOOP("PageSpec", "Products & BOM"), _bom,
              {"Items": _bom_tab(0, "items_page"), "BOM": _bom_tab(1, "bom_page"),
               "Demand": _bom_tab(2, "demand_page")},
              lambda page: page.tabs.currentWidget()),
-    PageSpec("forecast_page", "Forecast", _forecast,
+    PageSpec("forecast_page", QT_TRANSLATE_NOOP("PageSpec", "Forecast"), _forecast,
              {"Forecast": lambda page: page.table}, lambda page: page.table),
-    PageSpec("materials_page", "Materials & stock", _materials,
-             {"Stock": lambda page: page.stock}, lambda page: page.stock),
-    PageSpec("suppliers_page", "Suppliers", _suppliers, {"Suppliers": _itself}, _itself),
-    PageSpec("sourcing_page", "Sourcing mix", _sourcing,
+    PageSpec("materials_page", QT_TRANSLATE_NOOP("PageSpec", "Materials & stock"),
+             _materials, {"Stock": lambda page: page.stock}, lambda page: page.stock),
+    PageSpec("suppliers_page", QT_TRANSLATE_NOOP("PageSpec", "Suppliers"), _suppliers,
+             {"Suppliers": _itself}, _itself),
+    PageSpec("sourcing_page", QT_TRANSLATE_NOOP("PageSpec", "Sourcing mix"), _sourcing,
              {"Sources": lambda page: page.sources}, lambda page: page.sources),
-    PageSpec("orders_page", "Open orders", _orders, {"Orders": _itself}, _itself),
-    PageSpec("plan_page", "Procurement plan", _plan),
-    PageSpec("scenario_page", "Scenarios", _scenarios),
-    PageSpec("settings_page", "Settings", _settings,
+    PageSpec("orders_page", QT_TRANSLATE_NOOP("PageSpec", "Open orders"), _orders,
+             {"Orders": _itself}, _itself),
+    PageSpec("plan_page", QT_TRANSLATE_NOOP("PageSpec", "Procurement plan"), _plan),
+    PageSpec("scenario_page", QT_TRANSLATE_NOOP("PageSpec", "Scenarios"), _scenarios),
+    PageSpec("settings_page", QT_TRANSLATE_NOOP("PageSpec", "Settings"), _settings,
              {"Rates": lambda page: page.rates}, lambda page: page.rates),
 )
 PAGE_INDEX = {spec.id: i for i, spec in enumerate(PAGES)}

@@ -12,6 +12,8 @@ from pathlib import Path
 from planner.core.resources import samples
 from ui.common.operations import Operation
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDesktopServices,
     QFileDialog,
     QGridLayout,
@@ -25,9 +27,20 @@ from ui.qt import (
     Signal,
 )
 
+# each bundled sample's title in the Open sample menu, by file name
+SAMPLE_TITLES = {
+    "ev_motors_wind.xlsx": QT_TRANSLATE_NOOP("StartPage", "EV motors and wind turbines"),
+    "motors_actuators_ja.xlsx": QT_TRANSLATE_NOOP("StartPage", "Motors and actuators (Japan)"),
+    "semiconductor_equipment.xlsx": QT_TRANSLATE_NOOP("StartPage", "Semiconductor equipment"),
+}
+
 
 def sample_title(path: Path) -> str:
-    """A sample's name for a menu: "ev_motors_wind.xlsx" -> "Ev motors wind"."""
+    """A sample's title for a menu, in the window's language; a sample without one is named
+    after its file: "new_sample.xlsx" -> "New sample"."""
+    title = SAMPLE_TITLES.get(path.name)
+    if title is not None:
+        return QCoreApplication.translate("StartPage", title)
     words = path.stem.replace("_", " ")
     return words[:1].upper() + words[1:]
 
@@ -44,11 +57,12 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("start_page")
-        title = QLabel("<h1>Get started</h1>", self)
+        title = QLabel("<h1>{title}</h1>".format(title=self.tr("Get started")), self)
         title.setObjectName("start_title")
-        intro = QLabel("Stockpile Planner shows how many days your stock of each material "
-                       "lasts, how much of it depends on one supplier or country, and what "
-                       "to buy. Start from a sample or from your own data.", self)
+        intro = QLabel(self.tr("Stockpile Planner shows how many days your stock of each "
+                               "material lasts, how much of it depends on one supplier or "
+                               "country, and what to buy. Start from a sample or from your "
+                               "own data."), self)
         intro.setWordWrap(True)
 
         self.sample_menu = QMenu(self)
@@ -61,14 +75,16 @@ class StartPage(QWidget):
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(14)
         choices = (
-            ("sample", "Open sample…", "A finished example project, to look around in.",
-             None),
-            ("import", "Import workbook…", "Your data in a template workbook (.xlsx) or a "
-             "folder of CSV files.", self.importWorkbook),
-            ("open", "Open project…", "A project file (.stockpile) saved before.",
-             self.openProject),
-            ("template", "New template workbook…", "An empty workbook to fill in, with "
-             "instructions, example rows and drop-down lists.", self.newTemplate),
+            ("sample", self.tr("Open sample…"),
+             self.tr("A finished example project, to look around in."), None),
+            ("import", self.tr("Import workbook…"),
+             self.tr("Your data in a template workbook (.xlsx) or a folder of CSV files."),
+             self.importWorkbook),
+            ("open", self.tr("Open project…"),
+             self.tr("A project file (.stockpile) saved before."), self.openProject),
+            ("template", self.tr("New template workbook…"),
+             self.tr("An empty workbook to fill in, with instructions, example rows and "
+                     "drop-down lists."), self.newTemplate),
         )
         for i, (key, text, explanation, signal) in enumerate(choices):
             button = QPushButton(text, self)
@@ -85,7 +101,7 @@ class StartPage(QWidget):
             grid.addWidget(note, i, 1)
             self.buttons[key] = button
         grid.setColumnStretch(1, 1)
-        empty = QPushButton("Or start with an empty project", self)
+        empty = QPushButton(self.tr("Or start with an empty project"), self)
         empty.setObjectName("start_empty")
         empty.setFlat(True)
         empty.clicked.connect(self.emptyProject.emit)
@@ -111,9 +127,10 @@ def write_template_dialog(window: QWidget, folder: Path) -> None:
     it in the desktop's spreadsheet program."""
     from planner.inputs.blank_template import write_blank_template
 
-    name, _ = QFileDialog.getSaveFileName(window, "New template workbook",
-                                          str(folder / "template.xlsx"),
-                                          "Excel workbook (*.xlsx)")
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("StartPage", "New template workbook"),
+        str(folder / "template.xlsx"),
+        QCoreApplication.translate("StartPage", "Excel workbook (*.xlsx)"))
     if not name:
         return
     path = Path(name).with_suffix(".xlsx")
@@ -121,10 +138,13 @@ def write_template_dialog(window: QWidget, folder: Path) -> None:
     def written(_result: None) -> None:
         message = getattr(window, "show_message", None)
         if message is not None:
-            message(f"Wrote {path.name}: fill it in, then import it with File, Import.")
+            message(QCoreApplication.translate(
+                "StartPage", "Wrote {file}: fill it in, then import it with File, Import."
+            ).format(file=path.name))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    Operation(lambda _progress: write_blank_template(path), "Writing the template"
+    Operation(lambda _progress: write_blank_template(path),
+              QCoreApplication.translate("StartPage", "Writing the template")
               ).success(written).run(window)
 
 
