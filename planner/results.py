@@ -30,6 +30,7 @@ from planner.analysis.compute import (
     compute,
 )
 from planner.core.errors import PlannerError, Problem
+from planner.core.i18n import _
 from planner.inputs.cross_checks import RequirementsCheck
 from planner.inputs.project import Project
 from planner.inputs.validation import KeptChecks, check_project
@@ -216,15 +217,15 @@ class Results:
             self._report_error = str(exc)
         except (KeyError, ValueError, IndexError) as exc:
             # an edit left references dangling; the problems list says which
-            self._report_error = f"figures not updated: {exc}"
+            self._report_error = _("figures not updated: {error}").format(error=exc)
         return None
 
     def require_report(self) -> Report:
         """The report, or a PlannerError saying why there is none."""
         report = self.report
         if report is None:
-            raise PlannerError("There are no figures yet: "
-                               + (self.report_error or "the project is empty"))
+            raise PlannerError(_("There are no figures yet: {reason}").format(
+                reason=self.report_error or _("the project is empty")))
         return report
 
     @property

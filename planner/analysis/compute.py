@@ -35,6 +35,7 @@ from planner.analysis.safety_stock import (
     safety_stocks,
 )
 from planner.core.errors import InputError, Problem
+from planner.core.i18n import _
 from planner.inputs.cross_checks import requirement_overflows
 from planner.inputs.project import Project
 from planner.inputs.requirements import daily_rates, effective_quantities, explode, levels
@@ -82,11 +83,11 @@ def item_positions(project: Project) -> ItemPositions:
     columns = [t["Items"]["item_id"], t["Demand"]["item_id"], t["BOM"]["parent_id"],
                t["BOM"]["child_id"], t["Sources"]["item_id"], t["Stock"]["item_id"],
                t["Orders"]["item_id"]]
-    codes, _ = pd.factorize(np.concatenate([c.to_numpy(dtype=object) for c in columns]))
+    codes, _uniques = pd.factorize(np.concatenate([c.to_numpy(dtype=object) for c in columns]))
     n = len(columns[0])
     if not np.array_equal(codes[:n], np.arange(n)):
-        raise InputError([Problem("Items", "item ids are blank or not unique; the figures "
-                                  "need every item_id once")])
+        raise InputError([Problem("Items", _("item ids are blank or not unique; the figures "
+                                            "need every item_id once"))])
     codes[codes >= n] = -1
     parts = np.split(codes[n:], np.cumsum([len(c) for c in columns[1:-1]]))
     return ItemPositions(*parts)
@@ -128,7 +129,8 @@ def bom_levels(parents: np.ndarray, children: np.ndarray, n: int) -> np.ndarray:
     level = levels(parents, children, n)
     if (level < 0).any():
         left = int((level < 0).sum())
-        raise InputError([Problem("BOM", f"the BOM has a cycle through {left} items")])
+        raise InputError([Problem("BOM", _("the BOM has a cycle through {count} items")
+                                  .format(count=left))])
     return level
 
 
@@ -429,8 +431,8 @@ def _forecast(project: Project, own: np.ndarray, parents: np.ndarray, children: 
                                     f["month"].to_numpy(), f["quantity"].to_numpy(float),
                                     s.as_of_date, parents, children, qty, level)
     if not (np.isfinite(profile.daily).all() and np.isfinite(profile.tail).all()):
-        raise InputError([Problem("Forecast", "The forecast quantities make a requirement "
-                                  "too large to compute.")])
+        raise InputError([Problem("Forecast", _("The forecast quantities make a requirement "
+                                               "too large to compute."))])
     return own_profile.average(s.horizon_days), profile.average(s.horizon_days), profile
 
 

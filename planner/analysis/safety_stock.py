@@ -21,14 +21,27 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from planner.core.i18n import N_, _
 from planner.inputs.project import Project
 from planner.inputs.requirements import daily_rates
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-# what the report says a material's safety stock comes from
+# what the report says a material's safety stock comes from: data, the same in every
+# language (scripts read them in the JSON); basis_label words them for people
 GIVEN, SERVICE_LEVEL, NO_LEAD_TIME = "given", "service level", "no lead time"
+_BASIS_LABELS = {GIVEN: N_("given"), SERVICE_LEVEL: N_("service level"),
+                 NO_LEAD_TIME: N_("no lead time")}
+
+
+def basis_label(basis: object) -> str:
+    """Where a safety stock comes from, in the language chosen ("service level",
+    サービス率から算出): blank for none (None, NA), any other text as it is."""
+    if not isinstance(basis, str):
+        return ""
+    label = _BASIS_LABELS.get(basis)
+    return _(label) if label is not None else basis
 
 # the quantity per unit of each (demand item, purchased item) pair, for the demand items
 # at the given item positions: (matrix, item position of each row, of each column)

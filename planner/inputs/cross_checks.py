@@ -12,8 +12,10 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import Problem
+from planner.core.i18n import _
 from planner.inputs import parsing, requirements
 from planner.inputs.project import Project
+from planner.inputs.schema import column_label
 
 SHARE_TOLERANCE = 0.005
 
@@ -86,11 +88,16 @@ def requirement_overflows(project: Project, items: pd.Series, parents: np.ndarra
     def blame(sheet: str, column: str, i: int, value: float, item: int,
               scrap: float | None = None) -> None:
         where = project.layout(sheet)
-        with_scrap = f" with scrap_pct {_number(scrap)}" if scrap and not pd.isna(scrap) else ""
+        with_scrap = bool(scrap and not pd.isna(scrap))
+        text = (_("{column} {value} with {scrap_column} {scrap} makes the requirement of "
+                  "{item} infinite") if with_scrap else
+                _("{column} {value} makes the requirement of {item} infinite"))
         problems.append(Problem(
-            sheet, f"{column} {_number(value)}{with_scrap} makes the requirement of "
-            f"{parsing.printable(items.iloc[item])} infinite", where.cell(column, i),
-            row=int(where.rows[i]), column=column))
+            sheet, text.format(column=column_label(sheet, column), value=_number(value),
+                               scrap_column=column_label("BOM", "scrap_pct"),
+                               scrap=_number(scrap) if with_scrap and scrap else "",
+                               item=parsing.printable(items.iloc[item])),
+            where.cell(column, i), row=int(where.rows[i]), column=column))
 
     for item in np.flatnonzero(first):
         into = np.flatnonzero((children == item) & finite_parent)
@@ -109,7 +116,7 @@ def requirement_overflows(project: Project, items: pd.Series, parents: np.ndarra
             if len(mine):
                 i = int(mine[np.nanargmax(demand[mine])])
                 blame("Demand", "quantity", i, demand[i], int(item))
-    return problems or [Problem("BOM", "a requirement is too large to compute")]
+    return problems or [Problem("BOM", _("a requirement is too large to compute"))]
 
 
 def check_requirements(project: Project, ids: ItemIds) -> list[Problem]:
@@ -147,9 +154,9 @@ def check_currencies(project: Project) -> list[Problem]:
         rate = float(rates["rate"].iloc[i])
         if rate != 1.0:
             problems.append(Problem(
-                "Rates", f"rate of {own}, the project's currency, must be 1, got "
-                f"{_number(rate)}", layout.cell("rate", int(i)), row=int(layout.rows[i]),
-                column="rate"))
+                "Rates", _("rate of {currency}, the project's currency, must be 1, got "
+                           "{value}").format(currency=own, value=_number(rate)),
+                layout.cell("rate", int(i)), row=int(layout.rows[i]), column="rate"))
     known = set(rates["currency"].dropna().tolist()) | {own}
     for table in ("Items", "Sources"):
         codes = project.tables[table]["currency"]
@@ -162,8 +169,9 @@ def check_currencies(project: Project) -> list[Problem]:
             p = int(codes.index.get_loc(i))  # type: ignore[arg-type]
             code = str(codes.iloc[p])
             problems.append(Problem(
-                table, f"no rate for {code}: add {code} to the Rates sheet with the number "
-                f"of {own} for one {code}", layout.cell("currency", p),
+                table, _("no rate for {code}: add {code} to the Rates sheet with the number "
+                         "of {own} for one {code}").format(code=code, own=own),
+                layout.cell("currency", p),
                 row=int(layout.rows[p]), column="currency", kind="no rate"))
             known.add(code)  # named once, at its first cell
     return problems
@@ -175,9 +183,12 @@ def check_service_levels(project: Project) -> list[Problem]:
     level = project.stock["service_level"].to_numpy(dtype=float, na_value=np.nan)
     bad = np.flatnonzero(~np.isnan(level) & ((level < 0.5) | (level >= 1.0)))
     layout = project.layout("Stock")
-    return [Problem("Stock", "service_level must be from 50% up to, not including, 100%, "
-                    f"got {level[p] * 100:.4g}%", layout.cell("service_level", int(p)),
-                    row=int(layout.rows[p]), column="service_level") for p in bad]
+    text = _("{column} must be from {low} up to, not including, {high}, got {value}")
+    label = column_label("Stock", "service_level")
+    return [Problem("Stock", text.format(column=label, low="50%", high="100%",
+                                         value=f"{level[p] * 100:.4g}%"),
+                    layout.cell("service_level", int(p)), row=int(layout.rows[p]),
+                    column="service_level") for p in bad]
 
 
 def check_shares(project: Project) -> list[Problem]:
@@ -192,12 +203,13 @@ def check_shares(project: Project) -> list[Problem]:
         return []
     first = sources.reset_index().drop_duplicates("item_id").set_index("item_id")["index"]
     problems = []
+    text = _("the shares of item {item} sum to {total}, not 1 (allowed: 1 ± {tolerance})")
     for item, total in zip(off.index.tolist(), off.tolist(), strict=True):
         p = int(first.loc[item])
         problems.append(Problem(
-            "Sources", f"the shares of item {parsing.printable(item)} sum to {total:.4g}, not 1 "
-            f"(allowed: 1 ± {SHARE_TOLERANCE})", layout.cell("share", p),
-            row=int(layout.rows[p]), column="share"))
+            "Sources", text.format(item=parsing.printable(item), total=f"{total:.4g}",
+                                   tolerance=SHARE_TOLERANCE),
+            layout.cell("share", p), row=int(layout.rows[p]), column="share"))
     return problems
 
 
@@ -234,7 +246,7 @@ def check_cycles(project: Project, parent_codes: np.ndarray, child_codes: np.nda
         done.update(path)
         names = " → ".join(parsing.printable(uniques[node]) for node in [*path, path[0]])
         p = edges[0]
-        problems.append(Problem("BOM", f"the BOM has a cycle: {names}",
+        problems.append(Problem("BOM", _("the BOM has a cycle: {path}").format(path=names),
                                 layout.cell("parent_id", p), row=int(layout.rows[p]),
                                 column="parent_id"))
     return problems

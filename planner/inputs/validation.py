@@ -18,11 +18,22 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import InputError, Problem, column_letter
+from planner.core.i18n import N_, _, pgettext
 from planner.inputs import cross_checks, parsing
 from planner.inputs.cross_checks import RequirementsCheck
 from planner.inputs.project import Layout, Project, Settings
 from planner.inputs.reading import RawBook, RawSheet
-from planner.inputs.schema import SETTING_BY_KEY, SHEETS, STRING, Column, Sheet, normalise
+from planner.inputs.schema import (
+    SETTING_BY_KEY,
+    SHEETS,
+    STRING,
+    Column,
+    Sheet,
+    column_label,
+    normalise,
+    setting_label,
+    sheet_label,
+)
 
 # the blank template's own sheets (planner.inputs.blank_template), read as no data
 INSTRUCTIONS_SHEET, LISTS_SHEET = "Instructions", "Lists"
@@ -50,42 +61,44 @@ PARSERS: dict[str, Parser] = {
 
 def parse_column(column: Column, values: Sequence[object]
                  ) -> tuple[object, np.ndarray, dict[int, str]]:
-    """Typed values, blank mask and messages (each starting with the column name) for one
-    column; a message is an error unless it is a parsing.WarningMessage (parsing.is_warning)."""
+    """Typed values, blank mask and messages (each a whole sentence naming the column by
+    its label, "qty_per" or "員数（qty_per）") for one column; a message is an error unless
+    it is a parsing.WarningMessage (parsing.is_warning)."""
     out, blank, messages = PARSERS[column.type](values)
     if column.rule == "positive":  # the documented example: "qty_per must be a positive number"
-        messages = {i: m.replace("must be a number", "must be a positive number", 1)
-                    for i, m in messages.items()}
-    messages = {i: _with_name(column.name, m) for i, m in messages.items()}
+        messages = {i: parsing.as_positive(m) for i, m in messages.items()}
+    label = column.label
+    messages = {i: parsing.named(m, label) for i, m in messages.items()}
     if column.type in ("number", "share") and column.rule != "any":
         arr = np.asarray(out, dtype=float)
-        if column.rule == "positive":
-            bad = ~blank & (arr <= 0)
-            text = "must be greater than zero"
-        else:
-            bad = ~blank & (arr < 0)
-            text = "must not be negative"
+        bad = ~blank & ((arr <= 0) if column.rule == "positive" else (arr < 0))
         for i in np.flatnonzero(bad):
-            messages.setdefault(int(i), f"{column.name} {text}, got {parsing.shown(values[i])}")
+            messages.setdefault(int(i), _out_of_range(column.rule, label, values[i]))
     if column.name in DAY_COLUMNS:
         for i in np.flatnonzero(~blank & (np.asarray(out, dtype=float) > MAX_DAYS)):
-            messages.setdefault(int(i), _too_many_days(column.name, values[i]))
+            messages.setdefault(int(i), _too_many_days(label, values[i]))
     if column.required:
         for i in np.flatnonzero(blank):
-            messages.setdefault(int(i), f"{column.name} is required")
+            messages.setdefault(int(i), _("{column} is required").format(column=label))
     return out, blank, messages
 
 
-def _too_many_days(name: str, value: object) -> str:
-    return f"{name} must be at most {MAX_DAYS:,.0f} days (100 years), got {parsing.shown(value)}"
+def _out_of_range(rule: str, label: str, value: object) -> str:
+    """The message of a number below what the rule ("positive", "nonneg") allows."""
+    text = (_("{column} must be greater than zero, got {value}") if rule == "positive" else
+            _("{column} must not be negative, got {value}"))
+    return text.format(column=label, value=parsing.shown(value))
 
 
-def _with_name(name: str, message: str) -> str:
-    """The message starting with the column name, still a warning if it was one."""
-    if message.startswith(name):
-        return message
-    named = f"{name} {message}"
-    return parsing.WarningMessage(named) if parsing.is_warning(message) else named
+def _too_many_days(label: str, value: object) -> str:
+    return _("{column} must be at most {limit} days (100 years), got {value}").format(
+        column=label, limit=f"{MAX_DAYS:,.0f}", value=parsing.shown(value))
+
+
+def _with_note(label: str, note: str) -> str:
+    """A column's label and a note about its cell (planner.inputs.cell_notes: "is a
+    formula without a saved result; ..."), as one sentence."""
+    return _("{column} {note}").format(column=label, note=note)
 
 
 def _is_blank_row(row: Sequence[object]) -> bool:
@@ -124,9 +137,10 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
     rows = raw.rows
     if not rows or all(_is_blank_row(r) for r in rows):
         if spec.required:
-            problems.append(Problem(name, "the sheet is empty; it needs a header row with "
-                                    + ", ".join(c.name for c in spec.columns if c.required),
-                                    "A1"))
+            columns = pgettext("list separator", ", ").join(
+                c.label for c in spec.columns if c.required)
+            problems.append(Problem(name, _("the sheet is empty; it needs a header row with "
+                                            "{columns}").format(columns=columns), "A1"))
         return spec.empty_frame(), Layout.canonical(name, 0), problems
 
     h = _find_header(spec, rows)
@@ -135,8 +149,9 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
         lower = _find_header_below(spec, rows)
         if lower is not None:
             return spec.empty_frame(), Layout.canonical(name, 0), [Problem(
-                name, f"the header row (row {raw.first_row + lower}) must be within the first "
-                f"{HEADER_SEARCH_ROWS} rows; delete the rows above it", "A1")]
+                name, _("the header row (row {row}) must be within the first {limit} rows; "
+                        "delete the rows above it").format(row=raw.first_row + lower,
+                                                           limit=HEADER_SEARCH_ROWS), "A1")]
     positions: dict[str, int] = {}
     for j, cell in enumerate(rows[h]):
         if parsing.is_blank(cell):
@@ -146,13 +161,15 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
         ref = f"{column_letter(j)}{header_row}"
         known = key in spec.column_names
         if known and key in positions:
-            problems.append(Problem(name, f'column {key} appears twice (also in column '
-                                    f'{column_letter(positions[key])})', ref, column=key))
+            problems.append(Problem(name, _("column {column} appears twice (also in column "
+                                            "{letter})").format(
+                column=column_label(name, key), letter=column_letter(positions[key])),
+                ref, column=key))
         elif known:
             positions[key] = j
         else:
-            problems.append(Problem(name, f"unknown column {parsing.shown(cell)} ignored",
-                                    ref, "warning"))
+            problems.append(Problem(name, _("unknown column {value} ignored").format(
+                value=parsing.shown(cell)), ref, "warning"))
     body = rows[h + 1:]
     lengths = set(map(len, body))  # one for a workbook (a grid), a few for CSV lines
     beyond = max(lengths, default=0)  # CSV lines longer than their header
@@ -160,8 +177,8 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
         problems += _unnamed_column(name, raw, h, j)
     for column in spec.columns:
         if column.required and column.name not in positions:
-            problems.append(Problem(name, f"missing required column {column.name}",
-                                    f"A{header_row}", row=header_row))
+            problems.append(Problem(name, _("missing required column {column}").format(
+                column=column.label), f"A{header_row}", row=header_row))
 
     # the rows below the header, column by column: a Python call per cell would cost
     # more than reading the workbook (a BOM of 300,000 lines has 1.2 million cells).
@@ -175,7 +192,7 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
     for c in present:  # a share typed as "%" alone is not a blank cell
         blank &= parsing.blank_mask(values[c.name]) if c.type == "share" else parsed[c.name][1]
     keep = ~_blank_rows(body, blank, {positions[c.name] for c in present}, beyond)
-    for r, _ in raw.notes:  # a row of formulas without results is not blank
+    for r, _c in raw.notes:  # a row of formulas without results is not blank
         if 0 <= r - raw.first_row - h - 1 < len(body):
             keep[r - raw.first_row - h - 1] = True
     if not keep.all():  # parsed again without the blank rows
@@ -197,7 +214,8 @@ def parse_sheet(spec: Sheet, raw: RawSheet) -> tuple[pd.DataFrame, Layout, list[
             # cells, read as blank (a setting's value: in parse_settings, by its key)
             if at is None:
                 at = {int(n): i for i, n in enumerate(row_numbers)}
-            messages.update({at[r]: f"{column.name} {note}" for (r, c), note in
+            label = column.label
+            messages.update({at[r]: _with_note(label, note) for (r, c), note in
                              raw.notes.items() if c == j and r in at})
         for i, message in sorted(messages.items()):
             problems.append(Problem(name, message, f"{letters[column.name]}{row_numbers[i]}",
@@ -267,19 +285,20 @@ def _unnamed_column(sheet: str, raw: RawSheet, h: int, j: int) -> list[Problem]:
     letter, row = column_letter(j), raw.first_row + h
     for r0, c0, r1, c1 in raw.merged:
         if r0 <= h <= r1 and c0 <= j <= c1:
-            return [Problem(sheet, f"the header cell is merged with {column_letter(c0)}"
-                            f"{raw.first_row + r0}, so column {letter} has values but no "
-                            "name; unmerge the header cells and name each column",
-                            f"{letter}{row}", row=row)]
-    return [Problem(sheet, f"column {letter} has values but no header; ignored",
-                    f"{letter}{row}", "warning")]
+            return [Problem(sheet, _("the header cell is merged with {cell}, so column "
+                                     "{letter} has values but no name; unmerge the header "
+                                     "cells and name each column").format(
+                cell=f"{column_letter(c0)}{raw.first_row + r0}", letter=letter),
+                f"{letter}{row}", row=row)]
+    return [Problem(sheet, _("column {letter} has values but no header; ignored").format(
+        letter=letter), f"{letter}{row}", "warning")]
 
 
 def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
     problems: list[Problem] = []
     if raw is None:
-        return Settings(), [Problem("Settings", "no Settings sheet; using the defaults and "
-                                    "today as the as-of date", severity="warning")]
+        return Settings(), [Problem("Settings", _("no Settings sheet; using the defaults and "
+                                              "today as the as-of date"), severity="warning")]
     spec = next(s for s in SHEETS if s.name == "Settings")
     table, layout, problems = parse_sheet(spec, raw)
     values: dict[str, object] = {}
@@ -293,19 +312,21 @@ def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
         key_cell = f"{layout.letters.get('key', 'A')}{row}"
         value_cell = f"{layout.letters.get('value', 'B')}{row}"
         if spec_ is None:
-            problems.append(Problem("Settings", f"unknown setting {parsing.shown(key)} "
-                                    "ignored", key_cell, "warning"))
+            problems.append(Problem("Settings", _("unknown setting {value} ignored").format(
+                value=parsing.shown(key)), key_cell, "warning"))
             continue
         if k in seen:
-            problems.append(Problem("Settings", f"{k} is set twice (also on row {seen[k]})",
-                                    key_cell, row=row))
+            problems.append(Problem("Settings", _("{setting} is set twice (also on row "
+                                                  "{row})").format(
+                setting=setting_label(k), row=seen[k]), key_cell, row=row))
             continue
         seen[k] = row
         raw_value = raw.rows[row - raw.first_row][_letter_index(layout.letters["value"])] \
             if "value" in layout.letters else None
         note = raw.notes.get((row, _letter_index(layout.letters.get("value", "B"))))
         if note:
-            problems.append(Problem("Settings", f"{k} {note}", value_cell, row=row, column=k))
+            problems.append(Problem("Settings", _with_note(setting_label(k), note), value_cell,
+                                    row=row, column=k))
             continue
         if parsing.is_blank(raw_value):
             continue
@@ -315,8 +336,8 @@ def parse_settings(raw: RawSheet | None) -> tuple[Settings, list[Problem]]:
         else:
             values[k] = typed
     if "as_of_date" not in values and not any(p.column == "as_of_date" for p in problems):
-        problems.append(Problem("Settings", "as_of_date is not set; using today",
-                                severity="warning"))
+        problems.append(Problem("Settings", _("{setting} is not set; using today").format(
+            setting=setting_label("as_of_date")), severity="warning"))
     return Settings(**values), problems  # type: ignore[arg-type]
 
 
@@ -333,21 +354,19 @@ def parse_setting(key: str, value: object) -> tuple[object, str]:
     if spec.type == "text":
         return str(value).strip(), ""
     if spec.type == "date":
-        out, _, messages = parsing.parse_dates([value])
+        out, _blank, messages = parsing.parse_dates([value])
         if messages:
-            return None, f"{key} {messages[0]}"
+            return None, parsing.named(messages[0], setting_label(key))
         return dt.date.fromisoformat(str(out[0])[:10]), ""
     parse = parsing.parse_shares if spec.type == "share" else parsing.parse_numbers
-    numbers, _, messages = parse([value])
+    numbers, _blank, messages = parse([value])
     if messages:
-        return None, f"{key} {messages[0]}"
+        return None, parsing.named(messages[0], setting_label(key))
     number = float(numbers[0])
-    if spec.rule == "positive" and number <= 0:
-        return None, f"{key} must be greater than zero, got {parsing.shown(value)}"
-    if spec.rule == "nonneg" and number < 0:
-        return None, f"{key} must not be negative, got {parsing.shown(value)}"
+    if (spec.rule == "positive" and number <= 0) or (spec.rule == "nonneg" and number < 0):
+        return None, _out_of_range(spec.rule, setting_label(key), value)
     if key in DAY_COLUMNS and number > MAX_DAYS:
-        return None, _too_many_days(key, value)
+        return None, _too_many_days(setting_label(key), value)
     return number, ""
 
 
@@ -372,16 +391,17 @@ def _build_project(book: RawBook) -> Project:
     for raw_name, raw in book.sheets.items():
         key = normalise(raw_name)
         if key in by_key:
-            problems.append(Problem(raw_name, f"sheets {parsing.shown(by_key[key].name)} and "
-                                    f"{parsing.shown(raw_name)} are the same sheet (names are "
-                                    "read regardless of case and spaces); keep one"))
+            problems.append(Problem(raw_name, _("sheets {first} and {second} are the same "
+                                               "sheet (names are read regardless of case and "
+                                               "spaces); keep one").format(
+                first=parsing.shown(by_key[key].name), second=parsing.shown(raw_name))))
             continue
         by_key[key] = raw
     known = {s.key for s in SHEETS} | {normalise(INSTRUCTIONS_SHEET),
                                       normalise(LISTS_SHEET)}
     for key, raw in by_key.items():
         if key not in known:
-            problems.append(Problem(raw.name, "unknown sheet ignored", severity="warning"))
+            problems.append(Problem(raw.name, _("unknown sheet ignored"), severity="warning"))
 
     tables: dict[str, pd.DataFrame] = {}
     layouts: dict[str, Layout] = {}
@@ -391,8 +411,9 @@ def _build_project(book: RawBook) -> Project:
         raw = by_key.get(spec.key)
         if raw is None:
             if spec.required:
-                problems.append(Problem(spec.name, f"missing sheet {spec.name} (a workbook "
-                                        "needs Items, Demand, Stock, Suppliers and Sources)"))
+                problems.append(Problem(spec.name, _(
+                    "missing sheet {sheet} (a workbook needs Items, Demand, Stock, Suppliers "
+                    "and Sources)").format(sheet=sheet_label(spec.name))))
             tables[spec.name] = spec.empty_frame()
             continue
         table, layout, found = parse_sheet(spec, raw)
@@ -439,7 +460,7 @@ def check_cells(project: Project) -> tuple[list[Problem], list[Problem]]:
                 values = col.to_numpy(dtype=float).tolist()
             else:
                 values = [None if pd.isna(v) else v for v in col.astype(object)]
-            _, blank, messages = parse_column(column, values)
+            _typed, blank, messages = parse_column(column, values)
             for i, message in sorted(messages.items()):
                 warning = parsing.is_warning(message)
                 (blanks if blank[i] or warning else problems).append(Problem(
@@ -449,7 +470,7 @@ def check_cells(project: Project) -> tuple[list[Problem], list[Problem]]:
     for row, (key, value) in enumerate(project.settings.as_rows(), start=2):
         if isinstance(value, str):
             continue
-        _, message = parse_setting(key, value)
+        _typed, message = parse_setting(key, value)
         if message:
             problems.append(Problem("Settings", message, f"B{row}", row=row, column=key))
     return problems, blanks
@@ -578,10 +599,13 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
     def extend(found: list[Problem]) -> None:
         problems.extend(found)
 
-    def duplicates(table: str, keys: list[str], what: str,
-                   dup: np.ndarray | None = None, between: str = " / ") -> None:
-        """``dup``: the rows whose key an earlier row has, when already known; ``between``
-        joins the key's values in the message."""
+    def duplicates(table: str, keys: list[str], what: str, sentence: str,
+                   dup: np.ndarray | None = None, fields: tuple[str, ...] = (),
+                   label: str = "") -> None:
+        """``what`` tells the problems' kind apart; ``sentence`` is the message, with
+        ``{row}`` (the first row with the key) and ``{key}`` (the key's values joined by
+        " / "), or a placeholder per value named in ``fields``, and ``{column}`` (``label``).
+        ``dup``: the rows whose key an earlier row has, when already known."""
         frame = project.tables[table]
         if frame.empty:
             return
@@ -595,11 +619,11 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
         def text(p: int) -> str:
             key = tuple(frame.iloc[p][k] for k in keys)
             where = first.loc[key if len(keys) > 1 else key[0]]
-            shown_key = between.join("(blank)" if pd.isna(k) else k.strftime("%Y-%m")
-                                   if isinstance(k, pd.Timestamp) else parsing.printable(k)
-                                   for k in key)
-            return (f"duplicate {what} {shown_key} (first on row "
-                    f"{int(layout.rows[int(where)])})")
+            shown = [_("(blank)") if pd.isna(k) else k.strftime("%Y-%m")
+                     if isinstance(k, pd.Timestamp) else parsing.printable(k) for k in key]
+            values = dict(zip(fields, shown, strict=True)) if fields else {
+                "key": " / ".join(shown)}
+            return sentence.format(row=int(layout.rows[int(where)]), column=label, **values)
         report(table, keys[0], np.flatnonzero(dup), text, kind=f"duplicate {what}")
 
     items = project.items
@@ -621,17 +645,28 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
 
         def bom_duplicates() -> np.ndarray | None:
             return None  # as DataFrame.duplicated finds them
-    part("duplicate Items", lambda: duplicates("Items", ["item_id"], "item_id", item_dup))
-    part("duplicate Suppliers", lambda: duplicates("Suppliers", ["supplier_id"],
-                                                   "supplier_id"))
-    part("duplicate Stock", lambda: duplicates("Stock", ["item_id"], "stock row for item"))
-    part("duplicate BOM", lambda: duplicates("BOM", ["parent_id", "child_id"], "BOM line",
-                                             bom_duplicates()))
+    def duplicate_ids(table: str, column: str, dup: np.ndarray | None = None) -> None:
+        duplicates(table, [column], column, _("duplicate {column} {key} (first on row {row})"),
+                   dup, label=column_label(table, column))
+    part("duplicate Items", lambda: duplicate_ids("Items", "item_id", item_dup))
+    part("duplicate Suppliers", lambda: duplicate_ids("Suppliers", "supplier_id"))
+    part("duplicate Stock", lambda: duplicates(
+        "Stock", ["item_id"], "stock row for item",
+        _("duplicate stock row for item {key} (first on row {row})")))
+    part("duplicate BOM", lambda: duplicates(
+        "BOM", ["parent_id", "child_id"], "BOM line",
+        _("duplicate BOM line {key} (first on row {row})"), bom_duplicates()))
     part("duplicate Sources", lambda: duplicates(
-        "Sources", ["item_id", "supplier_id", "origin_country"], "source"))
-    part("duplicate Forecast", lambda: duplicates("Forecast", ["item_id", "month"],
-                                                  "forecast for", between=" in "))
-    part("duplicate Rates", lambda: duplicates("Rates", ["currency"], "rate for"))
+        "Sources", ["item_id", "supplier_id", "origin_country"], "source",
+        _("duplicate source {key} (first on row {row})")))
+    part("duplicate Forecast", lambda: duplicates(
+        "Forecast", ["item_id", "month"], "forecast for",
+        _("duplicate forecast for {item} in {month} (first on row {row})"),
+        fields=("item", "month")))
+    part("duplicate Rates", lambda: duplicates(
+        "Rates", ["currency"], "rate for", _("duplicate rate for {key} (first on row {row})")))
+
+    sentences = {"item": N_("unknown item {value}"), "supplier": N_("unknown supplier {value}")}
 
     def unknown(table: str, column: str, known: pd.Index, what: str,
                 at: np.ndarray | None = None) -> None:
@@ -641,7 +676,8 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
         if len(bad):
             bad = bad[values.notna().to_numpy()[bad]]
         listed = values.tolist() if len(bad) else []  # iloc per row: 10 µs each
-        report(table, column, bad, lambda p: f"unknown {what} {parsing.shown(listed[p])}",
+        sentence = _(sentences[what])
+        report(table, column, bad, lambda p: sentence.format(value=parsing.shown(listed[p])),
                kind=f"unknown {what}")
 
     for table in ("Demand", "Forecast", "Stock", "Sources", "Orders"):
@@ -689,8 +725,9 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
         item_ids = items["item_id"].tolist()  # iloc per row: 10 µs each, 20 s for 2 million
         report("Items", "item_id",
                np.flatnonzero(materials & ~items["item_id"].isin(sourced)),
-               lambda p: f"material {parsing.printable(item_ids[p])} has no Sources rows; "
-               "its supply exposure cannot be computed", "warning", "material without sources")
+               lambda p: _("material {item} has no Sources rows; its supply exposure cannot be "
+                           "computed").format(item=parsing.printable(item_ids[p])),
+               "warning", "material without sources")
     part("material without sources", without_sources)
 
     def orders_without_source() -> None:
@@ -704,7 +741,9 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
                            strict=True))
         no_source = [i for i, pair in enumerate(ordered) if pair not in pairs]
         report("Orders", "supplier_id", no_source,
-               lambda p: f"no Sources row for {parsing.printable(ordered[p][0])} "
-               f"from {parsing.printable(ordered[p][1])}", "warning", "order without source")
+               lambda p: _("no Sources row for {item} from {supplier}").format(
+                   item=parsing.printable(ordered[p][0]),
+                   supplier=parsing.printable(ordered[p][1])),
+               "warning", "order without source")
     part("order without source", orders_without_source)
     return problems

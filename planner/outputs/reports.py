@@ -12,7 +12,8 @@ from planner.analysis.compute import Report
 from planner.analysis.ordering import risk_order
 from planner.analysis.safety_stock import NO_LEAD_TIME, SERVICE_LEVEL
 from planner.core import formatting as fmt
-from planner.core.i18n import _, ngettext
+from planner.core.countries import country_name
+from planner.core.i18n import _, ngettext, pgettext
 from planner.inputs.project import Project
 
 MATERIAL_KEYS = (
@@ -70,6 +71,15 @@ def table_lines(header: list[str], rows: list[list[str]], right: set[int]) -> li
     return [line(header), line(["-" * w for w in widths]), *[line(r) for r in rows]]
 
 
+def country_shown(code: object) -> str:
+    """A country as a text report names it: its code (CN), as English reports always have,
+    or its name in Japanese (中国), where a code means little to a reader; blank for none.
+    JSON keeps the code in every language."""
+    if fmt.is_missing(code):
+        return ""
+    return country_name(str(code)) if fmt.japanese() else fmt.text(code)
+
+
 def _breach(supplier: bool, country: bool) -> str:
     if supplier and country:
         return _("supplier/country")
@@ -88,7 +98,7 @@ def report_text(project: Project, report: Report) -> str:
                      fmt.days(r.days_of_cover), fmt.days(r.days_of_cover_with_orders),
                      fmt.number(r.target_days), fmt.status_flag(str(r.status)),
                      fmt.text(r.top_supplier), fmt.percent(r.top_supplier_share),
-                     fmt.text(r.top_country), fmt.percent(r.top_country_share),
+                     country_shown(r.top_country), fmt.percent(r.top_country_share),
                      fmt.hhi(r.supplier_hhi),
                      _breach(bool(r.over_supplier_cap), bool(r.over_country_cap))])
     title = s.company or _("Stockpile Planner report")
@@ -112,7 +122,8 @@ def report_text(project: Project, report: Report) -> str:
     out += _safety_stock_lines(m)
     dep = report.country_dependence
     if len(dep):
-        parts = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.head(5).items())
+        parts = pgettext("list separator", ", ").join(
+            f"{country_shown(c)} {fmt.percent(v)}" for c, v in dep.head(5).items())
         out.append(_("Country dependence by value ({currency}): {countries}").format(
             currency=s.currency, countries=parts))
     return "\n".join(out)

@@ -8,8 +8,9 @@ from typing import Any
 from planner.analysis.presets import Preset
 from planner.analysis.scenario import Ranking, ScenarioResult
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
 from planner.core.i18n import _, ngettext
-from planner.outputs.reports import plain, records, table_lines
+from planner.outputs.reports import country_shown, plain, records, table_lines
 
 
 def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
@@ -100,7 +101,10 @@ def scenario_text(result: ScenarioResult) -> str:
 
 def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
     t = ranking.stops if limit is None else ranking.stops.head(limit)
-    rows = [[str(r.rank), f"{r.by}:{r.key}", fmt.clip(r.name, 32), str(r.days),
+    # a country's name in the language chosen; the table's own name column (and so the
+    # JSON) keeps the English name, for scripts
+    rows = [[str(r.rank), f"{r.by}:{r.key}",
+             fmt.clip(country_name(str(r.key)) if r.by == "country" else r.name, 32), str(r.days),
              str(r.materials_hit), str(r.materials_out), fmt.survival(r.first_stockout_days),
              str(r.products_stopped), fmt.quantity(r.units_lost),
              fmt.number(r.revenue_at_risk), fmt.share(r.risk_exposure_index),
@@ -118,7 +122,8 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
 
 
 def presets_text(presets: Sequence[Preset], matched: Sequence[Sequence[str]]) -> str:
-    rows = [[p.id, fmt.clip(p.title, 60), p.country, str(p.days), fmt.percent(p.cut),
+    rows = [[p.id, fmt.clip(p.title, 60), country_shown(p.country), str(p.days),
+             fmt.percent(p.cut),
              ", ".join(m) or "-"] for p, m in zip(presets, matched, strict=True)]
     return "\n".join(_table([_("Preset"), _("Title"), _("Country"), _("Days"), _("Cut"),
                              _("Matches")], rows, {3, 4}))

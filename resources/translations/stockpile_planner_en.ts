@@ -80,4 +80,17 @@
             <numerusform>{count} supplier</numerusform><numerusform>{count} suppliers</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>TablePage</name>
+    <message numerus="yes">
+        <source>{shown} of {count} row(s)</source>
+        <translation>
+            <numerusform>{shown} of {count} row</numerusform><numerusform>{shown} of {count} rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} row(s)</source>
+        <translation>
+            <numerusform>{count} row</numerusform><numerusform>{count} rows</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -139,6 +139,527 @@ product</source>
     </message>
 </context>
 <context>
+    <name>ColumnTips</name>
+    <message>
+        <source>The item's ID, as in the Items table.</source>
+        <translation>品目シートに登録した品目コード。</translation>
+    </message>
+    <message>
+        <source>The product's ID, as in the Items table.</source>
+        <translation>品目シートに登録した製品の品目コード。</translation>
+    </message>
+    <message>
+        <source>The ID of the item this line builds.</source>
+        <translation>この行で作る品目（親品目）のコード。</translation>
+    </message>
+    <message>
+        <source>The ID of the item it consumes.</source>
+        <translation>使用する品目（子品目）のコード。</translation>
+    </message>
+    <message>
+        <source>The supplier's ID, as in the Suppliers table.</source>
+        <translation>仕入先シートに登録した仕入先コード。</translation>
+    </message>
+    <message>
+        <source>The name given in the Items (or Suppliers) table.</source>
+        <translation>品目シート（または仕入先シート）に登録した名称。</translation>
+    </message>
+    <message>
+        <source>The item's name, from the Items table (change it there).</source>
+        <translation>品目シートの品名（変更は品目シートで行います）。</translation>
+    </message>
+    <message>
+        <source>The supplier's name, from the Suppliers table (change it there).</source>
+        <translation>仕入先シートの仕入先名（変更は仕入先シートで行います）。</translation>
+    </message>
+    <message>
+        <source>The parent item's name, from the Items table.</source>
+        <translation>品目シートに登録した親品目の品名。</translation>
+    </message>
+    <message>
+        <source>The child item's name, from the Items table.</source>
+        <translation>品目シートに登録した子品目の品名。</translation>
+    </message>
+    <message>
+        <source>The unit every quantity of this item is counted in (kg, pcs, …).</source>
+        <translation>この品目の数量を数える単位（kg、pcs など）。</translation>
+    </message>
+    <message>
+        <source>Gross requirement per day through the BOM, in the item's unit.</source>
+        <translation>部品表を展開した 1 日あたりの総所要量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Stock on hand on the as-of date, in the item's unit.</source>
+        <translation>基準日時点の手持在庫（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Days of cover: on hand ÷ daily use, in days from the as-of date.</source>
+        <translation>在庫日数：手持在庫 ÷ 日次使用量（基準日からの日数）。</translation>
+    </message>
+    <message>
+        <source>Cover with orders: days of cover counting open orders due within the horizon as stock, in days.</source>
+        <translation>発注残込み在庫日数：計画期間内に納期を迎える発注残を在庫に含めた在庫日数（日）。</translation>
+    </message>
+    <message>
+        <source>The days of cover to hold: the item's own target, else the project's.</source>
+        <translation>確保する在庫日数。品目ごとの目標、なければプロジェクト全体の目標です。</translation>
+    </message>
+    <message>
+        <source>The stock never to go below, in the item's unit.</source>
+        <translation>これを下回ってはならない在庫数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Where the safety stock comes from: given, or computed from the service level.</source>
+        <translation>安全在庫の根拠：入力値、またはサービス率からの算出値。</translation>
+    </message>
+    <message>
+        <source>critical: at or below safety stock, or cover shorter than the fastest lead time; short: cover below target; ok: on target.</source>
+        <translation>危険：安全在庫以下、または在庫日数が最短リードタイムより短い。目標未達：在庫日数が目標を下回る。目標達成：目標どおり。</translation>
+    </message>
+    <message>
+        <source>The worst status among the materials it consumes.</source>
+        <translation>使用する材料のうち最も悪い状態。</translation>
+    </message>
+    <message>
+        <source>The material that gives it its worst status.</source>
+        <translation>最も悪い状態の原因となっている材料。</translation>
+    </message>
+    <message>
+        <source>The supplier with the largest share of the item's supply.</source>
+        <translation>この品目の供給で比率が最も大きい仕入先。</translation>
+    </message>
+    <message>
+        <source>The top supplier's share of the item's supply, in percent.</source>
+        <translation>最大仕入先がこの品目の供給に占める比率（%）。</translation>
+    </message>
+    <message>
+        <source>The origin country (mined or refined) with the largest share, not the seller's country.</source>
+        <translation>比率が最も大きい原産国（採掘・精錬した国）。販売者の国ではありません。</translation>
+    </message>
+    <message>
+        <source>The top origin country's share of the item's supply, in percent.</source>
+        <translation>最大原産国がこの品目の供給に占める比率（%）。</translation>
+    </message>
+    <message>
+        <source>Supplier HHI (Herfindahl-Hirschman index): 10,000 × the sum of the squared supplier shares; 10,000 means a single source, below 1,500 is diversified.</source>
+        <translation>仕入先 HHI（ハーフィンダール・ハーシュマン指数）：仕入先別比率の二乗和 × 10,000。10,000 は単一調達先、1,500 未満は分散した状態です。</translation>
+    </message>
+    <message>
+        <source>Country HHI: 10,000 × the sum of the squared origin-country shares; 10,000 means one country.</source>
+        <translation>原産国 HHI：原産国別比率の二乗和 × 10,000。10,000 は 1 か国のみの状態です。</translation>
+    </message>
+    <message>
+        <source>How many suppliers the item has.</source>
+        <translation>この品目の仕入先の数。</translation>
+    </message>
+    <message>
+        <source>yes: one supplier's share is above the project's maximum supplier share.</source>
+        <translation>該当：1 社の仕入先の比率が仕入先別上限比率を超えています。</translation>
+    </message>
+    <message>
+        <source>yes: one origin country's share is above the project's maximum country share.</source>
+        <translation>該当：1 か国の原産国の比率が国別上限比率を超えています。</translation>
+    </message>
+    <message>
+        <source>How many purchased materials it consumes, at any BOM level.</source>
+        <translation>部品表のすべての階層で使用する購入材料の数。</translation>
+    </message>
+    <message>
+        <source>The shortest days of cover among its materials, in days.</source>
+        <translation>使用材料のうち最も短い在庫日数（日）。</translation>
+    </message>
+    <message>
+        <source>The material with the shortest days of cover.</source>
+        <translation>在庫日数が最も短い材料。</translation>
+    </message>
+    <message>
+        <source>The material whose origin country share is highest.</source>
+        <translation>原産国比率が最も高い材料。</translation>
+    </message>
+    <message>
+        <source>How many of its materials are over the country cap.</source>
+        <translation>国別上限比率を超えている使用材料の数。</translation>
+    </message>
+    <message>
+        <source>How many of its materials are over the supplier cap.</source>
+        <translation>仕入先別上限比率を超えている使用材料の数。</translation>
+    </message>
+    <message>
+        <source>The share of its supply the stop hits, in percent.</source>
+        <translation>供給途絶の影響を受ける供給の比率（%）。</translation>
+    </message>
+    <message>
+        <source>TTS, time to survive: the day after the stop's start when the stock, and the orders still arriving, run out.</source>
+        <translation>耐久日数（TTS）：供給途絶の開始から、在庫と途絶中も入荷する発注残が尽きるまでの日数。</translation>
+    </message>
+    <message>
+        <source>TTR, time to recover: days until supply is back at full capacity after the stop.</source>
+        <translation>復旧日数（TTR）：供給途絶の後、供給能力が完全に戻るまでの日数。</translation>
+    </message>
+    <message>
+        <source>TTR − TTS where positive: days without stock, in days.</source>
+        <translation>TTR − TTS（正の場合）：在庫がなくなる日数（日）。</translation>
+    </message>
+    <message>
+        <source>Stock that would close the gap, in the item's unit.</source>
+        <translation>在庫切れの期間を埋めるのに必要な在庫（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The strategic stock's value at the item's price.</source>
+        <translation>戦略在庫を品目の単価で評価した金額。</translation>
+    </message>
+    <message>
+        <source>What cannot be supplied during the stop, in the item's unit.</source>
+        <translation>供給途絶中に供給できない数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The shortfall's value at the item's price.</source>
+        <translation>不足数量を品目の単価で評価した金額。</translation>
+    </message>
+    <message>
+        <source>Days without the item: shortfall ÷ daily use.</source>
+        <translation>欠品日数：不足数量 ÷ 日次使用量。</translation>
+    </message>
+    <message>
+        <source>Open orders from the stopped sources that will not arrive, in the item's unit.</source>
+        <translation>途絶した調達先からの発注残のうち、入荷しない数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Open orders that still arrive during the stop, in the item's unit.</source>
+        <translation>供給途絶中も入荷する発注残（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The day after the stop's start when the product stops.</source>
+        <translation>供給途絶の開始から、製品の生産が止まるまでの日数。</translation>
+    </message>
+    <message>
+        <source>The material that stops it longest.</source>
+        <translation>生産を最も長く止める材料。</translation>
+    </message>
+    <message>
+        <source>Days between the stop's end and the product stopping; negative: days stopped.</source>
+        <translation>供給途絶の終了から製品の生産停止までの余裕日数。負の値は停止日数です。</translation>
+    </message>
+    <message>
+        <source>Units of the product not made: daily demand × outage days.</source>
+        <translation>生産できない製品の数量：日次需要 × 欠品日数。</translation>
+    </message>
+    <message>
+        <source>Units lost × the product's price.</source>
+        <translation>欠品数量 × 製品の単価。</translation>
+    </message>
+    <message>
+        <source>The stop's rank, the riskiest first.</source>
+        <translation>供給途絶の順位（リスクの大きい順）。</translation>
+    </message>
+    <message>
+        <source>The supplier or country that stops.</source>
+        <translation>供給が途絶する仕入先または国。</translation>
+    </message>
+    <message>
+        <source>Risk exposure index: revenue at risk relative to the riskiest stop (100% is the riskiest).</source>
+        <translation>リスク指数：最もリスクの大きい供給途絶に対する影響売上高の比率（100% が最大）。</translation>
+    </message>
+    <message>
+        <source>The stop's share of the spend on purchased materials, in percent.</source>
+        <translation>購入材料の購入額のうち、この供給途絶が影響する比率（%）。</translation>
+    </message>
+    <message>
+        <source>The first day a material runs out, from the stop's start.</source>
+        <translation>供給途絶の開始から、最初に材料が欠品するまでの日数。</translation>
+    </message>
+    <message>
+        <source>How many products stop within the stop.</source>
+        <translation>供給途絶中に生産が止まる製品の数。</translation>
+    </message>
+    <message>
+        <source>How many materials lose some supply.</source>
+        <translation>供給の一部を失う材料の数。</translation>
+    </message>
+    <message>
+        <source>How many materials run out.</source>
+        <translation>欠品する材料の数。</translation>
+    </message>
+    <message>
+        <source>How long the stop lasts, in days.</source>
+        <translation>供給途絶の期間（日）。</translation>
+    </message>
+    <message>
+        <source>Effective quantity per unit of the parent (scrap included), in the child's unit.</source>
+        <translation>親品目 1 単位あたりの実所要量（スクラップ込み、子品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Quantity per unit of the product, at every BOM level, in the material's unit.</source>
+        <translation>製品 1 単位あたりの所要量（部品表の全階層、材料の単位）。</translation>
+    </message>
+    <message>
+        <source>The last day to order so that the order arrives before stock falls to its target.</source>
+        <translation>在庫が目標を下回る前に入荷させるための発注期限。</translation>
+    </message>
+    <message>
+        <source>yes: the order-by date has passed; order today.</source>
+        <translation>該当：発注期限を過ぎています。今日発注してください。</translation>
+    </message>
+    <message>
+        <source>The quantity, in the item's unit.</source>
+        <translation>数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The price of one unit, in the currency of the column title (or of the row).</source>
+        <translation>1 単位あたりの価格（列見出し、または行の通貨）。</translation>
+    </message>
+    <message>
+        <source>Quantity × unit price, in the project's currency.</source>
+        <translation>数量 × 単価（プロジェクトの通貨）。</translation>
+    </message>
+    <message>
+        <source>Days from order to arrival.</source>
+        <translation>発注から入荷までの日数。</translation>
+    </message>
+    <message>
+        <source>The day the order is expected to arrive if placed today.</source>
+        <translation>今日発注した場合の入荷予定日。</translation>
+    </message>
+    <message>
+        <source>Where the material is mined or refined.</source>
+        <translation>材料を採掘・精錬した国。</translation>
+    </message>
+    <message>
+        <source>What is needed beyond stock and open orders to reach the target, in the item's unit.</source>
+        <translation>目標に達するために、在庫と発注残のほかに必要な数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>What the plan orders, in the item's unit.</source>
+        <translation>計画で発注する数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Why the plan orders what it does.</source>
+        <translation>計画がこの発注内容になった理由。</translation>
+    </message>
+    <message>
+        <source>The country, as an ISO 3166 code.</source>
+        <translation>国（ISO 3166 コード）。</translation>
+    </message>
+    <message>
+        <source>How many order lines.</source>
+        <translation>発注明細の数。</translation>
+    </message>
+    <message>
+        <source>Its share of the plan's spend, in percent.</source>
+        <translation>計画の購入額に占める比率（%）。</translation>
+    </message>
+    <message>
+        <source>What to watch for on this line, such as stock running out before the order can arrive.</source>
+        <translation>この明細で注意すべき点（入荷前に在庫が尽きるなど）。</translation>
+    </message>
+    <message>
+        <source>Days of cover today, with open orders, in days.</source>
+        <translation>現在の発注残込み在庫日数（日）。</translation>
+    </message>
+    <message>
+        <source>Days of cover once the plan's orders arrive, in days.</source>
+        <translation>計画の発注が入荷した後の在庫日数（日）。</translation>
+    </message>
+    <message>
+        <source>The top supplier's share of the item's supply today, in percent.</source>
+        <translation>現在、最大仕入先がこの品目の供給に占める比率（%）。</translation>
+    </message>
+    <message>
+        <source>The top supplier's share with the plan's orders, in percent.</source>
+        <translation>計画の発注を含めた最大仕入先の比率（%）。</translation>
+    </message>
+    <message>
+        <source>Today's top origin country.</source>
+        <translation>現在の最大原産国。</translation>
+    </message>
+    <message>
+        <source>The top origin country's share today, in percent.</source>
+        <translation>現在の最大原産国の比率（%）。</translation>
+    </message>
+    <message>
+        <source>The top origin country's share with the plan's orders, in percent.</source>
+        <translation>計画の発注を含めた最大原産国の比率（%）。</translation>
+    </message>
+    <message>
+        <source>Supplier HHI today: 10,000 × the sum of the squared supplier shares (10,000: a single source).</source>
+        <translation>現在の仕入先 HHI：仕入先別比率の二乗和 × 10,000（10,000 は単一調達先）。</translation>
+    </message>
+    <message>
+        <source>Supplier HHI with the plan's orders (10,000: a single source).</source>
+        <translation>計画の発注を含めた仕入先 HHI（10,000 は単一調達先）。</translation>
+    </message>
+    <message>
+        <source>yes: a supplier or origin country is still over its cap after the plan.</source>
+        <translation>該当：計画後も仕入先または原産国が上限比率を超えています。</translation>
+    </message>
+    <message>
+        <source>A group of your own, to sort and search by.</source>
+        <translation>並べ替えや検索に使う独自の分類。</translation>
+    </message>
+    <message>
+        <source>How many units of the child one unit of the parent takes, in the child's unit.</source>
+        <translation>親品目 1 単位に使う子品目の数量（子品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Percent of the child lost in making the parent; 5 means 5% more is used.</source>
+        <translation>親品目を作る際に失われる子品目の比率（%）。5 は 5% 多く使うことを表します。</translation>
+    </message>
+    <message>
+        <source>The day the order is expected to arrive.</source>
+        <translation>発注品の入荷予定日。</translation>
+    </message>
+    <message>
+        <source>The most the source can deliver in a month, in the item's unit.</source>
+        <translation>調達先が 1 か月に供給できる最大数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>Minimum order quantity, in the item's unit.</source>
+        <translation>最小発注数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The setting's name.</source>
+        <translation>設定項目の名前。</translation>
+    </message>
+    <message>
+        <source>The setting's value.</source>
+        <translation>設定値。</translation>
+    </message>
+    <message>
+        <source>The demand for the product per period (the Per column), in its unit.</source>
+        <translation>期間（期間列）あたりの製品の需要（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The quantity ordered, in the item's unit.</source>
+        <translation>発注した数量のうち未入荷の数量（品目の単位）。</translation>
+    </message>
+    <message>
+        <source>The demand forecast for the month, in the item's unit.</source>
+        <translation>その月の需要予測（品目の単位）。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnWords</name>
+    <message>
+        <source>given</source>
+        <translation>入力値</translation>
+    </message>
+    <message>
+        <source>service level</source>
+        <translation>サービス率</translation>
+    </message>
+    <message>
+        <source>no lead time</source>
+        <translation>リードタイムなし</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>materials below target cover</source>
+        <translation>目標在庫日数を下回る材料</translation>
+    </message>
+    <message>
+        <source>single-sourced materials</source>
+        <translation>仕入先が 1 社のみの材料</translation>
+    </message>
+    <message>
+        <source>materials over the supplier cap</source>
+        <translation>仕入先別上限比率を超える材料</translation>
+    </message>
+    <message>
+        <source>materials over the country cap</source>
+        <translation>国別上限比率を超える材料</translation>
+    </message>
+    <message>
+        <source>of purchase value from the largest origin country</source>
+        <translation>最大の原産国が購入額に占める比率</translation>
+    </message>
+    <message>
+        <source>The figures cannot be shown</source>
+        <translation>数値を表示できません</translation>
+    </message>
+    <message>
+        <source>{error}&lt;br&gt;&lt;br&gt;Fix the problems marked in the tables; the dashboard comes back by itself.</source>
+        <translation>{error}&lt;br&gt;&lt;br&gt;表で示された問題を修正してください。修正するとダッシュボードが自動的に表示されます。</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>数値を計算しています…</translation>
+    </message>
+    <message>
+        <source>The dashboard appears as soon as they are ready.</source>
+        <translation>計算が終わりしだいダッシュボードを表示します。</translation>
+    </message>
+    <message>
+        <source>No materials yet</source>
+        <translation>材料がまだありません</translation>
+    </message>
+    <message>
+        <source>Import a template workbook or add materials and their sources to see days of cover and exposure here.</source>
+        <translation>テンプレートのブックを取り込むか、材料とその調達先を追加すると、在庫日数と供給リスクがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;nbsp;of {total}</source>
+        <translation>&amp;nbsp;/ {total}</translation>
+    </message>
+    <message>
+        <source>Critical or short of their target days ({count} critical):</source>
+        <translation>危険または目標未達の材料（うち危険 {count} 件）：</translation>
+    </message>
+    <message>
+        <source>Bought from one supplier only:</source>
+        <translation>1 社の仕入先からのみ購入している材料：</translation>
+    </message>
+    <message>
+        <source>A supplier holds more than {share} of supply:</source>
+        <translation>1 社の仕入先が供給の {share} を超える材料：</translation>
+    </message>
+    <message>
+        <source>One origin country holds more than {share}:</source>
+        <translation>1 か国の原産国が {share} を超える材料：</translation>
+    </message>
+    <message>
+        <source>No purchase values: add unit prices to the sources.</source>
+        <translation>購入額がありません。調達先に単価を入力してください。</translation>
+    </message>
+    <message>
+        <source>of purchase value from {country} (largest origin)</source>
+        <translation>購入額に占める{country}の比率
+（最大の原産国）</translation>
+    </message>
+    <message>
+        <source>Share of daily purchase value by origin country. G7 marks: under {cap} by 2030, ambition {ambition}.</source>
+        <translation>原産国別の 1 日あたり購入額の比率。G7 の目安：2030 年までに {cap} 未満、目標は {ambition}。</translation>
+    </message>
+    <message>
+        <source>
+Next: {countries}</source>
+        <translation>
+次点：{countries}</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+…ほか {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Warning: </source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>figures not updated: {error}</source>
+        <translation>数値は更新されていません：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ExposureMap</name>
     <message>
         <source>Exposure map</source>
@@ -549,6 +1070,17 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>InsertRows</name>
+    <message>
+        <source>Add 1 row</source>
+        <translation>1 行の追加</translation>
+    </message>
+    <message>
+        <source>Add {count} rows</source>
+        <translation>{count} 行の追加</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -674,6 +1206,17 @@ Restore them?</source>
     <message>
         <source>share of purchase value by origin country</source>
         <translation>原産国別の購入額比率</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>{title} failed</source>
+        <translation>失敗しました：{title}</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1690,47 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>ProjectTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Supplier name</source>
+        <translation>仕入先名</translation>
+    </message>
+    <message>
+        <source>Parent name</source>
+        <translation>親品目名</translation>
+    </message>
+    <message>
+        <source>Child name</source>
+        <translation>子品目名</translation>
+    </message>
+    <message>
+        <source>{tip} (required)</source>
+        <translation>{tip}（必須）</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveRows</name>
+    <message>
+        <source>Delete 1 row</source>
+        <translation>1 行の削除</translation>
+    </message>
+    <message>
+        <source>Delete {count} rows</source>
+        <translation>{count} 行の削除</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceProject</name>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+</context>
+<context>
     <name>RequirementChart</name>
     <message>
         <source>Monthly requirement against stock</source>
@@ -1549,6 +2133,24 @@ every material lasts</source>
     <message>
         <source>Supplier {code}</source>
         <translation>仕入先 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>SetCells</name>
+    <message>
+        <source>Edit cell</source>
+        <translation>セルの編集</translation>
+    </message>
+    <message>
+        <source>Paste {count} cells</source>
+        <translation>{count} 個のセルの貼り付け</translation>
+    </message>
+</context>
+<context>
+    <name>SetSetting</name>
+    <message>
+        <source>Change {setting}</source>
+        <translation>{setting}の変更</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2672,103 @@ every material lasts</source>
     <message>
         <source>Page {page} of {pages}</source>
         <translation>{page} / {pages} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Sum {value}</source>
+        <translation>合計: {value}</translation>
+    </message>
+    <message>
+        <source>Average {value}</source>
+        <translation>平均: {value}</translation>
+    </message>
+    <message>
+        <source>Count {count}</source>
+        <translation>データの個数: {count}</translation>
+    </message>
+    <message>
+        <source>This value cannot be used here.</source>
+        <translation>この値はここでは使用できません。</translation>
+    </message>
+    <message>
+        <source>Search {title}…</source>
+        <translation>{title}を検索…</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>行の追加</translation>
+    </message>
+    <message>
+        <source>Insert a row below the current one (Ctrl+Shift+=)</source>
+        <translation>現在の行の下に行を挿入します（Ctrl+Shift+=）</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>行の削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows (Ctrl+-)</source>
+        <translation>選択した行を削除します（Ctrl+-）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of {count} row(s)</source>
+        <translation>
+            <numerusform>{count} 行中 {shown} 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} row(s)</source>
+        <translation>
+            <numerusform>{count} 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>切り取り</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Insert row above</source>
+        <translation>上に行を挿入</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>下方向へコピー</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>セルのクリア</translation>
+    </message>
+    <message>
+        <source>Copied {rows} × {columns} cells</source>
+        <translation>{rows} × {columns} 個のセルをコピーしました</translation>
+    </message>
+    <message>
+        <source>Cut cells</source>
+        <translation>セルの切り取り</translation>
+    </message>
+    <message>
+        <source>Paste refused: the block is {width} columns wide and does not fit from column {column}</source>
+        <translation>貼り付けできません：貼り付ける範囲は {width} 列あり、{column} 列目からでは収まりません</translation>
+    </message>
+    <message>
+        <source>Paste refused, nothing changed:
+{problems}</source>
+        <translation>貼り付けできません。何も変更していません：
+{problems}</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+…ほか {count} 件</translation>
     </message>
 </context>
 <context>

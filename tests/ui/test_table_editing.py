@@ -322,3 +322,29 @@ def test_ctrl_d_fills_down_in_one_undo_step(window: MainWindow, qtbot: object) -
     assert window.undo_group.undoText() == "Fill down"
     window.undo_group.undo()
     pd.testing.assert_frame_equal(window.doc.project.orders, before)
+
+
+def test_undo_texts_and_row_count_read_as_english(window: MainWindow, qtbot: object) -> None:
+    """Edit → Undo names each step in English as before the window could be translated
+    (one row, several rows, a cell), and the count beside the search box is plural-aware."""
+    page = show_page(window, qtbot, "orders_page")
+    assert isinstance(page, TablePage)
+    n = page.model.rowCount()
+    assert page.count.text() == f"{n:,} rows"
+    undo = window.actions["undo"]
+    click_cell(qtbot, page, 0, "quantity")
+    window.actions["add_row"].trigger()
+    assert undo.text() == "&Undo Add 1 row"
+    assert page.count.text() == f"{n + 1:,} rows"
+    page.view.selectRow(0)
+    page.view.selectionModel().select(page.model.index(1, 0), page.view.selectionModel(
+        ).SelectionFlag.Select | page.view.selectionModel().SelectionFlag.Rows)
+    page.delete_rows()
+    assert undo.text() == "&Undo Delete 2 rows"
+    click_cell(qtbot, page, 0, "quantity")
+    type_text(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Return)
+    assert undo.text() == "&Undo Edit cell"
+    page.search.setText(str(page.model.value(0, "item_id")))
+    shown = page.model.rowCount()
+    assert page.count.text() == f"{shown:,} of {n - 1:,} rows"

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from planner.core.errors import Cancelled
-from ui.qt import QObject, QRunnable, QThreadPool, QWidget, Signal
+from ui.qt import QCoreApplication, QObject, QRunnable, QThreadPool, QWidget, Signal
 
 T = TypeVar("T")
 
@@ -230,13 +230,14 @@ class Operation(Generic[T]):
             from ui.common.errors import show_error
 
             show_error(self._parent if isinstance(self._parent, QWidget) else None, exc,
-                       f"{self.title} failed" if self.title else "Stockpile Planner")
+                       QCoreApplication.translate("Operation", "{title} failed").format(
+                           title=self.title) if self.title else "Stockpile Planner")
 
     def _report_cancelled(self) -> None:
         if self._on_cancel is not None:
             self._on_cancel()
         elif self._host is not None and hasattr(self._host, "show_message"):
-            self._host.show_message("Cancelled")
+            self._host.show_message(QCoreApplication.translate("Operation", "Cancelled"))
 
     def _progressed(self, done: int, total: int) -> None:
         if self.orphaned:

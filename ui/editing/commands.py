@@ -9,8 +9,9 @@ import pandas as pd
 
 from planner.inputs import editing
 from planner.inputs.project import Project, Settings
+from planner.inputs.schema import SETTING_BY_KEY
 from ui.editing.document import Document
-from ui.qt import QUndoCommand
+from ui.qt import QCoreApplication, QUndoCommand
 
 
 class SetCells(QUndoCommand):
@@ -19,8 +20,11 @@ class SetCells(QUndoCommand):
     def __init__(self, doc: Document, table: str,
                  changes: Sequence[tuple[int, str, object]], append_rows: int = 0,
                  text: str = ""):
-        super().__init__(text or ("Edit cell" if len(changes) == 1 else
-                                  f"Paste {len(changes)} cells"))
+        # the text follows Edit → Undo and Redo; callers give theirs translated
+        super().__init__(text or (QCoreApplication.translate("SetCells", "Edit cell")
+                                  if len(changes) == 1 else QCoreApplication.translate(
+                                      "SetCells", "Paste {count} cells").format(
+                                          count=len(changes))))
         self.doc, self.table = doc, table
         self.changes = list(changes)
         self.append_rows = append_rows
@@ -57,7 +61,10 @@ class InsertRows(QUndoCommand):
     def __init__(self, doc: Document, table: str, at: int, rows: pd.DataFrame | None = None,
                  count: int = 1):
         n = count if rows is None else len(rows)
-        super().__init__(f"Add {n} row{'s' if n != 1 else ''}")
+        # two sentences, not a "%n" one: lupdate gives numerus forms to tr() alone
+        super().__init__(QCoreApplication.translate("InsertRows", "Add 1 row") if n == 1 else
+                         QCoreApplication.translate("InsertRows", "Add {count} rows").format(
+                             count=n))
         self.doc, self.table, self.at, self.rows, self.count = doc, table, at, rows, n
 
     def redo(self) -> None:
@@ -72,7 +79,9 @@ class InsertRows(QUndoCommand):
 class RemoveRows(QUndoCommand):
     def __init__(self, doc: Document, table: str, positions: Sequence[int]):
         n = len(positions)
-        super().__init__(f"Delete {n} row{'s' if n != 1 else ''}")
+        super().__init__(QCoreApplication.translate("RemoveRows", "Delete 1 row") if n == 1
+                         else QCoreApplication.translate("RemoveRows", "Delete {count} rows")
+                         .format(count=n))
         self.doc, self.table = doc, table
         self.positions = sorted(set(positions))
         self.removed: pd.DataFrame | None = None
@@ -91,7 +100,11 @@ class SetSetting(QUndoCommand):
     """Change one setting (parsed by the engine before the command is made)."""
 
     def __init__(self, doc: Document, new: Settings, key: str):
-        super().__init__(f"Change {key.replace('_', ' ')}")
+        spec = SETTING_BY_KEY.get(key)
+        name = spec.heading if spec is not None and spec.heading != key else key.replace(
+            "_", " ")  # English: "Change target days"; Japanese: 目標在庫日数の変更
+        super().__init__(QCoreApplication.translate("SetSetting", "Change {setting}").format(
+            setting=name))
         self.doc, self.new, self.old = doc, new, doc.project.settings
 
     def redo(self) -> None:
@@ -106,8 +119,8 @@ class SetSetting(QUndoCommand):
 class ReplaceProject(QUndoCommand):
     """An import: the whole project replaced, undoable like any edit."""
 
-    def __init__(self, doc: Document, project: Project, text: str = "Import"):
-        super().__init__(text)
+    def __init__(self, doc: Document, project: Project, text: str = ""):
+        super().__init__(text or QCoreApplication.translate("ReplaceProject", "Import"))
         self.doc, self.new, self.old = doc, project, doc.project
 
     def redo(self) -> None:

@@ -46,6 +46,7 @@ class Document(QObject):
         self.report_error = ""  # why the figures could not be computed, if so
         self.problems: list[Problem] = []
         self.marks: dict[str, dict[tuple[int, str], str]] = {}
+        self.warning_prefix = self.tr("Warning: ")  # begins a warning's mark, not an error's
         self.selected_item = ""
         self.background_rows = BACKGROUND_ROWS
         self._operation: Operation[Results] | None = None
@@ -60,7 +61,7 @@ class Document(QObject):
     def display_name(self) -> str:
         if self.path is not None:
             return self.path.name
-        return self.source_name or "Untitled"
+        return self.source_name or self.tr("Untitled")
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -144,7 +145,7 @@ class Document(QObject):
 
     def _compute_failed(self, exc: BaseException) -> None:
         self._operation = None
-        self.report_error = f"figures not updated: {exc}"
+        self.report_error = self.tr("figures not updated: {error}").format(error=exc)
         self.busyChanged.emit(False)
         self.reportChanged.emit()
 
@@ -162,6 +163,6 @@ class Document(QObject):
                 continue
             key = (pos, p.column or "")
             table_marks = marks.setdefault(p.sheet, {})
-            text = ("" if p.severity == "error" else "Warning: ") + p.message
+            text = ("" if p.severity == "error" else self.warning_prefix) + p.message
             table_marks[key] = f"{table_marks[key]}\n{text}" if key in table_marks else text
         return marks

@@ -18,12 +18,15 @@ import pandas as pd
 from planner.analysis.ordering import status_rank
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
+from planner.core.i18n import pgettext
 from planner.inputs import editing
-from planner.inputs.schema import sheet
+from planner.inputs.schema import Column, sheet
 from ui.common import theme
 from ui.editing.document import Document
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -73,138 +76,200 @@ class Col:
 
     @property
     def header_tip(self) -> str:
-        """What the column means, with its unit: its own tip, else the shared one."""
-        return self.tip or COLUMN_TIPS.get(self.key, "")
+        """What the column means, with its unit: its own tip, else the shared one (in the
+        window's language)."""
+        if self.tip:
+            return self.tip
+        shared = COLUMN_TIPS.get(self.key)
+        return QCoreApplication.translate("ColumnTips", shared) if shared else ""
 
 
 # What each column means, with its unit, for the header tooltips of every table; a
 # column's own tip (Col.tip) says more where the same key means something particular.
 COLUMN_TIPS: dict[str, str] = {
-    "item_id": "The item's ID, as in the Items table.",
-    "product_id": "The product's ID, as in the Items table.",
-    "parent_id": "The ID of the item this line builds.",
-    "child_id": "The ID of the item it consumes.",
-    "supplier_id": "The supplier's ID, as in the Suppliers table.",
-    "name": "The name given in the Items (or Suppliers) table.",
-    "item_name": "The item's name, from the Items table (change it there).",
-    "supplier_name": "The supplier's name, from the Suppliers table (change it there).",
-    "parent_name": "The parent item's name, from the Items table.",
-    "child_name": "The child item's name, from the Items table.",
-    "unit": "The unit every quantity of this item is counted in (kg, pcs, …).",
-    "daily_use": "Gross requirement per day through the BOM, in the item's unit.",
-    "on_hand": "Stock on hand on the as-of date, in the item's unit.",
-    "days_of_cover": "Days of cover: on hand ÷ daily use, in days from the as-of date.",
-    "days_of_cover_with_orders": "Cover with orders: days of cover counting open orders "
-                                 "due within the horizon as stock, in days.",
-    "target_days": "The days of cover to hold: the item's own target, else the project's.",
-    "safety_stock": "The stock never to go below, in the item's unit.",
-    "safety_stock_basis": "Where the safety stock comes from: given, or computed from the "
-                          "service level.",
-    "status": "critical: at or below safety stock, or cover shorter than the fastest lead "
-              "time; short: cover below target; ok: on target.",
-    "worst_status": "The worst status among the materials it consumes.",
-    "worst_status_material": "The material that gives it its worst status.",
-    "top_supplier": "The supplier with the largest share of the item's supply.",
-    "top_supplier_share": "The top supplier's share of the item's supply, in percent.",
-    "top_country": "The origin country (mined or refined) with the largest share, not the "
-                   "seller's country.",
-    "top_country_share": "The top origin country's share of the item's supply, in percent.",
-    "supplier_hhi": "Supplier HHI (Herfindahl-Hirschman index): 10,000 × the sum of the "
-                    "squared supplier shares; 10,000 means a single source, below 1,500 "
-                    "is diversified.",
-    "country_hhi": "Country HHI: 10,000 × the sum of the squared origin-country shares; "
-                   "10,000 means one country.",
-    "suppliers": "How many suppliers the item has.",
-    "over_supplier_cap": "yes: one supplier's share is above the project's maximum "
-                         "supplier share.",
-    "over_country_cap": "yes: one origin country's share is above the project's maximum "
-                        "country share.",
-    "materials": "How many purchased materials it consumes, at any BOM level.",
-    "min_days_of_cover": "The shortest days of cover among its materials, in days.",
-    "min_cover_material": "The material with the shortest days of cover.",
-    "top_country_material": "The material whose origin country share is highest.",
-    "materials_over_country_cap": "How many of its materials are over the country cap.",
-    "materials_over_supplier_cap": "How many of its materials are over the supplier cap.",
-    "hit_share": "The share of its supply the stop hits, in percent.",
-    "time_to_survive_days": "TTS, time to survive: the day after the stop's start when the "
-                            "stock, and the orders still arriving, run out.",
-    "time_to_recover_days": "TTR, time to recover: days until supply is back at full "
-                            "capacity after the stop.",
-    "gap_days": "TTR − TTS where positive: days without stock, in days.",
-    "strategic_stock": "Stock that would close the gap, in the item's unit.",
-    "strategic_stock_value": "The strategic stock's value at the item's price.",
-    "shortfall": "What cannot be supplied during the stop, in the item's unit.",
-    "shortfall_value": "The shortfall's value at the item's price.",
-    "outage_days": "Days without the item: shortfall ÷ daily use.",
-    "orders_lost": "Open orders from the stopped sources that will not arrive, in the "
-                   "item's unit.",
-    "orders_arriving": "Open orders that still arrive during the stop, in the item's unit.",
-    "time_to_stop_days": "The day after the stop's start when the product stops.",
-    "binding": "The material that stops it longest.",
-    "buffer_days": "Days between the stop's end and the product stopping; negative: days "
-                   "stopped.",
-    "units_lost": "Units of the product not made: daily demand × outage days.",
-    "revenue_at_risk": "Units lost × the product's price.",
-    "rank": "The stop's rank, the riskiest first.",
-    "stop": "The supplier or country that stops.",
-    "risk_exposure_index": "Risk exposure index: revenue at risk relative to the riskiest "
-                           "stop (100% is the riskiest).",
-    "spend_share": "The stop's share of the spend on purchased materials, in percent.",
-    "first_stockout_days": "The first day a material runs out, from the stop's start.",
-    "products_stopped": "How many products stop within the stop.",
-    "materials_hit": "How many materials lose some supply.",
-    "materials_out": "How many materials run out.",
-    "days": "How long the stop lasts, in days.",
-    "qty": "Effective quantity per unit of the parent (scrap included), in the child's "
-           "unit.",
-    "qty_per_unit": "Quantity per unit of the product, at every BOM level, in the "
-                    "material's unit.",
-    "order_by": "The last day to order so that the order arrives before stock falls to "
-                "its target.",
-    "late": "yes: the order-by date has passed; order today.",
-    "quantity": "The quantity, in the item's unit.",
-    "unit_price": "The price of one unit, in the currency of the column title (or of the "
-                  "row).",
-    "cost": "Quantity × unit price, in the project's currency.",
-    "lead_time_days": "Days from order to arrival.",
-    "arrival": "The day the order is expected to arrive if placed today.",
-    "origin_country": "Where the material is mined or refined.",
-    "net_need": "What is needed beyond stock and open orders to reach the target, in the "
-                "item's unit.",
-    "planned": "What the plan orders, in the item's unit.",
-    "reason": "Why the plan orders what it does.",
-    "country": "The country, as an ISO 3166 code.",
-    "lines": "How many order lines.",
-    "cost_share": "Its share of the plan's spend, in percent.",
-    "warning": "What to watch for on this line, such as stock running out before the "
-               "order can arrive.",
-    "days_of_cover_before": "Days of cover today, with open orders, in days.",
-    "days_of_cover_after": "Days of cover once the plan's orders arrive, in days.",
-    "top_supplier_share_before": "The top supplier's share of the item's supply today, in "
-                                 "percent.",
-    "top_supplier_share_after": "The top supplier's share with the plan's orders, in "
-                                "percent.",
-    "top_country_before": "Today's top origin country.",
-    "top_country_share_before": "The top origin country's share today, in percent.",
-    "top_country_share_after": "The top origin country's share with the plan's orders, in "
-                               "percent.",
-    "supplier_hhi_before": "Supplier HHI today: 10,000 × the sum of the squared supplier "
-                           "shares (10,000: a single source).",
-    "supplier_hhi_after": "Supplier HHI with the plan's orders (10,000: a single source).",
-    "cap_breach": "yes: a supplier or origin country is still over its cap after the plan.",
-    "category": "A group of your own, to sort and search by.",
-    "qty_per": "How many units of the child one unit of the parent takes, in the child's "
-               "unit.",
-    "scrap_pct": "Percent of the child lost in making the parent; 5 means 5% more is used.",
-    "due_date": "The day the order is expected to arrive.",
-    "capacity_per_month": "The most the source can deliver in a month, in the item's unit.",
-    "moq": "Minimum order quantity, in the item's unit.",
-    "key": "The setting's name.",
-    "value": "The setting's value.",
-    "Demand.quantity": "The demand for the product per period (the Per column), in its "
-                       "unit.",
-    "Orders.quantity": "The quantity ordered, in the item's unit.",
-    "Forecast.quantity": "The demand forecast for the month, in the item's unit.",
+    "item_id": QT_TRANSLATE_NOOP("ColumnTips", "The item's ID, as in the Items table."),
+    "product_id": QT_TRANSLATE_NOOP("ColumnTips", "The product's ID, as in the Items table."),
+    "parent_id": QT_TRANSLATE_NOOP("ColumnTips", "The ID of the item this line builds."),
+    "child_id": QT_TRANSLATE_NOOP("ColumnTips", "The ID of the item it consumes."),
+    "supplier_id": QT_TRANSLATE_NOOP("ColumnTips", "The supplier's ID, as in the Suppliers "
+                                                   "table."),
+    "name": QT_TRANSLATE_NOOP("ColumnTips", "The name given in the Items (or Suppliers) table."),
+    "item_name": QT_TRANSLATE_NOOP("ColumnTips", "The item's name, from the Items table (change "
+                                                 "it there)."),
+    "supplier_name": QT_TRANSLATE_NOOP("ColumnTips", "The supplier's name, from the Suppliers "
+                                                     "table (change it there)."),
+    "parent_name": QT_TRANSLATE_NOOP("ColumnTips", "The parent item's name, from the Items "
+                                                   "table."),
+    "child_name": QT_TRANSLATE_NOOP("ColumnTips", "The child item's name, from the Items table."),
+    "unit": QT_TRANSLATE_NOOP("ColumnTips", "The unit every quantity of this item is counted in "
+                                            "(kg, pcs, …)."),
+    "daily_use": QT_TRANSLATE_NOOP("ColumnTips", "Gross requirement per day through the BOM, in "
+                                                 "the item's unit."),
+    "on_hand": QT_TRANSLATE_NOOP("ColumnTips", "Stock on hand on the as-of date, in the item's "
+                                               "unit."),
+    "days_of_cover": QT_TRANSLATE_NOOP("ColumnTips", "Days of cover: on hand ÷ daily use, in "
+                                                     "days from the as-of date."),
+    "days_of_cover_with_orders": QT_TRANSLATE_NOOP("ColumnTips", "Cover with orders: days of "
+                                                                 "cover counting open orders "
+                                                                 "due within the horizon as "
+                                                                 "stock, in days."),
+    "target_days": QT_TRANSLATE_NOOP("ColumnTips", "The days of cover to hold: the item's own "
+                                                   "target, else the project's."),
+    "safety_stock": QT_TRANSLATE_NOOP("ColumnTips", "The stock never to go below, in the item's "
+                                                    "unit."),
+    "safety_stock_basis": QT_TRANSLATE_NOOP("ColumnTips", "Where the safety stock comes from: "
+                                                          "given, or computed from the service "
+                                                          "level."),
+    "status": QT_TRANSLATE_NOOP("ColumnTips", "critical: at or below safety stock, or cover "
+                                              "shorter than the fastest lead time; short: cover "
+                                              "below target; ok: on target."),
+    "worst_status": QT_TRANSLATE_NOOP("ColumnTips", "The worst status among the materials it "
+                                                    "consumes."),
+    "worst_status_material": QT_TRANSLATE_NOOP("ColumnTips", "The material that gives it its "
+                                                             "worst status."),
+    "top_supplier": QT_TRANSLATE_NOOP("ColumnTips", "The supplier with the largest share of the "
+                                                    "item's supply."),
+    "top_supplier_share": QT_TRANSLATE_NOOP("ColumnTips", "The top supplier's share of the "
+                                                          "item's supply, in percent."),
+    "top_country": QT_TRANSLATE_NOOP("ColumnTips", "The origin country (mined or refined) with "
+                                                   "the largest share, not the seller's "
+                                                   "country."),
+    "top_country_share": QT_TRANSLATE_NOOP("ColumnTips", "The top origin country's share of the "
+                                                         "item's supply, in percent."),
+    "supplier_hhi": QT_TRANSLATE_NOOP("ColumnTips", "Supplier HHI (Herfindahl-Hirschman index): "
+                                                    "10,000 × the sum of the squared supplier "
+                                                    "shares; 10,000 means a single source, "
+                                                    "below 1,500 is diversified."),
+    "country_hhi": QT_TRANSLATE_NOOP("ColumnTips", "Country HHI: 10,000 × the sum of the squared "
+                                                   "origin-country shares; 10,000 means one "
+                                                   "country."),
+    "suppliers": QT_TRANSLATE_NOOP("ColumnTips", "How many suppliers the item has."),
+    "over_supplier_cap": QT_TRANSLATE_NOOP("ColumnTips", "yes: one supplier's share is above the "
+                                                         "project's maximum supplier share."),
+    "over_country_cap": QT_TRANSLATE_NOOP("ColumnTips", "yes: one origin country's share is "
+                                                        "above the project's maximum country "
+                                                        "share."),
+    "materials": QT_TRANSLATE_NOOP("ColumnTips", "How many purchased materials it consumes, at "
+                                                 "any BOM level."),
+    "min_days_of_cover": QT_TRANSLATE_NOOP("ColumnTips", "The shortest days of cover among its "
+                                                         "materials, in days."),
+    "min_cover_material": QT_TRANSLATE_NOOP("ColumnTips", "The material with the shortest days "
+                                                          "of cover."),
+    "top_country_material": QT_TRANSLATE_NOOP("ColumnTips", "The material whose origin country "
+                                                            "share is highest."),
+    "materials_over_country_cap": QT_TRANSLATE_NOOP("ColumnTips", "How many of its materials are "
+                                                                  "over the country cap."),
+    "materials_over_supplier_cap": QT_TRANSLATE_NOOP("ColumnTips", "How many of its materials "
+                                                                   "are over the supplier cap."),
+    "hit_share": QT_TRANSLATE_NOOP("ColumnTips", "The share of its supply the stop hits, in "
+                                                 "percent."),
+    "time_to_survive_days": QT_TRANSLATE_NOOP("ColumnTips", "TTS, time to survive: the day after "
+                                                            "the stop's start when the stock, "
+                                                            "and the orders still arriving, run "
+                                                            "out."),
+    "time_to_recover_days": QT_TRANSLATE_NOOP("ColumnTips", "TTR, time to recover: days until "
+                                                            "supply is back at full capacity "
+                                                            "after the stop."),
+    "gap_days": QT_TRANSLATE_NOOP("ColumnTips", "TTR − TTS where positive: days without stock, "
+                                                "in days."),
+    "strategic_stock": QT_TRANSLATE_NOOP("ColumnTips", "Stock that would close the gap, in the "
+                                                       "item's unit."),
+    "strategic_stock_value": QT_TRANSLATE_NOOP("ColumnTips", "The strategic stock's value at the "
+                                                             "item's price."),
+    "shortfall": QT_TRANSLATE_NOOP("ColumnTips", "What cannot be supplied during the stop, in "
+                                                 "the item's unit."),
+    "shortfall_value": QT_TRANSLATE_NOOP("ColumnTips", "The shortfall's value at the item's "
+                                                       "price."),
+    "outage_days": QT_TRANSLATE_NOOP("ColumnTips", "Days without the item: shortfall ÷ daily "
+                                                   "use."),
+    "orders_lost": QT_TRANSLATE_NOOP("ColumnTips", "Open orders from the stopped sources that "
+                                                   "will not arrive, in the item's unit."),
+    "orders_arriving": QT_TRANSLATE_NOOP("ColumnTips", "Open orders that still arrive during the "
+                                                       "stop, in the item's unit."),
+    "time_to_stop_days": QT_TRANSLATE_NOOP("ColumnTips", "The day after the stop's start when "
+                                                         "the product stops."),
+    "binding": QT_TRANSLATE_NOOP("ColumnTips", "The material that stops it longest."),
+    "buffer_days": QT_TRANSLATE_NOOP("ColumnTips", "Days between the stop's end and the product "
+                                                   "stopping; negative: days stopped."),
+    "units_lost": QT_TRANSLATE_NOOP("ColumnTips", "Units of the product not made: daily demand × "
+                                                  "outage days."),
+    "revenue_at_risk": QT_TRANSLATE_NOOP("ColumnTips", "Units lost × the product's price."),
+    "rank": QT_TRANSLATE_NOOP("ColumnTips", "The stop's rank, the riskiest first."),
+    "stop": QT_TRANSLATE_NOOP("ColumnTips", "The supplier or country that stops."),
+    "risk_exposure_index": QT_TRANSLATE_NOOP("ColumnTips", "Risk exposure index: revenue at risk "
+                                                           "relative to the riskiest stop (100% "
+                                                           "is the riskiest)."),
+    "spend_share": QT_TRANSLATE_NOOP("ColumnTips", "The stop's share of the spend on purchased "
+                                                   "materials, in percent."),
+    "first_stockout_days": QT_TRANSLATE_NOOP("ColumnTips", "The first day a material runs out, "
+                                                           "from the stop's start."),
+    "products_stopped": QT_TRANSLATE_NOOP("ColumnTips", "How many products stop within the stop."),
+    "materials_hit": QT_TRANSLATE_NOOP("ColumnTips", "How many materials lose some supply."),
+    "materials_out": QT_TRANSLATE_NOOP("ColumnTips", "How many materials run out."),
+    "days": QT_TRANSLATE_NOOP("ColumnTips", "How long the stop lasts, in days."),
+    "qty": QT_TRANSLATE_NOOP("ColumnTips", "Effective quantity per unit of the parent (scrap "
+                                           "included), in the child's unit."),
+    "qty_per_unit": QT_TRANSLATE_NOOP("ColumnTips", "Quantity per unit of the product, at every "
+                                                    "BOM level, in the material's unit."),
+    "order_by": QT_TRANSLATE_NOOP("ColumnTips", "The last day to order so that the order arrives "
+                                                "before stock falls to its target."),
+    "late": QT_TRANSLATE_NOOP("ColumnTips", "yes: the order-by date has passed; order today."),
+    "quantity": QT_TRANSLATE_NOOP("ColumnTips", "The quantity, in the item's unit."),
+    "unit_price": QT_TRANSLATE_NOOP("ColumnTips", "The price of one unit, in the currency of the "
+                                                  "column title (or of the row)."),
+    "cost": QT_TRANSLATE_NOOP("ColumnTips", "Quantity × unit price, in the project's currency."),
+    "lead_time_days": QT_TRANSLATE_NOOP("ColumnTips", "Days from order to arrival."),
+    "arrival": QT_TRANSLATE_NOOP("ColumnTips", "The day the order is expected to arrive if "
+                                               "placed today."),
+    "origin_country": QT_TRANSLATE_NOOP("ColumnTips", "Where the material is mined or refined."),
+    "net_need": QT_TRANSLATE_NOOP("ColumnTips", "What is needed beyond stock and open orders to "
+                                                "reach the target, in the item's unit."),
+    "planned": QT_TRANSLATE_NOOP("ColumnTips", "What the plan orders, in the item's unit."),
+    "reason": QT_TRANSLATE_NOOP("ColumnTips", "Why the plan orders what it does."),
+    "country": QT_TRANSLATE_NOOP("ColumnTips", "The country, as an ISO 3166 code."),
+    "lines": QT_TRANSLATE_NOOP("ColumnTips", "How many order lines."),
+    "cost_share": QT_TRANSLATE_NOOP("ColumnTips", "Its share of the plan's spend, in percent."),
+    "warning": QT_TRANSLATE_NOOP("ColumnTips", "What to watch for on this line, such as stock "
+                                               "running out before the order can arrive."),
+    "days_of_cover_before": QT_TRANSLATE_NOOP("ColumnTips", "Days of cover today, with open "
+                                                            "orders, in days."),
+    "days_of_cover_after": QT_TRANSLATE_NOOP("ColumnTips", "Days of cover once the plan's orders "
+                                                           "arrive, in days."),
+    "top_supplier_share_before": QT_TRANSLATE_NOOP("ColumnTips", "The top supplier's share of "
+                                                                 "the item's supply today, in "
+                                                                 "percent."),
+    "top_supplier_share_after": QT_TRANSLATE_NOOP("ColumnTips", "The top supplier's share with "
+                                                                "the plan's orders, in percent."),
+    "top_country_before": QT_TRANSLATE_NOOP("ColumnTips", "Today's top origin country."),
+    "top_country_share_before": QT_TRANSLATE_NOOP("ColumnTips", "The top origin country's share "
+                                                                "today, in percent."),
+    "top_country_share_after": QT_TRANSLATE_NOOP("ColumnTips", "The top origin country's share "
+                                                               "with the plan's orders, in "
+                                                               "percent."),
+    "supplier_hhi_before": QT_TRANSLATE_NOOP("ColumnTips", "Supplier HHI today: 10,000 × the sum "
+                                                           "of the squared supplier shares "
+                                                           "(10,000: a single source)."),
+    "supplier_hhi_after": QT_TRANSLATE_NOOP("ColumnTips", "Supplier HHI with the plan's orders "
+                                                          "(10,000: a single source)."),
+    "cap_breach": QT_TRANSLATE_NOOP("ColumnTips", "yes: a supplier or origin country is still "
+                                                  "over its cap after the plan."),
+    "category": QT_TRANSLATE_NOOP("ColumnTips", "A group of your own, to sort and search by."),
+    "qty_per": QT_TRANSLATE_NOOP("ColumnTips", "How many units of the child one unit of the "
+                                               "parent takes, in the child's unit."),
+    "scrap_pct": QT_TRANSLATE_NOOP("ColumnTips", "Percent of the child lost in making the "
+                                                 "parent; 5 means 5% more is used."),
+    "due_date": QT_TRANSLATE_NOOP("ColumnTips", "The day the order is expected to arrive."),
+    "capacity_per_month": QT_TRANSLATE_NOOP("ColumnTips", "The most the source can deliver in a "
+                                                          "month, in the item's unit."),
+    "moq": QT_TRANSLATE_NOOP("ColumnTips", "Minimum order quantity, in the item's unit."),
+    "key": QT_TRANSLATE_NOOP("ColumnTips", "The setting's name."),
+    "value": QT_TRANSLATE_NOOP("ColumnTips", "The setting's value."),
+    "Demand.quantity": QT_TRANSLATE_NOOP("ColumnTips", "The demand for the product per period "
+                                                       "(the Per column), in its unit."),
+    "Orders.quantity": QT_TRANSLATE_NOOP("ColumnTips", "The quantity ordered, in the item's "
+                                                       "unit."),
+    "Forecast.quantity": QT_TRANSLATE_NOOP("ColumnTips", "The demand forecast for the month, in "
+                                                         "the item's unit."),
 }
 
 
@@ -236,14 +301,49 @@ class LazyStrings:
         return text
 
 
+CHOICE_KINDS = ("kind", "per")  # cells of a few words, shown in the window's language
+
+# Words the engine puts in a column, shown in the window's language (the engine keeps its
+# keys: safety_stock.GIVEN...; a script reading the report sees them unchanged)
+COLUMN_WORDS: dict[str, dict[str, str]] = {
+    "safety_stock_basis": {
+        "given": QT_TRANSLATE_NOOP("ColumnWords", "given"),
+        "service level": QT_TRANSLATE_NOOP("ColumnWords", "service level"),
+        "no lead time": QT_TRANSLATE_NOOP("ColumnWords", "no lead time"),
+    },
+}
+
+
+def _status_text(value: object) -> str:
+    """A status cell: the key as English has always shown it (critical, short, ok), the
+    engine's label in another language (危険, 目標未達, 目標達成)."""
+    if fmt.is_missing(value):
+        return ""
+    return fmt.status_label(str(value)) if fmt.japanese() else str(value)
+
+
+def _choice(value: object, kind: str) -> str:
+    """A kind or per cell (product, day...) as the template in the window's language writes
+    it (製品, 日); the engine reads either back as the same."""
+    return "" if fmt.is_missing(value) else pgettext(kind, str(value))
+
+
 def _month(value: object) -> str:
     """A month as its cells show it and as it is typed back: 2027-01 (blank when missing)."""
     return fmt.date(value)[:7]
 
 
-def _display(series: pd.Series, kind: str) -> tuple[str, ...] | LazyStrings:
+def _display(series: pd.Series, kind: str, key: str = "") -> tuple[str, ...] | LazyStrings:
     """A column's display strings: a tuple (of strings alone, which Python's garbage
     collector stops tracking, and so never walks again) or, for figures, lazily."""
+    if kind == "status":
+        return tuple([_status_text(v) for v in series])
+    if kind in CHOICE_KINDS:
+        return tuple([_choice(v, kind) for v in series])
+    words = COLUMN_WORDS.get(key)
+    if words is not None:
+        return tuple(["" if fmt.is_missing(v) else QCoreApplication.translate(
+            "ColumnWords", words[str(v)]) if str(v) in words else str(v) for v in series])
     if kind == "date":
         return tuple([fmt.date(v) for v in series])
     if kind == "month":
@@ -263,6 +363,8 @@ def _edit_text(value: object, kind: str) -> str:
         return fmt.date(value)
     if kind == "month":
         return _month(value)
+    if kind in CHOICE_KINDS:
+        return _choice(value, kind)
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value)
@@ -310,7 +412,7 @@ class FrameModel(QAbstractTableModel):
             return True
         for j in changed:
             c = self.columns[j]
-            self._display[j] = _display(frame[c.key], c.kind)
+            self._display[j] = _display(frame[c.key], c.kind, c.key)
             self._sort_keys.pop(j, None)
         moved = (self._sort is not None and self._sort[0] in changed) or (
             bool(self._filter) and any(not isinstance(self._display[j], LazyStrings)
@@ -331,7 +433,7 @@ class FrameModel(QAbstractTableModel):
         return True
 
     def _rebuild(self) -> None:
-        self._display = [_display(self.frame[c.key], c.kind) if c.key in self.frame
+        self._display = [_display(self.frame[c.key], c.kind, c.key) if c.key in self.frame
                          else ("",) * len(self.frame) for c in self.columns]
         self._sort_keys = {}
         self._apply_order()
@@ -445,9 +547,8 @@ class FrameModel(QAbstractTableModel):
             return RIGHT if self.columns[index.column()].numeric else None
         if role == _FOREGROUND:
             c = self.columns[index.column()]
-            if c.kind == "status":
-                return theme.status_colour(self._display[index.column()][
-                    self.rows[index.row()]])
+            if c.kind == "status" and c.key in self.frame:  # by the key, not the text shown
+                return theme.status_colour(str(self.frame[c.key].iat[self.rows[index.row()]]))
             return None
         if role == _SORT:
             return self.sort_key(index.column())[self.order[index.row()]]
@@ -475,24 +576,48 @@ class FrameModel(QAbstractTableModel):
         return self._display[column][position]
 
 
-KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month"}
+KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month",
+                "kind": "kind", "per": "per"}
 
 # The read-only name shown right of an id: id column -> (name column, its title, the
-# table the name is looked up in)
+# table the name is looked up in); the titles are translated where shown
 LOOKUPS: dict[str, tuple[str, str, str]] = {
-    "item_id": ("item_name", "Name", "Items"),
-    "supplier_id": ("supplier_name", "Supplier name", "Suppliers"),
-    "parent_id": ("parent_name", "Parent name", "Items"),
-    "child_id": ("child_name", "Child name", "Items"),
+    "item_id": ("item_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Name"), "Items"),
+    "supplier_id": ("supplier_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Supplier name"),
+                    "Suppliers"),
+    "parent_id": ("parent_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Parent name"),
+                  "Items"),
+    "child_id": ("child_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Child name"), "Items"),
 }
 NAME_TABLES = ("Items", "Suppliers")
 
 
 def _title(name: str) -> str:
+    """An English header from a column's name: "lead_time_days" -> "Lead time days"."""
     return (name.replace("_", " ").capitalize()
             .replace("Item id", "Item ID").replace("Supplier id", "Supplier ID")
             .replace("Parent id", "Parent ID").replace("Child id", "Child ID")
             .replace("Moq", "MOQ").replace("pct", "%"))
+
+
+def _heading(column: Column) -> str:
+    """A template column's header: the name a template in the window's language gives it
+    (員数), or in English its name in words (Qty per)."""
+    return column.heading if column.heading != column.name else _title(column.name)
+
+
+def _header_tip(table: str, column: Column) -> str:
+    """What a template column means, and whether it is required; in Japanese, headed by
+    its name as messages give it (員数（qty_per）), so the canonical name is at hand."""
+    shared = COLUMN_TIPS.get(f"{table}.{column.name}") or COLUMN_TIPS.get(column.name, "")
+    tip = column.description or (
+        QCoreApplication.translate("ColumnTips", shared) if shared else "")
+    if column.required:
+        tip = QCoreApplication.translate("ProjectTableModel", "{tip} (required)").format(
+            tip=tip)
+    if column.heading != column.name:
+        tip = f"{column.label}\n{tip.strip()}"
+    return tip
 
 
 class ProjectTableModel(FrameModel):
@@ -503,13 +628,12 @@ class ProjectTableModel(FrameModel):
         self.doc, self.table = doc, table
         cols = []
         for c in self.spec.columns:
-            tip = c.note or COLUMN_TIPS.get(f"{table}.{c.name}") or COLUMN_TIPS.get(
-                c.name, "")
-            cols.append(Col(c.name, _title(c.name), KIND_OF_TYPE.get(c.type, "text"),
-                            tip + (" (required)" if c.required else "")))
+            cols.append(Col(c.name, _heading(c), KIND_OF_TYPE.get(c.type, "text"),
+                            _header_tip(table, c)))
             lookup = LOOKUPS.get(c.name) if table not in NAME_TABLES else None
             if lookup is not None:
-                cols.append(Col(lookup[0], lookup[1], "lookup"))
+                cols.append(Col(lookup[0], QCoreApplication.translate(
+                    "ProjectTableModel", lookup[1]), "lookup"))
         self._editable = [c.kind != "lookup" for c in cols]
         super().__init__(cols, parent)
         self.last_error = ""  # why the last setData was refused
@@ -570,7 +694,7 @@ class ProjectTableModel(FrameModel):
         keys = [c.key for c in self.columns]
         for name in columns:
             j = keys.index(name)
-            self._display[j] = _display(self.frame[name], self.columns[j].kind)
+            self._display[j] = _display(self.frame[name], self.columns[j].kind, name)
             self._sort_keys.pop(j, None)
             beside = self._look_up(name)
             if beside is not None:
@@ -629,7 +753,7 @@ class ProjectTableModel(FrameModel):
                 return text
             if role == _FOREGROUND:  # reads on the fill in every theme
                 return theme.problem_text()
-            return theme.problem_brush(warning=text.startswith("Warning"))
+            return theme.problem_brush(warning=text.startswith(self.doc.warning_prefix))
         if role == _EDIT:
             c = self.columns[index.column()]
             if not self._editable[index.column()]:

@@ -22,7 +22,7 @@ import numpy as np
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.inputs import editing
-from planner.inputs.parsing import country_codes, currency_codes
+from planner.inputs.parsing import choice_names, country_codes, currency_codes
 from ui.editing.commands import InsertRows, RemoveRows, SetCells
 from ui.editing.document import Document
 from ui.editing.frozen import FrozenTableView
@@ -31,6 +31,7 @@ from ui.qt import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QEvent,
     QGuiApplication,
     QHBoxLayout,
@@ -121,10 +122,13 @@ def selection_figures(model: FrameModel, cells: dict[int, np.ndarray]) -> str:
     values = np.concatenate(numbers) if numbers else np.zeros(0)
     if len(values):
         show = fmt.share if kinds == {"share"} else fmt.entered
-        parts.append(f"Sum {show(float(values.sum()))}")
-        parts.append(f"Average {show(float(values.mean()))}")
+        parts.append(QCoreApplication.translate("TablePage", "Sum {value}").format(
+            value=show(float(values.sum()))))
+        parts.append(QCoreApplication.translate("TablePage", "Average {value}").format(
+            value=show(float(values.mean()))))
     if count:
-        parts.append(f"Count {count:,}")
+        parts.append(QCoreApplication.translate("TablePage", "Count {count}").format(
+            count=f"{count:,}"))
     return "    ".join(parts)
 
 
@@ -160,10 +164,8 @@ class ChoiceDelegate(QStyledItemDelegate):
     def choices(self, column: str) -> list[str] | None:
         spec = self.model.spec.column(column)
         p = self.doc.project
-        if spec.type == "kind":
-            return ["product", "component", "material"]
-        if spec.type == "per":
-            return ["day", "week", "month", "year"]
+        if spec.type in ("kind", "per"):  # in the window's language, as the cells show them
+            return choice_names(spec.type)
         if spec.type == "country":
             return sorted(country_codes())
         if spec.type == "currency":
@@ -238,7 +240,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         """Like Excel: say why, and reopen the cell with what was typed, so nothing is lost."""
         view = self.view
         self.pending[(index.row(), index.column())] = text
-        message = self.model.last_error or "This value cannot be used here."
+        message = self.model.last_error or QCoreApplication.translate(
+            "TablePage", "This value cannot be used here.")
         where = view.viewport().mapToGlobal(view.visualRect(index).bottomLeft())
         QToolTip.showText(where, message, view)
         persistent = QPersistentModelIndex(index)
@@ -330,14 +333,14 @@ class TablePage(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ChoiceDelegate(doc, self.model, self.view))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(f"Search {title.lower()}…")
+        self.search.setPlaceholderText(self.tr("Search {title}…").format(title=title.lower()))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_filter)
-        add = QPushButton("Add row", self)
-        add.setToolTip("Insert a row below the current one (Ctrl+Shift+=)")
+        add = QPushButton(self.tr("Add row"), self)
+        add.setToolTip(self.tr("Insert a row below the current one (Ctrl+Shift+=)"))
         add.clicked.connect(self.add_row)
-        delete = QPushButton("Delete rows", self)
-        delete.setToolTip("Delete the selected rows (Ctrl+-)")
+        delete = QPushButton(self.tr("Delete rows"), self)
+        delete.setToolTip(self.tr("Delete the selected rows (Ctrl+-)"))
         delete.clicked.connect(self.delete_rows)
         self.count = QLabel(self)
         self.count.setObjectName("muted")
@@ -372,7 +375,10 @@ class TablePage(QWidget):
 
     def _update_count(self) -> None:
         n, total = self.model.rowCount(), len(self.model.frame)
-        self.count.setText(f"{n:,} of {total:,} rows" if n != total else f"{total:,} rows")
+        self.count.setText(
+            self.tr("{shown} of {count} row(s)", None, total).format(
+                shown=f"{n:,}", count=f"{total:,}") if n != total else
+            self.tr("{count} row(s)", None, total).format(count=f"{total:,}"))
 
     def _figures_soon(self, *_args: object) -> None:
         self._figures_timer.start()
@@ -419,11 +425,11 @@ class TablePage(QWidget):
     def context_menu(self) -> QMenu:
         """The right-click menu: the clipboard and the row commands."""
         menu = QMenu(self)
-        entries = (("Cut", self.cut, Key.Cut), ("Copy", self.copy, Key.Copy),
-                   ("Paste", self.paste, Key.Paste), None,
-                   ("Insert row above", self.insert_rows_above, None),
-                   ("Delete rows", self.delete_rows, "Ctrl+-"), None,
-                   ("Fill down", self.fill_down, FILL_DOWN))
+        entries = ((self.tr("Cut"), self.cut, Key.Cut), (self.tr("Copy"), self.copy, Key.Copy),
+                   (self.tr("Paste"), self.paste, Key.Paste), None,
+                   (self.tr("Insert row above"), self.insert_rows_above, None),
+                   (self.tr("Delete rows"), self.delete_rows, "Ctrl+-"), None,
+                   (self.tr("Fill down"), self.fill_down, FILL_DOWN))
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
@@ -472,9 +478,11 @@ class TablePage(QWidget):
         if positions:
             self.doc.undo_stack.push(RemoveRows(self.doc, self.table, positions))
 
-    def clear_cells(self, text: str = "Clear cells", keep_required: bool = True) -> None:
+    def clear_cells(self, text: str = "", keep_required: bool = True) -> None:
         """Blank the selected cells (Delete leaves required cells as they are; Cut, whose
-        values are on the clipboard to go elsewhere, blanks them too)."""
+        values are on the clipboard to go elsewhere, blanks them too); ``text`` names the
+        undo step (Clear cells unless given)."""
+        text = text or self.tr("Clear cells")
         indexes = self.view.selectionModel().selectedIndexes()
         changes = []
         for index in indexes:
@@ -508,7 +516,7 @@ class TablePage(QWidget):
                     changes.append((pos, key, value))
         if changes:
             self.doc.undo_stack.push(SetCells(self.doc, self.table, changes,
-                                              text="Fill down"))
+                                              text=self.tr("Fill down")))
 
     def copy(self) -> None:
         indexes = self.view.selectionModel().selectedIndexes()
@@ -522,12 +530,13 @@ class TablePage(QWidget):
         block = [[self.model.data(self.model.index(r, c), Qt.ItemDataRole.EditRole)
                   if (r, c) in chosen else "" for c in cols] for r in rows]
         QGuiApplication.clipboard().setText(to_clipboard(block))
-        self.doc.message.emit(f"Copied {len(rows)} × {len(cols)} cells")
+        self.doc.message.emit(self.tr("Copied {rows} × {columns} cells").format(
+            rows=len(rows), columns=len(cols)))
 
     def cut(self) -> None:
         """Copy the selected cells, then blank them (one undo step)."""
         self.copy()
-        self.clear_cells(text="Cut cells", keep_required=False)
+        self.clear_cells(text=self.tr("Cut cells"), keep_required=False)
 
     def paste(self, text: str | None = None, at: QModelIndex | None = None) -> bool:
         """Paste tab-separated text at ``at`` (the current cell unless given); returns
@@ -546,8 +555,9 @@ class TablePage(QWidget):
                     len(sheet_columns)) if at else 0
         width = max(len(r) for r in block)
         if left + width > len(sheet_columns):
-            self.doc.message.emit(f"Paste refused: the block is {width} columns wide and "
-                                  f"does not fit from column {left + 1}")
+            self.doc.message.emit(self.tr(
+                "Paste refused: the block is {width} columns wide and does not fit from "
+                "column {column}").format(width=width, column=left + 1))
             return False
         columns = list(sheet_columns[left:left + width])
         n_rows = len(self.model.frame)
@@ -565,8 +575,9 @@ class TablePage(QWidget):
         except InputError as exc:
             shown = "\n".join(str(p) for p in exc.problems[:8])
             more = len(exc.problems) - 8
-            self.doc.message.emit(f"Paste refused, nothing changed:\n{shown}" +
-                                  (f"\n… and {more} more" if more > 0 else ""))
+            self.doc.message.emit(
+                self.tr("Paste refused, nothing changed:\n{problems}").format(problems=shown)
+                + (self.tr("\n… and {count} more").format(count=more) if more > 0 else ""))
             return False
         changes = [(pos, col, value) for pos, row in zip(positions, typed, strict=True)
                    for col, value in zip(columns, row, strict=True)]

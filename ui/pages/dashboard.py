@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -18,7 +17,8 @@ import pandas as pd
 from planner.analysis.compute import Report
 from planner.analysis.ordering import concentration_order, country_mix, urgency_order
 from planner.core import formatting as fmt
-from planner.inputs.parsing import country_name
+from planner.core.countries import country_name
+from planner.core.i18n import language
 from planner.outputs.summary import G7_AMBITION, G7_CAP, cover_axis
 from ui.common.widgets import Card
 from ui.editing.document import Document
@@ -31,6 +31,8 @@ from ui.pages.charts import (
 )
 from ui.pages.exposure_map import ExposureMap
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -43,15 +45,21 @@ from ui.qt import (
 )
 
 OF = ("<span style='font-size:11pt; font-weight:400'>"
-      "&nbsp;of {n}</span>")
+      "{of}</span>")  # "&nbsp;of 10", after a card's count
 
 # Cards and chart panels take their look from the application's style sheet
 # (resources/style.qss).
 
-
-@cache
-def _country_name(code: str) -> str:
-    return country_name(code)
+# The cards' captions (translated where shown); the largest origin's is written with the
+# country's name once it is known
+CAPTIONS = {
+    "below_target": QT_TRANSLATE_NOOP("DashboardPage", "materials below target cover"),
+    "single_sourced": QT_TRANSLATE_NOOP("DashboardPage", "single-sourced materials"),
+    "over_supplier_cap": QT_TRANSLATE_NOOP("DashboardPage", "materials over the supplier cap"),
+    "over_country_cap": QT_TRANSLATE_NOOP("DashboardPage", "materials over the country cap"),
+    "largest_country": QT_TRANSLATE_NOOP("DashboardPage",
+                                         "of purchase value from the largest origin country"),
+}
 
 
 class DashboardPage(QWidget):
@@ -66,13 +74,7 @@ class DashboardPage(QWidget):
         # and the number of materials)
         self._mix_drawn: tuple[object, ...] | None = None
 
-        self.cards = {
-            "below_target": Card("materials below target cover"),
-            "single_sourced": Card("single-sourced materials"),
-            "over_supplier_cap": Card("materials over the supplier cap"),
-            "over_country_cap": Card("materials over the country cap"),
-            "largest_country": Card("of purchase value from the largest origin country"),
-        }
+        self.cards = {key: Card(self.tr(caption)) for key, caption in CAPTIONS.items()}
         cards = QHBoxLayout()
         cards.setSpacing(10)
         for card in self.cards.values():
@@ -151,18 +153,18 @@ class DashboardPage(QWidget):
         doc = self.doc
         report = doc.report
         if doc.report_error:
-            self._show_message("The figures cannot be shown",
-                               f"{_escape(doc.report_error)}<br><br>Fix the problems marked "
-                               "in the tables; the dashboard comes back by itself.")
+            self._show_message(self.tr("The figures cannot be shown"), self.tr(
+                "{error}<br><br>Fix the problems marked in the tables; the dashboard comes "
+                "back by itself.").format(error=_escape(doc.report_error)))
             return
         if report is None:
-            self._show_message("Computing the figures…",
-                               "The dashboard appears as soon as they are ready.")
+            self._show_message(self.tr("Computing the figures…"),
+                               self.tr("The dashboard appears as soon as they are ready."))
             return
         if report.materials.empty:
-            self._show_message("No materials yet",
-                               "Import a template workbook or add materials and their "
-                               "sources to see days of cover and exposure here.")
+            self._show_message(self.tr("No materials yet"), self.tr(
+                "Import a template workbook or add materials and their sources to see days "
+                "of cover and exposure here."))
             return
         self.stack.setCurrentIndex(0)
         table = material_table(report)
@@ -178,12 +180,14 @@ class DashboardPage(QWidget):
         # an edit of Stock or Orders keeps the report's sources: the same mix, not redrawn
         drawn = self._mix_drawn
         if drawn is None or drawn[0] is not report.sources or drawn[1:] != (
-                ids, names, s.max_country_share, total):
+                ids, names, s.max_country_share, total, language()):
             mix = segments(report.sources, ids)
             countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
+            # the names in the key follow the language: China / 中国
             self.mix_chart.set_mix(ids, names, mix, s.max_country_share,
-                                   {c: _country_name(c) for c in countries}, total)
-            self._mix_drawn = (report.sources, ids, names, s.max_country_share, total)
+                                   {c: country_name(c) for c in countries}, total)
+            self._mix_drawn = (report.sources, ids, names, s.max_country_share, total,
+                               language())
         width = max(self.cover_chart.label_width(), self.mix_chart.label_width())
         self.cover_chart.set_label_width(width)
         self.mix_chart.set_label_width(width)
@@ -239,33 +243,39 @@ class DashboardPage(QWidget):
         }
         s = self.doc.project.settings
 
-        def count(card: str, mask: np.ndarray, level: str, caption: str, tip: str) -> None:
+        of = self.tr("&nbsp;of {total}").format(total=fmt.count(n))
+
+        def count(card: str, mask: np.ndarray, level: str, tip: str) -> None:
             k = int(mask.sum())
-            self.cards[card].caption.setText(caption)
-            self.cards[card].set(fmt.count(k) + OF.format(n=fmt.count(n)), level if k else "",
+            self.cards[card].caption.setText(self.tr(CAPTIONS[card]))
+            self.cards[card].set(fmt.count(k) + OF.format(of=of), level if k else "",
                                  _tip(tip, names[mask]))
 
         count("below_target", below, "bad" if critical else "warn",
-              "materials below target cover",
-              f"Critical or short of their target days ({critical} critical):")
-        count("single_sourced", single, "warn", "single-sourced materials",
-              "Bought from one supplier only:")
-        count("over_supplier_cap", over_sup, "warn", "materials over the supplier cap",
-              f"A supplier holds more than {fmt.percent(s.max_supplier_share)} of supply:")
-        count("over_country_cap", over_cty, "bad", "materials over the country cap",
-              f"One origin country holds more than {fmt.percent(s.max_country_share)}:")
+              self.tr("Critical or short of their target days ({count} critical):").format(
+                  count=critical))
+        count("single_sourced", single, "warn", self.tr("Bought from one supplier only:"))
+        count("over_supplier_cap", over_sup, "warn",
+              self.tr("A supplier holds more than {share} of supply:").format(
+                  share=fmt.percent(s.max_supplier_share)))
+        count("over_country_cap", over_cty, "bad",
+              self.tr("One origin country holds more than {share}:").format(
+                  share=fmt.percent(s.max_country_share)))
         card = self.cards["largest_country"]
         if top_country is None or top_share is None:
-            card.set(fmt.DASH, "", "No purchase values: add unit prices to the sources.")
+            card.set(fmt.DASH, "", self.tr("No purchase values: add unit prices to the "
+                                           "sources."))
             return
         level = "bad" if top_share > G7_CAP else "warn" if top_share > G7_AMBITION else ""
-        card.caption.setText(f"of purchase value from {_country_name(top_country)} "
-                             "(largest origin)")
+        card.caption.setText(self.tr("of purchase value from {country} (largest origin)")
+                             .format(country=country_name(top_country)))
         others = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.iloc[1:4].items())
-        card.set(f"{top_country} {fmt.percent(top_share)}", level,
-                 f"Share of daily purchase value by origin country. G7 marks: under "
-                 f"{fmt.percent(G7_CAP)} by 2030, ambition {fmt.percent(G7_AMBITION)}."
-                 + (f"\nNext: {others}" if others else ""))
+        tip = self.tr("Share of daily purchase value by origin country. G7 marks: under {cap} "
+                      "by 2030, ambition {ambition}.").format(
+                          cap=fmt.percent(G7_CAP), ambition=fmt.percent(G7_AMBITION))
+        if others:
+            tip += self.tr("\nNext: {countries}").format(countries=others)
+        card.set(f"{top_country} {fmt.percent(top_share)}", level, tip)
 
 
 def material_table(report: Report) -> MaterialTable:
@@ -297,7 +307,8 @@ def _tip(heading: str, names: np.ndarray, limit: int = 12) -> str:
     if len(names) == 0:
         return ""
     listed = "\n".join(f"• {n}" for n in names[:limit])
-    more = f"\n… and {len(names) - limit} more" if len(names) > limit else ""
+    more = QCoreApplication.translate("DashboardPage", "\n… and {count} more").format(
+        count=len(names) - limit) if len(names) > limit else ""
     return f"{heading}\n{listed}{more}"
 
 
