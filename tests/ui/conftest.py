@@ -25,10 +25,13 @@ SEMI = SAMPLES / "semiconductor_equipment.xlsx"
 @pytest.fixture(scope="session", autouse=True)
 def english(qapp: object) -> None:
     """The window in English, as a user starts it: with the catalogue that gives English
-    its plural forms ("1 warning", "55 warnings")."""
+    its plural forms ("1 warning", "55 warnings"), and garbage collected in the UI thread
+    only (ui.common.collector), as the application does."""
     from ui.common import language
+    from ui.common.collector import GarbageCollector
 
     language.install(qapp, "en")  # type: ignore[arg-type]
+    GarbageCollector(qapp)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ def create_application(argv: Sequence[str]) -> object:
 
     from ui.common import language as languages
     from ui.common import theme
+    from ui.common.collector import GarbageCollector
     from ui.qt import QApplication, QIcon
     from ui.shell.preferences import Preferences
 
@@ -24,6 +25,8 @@ def create_application(argv: Sequence[str]) -> object:
     app.setApplicationName("Stockpile Planner")
     app.setApplicationDisplayName("Stockpile Planner")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    if app.findChild(GarbageCollector) is None:  # cycles are freed in the UI thread only
+        GarbageCollector(app)
     prefs = Preferences()
     language, _files = _language_option(argv[1:])
     languages.install(app, languages.chosen(language or prefs.language))
