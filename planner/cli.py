@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from planner.core import formatting as fmt
 from planner.core import i18n
 from planner.core.errors import InputError, PlannerError, Problem, summarised
-from planner.core.i18n import _, ngettext
+from planner.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from planner.results import Results
@@ -27,10 +27,25 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+# argparse's own words (usage, options, its errors), which it looks up with gettext's
+# global functions: marked here for our catalogue, and argparse is pointed at ours
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"), N_("ambiguous option: %(option)s could match "
+                                           "%(matches)s"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors already
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}").format(prog=self.prog,
+                                                                   message=message) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +165,8 @@ def version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
     i18n.set_language(_language_option(args_list))  # before the parser: its help is translated
+    argparse._ = _  # type: ignore[attr-defined]  # argparse's words in the same language
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     parser = build_parser()
     args = parser.parse_args(argv)
     return _run(args)

@@ -130,6 +130,19 @@ def test_the_help_is_translated(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--lang", "ja", "--help"])
     out = capsys.readouterr().out
     assert "ブック、CSV フォルダー、プロジェクトファイルを検査する" in out
+    assert out.startswith("使い方: planner") and "\nオプション:\n" in out  # argparse's own
+
+
+def test_a_usage_error_is_said_in_japanese_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--lang", "ja", "plan"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "planner plan: エラー: 次の引数を指定してください: file")
+    with pytest.raises(SystemExit):
+        cli.main(["plan"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "planner plan: error: the following arguments are required: file")
 
 
 def test_switching_the_language_changes_no_figure(capsys: pytest.CaptureFixture[str]) -> None:
