@@ -1095,6 +1095,14 @@ Restore them?</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Undo {step}</source>
+        <translation>{step}を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>{step}をやり直す(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>

@@ -118,6 +118,12 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # whole sentences, so that Japanese can put the step first ("セルの編集を元に戻す");
+        # connected after the group's own update, so these texts win
+        self.undo_group.undoTextChanged.connect(lambda step: undo.setText(
+            self.tr("&Undo {step}").format(step=step) if step else self.tr("&Undo")))
+        self.undo_group.redoTextChanged.connect(lambda step: redo.setText(
+            self.tr("&Redo {step}").format(step=step) if step else self.tr("&Redo")))
         first = edit_menu.actions()[0]
         edit_menu.insertAction(first, undo)
         edit_menu.insertAction(first, redo)
