@@ -158,6 +158,8 @@ def test_plan_workbook_in_japanese(japanese: None, tmp_path: Path) -> None:
     headers = [c.value for c in lines[1]]
     assert headers[:5] == ["発注期限", "対応", "遅延日数", "品目", "名称"]
     assert "今すぐ発注" in [c.value for c in lines["B"]]
+    countries = [c.value for c in wb["概要"]["B"]]  # the country mix names them in Japanese
+    assert "中国" in countries and "China" not in countries
     assert any(isinstance(c.value, str) and "に欠品し" in c.value for c in lines[
         openpyxl.utils.get_column_letter(headers.index("警告") + 1)])
     # the Japanese font on headers, texts and numbers; dates and yen in Japanese forms
@@ -251,6 +253,7 @@ def test_summary_pdf_in_japanese_embeds_a_japanese_font(tmp_path: Path) -> None:
                     "調達計画による変化", "途絶リスク", "目標未達", "1 / 2 ページ"):
         assert unicodedata.normalize("NFKC", heading) in text, heading
     assert "□" not in text
+    assert "中国 (CN)" in text and "China" not in text  # the disruption ranking's countries
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
     japanese = [line for line in fonts if "NotoSansCJK" in line]

@@ -31,6 +31,7 @@ import pandas as pd
 
 from planner.analysis.plan import Plan
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
 from planner.core.errors import Cancelled, column_letter
 from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.core.xlsx import (
@@ -42,7 +43,6 @@ from planner.core.xlsx import (
     number_format,
     write_xlsx,
 )
-from planner.inputs.parsing import country_name
 
 if TYPE_CHECKING:
     from planner.analysis.scenario import Ranking

@@ -17,6 +17,7 @@ from planner.analysis.compute import Report
 from planner.analysis.ordering import country_mix as mix_by_country
 from planner.analysis.ordering import product_risk_order, risk_order
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
 from planner.core.i18n import N_, _, ngettext
 from planner.inputs.project import Project, Settings
 
@@ -199,7 +200,9 @@ def ranking_grid(ranking: Ranking, limit: int = 10) -> Grid:
     rows = []
     for r in stops.itertuples(index=False):
         first = r.first_stockout_days
-        name = f"{r.name} ({r.key})" if r.by == "country" else f"{r.key}  {r.name}"
+        # a country in the language chosen; the ranking's own name column stays English
+        name = (f"{country_name(str(r.key))} ({r.key})" if r.by == "country"
+                else f"{r.key}  {r.name}")
         rows.append([
             _("country") if r.by == "country" else _("supplier"), name, fmt.number(r.days),
             fmt.count(r.materials_hit),
