@@ -332,3 +332,12 @@ def test_every_alias_matches_in_its_nfkc_form() -> None:
             for alias in column.aliases:
                 assert normalise(unicodedata.normalize("NFKC", alias)) == column.name
     assert not [a for s in SHEETS for a in s.aliases if re.search(r"\s", a)]
+
+
+def test_the_readme_lists_the_japanese_names_the_reader_accepts() -> None:
+    """The table of Japanese sheet, column and setting names in the README is the schema's
+    own (schema.alias_table): regenerate it there when an alias changes."""
+    from planner.inputs.schema import alias_table
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert alias_table().strip() in readme
