@@ -1017,6 +1017,40 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Item to export:</source>
+        <translation>書き出す対象：</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Export options</source>
+        <translation>書き出しの設定</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>グラフを書き出し...</translation>
+    </message>
+</context>
+<context>
     <name>GuideWindow</name>
     <message>
         <source>Stockpile Planner Guide</source>

@@ -225,3 +225,13 @@ def test_the_language_is_chosen_in_the_view_menu_for_the_next_start(
     window.language_actions["en"].trigger()
     assert prefs.language == "en"
     assert window.statusBar().currentMessage().endswith("in English from its next start.")
+
+
+def test_a_charts_export_menu_is_in_japanese(japanese: None, qtbot: object) -> None:
+    """pyqtgraph's right-click "Export..." goes through Qt with words of its own, which our
+    catalogue carries (ui/common/chart_words.py)."""
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)  # type: ignore[attr-defined]
+    assert [a.text() for a in plot.scene().contextMenu] == ["グラフを書き出し..."]
