@@ -180,3 +180,94 @@ def test_the_plan_page_and_exposure_map_take_the_dark_themes(
             if w.isVisible():
                 window_colour = w.palette().color(QPalette.ColorRole.Window)
                 assert window_colour.lightness() < 128, (type(w).__name__, w.objectName())
+
+
+# --- titles, column widths and room ----------------------------------------------------------
+@pytest.mark.parametrize(("page_id", "title"), [("suppliers_page", "Suppliers"),
+                                                ("orders_page", "Open orders")])
+def test_a_table_page_has_its_title_like_the_other_pages(
+        qtbot: object, prefs: Preferences, recovery_dir: Path, page_id: str,
+        title: str) -> None:
+    window = open_window(qtbot, prefs, recovery_dir, EV, (1366, 768))
+    page = go_to(window, page_id, qtbot)
+    heading = page.heading
+    assert heading.isVisible() and heading.text() == title
+    assert heading.objectName() == "sectionTitle"  # styled as the Forecast page's title
+    assert heading.geometry().bottom() < page.view.geometry().top()
+    # a table inside a tab is named by its tab: no second title there
+    bom = go_to(window, "bom_page", qtbot)
+    assert not bom.items_page.heading.isVisible()
+
+
+def section_of(view: Any, key: str) -> int:
+    keys = [c.key for c in view.model().columns]
+    return int(view.horizontalHeader().sectionSize(keys.index(key)))
+
+
+def title_width(view: Any, title: str) -> int:
+    bold_font = QFont(view.horizontalHeader().font())
+    bold_font.setWeight(QFont.Weight.DemiBold)
+    return QFontMetrics(bold_font).horizontalAdvance(title)
+
+
+def test_codes_keep_their_fitted_width_and_names_take_the_room(
+        qtbot: object, prefs: Preferences, recovery_dir: Path) -> None:
+    window = open_window(qtbot, prefs, recovery_dir, EV, (1920, 1080))
+    sourcing = go_to(window, "sourcing_page", qtbot)
+    view = sourcing.sources.view
+    assert section_of(view, "currency") <= title_width(view, "Currency") + 60
+    suppliers = go_to(window, "suppliers_page", qtbot)
+    view = suppliers.view
+    assert section_of(view, "country") <= title_width(view, "Country") + 60
+    assert section_of(view, "name") > view.viewport().width() // 2  # the room went here
+    items = go_to(window, "bom_page", qtbot).items_page.view
+    for key, title in (("currency", "Currency"), ("unit", "Unit"), ("kind", "Kind")):
+        assert section_of(items, key) <= title_width(items, title) + 60, key
+    # a table with no names (the plan's origin countries): the country code is not
+    # stretched over the page's width either
+    plan = go_to(window, "plan_page", qtbot)
+    qtbot.waitUntil(lambda: plan.plan is not None, timeout=10_000)  # type: ignore
+    plan.tabs.setCurrentIndex(3)
+    QApplication.processEvents()
+    view = plan.countries.view
+    assert section_of(view, "origin_country") <= title_width(view, "Origin country") + 60
+
+
+def test_the_plan_charts_each_keep_a_readable_height_with_the_frontier(
+        qtbot: object, prefs: Preferences, recovery_dir: Path) -> None:
+    window = open_window(qtbot, prefs, recovery_dir, EV, (1366, 768))
+    page = go_to(window, "plan_page", qtbot)
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=10_000)  # type: ignore
+    qtbot.mouseClick(page.frontier_button, Qt.MouseButton.LeftButton)  # type: ignore
+    qtbot.waitUntil(lambda: page.frontier_task is None, timeout=60_000)  # type: ignore
+    QApplication.processEvents()
+    assert page.frontier.isVisible()
+    # the mix keeps room for its country labels (about 20 px each), the frontier for its
+    # axes and its note; neither overlaps the other
+    assert page.chart.height() >= 200
+    assert page.frontier.height() >= page.frontier.minimumHeight() >= 180
+    mix = page.chart.mapTo(page, page.chart.rect().bottomLeft()).y()
+    assert mix < page.frontier_status.mapTo(page, page.frontier_status.rect().topLeft()).y()
+    # the line between them moves, but never squeezes either chart below its least height
+    split = page.chart_split
+    assert split.orientation() == Qt.Orientation.Vertical
+    total = sum(split.sizes())
+    for sizes in ([total - 10, 10], [10, total - 10]):
+        split.setSizes(sizes)
+        QApplication.processEvents()
+        assert page.frontier.height() >= 180 and page.chart.height() >= 180
+
+
+def test_the_rates_table_is_as_tall_as_its_rows(qtbot: object, prefs: Preferences,
+                                                recovery_dir: Path) -> None:
+    window = open_window(qtbot, prefs, recovery_dir, EV, (1920, 1080))
+    page = go_to(window, "settings_page", qtbot)
+    view = page.rates.view
+    rows = view.model().rowCount()
+    need = (view.horizontalHeader().height() + rows * view.rowHeight(0)
+            + 2 * view.frameWidth())
+    assert need <= view.height() <= need + 2 * view.rowHeight(0)
+    # a new row makes it grow (up to a limit, then it scrolls)
+    page.rates.add_row()
+    QApplication.processEvents()
+    assert view.height() >= need + view.rowHeight(0)

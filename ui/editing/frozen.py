@@ -29,6 +29,7 @@ MAX_FIT = 320  # a fitted column is at most this wide; the room left over widens
 HEADER_ROOM = 30  # padding and the sort arrow beside a header's title
 ID_KEYS = ("item_id", "supplier_id", "parent_id", "child_id", "product_id", "stop")
 NAME_KEYS = ("name", "item_name", "supplier_name", "parent_name", "child_name")
+LONG_TEXT = 160  # a text column whose cells need this much is free text, not a code
 
 
 def frozen_count(model: FrameModel) -> int:
@@ -110,6 +111,7 @@ class FrozenTableView(QTableView):
         self.frozen_columns = 0
         self._natural: list[int] = []  # each column's fitted width, before sharing room
         self._full: list[int] = []  # each column's width with no text cut
+        self._cells: list[int] = []  # each column's widest sampled cell, without its title
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -252,7 +254,7 @@ class FrozenTableView(QTableView):
         bold_font.setWeight(QFont.Weight.DemiBold)
         bold = QFontMetrics(bold_font)
         rows = min(model.rowCount(), SAMPLE_ROWS)
-        widths, full = [], []
+        widths, full, cell_widths = [], [], []
         for c in range(model.columnCount()):
             title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             head = max(bold.horizontalAdvance(line) for line in title.split("\n")) + (
@@ -261,14 +263,17 @@ class FrozenTableView(QTableView):
                          for r in range(rows)), default=0) + 16
             widths.append(max(head, min(cells, max_width)))
             full.append(max(head, cells))
-        self._natural, self._full = widths, full
+            cell_widths.append(cells)
+        self._natural, self._full, self._cells = widths, full, cell_widths
         for c, w in enumerate(widths):
             self.horizontalHeader().resizeSection(c, w)
         self.share_room()
 
     def share_room(self) -> None:
         """Share out the room the columns leave: first to the columns whose text was
-        cut (up to its whole width), then to the names (or, without names, the text)."""
+        cut (up to its whole width), then to the names (or, without names, to long free
+        text); codes (currency, country, unit, ids) keep their fitted width, and without
+        names or free text the room is left blank."""
         model = self.model()
         if not self._natural or model is None or len(self._natural) != model.columnCount():
             return
@@ -278,12 +283,29 @@ class FrozenTableView(QTableView):
             grow = min(max(spare, 0), self._full[c] - w)
             widths[c] += grow
             spare -= grow
-        columns = getattr(model, "columns", [])
-        names = [c for c, col in enumerate(columns)
-                 if col.kind == "lookup" or col.key in NAME_KEYS]
-        texts = names or [c for c, col in enumerate(columns)
-                          if not col.numeric and col.kind == "text"]
-        for c in texts:
-            widths[c] += max(spare, 0) // len(texts)
+        for c in self.roomy_columns():
+            widths[c] += max(spare, 0) // len(self.roomy_columns())
         for c, w in enumerate(widths):
             self.horizontalHeader().resizeSection(c, w)
+
+    def roomy_columns(self) -> list[int]:
+        """The columns that take the room left over: the names, else the text columns
+        whose cells are long (a description, a list of products), never a short code."""
+        columns = getattr(self.model(), "columns", [])
+        names = [c for c, col in enumerate(columns)
+                 if col.kind == "lookup" or col.key in NAME_KEYS or col.key.endswith("_name")]
+        return names or [c for c, col in enumerate(columns)
+                         if not col.numeric and col.kind == "text"
+                         and c < len(self._cells) and self._cells[c] >= LONG_TEXT]
+
+    def columns_width(self) -> int:
+        """The width the columns were fitted to (before sharing room), with the row
+        numbers and the frame: how wide the view must be to show them all uncut."""
+        header = self.verticalHeader()
+        return (sum(self._natural) + (header.sizeHint().width() if not header.isHidden() else 0)
+                + 2 * self.frameWidth())
+
+    def rows_height(self, rows: int) -> int:
+        """The height that shows the header and ``rows`` rows (no more) uncut."""
+        return (self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader()
+                .defaultSectionSize() + 2 * self.frameWidth())

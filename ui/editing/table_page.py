@@ -43,8 +43,10 @@ from ui.qt import (
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QStackedWidget,
     QStyledItemDelegate,
     Qt,
+    QTabWidget,
     QTimer,
     QToolTip,
     QVBoxLayout,
@@ -349,8 +351,14 @@ class TablePage(QWidget):
         tools.addWidget(self.count)
         tools.addWidget(add)
         tools.addWidget(delete)
+        # the page's title, shown when the table is a page of its own (Suppliers, Open
+        # orders); inside a tab or beside other figures its tab or heading names it
+        self.heading = QLabel(title, self)
+        self.heading.setObjectName("sectionTitle")
+        self.heading.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
         if hint:
             label = QLabel(hint, self)
             label.setObjectName("hint")
@@ -388,8 +396,21 @@ class TablePage(QWidget):
         if self.isVisible():
             self.doc.selectionFigures.emit(self.figures)
 
+    def is_page(self) -> bool:
+        """Whether the table is a page of the window on its own (in the window's stack of
+        pages, not in a tab's)."""
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and not isinstance(
+            stack.parentWidget(), QTabWidget)
+
     def showEvent(self, event: object) -> None:
         super().showEvent(event)
+        page = self.is_page()
+        if page == self.heading.isHidden():
+            # a page of its own: titled, with the margins of the other pages
+            self.heading.setVisible(page)
+            margin = self.style().pixelMetric(self.style().PixelMetric.PM_LayoutLeftMargin)
+            self.layout().setContentsMargins(*(4 * [margin if page else 0]))
         self._figures_timer.start()
 
     def hideEvent(self, event: object) -> None:

@@ -353,33 +353,45 @@ class PlanPage(QWidget):
         self.tabs.addTab(self.suppliers, self.tr("Suppliers"))
         self.tabs.addTab(self.countries, self.tr("Countries"))
         self.chart = MixChart(self)
-        chart_box = QWidget(self)
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Country dependence by value"), chart_box)
+        mix_box = QWidget(self)
+        mix_layout = QVBoxLayout(mix_box)
+        mix_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Country dependence by value"), mix_box)
         title.setToolTip(self.tr("Each origin country's share of purchase value: today's mix "
                                  "and the mix with the plan, against the country cap."))
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
-        chart_layout.addWidget(title)
-        chart_layout.addWidget(self.chart)
+        mix_layout.addWidget(title)
+        mix_layout.addWidget(self.chart, 1)
         self.frontier_task: Operation[pd.DataFrame] | None = None
         # the frontier last drawn: the exported workbook carries it (none until asked for)
         self.frontier_table: pd.DataFrame | None = None
+        frontier_box = QWidget(self)
+        frontier_layout = QVBoxLayout(frontier_box)
+        frontier_layout.setContentsMargins(0, 0, 0, 0)
         self.frontier_button = QPushButton(self.tr("Show the cost of reducing dependence"),
-                                           chart_box)
+                                           frontier_box)
         self.frontier_button.setObjectName("plan_frontier")
         self.frontier_button.setToolTip(self.tr(
             "Plan the project at country caps from the current cap down to 30% and draw "
             "each plan's cost against the largest origin country's share."))
         self.frontier_button.clicked.connect(self.make_frontier)
-        self.frontier_status = QLabel(chart_box)
+        self.frontier_status = QLabel(frontier_box)
         self.frontier_status.setObjectName("muted")
         self.frontier_status.setWordWrap(True)
-        self.frontier = FrontierChart(chart_box)
-        chart_layout.addWidget(self.frontier_button)
-        chart_layout.addWidget(self.frontier_status)
-        chart_layout.addWidget(self.frontier)
+        self.frontier = FrontierChart(frontier_box)
+        frontier_layout.addWidget(self.frontier_button)
+        frontier_layout.addWidget(self.frontier_status)
+        frontier_layout.addWidget(self.frontier, 1)
+        # the mix above, the frontier below, each keeping a readable height once the
+        # frontier is drawn (the user moves the line between them)
+        self.chart_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.chart_split.setChildrenCollapsible(False)
+        self.chart_split.addWidget(mix_box)
+        self.chart_split.addWidget(frontier_box)
+        self.chart_split.setStretchFactor(0, 1)
+        self.chart_split.setStretchFactor(1, 0)
+        chart_box = self.chart_split
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(chart_box)
@@ -666,6 +678,23 @@ class PlanPage(QWidget):
             self.frontier_task.cancel()
 
     # --- the cost of reducing dependence --------------------------------------------
+    def share_chart_room(self) -> None:
+        """Once the frontier is drawn, give it and the country mix half the height each
+        (the mix had it all), so neither chart is squeezed until its labels touch; from
+        then on a taller window grows both."""
+        self.chart_split.setStretchFactor(1, 1)
+        sizes = self.chart_split.sizes()
+        total = sum(sizes)
+        box = self.frontier.parentWidget()
+        spacing = box.layout().spacing()
+        # the button, the note (wrapped: one or two lines) and the chart at its least
+        need = (self.frontier_button.sizeHint().height() + 2 * spacing
+                + self.frontier_status.heightForWidth(box.width())
+                + self.frontier.minimumHeight())
+        frontier = min(max(total // 2, need), total - self.chart.minimumHeight())
+        if total and sizes[1] < frontier:
+            self.chart_split.setSizes([total - frontier, frontier])
+
     def make_frontier(self) -> None:
         """Plan at each country cap in the background and draw cost against dependence."""
         from planner.analysis.frontier import frontier
@@ -708,6 +737,7 @@ class PlanPage(QWidget):
                     "Each point is the cheapest plan at one country cap, from {high} down to "
                     "{low}.").format(high=fmt.percent(float(caps.iloc[0])),
                                      low=fmt.percent(float(caps.iloc[-1]))))
+                self.share_chart_room()
 
         def failed(exc: BaseException) -> None:
             if finish():

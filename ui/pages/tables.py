@@ -12,15 +12,13 @@ from planner.inputs.schema import SETTINGS
 from planner.inputs.validation import parse_setting
 from ui.editing.commands import SetSetting
 from ui.editing.document import Document
-from ui.editing.frozen import HEADER_ROOM, SAMPLE_ROWS, FrozenTableView
+from ui.editing.frozen import FrozenTableView
 from ui.editing.models import POSITION_ROLE, Col, FrameModel
 from ui.editing.table_page import TablePage
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDateEdit,
-    QFont,
-    QFontMetrics,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -243,6 +241,7 @@ SETTING_LABELS = {  # label and hint, translated where shown (SettingsPage._labe
 
 
 RATES_WIDTH = 460  # the rates' box: its buttons in one row, a short currency column
+RATE_ROWS = 15  # the rates' table shows this many rows at most, then scrolls
 
 
 class SettingsPage(QWidget):
@@ -297,7 +296,8 @@ class SettingsPage(QWidget):
         rates = QVBoxLayout()
         rates.addWidget(rates_heading)
         rates.addWidget(self.rates_note)
-        rates.addWidget(self.rates, 1)
+        rates.addWidget(self.rates)
+        rates.addStretch(1)
         self.rates_box = QWidget(self)
         self.rates_box.setLayout(rates)
         self.rates_box.setMaximumWidth(RATES_WIDTH)
@@ -305,36 +305,27 @@ class SettingsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(settings)
         layout.addSpacing(24)
-        layout.addWidget(self.rates_box, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.rates_box)
+        layout.addStretch(1)  # the form and the rates side by side, the room to their right
         doc.settingsChanged.connect(self.refresh)
         doc.tableReset.connect(self._rates_changed)
         doc.cellsChanged.connect(lambda table, *_: self._rates_changed(table))
         self.refresh()
-        self.fit_rates()
+        self.size_rates()
 
     def _rates_changed(self, table: str) -> None:
         if table == "Rates":
-            self.fit_rates()
+            self.size_rates()
 
-    def fit_rates(self) -> None:
-        """Make the rates' table as wide as its columns need and no wider, so the room
-        left is not handed to the currency column (three letters)."""
+    def size_rates(self) -> None:
+        """Make the rates' table as wide as its columns and as tall as its rows need (and
+        a row to add one; at most RATE_ROWS, then it scrolls): a tall, mostly empty
+        table beside a short form would make the page look empty."""
         view = self.rates.view
-        model = view.model()
-        bold_font = QFont(view.horizontalHeader().font())
-        bold_font.setWeight(QFont.Weight.DemiBold)
-        bold, text = QFontMetrics(bold_font), view.fontMetrics()
-        rows = min(model.rowCount(), SAMPLE_ROWS)
-        width = 0
-        for c in range(model.columnCount()):
-            title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-            cells = max((text.horizontalAdvance(str(model.data(model.index(r, c)) or ""))
-                         for r in range(rows)), default=0) + 16
-            width += max(bold.horizontalAdvance(title) + HEADER_ROOM, cells)
-        width += (view.verticalHeader().sizeHint().width() + 2 * view.frameWidth()
-                  + view.verticalScrollBar().sizeHint().width())
-        view.setMaximumWidth(width)
+        rows = view.model().rowCount() + 1
+        bar = view.verticalScrollBar().sizeHint().width() if rows > RATE_ROWS else 0
+        view.setMaximumWidth(view.columns_width() + bar)
+        view.setMaximumHeight(view.rows_height(min(rows, RATE_ROWS)))
 
     def text_of(self, key: str) -> str:
         value = getattr(self.doc.project.settings, key)
