@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>BomPage</name>
@@ -106,7 +107,7 @@ product</source>
         <translation>単位</translation>
     </message>
     <message>
-        <source>The item's id; hover a row for its kind</source>
+        <source>The item&apos;s id; hover a row for its kind</source>
         <translation>品目 ID（行にカーソルを合わせると種別を表示）</translation>
     </message>
     <message>
@@ -141,11 +142,11 @@ product</source>
 <context>
     <name>ColumnTips</name>
     <message>
-        <source>The item's ID, as in the Items table.</source>
+        <source>The item&apos;s ID, as in the Items table.</source>
         <translation>品目シートに登録した品目コード。</translation>
     </message>
     <message>
-        <source>The product's ID, as in the Items table.</source>
+        <source>The product&apos;s ID, as in the Items table.</source>
         <translation>品目シートに登録した製品の品目コード。</translation>
     </message>
     <message>
@@ -157,7 +158,7 @@ product</source>
         <translation>使用する品目（子品目）のコード。</translation>
     </message>
     <message>
-        <source>The supplier's ID, as in the Suppliers table.</source>
+        <source>The supplier&apos;s ID, as in the Suppliers table.</source>
         <translation>仕入先シートに登録した仕入先コード。</translation>
     </message>
     <message>
@@ -165,19 +166,19 @@ product</source>
         <translation>品目シート（または仕入先シート）に登録した名称。</translation>
     </message>
     <message>
-        <source>The item's name, from the Items table (change it there).</source>
+        <source>The item&apos;s name, from the Items table (change it there).</source>
         <translation>品目シートの品名（変更は品目シートで行います）。</translation>
     </message>
     <message>
-        <source>The supplier's name, from the Suppliers table (change it there).</source>
+        <source>The supplier&apos;s name, from the Suppliers table (change it there).</source>
         <translation>仕入先シートの仕入先名（変更は仕入先シートで行います）。</translation>
     </message>
     <message>
-        <source>The parent item's name, from the Items table.</source>
+        <source>The parent item&apos;s name, from the Items table.</source>
         <translation>品目シートに登録した親品目の品名。</translation>
     </message>
     <message>
-        <source>The child item's name, from the Items table.</source>
+        <source>The child item&apos;s name, from the Items table.</source>
         <translation>品目シートに登録した子品目の品名。</translation>
     </message>
     <message>
@@ -185,11 +186,11 @@ product</source>
         <translation>この品目の数量を数える単位（kg、pcs など）。</translation>
     </message>
     <message>
-        <source>Gross requirement per day through the BOM, in the item's unit.</source>
+        <source>Gross requirement per day through the BOM, in the item&apos;s unit.</source>
         <translation>部品表を展開した 1 日あたりの総所要量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Stock on hand on the as-of date, in the item's unit.</source>
+        <source>Stock on hand on the as-of date, in the item&apos;s unit.</source>
         <translation>基準日時点の手持在庫（品目の単位）。</translation>
     </message>
     <message>
@@ -201,11 +202,11 @@ product</source>
         <translation>発注残込み在庫日数：計画期間内に納期を迎える発注残を在庫に含めた在庫日数（日）。</translation>
     </message>
     <message>
-        <source>The days of cover to hold: the item's own target, else the project's.</source>
+        <source>The days of cover to hold: the item&apos;s own target, else the project&apos;s.</source>
         <translation>確保する在庫日数。品目ごとの目標、なければプロジェクト全体の目標です。</translation>
     </message>
     <message>
-        <source>The stock never to go below, in the item's unit.</source>
+        <source>The stock never to go below, in the item&apos;s unit.</source>
         <translation>これを下回ってはならない在庫数量（品目の単位）。</translation>
     </message>
     <message>
@@ -225,19 +226,19 @@ product</source>
         <translation>最も悪い状態の原因となっている材料。</translation>
     </message>
     <message>
-        <source>The supplier with the largest share of the item's supply.</source>
+        <source>The supplier with the largest share of the item&apos;s supply.</source>
         <translation>この品目の供給で比率が最も大きい仕入先。</translation>
     </message>
     <message>
-        <source>The top supplier's share of the item's supply, in percent.</source>
+        <source>The top supplier&apos;s share of the item&apos;s supply, in percent.</source>
         <translation>最大仕入先がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
-        <source>The origin country (mined or refined) with the largest share, not the seller's country.</source>
+        <source>The origin country (mined or refined) with the largest share, not the seller&apos;s country.</source>
         <translation>比率が最も大きい原産国（採掘・精錬した国）。販売者の国ではありません。</translation>
     </message>
     <message>
-        <source>The top origin country's share of the item's supply, in percent.</source>
+        <source>The top origin country&apos;s share of the item&apos;s supply, in percent.</source>
         <translation>最大原産国がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
@@ -253,11 +254,11 @@ product</source>
         <translation>この品目の仕入先の数。</translation>
     </message>
     <message>
-        <source>yes: one supplier's share is above the project's maximum supplier share.</source>
+        <source>yes: one supplier&apos;s share is above the project&apos;s maximum supplier share.</source>
         <translation>該当：1 社の仕入先の比率が仕入先別上限比率を超えています。</translation>
     </message>
     <message>
-        <source>yes: one origin country's share is above the project's maximum country share.</source>
+        <source>yes: one origin country&apos;s share is above the project&apos;s maximum country share.</source>
         <translation>該当：1 か国の原産国の比率が国別上限比率を超えています。</translation>
     </message>
     <message>
@@ -289,7 +290,7 @@ product</source>
         <translation>供給途絶の影響を受ける供給の比率（%）。</translation>
     </message>
     <message>
-        <source>TTS, time to survive: the day after the stop's start when the stock, and the orders still arriving, run out.</source>
+        <source>TTS, time to survive: the day after the stop&apos;s start when the stock, and the orders still arriving, run out.</source>
         <translation>耐久日数（TTS）：供給途絶の開始から、在庫と途絶中も入荷する発注残が尽きるまでの日数。</translation>
     </message>
     <message>
@@ -301,19 +302,19 @@ product</source>
         <translation>TTR − TTS（正の場合）：在庫がなくなる日数（日）。</translation>
     </message>
     <message>
-        <source>Stock that would close the gap, in the item's unit.</source>
+        <source>Stock that would close the gap, in the item&apos;s unit.</source>
         <translation>在庫切れの期間を埋めるのに必要な在庫（品目の単位）。</translation>
     </message>
     <message>
-        <source>The strategic stock's value at the item's price.</source>
+        <source>The strategic stock&apos;s value at the item&apos;s price.</source>
         <translation>戦略在庫を品目の単価で評価した金額。</translation>
     </message>
     <message>
-        <source>What cannot be supplied during the stop, in the item's unit.</source>
+        <source>What cannot be supplied during the stop, in the item&apos;s unit.</source>
         <translation>供給途絶中に供給できない数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The shortfall's value at the item's price.</source>
+        <source>The shortfall&apos;s value at the item&apos;s price.</source>
         <translation>不足数量を品目の単価で評価した金額。</translation>
     </message>
     <message>
@@ -321,15 +322,15 @@ product</source>
         <translation>欠品日数：不足数量 ÷ 日次使用量。</translation>
     </message>
     <message>
-        <source>Open orders from the stopped sources that will not arrive, in the item's unit.</source>
+        <source>Open orders from the stopped sources that will not arrive, in the item&apos;s unit.</source>
         <translation>途絶した調達先からの発注残のうち、入荷しない数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Open orders that still arrive during the stop, in the item's unit.</source>
+        <source>Open orders that still arrive during the stop, in the item&apos;s unit.</source>
         <translation>供給途絶中も入荷する発注残（品目の単位）。</translation>
     </message>
     <message>
-        <source>The day after the stop's start when the product stops.</source>
+        <source>The day after the stop&apos;s start when the product stops.</source>
         <translation>供給途絶の開始から、製品の生産が止まるまでの日数。</translation>
     </message>
     <message>
@@ -337,7 +338,7 @@ product</source>
         <translation>生産を最も長く止める材料。</translation>
     </message>
     <message>
-        <source>Days between the stop's end and the product stopping; negative: days stopped.</source>
+        <source>Days between the stop&apos;s end and the product stopping; negative: days stopped.</source>
         <translation>供給途絶の終了から製品の生産停止までの余裕日数。負の値は停止日数です。</translation>
     </message>
     <message>
@@ -345,11 +346,11 @@ product</source>
         <translation>生産できない製品の数量：日次需要 × 欠品日数。</translation>
     </message>
     <message>
-        <source>Units lost × the product's price.</source>
+        <source>Units lost × the product&apos;s price.</source>
         <translation>欠品数量 × 製品の単価。</translation>
     </message>
     <message>
-        <source>The stop's rank, the riskiest first.</source>
+        <source>The stop&apos;s rank, the riskiest first.</source>
         <translation>供給途絶の順位（リスクの大きい順）。</translation>
     </message>
     <message>
@@ -361,11 +362,11 @@ product</source>
         <translation>リスク指数：最もリスクの大きい供給途絶に対する影響売上高の比率（100% が最大）。</translation>
     </message>
     <message>
-        <source>The stop's share of the spend on purchased materials, in percent.</source>
+        <source>The stop&apos;s share of the spend on purchased materials, in percent.</source>
         <translation>購入材料の購入額のうち、この供給途絶が影響する比率（%）。</translation>
     </message>
     <message>
-        <source>The first day a material runs out, from the stop's start.</source>
+        <source>The first day a material runs out, from the stop&apos;s start.</source>
         <translation>供給途絶の開始から、最初に材料が欠品するまでの日数。</translation>
     </message>
     <message>
@@ -385,11 +386,11 @@ product</source>
         <translation>供給途絶の期間（日）。</translation>
     </message>
     <message>
-        <source>Effective quantity per unit of the parent (scrap included), in the child's unit.</source>
+        <source>Effective quantity per unit of the parent (scrap included), in the child&apos;s unit.</source>
         <translation>親品目 1 単位あたりの実所要量（スクラップ込み、子品目の単位）。</translation>
     </message>
     <message>
-        <source>Quantity per unit of the product, at every BOM level, in the material's unit.</source>
+        <source>Quantity per unit of the product, at every BOM level, in the material&apos;s unit.</source>
         <translation>製品 1 単位あたりの所要量（部品表の全階層、材料の単位）。</translation>
     </message>
     <message>
@@ -401,7 +402,7 @@ product</source>
         <translation>該当：発注期限を過ぎています。今日発注してください。</translation>
     </message>
     <message>
-        <source>The quantity, in the item's unit.</source>
+        <source>The quantity, in the item&apos;s unit.</source>
         <translation>数量（品目の単位）。</translation>
     </message>
     <message>
@@ -409,7 +410,7 @@ product</source>
         <translation>1 単位あたりの価格（列見出し、または行の通貨）。</translation>
     </message>
     <message>
-        <source>Quantity × unit price, in the project's currency.</source>
+        <source>Quantity × unit price, in the project&apos;s currency.</source>
         <translation>数量 × 単価（プロジェクトの通貨）。</translation>
     </message>
     <message>
@@ -425,11 +426,11 @@ product</source>
         <translation>材料を採掘・精錬した国。</translation>
     </message>
     <message>
-        <source>What is needed beyond stock and open orders to reach the target, in the item's unit.</source>
+        <source>What is needed beyond stock and open orders to reach the target, in the item&apos;s unit.</source>
         <translation>目標に達するために、在庫と発注残のほかに必要な数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>What the plan orders, in the item's unit.</source>
+        <source>What the plan orders, in the item&apos;s unit.</source>
         <translation>計画で発注する数量（品目の単位）。</translation>
     </message>
     <message>
@@ -445,7 +446,7 @@ product</source>
         <translation>発注明細の数。</translation>
     </message>
     <message>
-        <source>Its share of the plan's spend, in percent.</source>
+        <source>Its share of the plan&apos;s spend, in percent.</source>
         <translation>計画の購入額に占める比率（%）。</translation>
     </message>
     <message>
@@ -457,27 +458,27 @@ product</source>
         <translation>現在の発注残込み在庫日数（日）。</translation>
     </message>
     <message>
-        <source>Days of cover once the plan's orders arrive, in days.</source>
+        <source>Days of cover once the plan&apos;s orders arrive, in days.</source>
         <translation>計画の発注が入荷した後の在庫日数（日）。</translation>
     </message>
     <message>
-        <source>The top supplier's share of the item's supply today, in percent.</source>
+        <source>The top supplier&apos;s share of the item&apos;s supply today, in percent.</source>
         <translation>現在、最大仕入先がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
-        <source>The top supplier's share with the plan's orders, in percent.</source>
+        <source>The top supplier&apos;s share with the plan&apos;s orders, in percent.</source>
         <translation>計画の発注を含めた最大仕入先の比率（%）。</translation>
     </message>
     <message>
-        <source>Today's top origin country.</source>
+        <source>Today&apos;s top origin country.</source>
         <translation>現在の最大原産国。</translation>
     </message>
     <message>
-        <source>The top origin country's share today, in percent.</source>
+        <source>The top origin country&apos;s share today, in percent.</source>
         <translation>現在の最大原産国の比率（%）。</translation>
     </message>
     <message>
-        <source>The top origin country's share with the plan's orders, in percent.</source>
+        <source>The top origin country&apos;s share with the plan&apos;s orders, in percent.</source>
         <translation>計画の発注を含めた最大原産国の比率（%）。</translation>
     </message>
     <message>
@@ -485,7 +486,7 @@ product</source>
         <translation>現在の仕入先 HHI：仕入先別比率の二乗和 × 10,000（10,000 は単一調達先）。</translation>
     </message>
     <message>
-        <source>Supplier HHI with the plan's orders (10,000: a single source).</source>
+        <source>Supplier HHI with the plan&apos;s orders (10,000: a single source).</source>
         <translation>計画の発注を含めた仕入先 HHI（10,000 は単一調達先）。</translation>
     </message>
     <message>
@@ -497,7 +498,7 @@ product</source>
         <translation>並べ替えや検索に使う独自の分類。</translation>
     </message>
     <message>
-        <source>How many units of the child one unit of the parent takes, in the child's unit.</source>
+        <source>How many units of the child one unit of the parent takes, in the child&apos;s unit.</source>
         <translation>親品目 1 単位に使う子品目の数量（子品目の単位）。</translation>
     </message>
     <message>
@@ -509,19 +510,19 @@ product</source>
         <translation>発注品の入荷予定日。</translation>
     </message>
     <message>
-        <source>The most the source can deliver in a month, in the item's unit.</source>
+        <source>The most the source can deliver in a month, in the item&apos;s unit.</source>
         <translation>調達先が 1 か月に供給できる最大数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Minimum order quantity, in the item's unit.</source>
+        <source>Minimum order quantity, in the item&apos;s unit.</source>
         <translation>最小発注数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The setting's name.</source>
+        <source>The setting&apos;s name.</source>
         <translation>設定項目の名前。</translation>
     </message>
     <message>
-        <source>The setting's value.</source>
+        <source>The setting&apos;s value.</source>
         <translation>設定値。</translation>
     </message>
     <message>
@@ -529,11 +530,11 @@ product</source>
         <translation>期間（期間列）あたりの製品の需要（品目の単位）。</translation>
     </message>
     <message>
-        <source>The quantity ordered, in the item's unit.</source>
+        <source>The quantity ordered, in the item&apos;s unit.</source>
         <translation>発注した数量のうち未入荷の数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The demand forecast for the month, in the item's unit.</source>
+        <source>The demand forecast for the month, in the item&apos;s unit.</source>
         <translation>その月の需要予測（品目の単位）。</translation>
     </message>
 </context>
@@ -692,7 +693,8 @@ Next: {countries}</source>
     <message numerus="yes">
         <source>{count} material(s) without demand or sources not shown</source>
         <translation>
-            <numerusform>需要または調達先のない材料 {count} 件は非表示</numerusform></translation>
+            <numerusform>需要または調達先のない材料 {count} 件は非表示</numerusform>
+        </translation>
     </message>
     <message>
         <source>▲ cover beyond {days}</source>
@@ -790,7 +792,7 @@ Next: {countries}</source>
         <translation>主要原産国</translation>
     </message>
     <message>
-        <source>Origin country (mined/refined), not the seller's</source>
+        <source>Origin country (mined/refined), not the seller&apos;s</source>
         <translation>原産国（採掘・精錬した国）。販売者の国ではありません</translation>
     </message>
     <message>
@@ -996,7 +998,7 @@ Restore them?</source>
         <translation>需要予測</translation>
     </message>
     <message>
-        <source>Units of a product (or any item) in a calendar month: type the month as 2027-01 or a date in it. Months without a row use the item's Demand rate.</source>
+        <source>Units of a product (or any item) in a calendar month: type the month as 2027-01 or a date in it. Months without a row use the item&apos;s Demand rate.</source>
         <translation>製品（または任意の品目）の暦月ごとの数量です。月は 2027-01 の形式か、その月の日付で入力します。行のない月は、その品目の「需要」の数量を使います。</translation>
     </message>
     <message>
@@ -1072,13 +1074,14 @@ Restore them?</source>
         <translation>{file} の取り込み</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt; is valid: {items} Items, {bom} BOM, {demand} Demand, {stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders.&lt;br&gt;Importing replaces the current project's data (Undo brings it back).</source>
+        <source>&lt;b&gt;{file}&lt;/b&gt; is valid: {items} Items, {bom} BOM, {demand} Demand, {stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders.&lt;br&gt;Importing replaces the current project&apos;s data (Undo brings it back).</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; は問題なく読み込めました（Items {items} 行、BOM {bom} 行、Demand {demand} 行、Stock {stock} 行、Suppliers {suppliers} 行、Sources {sources} 行、Orders {orders} 行）。&lt;br&gt;取り込むと、現在のプロジェクトのデータが置き換わります（「元に戻す」で戻せます）。</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{file}&lt;/b&gt; has {count} problem(s). Nothing will be imported until they are fixed in the workbook.</source>
         <translation>
-            <numerusform>&lt;b&gt;{file}&lt;/b&gt; には {count} 件の問題があります。ブックで修正するまで取り込みは行いません。</numerusform></translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; には {count} 件の問題があります。ブックで修正するまで取り込みは行いません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;{file}&lt;/b&gt; cannot be imported: {reason}</source>
@@ -1095,12 +1098,14 @@ Restore them?</source>
     <message numerus="yes">
         <source>{count} error(s)</source>
         <translation>
-            <numerusform>エラー {count} 件</numerusform></translation>
+            <numerusform>エラー {count} 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{count} warning(s)</source>
         <translation>
-            <numerusform>警告 {count} 件</numerusform></translation>
+            <numerusform>警告 {count} 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1163,12 +1168,14 @@ Restore them?</source>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>問題 %n 件</numerusform></translation>
+            <numerusform>問題 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>警告 %n 件</numerusform></translation>
+            <numerusform>警告 %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>figures not updated</source>
@@ -1197,7 +1204,8 @@ Restore them?</source>
     <message numerus="yes">
         <source>Wrote {file} (%n page(s))</source>
         <translation>
-            <numerusform>{file} を書き出しました（%n ページ）</numerusform></translation>
+            <numerusform>{file} を書き出しました（%n ページ）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please wait: another task is running</source>
@@ -1231,14 +1239,14 @@ Restore them?</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <source>On hand, safety stock and an item's own target days (blank: the project's target).</source>
+        <source>On hand, safety stock and an item&apos;s own target days (blank: the project&apos;s target).</source>
         <translation>手持在庫、安全在庫、品目ごとの目標在庫日数（空欄の場合はプロジェクトの目標在庫日数）。</translation>
     </message>
 </context>
 <context>
     <name>MixChart</name>
     <message>
-        <source>today's mix</source>
+        <source>today&apos;s mix</source>
         <translation>現状の構成</translation>
     </message>
     <message>
@@ -1395,7 +1403,7 @@ Restore them?</source>
         <translation>欠品日数</translation>
     </message>
     <message>
-        <source>Days from the stock running out to this order's arrival</source>
+        <source>Days from the stock running out to this order&apos;s arrival</source>
         <translation>在庫が尽きてから、この発注が入荷するまでの日数</translation>
     </message>
     <message>
@@ -1467,7 +1475,7 @@ Restore them?</source>
         <translation>現状より集中</translation>
     </message>
     <message>
-        <source>The plan could not keep the mix as spread as today's: see why</source>
+        <source>The plan could not keep the mix as spread as today&apos;s: see why</source>
         <translation>計画で調達構成を現状ほど分散させられませんでした。理由を確認してください</translation>
     </message>
     <message>
@@ -1503,7 +1511,7 @@ Restore them?</source>
         <translation>依存度（計画前）</translation>
     </message>
     <message>
-        <source>Share of purchase value by origin country with today's mix</source>
+        <source>Share of purchase value by origin country with today&apos;s mix</source>
         <translation>現状の調達構成での、原産国別の購入額比率</translation>
     </message>
     <message>
@@ -1519,7 +1527,7 @@ Restore them?</source>
         <translation>分散重視</translation>
     </message>
     <message>
-        <source>The cheapest plan whose largest supplier and origin country shares are no larger than today's, and where a country restricting exports gets no more.</source>
+        <source>The cheapest plan whose largest supplier and origin country shares are no larger than today&apos;s, and where a country restricting exports gets no more.</source>
         <translation>仕入先と原産国の最大比率が現状を超えず、輸出規制を行う国からの調達も増やさない計画のうち、最も安いものです。</translation>
     </message>
     <message>
@@ -1555,7 +1563,7 @@ Restore them?</source>
         <translation>仕入先別上限</translation>
     </message>
     <message>
-        <source>Max supplier share: the largest share of a material's supply one supplier may have</source>
+        <source>Max supplier share: the largest share of a material&apos;s supply one supplier may have</source>
         <translation>仕入先別上限比率：1 社の仕入先が材料の供給に占めてよい最大の比率です</translation>
     </message>
     <message>
@@ -1563,7 +1571,7 @@ Restore them?</source>
         <translation>国別上限</translation>
     </message>
     <message>
-        <source>Max country share: the largest share of a material's supply one origin country may have</source>
+        <source>Max country share: the largest share of a material&apos;s supply one origin country may have</source>
         <translation>国別上限比率：1 つの原産国が材料の供給に占めてよい最大の比率です</translation>
     </message>
     <message>
@@ -1575,7 +1583,7 @@ Restore them?</source>
         <translation>設定値に戻す</translation>
     </message>
     <message>
-        <source>Reset the parameters to the project's settings</source>
+        <source>Reset the parameters to the project&apos;s settings</source>
         <translation>パラメーターをプロジェクトの設定値に戻します</translation>
     </message>
     <message>
@@ -1639,7 +1647,7 @@ Restore them?</source>
         <translation>購入額ベースの国別依存度</translation>
     </message>
     <message>
-        <source>Each origin country's share of purchase value: today's mix and the mix with the plan, against the country cap.</source>
+        <source>Each origin country&apos;s share of purchase value: today&apos;s mix and the mix with the plan, against the country cap.</source>
         <translation>原産国ごとの購入額比率です。現状の構成と計画後の構成を、国別上限と比べて表示します。</translation>
     </message>
     <message>
@@ -1647,7 +1655,7 @@ Restore them?</source>
         <translation>依存度削減コストを表示</translation>
     </message>
     <message>
-        <source>Plan the project at country caps from the current cap down to 30% and draw each plan's cost against the largest origin country's share.</source>
+        <source>Plan the project at country caps from the current cap down to 30% and draw each plan&apos;s cost against the largest origin country&apos;s share.</source>
         <translation>国別上限を現在の値から 30% まで下げながら計画を作成し、各計画の金額を最大原産国の比率に対して描きます。</translation>
     </message>
     <message>
@@ -1779,7 +1787,7 @@ Restore them?</source>
         <translation>月別所要量と在庫</translation>
     </message>
     <message>
-        <source>Bars: the item's requirement in each month (its own demand and what its parents need through the BOM). Lines: its stock on hand at the end of each month, without and with open orders.</source>
+        <source>Bars: the item&apos;s requirement in each month (its own demand and what its parents need through the BOM). Lines: its stock on hand at the end of each month, without and with open orders.</source>
         <translation>棒：各月の所要量（品目自身の需要と、部品表を通じた親品目の所要量）。線：各月末の手持在庫（発注残を含まない場合と含む場合）。</translation>
     </message>
     <message>
@@ -2005,7 +2013,7 @@ every material lasts</source>
         <translation>TTS（日目）</translation>
     </message>
     <message>
-        <source>Time to survive: the day the stock runs out; "lasts" when it lasts the stop</source>
+        <source>Time to survive: the day the stock runs out; &quot;lasts&quot; when it lasts the stop</source>
         <translation>耐久日数（TTS）：在庫が尽きる日。途絶期間中もつ場合は「持ちこたえる」</translation>
     </message>
     <message>
@@ -2013,7 +2021,7 @@ every material lasts</source>
         <translation>TTR（日）</translation>
     </message>
     <message>
-        <source>Time to recover of the hit sources (blank in Sources: the stop's length)</source>
+        <source>Time to recover of the hit sources (blank in Sources: the stop&apos;s length)</source>
         <translation>影響を受ける調達先の復旧日数（TTR）。調達先シートで空欄の場合は途絶期間</translation>
     </message>
     <message>
@@ -2041,7 +2049,7 @@ every material lasts</source>
         <translation>不足量</translation>
     </message>
     <message>
-        <source>Requirement not met during the stop, in the material's unit</source>
+        <source>Requirement not met during the stop, in the material&apos;s unit</source>
         <translation>途絶期間中に満たせない所要量（材料の単位）</translation>
     </message>
     <message>
@@ -2089,7 +2097,7 @@ every material lasts</source>
         <translation>生産停止（日目）</translation>
     </message>
     <message>
-        <source>The day the product can no longer be made; "lasts" when it lasts the stop</source>
+        <source>The day the product can no longer be made; &quot;lasts&quot; when it lasts the stop</source>
         <translation>製品を生産できなくなる日。途絶期間中もつ場合は「持ちこたえる」</translation>
     </message>
     <message>
@@ -2218,7 +2226,7 @@ every material lasts</source>
         <translation>目標在庫日数</translation>
     </message>
     <message>
-        <source>Japan's JOGMEC holds about 60 days</source>
+        <source>Japan&apos;s JOGMEC holds about 60 days</source>
         <translation>JOGMEC（日本）の備蓄は約 60 日分</translation>
     </message>
     <message>
@@ -2266,7 +2274,7 @@ every material lasts</source>
         <translation>為替レート</translation>
     </message>
     <message>
-        <source>For prices in another currency than {own}: each currency's rate is the units of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 {own}). A currency code typed in small letters reads as its code.</source>
+        <source>For prices in another currency than {own}: each currency&apos;s rate is the units of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 {own}). A currency code typed in small letters reads as its code.</source>
         <translation>{own} 以外の通貨建ての価格に使います。各通貨のレートは、その通貨 1 単位あたりの {own} の額です（CNY のレートが 0.13 なら 1 元 = 0.13 {own}）。小文字で入力した通貨コードもそのまま通貨コードとして読み取ります。</translation>
     </message>
     <message>
@@ -2297,7 +2305,7 @@ every material lasts</source>
         <translation>調達先</translation>
     </message>
     <message>
-        <source>Who supplies each item, with its share of the item's supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier's country.</source>
+        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier&apos;s country.</source>
         <translation>品目ごとの仕入先と調達比率です（1 品目の比率の合計は 100%）。原産国は材料を採掘・精錬した国で、空欄の場合は仕入先の国とみなします。</translation>
     </message>
 </context>
@@ -2405,12 +2413,14 @@ every material lasts</source>
     <message numerus="yes">
         <source>{count} hit material(s) without demand not drawn.</source>
         <translation>
-            <numerusform>需要のない影響材料 {count} 件は表示していません。</numerusform></translation>
+            <numerusform>需要のない影響材料 {count} 件は表示していません。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{count} line(s) go above the axis.</source>
         <translation>
-            <numerusform>{count} 本の線はグラフの上端を超えています。</numerusform></translation>
+            <numerusform>{count} 本の線はグラフの上端を超えています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>runs out (● stock-out)</source>
@@ -2468,7 +2478,7 @@ every material lasts</source>
         <translation>基準日から供給が止まる期間</translation>
     </message>
     <message>
-        <source>The part of the hit sources' deliveries and open orders that is lost (100 %: all of it)</source>
+        <source>The part of the hit sources&apos; deliveries and open orders that is lost (100 %: all of it)</source>
         <translation>影響を受ける調達先からの納入と発注残のうち、失われる割合（100 %：すべて）</translation>
     </message>
     <message>
@@ -2502,12 +2512,14 @@ every material lasts</source>
     <message numerus="yes">
         <source>{name} ({code}) · {count} material(s)</source>
         <translation>
-            <numerusform>{name} ({code}) · 材料 {count} 件</numerusform></translation>
+            <numerusform>{name} ({code}) · 材料 {count} 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{title} · {count} material(s)</source>
         <translation>
-            <numerusform>{title} · 材料 {count} 件</numerusform></translation>
+            <numerusform>{title} · 材料 {count} 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>{title} · no match</source>
@@ -2545,7 +2557,8 @@ every material lasts</source>
     <message numerus="yes">
         <source>{count} material(s)</source>
         <translation>
-            <numerusform>材料 {count} 件</numerusform></translation>
+            <numerusform>材料 {count} 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every source whose material comes from {country}, whoever sells it: {materials} through {suppliers}.</source>
@@ -2554,7 +2567,8 @@ every material lasts</source>
     <message numerus="yes">
         <source>{count} supplier(s)</source>
         <translation>
-            <numerusform>{count} 社</numerusform></translation>
+            <numerusform>{count} 社</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every source of this supplier, whatever the origin: {materials} from {countries}.</source>
@@ -2757,12 +2771,14 @@ every material lasts</source>
     <message numerus="yes">
         <source>{shown} of {count} row(s)</source>
         <translation>
-            <numerusform>{count} 行中 {shown} 行</numerusform></translation>
+            <numerusform>{count} 行中 {shown} 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{count} row(s)</source>
         <translation>
-            <numerusform>{count} 行</numerusform></translation>
+            <numerusform>{count} 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cut</source>
@@ -2864,7 +2880,7 @@ every material lasts</source>
         <translation>ブックまたは CSV の取り込み(&amp;I)...</translation>
     </message>
     <message>
-        <source>Replace the project's data with a template workbook or CSV folder, after a preview of its problems</source>
+        <source>Replace the project&apos;s data with a template workbook or CSV folder, after a preview of its problems</source>
         <translation>テンプレートブックまたは CSV フォルダーの問題を確認してから、プロジェクトのデータを置き換えます</translation>
     </message>
     <message>
@@ -2928,7 +2944,7 @@ every material lasts</source>
         <translation>下方向へコピー(&amp;W)</translation>
     </message>
     <message>
-        <source>Copy the first selected row's values into the selected rows below it</source>
+        <source>Copy the first selected row&apos;s values into the selected rows below it</source>
         <translation>選択範囲の先頭行の値を、その下の選択した行にコピーします</translation>
     </message>
     <message>
@@ -3035,7 +3051,7 @@ every material lasts</source>
         <translation>G7 努力目標</translation>
     </message>
     <message>
-        <source>largest origin country's share of purchase value</source>
+        <source>largest origin country&apos;s share of purchase value</source>
         <translation>最大原産国の購入額比率</translation>
     </message>
     <message>
