@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -150,6 +150,18 @@ def write_book(path: Path, sheets: Sheets, formats: dict[str, dict[str, str]] | 
 def base() -> Sheets:
     """A fresh copy of the hand-computed model's rows, to change in a test."""
     return copy.deepcopy(BASE)
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    """The engine speaks Japanese for one test, English again afterwards."""
+    from planner.core import i18n
+
+    i18n.set_language("ja")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
 
 
 @pytest.fixture

@@ -6,23 +6,12 @@ writes formally."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pycountry
-import pytest
 
 from planner.core import i18n
 from planner.core.countries import country_name
 from planner.inputs import parsing
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.set_language("ja")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def test_english_names_are_unchanged() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import errno
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,15 +23,6 @@ from planner.core.errors import InputError, Problem, ProjectFileError, summarise
 from planner.inputs import files, storage
 
 BAD = Path(__file__).parent / "data" / "bad"
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.set_language("ja")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _problems(path: Path) -> dict[str, str]:

@@ -33,15 +33,6 @@ BAD = Path(__file__).parent / "data" / "bad"
 SAMPLE_JA = Path(__file__).parent.parent / "samples" / "motors_actuators_ja.xlsx"
 
 
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.set_language("ja")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 @pytest.fixture(autouse=True)
 def english_after() -> Iterator[None]:
     """cli.main sets the language for the rest of the process: back to English."""

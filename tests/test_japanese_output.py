@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -29,15 +28,6 @@ from planner.outputs.rfq import write_rfq_workbooks
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "motors_actuators_ja.xlsx"
 EV = Path(__file__).resolve().parents[1] / "samples" / "ev_motors_wind.xlsx"
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.set_language("ja")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def width(text: str) -> int:

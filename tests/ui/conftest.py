@@ -35,6 +35,22 @@ def english(qapp: object) -> None:
 
 
 @pytest.fixture
+def japanese(qapp: object) -> Iterator[None]:
+    """The window, and the engine with it, in Japanese for one test; English again
+    afterwards (Qt's catalogues removed, ours for English put back)."""
+    from planner.core import i18n
+    from ui.common import language
+    from ui.qt import QCoreApplication
+
+    installed = language.install(qapp, "ja")  # type: ignore[arg-type]
+    yield
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    i18n.set_language("en")
+    language.install(qapp, "en")  # type: ignore[arg-type]
+
+
+@pytest.fixture
 def prefs(tmp_path: Path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
 

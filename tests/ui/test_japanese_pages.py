@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
 import pytest
 
-from planner.core import i18n
 from tests.ui.conftest import SAMPLES
 from tests.ui.test_layout_1366 import clipped, go_to, open_window
-from ui.common import language
 from ui.editing.table_page import TablePage
 from ui.pages.charts import ChartPanel
 from ui.qt import (
     QApplication,
     QComboBox,
-    QCoreApplication,
     QLabel,
     QPushButton,
     Qt,
@@ -42,17 +39,6 @@ WORD = re.compile(r"[A-Za-z][A-Za-z_.\-]*[A-Za-z0-9]|[A-Za-z]")
 ALLOWED = re.compile(
     r"^(?:[A-Z]{1,4}\d*|[A-Z][a-z]?\d*|[A-Z0-9]+(?:-[A-Z0-9]+)+|kg|mm|ms|pcs|HHI|TTS|TTR"
     r"|MOQ|RFQ|CSV|PDF|Excel|JSON|xlsx|stockpile|Stockpile|Planner|qty_per)$")
-
-
-@pytest.fixture
-def japanese(qapp: object) -> Iterator[None]:
-    """The window's language is Japanese for one test; English again afterwards."""
-    installed = language.install(qapp, "ja")  # type: ignore[arg-type]
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n.set_language("en")
-    language.install(qapp, "en")  # type: ignore[arg-type]
 
 
 @pytest.fixture

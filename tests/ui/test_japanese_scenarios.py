@@ -5,22 +5,18 @@ codes and units; country names are Japanese; the English window stays as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import planner
-from planner.core import i18n
-from ui.common import language
 from ui.editing.document import Document
 from ui.editing.table_page import TablePage
 from ui.pages.scenario_page import ScenarioPage
 from ui.pages.tables import SettingsPage
 from ui.qt import (
     QComboBox,
-    QCoreApplication,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -83,17 +79,6 @@ def visible_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[tuple[s
 def english_left(texts: list[tuple[str, str]]) -> list[tuple[str, str, list[str]]]:
     return [(what, str(text)[:80], words) for what, text in texts
             if (words := english_words(text))]
-
-
-@pytest.fixture
-def japanese(qapp: object) -> Iterator[None]:
-    """The window in Japanese for one test, English again afterwards."""
-    installed = language.install(qapp, "ja")  # type: ignore[arg-type]
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n.set_language("en")
-    language.install(qapp, "en")  # type: ignore[arg-type]
 
 
 @pytest.fixture

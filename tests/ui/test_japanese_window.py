@@ -14,17 +14,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox
 
-from planner.core import i18n
 from planner.inputs.schema import SETTINGS, SHEETS
 from tests.ui.conftest import SAMPLES
 from tests.ui.test_layout_1366 import clipped, go_to, open_window
-from ui.common import language
 from ui.common.theme import status_colour
 from ui.editing.table_page import TablePage
 from ui.qt import (
     QApplication,
     QComboBox,
-    QCoreApplication,
     QLabel,
     QLineEdit,
     QMenu,
@@ -50,17 +47,6 @@ ALLOWED = re.compile(
 CANONICAL = {c.name for s in SHEETS for c in s.columns} | {s.key for s in SETTINGS}
 OWN_NAMES = {"English"}  # View → Language lists each language in its own name
 EN_PAGE_WORDS = re.compile(r"\b(?:Add row|Delete rows|Search|rows?|Undo|Sum|Count|Name)\b")
-
-
-@pytest.fixture
-def japanese(qapp: object) -> Iterator[None]:
-    """The window's language is Japanese for one test; English again afterwards."""
-    installed = language.install(qapp, "ja")  # type: ignore[arg-type]
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n.set_language("en")
-    language.install(qapp, "en")  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import planner
 from planner.core import i18n
 from ui.common import language
 from ui.editing.document import Document
-from ui.qt import QCoreApplication, QKeySequence, QMenu, Qt, QUrl
+from ui.qt import QKeySequence, QMenu, Qt, QUrl
 from ui.shell.actions import ACTIONS, HELP_ACTIONS
 from ui.shell.guide import GuideWindow, guide_text, slug
 from ui.shell.main_window import MainWindow
@@ -33,17 +32,6 @@ PLACEHOLDER = re.compile(r"\{\w*\}|%n|%L?\d")
 # and "English", which the Language menu writes in English as every language in itself
 ALLOWED_LATIN = re.compile(
     r"\(&[A-Z]\)|Stockpile Planner|PDF|CSV|Excel|English|\.xlsx|\.stockpile|\.\.\.")
-
-
-@pytest.fixture
-def japanese(qapp: object) -> Iterator[None]:
-    """The window's language is Japanese for one test; English again afterwards."""
-    installed = language.install(qapp, "ja")  # type: ignore[arg-type]
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n.set_language("en")
-    language.install(qapp, "en")  # type: ignore[arg-type]
 
 
 def _window(qtbot: object, prefs: Preferences, recovery_dir: Path) -> MainWindow:
