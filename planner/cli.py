@@ -117,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help=_("write a blank template workbook to fill in"))
     p.add_argument("-o", "--output", type=Path, required=True, help="OUT.xlsx")
+
+    p = sub.add_parser("world", help=_("world production by country and its concentration "
+                                       "(USGS Mineral Commodity Summaries)"))
+    p.add_argument("--commodity", metavar="NAME", help=_(
+        "the commodity, in any case, or a name for it such as neodymium (default: all)"))
+    p.add_argument("--year", type=int, metavar="YYYY",
+                   help=_("the year (default: the latest in the data)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of tables"))
     return parser
 
 
@@ -443,9 +451,52 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_world(args: argparse.Namespace) -> int:
+    """World production tables: each country's value and share, top countries and HHI."""
+    from planner.analysis.world import world_production
+    from planner.core.countries import country_name
+    from planner.inputs.usgs import SOURCE
+    from planner.outputs.reports import table_lines
+
+    tables = world_production(args.commodity, args.year)
+    if args.json:
+        json.dump({"source": SOURCE, "commodities": [{
+            "commodity": t.commodity, "statistic": t.statistic, "year": t.year,
+            "unit": t.unit, "total": t.total, "reported_total": t.reported_total,
+            "top_country": t.top_country, "top_share": t.top_share,
+            "top3_share": t.top3_share, "hhi": t.hhi, "left_out": list(t.left_out),
+            "countries": [{"country": c.code, "name": c.name, "value": c.value,
+                           "share": c.share, "sign": c.sign} for c in t.countries],
+        } for t in tables]}, sys.stdout, indent=2, allow_nan=False)
+        print()
+        return EXIT_OK
+    blocks = []
+    for t in tables:
+        rows = [[_("Other countries") if c.code is None else country_name(c.code),
+                 c.sign + fmt.number(c.value, 0 if c.value.is_integer() else 2),
+                 fmt.share(c.share)] for c in t.countries]
+        lines = [_("{commodity}: {statistic}, {year} ({unit})").format(
+                     commodity=t.commodity, statistic=t.statistic, year=t.year, unit=t.unit),
+                 *table_lines([_("Country"), _("Production"), _("Share")], rows, {1, 2}),
+                 _("Listed total {total}; top country {top_share}, top 3 {top3_share}; "
+                   "HHI {hhi} (Other countries counted as one producer).").format(
+                       total=fmt.number(t.total), top_share=fmt.share(t.top_share),
+                       top3_share=fmt.share(t.top3_share), hhi=fmt.number(t.hhi))]
+        if t.reported_total is not None:
+            lines.append(_("Reported world total: {total}.").format(
+                total=fmt.number(t.reported_total)))
+        if t.left_out:
+            lines.append(_("Not given (withheld or not available): {countries}.").format(
+                countries=", ".join(t.left_out)))
+        blocks.append("\n".join(lines))
+    print("\n\n".join(blocks))
+    print("\n" + _("Source: {source}").format(source=SOURCE))
+    return EXIT_OK
+
+
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
             "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan,
-            "template": cmd_template}
+            "template": cmd_template, "world": cmd_world}
 
 
 def finite(value: float) -> float | None:

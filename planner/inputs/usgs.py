@@ -1,0 +1,148 @@
+"""The world tables of the USGS Mineral Commodity Summaries data release, read from the
+copy shipped as package data (resources/usgs/).
+
+The release is a long table (one value a row) written for people as much as for programs:
+values carry thousands separators and codes, and world tables end with "Other countries" and
+a rounded "World total". This module reads it as published and keeps what it says: a value,
+or why there is none, with the release's notes. Figures are computed in
+planner.analysis.world.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from planner.core.resources import resource
+
+SOURCE = ("U.S. Geological Survey, 2026, Mineral Commodity Summaries 2026 data release "
+          "(version 1.3, May 27, 2026): U.S. Geological Survey data release, "
+          "https://doi.org/10.5066/P1WKQ63T")
+RELEASE = ("usgs", "MCS2026_Commodities_Data.csv.gz")
+ENCODING = "cp1252"  # the release is not UTF-8
+OTHER = "Other countries"
+TOTAL = "World total"
+
+# the release's codes for a value it does not give as a number
+ZERO = "—"
+CODES = {"W": "withheld", "NA": "not available", "XX": "not calculable", "E": "net exporter"}
+SMALL = "s"  # "small": less than half the unit, counted as zero
+
+# USGS spellings pycountry does not know (or knows by another name)
+USGS_COUNTRIES = {
+    "Burma": "MM",
+    "Congo (Kinshasa)": "CD",
+    "Congo (Brazzaville)": "CG",
+    "Korea, Republic of": "KR",
+    "Korea, North": "KP",
+    "Côte d’Ivoire": "CI",
+    "Laos": "LA",
+    "Russia": "RU",
+    "Iran": "IR",
+    "Syria": "SY",
+    "Vietnam": "VN",
+    "Turkey": "TR",
+    "Tanzania": "TZ",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Taiwan": "TW",
+    "Czechia": "CZ",
+}
+
+_NUMBER = re.compile(r"^([<>])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_ROUNDED = re.compile(r"(?::|,)\s*rounded$")
+
+Kind = Literal["country", "other", "total"]
+
+
+@dataclass(frozen=True)
+class WorldRow:
+    """One value of a world table as the release gives it.
+
+    ``value`` is None when the release gives none (``status`` says why: withheld, not
+    available...); a value given as "> 70,000" keeps 70,000 with ``sign`` ">".
+    ``statistic`` is the release's Statistics_detail without its ": rounded" suffix, so a
+    World total row joins the countries it sums.
+    """
+
+    commodity: str
+    section: str
+    kind_of_figure: str  # the release's Statistics: Production, Reserves, Capacity
+    statistic: str
+    country: str  # as the release spells it
+    code: str | None  # ISO 3166-1 alpha-2; None for Other countries and World total
+    kind: Kind
+    unit: str
+    year: int
+    raw: str
+    value: float | None
+    sign: str
+    status: str
+    notes: str
+
+
+def parse_value(raw: str) -> tuple[float | None, str, str]:
+    """``(value, sign, status)`` of a cell of the release's Value column.
+
+    "—" is zero, "s" (small) zero too; the codes W, NA, XX and E give no value; "1,270"
+    is 1270; "> 70,000" keeps 70,000 and the sign. Anything else (a range such as
+    "330 - 390") gives no value, with the status "not a number".
+    """
+    text = raw.strip()
+    if text == ZERO:
+        return 0.0, "", ""
+    if text == SMALL:
+        return 0.0, "", "small"
+    if text in CODES:
+        return None, "", CODES[text]
+    match = _NUMBER.match(text.replace(" ", ""))
+    if match is None:
+        return None, "", "not a number"
+    return float(match.group(2).replace(",", "")), match.group(1) or "", ""
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country as the release spells it, or None."""
+    if name in USGS_COUNTRIES:
+        return USGS_COUNTRIES[name]
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        return None
+
+
+def parse_release(text: str) -> list[WorldRow]:
+    """The rows of the release's world tables (sections named "World ..."), in its order."""
+    rows: list[WorldRow] = []
+    for record in csv.DictReader(io.StringIO(text)):
+        section = record["Section"].strip()
+        year = record["Year"].strip()
+        if not section.startswith("World") or not year.isdigit():
+            continue
+        country = record["Country"].strip()
+        kind: Kind = ("other" if country == OTHER else "total" if country == TOTAL
+                      else "country")
+        value, sign, status = parse_value(record["Value"])
+        rows.append(WorldRow(
+            commodity=record["Commodity"].strip(), section=section,
+            kind_of_figure=record["Statistics"].strip(),
+            statistic=_ROUNDED.sub("", record["Statistics_detail"].strip()),
+            country=country, code=country_code(country) if kind == "country" else None,
+            kind=kind, unit=record["Unit"].strip(), year=int(year), raw=record["Value"],
+            value=value, sign=sign, status=status, notes=record["Notes"].strip()))
+    return rows
+
+
+@cache
+def world_rows() -> tuple[WorldRow, ...]:
+    """The world tables of the shipped release (read once)."""
+    data = gzip.decompress(resource(*RELEASE).read_bytes())
+    return tuple(parse_release(data.decode(ENCODING)))
