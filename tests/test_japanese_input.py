@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import write_book
 
 import planner
 from planner import cli
@@ -193,19 +194,8 @@ def _sheets() -> dict[str, list[list[object]]]:
     }
 
 
-def _write(sheets: dict[str, list[list[object]]], path: Path) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_japanese_kinds_periods_numbers_and_dates(tmp_path: Path) -> None:
-    project = planner.load(_write(_sheets(), tmp_path / "ja.xlsx"))
+    project = planner.load(write_book(tmp_path / "ja.xlsx", _sheets()))
     assert list(project.tables["Items"]["kind"]) == ["product", "component", "material"]
     assert list(project.tables["Demand"]["per"]) == ["week"]
     orders = project.tables["Orders"]
@@ -248,13 +238,13 @@ def test_a_column_named_twice_in_two_languages_is_an_error_at_its_cell(
     for r, row in enumerate(sheets["調達先"]):
         row.append("比率" if r == 0 else "100%")
     with pytest.raises(InputError) as caught:
-        planner.load(_write(sheets, tmp_path / "twice.xlsx"))
+        planner.load(write_book(tmp_path / "twice.xlsx", sheets))
     lines = [str(p) for p in caught.value.problems]
     assert "Sources!E1: column share appears twice (also in column C)" in lines, lines
     sheets = _sheets()
     sheets["品目"][0][4] = "Item ID"  # an English header beside its Japanese name
     with pytest.raises(InputError) as caught:
-        planner.load(_write(sheets, tmp_path / "twice_en.xlsx"))
+        planner.load(write_book(tmp_path / "twice_en.xlsx", sheets))
     lines = [str(p) for p in caught.value.problems]
     assert "Items!E1: column item_id appears twice (also in column A)" in lines, lines
 

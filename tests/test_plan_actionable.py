@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import write_book
 
 import planner
 from planner import cli
@@ -45,14 +46,7 @@ def book(path: Path, sources: list[list[object]], *, on_hand: float = 0.0,
                      ["target_days", 60], ["max_supplier_share", caps],
                      ["max_country_share", caps], ["currency", "EUR"], ["company", "Acme"]],
     }
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
+    return write_book(path, sheets)
 
 
 def plan_of(path: Path) -> Plan:
