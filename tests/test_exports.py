@@ -196,7 +196,7 @@ def test_the_blank_template(tmp_path: Path) -> None:
 
 
 # the writers the tests above exercise; xlsx is the layer the workbooks are written with
-COVERED = {"template", "plan_workbook", "rfq", "blank_template", "xlsx"}
+COVERED = {"template", "plan_workbook", "workbook_styles", "rfq", "blank_template", "xlsx"}
 WRITES = re.compile(r"^\s*(from|import) (openpyxl|xlsxwriter)\b|planner\.core\.xlsx\b|"
                     r"csv\.writer\(", re.M)
 

@@ -386,7 +386,7 @@ def test_small_prices_keep_their_digits(tmp_path: Path) -> None:
 def test_a_price_in_yen_has_no_decimals(tmp_path: Path) -> None:
     """An order price in a currency without minor units (JPY) is written in whole yen."""
     from planner.core.xlsx import write_xlsx
-    from planner.outputs.plan_workbook import Styles
+    from planner.outputs.workbook_styles import Styles
 
     def fill(book: object) -> None:
         styles = Styles(book, "EUR")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ headers that stay in view, filters, number/date/currency formats (quantities car
 unit: "5,832 kg"), conditional colours for late orders, shortfalls and cap breaches,
 fitted column widths; every sheet prints one page wide (tables landscape) with its header
 row on every page and page numbers in the footer. The requests for quotation, written
-with the same styles, are in planner.outputs.rfq.
+with the same styles (planner.outputs.workbook_styles), are in planner.outputs.rfq.
 
 Written through planner.core.xlsx (XlsxWriter, rows streamed to disk): every text is a
 text cell, so a name such as ``=HYPERLINK(...)`` or ``+1`` stays text and is never a
@@ -20,7 +20,6 @@ formula, and every number reads back exactly.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,6 @@ from planner.core.countries import country_name
 from planner.core.errors import Cancelled, column_letter
 from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.core.xlsx import (
-    HEADER_FILL,
     Book,
     Series,
     Sheet,
@@ -43,16 +41,21 @@ from planner.core.xlsx import (
     number_format,
     write_xlsx,
 )
+from planner.outputs.workbook_styles import (
+    Styles,
+    cell_dates,
+    cell_numbers,
+    cell_texts,
+    line_height,
+    page_footer,
+    wrapped_lines,
+)
 
 if TYPE_CHECKING:
     from planner.analysis.scenario import Ranking
 
-RED_FILL, RED_FONT = "F8CBAD", "9C0006"
-AMBER_FILL = "FFE699"
 BEFORE_COLOUR, AFTER_COLOUR = "A5B4BE", "2F6F8F"
 PROGRESS_EVERY = 2_000  # rows between progress calls
-LINE_HEIGHT = 15.0  # points per line of 11 pt text
-JAPANESE_LINE_HEIGHT = 18.75  # ... in a Japanese font (Excel's row of Yu Gothic 11 pt)
 
 Progress = Callable[[int, int], object]
 
@@ -155,138 +158,6 @@ class _Counter:
             self.next = self.done + PROGRESS_EVERY
             if self.progress(min(self.done, self.total), self.total) is False:
                 raise ExportCancelled("the export was cancelled")
-
-
-# --- styles --------------------------------------------------------------------------
-
-class Styles:
-    """The plan's cell styles, each made once by the book."""
-
-    def __init__(self, book: Book, currency: str):
-        self.book = book
-        code = re.sub(r"[^A-Za-z]", "", currency or "")[:3].upper()
-        self.currency = code
-        self.yen = code == "JPY" and fmt.japanese()  # "¥1,234,567", as Japan writes yen
-        self.formats = {
-            "text": "General", "number": number_format("number"),
-            "money": self.money_format(),
-            "price": self.money_format(decimals=2),
-            "order price": number_format("money", decimals=2),  # the currency beside it
-            "share": number_format("share"), "date": number_format("date"),
-            "days": number_format("days"), "hhi": number_format("number"),
-            "quantity": number_format("number"),
-        }
-        self._quantities: dict[tuple[int, str | None], Any] = {}
-        self._prices: dict[tuple[int, str], Any] = {}
-        self.header = book.header_style()
-        self.header_centre = book.header_style("center")
-        self.header_right = book.header_style("right")
-        self.title = book.style(bold=True, font_size=15, font_color=f"#{HEADER_FILL}")
-        self.subtitle = book.style(bold=True, font_size=12, font_color=f"#{HEADER_FILL}")
-        self.note = book.style(italic=True, font_color="#595959")
-        self.strong = book.style(bold=True)
-        # conditional colours
-        self.red = book.style(bold=True, font_color=f"#{RED_FONT}", bg_color=f"#{RED_FILL}")
-        self.amber = book.style(bg_color=f"#{AMBER_FILL}")
-
-    def money_format(self, decimals: int | None = None, more: int = 0,
-                     labelled: bool = True) -> str:
-        """A sum in the plan's currency: "#,##0 "EUR"", in Japanese yen ""¥"#,##0"."""
-        if self.yen and labelled:
-            return '"' + fmt.YEN + '"' + number_format("money", decimals=decimals, more=more)
-        return number_format("money", label=self.currency if labelled else None,
-                             decimals=decimals, more=more)
-
-    def proto(self, kind: str, wrap: bool = False, fmt: str | None = None,
-              bold: bool = False, pad: bool = False) -> Any:
-        """The style of a kind of value, at the top of its cell. ``pad``: in a table,
-        numbers and dates keep the width of a character free on their right (format
-        "_)") and texts start one indent in, so that a number is never glued to the next
-        column's text."""
-        numeric = kind != "text"
-        props: dict[str, Any] = {"valign": "top"}
-        if numeric:
-            code = fmt or self.formats.get(kind, "General")
-            props["num_format"] = code + "_)" if pad else code
-        elif pad:
-            props["indent"] = 1
-        if wrap:
-            props["text_wrap"] = True
-        if bold:
-            props["bold"] = True
-        return self.book.style(**props)
-
-    def quantity(self, value: Any, unit: str | None) -> Any:
-        """Big quantities in whole units, small ones with the digits that matter, as
-        fmt.quantity writes them on screen; the unit after the number ("5,832 kg") while
-        the cell stays a number."""
-        digits = fmt.quantity_digits(float(value)) if isinstance(value, float | int) else 0
-        key = (digits, unit)
-        style = self._quantities.get(key)
-        if style is None:
-            code = number_format("number", label=unit, decimals=digits)
-            style = self._quantities[key] = self.proto("quantity", fmt=code, pad=True)
-        return style
-
-    def price(self, value: Any, currency: str | None, labelled: bool) -> Any:
-        """A unit price with the decimals fmt.price gives it (2; none in JPY; more below
-        1), the plan's currency after it when ``labelled`` ("0.0425 EUR")."""
-        code = currency or ""
-        digits = fmt.price_decimals(float(value), code) if isinstance(
-            value, float | int) else 2
-        label = self.currency if labelled else ""
-        key = (digits, f"{label}|{code}")
-        style = self._prices.get(key)
-        if style is None:
-            fmt_code = self.money_format(min(digits, 2), max(digits - 2, 0),  # 0.48, 0.0425
-                                         labelled=bool(label))
-            style = self._prices[key] = self.proto("price", fmt=fmt_code, pad=True)
-        return style
-
-
-def line_height() -> float:
-    """Points per line of 11 pt text in the workbook's font."""
-    return JAPANESE_LINE_HEIGHT if fmt.japanese() else LINE_HEIGHT
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in a wrapping cell ``width`` characters wide (word wrap)."""
-    chars = max(int(width * 1.15) - 1, 4)  # proportional text: ~1.2 characters per unit
-    lines = 0
-    for paragraph in str(text).split("\n"):
-        line = 0
-        lines += 1
-        for word in paragraph.split():
-            if not word.isascii():  # Japanese breaks between any two characters, each
-                wide = max(int(width * 1.2) - 1, 4)  # a little less than two digits
-                total = line + (1 if line else 0) + fmt.display_width(word)
-                lines += (total - 1) // wide
-                line = (total - 1) % wide + 1
-                continue
-            need = len(word) if line == 0 else line + 1 + len(word)
-            if need > chars and line > 0:
-                lines += 1 + (len(word) - 1) // chars
-                line = len(word) % chars or chars
-            else:
-                line = need
-    return lines
-
-
-# --- values --------------------------------------------------------------------------
-
-def cell_texts(series: pd.Series) -> list[Any]:
-    """Texts as cells take them; missing and empty ones are empty cells."""
-    return [None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-            or v == "" else str(v) for v in series.tolist()]
-
-
-def cell_numbers(series: pd.Series | np.ndarray) -> list[Any]:
-    arr = np.asarray(series, dtype=float)
-    return [v if math.isfinite(v) else None for v in arr.tolist()]
-
-
-def cell_dates(series: pd.Series) -> list[Any]:
-    return [None if pd.isna(v) else v.date() for v in pd.to_datetime(series)]
 
 
 def _days(series: pd.Series | np.ndarray) -> list[Any]:
@@ -470,12 +341,6 @@ def _page_header(ws: Sheet, plan: Plan, landscape: bool, title_rows: int,
                    footer=page_footer(), table_chars=table_chars, title_cols=title_cols)
 
 
-def page_footer() -> str:
-    """The footer of a printed page, "Page 1 of 3", as Excel's header codes write it."""
-    return header_literal(_("Page {page} of {pages}")).replace("{page}", "&P").replace(
-        "{pages}", "&N")
-
-
 def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, plan: Plan,
            frozen: int, rules: Rules) -> None:
     """A table sheet: the header row in view and on every printed page, a filter, the
@@ -491,7 +356,7 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
     title_cols = ((headers.index("Item") if "Item" in headers else headers.index("Name"),
                    headers.index("Name")) if "Name" in headers else None)
     _page_header(ws, plan, True, 1, sum(widths), title_cols)
-    header_lines = max(_wrapped_lines(c.shown, w - 2) for c, w in
+    header_lines = max(wrapped_lines(c.shown, w - 2) for c, w in
                        zip(columns, widths, strict=True))
     ws.height(0, line_height() * header_lines + 4)
     ws.row(0, [c.shown for c in columns], styles.header_centre)
@@ -505,7 +370,7 @@ def _table(ws: Sheet, columns: list[Col], styles: Styles, counter: _Counter, pla
     for r in range(n):
         at = r + 1
         if wrapped:
-            lines = max(_wrapped_lines(values[r], w) if values[r] else 1
+            lines = max(wrapped_lines(values[r], w) if values[r] else 1
                         for values, w in wrapped)
             if lines > 1:
                 ws.height(at, line_height() * lines + 2)
@@ -775,7 +640,7 @@ def _summary(ws: Sheet, plan: Plan, styles: Styles) -> None:
             at = put((str(r.item_id), wrap), None, None, None, None,
                      (_float(r.top_supplier_share_after), proto("share")),
                      (_float(r.top_country_share_after), proto("share")),
-                     height=line_height() * _wrapped_lines(why, width) + 3)
+                     height=line_height() * wrapped_lines(why, width) + 3)
             ws.merge(at, 1, at, 4, why, wrap)
     put()
 
@@ -817,5 +682,4 @@ def _float(value: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
-__all__ = ["ExportCancelled", "Styles", "cell_dates", "cell_numbers", "cell_texts",
-           "write_plan_workbook"]
+__all__ = ["ExportCancelled", "write_plan_workbook"]

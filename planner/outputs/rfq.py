@@ -3,7 +3,7 @@ that supplier (item, name, quantity, unit, needed by, our reference) with blank 
 for the supplier's price, currency, lead time and earliest delivery.
 
 Written through planner.core.xlsx with the plan workbook's styles
-(planner.outputs.plan_workbook): every text is a text cell, never a formula.
+(planner.outputs.workbook_styles): every text is a text cell, never a formula.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from planner.analysis.plan import Plan
 from planner.core import formatting as fmt
 from planner.core.i18n import N_, _, pgettext
 from planner.core.xlsx import Book, header_literal, write_xlsx
-from planner.outputs.plan_workbook import (
-    ExportCancelled,
-    Progress,
+from planner.outputs.plan_workbook import ExportCancelled, Progress
+from planner.outputs.workbook_styles import (
     Styles,
     cell_dates,
     cell_numbers,
