@@ -62,7 +62,7 @@ class Problem:
         return _("warning: {where}: {message}").format(where=self.where, message=self.message)
 
 
-# what a message quotes from a cell ("abc", shown by planner.inputs.parsing.shown) and the
+# what a message quotes from a cell ("abc", shown by planner.inputs.cell_messages.shown) and the
 # numbers it gives (rows, lengths, sums): the rest of the message tells its kind
 _VALUES = re.compile(r'"[^"]*"|\d[\d,.]*')
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import InputError, Problem, column_letter
-from planner.inputs.parsing import is_warning
+from planner.inputs.cell_messages import is_warning
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import sheet
 from planner.inputs.validation import parse_column, parse_setting

@@ -20,10 +20,8 @@ Rules (README, "What the template accepts"):
   is the id typed with an accented letter; a line break or a bidirectional control in an
   id is refused, another invisible character (a zero-width space) is kept with a warning.
 
-A message is an error, unless it is a :class:`WarningMessage`: the value is then kept.
-A message names no column ("must be a number, got "abc""); it is a :class:`CellMessage`,
-and :func:`named` makes it the whole sentence about a column, translated as one sentence
-("員数（qty_per）は数値で入力してください（入力値: "abc"）" in Japanese).
+The messages, and how they name a column, are planner.inputs.cell_messages; the names
+of it that the validation uses through this module are exported here too.
 """
 
 from __future__ import annotations
@@ -42,85 +40,19 @@ import numpy as np
 import pandas as pd
 
 from planner.core.i18n import _, ngettext, pgettext
+from planner.inputs.cell_messages import (
+    CellMessage,
+    Messages,
+    cell,
+    number_comma_sentence,
+    number_sentence,
+)
+from planner.inputs.cell_messages import as_positive as as_positive
+from planner.inputs.cell_messages import is_warning as is_warning
+from planner.inputs.cell_messages import named as named
+from planner.inputs.cell_messages import printable as printable
+from planner.inputs.cell_messages import shown as shown
 from planner.inputs.schema import KINDS, PERIODS
-
-Messages = dict[int, str]
-
-
-class CellMessage(str):
-    """A parser's message about one cell, before its column is named.
-
-    Its text is the message without the column ("must be a number, got "abc""), as
-    parsers have always given it; ``template`` is the whole sentence, translated when the
-    cell was read, with a ``{column}`` placeholder ("{column} must be a number, got
-    {value}"), which :func:`named` fills. A CellMessage made from text alone (no template)
-    is named by putting the column before it.
-    """
-
-    template: str
-    fields: dict[str, str]
-
-    def __new__(cls, text: str = "", template: str = "",
-                fields: dict[str, str] | None = None) -> CellMessage:
-        made = super().__new__(cls, text)
-        made.template, made.fields = template, dict(fields or {})
-        return made
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (str(self), self.template, self.fields))
-
-    def sentence(self, column: str) -> str:
-        """The whole message about a cell of ``column``."""
-        if not self.template:
-            return f"{column} {self}"
-        return self.template.format(column=column, **self.fields)
-
-
-class WarningMessage(CellMessage):
-    """A message about a value that is kept as read: the input is still accepted, and
-    the message is shown as a warning. Any other message is an error."""
-
-
-def is_warning(message: str) -> bool:
-    return isinstance(message, WarningMessage)
-
-
-def _cell(template: str, column: str = "", *, warning: bool = False,
-          **fields: str) -> CellMessage:
-    """A message from the translated sentence ``template``; its text names ``column``
-    ("kind") or, when blank, no column, as parsers' messages always have."""
-    kind = WarningMessage if warning else CellMessage
-    text = template.format(column=column, **fields)
-    return kind(text if column else text.lstrip(), template, fields)
-
-
-def named(message: str, column: str) -> str:
-    """The whole sentence of a parser's ``message`` about a cell of ``column`` (the
-    column's label, planner.inputs.schema.Column.label: "qty_per", "員数（qty_per）"), in
-    the language chosen; still a warning if it was one. A plain text message is put after
-    the column, unless it already starts with the column's name."""
-    if isinstance(message, CellMessage) and message.template:
-        text = message.sentence(column)
-    elif message.startswith(column):
-        return message
-    else:
-        text = f"{column} {message}"
-    return WarningMessage(text) if is_warning(message) else text
-
-
-def as_positive(message: str) -> str:
-    """The message of a cell that is no number, for a column that must be positive:
-    "must be a positive number, got "abc"" (a plain text message as str.replace makes it)."""
-    if isinstance(message, CellMessage) and message.template:
-        if message.template == _number():
-            return _cell(_("{column} must be a positive number, got {value}"),
-                         **message.fields)
-        if message.template == _number_comma():
-            return _cell(_("{column} must be a positive number (write {number} with a "
-                           "decimal point), got {value}"), **message.fields)
-        return message
-    return message.replace("must be a number", "must be a positive number", 1)
-
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -132,27 +64,6 @@ _ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([T ]0?0:00(:00(\.0+)
 _JAPANESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")  # 2026年11月30日
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def printable(value: object) -> str:
-    """Text for a message: characters that cannot be seen (a zero-width space, a
-    non-breaking space, a line break) spelled as \\u200b, so that a problem is one line
-    and says what is really in the cell."""
-    text = str(value)
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
-
-
-def shown(value: object) -> str:
-    """A raw value as quoted in a message, shortened if long, invisible characters
-    spelled out."""
-    text = str(value)
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f'"{printable(text)}"'
 
 
 def is_blank(value: object) -> bool:
@@ -278,11 +189,11 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
             elif v.strip().lower() in _NOT_FINITE:
                 messages[int(i)] = _not_finite(v)
             elif (number := _comma_number(v)) is not None:
-                messages[int(i)] = _cell(_number_comma(), number=number, value=shown(v))
+                messages[int(i)] = cell(number_comma_sentence(), number=number, value=shown(v))
             else:
-                messages[int(i)] = _cell(_number(), value=shown(v))
+                messages[int(i)] = cell(number_sentence(), value=shown(v))
         else:
-            messages[int(i)] = _cell(_number(), value=shown(v))
+            messages[int(i)] = cell(number_sentence(), value=shown(v))
     numeric_nan = numeric & np.isnan(out)
     blank |= numeric_nan  # an empty numeric cell read as NaN
     bad = ~np.isfinite(out) & ~blank
@@ -293,17 +204,8 @@ def parse_numbers(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mes
     return out, blank, messages
 
 
-# the sentences of parse_numbers that as_positive knows, by name
-def _number() -> str:
-    return _("{column} must be a number, got {value}")
-
-
-def _number_comma() -> str:
-    return _("{column} must be a number (write {number} with a decimal point), got {value}")
-
-
 def _not_finite(value: object) -> CellMessage:
-    return _cell(_("{column} must be a finite number, got {value}"), value=shown(value))
+    return cell(_("{column} must be a finite number, got {value}"), value=shown(value))
 
 
 def _comma_number(value: object) -> str | None:
@@ -328,12 +230,12 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
     out, blank, messages = parse_numbers(arr)
     for i in messages:
         if (number := _comma_number(values[i])) is not None:
-            messages[i] = _cell(_("{column} must be a fraction such as 0.55 or a percentage "
-                                  "such as 55% (write {number} with a decimal point), got "
-                                  "{value}"), number=number, value=shown(values[i]))
+            messages[i] = cell(_("{column} must be a fraction such as 0.55 or a percentage "
+                                 "such as 55% (write {number} with a decimal point), got "
+                                 "{value}"), number=number, value=shown(values[i]))
         else:
-            messages[i] = _cell(_("{column} must be a fraction such as 0.55 or a percentage "
-                                  "such as 55%, got {value}"), value=shown(values[i]))
+            messages[i] = cell(_("{column} must be a fraction such as 0.55 or a percentage "
+                                 "such as 55%, got {value}"), value=shown(values[i]))
     for i in np.flatnonzero(percent & np.isfinite(out)):
         # "33.3%" is the number nearest 0.333, not 33.3 / 100 (0.33299999999999996)
         out[i] = float(Decimal(repr(float(out[i]))) / 100)
@@ -341,12 +243,12 @@ def parse_shares(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
     for i in np.flatnonzero(over):
         v = values[i]
         if not percent[i] and 1 < out[i] <= 100:
-            messages[int(i)] = _cell(_("{column} must be between 0 and 1 (write {percent} for "
-                                       "a percentage), got {value}"),
-                                     percent=f"{shown(v)[1:-1]}%", value=shown(v))
+            messages[int(i)] = cell(_("{column} must be between 0 and 1 (write {percent} for "
+                                      "a percentage), got {value}"),
+                                    percent=f"{shown(v)[1:-1]}%", value=shown(v))
         else:
-            messages[int(i)] = _cell(_("{column} must be between 0 and 1, got {value}"),
-                                     value=shown(v))
+            messages[int(i)] = cell(_("{column} must be between 0 and 1, got {value}"),
+                                    value=shown(v))
         out[i] = np.nan
     return out, blank, messages
 
@@ -400,15 +302,15 @@ def parse_dates(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Messa
             continue
         d = parse_date(v)
         if d is not None and not (1900 <= d.year <= 2200):
-            messages[i] = _cell(_("{column} must be a date from 1900 to 2200, got {value}"),
-                                value=shown(v if isinstance(v, str) else d.isoformat()))
+            messages[i] = cell(_("{column} must be a date from 1900 to 2200, got {value}"),
+                               value=shown(v if isinstance(v, str) else d.isoformat()))
         elif isinstance(v, dt.time):  # what the reader makes of a date before 1900
-            messages[i] = _cell(_("{column} must be a date such as 2026-11-02, got the time "
-                                  "{value} (a date before 1900 reads as a time)"),
-                                value=shown(v))
+            messages[i] = cell(_("{column} must be a date such as 2026-11-02, got the time "
+                                 "{value} (a date before 1900 reads as a time)"),
+                               value=shown(v))
         elif d is None:
-            messages[i] = _cell(_("{column} must be a date such as 2026-11-02, got {value}"),
-                                value=shown(v))
+            messages[i] = cell(_("{column} must be a date such as 2026-11-02, got {value}"),
+                               value=shown(v))
         else:
             out[i] = np.datetime64(d, "s")
     return out, blank, messages
@@ -456,22 +358,22 @@ def _id_message(text: str) -> str | None:
     control or format character (a zero-width space, a soft hyphen), else None."""
     odd = [ch for ch in dict.fromkeys(text) if not ch.isprintable()]
     if (ch := next((c for c in odd if c in _LINE_BREAKS), None)) is not None:
-        return _cell(_("{column} {value} contains a line break ({character}); an id must be "
-                       "on one line, retype it"), value=shown(text), character=_character(ch))
+        return cell(_("{column} {value} contains a line break ({character}); an id must be "
+                      "on one line, retype it"), value=shown(text), character=_character(ch))
     if (ch := next((c for c in odd if c in _BIDI_CONTROLS), None)) is not None:
-        return _cell(_("{column} {value} contains a bidirectional control character "
-                       "({character}); ids must read the same everywhere, retype it"),
-                     value=shown(text), character=_character(ch))
+        return cell(_("{column} {value} contains a bidirectional control character "
+                      "({character}); ids must read the same everywhere, retype it"),
+                    value=shown(text), character=_character(ch))
     hidden = [c for c in odd if unicodedata.category(c) in ("Cc", "Cf")]
     if not hidden:
         return None
-    return _cell(ngettext("{column} {value} contains an invisible character ({characters}); "
-                          "the id is kept as typed and matches only an id with the same "
-                          "character",
-                          "{column} {value} contains invisible characters ({characters}); "
-                          "the id is kept as typed and matches only an id with the same "
-                          "characters", len(hidden)),
-                 warning=True, value=shown(text), characters=", ".join(map(_character, hidden)))
+    return cell(ngettext("{column} {value} contains an invisible character ({characters}); "
+                         "the id is kept as typed and matches only an id with the same "
+                         "character",
+                         "{column} {value} contains invisible characters ({characters}); "
+                         "the id is kept as typed and matches only an id with the same "
+                         "characters", len(hidden)),
+                warning=True, value=shown(text), characters=", ".join(map(_character, hidden)))
 
 
 def _plain_ids(ids: Sequence[str | None], blanks: bool) -> bool:
@@ -530,20 +432,20 @@ def parse_ids(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, M
                 messages[i] = _too_long_id()
             out.append(text)
         else:
-            messages[i] = _cell(_("{column} must be text or a number, got {value}"),
-                                value=shown(v))
+            messages[i] = cell(_("{column} must be text or a number, got {value}"),
+                               value=shown(v))
             out.append(None)
     _check_ids(out, True, messages)
     return out, blank, messages
 
 
 def _too_long_id() -> CellMessage:
-    return _cell(_("{column} must be at most {limit} characters long"), limit="200")
+    return cell(_("{column} must be at most {limit} characters long"), limit="200")
 
 
 def _too_long_text(text: str) -> CellMessage:
-    return _cell(_("{column} must be at most {limit} characters long, got {count}"),
-                 limit="1,000", count=f"{len(text):,}")
+    return cell(_("{column} must be at most {limit} characters long, got {count}"),
+                limit="1,000", count=f"{len(text):,}")
 
 
 def parse_texts(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
@@ -667,8 +569,8 @@ def _not_a_choice(what: str, value: object) -> CellMessage:
     """"kind must be one of product, component, material, got ..." (named: its text names
     the column, as it always has)."""
     choices = pgettext("list separator", ", ").join(choice_names(what))
-    return _cell(_("{column} must be one of {choices}, got {value}"), what, choices=choices,
-                 value=shown(value))
+    return cell(_("{column} must be one of {choices}, got {value}"), what, choices=choices,
+                value=shown(value))
 
 
 @cache
@@ -733,10 +635,10 @@ def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndar
 def _not_a_country(value: object, by_name: dict[str, str]) -> CellMessage:
     guess = by_name.get(str(value).strip().lower())
     if guess:
-        return _cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN (did "
-                       "you mean {guess}?), got {value}"), guess=guess, value=shown(value))
-    return _cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN, got "
-                   "{value}"), value=shown(value))
+        return cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN (did "
+                      "you mean {guess}?), got {value}"), guess=guess, value=shown(value))
+    return cell(_("{column} must be an ISO 3166 alpha-2 country code such as CN, got "
+                  "{value}"), value=shown(value))
 
 
 # --- months (Forecast) and currencies (Items, Sources, Rates) -----------------------------
@@ -770,11 +672,11 @@ def parse_months(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, Mess
             continue
         month = parse_month(v)
         if month is None:
-            messages[i] = _cell(_("{column} must be a month such as 2027-01 or a date in the "
-                                  "month, got {value}"), value=shown(v))
+            messages[i] = cell(_("{column} must be a month such as 2027-01 or a date in the "
+                                 "month, got {value}"), value=shown(v))
         elif not 1900 <= month.year <= 2200:
-            messages[i] = _cell(_("{column} must be a month from 1900 to 2200, got {value}"),
-                                value=shown(v))
+            messages[i] = cell(_("{column} must be a month from 1900 to 2200, got {value}"),
+                               value=shown(v))
         else:
             out[i] = np.datetime64(month, "s")
     return out, blank, messages
@@ -806,15 +708,15 @@ def parse_currency(value: object) -> tuple[str | None, str]:
     if text.upper() in codes:
         return text.upper(), ""
     if text in ("¥", "￥"):  # both the yen and the yuan
-        return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
-                             "JPY (JPY for yen, CNY for yuan), got {value}"),
-                           value=shown(value))
+        return None, cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
+                            "JPY (JPY for yen, CNY for yuan), got {value}"),
+                          value=shown(value))
     if guess := by_name.get(text.lower()):
-        return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
-                             "JPY (did you mean {guess}?), got {value}"), guess=guess,
-                           value=shown(value))
-    return None, _cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or JPY, "
-                         "got {value}"), value=shown(value))
+        return None, cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or "
+                            "JPY (did you mean {guess}?), got {value}"), guess=guess,
+                          value=shown(value))
+    return None, cell(_("{column} must be an ISO 4217 currency code such as USD, EUR or JPY, "
+                        "got {value}"), value=shown(value))
 
 
 def parse_currencies(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
