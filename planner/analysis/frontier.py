@@ -8,7 +8,6 @@ shows what the cap alone costs; the "diversify" objective can be asked for inste
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 import numpy as np
@@ -17,6 +16,7 @@ import pandas as pd
 from planner.analysis.allocation import Progress
 from planner.analysis.plan import Plan, make_plan
 from planner.core.errors import Cancelled
+from planner.core.formatting import rjust
 from planner.core.i18n import _
 from planner.inputs.project import Project
 
@@ -105,18 +105,11 @@ def frontier_json(table: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _right(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` columns of a terminal, where a Japanese
-    character takes two."""
-    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
-    return " " * max(width - len(text) - wide, 0) + text
-
-
 def frontier_text(table: pd.DataFrame, currency: str) -> str:
     """The frontier as a small table for a terminal."""
     cap_title, cost_title = _("cap"), _("total cost ({currency})").format(currency=currency)
     lines = [_("The cost of reducing dependence: the plan at each country cap."),
-             f"{_right(cap_title, 5)}  {_right(cost_title, 18)}  "
+             f"{rjust(cap_title, 5)}  {rjust(cost_title, 18)}  "
              + _("largest origin country (share of purchase value)")]
     for cap, cost, country, share in zip(
             table["max_country_share"].to_numpy(dtype=float),

@@ -178,11 +178,12 @@ def order_lines(project: Project, report: Report, src: pd.DataFrame, quantity: n
     stock_out = np.where(runs_out, stock_out.astype("datetime64[s]"),
                          np.datetime64("NaT", "s"))
     local = _languages()[1]
+    local_warning = STOCK_OUT_WARNING if local is None else local.gettext(STOCK_OUT_WARNING)
     warning = [STOCK_OUT_WARNING.format(date=pd.Timestamp(day).date().isoformat(),
                                         days=f"{days:,}") if days > 0 else ""
                for day, days in zip(stock_out, uncovered.tolist(), strict=True)]
     warning_text = warning if local is None else [
-        local.gettext(STOCK_OUT_WARNING).format(date=fmt.date(day), days=f"{days:,}")
+        local_warning.format(date=fmt.date(day), days=f"{days:,}")
         if days > 0 else "" for day, days in zip(stock_out, uncovered.tolist(), strict=True)]
     action = np.where(order_by <= as_of, ORDER_NOW, NOT_YET)
     q = quantity[rows]

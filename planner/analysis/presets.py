@@ -19,7 +19,7 @@ import pandas as pd
 
 from planner.analysis.compute import Report, compute
 from planner.analysis.scenario import ScenarioError, Stop
-from planner.core.i18n import _, language
+from planner.core.i18n import _, japanese
 from planner.core.resources import resource
 from planner.inputs.project import Project
 from planner.inputs.reading import MAX_FILE_BYTES
@@ -61,8 +61,8 @@ class Preset:
         return self._shown(self.assumption, self.assumption_ja)
 
     @staticmethod
-    def _shown(english: str, japanese: str) -> str:
-        return japanese if japanese and language() == "ja" else english
+    def _shown(english: str, in_japanese: str) -> str:
+        return in_japanese if in_japanese and japanese() else english
 
     @property
     def pattern(self) -> re.Pattern[str]:

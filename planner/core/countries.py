@@ -36,17 +36,23 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
                                fallback=True)
 
 
-def country_name(code: str) -> str:
-    """The name of the country with ISO 3166-1 alpha-2 ``code`` ("CN": China / 中国); the
-    code itself when it is no country's."""
+def country_name(code: str, lang: str | None = None) -> str:
+    """The name of the country with ISO 3166-1 alpha-2 ``code`` ("CN": China / 中国) in
+    ``lang`` (the engine's language when None); the code itself when it is no country's.
+    Scripts' output (``--json``) asks for ``lang="en"`` so that it never changes language."""
+    return _name(str(code), language() if lang is None else lang)
+
+
+@cache
+def _name(code: str, lang: str) -> str:
+    """country_name for one language, kept: tables name the same few countries many times."""
     import pycountry
 
-    key = str(code).strip().upper()
+    key = code.strip().upper()
     country = pycountry.countries.get(alpha_2=key) if len(key) == 2 else None
     if country is None:
-        return str(code)
+        return code
     common = getattr(country, "common_name", None)
-    lang = language()
     if lang == "en":
         return str(common or country.name)
     if lang == "ja" and key in JAPANESE:
@@ -56,4 +62,4 @@ def country_name(code: str) -> str:
         shown = catalogue.gettext(common)
         if shown != common:
             return shown
-    return catalogue.gettext(country.name)
+    return str(catalogue.gettext(country.name))

@@ -19,7 +19,8 @@ from typing import TypeAlias
 import numpy as np
 import pandas as pd
 
-from planner.core.i18n import N_, _, language, pgettext
+# fmt.japanese() (whether figures take their Japanese forms) is i18n's, named here too
+from planner.core.i18n import N_, _, japanese, pgettext
 
 # Words standing for a figure; marked here and translated where they are written (the
 # language is chosen after import), so ``missing=NO_DEMAND`` reads 需要なし in Japanese.
@@ -34,11 +35,6 @@ Figure: TypeAlias = object  # a number (Python, numpy), or None, NaN or NA for "
 _STATUS_LABELS = {"critical": N_("critical"), "short": N_("short of target"),
                   "ok": N_("on target")}
 YEN = "¥"  # half-width, as Japanese business documents write yen
-
-
-def japanese() -> bool:
-    """Whether figures take their Japanese forms (dates, yen, words)."""
-    return language() == "ja"
 
 
 def word(missing: str) -> str:
@@ -268,14 +264,6 @@ def long_date(value: object) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if japanese() else day.isoformat()
 
 
-def month(value: object) -> str:
-    """A month: 2027-01; in Japanese 2027年1月."""
-    if is_missing(value):
-        return ""
-    day = _day(value)
-    return f"{day.year}年{day.month}月" if japanese() else f"{day:%Y-%m}"
-
-
 # --- words ----------------------------------------------------------------------------------
 def status_label(status: str) -> str:
     """A status in a sentence or legend: critical / short of target / on target."""
@@ -344,7 +332,7 @@ def short_name(name: str, limit: int = 24) -> str:
 
 __all__ = ["DASH", "LASTS", "NONE", "NO_DEMAND", "YEN", "clip", "count", "date", "day", "days",
            "display_width", "entered", "hhi", "is_missing", "iso_date", "japanese", "ljust",
-           "long_date", "money", "month", "number", "percent", "percent_setting", "price",
+           "long_date", "money", "number", "percent", "percent_setting", "price",
            "price_decimals", "quantity", "quantity_digits", "rjust", "setting_number", "share",
            "short_name", "status_flag", "status_key", "status_label", "survival", "text",
            "word", "yes_no"]

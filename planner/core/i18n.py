@@ -25,6 +25,7 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Mapping
+from functools import cache
 
 from planner.core.resources import resource
 
@@ -64,8 +65,10 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     return DEFAULT
 
 
+@cache
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The compiled catalogue of a language (none for English, the source language)."""
+    """The compiled catalogue of a language (none for English, the source language); read
+    once, since catalogues never change while the program runs."""
     if language == DEFAULT:
         return gettext.NullTranslations()
     with resource("locale", language, "LC_MESSAGES", f"{DOMAIN}.mo").open("rb") as stream:
@@ -86,6 +89,12 @@ def set_language(code: str | None = None) -> str:
 def language() -> str:
     """The language messages are written in now: "en" or "ja"."""
     return str(_state["language"])
+
+
+def japanese() -> bool:
+    """Whether messages are written in Japanese now (some layouts differ: no spaces
+    between sentences, wider columns)."""
+    return language() == "ja"
 
 
 def _catalogue() -> gettext.NullTranslations:

@@ -37,8 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.atomic import remove_stale_temporaries, temporary_name, write_atomic
-from planner.core.formatting import japanese
-from planner.core.i18n import _
+from planner.core.i18n import _, japanese
 
 HEADER_FILL = "2F4858"  # the dark blue-grey of every header row
 HEADER_BORDER = "B7C4CC"

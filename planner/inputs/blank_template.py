@@ -23,10 +23,11 @@ ones), the instructions and notes are translated, kind and per offer 製品/部�
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 
-from planner.core.i18n import N_, _, language, pgettext
+from planner.core.formatting import display_width
+from planner.core.i18n import N_, _, pgettext
+from planner.core.i18n import japanese as in_japanese
 from planner.core.xlsx import Book, Sheet, number_format, write_xlsx
 from planner.inputs.parsing import choice_names
 from planner.inputs.schema import SETTINGS, SHEETS, Column, aid_sheet_heading
@@ -104,7 +105,7 @@ def header_note(column: Column) -> str:
     """The note on a column's header cell: required or not, and what it holds (sentences
     in the language chosen; in Japanese, the column's English name too, as messages and
     CSV files name it)."""
-    japanese = language() == "ja"
+    japanese = in_japanese()
     parts = [_("Required.") if column.required else _("Optional.")]
     if column.note:
         note = column.description
@@ -115,11 +116,6 @@ def header_note(column: Column) -> str:
     if japanese:
         parts.append(_("English name: {name}").format(name=column.name))
     return ("" if japanese else " ").join(parts)
-
-
-def _width(text: object) -> int:
-    """Columns of a text in a fixed-width font: a Japanese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
 def write_blank_template(path: Path, today: dt.date | None = None) -> None:
@@ -141,9 +137,10 @@ def _fill(book: Book, today: dt.date) -> None:
         ws.freeze(1, 0)
         ws.print_setup(landscape=len(spec.columns) > 5, title_rows=1)
         rows = examples.get(spec.name, [])
-        ws.widths([max(22, *(_width(s.heading) + 3 for s in SETTINGS)), 18]
+        ws.widths([max(22, *(display_width(s.heading) + 3 for s in SETTINGS)), 18]
                   if spec.name == "Settings" else
-                  [max(12, _width(c.heading) + 4, *(_width(r[j]) + 3 for r in rows))
+                  [max(12, display_width(c.heading) + 4,
+                       *(display_width(str(r[j])) + 3 for r in rows))
                    for j, c in enumerate(spec.columns)])
         ws.row(0, [c.heading for c in spec.columns], header)
         for j, column in enumerate(spec.columns):
@@ -206,7 +203,7 @@ def _wrapped(ws: Sheet, row: int, name: str, text: str, name_style: object,
              style: object) -> None:
     """A row of the instructions: a name, and a text wrapped in a row tall enough for it
     (set by hand: spreadsheet programs do not always fit a row to wrapped text)."""
-    ws.height(row, 15 * (1 + (_width(text) - 1) // 100))
+    ws.height(row, 15 * (1 + (display_width(text) - 1) // 100))
     ws.write(row, 0, name, name_style)
     ws.write(row, 1, text, style)
 

@@ -154,16 +154,6 @@ def _common_kanji(text: str) -> bool:
     return count > 0 and wide > 0 and 2 * common >= count and 2 * by_letters < count
 
 
-def _is_cp1252(data: bytes) -> bool:
-    """Whether every byte is a character of Windows-1252 (0x81, 0x8D, 0x8F, 0x90 and 0x9D
-    are none; in Shift_JIS they are lead or trail bytes of common kanji)."""
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 # Decoded as UTF-8 with each byte that is not UTF-8 kept as a lone surrogate (U+DC80 to
 # U+DCFF): a character beyond ASCII that UTF-8 decoded, and a byte that it could not. In a
 # single-byte code page, bytes that decode as UTF-8 side by side are rare ("ß“"), and a

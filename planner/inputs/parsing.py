@@ -39,6 +39,7 @@ from itertools import compress, repeat
 import numpy as np
 import pandas as pd
 
+from planner.core import countries
 from planner.core.i18n import _, ngettext, pgettext
 from planner.inputs.cell_messages import (
     CellMessage,
@@ -595,13 +596,15 @@ def country_codes() -> frozenset[str]:
     return _countries()[0]
 
 
-def country_name(code: str) -> str:
-    import pycountry
+def country_of_name(name: str) -> str | None:
+    """The ISO code of a country named in English (its ISO name, common name, official
+    name, alpha-3 code or a usual short name; any case), or None."""
+    return _countries()[1].get(name.strip().lower())
 
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code
-    return getattr(c, "common_name", None) or c.name
+
+def country_name(code: str) -> str:
+    """The English name of ``code``: scripts' output (``--json``) never changes language."""
+    return countries.country_name(code, "en")
 
 
 def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:

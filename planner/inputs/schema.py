@@ -18,7 +18,7 @@ from typing import Literal
 
 import pandas as pd
 
-from planner.core.i18n import N_, _, language
+from planner.core.i18n import N_, _, japanese
 
 ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country",
                      "month", "currency"]
@@ -222,11 +222,11 @@ SHEETS: tuple[Sheet, ...] = (
 
 
 def _written_name(name: str, aliases: tuple[str, ...]) -> str:
-    return aliases[0] if aliases and language() == "ja" else name
+    return aliases[0] if aliases and japanese() else name
 
 
 def _label(name: str, aliases: tuple[str, ...]) -> str:
-    return f"{aliases[0]}（{name}）" if aliases and language() == "ja" else name
+    return f"{aliases[0]}（{name}）" if aliases and japanese() else name
 
 
 def _fold(text: str) -> str:

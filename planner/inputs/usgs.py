@@ -19,6 +19,7 @@ from functools import cache
 from typing import Literal
 
 from planner.core.resources import resource
+from planner.inputs.parsing import country_of_name
 
 SOURCE = ("U.S. Geological Survey, 2026, Mineral Commodity Summaries 2026 data release "
           "(version 1.3, May 27, 2026): U.S. Geological Survey data release, "
@@ -33,25 +34,14 @@ ZERO = "—"
 CODES = {"W": "withheld", "NA": "not available", "XX": "not calculable", "E": "net exporter"}
 SMALL = "s"  # "small": less than half the unit, counted as zero
 
-# USGS spellings pycountry does not know (or knows by another name)
+# USGS spellings the engine's table of country names (planner.inputs.parsing) lacks
 USGS_COUNTRIES = {
     "Burma": "MM",
     "Congo (Kinshasa)": "CD",
     "Congo (Brazzaville)": "CG",
-    "Korea, Republic of": "KR",
     "Korea, North": "KP",
     "Côte d’Ivoire": "CI",
-    "Laos": "LA",
-    "Russia": "RU",
-    "Iran": "IR",
-    "Syria": "SY",
-    "Vietnam": "VN",
     "Turkey": "TR",
-    "Tanzania": "TZ",
-    "Bolivia": "BO",
-    "Venezuela": "VE",
-    "Taiwan": "TW",
-    "Czechia": "CZ",
 }
 
 _NUMBER = re.compile(r"^([<>])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)$")
@@ -109,14 +99,7 @@ def parse_value(raw: str) -> tuple[float | None, str, str]:
 @cache
 def country_code(name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country as the release spells it, or None."""
-    if name in USGS_COUNTRIES:
-        return USGS_COUNTRIES[name]
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError:
-        return None
+    return country_of_name(name) or USGS_COUNTRIES.get(name)
 
 
 def parse_release(text: str) -> list[WorldRow]:

@@ -163,8 +163,7 @@ def plan_grid(plan: Plan, limit: int = 12) -> Grid:
                        if r.cap_breach and isinstance(reason, str) else "")
     p = plan.parameters
     late = plan.late_lines
-    total = (fmt.money(plan.total_cost, plan.currency) if fmt.japanese()
-             else f"{plan.currency} {fmt.number(plan.total_cost)}")
+    total = fmt.money(plan.total_cost, plan.currency)
     values = {"lines": fmt.count(len(plan.lines)), "total": total, "late": late,
               "materials": fmt.count(len(plan.breaches)),
               "horizon": fmt.setting_number(p.horizon_days),
