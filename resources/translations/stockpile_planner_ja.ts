@@ -186,16 +186,8 @@ product</source>
         <translation>この品目の数量を数える単位（kg、pcs など）。</translation>
     </message>
     <message>
-        <source>Gross requirement per day through the BOM, in the item&apos;s unit.</source>
-        <translation>部品表を展開した 1 日あたりの総所要量（品目の単位）。</translation>
-    </message>
-    <message>
         <source>Stock on hand on the as-of date, in the item&apos;s unit.</source>
         <translation>基準日時点の手持在庫（品目の単位）。</translation>
-    </message>
-    <message>
-        <source>Days of cover: on hand ÷ daily use, in days from the as-of date.</source>
-        <translation>在庫日数：手持在庫 ÷ 日次使用量（基準日からの日数）。</translation>
     </message>
     <message>
         <source>Cover with orders: days of cover counting open orders due within the horizon as stock, in days.</source>
@@ -210,8 +202,16 @@ product</source>
         <translation>これを下回ってはならない在庫数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Where the safety stock comes from: given, or computed from the service level.</source>
-        <translation>安全在庫の根拠：入力値、またはサービス率からの算出値。</translation>
+        <source>Gross requirement per day through the BOM, in the item&apos;s unit (with a forecast: its average over the horizon).</source>
+        <translation>部品表を展開した 1 日あたりの総所要量（品目の単位。需要予測がある場合は計画期間の平均）。</translation>
+    </message>
+    <message>
+        <source>Days of cover: on hand ÷ daily use, in days from the as-of date; with a forecast, the day the forecast requirement uses up the stock.</source>
+        <translation>在庫日数：手持在庫 ÷ 日次使用量（基準日からの日数）。需要予測がある場合は、予測所要量で在庫が尽きる日。</translation>
+    </message>
+    <message>
+        <source>Where the safety stock comes from: given in the Stock table, or computed from the service level, demand and lead time variation.</source>
+        <translation>安全在庫の根拠：在庫シートに入力した値、またはサービス率と需要・リードタイムのばらつきから算出した値。</translation>
     </message>
     <message>
         <source>critical: at or below safety stock, or cover shorter than the fastest lead time; short: cover below target; ok: on target.</source>
@@ -728,10 +728,6 @@ Next: {countries}</source>
         <translation>日次使用量</translation>
     </message>
     <message>
-        <source>Gross daily requirement through the BOM (with a forecast: its average over the horizon)</source>
-        <translation>部品表を展開した 1 日あたりの総所要量（需要予測がある場合は計画期間の平均）</translation>
-    </message>
-    <message>
         <source>On hand</source>
         <translation>手持在庫</translation>
     </message>
@@ -740,16 +736,8 @@ Next: {countries}</source>
         <translation>在庫日数</translation>
     </message>
     <message>
-        <source>on hand ÷ daily use; with a forecast, the day the forecast requirement uses up the stock</source>
-        <translation>手持在庫 ÷ 日次使用量。需要予測がある場合は、予測所要量で在庫が尽きる日</translation>
-    </message>
-    <message>
         <source>With orders</source>
         <translation>発注残込み</translation>
-    </message>
-    <message>
-        <source>The same, with open orders due within the horizon added to the stock</source>
-        <translation>計画期間内に納期を迎える発注残を在庫に加えた在庫日数</translation>
     </message>
     <message>
         <source>Target</source>
@@ -760,24 +748,12 @@ Next: {countries}</source>
         <translation>安全在庫</translation>
     </message>
     <message>
-        <source>Given in the Stock table, or computed from its service level</source>
-        <translation>在庫シートの入力値、またはサービス率から算出した値</translation>
-    </message>
-    <message>
         <source>Safety stock from</source>
         <translation>安全在庫の根拠</translation>
     </message>
     <message>
-        <source>given: typed in the Stock table; service level: computed from demand and lead time variation</source>
-        <translation>入力値：在庫シートに入力した値。サービス率：需要とリードタイムのばらつきから算出した値</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状態</translation>
-    </message>
-    <message>
-        <source>critical: at or below safety stock, or cover shorter than the fastest lead time; short: below target</source>
-        <translation>危険：安全在庫以下、または在庫日数が最短リードタイムより短い。目標未達：目標在庫日数を下回る</translation>
     </message>
     <message>
         <source>Top supplier</source>
@@ -792,20 +768,12 @@ Next: {countries}</source>
         <translation>主要原産国</translation>
     </message>
     <message>
-        <source>Origin country (mined/refined), not the seller&apos;s</source>
-        <translation>原産国（採掘・精錬した国）。販売者の国ではありません</translation>
-    </message>
-    <message>
         <source>Country share</source>
         <translation>原産国比率</translation>
     </message>
     <message>
         <source>Supplier HHI</source>
         <translation>仕入先 HHI</translation>
-    </message>
-    <message>
-        <source>10,000 × Σ share²; 10,000 = single source</source>
-        <translation>10,000 × Σ 比率²（10,000 = 単一調達先）</translation>
     </message>
     <message>
         <source>Country HHI</source>

@@ -1,4 +1,4 @@
-"""Columns a buyer can read and figures in one form (issue 13, defects 8 and 9).
+"""Columns a buyer can read and figures in one form.
 
 Headers fit their titles and explain them, the id and name stay put while a table scrolls
 right, names stand beside ids, a cut text shows whole as a tooltip, the columns fill the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -251,3 +252,18 @@ def test_order_lines_start_with_item_and_name_and_title_sums_with_the_currency(
     assert f"Cost ({currency})" in supplier_titles
     # the item column shows the line's item, so a row keeps it when scrolled right
     assert model.data(model.index(0, 0)) == str(page.plan.lines["item_id"].iloc[0])
+
+
+
+def test_a_plan_in_another_currency_retitles_the_cost_header(page: PlanPage) -> None:
+    """The same lines in another currency are updated in place (no reset): the header
+    is told of its new title, so a view does not keep showing the old one."""
+    model = page.lines.model
+    told: list[int] = []
+    model.headerDataChanged.connect(lambda _o, _first, last: told.append(last))
+    model.modelReset.connect(lambda: told.append(-1))
+    assert page.plan is not None and page.plan.currency != "GBP"
+    page.show_plan(replace(page.plan, currency="GBP"))
+    cost = [c.key for c in model.columns].index("cost")
+    assert model.headerData(cost, Qt.Orientation.Horizontal) == "Cost (GBP)"
+    assert told  # the view repaints its header with the new title

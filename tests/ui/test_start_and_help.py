@@ -164,7 +164,7 @@ def test_about_shows_the_version(window: MainWindow, monkeypatch: pytest.MonkeyP
     assert window.menuBar().actions()[-1].text() == "&Help"  # last in the menu bar
 
 
-# --- defect 5: "&" in page titles ----------------------------------------------------------
+# --- "&" in page titles ----------------------------------------------------------
 
 def test_view_menu_shows_the_ampersand_of_page_titles(window: MainWindow) -> None:
     texts = [a.text() for a in _menu(window, "&View").actions() if a.text()]
@@ -172,7 +172,7 @@ def test_view_menu_shows_the_ampersand_of_page_titles(window: MainWindow) -> Non
     assert "Products & BOM" not in texts
 
 
-# --- defect 13: closing while figures are computed in the background ------------------------
+# --- closing while figures are computed in the background ------------------------
 
 def _big_recompute(doc: Document) -> None:
     doc.background_rows = 0  # treat the sample as large: computed in the background
@@ -222,7 +222,7 @@ def test_closing_waits_for_an_export(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(lambda: window.task is None, timeout=10_000)
 
 
-# --- defect 10: the empty problems panel, a bad setting -------------------------------------
+# --- the empty problems panel, a bad setting -------------------------------------
 
 def test_problems_panel_only_when_there_is_something_to_list(window: MainWindow,
                                                              qtbot) -> None:

@@ -216,3 +216,22 @@ def test_figure_tables_open_in_the_engines_order(qtbot: object, doc: Document) -
     page = TablePage(doc, "Items", "Items")
     qtbot.addWidget(page)  # type: ignore[attr-defined]
     assert page.model.value(0, "item_id") == doc.project.items["item_id"].iloc[0]
+
+
+def test_only_an_edited_name_refreshes_the_names_beside_ids(doc: Document) -> None:
+    """A price typed in Items leaves the names shown in Stock alone (rebuilding them walks
+    the whole table); a name typed there shows beside the id at once."""
+    stock = ProjectTableModel(doc, "Stock")
+    items = ProjectTableModel(doc, "Items")
+    told: list[int] = []
+    stock.dataChanged.connect(  # texts (no roles named), not the problems' colours
+        lambda first, last, roles=(): None if roles else told.append(last.column()))
+    row = next(r for r in range(items.rowCount()) if items.value(r, "item_id") == "M-TB")
+    price = [c.key for c in items.columns].index("unit_price")
+    assert items.setData(items.index(row, price), "12.5", EDIT)
+    assert not told
+    name = [c.key for c in items.columns].index("name")
+    assert items.setData(items.index(row, name), "Terbium oxide, 4N", EDIT)
+    shown_at = next(r for r in range(stock.rowCount()) if stock.value(r, "item_id") == "M-TB")
+    assert cell(stock, shown_at, "item_name") == "Terbium oxide, 4N"
+    assert [c.key for c in stock.columns][told[0]] == "item_name"

@@ -2,7 +2,7 @@
 engine told the same language, so that a check's message reads like the menus around it.
 
 The window's strings are translated through Qt (``self.tr()`` in a widget,
-``translate(context, text)`` elsewhere, ``QT_TRANSLATE_NOOP`` for constants):
+``QCoreApplication.translate(context, text)`` elsewhere, ``QT_TRANSLATE_NOOP`` for constants):
 ``make translations`` runs ``pyside6-lupdate`` over ``ui/`` into
 ``resources/translations/stockpile_planner_<lang>.ts`` and ``pyside6-lrelease`` into the
 ``.qm`` shipped as package data. Qt's own catalogue (``qtbase_<lang>.qm``, shipped with
@@ -23,13 +23,6 @@ from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 SYSTEM = "system"
 CHOICES = (SYSTEM, *i18n.LANGUAGES)  # system, en, ja
 CATALOGUE = "stockpile_planner_{language}.qm"
-
-
-def translate(context: str, text: str, disambiguation: str | None = None,
-              n: int = -1) -> str:
-    """``text`` in the window's language (``context`` is the class or module that shows it,
-    as ``pyside6-lupdate`` files it)."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def desktop_language() -> str:

@@ -2,27 +2,7 @@
 
 from __future__ import annotations
 
-from ui.qt import QFrame, QLabel, Qt, QTableView, QVBoxLayout, QWidget
-
-SAMPLE_ROWS = 200  # rows measured when fitting columns: never ResizeToContents on a big table
-
-
-def fit_columns(view: QTableView, max_width: int = 280) -> None:
-    """Size columns to their header and the first rows' text, cheaply."""
-    model = view.model()
-    if model is None:
-        return
-    metrics = view.fontMetrics()
-    header = view.horizontalHeader()
-    rows = min(model.rowCount(), SAMPLE_ROWS)
-    for c in range(model.columnCount()):
-        title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-        width = metrics.horizontalAdvance(title) + 28
-        for r in range(rows):
-            text = model.data(model.index(r, c))
-            if text:
-                width = max(width, metrics.horizontalAdvance(str(text)) + 16)
-        header.resizeSection(c, min(width, max_width))
+from ui.qt import QFrame, QLabel, QVBoxLayout, QWidget
 
 
 class Card(QFrame):

@@ -283,8 +283,9 @@ class FrozenTableView(QTableView):
             grow = min(max(spare, 0), self._full[c] - w)
             widths[c] += grow
             spare -= grow
-        for c in self.roomy_columns():
-            widths[c] += max(spare, 0) // len(self.roomy_columns())
+        roomy = self.roomy_columns()
+        for c in roomy:
+            widths[c] += max(spare, 0) // len(roomy)
         for c, w in enumerate(widths):
             self.horizontalHeader().resizeSection(c, w)
 

@@ -104,11 +104,14 @@ COLUMN_TIPS: dict[str, str] = {
     "unit": QT_TRANSLATE_NOOP("ColumnTips", "The unit every quantity of this item is counted in "
                                             "(kg, pcs, …)."),
     "daily_use": QT_TRANSLATE_NOOP("ColumnTips", "Gross requirement per day through the BOM, in "
-                                                 "the item's unit."),
+                                                 "the item's unit (with a forecast: its average "
+                                                 "over the horizon)."),
     "on_hand": QT_TRANSLATE_NOOP("ColumnTips", "Stock on hand on the as-of date, in the item's "
                                                "unit."),
     "days_of_cover": QT_TRANSLATE_NOOP("ColumnTips", "Days of cover: on hand ÷ daily use, in "
-                                                     "days from the as-of date."),
+                                                     "days from the as-of date; with a forecast, "
+                                                     "the day the forecast requirement uses up "
+                                                     "the stock."),
     "days_of_cover_with_orders": QT_TRANSLATE_NOOP("ColumnTips", "Cover with orders: days of "
                                                                  "cover counting open orders "
                                                                  "due within the horizon as "
@@ -118,8 +121,9 @@ COLUMN_TIPS: dict[str, str] = {
     "safety_stock": QT_TRANSLATE_NOOP("ColumnTips", "The stock never to go below, in the item's "
                                                     "unit."),
     "safety_stock_basis": QT_TRANSLATE_NOOP("ColumnTips", "Where the safety stock comes from: "
-                                                          "given, or computed from the service "
-                                                          "level."),
+                                                          "given in the Stock table, or computed "
+                                                          "from the service level, demand and "
+                                                          "lead time variation."),
     "status": QT_TRANSLATE_NOOP("ColumnTips", "critical: at or below safety stock, or cover "
                                               "shorter than the fastest lead time; short: cover "
                                               "below target; ok: on target."),
@@ -380,6 +384,8 @@ class FrameModel(QAbstractTableModel):
         self.order = np.arange(0)
         self.rows: tuple[int, ...] = ()
         self._display: list[tuple[str, ...] | LazyStrings] = []
+        # the raw keys of each status column (critical, short, ok): its colour, per cell
+        self._status_keys: dict[int, tuple[str, ...]] = {}
         self._sort_keys: dict[int, np.ndarray] = {}  # by column, made when first sorted
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._filter = ""
@@ -398,6 +404,20 @@ class FrameModel(QAbstractTableModel):
             self._rebuild()
             self.endResetModel()
 
+    def set_columns(self, columns: list[Col]) -> None:
+        """Show ``columns``: of the same columns with other titles or tips (a sum titled in
+        another currency) only the header is told, as set_frame may then update the cells
+        in place and never reset; other columns reset the model."""
+        if [(c.key, c.kind) for c in columns] == [(c.key, c.kind) for c in self.columns]:
+            self.columns = columns
+            if columns:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
+            return
+        self.beginResetModel()
+        self.columns = columns
+        self._rebuild()
+        self.endResetModel()
+
     def _update_in_place(self, frame: pd.DataFrame) -> bool:
         """Take ``frame`` by updating the columns that changed; False when it cannot be
         done (other rows or columns), and nothing was changed."""
@@ -411,9 +431,7 @@ class FrameModel(QAbstractTableModel):
         if not changed:
             return True
         for j in changed:
-            c = self.columns[j]
-            self._display[j] = _display(frame[c.key], c.kind, c.key)
-            self._sort_keys.pop(j, None)
+            self._format(j)
         moved = (self._sort is not None and self._sort[0] in changed) or (
             bool(self._filter) and any(not isinstance(self._display[j], LazyStrings)
                                        for j in changed))
@@ -433,10 +451,23 @@ class FrameModel(QAbstractTableModel):
         return True
 
     def _rebuild(self) -> None:
-        self._display = [_display(self.frame[c.key], c.kind, c.key) if c.key in self.frame
-                         else ("",) * len(self.frame) for c in self.columns]
+        self._display = [("",) * len(self.frame)] * len(self.columns)
+        self._status_keys = {}
+        for j, c in enumerate(self.columns):
+            if c.key in self.frame:
+                self._format(j)
         self._sort_keys = {}
         self._apply_order()
+
+    def _format(self, column: int) -> None:
+        """Make the strings shown in view column ``column`` (and the keys that colour a
+        status column) from the frame, once per change rather than per painted cell."""
+        c = self.columns[column]
+        series = self.frame[c.key]
+        self._display[column] = _display(series, c.kind, c.key)
+        if c.kind == "status":
+            self._status_keys[column] = tuple([str(v) for v in series])
+        self._sort_keys.pop(column, None)
 
     def sort_key(self, column: int) -> np.ndarray:
         keys = self._sort_keys.get(column)
@@ -546,10 +577,8 @@ class FrameModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return RIGHT if self.columns[index.column()].numeric else None
         if role == _FOREGROUND:
-            c = self.columns[index.column()]
-            if c.kind == "status" and c.key in self.frame:  # by the key, not the text shown
-                return theme.status_colour(str(self.frame[c.key].iat[self.rows[index.row()]]))
-            return None
+            keys = self._status_keys.get(index.column())  # by the key, not the text shown
+            return theme.status_colour(keys[self.rows[index.row()]]) if keys else None
         if role == _SORT:
             return self.sort_key(index.column())[self.order[index.row()]]
         return int(self.order[index.row()])  # POSITION_ROLE
@@ -590,6 +619,7 @@ LOOKUPS: dict[str, tuple[str, str, str]] = {
     "child_id": ("child_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Child name"), "Items"),
 }
 NAME_TABLES = ("Items", "Suppliers")
+_NAME_KEYS = frozenset({"name", "item_id", "supplier_id"})  # what a name shown depends on
 
 
 def _title(name: str) -> str:
@@ -682,11 +712,13 @@ class ProjectTableModel(FrameModel):
     def _on_reset(self, table: str) -> None:
         if table == self.table:
             self.set_frame(self.doc.project.tables[table])
-        elif table in NAME_TABLES:
+        elif table in NAME_TABLES:  # its rows were replaced: any id may have a new name
             self._names_changed()
 
     def _on_cells(self, table: str, positions: list[int], columns: list[str]) -> None:
-        if table in NAME_TABLES and table != self.table:
+        # only an edited name or id changes the names shown beside ids: other edits of
+        # Items (a lead time) would otherwise rebuild the names of every table
+        if table in NAME_TABLES and table != self.table and not _NAME_KEYS.isdisjoint(columns):
             self._names_changed()
         if table != self.table:
             return
@@ -694,8 +726,7 @@ class ProjectTableModel(FrameModel):
         keys = [c.key for c in self.columns]
         for name in columns:
             j = keys.index(name)
-            self._display[j] = _display(self.frame[name], self.columns[j].kind, name)
-            self._sort_keys.pop(j, None)
+            self._format(j)
             beside = self._look_up(name)
             if beside is not None:
                 columns = [*columns, keys[beside]]

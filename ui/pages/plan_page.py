@@ -533,9 +533,9 @@ class PlanPage(QWidget):
         self.cards["breaches"].set(fmt.count(breaches), "warn" if breaches else "",
                                    "\n".join(f"{r.name}: {r.reason_text}" for r in
                                              plan.breaches.itertuples()))
-        self.lines.model.columns = line_columns(cur)
-        self.suppliers.model.columns = supplier_columns(cur)
-        self.countries.model.columns = country_columns(cur)
+        self.lines.model.set_columns(line_columns(cur))
+        self.suppliers.model.set_columns(supplier_columns(cur))
+        self.countries.model.set_columns(country_columns(cur))
         self.lines.set_frame(plan.lines)
         uncovered = int((plan.lines["days_uncovered"] > 0).sum())
         self.totals.setText(self.tr(

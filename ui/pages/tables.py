@@ -31,40 +31,24 @@ from ui.qt import (
     QWidget,
 )
 
+# what each column means is in COLUMN_TIPS (ui.editing.models), shared with every table
 MATERIAL_COLUMNS = [
     Col("item_id", QT_TRANSLATE_NOOP("FiguresTable", "Item")),
     Col("name", QT_TRANSLATE_NOOP("FiguresTable", "Name")),
     Col("unit", QT_TRANSLATE_NOOP("FiguresTable", "Unit")),
-    Col("daily_use", QT_TRANSLATE_NOOP("FiguresTable", "Use / day"), "quantity",
-        QT_TRANSLATE_NOOP("FiguresTable", "Gross daily requirement through the BOM (with a "
-                                          "forecast: its average over the horizon)")),
+    Col("daily_use", QT_TRANSLATE_NOOP("FiguresTable", "Use / day"), "quantity"),
     Col("on_hand", QT_TRANSLATE_NOOP("FiguresTable", "On hand"), "quantity"),
-    Col("days_of_cover", QT_TRANSLATE_NOOP("FiguresTable", "Cover (days)"), "days",
-        QT_TRANSLATE_NOOP("FiguresTable", "on hand ÷ daily use; with a forecast, the day the "
-                                          "forecast requirement uses up the stock")),
-    Col("days_of_cover_with_orders", QT_TRANSLATE_NOOP("FiguresTable", "With orders"), "days",
-        QT_TRANSLATE_NOOP("FiguresTable", "The same, with open orders due within the horizon "
-                                          "added to the stock")),
+    Col("days_of_cover", QT_TRANSLATE_NOOP("FiguresTable", "Cover (days)"), "days"),
+    Col("days_of_cover_with_orders", QT_TRANSLATE_NOOP("FiguresTable", "With orders"), "days"),
     Col("target_days", QT_TRANSLATE_NOOP("FiguresTable", "Target"), "number"),
-    Col("safety_stock", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock"), "quantity",
-        QT_TRANSLATE_NOOP("FiguresTable", "Given in the Stock table, or computed from its "
-                                          "service level")),
-    Col("safety_stock_basis", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock from"),
-        tip=QT_TRANSLATE_NOOP("FiguresTable", "given: typed in the Stock table; service "
-                                              "level: computed from demand and lead time "
-                                              "variation")),
-    Col("status", QT_TRANSLATE_NOOP("FiguresTable", "Status"), "status",
-        QT_TRANSLATE_NOOP("FiguresTable", "critical: at or below safety stock, or cover "
-                                          "shorter than the fastest lead time; short: below "
-                                          "target")),
+    Col("safety_stock", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock"), "quantity"),
+    Col("safety_stock_basis", QT_TRANSLATE_NOOP("FiguresTable", "Safety stock from")),
+    Col("status", QT_TRANSLATE_NOOP("FiguresTable", "Status"), "status"),
     Col("top_supplier", QT_TRANSLATE_NOOP("FiguresTable", "Top supplier")),
     Col("top_supplier_share", QT_TRANSLATE_NOOP("FiguresTable", "Supplier share"), "share"),
-    Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top country"),
-        tip=QT_TRANSLATE_NOOP("FiguresTable", "Origin country (mined/refined), not the "
-                                              "seller's")),
+    Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top country")),
     Col("top_country_share", QT_TRANSLATE_NOOP("FiguresTable", "Country share"), "share"),
-    Col("supplier_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Supplier HHI"), "hhi",
-        QT_TRANSLATE_NOOP("FiguresTable", "10,000 × Σ share²; 10,000 = single source")),
+    Col("supplier_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Supplier HHI"), "hhi"),
     Col("country_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Country HHI"), "hhi"),
     Col("suppliers", QT_TRANSLATE_NOOP("FiguresTable", "Suppliers"), "number"),
     Col("over_supplier_cap", QT_TRANSLATE_NOOP("FiguresTable", "Over supplier cap"), "bool"),

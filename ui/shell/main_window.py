@@ -236,15 +236,14 @@ class MainWindow(QMainWindow):
 
     # --- memory --------------------------------------------------------------------------
     def _prepare_settling(self) -> None:
-        """A new document: what the window froze for the last one may be collected again,
-        and the next settling collects everything first."""
+        """A new document: what the window froze for the last one may be collected again
+        at the next settling."""
         if not hasattr(self, "_settle"):
             self._settle = QTimer(self)
             self._settle.setSingleShot(True)
             self._settle.setInterval(SETTLE_MS)
             self._settle.timeout.connect(self._settle_memory)
         gc.unfreeze()
-        self._collect_all = True
         self._settle.start(SETTLE_MS)
 
     def _settle_memory(self) -> None:
@@ -254,12 +253,13 @@ class MainWindow(QMainWindow):
         A full collection walks every object: with a 200,000-row project it takes 50-150
         ms, and it comes whenever enough objects have outlived two collections, as in
         the middle of a scroll. Frozen objects (gc.freeze) are never walked again; those
-        that are dropped are still freed at once, having no cycles. Garbage with cycles
-        is collected first: young garbage each time, all of it after a new document (the
-        old one's pages are gone by then).
+        that are dropped without cycles are still freed at once. Frozen objects in a cycle
+        that has since become garbage (an old page, last recompute's tables) would never
+        be freed, so each settling thaws everything, collects all garbage and freezes again:
+        one full collection when idle, after new figures, instead of one mid-scroll.
         """
-        gc.collect(2 if self._collect_all else 1)
-        self._collect_all = False
+        gc.unfreeze()
+        gc.collect(2)
         gc.freeze()
 
     def page(self, index: int) -> QWidget:

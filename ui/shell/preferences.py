@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ui.common import language as languages
 from ui.qt import QByteArray, QSettings
 
 MAX_RECENT = 8
@@ -75,8 +76,8 @@ class Preferences:
     @property
     def language(self) -> str:
         """The window's language: "system" (the desktop's), "en" or "ja"."""
-        value = str(self._get("window/language", "system", str))
-        return value if value in ("system", "en", "ja") else "system"
+        value = str(self._get("window/language", languages.SYSTEM, str))
+        return value if value in languages.CHOICES else languages.SYSTEM
 
     @language.setter
     def language(self, value: str) -> None:
