@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         doc.message.connect(self.show_message)
         doc.selectionFigures.connect(self.selection_label.setText)
         doc.reportChanged.connect(self.update_problems)
-        doc.reportChanged.connect(lambda: self._settle.start(SETTLE_MS))
+        doc.reportChanged.connect(self._settle_after_figures)
         doc.busyChanged.connect(self._figures_busy)
         self.update_title()
         self.update_problems()
@@ -243,7 +243,12 @@ class MainWindow(QMainWindow):
             self._settle.setSingleShot(True)
             self._settle.setInterval(SETTLE_MS)
             self._settle.timeout.connect(self._settle_memory)
-        gc.unfreeze()
+        self._settle_after_figures()
+
+    def _settle_after_figures(self) -> None:
+        """New figures (or a new document) leave last time's tables as garbage, some of
+        it frozen: the next settling thaws and collects everything."""
+        self._thaw = True
         self._settle.start(SETTLE_MS)
 
     def _settle_memory(self) -> None:
@@ -255,11 +260,17 @@ class MainWindow(QMainWindow):
         the middle of a scroll. Frozen objects (gc.freeze) are never walked again; those
         that are dropped without cycles are still freed at once. Frozen objects in a cycle
         that has since become garbage (an old page, last recompute's tables) would never
-        be freed, so each settling thaws everything, collects all garbage and freezes again:
-        one full collection when idle, after new figures, instead of one mid-scroll.
+        be freed, so a settling after new figures thaws everything, collects all garbage
+        and freezes again: one full collection when idle instead of one mid-scroll. A new
+        page adds rows and drops nothing: collecting the young generation is enough, and
+        keeps a full collection out of the first frames of a scroll.
         """
-        gc.unfreeze()
-        gc.collect(2)
+        if self._thaw:
+            gc.unfreeze()
+            gc.collect(2)
+            self._thaw = False
+        else:
+            gc.collect(1)
         gc.freeze()
 
     def page(self, index: int) -> QWidget:
