@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, metavar="YYYY",
                    help=_("the year (default: the latest in the data)"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of tables"))
+    for command in sub.choices.values():  # after the command too: planner report F --lang ja
+        command.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                             default=argparse.SUPPRESS, help=_("the language (as before the "
+                                                               "command)"))
     return parser
 
 
@@ -453,6 +457,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_world(args: argparse.Namespace) -> int:
     """World production tables: each country's value and share, top countries and HHI."""
+    from planner.analysis.commodity_names import commodity_name, statistic_name, unit_name
     from planner.analysis.world import world_production
     from planner.core.countries import country_name
     from planner.inputs.usgs import SOURCE
@@ -476,7 +481,9 @@ def cmd_world(args: argparse.Namespace) -> int:
                  c.sign + fmt.number(c.value, 0 if c.value.is_integer() else 2),
                  fmt.share(c.share)] for c in t.countries]
         lines = [_("{commodity}: {statistic}, {year} ({unit})").format(
-                     commodity=t.commodity, statistic=t.statistic, year=t.year, unit=t.unit),
+                     commodity=commodity_name(t.commodity),
+                     statistic=statistic_name(t.statistic), year=t.year,
+                     unit=unit_name(t.unit)),
                  *table_lines([_("Country"), _("Production"), _("Share")], rows, {1, 2}),
                  _("Listed total {total}; top country {top_share}, top 3 {top3_share}; "
                    "HHI {hhi} (Other countries counted as one producer).").format(

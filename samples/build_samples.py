@@ -87,12 +87,12 @@ DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12.0, "year": 365.0}
 
 # Column names exactly as in docs/template.md, in template order.
 COLUMNS = {
-    "Items": ["item_id", "name", "kind", "unit", "unit_price", "category"],
+    "Items": ["item_id", "name", "kind", "unit", "unit_price", "category", "commodity"],
     "BOM": ["parent_id", "child_id", "qty_per", "scrap_pct"],
     "Demand": ["item_id", "quantity", "per"],
     "Forecast": ["item_id", "month", "quantity"],
     "Stock": ["item_id", "on_hand", "safety_stock", "target_days"],
-    "Suppliers": ["supplier_id", "name", "country"],
+    "Suppliers": ["supplier_id", "name", "country", "kind"],
     "Sources": ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",
                 "capacity_per_month", "moq", "origin_country", "currency"],
     "Orders": ["item_id", "supplier_id", "quantity", "due_date"],
@@ -209,17 +209,24 @@ def tables(project: dict) -> dict[str, list[tuple]]:
         ("currency", currency(project)),
     ]
     return {
-        "Items": project["items"],
+        "Items": padded(project["items"], "Items"),
         "BOM": project["bom"],
         "Demand": project["demand"],
         "Forecast": project["forecast"],
         "Stock": stock_rows(project),
-        "Suppliers": project["suppliers"],
+        "Suppliers": padded(project["suppliers"], "Suppliers"),
         "Sources": source_rows(project),
         "Orders": project["orders"],
         "Rates": rates(project),
         "Settings": settings,
     }
+
+
+def padded(rows: list[tuple], sheet: str) -> list[tuple]:
+    """``rows`` with their optional last columns blank where a data file leaves them out
+    (Items commodity, Suppliers kind)."""
+    width = len(COLUMNS[sheet])
+    return [(*row, *(None,) * (width - len(row))) for row in rows]
 
 
 def source_rows(project: dict) -> list[tuple]:
@@ -366,6 +373,7 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
     assert len(suppliers) == len(wb["Suppliers"]), "duplicate supplier_id"
     for r in suppliers.values():
         assert len(r["country"]) == 2 and r["country"].isupper(), r
+        assert r["kind"] in (None, "producer", "trader"), r
 
     bom = [(r["parent_id"], r["child_id"], r["qty_per"], r["scrap_pct"]) for r in wb["BOM"]]
     assert len({(p, c) for p, c, *_ in bom}) == len(bom), "duplicate BOM line"
@@ -400,7 +408,10 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
     for r in wb["Sources"]:
         assert r["item_id"] in items and r["supplier_id"] in suppliers, r
         assert 0 < r["share"] <= 1 and 14 <= r["lead_time_days"] <= 120, r
-        origin = r["origin_country"] or suppliers[r["supplier_id"]]["country"]
+        # declared origin: blank or "unknown" is the supplier's country (look-through,
+        # docs/definitions.md, spreads an unknown one over world production)
+        written = r["origin_country"] if r["origin_country"] != "unknown" else None
+        origin = written or suppliers[r["supplier_id"]]["country"]
         share_sum[r["item_id"]] += r["share"]
         by_item[r["item_id"]].append((r["supplier_id"], origin, r["share"],
                                       r["lead_time_days"]))
@@ -409,6 +420,8 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
     assert any(r["origin_country"] is None for r in wb["Sources"]), "want blank origins"
     assert any(r["origin_country"] and r["origin_country"] != suppliers[r["supplier_id"]][
         "country"] for r in wb["Sources"]), "want a trader selling foreign-origin material"
+    assert any(suppliers[r["supplier_id"]]["kind"] == "trader" for r in wb["Sources"]), \
+        "want a trading house (Suppliers kind)"
     for r in csv_data["Sources"]:
         assert r["share"] and 0 < float(r["share"]) <= 1, r
 

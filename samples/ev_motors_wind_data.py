@@ -142,11 +142,11 @@ EV = {
     "suppliers": [
         ("SUP-QRM", "Qiantang Rare Metals Refining Co., Ltd.", "CN"),
         ("SUP-HYR", "Hengyue Rare Earth New Materials Co., Ltd.", "CN"),
-        ("SUP-ELB", "Elbmark Metallhandel GmbH", "DE"),  # trader, sells CN-refined metal
+        ("SUP-ELB", "Elbmark Metallhandel GmbH", "DE", "trader"),  # sells CN-refined metal
         ("SUP-KAR", "Kinabalu Advanced Rare Earths Sdn. Bhd.", "MY"),
         ("SUP-PBM", "Peipsi Baltic Metals AS", "EE"),
         ("SUP-CHA", "Cat Hai Rare Earth Alloys JSC", "VN"),
-        ("SUP-SIT", "Setouchi Industrial Trading Co., Ltd.", "JP"),  # trader, CN gallium
+        ("SUP-SIT", "Setouchi Industrial Trading Co., Ltd.", "JP", "trader"),  # CN gallium
         ("SUP-HTG", "Hongtai Gallium Materials Co., Ltd.", "CN"),
         ("SUP-HRR", "Harzrand Metallrecycling GmbH", "DE"),
         ("SUP-WKD", "Weserkupfer Drahtwerk GmbH", "DE"),
@@ -156,16 +156,20 @@ EV = {
         ("SUP-ABA", "Anadolu Bor Alaşımları A.Ş.", "TR"),
         ("SUP-LFE", "Lorraine Fer Électrolytique SAS", "FR"),
         ("SUP-AGB", "Allgäuer Getriebebau GmbH", "DE"),
+        # a trader whose neodymium's origin the buyer does not know (origin "unknown")
+        ("SUP-RMT", "Rijnmond Metals Trading B.V.", "NL", "trader"),
     ],
     # item_id, supplier_id, share, unit_price, lead_time_days, capacity_per_month, moq,
     # origin_country (None = blank = the supplier's country)
     "sources": [
-        # Nd: diversified suppliers, but 75% China origin -> country cap breach only
-        ("M-ND", "SUP-QRM", 0.45, 72, 55, 5000, 500, "CN"),
+        # Nd: diversified suppliers, but 70% China origin -> country cap breach only; 5% from
+        # a Dutch trader of unknown origin (declared NL, spread over world production)
+        ("M-ND", "SUP-QRM", 0.40, 72, 55, 5000, 500, "CN"),
         ("M-ND", "SUP-HYR", 0.20, 71, 60, 2500, 500, None),
         ("M-ND", "SUP-ELB", 0.10, 79, 21, 800, 100, "CN"),
         ("M-ND", "SUP-KAR", 0.15, 81, 35, 1500, 250, None),
         ("M-ND", "SUP-CHA", 0.10, 77, 40, 600, 200, "VN"),
+        ("M-ND", "SUP-RMT", 0.05, 80, 25, 400, 100, "unknown"),
         # Pr: 65% one Chinese refiner -> supplier and country cap breach
         ("M-PR", "SUP-QRM", 0.65, 74, 55, 1500, 200, None),
         ("M-PR", "SUP-KAR", 0.20, 82, 35, 500, 100, None),

@@ -20,8 +20,13 @@ Japanese ERP systems; names and units are Japanese.
   trading house (商社) or recycler charges 10-20% over a Chinese refiner. NdPr oxide 69 USD/kg
   is about ¥10,400/kg; Dy metal about ¥50,000-62,000/kg; Tb metal about ¥176,000-215,000/kg.
 - NdPr comes for nearly half from Malaysia, through a trading house and direct, as Japan has
-  done since 2011 to depend less on China; Dy and Tb are still Chinese for 85% and 95%, with a
-  little from a domestic recycler.
+  done since 2011 to depend less on China; Dy and Tb are still Chinese for 75% and 95%, with a
+  little from a domestic recycler. A tenth of the Dy comes through a Tokyo trading house
+  (Suppliers kind 商社) that does not say where it was refined: its origin is left blank, so
+  the declared figures count it as Japanese and look-through spreads it over world rare
+  earth production (about 69% China), 82% China in all.
+- Items 鉱種 (commodity) names the rare earths in Japanese and says なし for electrolytic
+  iron; the other materials are matched by their names (銅 is copper).
 - Forecast: twelve months from November 2026. EPS motors follow the Japanese car-production
   year (a March peak before the fiscal year end, dips at Golden Week, Obon and the New Year);
   cobot servos ramp up from 1,500 to 2,600 a month.
@@ -47,7 +52,8 @@ JA = {
     # units of JPY for one unit of each: illustrative, not a quotation (see above)
     "rates": [("USD", 150), ("CNY", 21), ("EUR", 172)],
     "csv_bom": True,  # Excel on a Japanese desktop reads UTF-8 CSV as Shift_JIS without it
-    # item_id, name, kind, unit, unit_price (JPY), category
+    # item_id, name, kind, unit, unit_price (JPY), category[, commodity (鉱種; blank: from the
+    # name and category)]
     "items": [
         ("P-EPS-01", "EPS用ブラシレスモーター (電動パワーステアリング)", "product", "個", 14_500,
          "車載モーター"),
@@ -70,11 +76,13 @@ JA = {
         ("C-DCM", "DCブラシモーター (EPB用)", "component", "個", 640, "購入部品"),
         ("C-GEAR-EPB", "遊星歯車減速ユニット (EPB用)", "component", "個", 1200, "購入部品"),
         ("M-NDPR", "ネオジム・プラセオジム酸化物 (NdPr酸化物)", "material", "kg", 10_400,
-         "レアアース"),
-        ("M-DY", "ジスプロシウム (Dyメタル 99.5%)", "material", "kg", 52_000, "レアアース"),
-        ("M-TB", "テルビウム (Tbメタル 99.9%)", "material", "kg", 181_000, "レアアース"),
+         "レアアース", "ネオジム"),
+        ("M-DY", "ジスプロシウム (Dyメタル 99.5%)", "material", "kg", 52_000, "レアアース",
+         "ジスプロシウム"),
+        ("M-TB", "テルビウム (Tbメタル 99.9%)", "material", "kg", 181_000, "レアアース",
+         "テルビウム"),
         ("M-FEB", "フェロボロン (FeB18)", "material", "kg", 600, "ホウ素"),
-        ("M-FE", "電解鉄", "material", "kg", 160, "鉄"),
+        ("M-FE", "電解鉄", "material", "kg", 160, "鉄", "なし"),
         ("M-ESTEEL", "無方向性電磁鋼板 0.25mm", "material", "kg", 290, "電磁鋼板"),
         ("M-CU", "銅線 (エナメル丸線・平角線)", "material", "kg", 1650, "銅"),
     ],
@@ -156,11 +164,11 @@ JA = {
         ("C-MAG-TB", 160, 40, None),
         ("C-COIL", 900, None, None),
     ],
-    # supplier_id, name, country
+    # supplier_id, name, country[, kind (仕入先区分): producer or trader; blank: producer]
     "suppliers": [
         ("SUP-QRM", "銭塘希有金属精錬有限公司", "CN"),
-        ("SUP-HKB", "北辰物産株式会社", "JP"),  # trading house: MY NdPr, CN ferro-boron
-        ("SUP-STK", "瀬戸内産業貿易株式会社", "JP"),  # trading house: CN-refined Dy and Tb
+        ("SUP-HKB", "北辰物産株式会社", "JP", "trader"),  # MY NdPr, CN ferro-boron
+        ("SUP-STK", "瀬戸内産業貿易株式会社", "JP", "trader"),  # CN-refined Dy and Tb
         ("SUP-KAR", "キナバル・アドバンスト・レアアース社", "MY"),
         ("SUP-PBM", "ペイプシ・バルティック・メタルズ社", "EE"),
         ("SUP-CHA", "カットハイ・レアアース合金社", "VN"),
@@ -177,6 +185,9 @@ JA = {
         ("SUP-NBM", "寧波微電機有限公司", "CN"),
         ("SUP-HMG", "浜松ギア工業株式会社", "JP"),
         ("SUP-SPG", "サイアム精密ギア社", "TH"),
+        # a Tokyo trading house that does not say where its Dy was refined: origin blank,
+        # so look-through spreads it over world rare earth production
+        ("SUP-TRM", "東京レアメタル商事株式会社", "JP", "trader"),
     ],
     # item_id, supplier_id, share, unit_price (JPY), lead_time_days, capacity_per_month, moq,
     # origin_country (None = blank = the supplier's country)
@@ -187,9 +198,11 @@ JA = {
         ("M-NDPR", "SUP-KAR", 0.20, 10_650, 45, 1200, 250, None),
         ("M-NDPR", "SUP-PBM", 0.10, 11_800, 50, 500, 100, None),
         ("M-NDPR", "SUP-CHA", 0.10, 10_900, 40, 500, 100, "VN"),
-        # Dy: a Chinese refiner and a trading house selling CN metal -> country 85%
+        # Dy: a Chinese refiner and a trading house selling CN metal -> country 75% declared;
+        # a Tokyo trading house's 10% of unknown origin (declared JP) -> 82% China effective
         ("M-DY", "SUP-QRM", 0.50, 50_400, 60, 40, 10, None),
-        ("M-DY", "SUP-STK", 0.35, 58_000, 21, 25, 5, "CN"),
+        ("M-DY", "SUP-STK", 0.25, 58_000, 21, 25, 5, "CN"),
+        ("M-DY", "SUP-TRM", 0.10, 60_000, 14, 8, 2, None),
         ("M-DY", "SUP-RCY", 0.15, 62_000, 30, 10, 2, None),
         # Tb: 65% one Chinese refiner, 95% China -> both caps
         ("M-TB", "SUP-QRM", 0.65, 176_400, 75, 5, 1, None),

@@ -43,7 +43,10 @@ SEMI = {
         ("M-W", "Tungsten powder 5N", "material", "kg", 120, "tungsten"),
         ("M-WC", "Tungsten carbide powder, submicron", "material", "kg", 68, "tungsten"),
         ("M-CO", "Cobalt powder, extra fine", "material", "kg", 45, "cobalt"),
-        ("M-GRAPH", "Isostatic synthetic graphite block", "material", "kg", 17, "graphite"),
+        # synthetic graphite is made from petroleum coke, not mined: commodity none, or the
+        # keyword "graphite" would read it as natural graphite
+        ("M-GRAPH", "Isostatic synthetic graphite block", "material", "kg", 17, "graphite",
+         "none"),
         ("M-CU", "Copper, oxygen-free electronic (OFE) plate", "material", "kg", 11.3,
          "copper"),
     ],
@@ -130,7 +133,7 @@ SEMI = {
     ],
     "suppliers": [
         ("SUP-XGM", "Xinguang Gallium Materials Co., Ltd.", "CN"),
-        ("SUP-MRT", "Marina Bay Resources Trading Pte. Ltd.", "SG"),  # trader, CN material
+        ("SUP-MRT", "Marina Bay Resources Trading Pte. Ltd.", "SG", "trader"),  # CN material
         ("SUP-RHM", "Rhein-Hessen Metallurgie GmbH", "DE"),
         ("SUP-HIM", "Hanbit Indium Materials Co., Ltd.", "KR"),
         ("SUP-CRM", "Chikuho Rare Metals Co., Ltd.", "JP"),
@@ -144,7 +147,7 @@ SEMI = {
         ("SUP-EGE", "Ege Antimon Metal Sanayi A.Ş.", "TR"),
         ("SUP-KTR", "Kansai Tellurium Refining Co., Ltd.", "JP"),
         ("SUP-JWM", "Jiangxi Wuyi Tungsten Powder Co., Ltd.", "CN"),
-        ("SUP-HRM", "Hanseatic Refractory Metals GmbH", "DE"),  # trader, CN tungsten
+        ("SUP-HRM", "Hanseatic Refractory Metals GmbH", "DE", "trader"),  # CN tungsten
         ("SUP-STW", "Steirische Wolframpulver GmbH", "AT"),
         ("SUP-SCT", "Song Cau Tungsten Carbide JSC", "VN"),
         ("SUP-PCO", "Pohjanmaa Cobalt Oy", "FI"),

@@ -116,6 +116,14 @@ def test_the_command_line_speaks_japanese_with_lang_and_english_without(
     assert code == 0 and out.startswith("ev_motors_wind.xlsx: valid (22 items")
 
 
+def test_lang_may_follow_the_command_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner check FILE --lang ja`, as people write options, is the same as before it."""
+    code, out, _err = run(capsys, "check", SAMPLE, "--lang", "ja")
+    assert code == 0 and out.startswith("ev_motors_wind.xlsx: 問題ありません（品目 22 件")
+    code, out, _err = run(capsys, "check", SAMPLE, "--lang=en")
+    assert code == 0 and out.startswith("ev_motors_wind.xlsx: valid (22 items")
+
+
 def test_the_command_line_follows_lang_from_the_environment(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")

@@ -275,7 +275,7 @@ def test_extra_columns_are_warned_about_and_kept_out(
     project = load_rows(sheets)
     assert project.equals(plain)
     assert list(project.items.columns) == ["item_id", "name", "kind", "unit", "unit_price",
-                                           "category", "currency"]
+                                           "category", "currency", "commodity"]
     assert [str(w) for w in project.warnings] == [
         'warning: Items!G1: unknown column "Notes" ignored',
         'warning: Sources!A1: unknown column "contract" ignored']

@@ -219,11 +219,11 @@ def test_a_newer_schema_version_is_refused(load_rows: Callable[..., planner.Proj
     path = tmp_path / "future.stockpile"
     storage.save(load_rows(copy.deepcopy(BASE)), path)
     con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     con.commit()
     con.close()
     message = ("future.stockpile was saved by a newer version of Stockpile Planner (project "
-               "file format 3; this version reads up to 2). Update the program to open it.")
+               "file format 4; this version reads up to 3). Update the program to open it.")
     for load in (storage.load, planner.load):
         with pytest.raises(ProjectFileError) as info:
             load(path)

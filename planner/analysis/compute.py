@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from planner.analysis import lookthrough
 from planner.analysis.forecast import RequirementProfile, profiles
+from planner.analysis.lookthrough import OriginContent, Spread
 from planner.analysis.ordering import status_rank
 from planner.analysis.prices import currencies, item_prices, source_prices
 from planner.analysis.safety_stock import (
@@ -37,8 +39,9 @@ from planner.analysis.safety_stock import (
 from planner.core.errors import InputError, Problem
 from planner.core.i18n import _
 from planner.inputs.cross_checks import requirement_overflows
-from planner.inputs.project import Project
+from planner.inputs.project import Project, Settings
 from planner.inputs.requirements import daily_rates, effective_quantities, explode, levels
+from planner.inputs.schema import UNKNOWN_ORIGIN
 
 if TYPE_CHECKING:  # scipy is imported by the product view, once the workbook is read: its
     # modules then take memory the raw cells left free, not memory of their own
@@ -57,6 +60,19 @@ class Report:
     products: pd.DataFrame  # per finished product: worst exposure and cover
     product_materials: pd.DataFrame  # product_id, material_id, qty_per_unit
     profile: RequirementProfile | None = None  # month by month, with a Forecast sheet
+    # look-through (planner.analysis.lookthrough): the Sources rows with unknown origins
+    # spread over world producers, the dependence by value on those origins, each
+    # commodity's dependence against the policy marks, and the products' origin content
+    looked: Spread | None = None  # its rows: effective_sources
+    effective_dependence: pd.Series | None = None
+    portfolio: pd.DataFrame | None = None
+    content: OriginContent | None = None
+
+    @property
+    def effective_sources(self) -> pd.DataFrame | None:
+        """The Sources rows with unknown origins spread over the world's producers
+        (planner.analysis.lookthrough.Spread.sources), made when first asked for."""
+        return None if self.looked is None else self.looked.sources
 
 
 @dataclass
@@ -163,6 +179,13 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     supplier = pd.Index(suppliers["supplier_id"][first]).get_indexer(src["supplier_id"])
     supplier_country = _take(suppliers["country"][first], supplier)
     supplier_country.index = src.index
+    trader = (_take(suppliers["kind"][first], supplier) == "trader").fillna(False).to_numpy(
+        dtype=bool)
+    origin = src["origin_country"]
+    written_unknown = (origin == UNKNOWN_ORIGIN).fillna(False).to_numpy(dtype=bool)
+    # declared: an unknown origin is the supplier's country, as a blank one
+    origin = origin.mask(written_unknown)
+    origin_unknown = written_unknown | (origin.isna().to_numpy() & trader)
     known = items >= 0
     daily_quantity = np.where(known, req[items], 0.0) * src["share"].to_numpy(dtype=float)
     own_price = src["unit_price"].to_numpy(dtype=float)
@@ -176,8 +199,9 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
         "item_id": src["item_id"],
         "supplier_id": src["supplier_id"],
         "share": src["share"].astype(float),
-        "origin_country": src["origin_country"].fillna(supplier_country).astype("string"),
+        "origin_country": origin.fillna(supplier_country).astype("string"),
         "supplier_country": supplier_country.astype("string"),
+        "origin_unknown": origin_unknown,
         "unit_price": src["unit_price"],
         "lead_time_days": src["lead_time_days"],
         "capacity_per_month": src["capacity_per_month"],
@@ -272,6 +296,7 @@ class Structure:
         self.purchased = kind == "material"
         self.purchased[at.sources[at.sources >= 0]] = True
         self.is_product = kind == "product"
+        self.commodity = lookthrough.item_commodities(items, np.flatnonzero(self.purchased))
         for array in (self.parents, self.children, self.qty, self.level, self.own, self.req,
                       self.purchased, self.is_product):
             array.setflags(write=False)
@@ -339,9 +364,64 @@ class Supply:
         self.country = _top(at.sources, self.sources["origin_country"], share, n)
         self.top_supplier = self.supplier.top.iloc[rows].reset_index(drop=True)
         self.top_country = self.country.top.iloc[rows].reset_index(drop=True)
+        self._look_through(project, structure, at.sources)
         self._project = project  # read only by level_inputs, before any other edit
         self._level: tuple[LevelInputs, _ProductView | None] | None = None
         self._frames: dict[int, tuple[_ProductView, pd.DataFrame]] = {}
+
+    def _look_through(self, project: Project, structure: Structure, row_items: np.ndarray
+                      ) -> None:
+        """The effective sources and what follows from them (planner.analysis.lookthrough):
+        each material's world and effective figures, the effective dependence, the
+        commodities' portfolio and the materials' value per unit by origin."""
+        n, rows = len(self.ids), self.rows
+        commodity = structure.commodity
+        looked = self.looked = lookthrough.spread(self.sources, _take(commodity, row_items))
+        eff_items = row_items[looked.rows]
+        share = np.nan_to_num(looked.scaled("share"), nan=0.0)
+        mix = lookthrough.mix(looked, eff_items, share, n)
+        declared_share = self.sources["share"].to_numpy(dtype=float)
+        unknown = self.sources["origin_unknown"].to_numpy(dtype=bool) & (row_items >= 0)
+        spread_rows = looked.looked_through & (eff_items >= 0)
+        world = lookthrough.world_shares()
+        names = commodity.iloc[rows].reset_index(drop=True)
+        at, kinds = pd.factorize(lookthrough.objects(names))
+        tables = [world.get(str(c)) for c in kinds]
+        figures = np.array([(t.table.top_share, t.table.hhi) if t else (np.nan, np.nan)
+                            for t in tables] + [(np.nan, np.nan)], dtype=float)
+        tops = np.array([t.table.top_country if t else None for t in tables] + [None],
+                        dtype=object)
+        self.look = pd.DataFrame({
+            "commodity": names,
+            "world_top_country": pd.array(tops[at], dtype="string"),
+            "world_top_share": figures[at, 0],
+            "world_hhi": figures[at, 1],
+            "effective_top_country": lookthrough.names_of(mix.top[rows], looked.countries),
+            "effective_top_share": mix.share[rows],
+            "effective_country_hhi": mix.hhi[rows],
+            "unknown_origin_share": np.bincount(
+                row_items[unknown], weights=np.nan_to_num(declared_share[unknown], nan=0.0),
+                minlength=n)[rows].astype(float),
+            "looked_through_share": np.bincount(eff_items[spread_rows],
+                                                weights=share[spread_rows],
+                                                minlength=n)[rows].astype(float),
+        })
+        value = np.nan_to_num(looked.scaled("daily_value"), nan=0.0)
+        total = float(value[lookthrough.counted(looked)].sum())  # as the declared total
+        has = looked.country >= 0
+        by_country = np.bincount(looked.country[has], weights=value[has],
+                                 minlength=len(looked.countries))
+        dependence = pd.Series(by_country / total if total > 0 else by_country * 0.0,
+                               index=pd.Index(looked.countries.astype(str),
+                                              name="origin_country"), name="share")
+        self.effective_dependence = dependence[by_country > 0].sort_values(
+            ascending=False, kind="stable") if total > 0 else pd.Series(dtype=float,
+                                                                       name="share")
+        self.portfolio = lookthrough.portfolio(
+            looked, eff_items, row_items, self.sources["daily_value"].to_numpy(dtype=float),
+            commodity, self.item_table["unit"])
+        self.content_countries, self.content_quantity, self.content_value = \
+            lookthrough.content_matrices(rows, looked, eff_items, item_prices(project)[rows])
 
     def level_inputs(self) -> tuple[LevelInputs, _ProductView | None]:
         """The inputs of safety stock from a service level (made on first use), and the
@@ -415,8 +495,40 @@ def compute(project: Project, structure: Structure | None = None,
     if not np.isfinite(view.qty.data).all():
         raise InputError(_overflows(project, at, unit))
     products = _products(supply.item_table, materials, structure.purchased, view)
+    content = _origin_content(supply, view)
+    products = _with_content(products, content, s.content_country or Settings().content_country,
+                             s.content_threshold)
     return Report(s.as_of_date, supply.item_table, materials, supply.sources,
-                  supply.dependence, products, product_materials, profile)
+                  supply.dependence, products, product_materials, profile,
+                  supply.looked, supply.effective_dependence, supply.portfolio, content)
+
+
+def _origin_content(supply: Supply, view: _ProductView) -> OriginContent:
+    """The products' material value per unit by effective origin (the view's products,
+    in id order, times each material's value per unit by origin)."""
+    row_of = np.full(len(supply.ids), -1, dtype=np.int64)
+    row_of[supply.rows] = np.arange(len(supply.rows))
+    return OriginContent(_take(supply.item_table["item_id"], view.products),
+                         supply.content_countries, view.qty,
+                         supply.content_value[row_of[view.columns]], supply.content_value,
+                         supply.content_quantity, supply.base["item_id"])
+
+
+def _with_content(products: pd.DataFrame, content: OriginContent, country: str,
+                  threshold: float) -> pd.DataFrame:
+    """``products`` with their material value per unit, the value and share of it from
+    ``country`` and the flag of a share above ``threshold``."""
+    at = pd.Index(content.products).get_indexer(products["item_id"])
+    found = at >= 0
+    total = np.where(found, content.total()[np.maximum(at, 0)], 0.0)
+    mine = np.where(found, content.of(country)[np.maximum(at, 0)], 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(total > 0, mine / total, np.nan)
+    return products.assign(
+        material_value=total, content_country=pd.array([country] * len(products),
+                                                       dtype="string"),
+        content_value=mine, content_share=share,
+        content_flag=np.nan_to_num(share, nan=0.0) > threshold)
 
 
 def _forecast(project: Project, own: np.ndarray, parents: np.ndarray, children: np.ndarray,
@@ -505,7 +617,7 @@ def _materials(project: Project, supply: Supply, at: ItemPositions,
     )
     out["over_supplier_cap"] = (out["top_supplier_share"] > s.max_supplier_share).to_numpy()
     out["over_country_cap"] = (out["top_country_share"] > s.max_country_share).to_numpy()
-    return out
+    return pd.concat([out, supply.look], axis=1)
 
 
 def _country_dependence(sources: pd.DataFrame) -> pd.Series:

@@ -43,6 +43,9 @@ MATERIAL_COLUMNS = (
     "over_country_cap_before", "over_supplier_cap_after", "over_country_cap_after",
     "cap_breach", "still_over_cap", "more_concentrated", "reason", "method",
 )
+# Today's effective origin (planner.analysis.lookthrough), straight from the report's
+# materials: the workbook shows it beside the declared one; not in the plan's JSON
+EFFECTIVE_COLUMNS = ("commodity", "effective_top_country", "effective_top_share")
 LINE_COLUMNS = (
     "item_id", "name", "unit", "supplier_id", "supplier_name", "origin_country", "quantity",
     "unit_price", "cost", "order_currency", "order_unit_price", "lead_time_days", "moq",
@@ -328,7 +331,10 @@ def materials_table(report: Report, params: PlanParameters, src: pd.DataFrame,
     out["method"] = pd.array(method.astype(str), dtype="string")
     out["reason_text"] = out["reason"] if local is None else pd.array(
         _reasons(out, src, available, params, rules, local), dtype="string")
-    return out[[*MATERIAL_COLUMNS, "reason_text"]]
+    for column in EFFECTIVE_COLUMNS:
+        out[column] = (m[column].set_axis(out.index) if column in m.columns
+                       else pd.Series(pd.NA, index=out.index, dtype="object"))
+    return out[[*MATERIAL_COLUMNS, "reason_text", *EFFECTIVE_COLUMNS]]
 
 
 def _amount(value: float, unit: object) -> str:

@@ -108,7 +108,9 @@ class ScenarioResult:
         orders_lost (quantities within the stop), ramp_up_per_day (extra capacity of the
         unaffected sources reached by the end of the stop), time_to_survive_days (None: it
         lasts the stop), outage_days, shortfall, shortfall_value, stock_at_end,
-        time_to_recover_days, gap_days, strategic_stock, strategic_stock_value.
+        time_to_recover_days, gap_days, strategic_stock, strategic_stock_value,
+        looked_through_share (the part of hit_share that look-through found: supply of
+        unknown origin spread over the world's producers, planner.analysis.lookthrough).
     products: one row per product that uses a hit material, soonest stopped first:
         item_id, name, daily_demand, unit_price, time_to_stop_days (None: it lasts the
         stop), binding_material, buffer_days (intermediate stock of that material's path),
@@ -116,7 +118,8 @@ class ScenarioResult:
     projection: stock at the start of each day 0..days (index ``day``; day ``days`` is the
         end of the stop), one column per row of ``materials``, for the curves.
     sources: the Sources rows the stop hits (item_id, supplier_id, origin_country, share,
-        time_to_recover_days as used).
+        looked_through, time_to_recover_days as used); a row of unknown origin is hit in
+        the part look-through gives the stopped country.
     """
 
     stop: Stop
@@ -204,6 +207,7 @@ class _Data:
     suppliers: pd.DataFrame  # supplier_id, name, country
     capacity: np.ndarray  # per Sources row: capacity a day (0: blank)
     profile: RequirementProfile | None = None  # per material, with a Forecast sheet
+    declared_sources: pd.DataFrame | None = None  # report.sources: rows as the sheet gives
 
 
 def _csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -234,7 +238,8 @@ def _prepare(project: Project, report: Report) -> _Data:
     req = m["daily_use"].to_numpy(dtype=float)
     stock = np.nan_to_num(m["on_hand"].to_numpy(dtype=float))
 
-    src = report.sources
+    # the effective rows: a country stop hits the spread part of an unknown origin
+    src = report.sources if report.effective_sources is None else report.effective_sources
     row_mat = mat_index.get_indexer(src["item_id"])
     src = src[row_mat >= 0].reset_index(drop=True)
     row_mat = row_mat[row_mat >= 0]
@@ -278,7 +283,7 @@ def _prepare(project: Project, report: Report) -> _Data:
         orders["supplier_id"], origins, orders_by_mat, order_starts, products,
         pair_item_product[order_pairs], pair_buffer[order_pairs], pair_starts, suppliers,
         np.nan_to_num(cap), None if report.profile is None else report.profile.select(
-            m["item_id"]))
+            m["item_id"]), report.sources)
 
 
 def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd.Series
@@ -287,14 +292,17 @@ def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd
 
     A supplier selling one item from two origins (two Sources rows) has its orders split
     between them pro rata to the rows' shares; an order without a Sources row comes from
-    its supplier's country.
+    its supplier's country. The rows are the effective ones: an order of unknown origin is
+    split over the world's producers as its row is, its Other countries' part having no
+    origin.
     """
     o = pd.DataFrame({"order": np.arange(len(orders)), "item_id": orders["item_id"],
                       "supplier_id": orders["supplier_id"]})
     rows = src[["item_id", "supplier_id", "origin_country", "share"]]
-    joined = o.merge(rows, on=["item_id", "supplier_id"], how="left", sort=False)
+    joined = o.merge(rows, on=["item_id", "supplier_id"], how="left", sort=False,
+                     indicator=True)
     share = joined["share"].to_numpy(dtype=float, na_value=np.nan)
-    no_row = joined["origin_country"].isna().to_numpy() | np.isnan(share)
+    no_row = (joined["_merge"] == "left_only").to_numpy() | np.isnan(share)
     group = joined.groupby("order")
     total = group["share"].transform("sum").to_numpy(dtype=float, na_value=0.0)
     count = group["order"].transform("size").to_numpy(dtype=float)
@@ -595,10 +603,33 @@ def scenario(project: Project, stop: Stop, report: Report | None = None) -> Scen
     products = _product_table(data, out, stop.days)
     used = src[hit][["item_id", "supplier_id", "origin_country", "share"]].reset_index(
         drop=True)
+    used["looked_through"] = _looked(src)[hit]
     used["time_to_recover_days"] = np.where(np.isnan(data.ttr[h_row]), float(stop.days),
                                             data.ttr[h_row])
+    # a country stop hits the part look-through gives the country; a supplier stop hits a
+    # supplier's rows whole, whatever their origins: nothing of it was found by look-through
+    looked = hit & _looked(src) & (stop.by == "country")
+    looked_share = np.bincount(data.row_mat[looked], weights=data.share[looked],
+                               minlength=len(data.materials))
+    materials["looked_through_share"] = looked_share[pd.Index(data.materials["item_id"])
+                                                     .get_indexer(materials["item_id"])]
+    if stop.by == "supplier" and data.declared_sources is not None and "source_row" in src:
+        rows = pd.unique(src["source_row"].to_numpy()[hit])
+        declared = data.declared_sources
+        used = declared.iloc[rows][["item_id", "supplier_id", "origin_country", "share"]] \
+            .reset_index(drop=True)
+        ttr = declared["time_to_recover_days"].to_numpy(dtype=float)[rows]
+        used["looked_through"] = False
+        used["time_to_recover_days"] = np.where(np.isnan(ttr), float(stop.days), ttr)
     return ScenarioResult(stop, data.as_of, data.currency, materials, products, projection,
                           used)
+
+
+def _looked(src: pd.DataFrame) -> np.ndarray:
+    """Per Sources row: whether look-through spread it (False for declared rows)."""
+    if "looked_through" not in src:
+        return np.zeros(len(src), dtype=bool)
+    return src["looked_through"].to_numpy(dtype=bool)
 
 
 def _none_if_nan(values: np.ndarray) -> pd.Series:

@@ -9,27 +9,13 @@ from dataclasses import dataclass
 
 from planner.core.errors import PlannerError
 from planner.core.i18n import _
-from planner.inputs.usgs import OTHER, WorldRow, world_rows
-
-# names people look for, to the release's commodity (keys lower case)
-ALIASES = {
-    **dict.fromkeys(("rare earth", "rare earths", "rare-earth", "ree", "neodymium", "nd",
-                     "dysprosium", "dy", "terbium", "tb", "praseodymium", "pr", "samarium",
-                     "lanthanum", "cerium", "europium", "gadolinium", "ndfeb",
-                     "レアアース", "希土類", "ネオジム", "ネオジウム", "ジスプロシウム",
-                     "テルビウム", "プラセオジム", "サマリウム"), "Rare Earths"),
-    **dict.fromkeys(("graphite", "natural graphite", "黒鉛", "天然黒鉛", "グラファイト"),
-                    "Graphite (Natural)"),
-    "ガリウム": "Gallium", "タングステン": "Tungsten", "アンチモン": "Antimony",
-    "コバルト": "Cobalt", "リチウム": "Lithium", "ニッケル": "Nickel", "ゲルマニウム": "Germanium",
-    "銅": "Copper", "マンガン": "Manganese", "バナジウム": "Vanadium",
-    "ニオブ": "Niobium (Columbium)",
-    "タンタル": "Tantalum", "インジウム": "Indium", "マグネシウム": "Magnesium Metal",
-    "チタン": "Titanium Sponge Metal", "白金": "Platinum", "プラチナ": "Platinum",
-    "パラジウム": "Palladium", "スズ": "Tin", "錫": "Tin", "亜鉛": "Zinc", "鉛": "Lead",
-    "ビスマス": "Bismuth", "クロム": "Chromium", "モリブデン": "Molybdenum",
-    "niobium": "Niobium (Columbium)", "columbium": "Niobium (Columbium)",
-}
+from planner.inputs.usgs import (
+    OTHER,
+    WorldRow,
+    production_commodities,
+    resolve_commodity,
+    world_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -119,21 +105,19 @@ def _join_strays(groups: dict[tuple[str, str, str], list[WorldRow]]) -> None:
 
 def commodities(rows: Iterable[WorldRow] | None = None) -> list[str]:
     """The commodities of the world production tables, in the release's order."""
-    seen = dict.fromkeys(r.commodity for r in (world_rows() if rows is None else rows)
-                         if r.kind_of_figure == "Production")
-    return list(seen)
+    if rows is None:
+        return list(production_commodities())
+    return list(dict.fromkeys(r.commodity for r in rows if r.kind_of_figure == "Production"))
 
 
 def match_commodity(query: str, names: list[str]) -> list[str]:
-    """The commodities ``query`` names: the one it spells (any case), the one it is an alias
-    of (neodymium → Rare Earths), else every commodity whose name contains it."""
+    """The commodities ``query`` names: the one it spells or is an alias of, as an Items
+    commodity cell is read (planner.inputs.usgs.resolve_commodity: neodymium → Rare
+    Earths), else every commodity whose name contains it."""
+    resolved = resolve_commodity(query)
+    if resolved and resolved in names:
+        return [resolved]
     key = query.strip().casefold()
-    exact = [n for n in names if n.casefold() == key]
-    if exact:
-        return exact
-    alias = ALIASES.get(key)
-    if alias in names:
-        return [alias]
     return [n for n in names if key and key in n.casefold()]
 
 

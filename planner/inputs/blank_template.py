@@ -66,6 +66,10 @@ SETTING_NOTES: dict[str, str] = {
                             "e.g. 60%. Blank: 60%."),
     "currency": N_("The currency of the project's prices (ISO 4217, e.g. EUR). Blank: USD."),
     "company": N_("Your company's name, printed on the summary. Blank: none."),
+    "content_country": N_("The country whose content in products is screened (ISO 3166 "
+                          "alpha-2). Blank: CN."),
+    "content_threshold": N_("A product whose material value from that country is above "
+                            "this share is flagged, e.g. 0.1%. Blank: 0.1%."),
 }
 
 RULES = {"nonneg": N_("A number, 0 or more."), "positive": N_("A number greater than 0.")}
@@ -147,7 +151,8 @@ def _fill(book: Book, today: dt.date) -> None:
             ws.comment(0, j, header_note(column))
             source = lists.get(column.type)
             if source is not None:
-                ws.choices(1, j, LAST_ROW, source, strict=column.type in ("kind", "per"))
+                ws.choices(1, j, LAST_ROW, source,
+                           strict=column.type in ("kind", "per", "supplier_kind"))
         if spec.name == "Settings":
             for r, setting in enumerate(SETTINGS, start=1):  # the stock is counted today
                 ws.row(r, [setting.heading, today if setting.key == "as_of_date" else None],
@@ -224,7 +229,9 @@ def _lists(book: Book) -> dict[str, str | list[str]]:
     ws.hide()
     ref = name if name.isascii() and name.isalnum() else f"'{name}'"  # 'リスト'!$A$2
     return {"kind": choice_names("kind"), "per": choice_names("per"),
+            "supplier_kind": choice_names("supplier_kind"),
             "country": f"={ref}!$A$2:$A${len(countries) + 1}",
+            "origin": f"={ref}!$A$2:$A${len(countries) + 1}",  # or unknown: not strict
             "currency": f"={ref}!$C$2:$C${len(currencies) + 1}"}
 
 

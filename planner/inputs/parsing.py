@@ -53,7 +53,7 @@ from planner.inputs.cell_messages import is_warning as is_warning
 from planner.inputs.cell_messages import named as named
 from planner.inputs.cell_messages import printable as printable
 from planner.inputs.cell_messages import shown as shown
-from planner.inputs.schema import KINDS, PERIODS
+from planner.inputs.schema import KINDS, PERIODS, SUPPLIER_KINDS, UNKNOWN_ORIGIN
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -484,6 +484,19 @@ _SYNONYMS = {
        "部品": "component", "構成部品": "component", "購入部品": "component",
        "半製品": "component", "中間品": "component",
        "材料": "material", "原材料": "material", "原料": "material", "素材": "material"},
+    # Suppliers kind: a trader (商社) sells what others mined or refined
+    "supplier_kind": {k: k for k in SUPPLIER_KINDS}
+    | {k + "s": k for k in SUPPLIER_KINDS}
+    | {"manufacturer": "producer", "maker": "producer", "refiner": "producer",
+       "miner": "producer", "mine": "producer", "smelter": "producer",
+       "trading house": "trader", "trading company": "trader", "distributor": "trader",
+       "agent": "trader", "dealer": "trader", "broker": "trader", "reseller": "trader"}
+    | {"生産者": "producer", "メーカー": "producer", "製造元": "producer",
+       "製造業者": "producer", "精錬所": "producer", "製錬所": "producer",
+       "鉱山": "producer", "生産": "producer",
+       "商社": "trader", "代理店": "trader", "販売代理店": "trader", "問屋": "trader",
+       "卸": "trader", "卸売": "trader", "ディストリビューター": "trader",
+       "トレーダー": "trader", "流通": "trader"},
     "per": {p: p for p in PERIODS}
     | {p + "s": p for p in PERIODS}
     | {"daily": "day", "d": "day", "weekly": "week", "wk": "week", "w": "week",
@@ -562,6 +575,8 @@ def choice_names(what: str) -> list[str]:
     if what == "kind":
         return [pgettext("kind", "product"), pgettext("kind", "component"),
                 pgettext("kind", "material")]
+    if what == "supplier_kind":
+        return [pgettext("supplier kind", "producer"), pgettext("supplier kind", "trader")]
     return [pgettext("per", "day"), pgettext("per", "week"), pgettext("per", "month"),
             pgettext("per", "year")]
 
@@ -632,6 +647,28 @@ def parse_countries(values: Sequence[object]) -> tuple[list[str | None], np.ndar
             continue
         out.append(None)
         messages[i] = _not_a_country(v, by_name)
+    return out, blank, messages
+
+
+# Sources origin_country: "unknown" (and its Japanese) when the buyer does not know it
+_UNKNOWN_WORDS = frozenset({UNKNOWN_ORIGIN, "unknown origin", "not known", "?", "??",
+                            "不明", "原産国不明", "未確認", "わからない"})
+
+
+def unknown_origin_name() -> str:
+    """"unknown" as an origin cell in the language chosen writes it (不明)."""
+    return pgettext("origin", "unknown")  # UNKNOWN_ORIGIN, written out for the catalogue
+
+
+def parse_origins(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    """Countries as :func:`parse_countries`, and "unknown" (any case; 不明 in Japanese)
+    read as :data:`UNKNOWN_ORIGIN`: an origin the buyer does not know, which look-through
+    spreads over the world's producers (planner.analysis.lookthrough)."""
+    out, blank, messages = parse_countries(values)
+    for i in list(messages):
+        if _choice_key(str(values[i])) in _UNKNOWN_WORDS:
+            out[i] = UNKNOWN_ORIGIN
+            del messages[i]
     return out, blank, messages
 
 

@@ -21,6 +21,8 @@ class Settings:
     max_country_share: float = 0.60
     currency: str = "USD"
     company: str = ""
+    content_country: str = "CN"  # whose content in products is screened
+    content_threshold: float = 0.001  # the share of it that flags a product (0.1%)
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ import pandas as pd
 from planner.core.i18n import N_, _, japanese
 
 ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country",
-                     "month", "currency"]
+                     "month", "currency", "origin", "supplier_kind"]
 Rule = Literal["any", "nonneg", "positive"]
 
 STRING = pd.StringDtype()
@@ -29,6 +29,8 @@ FLOAT = "float64"
 DATE = "datetime64[s]"
 
 KINDS = ("product", "component", "material")
+SUPPLIER_KINDS = ("producer", "trader")  # Suppliers kind: blank is a producer
+UNKNOWN_ORIGIN = "unknown"  # Sources origin_country: the buyer does not know it
 PERIODS = ("day", "week", "month", "year")
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12.0, "year": 365.0}
 
@@ -125,6 +127,10 @@ SHEETS: tuple[Sheet, ...] = (
         Column("category", "text", aliases=("分類", "カテゴリ", "カテゴリー", "品目分類")),
         Column("currency", "currency", note=N_("of unit_price, ISO 4217; blank: the project's"),
                since=2, aliases=_CURRENCY),
+        Column("commodity", "text",
+               note=N_("a USGS commodity such as Rare Earths or Gallium; blank: from the "
+                       "name and category; none: no commodity"),
+               since=3, aliases=("鉱種", "鉱物資源", "原料鉱種")),
     ), aliases=("品目", "品目マスタ", "品目マスター", "品目一覧")),
     Sheet("BOM", (
         Column("parent_id", "id", True,
@@ -171,6 +177,9 @@ SHEETS: tuple[Sheet, ...] = (
         Column("name", "text", True, aliases=("仕入先名", "仕入先名称", "名称")),
         Column("country", "country", True, note=N_("ISO 3166 alpha-2, e.g. CN"),
                aliases=("国コード", "国", "所在国")),
+        Column("kind", "supplier_kind",
+               note=N_("producer or trader; blank: producer"),
+               since=3, aliases=("仕入先区分", "業態", "仕入先種別")),
     ), aliases=("仕入先", "仕入先マスタ", "仕入先マスター", "仕入先一覧")),
     Sheet("Sources", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
@@ -186,7 +195,8 @@ SHEETS: tuple[Sheet, ...] = (
                aliases=("月間供給能力", "供給能力（月）", "月間能力", "月産能力")),
         Column("moq", "number", rule="nonneg",
                aliases=("最小発注数量", "最小発注量", "最低発注数量", "最小ロット")),
-        Column("origin_country", "country", note=N_("blank: the supplier's country"),
+        Column("origin_country", "origin",
+               note=N_("blank: the supplier's country; unknown: not known"),
                aliases=("原産国", "原産国コード", "原産地")),
         Column("time_to_recover_days", "number", rule="nonneg", note=N_("blank: the stop's length"),
                aliases=("復旧日数", "復旧期間（日）", "復旧までの日数")),
@@ -293,6 +303,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 aliases=("国別上限比率", "1か国あたりの上限比率", "国集中の上限")),
     SettingSpec("currency", "text", "USD", aliases=("基準通貨", "通貨")),
     SettingSpec("company", "text", "", aliases=("会社名", "社名")),
+    SettingSpec("content_country", "text", "CN",
+                aliases=("含有判定の対象国", "含有率の対象国", "含有対象国")),
+    SettingSpec("content_threshold", "share", 0.001, "nonneg",
+                aliases=("含有率の基準値", "含有率のしきい値", "デミニミス基準")),
 )
 SETTING_BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
 

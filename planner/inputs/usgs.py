@@ -14,10 +14,12 @@ import csv
 import gzip
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from planner.core.i18n import LANGUAGES, catalogue
 from planner.core.resources import resource
 from planner.inputs.parsing import country_of_name
 
@@ -46,6 +48,36 @@ USGS_COUNTRIES = {
 
 _NUMBER = re.compile(r"^([<>])?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _ROUNDED = re.compile(r"(?::|,)\s*rounded$")
+
+# names people look for, to the release's commodity (keys lower case)
+ALIASES = {
+    **dict.fromkeys(("rare earth", "rare earths", "rare-earth", "ree", "neodymium", "nd",
+                     "dysprosium", "dy", "terbium", "tb", "praseodymium", "pr", "samarium",
+                     "lanthanum", "cerium", "europium", "gadolinium", "ndfeb",
+                     "レアアース", "希土類", "ネオジム", "ネオジウム", "ジスプロシウム",
+                     "テルビウム", "プラセオジム", "サマリウム"), "Rare Earths"),
+    **dict.fromkeys(("graphite", "natural graphite", "黒鉛", "天然黒鉛", "グラファイト"),
+                    "Graphite (Natural)"),
+    "ガリウム": "Gallium", "タングステン": "Tungsten", "アンチモン": "Antimony",
+    "コバルト": "Cobalt", "リチウム": "Lithium", "ニッケル": "Nickel", "ゲルマニウム": "Germanium",
+    "銅": "Copper", "マンガン": "Manganese", "バナジウム": "Vanadium",
+    "ニオブ": "Niobium (Columbium)",
+    "タンタル": "Tantalum", "インジウム": "Indium", "マグネシウム": "Magnesium Metal",
+    "チタン": "Titanium Sponge Metal", "白金": "Platinum", "プラチナ": "Platinum",
+    "パラジウム": "Palladium", "スズ": "Tin", "錫": "Tin", "亜鉛": "Zinc", "鉛": "Lead",
+    "ビスマス": "Bismuth", "クロム": "Chromium", "モリブデン": "Molybdenum",
+    "niobium": "Niobium (Columbium)", "columbium": "Niobium (Columbium)",
+    "titanium": "Titanium Sponge Metal", "titanium sponge": "Titanium Sponge Metal",
+    "magnesium": "Magnesium Metal", "aluminium": "Aluminum", "platinum group": "Platinum",
+    # element symbols, read when written in the commodity column (never as keywords)
+    "ga": "Gallium", "ge": "Germanium", "w": "Tungsten", "sb": "Antimony", "co": "Cobalt",
+    "cu": "Copper", "li": "Lithium", "ni": "Nickel", "in": "Indium", "bi": "Bismuth",
+    "mo": "Molybdenum", "te": "Tellurium", "sn": "Tin", "ta": "Tantalum", "al": "Aluminum",
+    "nb": "Niobium (Columbium)", "v": "Vanadium", "mn": "Manganese", "pt": "Platinum",
+    "pd": "Palladium", "zn": "Zinc", "cr": "Chromium", "mg": "Magnesium Metal",
+}
+# written in Items commodity: the item has no commodity (its name only seems to say one)
+NO_COMMODITY = frozenset({"none", "-", "n/a", "なし", "該当なし", "無し"})
 
 Kind = Literal["country", "other", "total"]
 
@@ -129,3 +161,56 @@ def world_rows() -> tuple[WorldRow, ...]:
     """The world tables of the shipped release (read once)."""
     data = gzip.decompress(resource(*RELEASE).read_bytes())
     return tuple(parse_release(data.decode(ENCODING)))
+
+
+@cache
+def production_commodities() -> tuple[str, ...]:
+    """The commodities of the release's world production tables, in its order."""
+    return tuple(dict.fromkeys(r.commodity for r in world_rows()
+                               if r.kind_of_figure == "Production"))
+
+
+@cache
+def _translated_names() -> dict[str, str]:
+    """Each commodity's name in every language of the catalogues (its Japanese, as the
+    window and the reports show it: ボーキサイト) → the release's name."""
+    out: dict[str, str] = {}
+    for language in LANGUAGES:
+        book = catalogue(language)
+        for name in production_commodities():
+            shown = book.gettext(name)
+            if shown != name:
+                out.setdefault(unicodedata.normalize("NFKC", shown).casefold(), name)
+    return out
+
+
+@cache
+def resolve_commodity(text: str) -> str | None:
+    """The world production commodity an Items ``commodity`` cell names: the release's
+    name in any case ("gallium" → Gallium), an alias (neodymium, ネオジム → Rare Earths),
+    or a commodity the release names with a qualifier ("graphite" → Graphite (Natural));
+    "" for a cell that says the item has none ("none", なし); None when it names none."""
+    key = unicodedata.normalize("NFKC", text).strip().casefold()
+    if key in NO_COMMODITY:
+        return ""
+    names = production_commodities()
+    for name in names:
+        if name.casefold() == key:
+            return name
+    alias = ALIASES.get(key) or _translated_names().get(key)
+    if alias in names:
+        return alias
+    qualified = [n for n in names if n.casefold().split(" (")[0] == key]
+    return qualified[0] if len(qualified) == 1 else None
+
+
+def closest_commodity(text: str) -> str | None:
+    """The commodity a misspelt name most likely means ("Galium" → Gallium), or None."""
+    import difflib
+
+    names = production_commodities()
+    keys = {n.casefold(): n for n in names} | {a: c for a, c in ALIASES.items()
+                                                if c in names and len(a) > 3}
+    found = difflib.get_close_matches(unicodedata.normalize("NFKC", text).strip().casefold(),
+                                      list(keys), n=1, cutoff=0.8)
+    return keys[found[0]] if found else None

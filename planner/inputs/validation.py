@@ -54,6 +54,8 @@ PARSERS: dict[str, Parser] = {
     "share": parsing.parse_shares,
     "date": parsing.parse_dates,
     "country": parsing.parse_countries,
+    "origin": parsing.parse_origins,
+    "supplier_kind": lambda v: parsing.parse_choices(v, "supplier_kind"),
     "month": parsing.parse_months,
     "currency": parsing.parse_currencies,
 }
@@ -351,6 +353,11 @@ def _letter_index(letters: str) -> int:
 def parse_setting(key: str, value: object) -> tuple[object, str]:
     """A setting's typed value and an empty message, or None and the message."""
     spec = SETTING_BY_KEY[key]
+    if key == "content_country":  # blank: the default, as in a Settings sheet
+        codes, blank, messages = parsing.parse_countries([value])
+        if messages:
+            return None, parsing.named(messages[0], setting_label(key))
+        return (spec.default if blank[0] else codes[0]), ""
     if spec.type == "text":
         return str(value).strip(), ""
     if spec.type == "date":
@@ -532,6 +539,7 @@ _PART_TABLES: dict[str, tuple[str, ...]] = {
     "cycles": ("BOM", "Items"),
     "material without sources": ("Items", "Sources"),
     "order without source": ("Orders", "Sources"),
+    "unknown commodity": ("Items",),
 }
 
 
@@ -746,4 +754,27 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
                    supplier=parsing.printable(ordered[p][1])),
                "warning", "order without source")
     part("order without source", orders_without_source)
+
+    def unknown_commodities() -> None:
+        named = items["commodity"]
+        written = np.flatnonzero(named.notna().to_numpy(dtype=bool))
+        if not len(written):
+            return
+        from planner.inputs.usgs import closest_commodity, resolve_commodity  # when needed
+
+        texts = named.to_numpy(dtype=object)
+
+        def message(p: int) -> str:
+            guess = closest_commodity(str(texts[p]))
+            if guess:
+                return _("{value} is not a commodity of the USGS world production tables "
+                         "(did you mean {guess}?); the world figures and look-through leave "
+                         "this item out").format(value=parsing.shown(texts[p]), guess=guess)
+            return _("{value} is not a commodity of the USGS world production tables (such "
+                     "as Rare Earths, Gallium, Tungsten); the world figures and look-through "
+                     "leave this item out").format(value=parsing.shown(texts[p]))
+        report("Items", "commodity",
+               [int(p) for p in written if resolve_commodity(str(texts[p])) is None],
+               message, "warning", "unknown commodity")
+    part("unknown commodity", unknown_commodities)
     return problems

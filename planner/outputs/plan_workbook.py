@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from planner.analysis.commodity_names import commodity_name
 from planner.analysis.plan import Plan
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
@@ -280,6 +281,7 @@ def _exposure_columns(plan: Plan) -> list[Col]:
         Col(N_("Supplier HHI after"), cell_numbers(m["supplier_hhi_after"]), "hhi"),
         Col(N_("Top country before"), cell_texts(m["top_country_before"])),
         Col(N_("Country share before"), cell_numbers(m["top_country_share_before"]), "share"),
+        *_effective_columns(m),
         Col(N_("Top country after"), cell_texts(m["top_country_after"])),
         Col(N_("Country share after"), cell_numbers(m["top_country_share_after"]), "share"),
         Col(N_("Country HHI before"), cell_numbers(m["country_hhi_before"]), "hhi"),
@@ -288,6 +290,17 @@ def _exposure_columns(plan: Plan) -> list[Col]:
         Col(N_("Reason"), cell_texts(m["reason_text"]), width=56, wrap=True),
     ]
 
+
+def _effective_columns(m: pd.DataFrame) -> list[Col]:
+    """Today's effective origin beside the declared one (unknown origins spread over world
+    production, planner.analysis.lookthrough); none for a plan without it."""
+    if "effective_top_country" not in m.columns:
+        return []
+    return [
+        Col(N_("Commodity"), [commodity_name(c) or None for c in m["commodity"]]),
+        Col(N_("Effective top country"), cell_texts(m["effective_top_country"])),
+        Col(N_("Effective country share"), cell_numbers(m["effective_top_share"]), "share"),
+    ]
 
 
 # --- column widths -------------------------------------------------------------------
@@ -457,7 +470,10 @@ def _exposure_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
     for header, cap in (("Supplier share before", p.max_supplier_share),
                         ("Supplier share after", p.max_supplier_share),
                         ("Country share before", p.max_country_share),
-                        ("Country share after", p.max_country_share)):
+                        ("Country share after", p.max_country_share),
+                        ("Effective country share", p.max_country_share)):
+        if not any(col.header == header for col in columns):
+            continue
         c = _letter(columns, header)
         ws.conditional(f"{c}2:{c}{n + 1}", f"AND(ISNUMBER({c}2),{c}2>{cap + 1e-6:.8f})",
                        styles.red)

@@ -8,12 +8,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from planner.analysis.commodity_names import commodity_name
 from planner.analysis.compute import Report
+from planner.analysis.lookthrough import MARKS
 from planner.analysis.ordering import risk_order
 from planner.analysis.safety_stock import NO_LEAD_TIME, SERVICE_LEVEL
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
-from planner.core.i18n import _, ngettext, pgettext
+from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.inputs.project import Project
 
 MATERIAL_KEYS = (
@@ -24,6 +26,14 @@ MATERIAL_KEYS = (
 )
 EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days",
                        "safety_stock_basis")
+# look-through (planner.analysis.lookthrough): the world's and the effective origin figures
+LOOK_KEYS = ("commodity", "world_top_country", "world_top_share", "world_hhi",
+             "effective_top_country", "effective_top_share", "effective_country_hhi",
+             "unknown_origin_share", "looked_through_share")
+PORTFOLIO_KEYS = ("commodity", "materials", "top_country_by_value", "share_by_value",
+                  "top_country_by_quantity", "share_by_quantity", "declared_top_country",
+                  "declared_share_by_value", *(name for name, _level in MARKS))
+SCREENING = N_("Origin content is an estimate for screening, not a legal determination.")
 LISTED = 10  # materials named in a line of the text report before the rest are counted
 
 
@@ -48,14 +58,39 @@ def records(frame: pd.DataFrame, keys: tuple[str, ...] | list[str]) -> list[dict
 
 def report_json(report: Report) -> dict[str, Any]:
     m = report.materials
-    return {
+    look = tuple(k for k in LOOK_KEYS if k in m.columns)
+    effective = report.effective_dependence
+    out: dict[str, Any] = {
         "as_of": report.as_of.isoformat(),
-        "materials": records(m, MATERIAL_KEYS + EXTRA_MATERIAL_KEYS),
+        "materials": records(m, MATERIAL_KEYS + EXTRA_MATERIAL_KEYS + look),
         "items": records(report.items, ("item_id", "daily_use")),
         "country_dependence_by_value": {str(k): plain(v)
                                         for k, v in report.country_dependence.items()},
-        "products": records(report.products, list(report.products.columns)),
+        "products": _products_json(report),
     }
+    if effective is not None:
+        out["effective_country_dependence_by_value"] = {str(k): plain(v)
+                                                         for k, v in effective.items()}
+    if report.portfolio is not None:
+        out["portfolio"] = records(report.portfolio, PORTFOLIO_KEYS)
+    return out
+
+
+def _products_json(report: Report) -> list[dict[str, Any]]:
+    """The products' records, each with its origin content: [{country, value, share}],
+    country null for what has no known origin."""
+    products = records(report.products, list(report.products.columns))
+    if report.content is None:
+        return products
+    table = report.content.table().sort_values(["product_id", "value"],
+                                               ascending=[True, False], kind="stable")
+    by_product: dict[str, list[dict[str, Any]]] = {}
+    for r in table.itertuples(index=False):
+        by_product.setdefault(str(r.product_id), []).append(
+            {"country": plain(r.country), "value": plain(r.value), "share": plain(r.share)})
+    for product in products:
+        product["origin_content"] = by_product.get(str(product["item_id"]), [])
+    return products
 
 
 def table_lines(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
@@ -109,6 +144,11 @@ def report_text(project: Project, report: Report) -> str:
                  supplier=fmt.percent(s.max_supplier_share),
                  country=fmt.percent(s.max_country_share)),
            "", *table_lines(header, rows, {2, 3, 4, 5, 8, 10, 11}), ""]
+    # the look-through blocks come before the closing lines, which scripts read as the
+    # report's last lines; their tables are indented, so that only the materials table's
+    # rows start with an item id
+    block = look_through_lines(project, report)
+    out += [*block[1:], ""] if block else []
     status = m["status"].value_counts()
     out.append(ngettext(
         "{count} material: {critical} critical, {short} short, {ok} ok; {supplier} over the "
@@ -127,6 +167,88 @@ def report_text(project: Project, report: Report) -> str:
         out.append(_("Country dependence by value ({currency}): {countries}").format(
             currency=s.currency, countries=parts))
     return "\n".join(out)
+
+
+def mark_words(row: Any) -> str:
+    """The policy marks a portfolio row is over, in words ("G7 60%, EU 65%"), or a dash."""
+    words = {"over_g7_60": _("G7 60%"), "over_g7_50": _("G7 50%"), "over_eu_65": _("EU 65%")}
+    over = [words[name] for name, _level in MARKS if bool(getattr(row, name))]
+    return pgettext("list separator", ", ").join(over) if over else "-"
+
+
+def flagged_products(report: Report) -> pd.DataFrame:
+    """The products whose content of the content country is above the threshold, the
+    largest share first (empty without origin content)."""
+    p = report.products
+    if "content_flag" not in p.columns:
+        return p.iloc[0:0]
+    flagged = p[p["content_flag"].fillna(False).to_numpy(dtype=bool)]
+    return flagged.sort_values(["content_share", "item_id"], ascending=[False, True],
+                               kind="stable")
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return ["  " + line for line in lines]
+
+
+def look_through_lines(project: Project, report: Report) -> list[str]:
+    """Declared and effective origin side by side for the materials with a commodity and
+    the portfolio against the policy marks (for a project with commodities), and the
+    products flagged for origin content. Each block starts with an empty line."""
+    m = report.materials
+    if "commodity" not in m.columns:
+        return []
+    with_commodity = m[m["commodity"].notna().to_numpy(dtype=bool)]
+    out: list[str] = []
+    if len(with_commodity):
+        rows = [[fmt.text(r.item_id), fmt.clip(commodity_name(r.commodity), 20),
+                 country_shown(r.top_country), fmt.percent(r.top_country_share),
+                 country_shown(r.effective_top_country), fmt.percent(r.effective_top_share),
+                 fmt.percent(r.unknown_origin_share), country_shown(r.world_top_country),
+                 fmt.percent(r.world_top_share)]
+                for r in with_commodity.itertuples(index=False)]
+        out += ["", _("Looking through to the mine: the declared origin beside the "
+                      "effective one (unknown origins spread over world production)"),
+                *_indented(table_lines(
+                    [_("Item"), _("Commodity"), _("Declared"), _("Share"), _("Effective"),
+                     _("Share"), _("Unknown"), _("World top"), _("Share")],
+                    rows, {3, 5, 6, 8}))]
+        effective = report.effective_dependence
+        if effective is not None and len(effective) and bool(
+                (m["looked_through_share"] > 0).any()):
+            parts = pgettext("list separator", ", ").join(
+                f"{country_shown(c)} {fmt.percent(v)}" for c, v in effective.head(5).items())
+            out.append(_("Effective country dependence by value ({currency}): "
+                         "{countries}").format(currency=project.settings.currency,
+                                               countries=parts))
+    portfolio = report.portfolio
+    if portfolio is not None and len(portfolio):
+        rows = [[fmt.clip(commodity_name(r.commodity), 24), fmt.count(n),
+                 f"{country_shown(r.top_country_by_value)} {fmt.percent(r.share_by_value)}",
+                 f"{country_shown(r.top_country_by_quantity)} "
+                 f"{fmt.percent(r.share_by_quantity)}".strip(),
+                 f"{country_shown(r.declared_top_country)} "
+                 f"{fmt.percent(r.declared_share_by_value)}".strip(), mark_words(r)]
+                for r, n in zip(portfolio.itertuples(index=False),
+                                portfolio["materials"].astype(int).tolist(), strict=True)]
+        out += ["", _("Portfolio against the policy marks: each commodity's effective "
+                      "dependence on its largest origin country (G7: 60% by 2030, ambition "
+                      "50%; EU: 65%)"),
+                *_indented(table_lines([_("Commodity"), _("Materials"), _("By value"),
+                                        _("By quantity"), _("Declared"), _("Over")],
+                                       rows, {1}))]
+    flagged = flagged_products(report)
+    if len(flagged):
+        s = project.settings
+        parts = pgettext("list separator", ", ").join(
+            f"{r.item_id} {fmt.share(r.content_share)}"
+            for r in flagged.itertuples(index=False))
+        out += ["", _("Products whose material value from {country} is above "
+                      "{threshold}: {products}.").format(
+                          country=country_shown(s.content_country),
+                          threshold=fmt.share(s.content_threshold), products=parts),
+                _(SCREENING)]
+    return out
 
 
 def _listed(ids: list[str]) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pandas as pd
+
 from planner.analysis.presets import Preset
 from planner.analysis.scenario import Ranking, ScenarioResult
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
-from planner.core.i18n import _, ngettext
+from planner.core.i18n import _, ngettext, pgettext
 from planner.outputs.reports import country_shown, plain, records, table_lines
 
 
@@ -80,6 +82,7 @@ def scenario_text(result: ScenarioResult) -> str:
                          _("TTS d"), _("Shortfall"), _("TTR d"), _("Gap d"),
                          _("Strategic stock"), _("Orders lost")], rows,
                         {2, 3, 4, 5, 6, 7, 8, 9, 10})]
+    out += _looked_through_lines(m)
     p = result.products
     if not p.empty:
         rows = [[fmt.text(r.item_id), fmt.clip(r.name, 32), fmt.survival(r.time_to_stop_days),
@@ -97,6 +100,27 @@ def scenario_text(result: ScenarioResult) -> str:
         stopped=summary["products_stopped"], units=fmt.number(summary["units_lost"]),
         revenue=fmt.money(summary["revenue_at_risk"], result.currency))]
     return "\n".join(out)
+
+
+def _looked_through_lines(m: pd.DataFrame) -> list[str]:
+    """How much of each material's hit came from look-through (unknown origins spread
+    over world production); nothing when none did."""
+    if "looked_through_share" not in m.columns:
+        return []
+    looked = m[(m["looked_through_share"] > 0).fillna(False).to_numpy(dtype=bool)]
+    if looked.empty:
+        return []
+    parts = pgettext("list separator", ", ").join(
+        _("{item} {looked} of {hit}").format(item=r.item_id,
+                                              looked=fmt.share(r.looked_through_share),
+                                              hit=fmt.share(r.hit_share))
+        for r in looked.itertuples(index=False))
+    return [ngettext(
+        "Look-through found part of the hit on {count} material (unknown origins spread "
+        "over world production): {materials}.",
+        "Look-through found part of the hit on {count} materials (unknown origins spread "
+        "over world production): {materials}.", len(looked)).format(
+            count=fmt.count(len(looked)), materials=parts)]
 
 
 def ranking_text(ranking: Ranking, limit: int | None = None) -> str:

@@ -13,19 +13,23 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from planner.analysis.commodity_names import commodity_name
 from planner.analysis.compute import Report
+from planner.analysis.lookthrough import G7_2030
+from planner.analysis.lookthrough import G7_AMBITION as G7_AMBITION
 from planner.analysis.ordering import country_mix as mix_by_country
 from planner.analysis.ordering import product_risk_order, risk_order
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
-from planner.core.i18n import N_, _, ngettext
+from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.inputs.project import Project, Settings
+from planner.outputs.reports import SCREENING, flagged_products
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
     from planner.analysis.scenario import Ranking
 
-G7_CAP, G7_AMBITION = 0.60, 0.50
+G7_CAP = G7_2030  # the marks are the engine's (planner.analysis.lookthrough)
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,81 @@ def ranking_grid(ranking: Ranking, limit: int = 10) -> Grid:
                         "to recover)."))
 
 
+def origin_grid(report: Report, limit: int = 12) -> Grid | None:
+    """The declared top origin country beside the effective one, for the materials whose
+    supply look-through spread (an origin not stated: bought from a trader, or written
+    unknown), the most looked through first; None when it spread none."""
+    m = report.materials
+    if "looked_through_share" not in m.columns:
+        return None
+    looked = m[(m["looked_through_share"] > 0).fillna(False).to_numpy(dtype=bool)]
+    if looked.empty:
+        return None
+    looked = looked.sort_values(["looked_through_share", "item_id"], ascending=[False, True],
+                                kind="stable")
+
+    def origin(country: object, share: object) -> str:
+        return f"{fmt.text(country)} {fmt.share(share)}" if not fmt.is_missing(share) \
+            else fmt.DASH
+
+    rows = [[str(r.name), commodity_name(r.commodity),
+             origin(r.top_country, r.top_country_share),
+             origin(r.effective_top_country, r.effective_top_share),
+             fmt.share(r.unknown_origin_share),
+             origin(r.world_top_country, r.world_top_share)]
+            for r in looked.head(limit).itertuples(index=False)]
+    note = ""
+    if len(looked) > limit:
+        note = _("The {limit} most looked-through of {count} materials are shown.").format(
+            limit=limit, count=len(looked))
+    return Grid(_("Declared and effective origin: unknown origins spread over world "
+                  "production"),
+                [(_("Material"), 3.0, "l"), (_("Commodity"), 1.4, "l"),
+                 (_("Declared origin"), 1.2, "r"), (_("Effective origin"), 1.2, "r"),
+                 (_("Unknown origin"), 1.0, "r"), (_("World's largest"), 1.2, "r")],
+                rows, note)
+
+
+def portfolio_grid(project: Project, report: Report) -> Grid | None:
+    """Each commodity's effective dependence on its largest origin country, by value and
+    by quantity, the declared one beside it, against the policy marks; the note names the
+    products flagged for origin content. None when there is neither."""
+    portfolio = report.portfolio
+    flagged = flagged_products(report)
+    if (portfolio is None or portfolio.empty) and flagged.empty:
+        return None
+    rows = []
+
+    def dependence(country: object, share: object) -> str:
+        return f"{fmt.text(country)} {fmt.share(share)}" if not fmt.is_missing(share) \
+            else fmt.DASH
+
+    for r in (portfolio if portfolio is not None else pd.DataFrame()).itertuples(index=False):
+        rows.append([commodity_name(r.commodity), fmt.count(r.materials),
+                     dependence(r.top_country_by_value, r.share_by_value),
+                     dependence(r.top_country_by_quantity, r.share_by_quantity),
+                     dependence(r.declared_top_country, r.declared_share_by_value),
+                     fmt.yes_no(r.over_g7_60), fmt.yes_no(r.over_g7_50),
+                     fmt.yes_no(r.over_eu_65)])
+    note = _("Effective: origins a source does not state (bought from a trader, or written "
+             "unknown) spread over world production; by quantity only where a commodity's "
+             "materials share one unit. Over a mark: above it by value or by quantity.")
+    if not flagged.empty:
+        s = project.settings
+        products = pgettext("list separator", ", ").join(
+            f"{r.item_id} {fmt.share(r.content_share)}" for r in flagged.itertuples(index=False))
+        note += "\n" + _("Flagged for origin content (more than {threshold} of the material "
+                         "value from {country}): {products}. {screening}").format(
+            threshold=fmt.share(s.content_threshold), country=fmt.text(s.content_country),
+            products=products, screening=_(SCREENING))
+    return Grid(_("Portfolio against the policy marks: effective dependence on one country"),
+                [(_("Commodity"), 2.4, "l"), (_("Materials"), 0.8, "r"),
+                 (_("By value"), 1.2, "r"), (_("By quantity"), 1.2, "r"),
+                 (_("Declared by value"), 1.4, "r"), (_("Over G7 60%"), 1.0, "r"),
+                 (_("Over G7 50%"), 1.0, "r"), (_("Over EU 65%"), 1.0, "r")],
+                rows, note)
+
+
 def cover_axis(report: Report) -> str:
     """How the report's days of cover are measured, as a chart's axis says it."""
     if report.profile is not None:
@@ -231,6 +310,9 @@ def build_summary(project: Project, report: Report, plan: Plan | None = None,
                   ranking: Ranking | None = None) -> Summary:
     s = project.settings
     grids = []
+    for grid in (origin_grid(report), portfolio_grid(project, report)):
+        if grid is not None:
+            grids.append(grid)
     if plan is not None and len(plan.lines):
         grids.append(plan_grid(plan))
     if ranking is not None and len(ranking.stops):

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>ScenarioPage</name>
+    <message numerus="yes">
+        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</source>
+        <translation>
+            <numerusform>Look-through: part of the hit on {count} of the %n material comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</numerusform>
+            <numerusform>Look-through: part of the hit on {count} of the %n materials comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StockCurves</name>
     <message numerus="yes">
         <source>{count} hit material(s) without demand not drawn.</source>
@@ -104,6 +114,13 @@
         <translation>
             <numerusform>{count} supplier</numerusform>
             <numerusform>{count} suppliers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</source>
+        <translation>
+            <numerusform>For %n material, a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</numerusform>
+            <numerusform>For %n materials, a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</numerusform>
         </translation>
     </message>
 </context>

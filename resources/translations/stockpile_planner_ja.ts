@@ -32,6 +32,58 @@
         <translation>部品表の全階層を通じた、製品 1 単位あたりの消費量</translation>
     </message>
     <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>A purchased material the product consumes, at any BOM level</source>
+        <translation>製品が消費する購入材料（部品表のすべての階層）</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原産国</translation>
+    </message>
+    <message>
+        <source>Effective origin country: unknown origins spread over the world&apos;s producers; blank: no known origin</source>
+        <translation>実質ベースの原産国。不明な原産国は世界の生産国に按分しています。空欄は原産国が判明しないものです</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国名</translation>
+    </message>
+    <message>
+        <source>Quantity / unit</source>
+        <translation>単位あたり数量</translation>
+    </message>
+    <message>
+        <source>Quantity of the material from this origin per unit of the product, in its unit</source>
+        <translation>製品 1 単位あたりの、この原産国からの材料の数量（材料の単位）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Value / unit ({currency})</source>
+        <translation>単位あたり価値（{currency}）</translation>
+    </message>
+    <message>
+        <source>Purchase value of that quantity</source>
+        <translation>その数量の購入額</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Its share of the product&apos;s material value</source>
+        <translation>製品の材料価値に占める比率</translation>
+    </message>
+    <message>
+        <source>The origin country&apos;s name</source>
+        <translation>原産国の名称</translation>
+    </message>
+    <message>
         <source>Where used: select an item</source>
         <translation>使用先：品目を選択してください</translation>
     </message>
@@ -74,6 +126,10 @@
     <message>
         <source>Product exposure</source>
         <translation>製品別リスク</translation>
+    </message>
+    <message>
+        <source>Origin content</source>
+        <translation>原産国含有</translation>
     </message>
     <message>
         <source>Where used: {item} {name}</source>
@@ -537,6 +593,58 @@ product</source>
         <source>The demand forecast for the month, in the item&apos;s unit.</source>
         <translation>その月の需要予測（品目の単位）。</translation>
     </message>
+    <message>
+        <source>The USGS commodity whose world production spreads an unknown origin (Rare Earths, Gallium…).</source>
+        <translation>原産国不明の調達分の按分に用いる USGS の鉱種（レアアース、ガリウムなど）。</translation>
+    </message>
+    <message>
+        <source>The largest origin country once unknown origins are spread over the world&apos;s producers (an estimate).</source>
+        <translation>原産国不明分を世界の生産国に按分した後の最大の原産国（推定）。</translation>
+    </message>
+    <message>
+        <source>The effective top country&apos;s share of the item&apos;s supply, in percent (an estimate).</source>
+        <translation>実質ベースの最大原産国が品目の調達に占める比率（%、推定）。</translation>
+    </message>
+    <message>
+        <source>Country HHI of the effective mix (the world&apos;s other countries counted as one producer).</source>
+        <translation>実質ベースの国別 HHI（世界のその他の国は 1 つの生産国として計算）。</translation>
+    </message>
+    <message>
+        <source>The largest producer of the commodity in the world (USGS).</source>
+        <translation>その鉱種の世界最大の生産国（USGS）。</translation>
+    </message>
+    <message>
+        <source>The largest producer&apos;s share of world production, in percent (USGS).</source>
+        <translation>最大生産国が世界生産に占める比率（%、USGS）。</translation>
+    </message>
+    <message>
+        <source>The share of the item&apos;s supply whose origin is unknown (written unknown, or blank from a trader), in percent.</source>
+        <translation>原産国不明（「不明」と記入、または商社からの調達で空欄）の調達分が品目の調達に占める比率（%）。</translation>
+    </message>
+    <message>
+        <source>The part of the share that look-through found: supply of unknown origin spread over the world&apos;s producers (an estimate).</source>
+        <translation>比率のうちルックスルーで判明した分。原産国不明の調達分を世界の生産国に按分したものです（推定）。</translation>
+    </message>
+    <message>
+        <source>The purchase value of the materials in one unit of the product, in the project&apos;s currency.</source>
+        <translation>製品 1 単位に含まれる材料の購入額（基準通貨）。</translation>
+    </message>
+    <message>
+        <source>The country whose content in products is screened (the setting Content country).</source>
+        <translation>製品の含有を審査する対象国（設定「含有判定の対象国」）。</translation>
+    </message>
+    <message>
+        <source>The value per unit of product of the materials from the content country (effective origins), in the project&apos;s currency.</source>
+        <translation>製品 1 単位あたり、対象国を原産国とする材料の含有価値（実質ベース、基準通貨）。</translation>
+    </message>
+    <message>
+        <source>The content value&apos;s share of the material value: an estimate for screening, not a legal determination.</source>
+        <translation>材料価値に占める含有価値の比率。審査用の推定であり、法的な判定ではありません。</translation>
+    </message>
+    <message>
+        <source>yes: the content share is above the project&apos;s content threshold.</source>
+        <translation>該当：含有率が含有率の基準値を超えています。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnWords</name>
@@ -600,6 +708,10 @@ product</source>
         <translation>テンプレートのブックを取り込むか、材料とその調達先を追加すると、在庫日数と供給リスクがここに表示されます。</translation>
     </message>
     <message>
+        <source>Origin-country mix of supply (effective)</source>
+        <translation>原産国別の調達構成（実質ベース）</translation>
+    </message>
+    <message>
         <source>&amp;nbsp;of {total}</source>
         <translation>&amp;nbsp;/ {total}</translation>
     </message>
@@ -624,6 +736,11 @@ product</source>
         <translation>購入額がありません。調達先に単価を入力してください。</translation>
     </message>
     <message>
+        <source>of purchase value from {country} (largest origin, effective)</source>
+        <translation>購入額に占める{country}の比率
+（最大の原産国、実質ベース）</translation>
+    </message>
+    <message>
         <source>of purchase value from {country} (largest origin)</source>
         <translation>購入額に占める{country}の比率
 （最大の原産国）</translation>
@@ -637,6 +754,12 @@ product</source>
 Next: {countries}</source>
         <translation>
 次点：{countries}</translation>
+    </message>
+    <message>
+        <source>
+Effective: origins you do not know are spread over the world&apos;s producers of the material&apos;s commodity (an estimate).</source>
+        <translation>
+実質ベース：不明な原産国を、材料の鉱種の世界の生産国に按分しています（推定）。</translation>
     </message>
     <message>
         <source>
@@ -690,6 +813,24 @@ Next: {countries}</source>
         <source>target {value:.0f} d</source>
         <translation>目標 {value:.0f} 日</translation>
     </message>
+    <message>
+        <source>Declared: the origins your Sources sheet gives (blank: the supplier&apos;s country).
+Effective: origins you do not know (written unknown, or blank from a trader) spread over the world&apos;s producers of the material&apos;s commodity, by their share of world production. An estimate.</source>
+        <translation>申告ベース：調達先シートに記入された原産国（空欄は仕入先の所在国）。
+実質ベース：不明な原産国（「不明」と記入、または商社からの調達で空欄）を、材料の鉱種の世界生産に占める各国の比率で按分したもの。推定値です。</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申告ベース</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>実質ベース</translation>
+    </message>
+    <message>
+        <source>effective share of supply from the top origin country (%)</source>
+        <translation>最大原産国からの調達比率・実質ベース（%）</translation>
+    </message>
     <message numerus="yes">
         <source>{count} material(s) without demand or sources not shown</source>
         <translation>
@@ -699,6 +840,14 @@ Next: {countries}</source>
     <message>
         <source>▲ cover beyond {days}</source>
         <translation>▲ 在庫日数 {days} 超</translation>
+    </message>
+    <message>
+        <source>{name}
+{cover} of cover, target {target} ({status})
+{share} of supply from {country} (effective, an estimate)</source>
+        <translation>{name}
+在庫日数 {cover}、目標 {target}（{status}）
+{country} からの調達比率 {share}（実質ベース、推定）</translation>
     </message>
     <message>
         <source>{name}
@@ -770,6 +919,30 @@ Next: {countries}</source>
     <message>
         <source>Country share</source>
         <translation>原産国比率</translation>
+    </message>
+    <message>
+        <source>Effective top country</source>
+        <translation>最大原産国（実質ベース）</translation>
+    </message>
+    <message>
+        <source>Effective share</source>
+        <translation>原産国比率（実質ベース）</translation>
+    </message>
+    <message>
+        <source>Unknown origin</source>
+        <translation>原産国不明</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>鉱種</translation>
+    </message>
+    <message>
+        <source>World top producer</source>
+        <translation>世界最大の生産国</translation>
+    </message>
+    <message>
+        <source>World share</source>
+        <translation>世界シェア</translation>
     </message>
     <message>
         <source>Supplier HHI</source>
@@ -846,6 +1019,26 @@ Next: {countries}</source>
     <message>
         <source>Most concentrated material</source>
         <translation>集中度が最も高い材料</translation>
+    </message>
+    <message>
+        <source>Content country</source>
+        <translation>含有判定の対象国</translation>
+    </message>
+    <message>
+        <source>Content share</source>
+        <translation>含有率</translation>
+    </message>
+    <message>
+        <source>Over content threshold</source>
+        <translation>含有率の基準超過</translation>
+    </message>
+    <message>
+        <source>Content value / unit</source>
+        <translation>含有価値（製品 1 単位あたり）</translation>
+    </message>
+    <message>
+        <source>Material value / unit</source>
+        <translation>材料価値（製品 1 単位あたり）</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1420,45 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>MixModel</name>
+    <message>
+        <source>Declared</source>
+        <translation>申告ベース</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>実質ベース</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原産国</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>世界シェア</translation>
+    </message>
+    <message>
+        <source>The origin country (its code in the cell&apos;s tooltip)</source>
+        <translation>原産国（セルのツールチップに国コード）</translation>
+    </message>
+    <message>
+        <source>Its share of the commodity&apos;s purchase value, by the origins your Sources sheet gives</source>
+        <translation>調達先シートに記入された原産国による、その鉱種の購入額に占める比率</translation>
+    </message>
+    <message>
+        <source>Its share once unknown origins are spread over the world&apos;s producers (an estimate)</source>
+        <translation>不明な原産国を世界の生産国に按分した後の比率（推定）</translation>
+    </message>
+    <message>
+        <source>Its share of world production, which the effective mix is estimated from</source>
+        <translation>実質ベースの推定に用いた、世界の生産に占める比率</translation>
+    </message>
+    <message>
+        <source>No known origin</source>
+        <translation>原産国不明</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>{title} failed</source>
@@ -1238,14 +1470,45 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>OriginContentPanel</name>
+    <message>
+        <source>An estimate for screening, not a legal determination: origins you do not know are spread over the world&apos;s producers of each material&apos;s commodity.</source>
+        <translation>審査用の推定であり、法的な判定ではありません。不明な原産国は、各材料の鉱種の世界の生産国に按分しています。</translation>
+    </message>
+    <message>
+        <source>Origin content: select a product</source>
+        <translation>原産国含有：製品を選択してください</translation>
+    </message>
+    <message>
+        <source>Origin content of {item} {name}, per unit</source>
+        <translation>{item} {name} の原産国含有（1 単位あたり）</translation>
+    </message>
+    <message>
+        <source>{country} content: no material value to weigh (add unit prices to the sources).</source>
+        <translation>{country} の含有：材料価値がないため算出できません（調達先に単価を入力してください）。</translation>
+    </message>
+    <message>
+        <source>Flagged: {country} content {share} of the material value ({value} per unit), above the {threshold} threshold.</source>
+        <translation>要確認：{country} の含有率は材料価値の {share}（1 単位あたり {value}）で、基準値 {threshold} を超えています。</translation>
+    </message>
+    <message>
+        <source>Not flagged: {country} content {share} of the material value ({value} per unit), at or below the {threshold} threshold.</source>
+        <translation>該当なし：{country} の含有率は材料価値の {share}（1 単位あたり {value}）で、基準値 {threshold} 以下です。</translation>
+    </message>
+    <message>
+        <source>no known origin</source>
+        <translation>原産国不明</translation>
+    </message>
+</context>
+<context>
     <name>PageSpec</name>
     <message>
         <source>Suppliers</source>
         <translation>仕入先</translation>
     </message>
     <message>
-        <source>Who you buy from, and the country they sell from (ISO code such as CN, DE, JP).</source>
-        <translation>購入先の仕入先と、その出荷国（CN、DE、JP などの ISO コード）です。</translation>
+        <source>Who you buy from, and the country they sell from (ISO code such as CN, DE, JP). Kind: producer, or trader for a trading house that sells what others mined or refined.</source>
+        <translation>購入先と、その出荷元の国（CN、DE、JP などの ISO コード）。区分：メーカー、または他社が採掘・精錬したものを販売する商社。</translation>
     </message>
     <message>
         <source>Open orders</source>
@@ -1282,6 +1545,10 @@ Restore them?</source>
     <message>
         <source>Scenarios</source>
         <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>World supply</source>
+        <translation>世界の供給</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1881,6 +2148,12 @@ Restore them?</source>
         <source>No source of this project comes from this stop. Choose another country, supplier or preset.</source>
         <translation>このプロジェクトには、途絶の対象となる調達先がありません。別の国、仕入先またはプリセットを選んでください。</translation>
     </message>
+    <message numerus="yes">
+        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</source>
+        <translation>
+            <numerusform>ルックスルー：影響を受ける %n 件の材料のうち {count} 件は、影響の一部が不明な原産国を世界の生産国に按分した分です。最大は {name} の調達の {share} です。推定値です。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No material runs out within the {days} days.</source>
         <translation>{days} 日以内に欠品する材料はありません。</translation>
@@ -1975,6 +2248,14 @@ every material lasts</source>
     <message>
         <source>Share of its supply the stop hits</source>
         <translation>供給のうち途絶の影響を受ける比率</translation>
+    </message>
+    <message>
+        <source>Of which via look-through</source>
+        <translation>うちルックスルー分</translation>
+    </message>
+    <message>
+        <source>The part of the hit share found by look-through: supply of unknown origin spread over the world&apos;s producers (an estimate)</source>
+        <translation>影響比率のうちルックスルーで判明した分。原産国不明の調達分を世界の生産国に按分したものです（推定）</translation>
     </message>
     <message>
         <source>TTS (day)</source>
@@ -2230,6 +2511,22 @@ every material lasts</source>
         <translation>レポートに表示します</translation>
     </message>
     <message>
+        <source>Content country</source>
+        <translation>含有判定の対象国</translation>
+    </message>
+    <message>
+        <source>Whose origin content in products is screened</source>
+        <translation>製品の原産国含有を審査する国</translation>
+    </message>
+    <message>
+        <source>Content threshold</source>
+        <translation>含有率の基準値</translation>
+    </message>
+    <message>
+        <source>A product whose content share is above it is flagged</source>
+        <translation>含有率がこれを超える製品を要確認とします</translation>
+    </message>
+    <message>
         <source>Project settings</source>
         <translation>プロジェクト設定</translation>
     </message>
@@ -2273,8 +2570,8 @@ every material lasts</source>
         <translation>調達先</translation>
     </message>
     <message>
-        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier&apos;s country.</source>
-        <translation>品目ごとの仕入先と調達比率です（1 品目の比率の合計は 100%）。原産国は材料を採掘・精錬した国で、空欄の場合は仕入先の国とみなします。</translation>
+        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier&apos;s country, except for a trader, where it means not known, as “unknown” does: look-through then spreads it over the world&apos;s producers.</source>
+        <translation>各品目の調達先と、品目の調達に占める比率（品目ごとの合計は 100%）。原産国は材料が採掘・精錬された国です。空欄は仕入先の所在国とみなします。ただし商社の場合は「不明」と記入したときと同じく原産国不明として扱い、ルックスルーで世界の生産国に按分します。</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +2835,12 @@ every material lasts</source>
             <numerusform>{count} 社</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</source>
+        <translation>
+            <numerusform>%n 件の材料は、一部がルックスルー（不明な原産国を世界の生産国に按分したもの）によるものです。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every source of this supplier, whatever the origin: {materials} from {countries}.</source>
         <translation>この仕入先のすべての調達先（原産国を問わず）：{materials}（原産国：{countries}）。</translation>
@@ -2795,6 +3098,141 @@ every material lasts</source>
 … and {count} more</source>
         <translation>
 …ほか {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>WorldPage</name>
+    <message>
+        <source>Other countries</source>
+        <translation>その他の国</translation>
+    </message>
+    <message>
+        <source>share (%)</source>
+        <translation>シェア（%）</translation>
+    </message>
+    <message>
+        <source>{statistic}, {year}</source>
+        <translation>{statistic}（{year} 年）</translation>
+    </message>
+    <message>
+        <source>Largest {country} {share} · top 3 {top3} · HHI {hhi}</source>
+        <translation>最大 {country} {share} · 上位 3 か国 {top3} · HHI {hhi}</translation>
+    </message>
+    <message>
+        <source>Shares of the {total} {unit} listed; world total as reported: {reported} {unit}.</source>
+        <translation>掲載国の合計 {total} {unit} に対するシェアです。公表された世界合計は {reported} {unit} です。</translation>
+    </message>
+    <message>
+        <source>Shares of the {total} {unit} listed.</source>
+        <translation>掲載国の合計 {total} {unit} に対するシェアです。</translation>
+    </message>
+    <message>
+        <source>Not given by the release (left out): {countries}.</source>
+        <translation>数値が公表されていない国（集計外）: {countries}。</translation>
+    </message>
+    <message>
+        <source>Listed with no production: {countries}.</source>
+        <translation>生産量ゼロとして掲載：{countries}。</translation>
+    </message>
+    <message>
+        <source>Search commodities (e.g. neodymium)</source>
+        <translation>鉱種を検索（例: ネオジム）</translation>
+    </message>
+    <message>
+        <source>Commodities</source>
+        <translation>鉱種</translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation>出典: {citation}</translation>
+    </message>
+    <message>
+        <source>Your purchases by origin</source>
+        <translation>自社調達の原産国構成</translation>
+    </message>
+    <message>
+        <source>Declared and effective mix</source>
+        <translation>申告ベースと実質ベースの構成</translation>
+    </message>
+    <message>
+        <source>Share of the commodity&apos;s daily purchase value by origin country.</source>
+        <translation>この鉱種の 1 日あたり購入額に占める原産国別の比率です。</translation>
+    </message>
+    <message>
+        <source>share of purchase value (%)</source>
+        <translation>購入額に占める比率（%）</translation>
+    </message>
+    <message>
+        <source>The effective mix is an estimate: supply of unknown origin (bought through a trader, or with the origin written as unknown) is spread over the producing countries by their share of world production.</source>
+        <translation>実質ベースの構成は推定値です。原産国が不明な調達分（商社経由、または原産国を「不明」と記入したもの）を、世界の生産シェアに応じて生産国に按分しています。</translation>
+    </message>
+    <message>
+        <source>In this project</source>
+        <translation>このプロジェクトの鉱種</translation>
+    </message>
+    <message>
+        <source>Other commodities</source>
+        <translation>その他の鉱種</translation>
+    </message>
+    <message>
+        <source>World production in {year} by country, from the USGS world production tables ({unit}).</source>
+        <translation>{year} 年の国別の世界の生産（USGS 世界生産統計、単位: {unit}）</translation>
+    </message>
+    <message>
+        <source>The USGS release has no world production table for this commodity.</source>
+        <translation>USGS の公表データには、この鉱種の世界生産統計がありません。</translation>
+    </message>
+    <message>
+        <source>World: the country&apos;s share of world production ({statistic}, {year}), which the effective mix is estimated from.</source>
+        <translation>世界シェア: 実質ベースの推定に用いた世界の生産（{statistic}、{year} 年）に占める各国のシェアです。</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>数値を計算しています…</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申告ベース</translation>
+    </message>
+    <message>
+        <source>Effective (estimate)</source>
+        <translation>実質ベース（推定）</translation>
+    </message>
+    <message>
+        <source>The project buys no {commodity} with a purchase value (or its materials have no commodity).</source>
+        <translation>このプロジェクトには、購入額のある{commodity}の調達がありません（または材料に鉱種が設定されていません）。</translation>
+    </message>
+    <message>
+        <source>The project buys no {commodity} with a purchase value.</source>
+        <translation>このプロジェクトには、購入額のある{commodity}の調達がありません。</translation>
+    </message>
+    <message>
+        <source>Largest origin (effective): {country}, {share} of purchase value.</source>
+        <translation>最大の原産国（実質ベース）: {country}、購入額の {share}</translation>
+    </message>
+    <message>
+        <source>Declared: {country}, {share}.</source>
+        <translation>申告ベース: {country}、{share}</translation>
+    </message>
+    <message>
+        <source>G7 2030 goal (under {mark}): {state}</source>
+        <translation>G7 2030 年目標（{mark} 未満）: {state}</translation>
+    </message>
+    <message>
+        <source>G7 ambition (under {mark}): {state}</source>
+        <translation>G7 努力目標（{mark} 未満）: {state}</translation>
+    </message>
+    <message>
+        <source>EU cap (at most {mark}): {state}</source>
+        <translation>EU 上限（{mark} 以下）: {state}</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>超過</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>範囲内</translation>
     </message>
 </context>
 <context>

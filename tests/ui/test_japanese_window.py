@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox
 
 from planner.inputs.schema import SETTINGS, SHEETS
+from planner.inputs.usgs import SOURCE
 from tests.ui.conftest import SAMPLES
 from tests.ui.test_layout_1366 import clipped, go_to, open_window
 from ui.common.theme import status_colour
@@ -64,6 +65,8 @@ def data_words(window: MainWindow) -> set[str]:
     texts = [*p.items["name"].dropna().astype(str), *p.suppliers["name"].dropna().astype(str),
              *p.items["category"].dropna().astype(str), *p.items["unit"].dropna().astype(str),
              str(p.settings.company or "")]
+    # a bibliographic reference is quoted as published (the USGS release on World supply)
+    texts.append(SOURCE)
     return {w for text in texts for w in WORD.findall(text)}
 
 

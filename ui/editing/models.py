@@ -15,12 +15,15 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from planner.analysis.commodity_names import commodity_name
 from planner.analysis.ordering import status_rank
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.core.i18n import pgettext
 from planner.inputs import editing
-from planner.inputs.schema import Column, sheet
+from planner.inputs.parsing import unknown_origin_name
+from planner.inputs.schema import UNKNOWN_ORIGIN, Column, sheet
+from planner.inputs.usgs import resolve_commodity
 from ui.common import theme
 from ui.editing.document import Document
 from ui.qt import (
@@ -274,6 +277,47 @@ COLUMN_TIPS: dict[str, str] = {
                                                        "unit."),
     "Forecast.quantity": QT_TRANSLATE_NOOP("ColumnTips", "The demand forecast for the month, in "
                                                          "the item's unit."),
+    # look-through: origins a buyer does not know, spread over the world's producers
+    "commodity": QT_TRANSLATE_NOOP("ColumnTips", "The USGS commodity whose world production "
+                                                 "spreads an unknown origin (Rare Earths, "
+                                                 "Gallium…)."),
+    "effective_top_country": QT_TRANSLATE_NOOP("ColumnTips", "The largest origin country once "
+                                                             "unknown origins are spread over "
+                                                             "the world's producers (an "
+                                                             "estimate)."),
+    "effective_top_share": QT_TRANSLATE_NOOP("ColumnTips", "The effective top country's share "
+                                                           "of the item's supply, in percent "
+                                                           "(an estimate)."),
+    "effective_country_hhi": QT_TRANSLATE_NOOP("ColumnTips", "Country HHI of the effective mix "
+                                                             "(the world's other countries "
+                                                             "counted as one producer)."),
+    "world_top_country": QT_TRANSLATE_NOOP("ColumnTips", "The largest producer of the "
+                                                         "commodity in the world (USGS)."),
+    "world_top_share": QT_TRANSLATE_NOOP("ColumnTips", "The largest producer's share of world "
+                                                       "production, in percent (USGS)."),
+    "unknown_origin_share": QT_TRANSLATE_NOOP("ColumnTips", "The share of the item's supply "
+                                                            "whose origin is unknown (written "
+                                                            "unknown, or blank from a trader), "
+                                                            "in percent."),
+    "looked_through_share": QT_TRANSLATE_NOOP("ColumnTips", "The part of the share that "
+                                                            "look-through found: supply of "
+                                                            "unknown origin spread over the "
+                                                            "world's producers (an estimate)."),
+    "material_value": QT_TRANSLATE_NOOP("ColumnTips", "The purchase value of the materials in "
+                                                      "one unit of the product, in the "
+                                                      "project's currency."),
+    "content_country": QT_TRANSLATE_NOOP("ColumnTips", "The country whose content in products "
+                                                       "is screened (the setting Content "
+                                                       "country)."),
+    "content_value": QT_TRANSLATE_NOOP("ColumnTips", "The value per unit of product of the "
+                                                     "materials from the content country "
+                                                     "(effective origins), in the project's "
+                                                     "currency."),
+    "content_share": QT_TRANSLATE_NOOP("ColumnTips", "The content value's share of the material "
+                                                     "value: an estimate for screening, not a "
+                                                     "legal determination."),
+    "content_flag": QT_TRANSLATE_NOOP("ColumnTips", "yes: the content share is above the "
+                                                    "project's content threshold."),
 }
 
 
@@ -305,7 +349,10 @@ class LazyStrings:
         return text
 
 
-CHOICE_KINDS = ("kind", "per")  # cells of a few words, shown in the window's language
+# cells of a few words, shown in the window's language
+CHOICE_KINDS = ("kind", "per", "supplier_kind")
+# the engine's translation context of each (pgettext("supplier kind", "trader"))
+_CHOICE_CONTEXT = {"supplier_kind": "supplier kind"}
 
 # Words the engine puts in a column, shown in the window's language (the engine keeps its
 # keys: safety_stock.GIVEN...; a script reading the report sees them unchanged)
@@ -329,7 +376,25 @@ def _status_text(value: object) -> str:
 def _choice(value: object, kind: str) -> str:
     """A kind or per cell (product, day...) as the template in the window's language writes
     it (製品, 日); the engine reads either back as the same."""
-    return "" if fmt.is_missing(value) else pgettext(kind, str(value))
+    if fmt.is_missing(value):
+        return ""
+    return pgettext(_CHOICE_CONTEXT.get(kind, kind), str(value))
+
+
+def _origin(value: object) -> str:
+    """An origin cell: its country code, or "unknown" in the window's language (不明)."""
+    if fmt.is_missing(value):
+        return ""
+    return unknown_origin_name() if value == UNKNOWN_ORIGIN else str(value)
+
+
+def _commodity(value: object) -> str:
+    """An Items commodity cell in the window's language (レアアース for Rare Earths, or for
+    neodymium, whichever way it was written); what names no commodity, as written."""
+    if fmt.is_missing(value):
+        return ""
+    resolved = resolve_commodity(str(value))
+    return commodity_name(resolved) if resolved else str(value)
 
 
 def _month(value: object) -> str:
@@ -344,6 +409,10 @@ def _display(series: pd.Series, kind: str, key: str = "") -> tuple[str, ...] | L
         return tuple([_status_text(v) for v in series])
     if kind in CHOICE_KINDS:
         return tuple([_choice(v, kind) for v in series])
+    if kind == "origin":
+        return tuple([_origin(v) for v in series])
+    if kind == "commodity":
+        return tuple([_commodity(v) for v in series])
     words = COLUMN_WORDS.get(key)
     if words is not None:
         return tuple(["" if fmt.is_missing(v) else QCoreApplication.translate(
@@ -369,6 +438,10 @@ def _edit_text(value: object, kind: str) -> str:
         return _month(value)
     if kind in CHOICE_KINDS:
         return _choice(value, kind)
+    if kind == "origin":
+        return _origin(value)
+    if kind == "commodity":
+        return _commodity(value)
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value)
@@ -606,7 +679,8 @@ class FrameModel(QAbstractTableModel):
 
 
 KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month",
-                "kind": "kind", "per": "per"}
+                "kind": "kind", "per": "per", "supplier_kind": "supplier_kind",
+                "origin": "origin"}
 
 # The read-only name shown right of an id: id column -> (name column, its title, the
 # table the name is looked up in); the titles are translated where shown
@@ -658,7 +732,8 @@ class ProjectTableModel(FrameModel):
         self.doc, self.table = doc, table
         cols = []
         for c in self.spec.columns:
-            cols.append(Col(c.name, _heading(c), KIND_OF_TYPE.get(c.type, "text"),
+            kind = "commodity" if c.name == "commodity" else KIND_OF_TYPE.get(c.type, "text")
+            cols.append(Col(c.name, _heading(c), kind,
                             _header_tip(table, c)))
             lookup = LOOKUPS.get(c.name) if table not in NAME_TABLES else None
             if lookup is not None:

@@ -19,10 +19,17 @@ import io
 
 import numpy as np
 
+from planner.analysis.commodity_names import commodity_name
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.inputs import editing
-from planner.inputs.parsing import choice_names, country_codes, currency_codes
+from planner.inputs.parsing import (
+    choice_names,
+    country_codes,
+    currency_codes,
+    unknown_origin_name,
+)
+from planner.inputs.usgs import production_commodities
 from ui.editing.commands import InsertRows, RemoveRows, SetCells
 from ui.editing.document import Document
 from ui.editing.frozen import FrozenTableView
@@ -166,10 +173,15 @@ class ChoiceDelegate(QStyledItemDelegate):
     def choices(self, column: str) -> list[str] | None:
         spec = self.model.spec.column(column)
         p = self.doc.project
-        if spec.type in ("kind", "per"):  # in the window's language, as the cells show them
-            return choice_names(spec.type)
+        if spec.type in ("kind", "per", "supplier_kind"):
+            return choice_names(spec.type)  # in the window's language, as the cells show them
         if spec.type == "country":
             return sorted(country_codes())
+        if spec.type == "origin":  # a code, or an origin the buyer does not know
+            return [*sorted(country_codes()), unknown_origin_name()]
+        if column == "commodity" and self.model.table == "Items":
+            # in the window's language, as the cells show them; either is read back
+            return [commodity_name(c) for c in production_commodities()]
         if spec.type == "currency":
             return sorted(currency_codes())
         if column in ("item_id", "parent_id", "child_id") and self.model.table != "Items":

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planner.core import formatting as fmt
+from planner.core.countries import country_name
+from ui.common import theme
 from ui.editing.document import Document
 from ui.editing.frozen import FrozenTableView
 from ui.editing.models import Col, FrameModel
@@ -215,6 +217,134 @@ def products_columns() -> list[Col]:
     ]
 
 
+def content_columns(currency: str) -> list[Col]:
+    """A product's origin content, per material and effective origin country, per unit:
+    the figures first, names last, as the tab beside the tree is narrow."""
+    return [
+        Col("material_id", QCoreApplication.translate("BomPage", "Material"),
+            tip=QCoreApplication.translate("BomPage", "A purchased material the product "
+                                           "consumes, at any BOM level")),
+        Col("country", QCoreApplication.translate("BomPage", "Origin"),
+            tip=QCoreApplication.translate("BomPage", "Effective origin country: unknown "
+                                           "origins spread over the world's producers; "
+                                           "blank: no known origin")),
+        Col("share", QCoreApplication.translate("BomPage", "Share"), "share",
+            QCoreApplication.translate("BomPage", "Its share of the product's material "
+                                       "value")),
+        Col("value", QCoreApplication.translate("BomPage", "Value / unit ({currency})")
+            .format(currency=currency), "price",
+            QCoreApplication.translate("BomPage", "Purchase value of that quantity")),
+        Col("quantity", QCoreApplication.translate("BomPage", "Quantity / unit"), "number",
+            QCoreApplication.translate("BomPage", "Quantity of the material from this "
+                                       "origin per unit of the product, in its unit")),
+        Col("unit", QCoreApplication.translate("BomPage", "Unit")),
+        Col("name", QCoreApplication.translate("BomPage", "Name")),
+        Col("country_name", QCoreApplication.translate("BomPage", "Country"), "text",
+            QCoreApplication.translate("BomPage", "The origin country's name")),
+    ]
+
+
+class OriginContentPanel(QWidget):
+    """The selected product's origin content: the content country's share, its flag said
+    in words, and each material's quantity and value per effective origin country."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.product_id = ""
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.flag = QLabel(self)
+        self.flag.setObjectName("contentFlag")
+        self.flag.setWordWrap(True)
+        self.flag.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QLabel(self.tr("An estimate for screening, not a legal determination: "
+                                   "origins you do not know are spread over the world's "
+                                   "producers of each material's commodity."), self)
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
+        self.model = FrameModel(content_columns(self._currency()), self)
+        self.view = FrozenTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.flag)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        theme.notifier().changed.connect(self._restyle)
+        self.show_product("")
+
+    def _restyle(self, _scheme: object) -> None:
+        """The flag's colour in the theme now in force."""
+        self.show_product(self.product_id)
+
+    def _currency(self) -> str:
+        return self.doc.project.settings.currency
+
+    def flag_text(self) -> str:
+        return self.flag.text()
+
+    def show_product(self, item_id: str) -> None:
+        """Show ``item_id``'s origin content when it is a product with figures."""
+        report = self.doc.report
+        content = report.content if report is not None else None
+        products = report.products if report is not None else None
+        row = (products[products["item_id"] == item_id] if products is not None and item_id
+               else None)
+        self.model.set_columns(content_columns(self._currency()))
+        if content is None or row is None or row.empty:
+            self.product_id = ""
+            self.title.setText(self.tr("Origin content: select a product"))
+            self.flag.setText("")
+            self.flag.setVisible(False)
+            self.model.set_frame(self.model.frame.iloc[:0])
+            return
+        self.product_id = item_id
+        r = row.iloc[0]
+        names = self.doc.project.items.drop_duplicates("item_id").set_index("item_id")
+        self.title.setText(self.tr("Origin content of {item} {name}, per unit").format(
+            item=item_id, name=fmt.text(names["name"].get(item_id))).rstrip())
+        country = str(r["content_country"])
+        threshold = fmt.percent(self.doc.project.settings.content_threshold, 1)
+        share = r["content_share"]
+        if fmt.is_missing(share):
+            text = self.tr("{country} content: no material value to weigh (add unit prices "
+                           "to the sources).").format(country=country)
+            level = ""
+        elif bool(r["content_flag"]):
+            text = self.tr("Flagged: {country} content {share} of the material value "
+                           "({value} per unit), above the {threshold} threshold.").format(
+                country=country, share=fmt.share(share),
+                value=fmt.price(r["content_value"], self._currency()), threshold=threshold)
+            level = "critical"
+        else:
+            text = self.tr("Not flagged: {country} content {share} of the material value "
+                           "({value} per unit), at or below the {threshold} threshold.").format(
+                country=country, share=fmt.share(share),
+                value=fmt.price(r["content_value"], self._currency()), threshold=threshold)
+            level = ""
+        self.flag.setText(text)
+        colour = theme.current().status_text[level] if level else ""
+        self.flag.setStyleSheet(f"font-weight: 600; color: {colour};" if colour else
+                                "font-weight: 600;")
+        self.flag.setVisible(True)
+        detail = content.detail(report.product_materials, item_id)  # type: ignore[union-attr]
+        # a producer the world table lists with no output adds nothing to the product
+        detail = detail[(detail["quantity"] > 0) | (detail["value"] > 0)]
+        ids = detail["material_id"]
+        codes = detail["country"].astype(object)
+        self.model.set_frame(detail.assign(
+            name=ids.map(names["name"]).astype(object).to_numpy(),
+            unit=ids.map(names["unit"]).astype(object).to_numpy(),
+            country_name=[country_name(str(c)) if isinstance(c, str) else
+                          self.tr("no known origin") for c in codes]))
+        self.view.fit_columns()
+
+
 class BomPage(QWidget):
     """The BOM tree, where-used, and the Items, BOM and Demand tables."""
 
@@ -286,6 +416,8 @@ class BomPage(QWidget):
         self.tabs.addTab(self.bom_page, self.tr("BOM"))
         self.tabs.addTab(self.demand_page, self.tr("Demand"))
         self.tabs.addTab(self.products_figures, self.tr("Product exposure"))
+        self.content = OriginContentPanel(doc, self)
+        self.tabs.addTab(self.content, self.tr("Origin content"))
 
         self.split = split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -354,3 +486,4 @@ class BomPage(QWidget):
             if item_id else self.tr("Where used: select an item"))
         self.used_view.fit_columns()
         self.products_view.fit_columns()
+        self.content.show_product(item_id)

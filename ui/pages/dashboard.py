@@ -123,6 +123,7 @@ class DashboardPage(QWidget):
 
         for chart in (self.cover_chart, self.mix_chart, self.exposure_map):
             chart.materialClicked.connect(doc.select_item)
+        self.exposure_map.modeChanged.connect(self._origins_switched)
         doc.reportChanged.connect(self._report_changed)
         doc.itemSelected.connect(self.highlight)
         # drawn when first shown (or asked for its figures): a hidden page costs nothing
@@ -177,24 +178,54 @@ class DashboardPage(QWidget):
         order = concentration_order(report.materials)[:MAX_ROWS]
         ids = [str(i) for i in table.ids[order]]
         names = [str(n) for n in table.names[order]]
-        # an edit of Stock or Orders keeps the report's sources: the same mix, not redrawn
+        self._draw_mix(report, ids, names, total)
+        width = max(self.cover_chart.label_width(), self.mix_chart.label_width())
+        self.cover_chart.set_label_width(width)
+        self.mix_chart.set_label_width(width)
+        self._draw_map(report, table)
+        self.highlight(doc.selected_item)
+
+    def _draw_mix(self, report: Report, ids: list[str], names: list[str], total: int
+                  ) -> None:
+        """The country mix of the materials ``ids``, declared or effective as the map's
+        buttons say; an edit of Stock or Orders keeps the report's sources: the same mix,
+        not redrawn."""
+        s = self.doc.project.settings
+        effective = self.exposure_map.effective and report.effective_sources is not None
+        sources = report.effective_sources if effective else report.sources
+        assert sources is not None
         drawn = self._mix_drawn
-        if drawn is None or drawn[0] is not report.sources or drawn[1:] != (
+        if drawn is None or drawn[0] is not sources or drawn[1:] != (
                 ids, names, s.max_country_share, total, language()):
-            mix = segments(report.sources, ids)
+            mix = segments(sources, ids)
             countries = {seg.country for segs in mix.values() for seg in segs if seg.country}
             # the names in the key follow the language: China / 中国
             self.mix_chart.set_mix(ids, names, mix, s.max_country_share,
                                    {c: country_name(c) for c in countries}, total)
-            self._mix_drawn = (report.sources, ids, names, s.max_country_share, total,
-                               language())
-        width = max(self.cover_chart.label_width(), self.mix_chart.label_width())
-        self.cover_chart.set_label_width(width)
-        self.mix_chart.set_label_width(width)
-        self.exposure_map.set_table(table, s.max_country_share, s.target_days)
-        self.highlight(doc.selected_item)
+            self._mix_drawn = (sources, ids, names, s.max_country_share, total, language())
+        self.mix_chart.title.setText(
+            self.tr("Origin-country mix of supply (effective)") if effective else
+            QCoreApplication.translate("charts", "Origin-country mix of supply"))
 
     # --- internals -------------------------------------------------------------------
+    def _draw_map(self, report: Report, table: MaterialTable | None = None) -> None:
+        """The exposure map over the declared origins, or the effective ones."""
+        s = self.doc.project.settings
+        if self.exposure_map.effective:
+            table = material_table(report, effective=True)
+        elif table is None:
+            table = material_table(report)
+        self.exposure_map.set_table(table, s.max_country_share, s.target_days)
+        self.exposure_map.highlight(self.doc.selected_item)
+
+    def _origins_switched(self, _effective: bool) -> None:
+        """The map's Declared | Effective buttons: the map, the country mix and the
+        largest-origin card follow."""
+        report = self.doc.report
+        if self._pending or report is None or self.showing_message():
+            return
+        self.refresh()
+
     def _report_changed(self) -> None:
         if self.isVisible():
             self.refresh()
@@ -262,25 +293,38 @@ class DashboardPage(QWidget):
               self.tr("One origin country holds more than {share}:").format(
                   share=fmt.percent(s.max_country_share)))
         card = self.cards["largest_country"]
+        effective = self.exposure_map.effective
+        if effective:  # the map shows effective origins: so does the card
+            dep = report.effective_dependence
+            top_country = str(dep.index[0]) if len(dep) else None
+            top_share = float(dep.iloc[0]) if len(dep) else None
         if top_country is None or top_share is None:
             card.set(fmt.DASH, "", self.tr("No purchase values: add unit prices to the "
                                            "sources."))
             return
         level = "bad" if top_share > G7_CAP else "warn" if top_share > G7_AMBITION else ""
-        card.caption.setText(self.tr("of purchase value from {country} (largest origin)")
-                             .format(country=country_name(top_country)))
+        caption = (self.tr("of purchase value from {country} (largest origin, effective)")
+                   if effective else
+                   self.tr("of purchase value from {country} (largest origin)"))
+        card.caption.setText(caption.format(country=country_name(top_country)))
         others = ", ".join(f"{c} {fmt.percent(v)}" for c, v in dep.iloc[1:4].items())
         tip = self.tr("Share of daily purchase value by origin country. G7 marks: under {cap} "
                       "by 2030, ambition {ambition}.").format(
                           cap=fmt.percent(G7_CAP), ambition=fmt.percent(G7_AMBITION))
         if others:
             tip += self.tr("\nNext: {countries}").format(countries=others)
+        if effective:
+            tip += self.tr("\nEffective: origins you do not know are spread over the world's "
+                           "producers of the material's commodity (an estimate).")
         card.set(f"{top_country} {fmt.percent(top_share)}", level, tip)
 
 
-def material_table(report: Report) -> MaterialTable:
-    """The report's materials as column arrays, in report order."""
+def material_table(report: Report, effective: bool = False) -> MaterialTable:
+    """The report's materials as column arrays, in report order; with ``effective``, each
+    material's top country and share once unknown origins are looked through."""
     m = report.materials
+    country, share = (("effective_top_country", "effective_top_share") if effective
+                      else ("top_country", "top_country_share"))
 
     def strings(column: str) -> np.ndarray:
         values = m[column].astype(object)
@@ -290,7 +334,7 @@ def material_table(report: Report) -> MaterialTable:
         ids=strings("item_id"), names=strings("name"), units=strings("unit"),
         cover=m["days_of_cover"].to_numpy(dtype=float),
         target=m["target_days"].to_numpy(dtype=float), status=strings("status"),
-        countries=strings("top_country"), share=m["top_country_share"].to_numpy(dtype=float))
+        countries=strings(country), share=m[share].to_numpy(dtype=float))
 
 
 def segments(sources: pd.DataFrame, item_ids: list[str]) -> dict[str, list[Segment]]:

@@ -21,7 +21,16 @@ from ui.pages.charts import (
     days_unit,
     status_key,
 )
-from ui.qt import QCoreApplication, QFontMetrics, Qt, QWidget
+from ui.qt import (
+    QCoreApplication,
+    QFontMetrics,
+    QHBoxLayout,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 
 class ExposureMap(ChartPanel):
@@ -31,12 +40,19 @@ class ExposureMap(ChartPanel):
     One scatter item per status, and one per status for covers beyond the axis (drawn as
     triangles at its top): each has a single brush, since a brush per point makes
     pyqtgraph style every point in Python on each redraw.
+
+    Two buttons under the title switch between the declared origins and the effective
+    ones (unknown origins spread over the world's producers); the page that owns the map
+    gives it the matching table when ``modeChanged`` says so.
     """
+
+    modeChanged = Signal(bool)  # True: effective origins
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(QCoreApplication.translate("ExposureMap", "Exposure map"), parent)
-        self.set_axis_label("bottom", self.tr("share of supply from the top origin country "
-                                              "(%)"))
+        self.effective = False
+        self._mode_buttons()
+        self._set_share_axis()
         self.set_axis_label("left", self.tr("days of cover"))
         self.title.setToolTip(self.tr("Hover a point for its figures; click it to select the "
                                       "material in every view."))
@@ -85,6 +101,59 @@ class ExposureMap(ChartPanel):
         self.highlighted = ""
         self._drawn: tuple[MaterialTable, float, float] | None = None
         self.restyle(theme.current())
+
+    def _mode_buttons(self) -> None:
+        """Declared | Effective, side by side under the title: one is always on, each
+        reached with Tab and pressed with Space."""
+        tip = self.tr("Declared: the origins your Sources sheet gives (blank: the supplier's "
+                      "country).\nEffective: origins you do not know (written unknown, or "
+                      "blank from a trader) spread over the world's producers of the "
+                      "material's commodity, by their share of world production. An "
+                      "estimate.")
+        self.declared_button = QToolButton(self)
+        self.declared_button.setText(self.tr("Declared"))
+        self.effective_button = QToolButton(self)
+        self.effective_button.setText(self.tr("Effective"))
+        # the one in force reads as pressed, in the theme's selection colours
+        pressed = ("QToolButton:checked { background: palette(highlight); "
+                   "color: palette(highlighted-text); font-weight: 600; }")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        for button, name in ((self.declared_button, "declaredOrigins"),
+                             (self.effective_button, "effectiveOrigins")):
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setStyleSheet(pressed)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
+            button.toggled.connect(self._mode_toggled)
+            row.addWidget(button)
+        self.declared_button.setChecked(True)
+        # a row of their own under the title, on the right: in the title row they would
+        # squeeze the status key into broken lines (in Japanese above all)
+        row.insertStretch(0, 1)
+        panel = self.layout()
+        assert isinstance(panel, QVBoxLayout)  # ChartPanel's: title row, plot, footer
+        panel.insertLayout(1, row)
+
+    def _mode_toggled(self, _checked: bool) -> None:
+        effective = self.effective_button.isChecked()
+        if effective != self.effective:
+            self.effective = effective
+            self._set_share_axis()
+            self.modeChanged.emit(effective)
+
+    def set_effective(self, effective: bool) -> None:
+        """Show the effective (True) or declared origins, as the buttons do."""
+        (self.effective_button if effective else self.declared_button).setChecked(True)
+
+    def _set_share_axis(self) -> None:
+        self.set_axis_label("bottom", self.tr(
+            "effective share of supply from the top origin country (%)") if self.effective
+            else self.tr("share of supply from the top origin country (%)"))
 
     def restyle(self, scheme: Scheme) -> None:
         """Every colour of the map in ``scheme``; the drawn points again in its colours."""
@@ -243,8 +312,11 @@ class ExposureMap(ChartPanel):
         t = self.table
         status = str(t.status[row])
         unit = days_unit()
-        return self.tr("{name}\n{cover} of cover, target {target} ({status})\n{share} of "
-                       "supply from {country}").format(
+        text = (self.tr("{name}\n{cover} of cover, target {target} ({status})\n{share} of "
+                        "supply from {country} (effective, an estimate)") if self.effective
+                else self.tr("{name}\n{cover} of cover, target {target} ({status})\n{share} "
+                             "of supply from {country}"))
+        return text.format(
             name=t.names[row], cover=fmt.days(float(t.cover[row]), None, unit=unit),
             target=fmt.days(t.target[row], unit=unit), status=fmt.status_label(status),
             share=fmt.percent(float(t.share[row])), country=t.countries[row] or "?")

@@ -1,8 +1,9 @@
 """The Scenarios page's controls: what stops (a country, a supplier or a preset), for how
 long, how much of it; a line saying what that hits; Run (or Enter).
 
-The lists are filled from the project: origin countries and suppliers found in the
-report's sources (with how many materials each supplies) and the presets of
+The lists are filled from the project: origin countries found in the report's effective
+sources (a country reached only by look-through included), suppliers found in its sources
+(with how many materials each supplies) and the presets of
 resources/scenarios.json (with how many materials each matches here).
 """
 
@@ -174,7 +175,10 @@ class StopControls(QWidget):
         countries: list[tuple[str, str]] = []
         suppliers: list[tuple[str, str]] = []
         if src is not None and len(src):
-            per_country = (src.dropna(subset=["origin_country"])
+            # the effective origins: a country reached only by look-through can stop too
+            eff = report.effective_sources if report is not None else None
+            eff = src if eff is None else eff[eff["share"].to_numpy(dtype=float) > 0]
+            per_country = (eff.dropna(subset=["origin_country"])
                            .groupby("origin_country", observed=True)["item_id"].nunique())
             order = sorted(per_country.items(), key=lambda kv: (-kv[1], str(kv[0])))
             countries = [(str(c), self.tr("{name} ({code}) · {count} material(s)", None, n)
@@ -241,19 +245,31 @@ class StopControls(QWidget):
         if key is None or report is None:
             self.hint.setText("")
             return
+        # a country stop hits the effective rows (look-through), as the engine stops them
         src = report.sources
+        if mode == "country" and report.effective_sources is not None:
+            src = report.effective_sources
         column = "origin_country" if mode == "country" else "supplier_id"
         rows = src[(src[column] == key).fillna(False).to_numpy(dtype=bool)]
+        if mode == "country":
+            rows = rows[rows["share"].to_numpy(dtype=float) > 0]
         n = rows["item_id"].nunique()
         materials = self.tr("{count} material(s)", None, n).format(count=fmt.count(n))
         if mode == "country":
             n = rows["supplier_id"].nunique()
-            self.hint.setText(self.tr(
+            text = self.tr(
                 "Every source whose material comes from {country}, whoever sells it: "
                 "{materials} through {suppliers}.").format(
                     country=country_name(key), materials=materials,
                     suppliers=self.tr("{count} supplier(s)", None, n).format(
-                        count=fmt.count(n))))
+                        count=fmt.count(n)))
+            k = (rows.loc[rows["looked_through"].to_numpy(dtype=bool), "item_id"].nunique()
+                 if "looked_through" in rows else 0)
+            if k:
+                text += " " + self.tr("For %n material(s), a part comes from look-through "
+                                      "(an origin you do not know, spread over the world's "
+                                      "producers).", None, k)
+            self.hint.setText(text)
         else:
             origins = sorted(rows["origin_country"].dropna().astype(str).unique())
             self.hint.setText(self.tr(

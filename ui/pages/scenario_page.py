@@ -137,8 +137,16 @@ class ScenarioPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(10)
+        # how much of the hit look-through found; shown only when it found some
+        self.lookthrough_note = QLabel()
+        self.lookthrough_note.setObjectName("hint")
+        self.lookthrough_note.setWordWrap(True)
+        self.lookthrough_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.lookthrough_note.hide()
+
         layout.addWidget(self.controls)
         layout.addLayout(cards)
+        layout.addWidget(self.lookthrough_note)
         layout.addWidget(self.split, 1)
 
         self.chart.materialClicked.connect(doc.select_item)
@@ -285,6 +293,7 @@ class ScenarioPage(QWidget):
                      if s.cut < 1 else self.tr("{what} stopped for {days} days from {date}")
                      ).format(what=what, days=days, cut=cut, date=date)
         self.chart.title.setText(title)
+        self._note_lookthrough(result)
         self.materials_table.set_frame(result.materials, material_columns(currency))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
         self.tabs.setTabText(0, self.tr("Materials hit ({count})").format(
@@ -303,6 +312,26 @@ class ScenarioPage(QWidget):
             self.chart.show()
             self._item_selected(self.doc.selected_item)
         self.scenarioShown.emit()
+
+    def _note_lookthrough(self, result: ScenarioResult) -> None:
+        """Say how much of the hit look-through found (supply of unknown origin spread
+        over the world's producers), when it found any."""
+        m = result.materials
+        looked = (m["looked_through_share"].to_numpy(dtype=float, na_value=0.0)
+                  if "looked_through_share" in m else None)
+        k = int((looked > 0).sum()) if looked is not None else 0
+        if not k:
+            self.lookthrough_note.hide()
+            self.lookthrough_note.setText("")
+            return
+        at = int(looked.argmax())  # type: ignore[union-attr]
+        self.lookthrough_note.setText(self.tr(
+            "Look-through: part of the hit on {count} of the %n material(s) comes from "
+            "origins you do not know, spread over the world's producers; the most is {share} "
+            "of the supply of {name}. An estimate.", None, len(m)).format(
+                count=fmt.count(k), share=fmt.share(float(looked[at])),  # type: ignore[index]
+                name=fmt.short_name(str(m["name"].iloc[at]))))
+        self.lookthrough_note.show()
 
     def _set_cards(self, result: ScenarioResult) -> None:
         s = self.summary
@@ -365,6 +394,7 @@ class ScenarioPage(QWidget):
     def _show_message(self, title: str, text: str, keep_cards: bool = False) -> None:
         if not keep_cards:
             self.result, self.summary = None, {}
+            self.lookthrough_note.hide()
             for card in self.cards.values():
                 card.set(fmt.DASH)
             self.materials_table.set_frame(self.materials_table.table_model.frame.iloc[:0])

@@ -39,6 +39,11 @@ def material_columns(currency: str) -> list[Col]:
         Col("unit", QCoreApplication.translate("ScenarioTables", "Unit")),
         Col("hit_share", QCoreApplication.translate("ScenarioTables", "Hit share"), "share",
             QCoreApplication.translate("ScenarioTables", "Share of its supply the stop hits")),
+        Col("looked_through_share", QCoreApplication.translate(
+            "ScenarioTables", "Of which via look-through"), "share",
+            QCoreApplication.translate(
+                "ScenarioTables", "The part of the hit share found by look-through: supply "
+                "of unknown origin spread over the world's producers (an estimate)")),
         Col("time_to_survive_days", QCoreApplication.translate("ScenarioTables", "TTS (day)"),
             "when", QCoreApplication.translate(
                 "ScenarioTables", "Time to survive: the day the stock runs out; \"lasts\" when "

@@ -48,6 +48,13 @@ MATERIAL_COLUMNS = [
     Col("top_supplier_share", QT_TRANSLATE_NOOP("FiguresTable", "Supplier share"), "share"),
     Col("top_country", QT_TRANSLATE_NOOP("FiguresTable", "Top country")),
     Col("top_country_share", QT_TRANSLATE_NOOP("FiguresTable", "Country share"), "share"),
+    # the declared top country beside the effective one (unknown origins looked through)
+    Col("effective_top_country", QT_TRANSLATE_NOOP("FiguresTable", "Effective top country")),
+    Col("effective_top_share", QT_TRANSLATE_NOOP("FiguresTable", "Effective share"), "share"),
+    Col("unknown_origin_share", QT_TRANSLATE_NOOP("FiguresTable", "Unknown origin"), "share"),
+    Col("commodity", QT_TRANSLATE_NOOP("FiguresTable", "Commodity")),
+    Col("world_top_country", QT_TRANSLATE_NOOP("FiguresTable", "World top producer")),
+    Col("world_top_share", QT_TRANSLATE_NOOP("FiguresTable", "World share"), "share"),
     Col("supplier_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Supplier HHI"), "hhi"),
     Col("country_hhi", QT_TRANSLATE_NOOP("FiguresTable", "Country HHI"), "hhi"),
     Col("suppliers", QT_TRANSLATE_NOOP("FiguresTable", "Suppliers"), "number"),
@@ -173,6 +180,12 @@ PRODUCT_COLUMNS = [
         QT_TRANSLATE_NOOP("FiguresTable", "Over country cap"), "number"),
     Col("materials_over_supplier_cap",
         QT_TRANSLATE_NOOP("FiguresTable", "Over supplier cap"), "number"),
+    # origin content (effective origins): an estimate for screening
+    Col("content_country", QT_TRANSLATE_NOOP("FiguresTable", "Content country")),
+    Col("content_share", QT_TRANSLATE_NOOP("FiguresTable", "Content share"), "share"),
+    Col("content_flag", QT_TRANSLATE_NOOP("FiguresTable", "Over content threshold"), "bool"),
+    Col("content_value", QT_TRANSLATE_NOOP("FiguresTable", "Content value / unit"), "money"),
+    Col("material_value", QT_TRANSLATE_NOOP("FiguresTable", "Material value / unit"), "money"),
 ]
 
 SOURCE_SUMMARY = [
@@ -199,7 +212,9 @@ class SourcingPage(FiguresOverTable):
             doc, "Sources", self.tr("Sources"),
             self.tr("Who supplies each item, with its share of the item's supply (shares of an "
                     "item sum to 100%). Origin country is where the material is mined or "
-                    "refined; blank means the supplier's country."))
+                    "refined; blank means the supplier's country, except for a trader, where "
+                    "it means not known, as \u201cunknown\u201d does: look-through then "
+                    "spreads it over the world's producers."))
         super().__init__(doc, self.summary, self.sources, [300, 450], parent)
 
 
@@ -221,6 +236,13 @@ SETTING_LABELS = {  # label and hint, translated where shown (SettingsPage._labe
                  QT_TRANSLATE_NOOP("SettingsPage", "For prices and values")),
     "company": (QT_TRANSLATE_NOOP("SettingsPage", "Company / project"),
                 QT_TRANSLATE_NOOP("SettingsPage", "Shown on reports")),
+    "content_country": (QT_TRANSLATE_NOOP("SettingsPage", "Content country"),
+                        QT_TRANSLATE_NOOP("SettingsPage",
+                                          "Whose origin content in products is screened")),
+    "content_threshold": (QT_TRANSLATE_NOOP("SettingsPage", "Content threshold"),
+                          QT_TRANSLATE_NOOP("SettingsPage",
+                                            "A product whose content share is above it is "
+                                            "flagged")),
 }
 
 

@@ -58,6 +58,7 @@ JAPANESE_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP",
                   "Hiragino Kaku Gothic ProN", "MS PGothic")
 JAPANESE_SAMPLE = "日本語の在庫日数"
 MAX_CHART_ROWS = 16
+SMALL_TABLE = 200.0  # points: a table no taller is not split across pages
 _family = [FONT_FAMILY]  # the family the document being drawn takes (see use_font)
 
 
@@ -108,6 +109,7 @@ class Block:
     draw: Callable[[QPainter, float, float, float], None]  # painter, x, y, width
     keep_with_next: bool = False
     repeat: Block | None = None  # drawn first when this block starts a new page
+    together: float = 0.0  # a small table's height from here on, kept on one page
 
 
 class SummaryDocument:
@@ -146,9 +148,10 @@ class SummaryDocument:
         y = 0.0
         blocks = self.blocks(width, height)
         for i, block in enumerate(blocks):
-            need = block.height
+            need = max(block.height, block.together)
             if block.keep_with_next and i + 1 < len(blocks):
-                need += min(blocks[i + 1].height, 60)
+                following = blocks[i + 1]
+                need += following.together or min(following.height, 60)
             if y + need > height and pages[-1]:
                 pages.append([])
                 y = 0.0
@@ -573,17 +576,26 @@ class SummaryDocument:
         blocks += [Block(row_h + detail_height(d), row_drawer(r, i % 2 == 1, d), repeat=head)
                    for i, (r, d) in enumerate(zip(grid.rows, details, strict=True))]
         if grid.note:
-            blocks.append(self._note(grid.note))
+            blocks.append(self._note(grid.note, width))
+        total = sum(b.height for b in blocks[1:])
+        if total <= SMALL_TABLE:  # a small table stays with its note, on one page
+            head.together = total
         return blocks
 
-    def _note(self, text: str) -> Block:
+    def _note(self, text: str, width: float) -> Block:
+        """A note under a table, wrapped to the page's width (at least two lines high, as
+        the notes have always been, more when it needs them)."""
+        needed = QFontMetricsF(font(7)).boundingRect(
+            QRectF(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, text).height()
+        height = max(22.0, needed + 1)
+
         def draw(p: QPainter, x: float, y: float, w: float) -> None:
             p.setPen(MUTED)
             p.setFont(font(7))
-            p.drawText(QRectF(x, y + 3, w, 22), Qt.AlignmentFlag.AlignLeft
+            p.drawText(QRectF(x, y + 3, w, height), Qt.AlignmentFlag.AlignLeft
                        | Qt.TextFlag.TextWordWrap, text)
 
-        return Block(26, draw)
+        return Block(height + 4, draw)
 
     def _product(self, product: ProductRisk, width: float) -> Block:
         """A product, its status, and why (wrapped, never cut: the reasons are the

@@ -35,7 +35,10 @@ class PageSpec:
 
     @property
     def shortcut(self) -> str:
-        """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth, none after."""
+        """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth; Settings, last,
+        takes Ctrl+, as settings do in most programs."""
+        if self.id == "settings_page":
+            return "Ctrl+,"
         n = PAGES.index(self) + 1
         return f"Ctrl+{n % 10}" if n <= 10 else ""
 
@@ -68,7 +71,8 @@ def _suppliers(doc: Document) -> QWidget:
     return TablePage(doc, "Suppliers", QCoreApplication.translate("PageSpec", "Suppliers"),
                      QCoreApplication.translate(
                          "PageSpec", "Who you buy from, and the country they sell from (ISO "
-                         "code such as CN, DE, JP)."))
+                         "code such as CN, DE, JP). Kind: producer, or trader for a trading "
+                         "house that sells what others mined or refined."))
 
 
 def _sourcing(doc: Document) -> QWidget:
@@ -94,6 +98,12 @@ def _scenarios(doc: Document) -> QWidget:
     from ui.pages.scenario_page import ScenarioPage
 
     return ScenarioPage(doc)
+
+
+def _world(doc: Document) -> QWidget:
+    from ui.pages.world_page import WorldPage
+
+    return WorldPage(doc)
 
 
 def _settings(doc: Document) -> QWidget:
@@ -133,6 +143,7 @@ PAGES: tuple[PageSpec, ...] = (
              {"Orders": _itself}, _itself),
     PageSpec("plan_page", QT_TRANSLATE_NOOP("PageSpec", "Procurement plan"), _plan),
     PageSpec("scenario_page", QT_TRANSLATE_NOOP("PageSpec", "Scenarios"), _scenarios),
+    PageSpec("world_page", QT_TRANSLATE_NOOP("PageSpec", "World supply"), _world),
     PageSpec("settings_page", QT_TRANSLATE_NOOP("PageSpec", "Settings"), _settings,
              {"Rates": lambda page: page.rates}, lambda page: page.rates),
 )
