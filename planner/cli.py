@@ -22,6 +22,7 @@ from planner.core.errors import InputError, PlannerError, Problem, summarised
 from planner.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from planner.analysis.plan import Plan
     from planner.results import Results
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -91,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
 
     p = sub.add_parser("scenario", help=_("disruption: time to survive against time to recover"))
+    parser.scenario = p  # type: ignore[attr-defined]  # main() checks what it was asked
     p.add_argument("file", type=Path)
-    what = p.add_mutually_exclusive_group(required=True)
+    what = p.add_mutually_exclusive_group()
     what.add_argument("--stop", metavar="country:CODE|supplier:ID", help=_("what stops"))
     what.add_argument("--preset", metavar="ID", help=_("a preset export control (--list-presets)"))
     what.add_argument("--rank", action="store_true",
@@ -103,8 +105,23 @@ def build_parser() -> argparse.ArgumentParser:
         "length of the stop in days (default: the preset's or the horizon; with --rank: "
         "for sources without time_to_recover_days)"))
     p.add_argument("--cut", type=float, help=_("fraction of deliveries lost, 0-1 (default 1)"))
+    p.add_argument("--price", metavar="TARGET:xF", help=_(
+        "a price spike: TARGET (an item id, commodity:NAME or category:NAME) at F times its "
+        "price for --days days (default: the stop's length, or the horizon), alone or with "
+        "--stop or --preset (then on the stopped sources only)"))
+    p.add_argument("--licence-review", type=_days, metavar="R", help=_(
+        "a licence regime: the day the licence review ends, from which --approved of the "
+        "stopped deliveries resumes"))
+    p.add_argument("--approved", type=float, metavar="P", help=_(
+        "the fraction 0-1 of the stopped deliveries that resumes after the licence review"))
     p.add_argument("--presets-file", type=Path, help=_("presets JSON (default: the bundled one)"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of tables"))
+
+    p = sub.add_parser("stockpile", help=_(
+        "how much stock is worth holding: the recommended days of stock per material"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--presets-file", type=Path, help=_("presets JSON (default: the bundled one)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
     p = sub.add_parser("convert", help=_("template workbook <-> project file <-> CSV folder"))
     p.add_argument("file", type=Path)
@@ -181,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "scenario" and not (args.stop or args.preset or args.rank
+                                           or args.list_presets or args.price):
+        parser.scenario.error(  # type: ignore[attr-defined]  # exits 2, as argparse does
+            _("one of the arguments %s is required") % "--stop --preset --rank "
+            "--list-presets --price")
     return _run(args)
 
 
@@ -311,23 +333,26 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     from planner.analysis import presets as ps
-    from planner.analysis.scenario import ScenarioError, Stop, scenario
+    from planner.analysis.scenario import ScenarioError
     from planner.outputs import scenario_reports as out
 
     results = _results(args.file)
     project, report = results.project, results.require_report()
     try:
+        licence = args.licence_review is not None or args.approved is not None
         if (args.rank or args.list_presets) and args.cut is not None:
             raise ScenarioError(_("--cut applies to --stop and --preset"))
+        if (args.rank or args.list_presets) and (args.price or licence):
+            raise ScenarioError(_("--price, --licence-review and --approved apply to --stop "
+                                  "and --preset, or --price alone"))
         if args.list_presets:
             library = ps.load_presets(args.presets_file)
             matched = [ps.matched_materials(project, p, report)["item_id"].tolist()
                        for p in library]
             if args.json:
-                data = [{"id": p.id, "title": p.title, "country": p.country, "days": p.days,
-                         "cut": p.cut, "matches": m} for p, m in zip(library, matched,
-                                                                    strict=True)]
-                json.dump(data, sys.stdout, indent=2)
+                json.dump([out.preset_json(p, m) for p, m in zip(library, matched,
+                                                                  strict=True)],
+                          sys.stdout, indent=2)
                 print()
             else:
                 print(out.presets_text(library, matched))
@@ -337,17 +362,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             text = None if args.json else out.ranking_text(ranking)
             data = out.ranking_json(ranking) if args.json else None
         else:
-            if args.preset:
-                preset = ps.find_preset(ps.load_presets(args.presets_file), args.preset)
-                stop = ps.preset_stop(project, preset, args.days, args.cut, report)
-            else:
-                days = args.days if args.days is not None else math.ceil(
-                    project.settings.horizon_days)
-                cut = 1.0 if args.cut is None else args.cut
-                stop = Stop.parse(args.stop, days, cut)
-            result = scenario(project, stop, report)
-            text = None if args.json else out.scenario_text(result)
-            data = out.scenario_json(result) if args.json else None
+            text, data = _stop_and_price(args, results, licence)
     except ScenarioError as exc:
         print(_("planner scenario: {error}").format(error=exc), file=sys.stderr)
         return EXIT_USAGE
@@ -358,6 +373,99 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         _print_problems(project.warnings)
         print(text)
     return EXIT_OK
+
+
+def cmd_stockpile(args: argparse.Namespace) -> int:
+    """The recommended days of stock of each material (docs/definitions.md)."""
+    from planner.analysis.presets import load_presets
+    from planner.analysis.scenario import ScenarioError
+    from planner.outputs.stockpile_reports import stockpile_json, stockpile_text
+
+    results = _results(args.file)
+    project = results.project
+    try:
+        presets = None if args.presets_file is None else load_presets(args.presets_file)
+        result = results.stockpile(presets)
+    except ScenarioError as exc:
+        print(_("planner stockpile: {error}").format(error=exc), file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        json.dump(stockpile_json(result), sys.stdout, indent=2, allow_nan=False)
+        print()
+    else:
+        _print_problems(project.warnings)
+        print(stockpile_text(result))
+    return EXIT_OK
+
+
+def _stop_and_price(args: argparse.Namespace, results: Results, licence: bool
+                    ) -> tuple[str | None, dict[str, object] | None]:
+    """A stop (--stop or a preset's), a price spike (--price or a preset's), or both: the
+    text or the JSON (docs/command-line.md)."""
+    import dataclasses
+
+    from planner.analysis import presets as ps
+    from planner.analysis.price_spike import PriceSpike, price_spike
+    from planner.analysis.scenario import ScenarioError, Stop, scenario
+    from planner.outputs import scenario_reports as out
+
+    project, report = results.project, results.require_report()
+    stop: Stop | None = None
+    spike: PriceSpike | None = None
+    if args.preset:
+        preset = ps.find_preset(ps.load_presets(args.presets_file), args.preset)
+        if preset.stops:
+            stop = ps.preset_stop(project, preset, args.days, args.cut, report)
+        elif args.cut is not None or licence:
+            raise ScenarioError(_("{id} is a price spike: --cut, --licence-review and "
+                                  "--approved apply to a stop").format(id=preset.id))
+        if args.price is None:
+            spike = ps.preset_price(preset, args.days)
+    elif args.stop:
+        days = args.days if args.days is not None else math.ceil(
+            project.settings.horizon_days)
+        stop = Stop.parse(args.stop, days, 1.0 if args.cut is None else args.cut)
+        if args.licence_review is not None and args.approved is None:
+            raise ScenarioError(_("--licence-review needs --approved, the fraction of the "
+                                  "stopped deliveries that resumes after the review"))
+    elif args.cut is not None or licence:
+        raise ScenarioError(_("--cut, --licence-review and --approved apply to a stop "
+                              "(--stop or --preset)"))
+    if stop is not None and licence:
+        review = args.licence_review if args.licence_review is not None else stop.review_day
+        approved = args.approved if args.approved is not None else stop.approved
+        stop = dataclasses.replace(stop, review_day=review, approved=approved)
+    if args.price:
+        days = args.days if args.days is not None else (
+            stop.days if stop is not None else math.ceil(project.settings.horizon_days))
+        spike = PriceSpike.parse(args.price, days)
+    result = scenario(project, stop, report) if stop is not None else None
+    priced = None
+    if spike is not None:
+        priced = price_spike(project, report, spike, result, _default_plan(results))
+    if args.json:
+        data: dict[str, object] = (out.scenario_json(result) if result is not None else
+                                   {"as_of": report.as_of.isoformat(),
+                                    "currency": project.settings.currency})
+        if priced is not None:
+            data["price"] = out.price_json(priced)
+        return None, data
+    texts = [out.scenario_text(result)] if result is not None else []
+    if priced is not None:
+        texts.append(out.price_text(priced))
+    return "\n\n".join(texts), None
+
+
+def _default_plan(results: Results) -> Plan | None:
+    """The project's default procurement plan for a price spike's plan figures; None when
+    no plan can be made (the spike's other figures stand without it)."""
+    from planner.outputs.plan_reports import stdout_to_stderr
+
+    try:
+        with stdout_to_stderr():  # a solver's diagnostics must not get into the JSON
+            return results.plan()
+    except PlannerError:
+        return None
 
 
 class ProgressLine:
@@ -432,7 +540,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if out is not None:
         assert plan is not None
         # the workbook carries the disruption ranking too
-        write_plan_workbook(plan, out, ranking=results.ranking(), frontier=table)
+        write_plan_workbook(plan, out, ranking=results.ranking(), frontier=table,
+                            stockpile=results.stockpile())
     requests: list[Path] = []
     if args.rfq is not None:
         assert plan is not None
@@ -503,7 +612,7 @@ def cmd_world(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
             "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan,
-            "template": cmd_template, "world": cmd_world}
+            "template": cmd_template, "world": cmd_world, "stockpile": cmd_stockpile}
 
 
 def finite(value: float) -> float | None:

@@ -17,7 +17,7 @@ computed results back, if the project has not changed in the meantime.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,14 +37,16 @@ from planner.inputs.validation import KeptChecks, check_project
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
+    from planner.analysis.presets import Preset
     from planner.analysis.scenario import Ranking
+    from planner.analysis.stockpile import StockpileResult
     from planner.outputs.summary import Headline, Summary
 
 T = TypeVar("T")
 
 # Which results each kind of change makes stale. Everything derives from the report, so
 # any change to data or settings invalidates all of it; the names are what views listen to.
-RESULTS = ("problems", "report", "headline", "plan", "ranking", "summary")
+RESULTS = ("problems", "report", "headline", "plan", "ranking", "summary", "stockpile")
 
 
 @dataclass(frozen=True)
@@ -267,12 +269,26 @@ class Results:
         return self._get(("ranking", days),
                          lambda: rank(self.project, days, report=self.require_report()))
 
+    def stockpile(self, presets: Sequence[Preset] | None = None) -> StockpileResult:
+        """How much stock is worth holding, per material (with the bundled presets, or
+        ``presets``, which are not kept). Reuses the default ranking's stops when it is
+        already computed: the figures are the same either way."""
+        from planner.analysis.stockpile import stockpile
+
+        def make() -> StockpileResult:
+            return stockpile(self.project, self.require_report(),
+                             self._cache.get(("ranking", None)), presets)
+        if presets is not None:
+            return make()
+        return self._get("stockpile", make)
+
     def summary(self) -> Summary:
         """The printed exposure summary with the default plan and the ranking."""
         from planner.outputs.summary import build_summary
 
         return self._get("summary", lambda: build_summary(
-            self.project, self.require_report(), self.plan(), self.ranking()))
+            self.project, self.require_report(), self.plan(), self.ranking(),
+            self.stockpile()))
 
     def compute_all(self, names: Iterable[str] = ("problems", "report")) -> Results:
         """Compute ``names`` now (on a snapshot, in a worker thread); returns self."""

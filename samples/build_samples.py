@@ -94,7 +94,7 @@ COLUMNS = {
     "Stock": ["item_id", "on_hand", "safety_stock", "target_days"],
     "Suppliers": ["supplier_id", "name", "country", "kind"],
     "Sources": ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",
-                "capacity_per_month", "moq", "origin_country", "currency"],
+                "capacity_per_month", "moq", "origin_country", "currency", "secondary"],
     "Orders": ["item_id", "supplier_id", "quantity", "due_date"],
     "Rates": ["currency", "rate"],
     "Settings": ["key", "value"],
@@ -230,14 +230,17 @@ def padded(rows: list[tuple], sheet: str) -> list[tuple]:
 
 
 def source_rows(project: dict) -> list[tuple]:
-    """The Sources rows with each quoted price in its currency (blank: the project's)."""
+    """The Sources rows with each quoted price in its currency (blank: the project's), and
+    secondary "yes" for a recycler's rows (blank: no)."""
     rows = []
+    secondary = project.get("secondary", set())
     for row in project["sources"]:
         price, quoted_in = project["quoted"].get((row[0], row[1]), (row[3], None))
         if quoted_in is not None:
             converted = price * dict(rates(project)).get(quoted_in, 1.0)
             assert abs(converted - row[3]) <= 0.005 * row[3], (row[:2], converted, row[3])
-        rows.append((*row[:3], price, *row[4:], quoted_in))
+        rows.append((*row[:3], price, *row[4:], quoted_in,
+                     "yes" if (row[0], row[1]) in secondary else None))
     return rows
 
 
@@ -424,6 +427,9 @@ def check(project: dict, wb: dict[str, list[dict]], csv_data: dict[str, list[dic
         "want a trading house (Suppliers kind)"
     for r in csv_data["Sources"]:
         assert r["share"] and 0 < float(r["share"]) <= 1, r
+    recycled = {(r["item_id"], r["supplier_id"]) for r in wb["Sources"] if r["secondary"]}
+    assert recycled == project.get("secondary", set()), (name, recycled)
+    assert {r["secondary"] for r in wb["Sources"]} <= {None, "yes"}, name
 
     pairs = {(r["item_id"], r["supplier_id"]) for r in wb["Sources"]}
     limit = dt.datetime.combine(AS_OF, dt.time()) + dt.timedelta(days=HORIZON_DAYS)

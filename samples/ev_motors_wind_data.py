@@ -198,6 +198,9 @@ EV = {
         # Purchased component, single source
         ("C-GEARBOX", "SUP-AGB", 1.00, 640, 42, 1500, 100, None),
     ],
+    # Sources rows of recycled material (Sources secondary "yes"): the German recycler's
+    # gallium, recovered in Germany from production scrap; the others are primary
+    "secondary": {("M-GA", "SUP-HRR")},
     # item_id, supplier_id, quantity, due_date
     "orders": [
         ("M-ND", "SUP-QRM", 6000, day(32)),

@@ -21,8 +21,9 @@ Japanese ERP systems; names and units are Japanese.
   is about ¥10,400/kg; Dy metal about ¥50,000-62,000/kg; Tb metal about ¥176,000-215,000/kg.
 - NdPr comes for nearly half from Malaysia, through a trading house and direct, as Japan has
   done since 2011 to depend less on China; Dy and Tb are still Chinese for 75% and 95%, with a
-  little from a domestic recycler. A tenth of the Dy comes through a Tokyo trading house
-  (Suppliers kind 商社) that does not say where it was refined: its origin is left blank, so
+  little from a domestic recycler (Sources secondary: recovered from magnet scrap in Japan,
+  so a stop of China does not reach it). A tenth of the Dy comes through a Tokyo trading
+  house (Suppliers kind 商社) that does not say where it was refined: its origin is left blank, so
   the declared figures count it as Japanese and look-through spreads it over world rare
   earth production (about 69% China), 82% China in all.
 - Items 鉱種 (commodity) names the rare earths in Japanese and says なし for electrolytic
@@ -226,6 +227,9 @@ JA = {
         ("C-GEAR-EPB", "SUP-HMG", 0.60, 1200, 21, 24_000, 2000, None),
         ("C-GEAR-EPB", "SUP-SPG", 0.40, 1100, 35, 15_000, 3000, None),
     ],
+    # Sources rows of recycled material (Sources secondary "yes", 二次原料): the domestic
+    # recycler's Dy and Tb, recovered in Japan from magnet scrap (its blank origin is JP)
+    "secondary": {("M-DY", "SUP-RCY"), ("M-TB", "SUP-RCY")},
     # item_id, supplier_id, quantity, due_date (発注残: open orders)
     "orders": [
         ("M-NDPR", "SUP-QRM", 1500, day(25)),

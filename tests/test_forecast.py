@@ -199,20 +199,25 @@ def test_the_plan_times_its_orders_along_the_forecast(tmp_path: Path) -> None:
 
 def test_a_scenario_consumes_the_forecast_day_by_day(tmp_path: Path) -> None:
     # a stop of Germany for 90 days hits M3's Aurubis source (60%) and its 5,000 order;
-    # Codelco's 40% keeps coming and its overdue 3,000 arrive on day 0: 25,126 to start.
-    # Each day the stock pays 60% of the requirement:
-    #   November (days 0-28): 0.6 × 883.15 = 529.89 a day, 15,366.81 in all → 9,759.19
-    #   December (days 29-59): 0.6 × 1,103.15 = 661.89 a day; after 14 days 492.73 left;
-    #   day 43: 492.73 + 0.4 × 1,103.15 = 933.99 of 1,103.15 → out at 43 + 0.8467
+    # Codelco's 40% keeps coming. Its overdue 3,000 arrive on day 0 as part of that 40%,
+    # counted once: its flow (0.4 × 883.15 a day) passes 3,000 on day 8, and from then on
+    # Codelco has delivered its flow, no more. So the stock of 22,126 pays 60% of the
+    # requirement each day:
+    #   November (days 0-28): 0.6 × 883.15 = 529.89 a day, 15,366.81 in all → 6,759.19
+    #   December (days 29-59): 0.6 × 1,103.15 = 661.89 a day; after 10 days 140.29 left;
+    #   day 39: 140.29 + 0.4 × 1,103.15 = 581.55 of 1,103.15 → out at 39 + 0.5272
     result = scenario(book(tmp_path, RAMP), Stop.parse("country:DE", 90))
     row = result.materials.set_index("item_id").loc["M3"]
-    start = 22126 + 3000 - 29 * 0.6 * m3(160) - 14 * 0.6 * m3(200)
-    tts = 43 + (start + 0.4 * m3(200)) / m3(200)
+    start = 22126 - 29 * 0.6 * m3(160) - 10 * 0.6 * m3(200)
+    tts = 39 + (start + 0.4 * m3(200)) / m3(200)
     assert row["time_to_survive_days"] == approx(tts)
-    # unmet: the rest of day 43, then 60% of the requirement on days 44-59 (December)
+    # unmet: the rest of day 39, then 60% of the requirement on days 40-59 (December)
     # and 60-89 (January, the Demand rate)
-    unmet = (m3(200) - start - 0.4 * m3(200)) + 16 * 0.6 * m3(200) + 30 * 0.6 * m3(100)
+    unmet = (m3(200) - start - 0.4 * m3(200)) + 20 * 0.6 * m3(200) + 30 * 0.6 * m3(100)
     assert row["shortfall"] == approx(unmet)
     flat = scenario(book(tmp_path, []), Stop.parse("country:DE", 90))
-    assert flat.materials.set_index("item_id").loc["M3", "time_to_survive_days"] > 75
+    # flat at the Demand rate (553.15 a day): 22,126 pay 331.89 a day for 66 days, 221.26
+    # left; day 66 has 221.26 + 0.4 × 553.15 = 442.52 of 553.15 → out at 66.8
+    assert flat.materials.set_index("item_id").loc["M3", "time_to_survive_days"] == approx(
+        66 + (22126 - 66 * 0.6 * m3(100) + 0.4 * m3(100)) / m3(100))
 

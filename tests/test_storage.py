@@ -97,7 +97,7 @@ def test_the_written_workbook_is_formatted_as_the_template(
     assert [c.value for c in wb["Sources"][1]] == [
         "item_id", "supplier_id", "share", "unit_price", "lead_time_days",
         "capacity_per_month", "moq", "origin_country", "time_to_recover_days", "currency",
-        "lead_time_sd_days", "order_multiple"]
+        "lead_time_sd_days", "order_multiple", "secondary"]
     assert wb["Sources"]["C2"].number_format == "0.0%"
     assert wb["Orders"]["D2"].number_format == "yyyy-mm-dd"
     assert wb["Settings"]["B2"].number_format == "yyyy-mm-dd"
@@ -219,11 +219,11 @@ def test_a_newer_schema_version_is_refused(load_rows: Callable[..., planner.Proj
     path = tmp_path / "future.stockpile"
     storage.save(load_rows(copy.deepcopy(BASE)), path)
     con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     con.commit()
     con.close()
     message = ("future.stockpile was saved by a newer version of Stockpile Planner (project "
-               "file format 4; this version reads up to 3). Update the program to open it.")
+               "file format 5; this version reads up to 4). Update the program to open it.")
     for load in (storage.load, planner.load):
         with pytest.raises(ProjectFileError) as info:
             load(path)

@@ -172,6 +172,8 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     unit price in the project's currency: the source's own, else the item's (NaN when
     neither is known; the value then counts 0); ``order_unit_price`` and
     ``order_currency`` are that price as given, in the currency a buyer orders in.
+    ``secondary``: recycled or reprocessed (the Sources cell is yes); its blank origin is
+    the supplier's country even from a trader, as scrap is recovered where it is sold.
     """
     src = project.sources
     suppliers = project.suppliers
@@ -181,11 +183,12 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     supplier_country.index = src.index
     trader = (_take(suppliers["kind"][first], supplier) == "trader").fillna(False).to_numpy(
         dtype=bool)
+    secondary = (src["secondary"] == "yes").fillna(False).to_numpy(dtype=bool)
     origin = src["origin_country"]
     written_unknown = (origin == UNKNOWN_ORIGIN).fillna(False).to_numpy(dtype=bool)
     # declared: an unknown origin is the supplier's country, as a blank one
     origin = origin.mask(written_unknown)
-    origin_unknown = written_unknown | (origin.isna().to_numpy() & trader)
+    origin_unknown = written_unknown | (origin.isna().to_numpy() & trader & ~secondary)
     known = items >= 0
     daily_quantity = np.where(known, req[items], 0.0) * src["share"].to_numpy(dtype=float)
     own_price = src["unit_price"].to_numpy(dtype=float)
@@ -202,6 +205,7 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
         "origin_country": origin.fillna(supplier_country).astype("string"),
         "supplier_country": supplier_country.astype("string"),
         "origin_unknown": origin_unknown,
+        "secondary": secondary,
         "unit_price": src["unit_price"],
         "lead_time_days": src["lead_time_days"],
         "capacity_per_month": src["capacity_per_month"],
@@ -364,6 +368,11 @@ class Supply:
         self.country = _top(at.sources, self.sources["origin_country"], share, n)
         self.top_supplier = self.supplier.top.iloc[rows].reset_index(drop=True)
         self.top_country = self.country.top.iloc[rows].reset_index(drop=True)
+        # per purchased item: the summed share of its secondary (recycled) rows
+        second = self.sources["secondary"].to_numpy(dtype=bool) & known
+        self.secondary_share = np.bincount(
+            at.sources[second], weights=np.nan_to_num(share[second], nan=0.0),
+            minlength=n)[rows].astype(float)
         self._look_through(project, structure, at.sources)
         self._project = project  # read only by level_inputs, before any other edit
         self._level: tuple[LevelInputs, _ProductView | None] | None = None
@@ -614,6 +623,7 @@ def _materials(project: Project, supply: Supply, at: ItemPositions,
         supplier_hhi=sup.hhi[rows],
         country_hhi=cty.hhi[rows],
         suppliers=sup.count[rows].astype(np.int64),
+        secondary_share=supply.secondary_share,
     )
     out["over_supplier_cap"] = (out["top_supplier_share"] > s.max_supplier_share).to_numpy()
     out["over_country_cap"] = (out["top_country_share"] > s.max_country_share).to_numpy()

@@ -231,12 +231,18 @@ def spread(sources: pd.DataFrame, commodity: pd.Series) -> Spread:
     value and capacity are the declared ones times its producer's world share, so the rows
     of one declared row add up to it. Its origin is the producer's country, missing for
     the world's Other countries.
+
+    A secondary row (recycled or reprocessed, ``secondary``) is never spread, even when
+    its origin is written unknown: world mine shares say nothing about where scrap is
+    recovered, so it keeps its declared origin (the supplier's country).
     """
     shares = world_shares()
     n = len(sources)
     names = list(shares)
     code = pd.Index(names).get_indexer(pd.Index(commodity.fillna("").to_numpy(dtype=object)))
     spreads = sources["origin_unknown"].to_numpy(dtype=bool) & (code >= 0)
+    if "secondary" in sources:
+        spreads &= ~sources["secondary"].to_numpy(dtype=bool)
     declared, declared_names = pd.factorize(
         objects(sources["origin_country"]), sort=True)
     world_codes = sorted({c for name in names for c in shares[name].codes if c})

@@ -57,7 +57,9 @@ class Stop:
 
     ``cut`` is the fraction of the hit sources' deliveries (and open orders) that is lost:
     1 stops them, 0.5 halves them. ``materials`` limits the stop to the sources of those
-    items (a preset's matched materials); None hits every material.
+    items (a preset's matched materials); None hits every material. A licence regime
+    rather than an embargo: from day ``review_day`` (the licence review done) the fraction
+    ``approved`` of what the stop cut is delivered again; None: no review.
     """
 
     by: By
@@ -66,6 +68,8 @@ class Stop:
     cut: float = 1.0
     materials: frozenset[str] | None = None
     name: str = ""  # what the stop is called in a view, e.g. a preset's title
+    review_day: int | None = None
+    approved: float = 0.0
 
     def __post_init__(self) -> None:
         if self.by not in BY:
@@ -82,6 +86,18 @@ class Stop:
         if not (isinstance(self.cut, int | float) and 0.0 < self.cut <= 1.0):
             raise ScenarioError(_("the cut is a fraction above 0 and at most 1, got {cut}")
                                 .format(cut=repr(self.cut)))
+        if self.review_day is not None and not (
+                isinstance(self.review_day, int) and not isinstance(self.review_day, bool)
+                and 0 <= self.review_day <= self.days):
+            raise ScenarioError(_("the licence review ends on a whole day from 0 to the "
+                                  "stop's {days} days, got {day}").format(
+                                      days=self.days, day=repr(self.review_day)))
+        if not (isinstance(self.approved, int | float) and 0.0 <= self.approved <= 1.0):
+            raise ScenarioError(_("the approved share is a fraction from 0 to 1, got "
+                                  "{approved}").format(approved=repr(self.approved)))
+        if self.approved and self.review_day is None:
+            raise ScenarioError(_("an approved share needs the day the licence review ends "
+                                  "(--licence-review)"))
 
     @classmethod
     def parse(cls, spec: str, days: int, cut: float = 1.0,
@@ -110,7 +126,10 @@ class ScenarioResult:
         lasts the stop), outage_days, shortfall, shortfall_value, stock_at_end,
         time_to_recover_days, gap_days, strategic_stock, strategic_stock_value,
         looked_through_share (the part of hit_share that look-through found: supply of
-        unknown origin spread over the world's producers, planner.analysis.lookthrough).
+        unknown origin spread over the world's producers, planner.analysis.lookthrough),
+        deficit_peak (the largest requirement not met by arrivals, summed from day 0: with
+        S on hand, max(deficit_peak - S, 0) goes unmet, as arrivals never depend on the
+        stock).
     products: one row per product that uses a hit material, soonest stopped first:
         item_id, name, daily_demand, unit_price, time_to_stop_days (None: it lasts the
         stop), binding_material, buffer_days (intermediate stock of that material's path),
@@ -172,7 +191,7 @@ class Ranking:
 # --- the project as arrays ---------------------------------------------------------------
 
 @dataclass
-class _Data:
+class ScenarioData:
     """A project's materials, sources, orders and product paths as numpy arrays."""
 
     as_of: dt.date
@@ -196,7 +215,7 @@ class _Data:
     ord_qty: np.ndarray
     ord_day: np.ndarray
     ord_supplier: pd.Series
-    origins: pd.DataFrame  # order, origin_country, weight (Σ weight = 1 per order)
+    origins: pd.DataFrame  # order, row (-1: none), origin_country, weight (Σ 1 per order)
     orders_by_mat: np.ndarray
     order_starts: np.ndarray
     # Products: paths from a product to each purchased item it uses
@@ -231,7 +250,7 @@ def _expand(groups: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndar
     return entry, place
 
 
-def _prepare(project: Project, report: Report) -> _Data:
+def prepare(project: Project, report: Report) -> ScenarioData:
     m = report.materials
     mat_index = pd.Index(m["item_id"])
     n_mat = len(m)
@@ -276,7 +295,7 @@ def _prepare(project: Project, report: Report) -> _Data:
     order_pairs, pair_starts = _csr(pair_mat, n_mat)
     suppliers = project.suppliers.drop_duplicates("supplier_id")[
         ["supplier_id", "name", "country"]].reset_index(drop=True)
-    return _Data(
+    return ScenarioData(
         report.as_of, project.settings.currency, m, req, stock, value, src, row_mat, share,
         lead_day, extra, src["time_to_recover_days"].to_numpy(dtype=float), daily_value,
         rows_by_mat, row_starts, ord_mat, orders["quantity"].to_numpy(dtype=float), ord_day,
@@ -298,7 +317,8 @@ def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd
     """
     o = pd.DataFrame({"order": np.arange(len(orders)), "item_id": orders["item_id"],
                       "supplier_id": orders["supplier_id"]})
-    rows = src[["item_id", "supplier_id", "origin_country", "share"]]
+    rows = src[["item_id", "supplier_id", "origin_country", "share"]].assign(
+        row=np.arange(len(src)))
     joined = o.merge(rows, on=["item_id", "supplier_id"], how="left", sort=False,
                      indicator=True)
     share = joined["share"].to_numpy(dtype=float, na_value=np.nan)
@@ -311,6 +331,8 @@ def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd
     country = joined["origin_country"].astype(object).where(
         ~no_row, joined["supplier_id"].map(supplier_country).astype(object))
     return pd.DataFrame({"order": joined["order"].to_numpy(),
+                         "row": np.where(no_row, -1, joined["row"].to_numpy(
+                             dtype=float, na_value=-1)).astype(np.int64),
                          "origin_country": country.astype("string").reset_index(drop=True),
                          "weight": np.where(no_row, 1.0, weight)})
 
@@ -410,6 +432,11 @@ class _Outcome:
     pair_outage: np.ndarray  # the product's outage days caused by the case's material
     projection: np.ndarray | None  # (max days + 1) × cases: stock at the start of each day
     shortfall: np.ndarray | None = None  # requirement not met, with a forecast's profile
+    # the largest requirement not covered by what arrives, summed from day 0 through any
+    # day of the stop: the stock that would have met every day (with stock S the
+    # requirement left unmet over the stop is max(peak - S, 0): arrivals never depend on
+    # the stock)
+    deficit_peak: np.ndarray | None = None
 
 
 def _by_day(day: np.ndarray, n_days: int, *arrays: np.ndarray
@@ -420,17 +447,42 @@ def _by_day(day: np.ndarray, n_days: int, *arrays: np.ndarray
     return bounds, tuple(a[order] for a in arrays)
 
 
-def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray,
+def _hit_fraction(stops: np.ndarray, orders: np.ndarray, o_stop: np.ndarray,
+                  o_order: np.ndarray, o_frac: np.ndarray, n_orders: int) -> np.ndarray:
+    """For each (stop, order) pair asked, the fraction of the order the stop hits (the sum
+    of its hit origins' weights, at most 1; 0 when it hits none)."""
+    keys, inverse = np.unique(o_stop * n_orders + o_order, return_inverse=True)
+    sums = np.bincount(inverse, weights=o_frac, minlength=len(keys))
+    asked = stops * n_orders + orders
+    if not len(keys):
+        return np.zeros(len(asked))
+    where = np.minimum(np.searchsorted(keys, asked), len(keys) - 1)
+    return np.where(keys[where] == asked, np.minimum(sums[where], 1.0), 0.0)
+
+
+def _simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray,
               h_row: np.ndarray, o_stop: np.ndarray, o_order: np.ndarray, o_frac: np.ndarray,
-              record: bool = False) -> _Outcome:
+              record: bool = False, review: np.ndarray | None = None,
+              approved: np.ndarray | None = None) -> _Outcome:
     """Project every (stop, material) case the hits touch, all cases at once.
 
     ``h_stop, h_row``: the Sources rows each stop hits. ``o_stop, o_order, o_frac``: the
-    fraction of each order that a stop hits (its origins' weights).
+    fraction of each order that a stop hits (its origins' weights). ``review``,
+    ``approved``: per stop, the day its licence review ends (inf: none) and the fraction
+    of what it cut that is delivered from then on.
+
+    Supply is counted once (docs/definitions.md): each Sources row of a case's material
+    delivers by day t the larger of its steady flow summed through t (its share of the
+    requirement, the part the stop leaves it, plus what it ramps up to beyond its share
+    from its lead time; the rows' flows together at most the requirement) and its open
+    orders due through t; an order without a Sources row arrives as it is, less what the
+    stop cuts of it.
     """
     n_mat = len(data.req)
     n_rows = len(data.share)
-    n_orders = len(data.ord_qty)
+    n_stops = len(days)
+    review = np.full(n_stops, np.inf) if review is None else review
+    approved = np.zeros(n_stops) if approved is None else approved
     # cases: the materials with a hit source, or a hit order within the stop
     h_mat = data.row_mat[h_row]
     o_mat = data.ord_mat[o_order]
@@ -442,6 +494,7 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     hit = np.minimum(np.bincount(at, weights=data.share[h_row], minlength=k), 1.0)
     d = days[case_stop]
     c_cut = cut[case_stop]
+    c_review, c_approved = review[case_stop], approved[case_stop]
     ttr = np.full(k, np.nan)
     np.fmax.at(ttr, at, data.ttr[h_row])
     blank = np.zeros(k, dtype=bool)
@@ -450,34 +503,68 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     req = data.req[case_mat]
     lost_share = hit * c_cut
 
-    # capacity steps of the unaffected sources of each case's material
-    entry, place = _expand(case_mat, data.row_starts)
-    row = data.rows_by_mat[place]
+    # pairs: each case with each Sources row of its material
+    p_entry, place = _expand(case_mat, data.row_starts)
+    p_row = data.rows_by_mat[place]
+    n_pairs = len(p_entry)
     hit_keys = np.unique(h_stop * n_rows + h_row)
-    unaffected = ~np.isin(case_stop[entry] * n_rows + row, hit_keys)
+    p_hit = np.isin(case_stop[p_entry] * n_rows + p_row, hit_keys)
+    # the part of its deliveries a pair keeps, before and after the licence review
+    p_keep = np.where(p_hit, 1.0 - c_cut[p_entry], 1.0)
+    p_keep_after = np.where(p_hit, 1.0 - c_cut[p_entry] * (1.0 - c_approved[p_entry]), 1.0)
+    p_review = c_review[p_entry]
+    p_share = data.share[p_row]
     # with a forecast, what a source gives beyond its share changes with the requirement
-    ramps = data.extra[row] > 0 if data.profile is None else data.capacity[row] > 0
-    step = unaffected & ramps & (data.lead_day[row] < d[entry])
-    s_day = data.lead_day[row[step]].astype(np.int64)
-    s_case, s_val, s_row = entry[step], data.extra[row[step]], row[step]
+    ramps = data.extra[p_row] > 0 if data.profile is None else data.capacity[p_row] > 0
+    step = ~p_hit & ramps & (data.lead_day[p_row] < d[p_entry])
+    s_day = data.lead_day[p_row[step]].astype(np.int64)
+    s_pair = np.flatnonzero(step)
+    # where each case's pairs start, and each row's place among its material's rows
+    pair_start = np.cumsum(np.bincount(p_entry, minlength=k)) - np.bincount(
+        p_entry, minlength=k)
+    rank_in_mat = np.empty(n_rows, dtype=np.int64)
+    rank_in_mat[data.rows_by_mat] = (np.arange(n_rows)
+                                     - data.row_starts[data.row_mat[data.rows_by_mat]])
 
-    # orders of each case's material due within its stop; the hit part is lost
+    # orders of each case's material due within its stop; the part the stop cuts is lost,
+    # or comes back after the licence review for an order due after it
     entry, place = _expand(case_mat, data.order_starts)
     order = data.orders_by_mat[place]
     due = data.ord_day[order] < d[entry]
     entry, order = entry[due], order[due]
-    frac_key, inverse = np.unique(o_stop * n_orders + o_order, return_inverse=True)
-    frac_sum = np.bincount(inverse, weights=o_frac, minlength=len(frac_key))
-    where = np.searchsorted(frac_key, case_stop[entry] * n_orders + order)
-    found = where < len(frac_key)
-    found[found] = frac_key[where[found]] == (case_stop[entry] * n_orders + order)[found]
-    frac = np.where(found, frac_sum[np.minimum(where, len(frac_key) - 1)] if len(frac_key)
-                    else 0.0, 0.0)
+    o_day = data.ord_day[order]
     qty = data.ord_qty[order]
-    lost_qty = qty * np.minimum(frac, 1.0) * c_cut[entry]
-    arriving = np.bincount(entry, weights=qty - lost_qty, minlength=k)
-    lost = np.bincount(entry, weights=lost_qty, minlength=k)
-    a_day, a_case, a_qty = data.ord_day[order], entry, qty - lost_qty
+    # to the rows of its (item, supplier), by their shares (data.origins)
+    origins = data.origins
+    by_order = np.argsort(origins["order"].to_numpy(), kind="stable")
+    o_rows = origins["row"].to_numpy()[by_order]
+    o_weight = origins["weight"].to_numpy(dtype=float)[by_order]
+    o_starts = np.searchsorted(origins["order"].to_numpy()[by_order],
+                               np.arange(len(data.ord_qty) + 1))
+    e_entry, e_place = _expand(order, o_starts)
+    e_case, e_row, e_w = entry[e_entry], o_rows[e_place], o_weight[e_place]
+    e_day, e_qty = o_day[e_entry], qty[e_entry] * e_w
+    has_row = e_row >= 0
+    e_pair = np.where(has_row, pair_start[e_case] + rank_in_mat[np.maximum(e_row, 0)], -1)
+    kept = np.where(has_row,
+                    np.where(e_day >= p_review[np.maximum(e_pair, 0)],
+                             p_keep_after[np.maximum(e_pair, 0)],
+                             p_keep[np.maximum(e_pair, 0)]), 1.0)
+    # an order without a Sources row: the stop cuts the part its origins give it
+    free = ~has_row
+    if free.any():
+        c = e_case[free]
+        frac = _hit_fraction(case_stop[c], order[e_entry[free]], o_stop, o_order, o_frac,
+                             len(data.ord_qty))
+        after = e_day[free] >= c_review[c]
+        kept[free] = 1.0 - frac * c_cut[c] * np.where(after, 1.0 - c_approved[c], 1.0)
+    arriving = np.bincount(e_case, weights=e_qty * kept, minlength=k)
+    lost = np.bincount(e_case, weights=e_qty * (1.0 - kept), minlength=k)
+    n_days = int(days.max(initial=0))
+    r_bounds, (r_pair, r_qty) = _by_day(e_day[has_row], n_days, e_pair[has_row],
+                                        (e_qty * kept)[has_row])
+    f_bounds, (f_case, f_qty) = _by_day(e_day[free], n_days, e_case[free],
+                                        (e_qty * kept)[free])
 
     # products: a material's outage reaches a product its buffer days later
     entry, place = _expand(case_mat, data.pair_starts)
@@ -486,14 +573,12 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     p_out = np.zeros(len(p_case))
     inside = (tau > 0) & (tau < d[p_case])
     at_end = (tau > 0) & ~inside
-    e_pair = np.flatnonzero(inside)
-    e_day = np.floor(tau[e_pair]).astype(np.int64)
+    e_pairs = np.flatnonzero(inside)
+    e_days = np.floor(tau[e_pairs]).astype(np.int64)
 
-    n_days = int(days.max(initial=0))
-    s_bounds, (s_case, s_val, s_row) = _by_day(s_day, n_days, s_case, s_val, s_row)
-    a_bounds, (a_case, a_qty) = _by_day(a_day, n_days, a_case, a_qty)
-    e_bounds, (e_pair,) = _by_day(e_day, n_days, e_pair)
-    e_case, e_tau = p_case[e_pair], tau[e_pair]
+    s_bounds, (s_pair,) = _by_day(s_day, n_days, s_pair)
+    x_bounds, (x_pair,) = _by_day(e_days, n_days, e_pairs)
+    x_case, x_tau = p_case[x_pair], tau[x_pair]
 
     # with a forecast, the requirement changes on the first day of each month
     rates = None if data.profile is None else np.c_[data.profile.daily[case_mat],
@@ -502,43 +587,64 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
         int(day): col for col, day in enumerate(data.profile.bounds) if day < n_days}
     unmet = None if rates is None else np.zeros(k)
 
-    def beyond(cases: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    def beyond(pairs: np.ndarray) -> np.ndarray:
         """A ramped-up source's capacity beyond its share of today's requirement."""
-        out: np.ndarray = np.maximum(data.capacity[rows] - data.share[rows] * req[cases], 0.0)
+        out: np.ndarray = np.maximum(
+            data.capacity[p_row[pairs]] - p_share[pairs] * req[p_entry[pairs]], 0.0)
         return out
     stock = data.stock[case_mat].copy()
-    base = req * (1.0 - lost_share)
-    extra = np.zeros(k)
+    p_extra = np.zeros(n_pairs)  # what a ramped-up pair gives beyond its share, a day
+    flowed = np.zeros(n_pairs)  # steady flow summed so far
+    ordered = np.zeros(n_pairs)  # open orders due so far, as delivered
+    delivered = np.zeros(n_pairs)
+    deficit = np.zeros(k)  # requirement minus arrivals, summed so far
+    peak = np.zeros(k)
     outage = np.zeros(k)
     tts = np.full(k, np.nan)
     safe_req = np.where(req > 0, req, 1.0)
     full = req * (1.0 - TOLERANCE)
     uniform = bool(k == 0 or (d == n_days).all())
+    reviewed = np.isfinite(p_review).any()
+    keep = p_keep
     projection = np.empty((n_days + 1, k)) if record else None
     for t in range(n_days):
         if projection is not None:
             projection[t] = stock
         if rates is not None and t in switch:
             req = rates[:, switch[t]]
-            base = req * (1.0 - lost_share)
             safe_req = np.where(req > 0, req, 1.0)
             full = req * (1.0 - TOLERANCE)
-            done = s_bounds[t]  # the sources ramped up so far, beyond the new requirement
-            extra = np.bincount(s_case[:done], weights=beyond(s_case[:done], s_row[:done]),
-                                minlength=k).astype(float)  # no event: numpy gives integers
+            done = s_pair[:s_bounds[t]]  # the sources ramped up so far, beyond the new req
+            p_extra[done] = beyond(done)
         lo, hi = s_bounds[t], s_bounds[t + 1]
         if hi > lo:
-            np.add.at(extra, s_case[lo:hi], s_val[lo:hi] if rates is None
-                      else beyond(s_case[lo:hi], s_row[lo:hi]))
-        avail = stock + np.minimum(req, base + extra)
-        lo, hi = a_bounds[t], a_bounds[t + 1]
+            now = s_pair[lo:hi]
+            p_extra[now] = data.extra[p_row[now]] if rates is None else beyond(now)
+        if reviewed:
+            keep = np.where(t >= p_review, p_keep_after, p_keep)
+        flow = p_share * req[p_entry] * keep + p_extra
+        total = np.bincount(p_entry, weights=flow, minlength=k)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale = np.where(total > req, req / np.where(total > 0, total, 1.0), 1.0)
+        flowed += flow * scale[p_entry]
+        lo, hi = r_bounds[t], r_bounds[t + 1]
         if hi > lo:
-            np.add.at(avail, a_case[lo:hi], a_qty[lo:hi])
+            np.add.at(ordered, r_pair[lo:hi], r_qty[lo:hi])
+        now_delivered = np.maximum(flowed, ordered)
+        arrived = np.bincount(p_entry, weights=now_delivered - delivered, minlength=k)
+        delivered = now_delivered
+        lo, hi = f_bounds[t], f_bounds[t + 1]
+        if hi > lo:
+            np.add.at(arrived, f_case[lo:hi], f_qty[lo:hi])
+        avail = stock + arrived
+        active_today = t < d
+        deficit += np.where(active_today, req - arrived, 0.0)
+        np.maximum(peak, deficit, out=peak)
         frac = np.where(avail >= full, 1.0, avail / safe_req)
-        lo, hi = e_bounds[t], e_bounds[t + 1]
+        lo, hi = x_bounds[t], x_bounds[t + 1]
         if hi > lo:
-            c = e_case[lo:hi]
-            p_out[e_pair[lo:hi]] = outage[c] + np.maximum(e_tau[lo:hi] - t - frac[c], 0.0)
+            c = x_case[lo:hi]
+            p_out[x_pair[lo:hi]] = outage[c] + np.maximum(x_tau[lo:hi] - t - frac[c], 0.0)
         if uniform:
             out = frac < 1.0
             outage += 1.0 - frac
@@ -556,15 +662,17 @@ def _simulate(data: _Data, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray
     if projection is not None:
         projection[n_days] = stock
     p_out[at_end] = outage[p_case[at_end]]
+    extra = np.bincount(p_entry, weights=p_extra, minlength=k).astype(float)
     return _Outcome(case_stop, case_mat, d, hit, lost_share, ttr, tts, outage, stock,
-                    arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection, unmet)
+                    arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection, unmet,
+                    peak)
 
 
 # --- one stop ----------------------------------------------------------------------------
 
 def scenario(project: Project, stop: Stop, report: Report | None = None) -> ScenarioResult:
     """Project the stock of every material ``stop`` hits, day by day, and its products."""
-    data = _prepare(project, report if report is not None else compute(project))
+    data = prepare(project, report if report is not None else compute(project))
     if stop.by == "supplier" and not (data.suppliers["supplier_id"] == stop.key).any():
         raise ScenarioError(_("{stop}: no such supplier in the Suppliers table").format(
             stop=f"supplier:{stop.key}"))
@@ -590,7 +698,10 @@ def scenario(project: Project, stop: Stop, report: Report | None = None) -> Scen
     h_row = np.flatnonzero(hit)
     out = _simulate(data, np.array([stop.days]), np.array([float(stop.cut)]),
                     np.zeros(len(h_row), dtype=np.int64), h_row,
-                    np.zeros(len(o_order), dtype=np.int64), o_order, o_frac, record=True)
+                    np.zeros(len(o_order), dtype=np.int64), o_order, o_frac, record=True,
+                    review=np.array([np.inf if stop.review_day is None
+                                     else float(stop.review_day)]),
+                    approved=np.array([float(stop.approved)]))
 
     materials = _material_table(data, out)
     order = np.lexsort((materials["item_id"].to_numpy(dtype=object),
@@ -636,7 +747,7 @@ def _none_if_nan(values: np.ndarray) -> pd.Series:
     return pd.Series(values, dtype="Float64").mask(np.isnan(values))
 
 
-def _material_table(data: _Data, out: _Outcome) -> pd.DataFrame:
+def _material_table(data: ScenarioData, out: _Outcome) -> pd.DataFrame:
     m = data.materials.iloc[out.case_mat].reset_index(drop=True)
     req = data.req[out.case_mat]
     shortfall = req * out.outage if out.shortfall is None else out.shortfall
@@ -654,10 +765,11 @@ def _material_table(data: _Data, out: _Outcome) -> pd.DataFrame:
         "time_to_recover_days": out.ttr, "gap_days": gap,
         "strategic_stock": gap * req * out.lost_share,
         "strategic_stock_value": gap * req * out.lost_share * data.value[out.case_mat],
+        "deficit_peak": out.deficit_peak if out.deficit_peak is not None else np.nan,
     })
 
 
-def _product_impact(data: _Data, out: _Outcome, only_out: bool = False) -> pd.DataFrame:
+def _product_impact(data: ScenarioData, out: _Outcome, only_out: bool = False) -> pd.DataFrame:
     """Per (stop, product) pair: its binding material, stop day, outage, units and revenue.
 
     A product is down whenever one of its materials is out (shifted by the buffer days of
@@ -689,7 +801,7 @@ def _product_impact(data: _Data, out: _Outcome, only_out: bool = False) -> pd.Da
                          "revenue": units * price})
 
 
-def _product_table(data: _Data, out: _Outcome, days: int) -> pd.DataFrame:
+def _product_table(data: ScenarioData, out: _Outcome, days: int) -> pd.DataFrame:
     impact = _product_impact(data, out)
     p = data.products.iloc[impact["product"].to_numpy()].reset_index(drop=True)
     mat_ids = data.materials["item_id"]
@@ -723,7 +835,7 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     the risk exposure index is revenue at risk ÷ the largest (0 when no stop puts revenue at
     risk).
     """
-    data = _prepare(project, report if report is not None else compute(project))
+    data = prepare(project, report if report is not None else compute(project))
     if days is not None and not 0 <= days <= MAX_DAYS:
         raise ScenarioError(_("a stop lasts at most {limit:,.0f} days (100 years), got "
                               "{text}").format(limit=MAX_DAYS, text=days))
@@ -798,3 +910,87 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     table = table.iloc[order].reset_index(drop=True)
     table.insert(0, "rank", np.arange(1, n_stops + 1))
     return Ranking(data.as_of, data.currency, default, table)
+
+
+# --- batches for stockpile sizing (planner.analysis.stockpile) ----------------------------
+
+def ranking_stops(data: ScenarioData, default: int) -> pd.DataFrame:
+    """Every supplier and origin country with the length the risk ranking gives its stop
+    (the longest time_to_recover_days of the rows it hits; blank: ``default``), unranked."""
+    src, o = data.src, data.origins
+    sup_codes, sup_keys = pd.factorize(pd.concat([src["supplier_id"], data.ord_supplier],
+                                                 ignore_index=True), sort=True)
+    cty_codes, cty_keys = pd.factorize(pd.concat([src["origin_country"], o["origin_country"]],
+                                                 ignore_index=True), sort=True)
+    n_rows, n_sup = len(src), len(sup_keys)
+    row_sup, row_cty = sup_codes[:n_rows], cty_codes[:n_rows]
+    ttr = np.where(np.isnan(data.ttr), float(default), data.ttr)
+    length = np.full(n_sup + len(cty_keys), -np.inf)
+    np.maximum.at(length, row_sup[row_sup >= 0], ttr[row_sup >= 0])
+    np.maximum.at(length, n_sup + row_cty[row_cty >= 0], ttr[row_cty >= 0])
+    length = np.where(np.isfinite(length), np.ceil(length), default).astype(np.int64)
+    names = data.suppliers.drop_duplicates("supplier_id").set_index("supplier_id")["name"]
+    sup_names = [names.get(k, "") for k in sup_keys]
+    return pd.DataFrame({
+        "by": ["supplier"] * n_sup + ["country"] * len(cty_keys),
+        "key": [*map(str, sup_keys), *map(str, cty_keys)],
+        "name": [("" if pd.isna(n) else str(n)) for n in sup_names]
+        + [country_name(str(c)) for c in cty_keys],
+        "days": length})
+
+
+def deficit_peaks(data: ScenarioData, stops: pd.DataFrame, chosen: list[np.ndarray]
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One batch of the scenario loop over every stop: per (stop, material) case, the
+    stop, the material and the deficit's peak. Supplier and country stops hit what the
+    ranking's do; a preset (the last ``len(chosen)`` rows) its country's sources of the
+    materials it matched (``chosen``, a mask per preset)."""
+    src, o = data.src, data.origins
+    by = stops["by"].to_numpy(dtype=object)
+    keys = stops["key"].astype(str).to_numpy(dtype=object)
+    rows = np.arange(len(src))
+    o_orders = o["order"].to_numpy()
+    o_weight = o["weight"].to_numpy(dtype=float)
+    def text(column: pd.Series) -> np.ndarray:  # a blank never names a stop
+        return column.astype("string").fillna("").to_numpy(dtype=object)
+    src_sup, src_cty = text(src["supplier_id"]), text(src["origin_country"])
+    ord_sup, org_cty = text(data.ord_supplier), text(o["origin_country"])
+    h_stop, h_row, o_stop, o_order, o_frac = [], [], [], [], []
+    for kind, row_key, ord_key in (("supplier", src_sup, ord_sup),
+                                   ("country", src_cty, org_cty)):
+        pos = np.flatnonzero(by == kind)
+        index = pd.Index(keys[pos])
+        at = index.get_indexer(pd.Index(row_key))
+        h_stop.append(pos[at[at >= 0]])
+        h_row.append(rows[at >= 0])
+        at = index.get_indexer(pd.Index(ord_key))
+        if kind == "supplier":
+            o_stop.append(pos[at[at >= 0]])
+            o_order.append(np.arange(len(ord_key))[at >= 0])
+            o_frac.append(np.ones(int((at >= 0).sum())))
+        else:
+            o_stop.append(pos[at[at >= 0]])
+            o_order.append(o_orders[at >= 0])
+            o_frac.append(o_weight[at >= 0])
+    first = len(stops) - len(chosen)
+    for j, mask in enumerate(chosen):
+        country = keys[first + j]
+        hit = (src_cty == country) & mask[data.row_mat]
+        h_stop.append(np.full(int(hit.sum()), first + j))
+        h_row.append(rows[hit])
+        sel = (org_cty == country) & mask[data.ord_mat[o_orders]]
+        o_stop.append(np.full(int(sel.sum()), first + j))
+        o_order.append(o_orders[sel])
+        o_frac.append(o_weight[sel])
+    if data.req.size == 0 or not len(stops):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    out = _simulate(
+        data, stops["days"].to_numpy(dtype=np.int64), stops["cut"].to_numpy(dtype=float),
+        np.concatenate(h_stop).astype(np.int64), np.concatenate(h_row).astype(np.int64),
+        np.concatenate(o_stop).astype(np.int64), np.concatenate(o_order).astype(np.int64),
+        np.concatenate(o_frac).astype(float), review=stops["review"].to_numpy(dtype=float),
+        approved=stops["approved"].to_numpy(dtype=float))
+    if out.deficit_peak is None:  # the engine always gives it; a guard for its contract
+        raise PlannerError(_("The scenario engine gave no deficit peaks."))
+    return out.case_stop, out.case_mat, out.deficit_peak

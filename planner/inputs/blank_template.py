@@ -7,7 +7,7 @@ every sheet of the template (planner.inputs.schema.SHEETS) with its header row, 
 - example rows in grey italics. Together they form a tiny valid project (a product made of
   one material, bought from one supplier), so the untouched workbook checks as valid; the
   user overwrites or deletes them;
-- drop-down lists (data validation) for kind, per, country codes (ISO 3166 alpha-2) and
+- drop-down lists (data validation) for kind, per, yes/no, country codes (ISO 3166 alpha-2) and
   currency codes (ISO 4217), the codes on a hidden Lists sheet;
 - a note on each header cell: whether the column is required, and what it holds.
 
@@ -70,6 +70,14 @@ SETTING_NOTES: dict[str, str] = {
                           "alpha-2). Blank: CN."),
     "content_threshold": N_("A product whose material value from that country is above "
                             "this share is flagged, e.g. 0.1%. Blank: 0.1%."),
+    "holding_cost_pct": N_("What holding stock costs a year, as a share of its value "
+                           "(capital, storage, insurance), e.g. 15%. Blank: 15%."),
+    "likelihood_supplier_stop": N_("The chance a year that any one supplier stops for its "
+                                   "time to recover (an assumption: set your own), e.g. 5%, "
+                                   "once in 20 years. Blank: 5%."),
+    "likelihood_country_stop": N_("The chance a year that all deliveries from any one origin "
+                                  "country stop (an assumption: set your own), e.g. 2%, "
+                                  "once in 50 years. Blank: 2%."),
 }
 
 RULES = {"nonneg": N_("A number, 0 or more."), "positive": N_("A number greater than 0.")}
@@ -152,7 +160,7 @@ def _fill(book: Book, today: dt.date) -> None:
             source = lists.get(column.type)
             if source is not None:
                 ws.choices(1, j, LAST_ROW, source,
-                           strict=column.type in ("kind", "per", "supplier_kind"))
+                           strict=column.type in ("kind", "per", "supplier_kind", "yesno"))
         if spec.name == "Settings":
             for r, setting in enumerate(SETTINGS, start=1):  # the stock is counted today
                 ws.row(r, [setting.heading, today if setting.key == "as_of_date" else None],
@@ -229,7 +237,7 @@ def _lists(book: Book) -> dict[str, str | list[str]]:
     ws.hide()
     ref = name if name.isascii() and name.isalnum() else f"'{name}'"  # 'リスト'!$A$2
     return {"kind": choice_names("kind"), "per": choice_names("per"),
-            "supplier_kind": choice_names("supplier_kind"),
+            "supplier_kind": choice_names("supplier_kind"), "yesno": choice_names("yesno"),
             "country": f"={ref}!$A$2:$A${len(countries) + 1}",
             "origin": f"={ref}!$A$2:$A${len(countries) + 1}",  # or unknown: not strict
             "currency": f"={ref}!$C$2:$C${len(currencies) + 1}"}

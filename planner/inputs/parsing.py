@@ -53,7 +53,7 @@ from planner.inputs.cell_messages import is_warning as is_warning
 from planner.inputs.cell_messages import named as named
 from planner.inputs.cell_messages import printable as printable
 from planner.inputs.cell_messages import shown as shown
-from planner.inputs.schema import KINDS, PERIODS, SUPPLIER_KINDS, UNKNOWN_ORIGIN
+from planner.inputs.schema import KINDS, PERIODS, SUPPLIER_KINDS, UNKNOWN_ORIGIN, YES_NO
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -577,6 +577,8 @@ def choice_names(what: str) -> list[str]:
                 pgettext("kind", "material")]
     if what == "supplier_kind":
         return [pgettext("supplier kind", "producer"), pgettext("supplier kind", "trader")]
+    if what == "yesno":
+        return [pgettext("yes no", "yes"), pgettext("yes no", "no")]
     return [pgettext("per", "day"), pgettext("per", "week"), pgettext("per", "month"),
             pgettext("per", "year")]
 
@@ -586,6 +588,69 @@ def _not_a_choice(what: str, value: object) -> CellMessage:
     the column, as it always has)."""
     choices = pgettext("list separator", ", ").join(choice_names(what))
     return cell(_("{column} must be one of {choices}, got {value}"), what, choices=choices,
+                value=shown(value))
+
+
+# a yes/no cell (Sources secondary): the words, marks and numbers a buyer writes for either;
+# 〇/○ and × are how a Japanese sheet ticks a box
+_YES_NO: dict[str, str] = (
+    {"yes": "yes", "y": "yes", "true": "yes", "t": "yes", "1": "yes", "on": "yes",
+     "✓": "yes", "✔": "yes", "secondary": "yes", "recycled": "yes",
+     "reprocessed": "yes",
+     "no": "no", "n": "no", "false": "no", "f": "no", "0": "no", "off": "no",
+     "primary": "no"}
+    | {"はい": "yes", "有": "yes", "有り": "yes", "あり": "yes", "○": "yes", "〇": "yes",
+       "◯": "yes", "二次": "yes", "二次原料": "yes", "リサイクル": "yes", "リサイクル材": "yes",
+       "再生": "yes", "再生材": "yes", "該当": "yes",
+       "いいえ": "no", "無": "no", "無し": "no", "なし": "no", "×": "no", "✕": "no",
+       "一次": "no", "一次原料": "no", "非該当": "no", "該当なし": "no"})
+
+
+def parse_yes_no(values: Sequence[object]) -> tuple[list[str | None], np.ndarray, Messages]:
+    """A yes/no cell as "yes" or "no" (blank: None, which the engine reads as no): the
+    words in English or Japanese (はい/いいえ, ○/×), true/false, 1/0 and a spreadsheet's
+    TRUE/FALSE; anything else is a located message naming both answers."""
+    messages: Messages = {}
+    get = _YES_NO.get
+    if set(map(type, values)) <= {str, _NONE}:  # fast path: text and empty cells
+        out: list[str | None] = list(map(get, values))
+        n = len(out)
+        blank = np.fromiter(map(operator.is_, values, repeat(None)), dtype=bool, count=n)
+        missed = np.fromiter(map(operator.is_, out, repeat(None)), dtype=bool, count=n)
+        for i in np.flatnonzero(missed & ~blank).tolist():
+            text: str = values[i]  # type: ignore[assignment]
+            out[i] = get(_choice_key(text))
+            if out[i] is None:
+                if text.strip():
+                    messages[i] = _not_yes_no(text)
+                else:
+                    blank[i] = True
+        return out, blank, messages
+    out = []
+    blank = np.zeros(len(values), dtype=bool)
+    for i, v in enumerate(values):
+        if type(v) is str:
+            found = get(v) or get(_choice_key(v))
+            if found is None and not v.strip():
+                blank[i] = True
+        elif is_blank(v):
+            found = None
+            blank[i] = True
+        elif isinstance(v, bool):
+            found = YES_NO[0] if v else YES_NO[1]
+        elif isinstance(v, (int, float)) and v in (0, 1):
+            found = YES_NO[0] if v == 1 else YES_NO[1]
+        else:
+            found = None
+        out.append(found)
+        if found is None and not blank[i]:
+            messages[i] = _not_yes_no(v)
+    return out, blank, messages
+
+
+def _not_yes_no(value: object) -> CellMessage:
+    yes, no = choice_names("yesno")
+    return cell(_("{column} must be {yes} or {no} (blank: {no}), got {value}"), yes=yes, no=no,
                 value=shown(value))
 
 

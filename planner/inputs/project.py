@@ -23,6 +23,10 @@ class Settings:
     company: str = ""
     content_country: str = "CN"  # whose content in products is screened
     content_threshold: float = 0.001  # the share of it that flags a product (0.1%)
+    # how much stock is worth holding (planner.analysis.stockpile)
+    holding_cost_pct: float = 0.15  # a year, of the stock's value
+    likelihood_supplier_stop: float = 0.05  # a year, of each supplier's stop
+    likelihood_country_stop: float = 0.02  # a year, of each origin country's stop
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ import pandas as pd
 from planner.core.i18n import N_, _, japanese
 
 ColumnType = Literal["id", "text", "kind", "per", "number", "share", "date", "country",
-                     "month", "currency", "origin", "supplier_kind"]
+                     "month", "currency", "origin", "supplier_kind", "yesno"]
 Rule = Literal["any", "nonneg", "positive"]
 
 STRING = pd.StringDtype()
@@ -30,6 +30,7 @@ DATE = "datetime64[s]"
 
 KINDS = ("product", "component", "material")
 SUPPLIER_KINDS = ("producer", "trader")  # Suppliers kind: blank is a producer
+YES_NO = ("yes", "no")  # a yes/no column (Sources secondary) as stored: blank is no
 UNKNOWN_ORIGIN = "unknown"  # Sources origin_country: the buyer does not know it
 PERIODS = ("day", "week", "month", "year")
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.0 / 12.0, "year": 365.0}
@@ -209,6 +210,12 @@ SHEETS: tuple[Sheet, ...] = (
         Column("order_multiple", "number", rule="nonneg",
                note=N_("order in multiples of this quantity"), since=2,
                aliases=("発注単位", "発注ロット", "発注倍数")),
+        # recycled or reprocessed: its origin is where it is recovered, which world mine
+        # production says nothing about (look-through never spreads it)
+        Column("secondary", "yesno",
+               note=N_("yes: recycled or reprocessed material (its origin: where it is "
+                       "recovered); blank: no"),
+               since=4, aliases=("二次原料", "リサイクル材", "再生材", "二次原料区分")),
     ), aliases=("調達先", "調達先一覧", "調達元")),
     Sheet("Orders", (
         Column("item_id", "id", True, aliases=_ITEM_ID),
@@ -307,6 +314,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 aliases=("含有判定の対象国", "含有率の対象国", "含有対象国")),
     SettingSpec("content_threshold", "share", 0.001, "nonneg",
                 aliases=("含有率の基準値", "含有率のしきい値", "デミニミス基準")),
+    # how much stock is worth holding (planner.analysis.stockpile): assumptions to set
+    SettingSpec("holding_cost_pct", "share", 0.15, "nonneg",
+                aliases=("在庫保有コスト率", "在庫保管費率", "在庫保有費用率")),
+    SettingSpec("likelihood_supplier_stop", "share", 0.05, "nonneg",
+                aliases=("仕入先途絶の年間発生確率", "仕入先途絶の発生確率",
+                         "仕入先停止の年間発生確率")),
+    SettingSpec("likelihood_country_stop", "share", 0.02, "nonneg",
+                aliases=("国別途絶の年間発生確率", "国別途絶の発生確率",
+                         "国からの供給停止の年間発生確率")),
 )
 SETTING_BY_KEY: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
 

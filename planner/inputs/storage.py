@@ -40,9 +40,9 @@ from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, TABLES, sheet
 
 # 1: the first template; 2: Forecast and Rates, currencies, service levels; 3: Items
-# commodity, Suppliers kind. A file of an older format opens with what it lacks
-# (Column.since, Sheet.since) blank or empty.
-SCHEMA_VERSION = 3
+# commodity, Suppliers kind; 4: Sources secondary. A file of an older format opens with
+# what it lacks (Column.since, Sheet.since) blank or empty.
+SCHEMA_VERSION = 4
 SAVING = ".saving"  # the temporary file of a save in progress: .NAME.PID.saving
 APPLICATION_ID = 0x53504C4E  # "SPLN" in the SQLite header, so `file` can tell ours
 SUFFIX = ".stockpile"

@@ -56,6 +56,7 @@ PARSERS: dict[str, Parser] = {
     "country": parsing.parse_countries,
     "origin": parsing.parse_origins,
     "supplier_kind": lambda v: parsing.parse_choices(v, "supplier_kind"),
+    "yesno": parsing.parse_yes_no,
     "month": parsing.parse_months,
     "currency": parsing.parse_currencies,
 }

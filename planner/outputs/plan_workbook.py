@@ -54,6 +54,7 @@ from planner.outputs.workbook_styles import (
 
 if TYPE_CHECKING:
     from planner.analysis.scenario import Ranking
+    from planner.analysis.stockpile import StockpileResult
 
 BEFORE_COLOUR, AFTER_COLOUR = "A5B4BE", "2F6F8F"
 PROGRESS_EVERY = 2_000  # rows between progress calls
@@ -72,7 +73,7 @@ class Col:
     header: str
     values: Sequence[Any]
     # text, number, quantity, money, price, order price (in the source's currency), share,
-    # date, days, hhi
+    # date, days, hhi, ratio
     kind: str = "text"
     width: float | None = None  # None: fitted to the values
     wrap: bool = False
@@ -96,17 +97,22 @@ Rules = Callable[[Sheet, "list[Col]", int, Plan, "Styles"], None]
 
 def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None = None,
                         ranking: Ranking | None = None,
-                        frontier: pd.DataFrame | None = None) -> None:
+                        frontier: pd.DataFrame | None = None,
+                        stockpile: StockpileResult | None = None) -> None:
     """Write ``plan`` to ``path`` (.xlsx) in one atomic write.
 
     ``progress(done, total)`` is called every 2,000 rows or so; returning False stops
     the export with ExportCancelled and leaves no file behind (and an older file of that
     name as it was). With a ``ranking`` (the disruption scenarios), a "Disruption risk"
     sheet lists every supplier and origin country stopped for its time to recover. With a
-    ``frontier`` (planner.analysis.frontier), a "Frontier" sheet carries it.
+    ``frontier`` (planner.analysis.frontier), a "Frontier" sheet carries it. With a
+    ``stockpile`` sizing (planner.analysis.stockpile), a "Stockpile sizing" sheet lists the
+    recommended days of stock of every material, those where a unit of holding cost avoids
+    the most loss first.
     """
     counter = _Counter(progress, len(plan.lines) + 2 * len(plan.materials) + 100 + (
-        len(ranking.stops) if ranking is not None else 0))
+        len(ranking.stops) if ranking is not None else 0) + (
+        len(stockpile.materials) if stockpile is not None else 0))
     # (title, columns, columns kept in view left of the scroll, conditional colours)
     tables: list[tuple[str, list[Col], int, Rules]] = [
         ("Order lines", _line_columns(plan), 4, _late_rules),
@@ -114,6 +120,9 @@ def write_plan_workbook(plan: Plan, path: Path | str, progress: Progress | None 
         ("Exposure", _exposure_columns(plan), 2, _exposure_rules)]
     if ranking is not None:
         tables.append(("Disruption risk", _ranking_columns(ranking), 3, _ranking_rules))
+    if stockpile is not None:
+        tables.append(("Stockpile sizing", _stockpile_columns(stockpile), 3,
+                       _stockpile_rules))
     names = sheet_names()
     if len(set(names.values())) < len(names):
         names = {k: k for k in names}  # a catalogue naming two sheets alike: English
@@ -142,6 +151,7 @@ def sheet_names() -> dict[str, str]:
             "Days of cover": pgettext("sheet", "Days of cover"),
             "Exposure": pgettext("sheet", "Exposure"),
             "Disruption risk": pgettext("sheet", "Disruption risk"),
+            "Stockpile sizing": pgettext("sheet", "Stockpile sizing"),
             "Frontier": pgettext("sheet", "Frontier")}
 
 
@@ -230,6 +240,30 @@ def _ranking_columns(ranking: Ranking) -> list[Col]:
         Col(N_("Revenue at risk"), cell_numbers(r["revenue_at_risk"]), "money"),
         Col(N_("Risk exposure index"), cell_numbers(r["risk_exposure_index"]), "share"),
         Col(N_("Share of spend"), cell_numbers(r["spend_share"]), "share"),
+    ]
+
+
+def _stockpile_columns(result: StockpileResult) -> list[Col]:
+    """The sizing's materials in its order: the loss each unit of holding cost avoids,
+    the recommended days beside the target, JOGMEC's 60 days and today's, the money."""
+    m = result.materials
+    units = cell_texts(m["unit"])
+    return [
+        Col(N_("Rank"), list(range(1, len(m) + 1)), "number"),
+        Col(N_("Item"), cell_texts(m["item_id"])),
+        Col(N_("Name"), cell_texts(m["name"]), width=34, wrap=True),
+        Col(N_("Loss avoided per unit held"), cell_numbers(m["loss_avoided_per_holding_cost"]),
+            "ratio"),
+        Col(N_("Recommended (days)"), cell_numbers(m["recommended_days"]), "number"),
+        Col(N_("Target (days)"), cell_numbers(m["target_days"]), "days"),
+        Col(N_("JOGMEC (days)"), cell_numbers(m["jogmec_days"]), "number"),
+        Col(N_("Now (days)"), _days(m["current_days"]), "days"),
+        Col(N_("Daily use"), cell_numbers(m["daily_use"]), "quantity", units=units),
+        Col(N_("Unit value"), cell_numbers(m["unit_value"]), "price"),
+        Col(N_("Holding cost a year"), cell_numbers(m["holding_cost_per_year"]), "money"),
+        Col(N_("Expected loss a year"), cell_numbers(m["expected_loss_per_year"]), "money"),
+        Col(N_("Expected loss a year with no stock"),
+            cell_numbers(m["expected_loss_per_year_at_zero"]), "money"),
     ]
 
 
@@ -487,6 +521,15 @@ def _ranking_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
     if n:
         index = _letter(columns, "Risk exposure index")
         ws.conditional(f"A2:{index}{n + 1}", f"${index}2>=0.5", styles.red)
+
+
+def _stockpile_rules(ws: Sheet, columns: list[Col], n: int, plan: Plan,
+                     styles: Styles) -> None:
+    """Today's days below the recommended ones in amber."""
+    if n:
+        now, recommended = _letter(columns, "Now (days)"), _letter(columns, "Recommended (days)")
+        ws.conditional(f"{now}2:{now}{n + 1}",
+                       f"AND(ISNUMBER({now}2),{now}2<{recommended}2)", styles.amber)
 
 
 # --- frontier ------------------------------------------------------------------------

@@ -25,7 +25,7 @@ MATERIAL_KEYS = (
     "country_hhi", "suppliers", "over_supplier_cap", "over_country_cap",
 )
 EXTRA_MATERIAL_KEYS = ("kind", "safety_stock", "open_orders", "fastest_lead_time_days",
-                       "safety_stock_basis")
+                       "safety_stock_basis", "secondary_share")
 # look-through (planner.analysis.lookthrough): the world's and the effective origin figures
 LOOK_KEYS = ("commodity", "world_top_country", "world_top_share", "world_hhi",
              "effective_top_country", "effective_top_share", "effective_country_hhi",
@@ -149,6 +149,8 @@ def report_text(project: Project, report: Report) -> str:
     # rows start with an item id
     block = look_through_lines(project, report)
     out += [*block[1:], ""] if block else []
+    secondary = _secondary_lines(m)  # before the closing lines too
+    out += [*secondary, ""] if secondary else []
     status = m["status"].value_counts()
     out.append(ngettext(
         "{count} material: {critical} critical, {short} short, {ok} ok; {supplier} over the "
@@ -279,3 +281,16 @@ def _safety_stock_lines(m: pd.DataFrame) -> list[str]:
                      "without a lead time on every source: {materials}.").format(
                          count=fmt.count(len(ids)), materials=_listed(ids)))
     return out
+
+
+def _secondary_lines(m: pd.DataFrame) -> list[str]:
+    """The materials with secondary (recycled or reprocessed) supply and its share of each,
+    the largest first; nothing when no source is secondary."""
+    share = m["secondary_share"].to_numpy(dtype=float)
+    some = np.flatnonzero(share > 0)
+    if not len(some):
+        return []
+    some = some[np.argsort(-share[some], kind="stable")]
+    ids = [f"{m['item_id'].iloc[i]} {fmt.percent(share[i])}" for i in some.tolist()]
+    return [_("Secondary supply (recycled or reprocessed) for {count} material(s): "
+              "{materials}.").format(count=fmt.count(len(ids)), materials=_listed(ids))]

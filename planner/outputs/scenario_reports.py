@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 
 from planner.analysis.presets import Preset
-from planner.analysis.scenario import Ranking, ScenarioResult
+from planner.analysis.price_spike import PriceSpikeResult
+from planner.analysis.scenario import Ranking, ScenarioResult, Stop
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
 from planner.core.i18n import _, ngettext, pgettext
@@ -29,18 +30,105 @@ def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
     }
 
 
+def stop_json(s: Stop) -> dict[str, Any]:
+    """A stop for scripts; a licence review adds licence_review_days and approved."""
+    data: dict[str, Any] = {
+        "by": s.by, "key": s.key, "label": s.label, "days": s.days, "cut": s.cut,
+        "name": s.name or None,
+        "materials": sorted(s.materials) if s.materials is not None else None}
+    if s.review_day is not None:
+        data["licence_review_days"] = s.review_day
+        data["approved"] = s.approved
+    return data
+
+
 def scenario_json(result: ScenarioResult) -> dict[str, Any]:
-    s = result.stop
     return {
         "as_of": result.as_of.isoformat(),
         "currency": result.currency,
-        "stop": {"by": s.by, "key": s.key, "label": s.label, "days": s.days, "cut": s.cut,
-                 "name": s.name or None,
-                 "materials": sorted(s.materials) if s.materials is not None else None},
+        "stop": stop_json(result.stop),
         "summary": scenario_summary(result),
         "materials": records(result.materials, list(result.materials.columns)),
         "products": records(result.products, list(result.products.columns)),
     }
+
+
+PRICE_COLUMNS = ["item_id", "name", "unit", "commodity", "requirement", "hit_share",
+                 "unpriced_share", "price", "spiked_quantity", "extra_cost", "on_hand",
+                 "orders_due", "avoided_by_stock", "avoided_by_orders", "net_extra_cost",
+                 "plan_cost", "plan_extra_cost"]
+
+
+def price_json(result: PriceSpikeResult) -> dict[str, Any]:
+    """A price spike for scripts: the spike, its totals (project currency), per material."""
+    s = result.spike
+    return {
+        "target": s.target, "kind": s.kind, "factor": s.factor, "days": s.days,
+        "hit_sources_only": result.stop is not None,
+        "requirement_from": "forecast" if result.forecast else "daily_use",
+        "extra_cost": plain(result.extra_cost),
+        "avoided_by_stock": plain(result.avoided_by_stock),
+        "avoided_by_orders": plain(result.avoided_by_orders),
+        "net_extra_cost": plain(result.net_extra_cost),
+        "plan_extra_cost": plain(result.plan_extra_cost) if result.plan_used else None,
+        "materials": records(result.materials, PRICE_COLUMNS),
+    }
+
+
+def price_text(result: PriceSpikeResult) -> str:
+    s, money = result.spike, result.currency
+    out = [(_("Price spike {target}: {factor} times the price for {days} days, on the stopped "
+              "sources only") if result.stop is not None else
+            _("Price spike {target}: {factor} times the price for {days} days")).format(
+                target=s.target, factor=fmt.number(s.factor, 0 if float(s.factor).is_integer()
+                                                    else 2), days=fmt.count(s.days))]
+    m = result.materials
+    if m.empty:
+        out += ["", _("The price spike hits no purchased material of this project.")]
+        return "\n".join(out)
+    rows = [[fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.spiked_quantity),
+             fmt.number(r.price, 2), fmt.number(r.extra_cost), fmt.number(r.avoided_by_stock),
+             fmt.number(r.avoided_by_orders), fmt.number(r.net_extra_cost),
+             fmt.number(r.plan_extra_cost)]
+            for r in m.itertuples(index=False)]
+    out += ["", *_table([_("Material"), _("Name"), _("Bought dearer"), _("Price"),
+                         _("Extra cost"), _("Avoided by stock"), _("Avoided by orders"),
+                         _("Net extra cost"), _("Plan extra cost")], rows,
+                        {2, 3, 4, 5, 6, 7, 8})]
+    out += ["", _("Extra cost {extra}; the stock on hand avoids {stock} and the open orders "
+                  "{orders}, leaving {net}.").format(
+        extra=fmt.money(result.extra_cost, money),
+        stock=fmt.money(result.avoided_by_stock, money),
+        orders=fmt.money(result.avoided_by_orders, money),
+        net=fmt.money(result.net_extra_cost, money))]
+    out.append(_("The procurement plan's lines ordered within the spike cost {extra} more.")
+               .format(extra=fmt.money(result.plan_extra_cost, money)) if result.plan_used
+               else _("No procurement plan could be made: its extra cost is not counted."))
+    if result.forecast:
+        out.append(_("The requirement over the spike comes from the Forecast sheet."))
+    unpriced = m[(m["unpriced_share"] > 0).to_numpy(dtype=bool)]
+    if not unpriced.empty:
+        out.append(ngettext(
+            "{count} material has sources without a price, counted at 0: {materials}.",
+            "{count} materials have sources without a price, counted at 0: {materials}.",
+            len(unpriced)).format(count=fmt.count(len(unpriced)),
+                                  materials=", ".join(unpriced["item_id"].astype(str))))
+    return "\n".join(out)
+
+
+def preset_json(preset: Preset, matches: Sequence[str]) -> dict[str, Any]:
+    """A preset as --list-presets --json gives it (the licence review and the price spike
+    when it has them)."""
+    data: dict[str, Any] = {"id": preset.id, "title": preset.title,
+                            "country": preset.country or None, "days": preset.days,
+                            "cut": preset.cut, "matches": list(matches)}
+    if preset.licence_review_days is not None:
+        data["licence_review_days"] = preset.licence_review_days
+        data["approved"] = preset.approved
+    if preset.price is not None:
+        p = preset.price
+        data["price"] = {"target": p.target, "factor": p.factor, "days": p.days}
+    return data
 
 
 def ranking_json(ranking: Ranking) -> dict[str, Any]:
@@ -62,6 +150,9 @@ def scenario_text(result: ScenarioResult) -> str:
     heading = _("stop {label} for {days} days from {date} (cut {cut})").format(
         label=s.label, days=s.days, date=fmt.long_date(result.as_of), cut=fmt.percent(s.cut))
     out = [_("{name} — {stop}").format(name=s.name, stop=heading) if s.name else heading]
+    if s.review_day is not None:
+        out.append(_("licence review: from day {day}, {approved} of the stopped deliveries "
+                     "resume").format(day=s.review_day, approved=fmt.percent(s.approved)))
     if s.materials is not None:
         out.append(ngettext("limited to {count} matched material: {materials}",
                             "limited to {count} matched materials: {materials}",
@@ -146,8 +237,19 @@ def ranking_text(ranking: Ranking, limit: int | None = None) -> str:
 
 
 def presets_text(presets: Sequence[Preset], matched: Sequence[Sequence[str]]) -> str:
-    rows = [[p.id, fmt.clip(p.title, 60), country_shown(p.country), str(p.days),
-             fmt.percent(p.cut),
+    rows = [[p.id, fmt.clip(p.title, 60), country_shown(p.country) if p.stops else "-",
+             str(p.days), fmt.percent(p.cut) if p.stops else "-", _preset_terms(p),
              ", ".join(m) or "-"] for p, m in zip(presets, matched, strict=True)]
     return "\n".join(_table([_("Preset"), _("Title"), _("Country"), _("Days"), _("Cut"),
-                             _("Matches")], rows, {3, 4}))
+                             _("Review / price"), _("Matches")], rows, {3, 4}))
+
+
+def _preset_terms(p: Preset) -> str:
+    """A licence review ("day 63: 25%") or a price spike ("x5 commodity:Rare Earths")."""
+    terms = []
+    if p.licence_review_days is not None:
+        terms.append(_("day {day}: {approved}").format(day=p.licence_review_days,
+                                                       approved=fmt.percent(p.approved)))
+    if p.price is not None:
+        terms.append(f"x{p.price.factor:g} {p.price.target}")  # a command's own words
+    return pgettext("list separator", ", ").join(terms) or "-"

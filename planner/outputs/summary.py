@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from planner.analysis.commodity_names import commodity_name
@@ -19,6 +20,8 @@ from planner.analysis.lookthrough import G7_2030
 from planner.analysis.lookthrough import G7_AMBITION as G7_AMBITION
 from planner.analysis.ordering import country_mix as mix_by_country
 from planner.analysis.ordering import product_risk_order, risk_order
+from planner.analysis.stockpile import JOGMEC_DAYS, StockpileResult
+from planner.analysis.stockpile import stockpile as size_stock
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
 from planner.core.i18n import N_, _, ngettext, pgettext
@@ -224,6 +227,44 @@ def ranking_grid(ranking: Ranking, limit: int = 10) -> Grid:
                         "to recover)."))
 
 
+def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
+    """Where stock protects most: the materials whose recommended stock avoids the most
+    expected loss per unit of its holding cost, in the engine's order; None when no
+    stock is worth holding (nothing likely, or nothing to lose)."""
+    m = result.materials
+    ratio = m["loss_avoided_per_holding_cost"].to_numpy(dtype=float, na_value=np.nan)
+    worth = m[np.isfinite(ratio) & (ratio > 0)]
+    if worth.empty:
+        return None
+    rows = []
+    for r in worth.head(limit).itertuples(index=False):
+        rows.append([
+            str(r.name), fmt.days(r.current_days, missing=fmt.DASH),
+            fmt.days(r.target_days, missing=fmt.DASH), fmt.number(r.recommended_days),
+            fmt.money(r.holding_cost_per_year), fmt.money(r.expected_loss_per_year),
+            fmt.money(r.expected_loss_per_year_at_zero),
+            _("{ratio}×").format(ratio=fmt.quantity(r.loss_avoided_per_holding_cost))])
+    pct = result.holding_cost_pct
+    note = _("Days of stock, of daily use; money in {currency} a year. Holding cost: {pct} "
+             "of the recommended stock's value. Expected loss: each stop of the risk ranking "
+             "and the presets, its loss with that stock × its likelihood a year (with no "
+             "stock beside it); the likelihoods and the holding cost are assumptions set in "
+             "Settings. Recommended: the days where the two together are least (0 to 365); "
+             "avoided ÷ cost: the loss the stock avoids per unit of its holding cost. "
+             "JOGMEC's national stockpile mark is {jogmec} days.").format(
+        currency=result.currency, jogmec=JOGMEC_DAYS,
+        pct=fmt.percent(pct, 0 if float(pct * 100).is_integer() else 1))
+    if len(worth) > limit:
+        note += " " + _("The {limit} first of {count} materials are shown.").format(
+            limit=limit, count=len(worth))
+    return Grid(_("Where stock protects most"),
+                [(_("Material"), 3.0, "l"), (_("Days now"), 0.9, "r"),
+                 (_("Target"), 0.9, "r"), (_("Recommended"), 1.1, "r"),
+                 (_("Holding cost"), 1.3, "r"), (_("Expected loss"), 1.3, "r"),
+                 (_("Loss, no stock"), 1.3, "r"), (_("Avoided ÷ cost"), 1.1, "r")],
+                rows, note)
+
+
 def origin_grid(report: Report, limit: int = 12) -> Grid | None:
     """The declared top origin country beside the effective one, for the materials whose
     supply look-through spread (an origin not stated: bought from a trader, or written
@@ -307,16 +348,26 @@ def cover_axis(report: Report) -> str:
 
 
 def build_summary(project: Project, report: Report, plan: Plan | None = None,
-                  ranking: Ranking | None = None) -> Summary:
+                  ranking: Ranking | None = None,
+                  stockpile: StockpileResult | None = None) -> Summary:
+    """The summary's figures; with a ``ranking``, where stock protects most too (the
+    ``stockpile`` sizing given, else sized here with that ranking)."""
     s = project.settings
     grids = []
     for grid in (origin_grid(report), portfolio_grid(project, report)):
         if grid is not None:
             grids.append(grid)
+    if stockpile is None and ranking is not None:
+        stockpile = size_stock(project, report=report, ranking=ranking)
+    stock = stockpile_grid(stockpile, 5) if stockpile is not None else None
+    # with the stockpile section the plan and the ranking show fewer rows, so that the
+    # summary stays on two pages
     if plan is not None and len(plan.lines):
-        grids.append(plan_grid(plan))
+        grids.append(plan_grid(plan, 12 if stock is None else 8))
     if ranking is not None and len(ranking.stops):
-        grids.append(ranking_grid(ranking))
+        grids.append(ranking_grid(ranking, 10 if stock is None else 6))
+    if stock is not None:
+        grids.append(stock)
     return Summary(
         title=_("Supply exposure summary"),
         company=s.company,

@@ -43,6 +43,7 @@ class Styles:
             "share": number_format("share"), "date": number_format("date"),
             "days": number_format("days"), "hhi": number_format("number"),
             "quantity": number_format("number"),
+            "ratio": number_format("number", decimals=1),  # loss avoided per unit held
         }
         self._quantities: dict[tuple[int, str | None], Any] = {}
         self._prices: dict[tuple[int, str], Any] = {}

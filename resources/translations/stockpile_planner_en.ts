@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>StockpilePage</name>
+    <message numerus="yes">
+        <source>%n stop(s) weighed</source>
+        <translation>
+            <numerusform>%n stop weighed</numerusform>
+            <numerusform>%n stops weighed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StopControls</name>
     <message numerus="yes">
         <source>{name} ({code}) · {count} material(s)</source>

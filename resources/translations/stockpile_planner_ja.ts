@@ -622,6 +622,10 @@ product</source>
         <translation>原産国不明（「不明」と記入、または商社からの調達で空欄）の調達分が品目の調達に占める比率（%）。</translation>
     </message>
     <message>
+        <source>The share of the item&apos;s supply from secondary (recycled or reprocessed) sources, in percent.</source>
+        <translation>二次原料（リサイクル材・再生材）の調達先からの供給が品目の調達に占める比率（%）です。</translation>
+    </message>
+    <message>
         <source>The part of the share that look-through found: supply of unknown origin spread over the world&apos;s producers (an estimate).</source>
         <translation>比率のうちルックスルーで判明した分。原産国不明の調達分を世界の生産国に按分したものです（推定）。</translation>
     </message>
@@ -931,6 +935,10 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
     <message>
         <source>Unknown origin</source>
         <translation>原産国不明</translation>
+    </message>
+    <message>
+        <source>Secondary</source>
+        <translation>二次原料比率</translation>
     </message>
     <message>
         <source>Commodity</source>
@@ -1551,6 +1559,10 @@ Restore them?</source>
         <translation>世界の供給</translation>
     </message>
     <message>
+        <source>Stockpile</source>
+        <translation>備蓄</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2069,6 +2081,26 @@ Restore them?</source>
         <translation>影響売上高</translation>
     </message>
     <message>
+        <source>extra cost of the price spike</source>
+        <translation>価格高騰の追加コスト</translation>
+    </message>
+    <message>
+        <source>avoided by stock</source>
+        <translation>在庫による回避額</translation>
+    </message>
+    <message>
+        <source>avoided by orders</source>
+        <translation>発注残による回避額</translation>
+    </message>
+    <message>
+        <source>net extra cost</source>
+        <translation>正味追加コスト</translation>
+    </message>
+    <message>
+        <source>plan extra cost</source>
+        <translation>調達計画の追加コスト</translation>
+    </message>
+    <message>
         <source>Materials hit</source>
         <translation>影響を受ける材料</translation>
     </message>
@@ -2079,6 +2111,10 @@ Restore them?</source>
     <message>
         <source>Risk ranking</source>
         <translation>リスク順位</translation>
+    </message>
+    <message>
+        <source>Price spike</source>
+        <translation>価格高騰</translation>
     </message>
     <message>
         <source>Choose a stop and press Run</source>
@@ -2147,6 +2183,66 @@ Restore them?</source>
     <message>
         <source>No source of this project comes from this stop. Choose another country, supplier or preset.</source>
         <translation>このプロジェクトには、途絶の対象となる調達先がありません。別の国、仕入先またはプリセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>Licence review: from day {day}, {approved} of the cut deliveries resume.</source>
+        <translation>輸出許可審査：{day} 日目から途絶分の {approved} が再開します。</translation>
+    </message>
+    <message>
+        <source>Price spike on {target}: {factor} times the price for {days} days, on the stopped sources only</source>
+        <translation>{target} の価格高騰：{days} 日間、途絶した調達先のみ価格が {factor} 倍</translation>
+    </message>
+    <message>
+        <source>Price spike on {target}: {factor} times the price for {days} days</source>
+        <translation>{target} の価格高騰：{days} 日間、価格が {factor} 倍</translation>
+    </message>
+    <message>
+        <source>{name} (commodity)</source>
+        <translation>{name}（鉱種）</translation>
+    </message>
+    <message>
+        <source>{name} (category)</source>
+        <translation>{name}（分類）</translation>
+    </message>
+    <message>
+        <source>The price spike hits no purchased material of this project.</source>
+        <translation>この価格高騰の対象となる購入材料は、このプロジェクトにありません。</translation>
+    </message>
+    <message>
+        <source>Extra cost {extra}; the stock on hand avoids {stock} and the open orders {orders}, leaving {net}.</source>
+        <translation>追加コストは {extra} です。手持在庫で {stock}、発注残で {orders} を回避でき、残りは {net} です。</translation>
+    </message>
+    <message>
+        <source>The procurement plan&apos;s lines ordered within the spike cost {extra} more.</source>
+        <translation>高騰期間中に発注する調達計画の明細は、{extra} 割高になります。</translation>
+    </message>
+    <message>
+        <source>No procurement plan could be made: its extra cost is not counted.</source>
+        <translation>調達計画を作成できなかったため、その追加コストは含めていません。</translation>
+    </message>
+    <message>
+        <source>Buying the requirement of the spike&apos;s days at the raised price rather than today&apos;s.</source>
+        <translation>価格高騰の期間の所要量を、現在の価格ではなく高い価格で購入する場合の差額です。</translation>
+    </message>
+    <message>
+        <source>The stock on hand, bought at the old price, is used first.</source>
+        <translation>旧価格で購入済みの手持在庫を先に使います。</translation>
+    </message>
+    <message>
+        <source>The open orders due within the spike were bought at the old price.</source>
+        <translation>高騰期間中に納期を迎える発注残は、旧価格で購入済みです。</translation>
+    </message>
+    <message>
+        <source>The extra cost less what the stock and the open orders avoid.</source>
+        <translation>追加コストから、在庫と発注残による回避額を差し引いた額です。</translation>
+    </message>
+    <message>
+        <source>The procurement plan&apos;s lines ordered within the spike, bought at the raised price.</source>
+        <translation>高騰期間中に発注する調達計画の明細を、高い価格で購入する場合の追加コストです。</translation>
+    </message>
+    <message>
+        <source>Price spike ({count})</source>
+        <translation>価格高騰 ({count})</translation>
     </message>
     <message numerus="yes">
         <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</source>
@@ -2338,6 +2434,86 @@ every material lasts</source>
         <translation>手持在庫</translation>
     </message>
     <message>
+        <source>Share bought dearer</source>
+        <translation>高値購入比率</translation>
+    </message>
+    <message>
+        <source>Share of the requirement bought at the raised price: all of it, or with a stop the stopped sources&apos; share</source>
+        <translation>所要量のうち高い価格で購入する比率（全量、または供給途絶とあわせた場合は途絶した調達先の比率）</translation>
+    </message>
+    <message>
+        <source>Bought dearer</source>
+        <translation>高値購入数量</translation>
+    </message>
+    <message>
+        <source>The requirement over the spike&apos;s days × that share, in the material&apos;s unit</source>
+        <translation>高騰期間の所要量 × その比率（材料の単位）</translation>
+    </message>
+    <message>
+        <source>Price ({currency})</source>
+        <translation>単価（{currency}）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s price per unit, the mean of the sources bought dearer</source>
+        <translation>現在の単価（高値で購入する調達先の平均）</translation>
+    </message>
+    <message>
+        <source>Extra cost ({currency})</source>
+        <translation>追加コスト（{currency}）</translation>
+    </message>
+    <message>
+        <source>Bought dearer × price × (factor − 1)</source>
+        <translation>高値購入数量 × 単価 ×（倍率 − 1）</translation>
+    </message>
+    <message>
+        <source>Avoided by stock ({currency})</source>
+        <translation>在庫による回避額（{currency}）</translation>
+    </message>
+    <message>
+        <source>The stock on hand, bought at the old price, used first</source>
+        <translation>旧価格で購入済みの手持在庫（先に使用）</translation>
+    </message>
+    <message>
+        <source>Avoided by orders ({currency})</source>
+        <translation>発注残による回避額（{currency}）</translation>
+    </message>
+    <message>
+        <source>The open orders due within the spike, bought at the old price</source>
+        <translation>高騰期間中に納期を迎える発注残（旧価格で購入済み）</translation>
+    </message>
+    <message>
+        <source>Net extra cost ({currency})</source>
+        <translation>正味追加コスト（{currency}）</translation>
+    </message>
+    <message>
+        <source>Extra cost less what the stock and the orders avoid</source>
+        <translation>追加コスト − 在庫と発注残による回避額</translation>
+    </message>
+    <message>
+        <source>Plan extra cost ({currency})</source>
+        <translation>調達計画の追加コスト（{currency}）</translation>
+    </message>
+    <message>
+        <source>The procurement plan&apos;s lines ordered within the spike, at the raised price</source>
+        <translation>高騰期間中に発注する調達計画の明細の追加コスト</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>所要量</translation>
+    </message>
+    <message>
+        <source>What is used over the spike&apos;s days, in the material&apos;s unit</source>
+        <translation>高騰期間に使用する量（材料の単位）</translation>
+    </message>
+    <message>
+        <source>Orders due</source>
+        <translation>期間内の発注残</translation>
+    </message>
+    <message>
+        <source>Open orders due within the spike from the sources bought dearer, less what a stop loses</source>
+        <translation>高値で購入する調達先から高騰期間中に納入される発注残（供給途絶で失われる分を除く）</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>製品</translation>
     </message>
@@ -2527,6 +2703,30 @@ every material lasts</source>
         <translation>含有率がこれを超える製品を要確認とします</translation>
     </message>
     <message>
+        <source>Holding cost per year</source>
+        <translation>在庫保有コスト率（年）</translation>
+    </message>
+    <message>
+        <source>Of the stock&apos;s value: capital, storage, insurance</source>
+        <translation>在庫金額に対する割合：資本コスト・保管費・保険料</translation>
+    </message>
+    <message>
+        <source>Supplier stop likelihood</source>
+        <translation>仕入先途絶の年間発生確率</translation>
+    </message>
+    <message>
+        <source>A year, per supplier; 5% is once in 20 years</source>
+        <translation>仕入先 1 社あたりの年間確率。5% で 20 年に 1 度</translation>
+    </message>
+    <message>
+        <source>Country stop likelihood</source>
+        <translation>国別途絶の年間発生確率</translation>
+    </message>
+    <message>
+        <source>A year, per origin country; 2% is once in 50 years</source>
+        <translation>原産国 1 か国あたりの年間確率。2% で 50 年に 1 度</translation>
+    </message>
+    <message>
         <source>Project settings</source>
         <translation>プロジェクト設定</translation>
     </message>
@@ -2560,6 +2760,57 @@ every material lasts</source>
     </message>
 </context>
 <context>
+    <name>SizingChart</name>
+    <message>
+        <source>Holding cost and expected loss</source>
+        <translation>在庫保有コストと期待損失</translation>
+    </message>
+    <message>
+        <source>days of stock (of the material&apos;s daily use)</source>
+        <translation>在庫日数（材料の日次使用量の何日分か）</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>年額</translation>
+    </message>
+    <message>
+        <source>recommended · {value:.0f} d</source>
+        <translation>推奨 · {value:.0f} 日</translation>
+    </message>
+    <message>
+        <source>target · {value:.0f} d</source>
+        <translation>目標 · {value:.0f} 日</translation>
+    </message>
+    <message>
+        <source>JOGMEC · {value:.0f} d</source>
+        <translation>JOGMEC · {value:.0f} 日</translation>
+    </message>
+    <message>
+        <source>holding cost</source>
+        <translation>在庫保有コスト</translation>
+    </message>
+    <message>
+        <source>expected loss</source>
+        <translation>期待損失</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>{name} ({id}): holding cost and expected loss</source>
+        <translation>{name}（{id}）：在庫保有コストと期待損失</translation>
+    </message>
+    <message>
+        <source>a year ({currency})</source>
+        <translation>年額（{currency}）</translation>
+    </message>
+    <message>
+        <source>The expected loss with no stock, {money} a year, is above the chart.</source>
+        <translation>在庫ゼロ時の期待損失（年 {money}）はグラフの上端を超えています。</translation>
+    </message>
+</context>
+<context>
     <name>SourcingPage</name>
     <message>
         <source>Concentration per material</source>
@@ -2570,8 +2821,8 @@ every material lasts</source>
         <translation>調達先</translation>
     </message>
     <message>
-        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined; blank means the supplier&apos;s country, except for a trader, where it means not known, as “unknown” does: look-through then spreads it over the world&apos;s producers.</source>
-        <translation>各品目の調達先と、品目の調達に占める比率（品目ごとの合計は 100%）。原産国は材料が採掘・精錬された国です。空欄は仕入先の所在国とみなします。ただし商社の場合は「不明」と記入したときと同じく原産国不明として扱い、ルックスルーで世界の生産国に按分します。</translation>
+        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined, or recovered for secondary (recycled) supply; blank means the supplier&apos;s country, except for a trader&apos;s primary supply, where it means not known, as “unknown” does: look-through then spreads it over the world&apos;s producers.</source>
+        <translation>各品目の調達先と、品目の調達に占める比率（品目ごとの合計は 100%）。原産国は材料が採掘・精錬された国で、二次原料（リサイクル材）の場合は回収された国です。空欄は仕入先の所在国とみなします。ただし商社の一次原料の場合は「不明」と記入したときと同じく原産国不明として扱い、ルックスルーで世界の生産国に按分します。</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2923,10 @@ every material lasts</source>
         <translation>途絶終了 · {value:.0f} 日目</translation>
     </message>
     <message>
+        <source>licence review ends · day {value:.0f}</source>
+        <translation>輸出許可審査終了 · {value:.0f} 日目</translation>
+    </message>
+    <message>
         <source>The {drawn} materials that run out soonest of {hit} hit are drawn.</source>
         <translation>影響を受ける {hit} 件のうち、欠品が早い {drawn} 件の材料を表示しています。</translation>
     </message>
@@ -2713,6 +2968,146 @@ every material lasts</source>
     </message>
 </context>
 <context>
+    <name>StockpilePage</name>
+    <message>
+        <source>How much stock is worth holding</source>
+        <translation>保有に見合う在庫量</translation>
+    </message>
+    <message>
+        <source>The figures cannot be computed</source>
+        <translation>数値を計算できません</translation>
+    </message>
+    <message>
+        <source>Fix the problems marked in the tables; the sizing comes back by itself.</source>
+        <translation>表で示された問題を修正してください。修正すると推奨在庫日数は自動的に再計算されます。</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>数値を計算しています…</translation>
+    </message>
+    <message>
+        <source>The sizing runs as soon as they are ready.</source>
+        <translation>計算が終わりしだい推奨在庫日数を求めます。</translation>
+    </message>
+    <message>
+        <source>Weighing every stop against days of stock…</source>
+        <translation>各供給途絶と在庫日数を比較しています…</translation>
+    </message>
+    <message>
+        <source>The stock cannot be sized</source>
+        <translation>推奨在庫日数を計算できません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s) weighed</source>
+        <translation>
+            <numerusform>供給途絶 %n 件で評価</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No material to size</source>
+        <translation>評価する材料がありません</translation>
+    </message>
+    <message>
+        <source>Stock is sized for purchased materials with a daily use; this project has none.</source>
+        <translation>推奨在庫日数は日次使用量のある購入材料について求めますが、このプロジェクトにはありません。</translation>
+    </message>
+    <message>
+        <source>The likelihood of each stop a year and the holding cost, {pct} of the stock&apos;s value a year, are your assumptions: set them in Settings. The expected loss weighs each stop of the risk ranking and the presets by its likelihood; the recommended days make holding cost plus expected loss least.</source>
+        <translation>各供給途絶の年間発生確率と在庫保有コスト（在庫金額の年 {pct}）は想定値です。「設定」で変更できます。期待損失は、リスク順位とプリセットの各供給途絶の損失に発生確率を掛けて合計したものです。推奨在庫日数は、在庫保有コストと期待損失の合計が最小となる日数です。</translation>
+    </message>
+</context>
+<context>
+    <name>StockpileTables</name>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Loss avoided
+per unit held</source>
+        <translation>保有コスト 1 あたり
+回避損失</translation>
+    </message>
+    <message>
+        <source>Expected loss a year avoided by the recommended stock (the loss with no stock less the loss with it) ÷ its holding cost a year</source>
+        <translation>推奨在庫で回避できる年間期待損失（在庫ゼロ時の損失 − 推奨在庫での損失）÷ 年間在庫保有コスト</translation>
+    </message>
+    <message>
+        <source>Recommended
+(days)</source>
+        <translation>推奨
+在庫日数</translation>
+    </message>
+    <message>
+        <source>The days of stock where holding cost plus expected loss a year is least (0 to 365 days)</source>
+        <translation>年間の在庫保有コストと期待損失の合計が最小となる在庫日数（0～365 日）</translation>
+    </message>
+    <message>
+        <source>Target
+(days)</source>
+        <translation>目標
+在庫日数</translation>
+    </message>
+    <message>
+        <source>The material&apos;s own target, or the project&apos;s</source>
+        <translation>材料ごとの目標在庫日数（指定がなければプロジェクトの値）</translation>
+    </message>
+    <message>
+        <source>JOGMEC
+(days)</source>
+        <translation>JOGMEC
+の 60 日</translation>
+    </message>
+    <message>
+        <source>Japan&apos;s national stockpile mark: 60 days of use</source>
+        <translation>日本の国家備蓄の目安：使用量の 60 日分</translation>
+    </message>
+    <message>
+        <source>Now
+(days)</source>
+        <translation>現在の
+在庫日数</translation>
+    </message>
+    <message>
+        <source>Stock on hand ÷ daily use</source>
+        <translation>手持在庫 ÷ 日次使用量</translation>
+    </message>
+    <message>
+        <source>Holding cost
+a year {currency}</source>
+        <translation>年間在庫
+保有コスト {currency}</translation>
+    </message>
+    <message>
+        <source>The cost a year of holding the recommended stock: its value × the holding cost in Settings</source>
+        <translation>推奨在庫を保有する年間費用：在庫金額 × 「設定」の在庫保有コスト率</translation>
+    </message>
+    <message>
+        <source>Expected loss
+a year {currency}</source>
+        <translation>年間
+期待損失 {currency}</translation>
+    </message>
+    <message>
+        <source>With the recommended stock: each stop&apos;s loss × its likelihood a year, summed</source>
+        <translation>推奨在庫を持った場合の、各供給途絶の損失 × 年間発生確率の合計</translation>
+    </message>
+    <message>
+        <source>Expected loss
+with no stock {currency}</source>
+        <translation>在庫ゼロ時の
+期待損失 {currency}</translation>
+    </message>
+    <message>
+        <source>The expected loss a year with no stock at all: what the recommended stock avoids, with the loss left at it</source>
+        <translation>在庫がまったくない場合の年間の期待損失。推奨在庫で回避できる損失と、推奨在庫でも残る損失の合計です</translation>
+    </message>
+</context>
+<context>
     <name>StopControls</name>
     <message>
         <source>a country</source>
@@ -2733,6 +3128,18 @@ every material lasts</source>
     <message>
         <source>The project has no suppliers to stop.</source>
         <translation>このプロジェクトには途絶させる仕入先がありません。</translation>
+    </message>
+    <message>
+        <source>No price spike</source>
+        <translation>価格高騰なし</translation>
+    </message>
+    <message>
+        <source>Price spike on the stop</source>
+        <translation>途絶先の価格高騰</translation>
+    </message>
+    <message>
+        <source>Price spike alone</source>
+        <translation>価格高騰のみ</translation>
     </message>
     <message>
         <source> days</source>
@@ -2771,8 +3178,60 @@ every material lasts</source>
         <translation>削減率</translation>
     </message>
     <message>
+        <source>Licence review</source>
+        <translation>輸出許可審査</translation>
+    </message>
+    <message>
+        <source>A licence regime rather than an embargo: when the licence review ends, the approved share of the cut deliveries resumes. MOFCOM reviews dual-use export licences within 45 working days, about 63 calendar days.</source>
+        <translation>禁輸ではなく輸出許可制の場合です。許可審査が終わると、途絶分のうち承認された比率の供給が再開します。中国商務部はデュアルユース品目の輸出許可を 45 営業日（暦日で約 63 日）以内に審査します。</translation>
+    </message>
+    <message>
+        <source>The day the licence review ends, from the as-of date (at most the stop&apos;s length)</source>
+        <translation>輸出許可審査が終わる日（基準日からの日数。途絶期間以内）</translation>
+    </message>
+    <message>
+        <source>The share of the cut deliveries that resumes once the licence review ends</source>
+        <translation>輸出許可審査の終了後に再開する途絶分の比率</translation>
+    </message>
+    <message>
+        <source>until day {value}</source>
+        <translation>{value} 日目まで</translation>
+    </message>
+    <message>
+        <source>{value}% approved</source>
+        <translation>承認率 {value}%</translation>
+    </message>
+    <message>
+        <source>A price spike: the extra cost of buying the requirement at a raised price, on the stopped sources only or, alone, on every source</source>
+        <translation>価格高騰：所要量を高い価格で購入する場合の追加コストです。供給途絶とあわせると途絶した調達先のみ、単独ではすべての調達先が対象です。</translation>
+    </message>
+    <message>
+        <source>item ID</source>
+        <translation>品目 ID</translation>
+    </message>
+    <message>
+        <source>What gets dearer: a commodity or a category of the project, or an item ID typed in</source>
+        <translation>値上がりする対象：プロジェクトの鉱種・分類、または入力した品目 ID</translation>
+    </message>
+    <message>
+        <source>The price factor: 5 buys at five times the price</source>
+        <translation>価格の倍率（5 なら 5 倍の価格で購入）</translation>
+    </message>
+    <message>
+        <source>for {value} days</source>
+        <translation>{value} 日間</translation>
+    </message>
+    <message>
+        <source>How long the prices stay raised, from the as-of date</source>
+        <translation>価格高騰が続く日数（基準日から）</translation>
+    </message>
+    <message>
         <source>No preset scenarios to run.</source>
         <translation>実行できるプリセットシナリオがありません。</translation>
+    </message>
+    <message>
+        <source>{title} is a price spike, not a stop: run it as a price spike alone.</source>
+        <translation>{title} は供給途絶ではなく価格高騰のシナリオです。「価格高騰のみ」で実行してください。</translation>
     </message>
     <message numerus="yes">
         <source>{name} ({code}) · {count} material(s)</source>
@@ -2791,6 +3250,14 @@ every material lasts</source>
         <translation>{title} · 該当なし</translation>
     </message>
     <message>
+        <source>{name} (commodity)</source>
+        <translation>{name}（鉱種）</translation>
+    </message>
+    <message>
+        <source>{name} (category)</source>
+        <translation>{name}（分類）</translation>
+    </message>
+    <message>
         <source>No preset scenarios.</source>
         <translation>プリセットシナリオがありません。</translation>
     </message>
@@ -2802,6 +3269,14 @@ every material lasts</source>
     <message>
         <source>{names} and {count} more</source>
         <translation>{names} ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>A price spike on {materials}. {assumption}</source>
+        <translation>{materials} の価格高騰です。{assumption}</translation>
+    </message>
+    <message>
+        <source>A price spike that matches no material of this project. {assumption}</source>
+        <translation>この価格高騰に該当する材料は、このプロジェクトにありません。{assumption}</translation>
     </message>
     <message>
         <source>Stops {materials} from {country}. {assumption}</source>

@@ -170,10 +170,10 @@ def bad_project_files() -> list[Case]:
     """Damaged and hostile project files."""
     return [
         # --- project files ---
-        Case("newer_version.stockpile", "saved by a newer program (format 4)",
-             project_file("UPDATE meta SET value = '4' WHERE key = 'schema_version';"),
+        Case("newer_version.stockpile", "saved by a newer program (format 5)",
+             project_file("UPDATE meta SET value = '5' WHERE key = 'schema_version';"),
              refused="newer_version.stockpile was saved by a newer version of Stockpile "
-             "Planner (project file format 4; this version reads up to 3). Update the "
+             "Planner (project file format 5; this version reads up to 4). Update the "
              "program to open it."),
         Case("unknown_version.stockpile", "a format that is not a number",
              project_file("UPDATE meta SET value = 'two' WHERE key = 'schema_version';"),

@@ -299,6 +299,10 @@ COLUMN_TIPS: dict[str, str] = {
                                                             "whose origin is unknown (written "
                                                             "unknown, or blank from a trader), "
                                                             "in percent."),
+    # secondary supply (the Sources column's own tip is its note in the schema)
+    "secondary_share": QT_TRANSLATE_NOOP("ColumnTips", "The share of the item's supply from "
+                                                       "secondary (recycled or reprocessed) "
+                                                       "sources, in percent."),
     "looked_through_share": QT_TRANSLATE_NOOP("ColumnTips", "The part of the share that "
                                                             "look-through found: supply of "
                                                             "unknown origin spread over the "
@@ -350,9 +354,9 @@ class LazyStrings:
 
 
 # cells of a few words, shown in the window's language
-CHOICE_KINDS = ("kind", "per", "supplier_kind")
+CHOICE_KINDS = ("kind", "per", "supplier_kind", "yesno")
 # the engine's translation context of each (pgettext("supplier kind", "trader"))
-_CHOICE_CONTEXT = {"supplier_kind": "supplier kind"}
+_CHOICE_CONTEXT = {"supplier_kind": "supplier kind", "yesno": "yes no"}
 
 # Words the engine puts in a column, shown in the window's language (the engine keeps its
 # keys: safety_stock.GIVEN...; a script reading the report sees them unchanged)
@@ -679,7 +683,7 @@ class FrameModel(QAbstractTableModel):
 
 
 KIND_OF_TYPE = {"number": "number", "share": "share", "date": "date", "month": "month",
-                "kind": "kind", "per": "per", "supplier_kind": "supplier_kind",
+                "kind": "kind", "per": "per", "supplier_kind": "supplier_kind", "yesno": "yesno",
                 "origin": "origin"}
 
 # The read-only name shown right of an id: id column -> (name column, its title, the

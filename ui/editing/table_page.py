@@ -173,7 +173,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def choices(self, column: str) -> list[str] | None:
         spec = self.model.spec.column(column)
         p = self.doc.project
-        if spec.type in ("kind", "per", "supplier_kind"):
+        if spec.type in ("kind", "per", "supplier_kind", "yesno"):
             return choice_names(spec.type)  # in the window's language, as the cells show them
         if spec.type == "country":
             return sorted(country_codes())

@@ -593,7 +593,7 @@ class PlanPage(QWidget):
             # the workbook carries the ranking: the one the Scenarios page made, if any; and
             # the frontier when it was computed on this page
             write_plan_workbook(plan, path, progress, ranking=snapshot.ranking(),
-                                frontier=frontier)
+                                frontier=frontier, stockpile=snapshot.stockpile())
 
         def written(_none: None) -> None:
             results.adopt(snapshot)

@@ -2,7 +2,8 @@
 
 Each material's stock is divided by its daily use, so every line is in days of use left
 and all share one axis: a line reaching 0 is the material running out, on the day the
-engine computed (its time to survive). The chart places the engine's projection and
+engine computed (its time to survive). A licence review is marked by a line on the day it
+ends. The chart places the engine's projection and
 computes no planning figure. Hovering a line names it; clicking one emits
 ``materialClicked``. The plotted data is exposed (``lines()``, ``stockouts()``) for tests.
 """
@@ -50,6 +51,13 @@ class StockCurves(ChartPanel):
             labelOpts={"position": 0.96, "anchors": [(1, 0), (1, 0)]})
         self.end_line.setZValue(-10)
         self.plot.addItem(self.end_line, ignoreBounds=True)
+        # the day a licence review ends (a part of the cut deliveries resumes), if any
+        self.review_line = pg.InfiniteLine(
+            angle=90, movable=False, label=self.tr("licence review ends · day {value:.0f}"),
+            labelOpts={"position": 0.86, "anchors": [(0, 0), (0, 0)]})
+        self.review_line.setZValue(-10)
+        self.review_line.hide()
+        self.plot.addItem(self.review_line, ignoreBounds=True)
         self.zero_line = pg.InfiniteLine(angle=0, pos=0, movable=False)
         self.zero_line.setZValue(-9)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
@@ -102,6 +110,10 @@ class StockCurves(ChartPanel):
         self._place_markers()
         days = max(self.stop_days, 1)
         self.end_line.setValue(self.stop_days)
+        review = result.stop.review_day
+        self.review_line.setVisible(review is not None)
+        if review is not None:
+            self.review_line.setValue(review)
         top = self._top() * 1.08
         self.vb.setRange(xRange=(-days * 0.01, days * 1.01), yRange=(-top * 0.05, top),
                          padding=0)
@@ -166,6 +178,10 @@ class StockCurves(ChartPanel):
         self.end_line.label.setColor(scheme.muted)
         self.end_line.label.fill = pg.mkBrush(palette.rgba(scheme.base, LABEL_FILL_ALPHA))
         self.end_line.label.update()
+        self.review_line.setPen(pg.mkPen(scheme.line, width=1.2, style=Qt.PenStyle.DotLine))
+        self.review_line.label.setColor(scheme.muted)
+        self.review_line.label.fill = pg.mkBrush(palette.rgba(scheme.base, LABEL_FILL_ALPHA))
+        self.review_line.label.update()
         self.zero_line.setPen(pg.mkPen(scheme.zero_line, width=1))
         self.markers.setPen(pg.mkPen(scheme.base, width=1.5))
         self.key.setText(legend_html([(OUT_COLOURS[0], self.tr("runs out (● stock-out)")),
@@ -178,6 +194,7 @@ class StockCurves(ChartPanel):
             curve.setData([], [])
             curve.setVisible(False)
         self.markers.setData([], [])
+        self.review_line.hide()
         self.labels.begin()
         self.labels.end()
         self.set_footer("")
@@ -185,6 +202,10 @@ class StockCurves(ChartPanel):
     def lines(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
         """(item_id, x = day, y = days of use left) per drawn line."""
         return [(i, self.days, self.cover[:, j]) for j, i in enumerate(self.ids)]
+
+    def review_day(self) -> float | None:
+        """The day the licence review line marks (None: no line)."""
+        return float(self.review_line.value()) if self.review_line.isVisible() else None
 
     def stockouts(self) -> list[tuple[str, float, float]]:
         """(item_id, x, y) of each stock-out marker."""

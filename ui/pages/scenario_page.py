@@ -2,8 +2,10 @@
 
 The page asks the engine (planner.analysis.scenario) for one stop's result and shows it: headline
 cards from ``scenario_summary``, the projected stock curves, the hit materials and the
-products. The risk ranking stops every supplier and country in turn, in the background;
-double-clicking a ranked stop shows it above. A shown scenario is re-run whenever the
+products. A licence review is said under the cards and marked on the curves; a price
+spike (with the stop or alone) adds cards of its cost and a table per material. The risk
+ranking stops every supplier and country in turn, in the background; double-clicking a
+ranked stop shows it above. A shown scenario is re-run whenever the
 figures change (an edit, an undo, a new import), so it never shows stale numbers.
 """
 
@@ -12,8 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import time
+from dataclasses import dataclass
 
-from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, scenario
+from planner.analysis.commodity_names import commodity_name
+from planner.analysis.plan import Plan
+from planner.analysis.price_spike import PriceSpike, PriceSpikeResult, price_spike
+from planner.analysis.scenario import Ranking, ScenarioError, ScenarioResult, Stop, scenario
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
 from planner.core.errors import PlannerError
@@ -29,6 +35,7 @@ from ui.pages.scenario_tables import (
     BarDelegate,
     ResultTable,
     material_columns,
+    price_columns,
     product_columns,
     product_frame,
     ranking_columns,
@@ -59,6 +66,14 @@ QLabel#cardValue { font-size: 17pt; }
 """
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """A stop's result, a price spike's, or both (a price spike alone has no stop)."""
+
+    result: ScenarioResult | None
+    priced: PriceSpikeResult | None
+
+
 class ScenarioPage(QWidget):
     """Controls on top, headline cards, then the curves over the tables (a splitter)."""
 
@@ -74,8 +89,9 @@ class ScenarioPage(QWidget):
         self.result: ScenarioResult | None = None
         self.summary: dict[str, object] = {}
         self.ranking: Ranking | None = None
+        self.priced: PriceSpikeResult | None = None  # the price spike shown, if any
         self._generation = 0
-        self._task: Operation[ScenarioResult] | None = None
+        self._task: Operation[object] | None = None
         self._rank_task: Operation[Ranking] | None = None
         self._rank_started = 0.0
         self._figures = 0  # counts reportChanged, to know whether a ranking is stale
@@ -93,15 +109,18 @@ class ScenarioPage(QWidget):
             "units_lost": Card(self.tr("units of products lost")),
             "revenue_at_risk": Card(self.tr("revenue at risk")),
         }
-        cards = QHBoxLayout()
-        cards.setSpacing(10)
-        for card in self.cards.values():
-            # captions are one or two short lines, never wrapped: a wrapped label's
-            # height is guessed before its width is known, and the text would be cut
-            card.caption.setWordWrap(False)
-            card.caption.setMinimumHeight(2 * card.caption.fontMetrics().lineSpacing())
-            card.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            cards.addWidget(card, 1)
+        self.price_cards = {
+            "extra_cost": Card(self.tr("extra cost of the price spike")),
+            "avoided_by_stock": Card(self.tr("avoided by stock")),
+            "avoided_by_orders": Card(self.tr("avoided by orders")),
+            "net_extra_cost": Card(self.tr("net extra cost")),
+            "plan_extra_cost": Card(self.tr("plan extra cost")),
+        }
+        self.stop_row = card_row(self.cards, 2)
+        self.price_row = card_row(self.price_cards, 1)
+        # sums of money are longer than the stop's counts: a smaller figure keeps them whole
+        self.price_row.setStyleSheet("QLabel#cardValue { font-size: 15pt; }")
+        self.price_row.hide()
 
         # --- curves over tables
         self.chart = StockCurves()
@@ -122,11 +141,14 @@ class ScenarioPage(QWidget):
             [c.key for c in self.ranking_table.table_model.columns].index(
                 "risk_exposure_index"), BarDelegate(self.ranking_table))
         self.ranking_table.doubleClicked.connect(self._run_ranked)
+        self.price_table = ResultTable(price_columns(self._currency()))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.materials_table, self.tr("Materials hit"))
         self.tabs.addTab(self.products_table, self.tr("Products"))
         self.tabs.addTab(self.ranking_table, self.tr("Risk ranking"))
+        self.tabs.addTab(self.price_table, self.tr("Price spike"))
+        self.tabs.setTabVisible(3, False)
         self.tabs.setCornerWidget(self._ranking_corner(), Qt.Corner.TopRightCorner)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
@@ -143,14 +165,22 @@ class ScenarioPage(QWidget):
         self.lookthrough_note.setWordWrap(True)
         self.lookthrough_note.setTextFormat(Qt.TextFormat.PlainText)
         self.lookthrough_note.hide()
+        # the licence review of the stop shown, when it has one
+        self.review_note = QLabel()
+        self.review_note.setObjectName("hint")
+        self.review_note.setWordWrap(True)
+        self.review_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_note.hide()
 
         layout.addWidget(self.controls)
-        layout.addLayout(cards)
+        layout.addWidget(self.stop_row)
+        layout.addWidget(self.price_row)
+        layout.addWidget(self.review_note)
         layout.addWidget(self.lookthrough_note)
         layout.addWidget(self.split, 1)
 
         self.chart.materialClicked.connect(doc.select_item)
-        for table in (self.materials_table, self.products_table):
+        for table in (self.materials_table, self.products_table, self.price_table):
             table.selectionModel().currentRowChanged.connect(
                 lambda current, _prev, t=table: self._row_chosen(t, current))
         doc.itemSelected.connect(self._item_selected)
@@ -215,17 +245,45 @@ class ScenarioPage(QWidget):
         except PlannerError as exc:
             self._fail(exc)
             return
+        if self._task is not None:
+            self._task.cancel()
+        if request.price is not None:
+            self._start_priced(generation, stop, request.price)
+            return
+        assert stop is not None  # no price spike: a stop
         background = len(report.materials) > self.background_materials
         project = doc.project.copy() if background else doc.project
         if background:
             self.controls.busy.show()
-        if self._task is not None:
-            self._task.cancel()
         self._task = Operation(
             lambda _progress: scenario(project, stop, report=report), exclusive=False,
         ).success(lambda result: self._finished(generation, result)
                   ).failure(lambda exc: self._finished(generation, exc))
         self._task.run(self, background=background)
+
+    def _start_priced(self, generation: int, stop: Stop | None, spike: PriceSpike) -> None:
+        """A price spike (with the stop, or alone) in the background: its plan figures
+        need the procurement plan, which the results layer keeps for the Plan page."""
+        results, snapshot = self.doc.results, self.doc.results.snapshot()
+        self.controls.busy.show()
+
+        def work(_progress: object) -> Outcome:
+            project, report = snapshot.project, snapshot.require_report()
+            result = scenario(project, stop, report=report) if stop is not None else None
+            plan: Plan | None
+            try:
+                plan = snapshot.plan()
+            except PlannerError:  # no plan: the spike's other figures stand without it
+                plan = None
+            return Outcome(result, price_spike(project, report, spike, result, plan))
+
+        def done(outcome: Outcome) -> None:
+            results.adopt(snapshot)  # the plan, made once for this state of the project
+            self._finished(generation, outcome)
+
+        self._task = Operation(work, exclusive=False).success(done).failure(
+            lambda exc: self._finished(generation, exc))
+        self._task.run(self)
 
     def rank_all(self) -> None:
         """Stop every supplier and country in turn, in the background."""
@@ -252,8 +310,9 @@ class ScenarioPage(QWidget):
         self._rank_task.run(self)
 
     def card_text(self, key: str) -> str:
-        """A card's value as the user reads it ("2 of 6", "EUR 5.45 m")."""
-        text = self.cards[key].value.text()
+        """A card's value as the user reads it ("2 of 6", "EUR 5.45 m"), of the stop's
+        cards or the price spike's."""
+        text = (self.cards[key] if key in self.cards else self.price_cards[key]).value.text()
         text = text.replace("&nbsp;", " ")
         while "<" in text:
             start = text.index("<")
@@ -271,13 +330,21 @@ class ScenarioPage(QWidget):
         self.controls.busy.hide()
         if isinstance(outcome, BaseException):
             self._fail(outcome)
+        elif isinstance(outcome, Outcome):
+            if outcome.result is None:
+                assert outcome.priced is not None
+                self._show_price_alone(outcome.priced)
+            else:
+                self._show(outcome.result, outcome.priced)
         else:
             self._show(outcome)  # type: ignore[arg-type]
 
-    def _show(self, result: ScenarioResult) -> None:
+    def _show(self, result: ScenarioResult, priced: PriceSpikeResult | None = None) -> None:
         self.controls.busy.hide()
         self.controls.set_error("")
         self.result = result
+        self.stop_row.show()
+        self._set_price(priced)
         self.summary = scenario_summary(result)
         s, currency = result.stop, result.currency
         self._set_cards(result)
@@ -294,6 +361,7 @@ class ScenarioPage(QWidget):
                      ).format(what=what, days=days, cut=cut, date=date)
         self.chart.title.setText(title)
         self._note_lookthrough(result)
+        self._note_review(s)
         self.materials_table.set_frame(result.materials, material_columns(currency))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
         self.tabs.setTabText(0, self.tr("Materials hit ({count})").format(
@@ -312,6 +380,98 @@ class ScenarioPage(QWidget):
             self.chart.show()
             self._item_selected(self.doc.selected_item)
         self.scenarioShown.emit()
+
+    def _note_review(self, stop: Stop | None) -> None:
+        """Say the licence review of the stop shown, when it has one."""
+        if stop is None or stop.review_day is None:
+            self.review_note.hide()
+            self.review_note.setText("")
+            return
+        self.review_note.setText(self.tr(
+            "Licence review: from day {day}, {approved} of the cut deliveries resume.").format(
+                day=stop.review_day, approved=fmt.percent(stop.approved)))
+        self.review_note.show()
+
+    def _show_price_alone(self, priced: PriceSpikeResult) -> None:
+        """A price spike without a stop: its cards and table, no curves."""
+        self.controls.busy.hide()
+        self.controls.set_error("")
+        self._show_message(self._price_title(priced), html.escape(self._price_sentence(priced)),
+                           emit=False)
+        self.stop_row.hide()
+        self._set_price(priced)
+        self.tabs.setTabText(0, self.tr("Materials hit"))
+        self.tabs.setTabText(1, self.tr("Products"))
+        self.tabs.setCurrentWidget(self.price_table)
+        self.scenarioShown.emit()
+
+    def _price_title(self, priced: PriceSpikeResult) -> str:
+        spike = priced.spike
+        factor = fmt.number(spike.factor, 0 if float(spike.factor).is_integer() else 1)
+        target = self._target_text(spike)
+        return (self.tr("Price spike on {target}: {factor} times the price for {days} days, "
+                        "on the stopped sources only") if priced.stop is not None else
+                self.tr("Price spike on {target}: {factor} times the price for {days} days")
+                ).format(target=target, factor=factor, days=fmt.count(spike.days))
+
+    def _target_text(self, spike: PriceSpike) -> str:
+        """The spike's target in the window's language."""
+        if spike.kind == "commodity":
+            return self.tr("{name} (commodity)").format(name=commodity_name(spike.name))
+        if spike.kind == "category":
+            return self.tr("{name} (category)").format(name=spike.name)
+        return spike.name
+
+    def _price_sentence(self, priced: PriceSpikeResult) -> str:
+        """The price spike's totals in a sentence, as the command line says them."""
+        if priced.materials.empty:
+            return self.tr("The price spike hits no purchased material of this project.")
+        money = priced.currency
+        text = self.tr("Extra cost {extra}; the stock on hand avoids {stock} and the open "
+                       "orders {orders}, leaving {net}.").format(
+            extra=fmt.money(priced.extra_cost, money),
+            stock=fmt.money(priced.avoided_by_stock, money),
+            orders=fmt.money(priced.avoided_by_orders, money),
+            net=fmt.money(priced.net_extra_cost, money))
+        return text + " " + (self.tr(
+            "The procurement plan's lines ordered within the spike cost {extra} more.").format(
+                extra=fmt.money(priced.plan_extra_cost, money)) if priced.plan_used else
+            self.tr("No procurement plan could be made: its extra cost is not counted."))
+
+    def _set_price(self, priced: PriceSpikeResult | None) -> None:
+        """The price spike's cards and table (hidden without one)."""
+        self.priced = priced
+        self.price_row.setVisible(priced is not None)
+        self.tabs.setTabVisible(3, priced is not None)
+        if priced is None:
+            self.price_table.set_frame(self.price_table.table_model.frame.iloc[:0])
+            return
+        money = priced.currency
+        hit = len(priced.materials)
+        sentence = self._price_sentence(priced)
+        title = self._price_title(priced)
+        tips = {
+            "extra_cost": self.tr("Buying the requirement of the spike's days at the raised "
+                                  "price rather than today's."),
+            "avoided_by_stock": self.tr("The stock on hand, bought at the old price, is used "
+                                        "first."),
+            "avoided_by_orders": self.tr("The open orders due within the spike were bought at "
+                                         "the old price."),
+            "net_extra_cost": self.tr("The extra cost less what the stock and the open orders "
+                                      "avoid."),
+            "plan_extra_cost": self.tr("The procurement plan's lines ordered within the "
+                                       "spike, bought at the raised price."),
+        }
+        for key, card in self.price_cards.items():
+            value = getattr(priced, key)
+            if key == "plan_extra_cost" and not priced.plan_used:
+                card.set(fmt.DASH, "", self.tr("No procurement plan could be made: its extra "
+                                               "cost is not counted."))
+                continue
+            level = "bad" if key in ("extra_cost", "net_extra_cost") and value > 0 else ""
+            card.set(fmt.money(value, money), level, f"{title}\n{tips[key]}\n\n{sentence}")
+        self.price_table.set_frame(priced.materials, price_columns(money))
+        self.tabs.setTabText(3, self.tr("Price spike ({count})").format(count=fmt.count(hit)))
 
     def _note_lookthrough(self, result: ScenarioResult) -> None:
         """Say how much of the hit look-through found (supply of unknown origin spread
@@ -391,10 +551,14 @@ class ScenarioPage(QWidget):
         self.controls.set_error(text)
         self._show_message(self.tr("The scenario cannot be run"), html.escape(text))
 
-    def _show_message(self, title: str, text: str, keep_cards: bool = False) -> None:
+    def _show_message(self, title: str, text: str, keep_cards: bool = False,
+                      emit: bool = True) -> None:
         if not keep_cards:
             self.result, self.summary = None, {}
             self.lookthrough_note.hide()
+            self._note_review(None)
+            self.stop_row.show()
+            self._set_price(None)
             for card in self.cards.values():
                 card.set(fmt.DASH)
             self.materials_table.set_frame(self.materials_table.table_model.frame.iloc[:0])
@@ -403,7 +567,8 @@ class ScenarioPage(QWidget):
                              f"<p>{text}</p>")
         self.chart.hide()
         self.message.show()
-        self.scenarioShown.emit()
+        if emit:
+            self.scenarioShown.emit()
 
     # --- ranking ---------------------------------------------------------------------
     def _ranked(self, ranking: Ranking) -> None:
@@ -467,6 +632,7 @@ class ScenarioPage(QWidget):
         self.chart.highlight(item_id)
         self.materials_table.show_item(item_id)
         self.products_table.show_item(item_id)
+        self.price_table.show_item(item_id)
 
     def _report_changed(self) -> None:
         self._figures += 1
@@ -502,3 +668,18 @@ class ScenarioPage(QWidget):
             self._run_ranked(self.ranking_table.currentIndex())
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def card_row(cards: dict[str, Card], lines: int) -> QWidget:
+    """A row of cards whose captions take ``lines`` lines, never wrapped: a wrapped
+    label's height is guessed before its width is known, and the text would be cut."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    for card in cards.values():
+        card.caption.setWordWrap(False)
+        card.caption.setMinimumHeight(lines * card.caption.fontMetrics().lineSpacing())
+        card.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(card, 1)
+    return row

@@ -1,4 +1,5 @@
-"""The Scenarios page's tables: hit materials, products and the risk ranking.
+"""The Scenarios page's tables: hit materials, products, the risk ranking and a price
+spike's materials.
 
 Each is a read-only :class:`FrameModel` over an engine table; the frames get a few
 display columns (a product's binding material by name, a stop as "Country CN") and no
@@ -79,6 +80,57 @@ def material_columns(currency: str) -> list[Col]:
         Col("daily_use", QCoreApplication.translate("ScenarioTables", "Use / day"),
             "quantity"),
         Col("on_hand", QCoreApplication.translate("ScenarioTables", "On hand"), "quantity"),
+    ]
+
+
+def price_columns(currency: str) -> list[Col]:
+    """A price spike per material: what is bought dearer, its extra cost and what the
+    stock, the open orders and the plan make of it (money in the project currency)."""
+    def money(key: str, title: str, tip: str = "") -> Col:
+        return Col(key, title.format(currency=currency), "money", tip)
+
+    return [
+        Col("item_id", QCoreApplication.translate("ScenarioTables", "Item")),
+        Col("name", QCoreApplication.translate("ScenarioTables", "Name")),
+        Col("unit", QCoreApplication.translate("ScenarioTables", "Unit")),
+        Col("hit_share", QCoreApplication.translate("ScenarioTables", "Share bought dearer"),
+            "share", QCoreApplication.translate(
+                "ScenarioTables", "Share of the requirement bought at the raised price: all "
+                "of it, or with a stop the stopped sources' share")),
+        Col("spiked_quantity", QCoreApplication.translate("ScenarioTables", "Bought dearer"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "The requirement over the spike's days × that share, in "
+                "the material's unit")),
+        Col("price", QCoreApplication.translate(
+            "ScenarioTables", "Price ({currency})").format(currency=currency), "price",
+            QCoreApplication.translate("ScenarioTables", "Today's price per unit, the mean of "
+                                       "the sources bought dearer")),
+        money("extra_cost", QCoreApplication.translate(
+            "ScenarioTables", "Extra cost ({currency})"), QCoreApplication.translate(
+                "ScenarioTables", "Bought dearer × price × (factor − 1)")),
+        money("avoided_by_stock", QCoreApplication.translate(
+            "ScenarioTables", "Avoided by stock ({currency})"), QCoreApplication.translate(
+                "ScenarioTables", "The stock on hand, bought at the old price, used first")),
+        money("avoided_by_orders", QCoreApplication.translate(
+            "ScenarioTables", "Avoided by orders ({currency})"), QCoreApplication.translate(
+                "ScenarioTables", "The open orders due within the spike, bought at the old "
+                "price")),
+        money("net_extra_cost", QCoreApplication.translate(
+            "ScenarioTables", "Net extra cost ({currency})"), QCoreApplication.translate(
+                "ScenarioTables", "Extra cost less what the stock and the orders avoid")),
+        money("plan_extra_cost", QCoreApplication.translate(
+            "ScenarioTables", "Plan extra cost ({currency})"), QCoreApplication.translate(
+                "ScenarioTables", "The procurement plan's lines ordered within the spike, "
+                "at the raised price")),
+        Col("requirement", QCoreApplication.translate("ScenarioTables", "Requirement"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "What is used over the spike's days, in the material's "
+                "unit")),
+        Col("on_hand", QCoreApplication.translate("ScenarioTables", "On hand"), "quantity"),
+        Col("orders_due", QCoreApplication.translate("ScenarioTables", "Orders due"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Open orders due within the spike from the sources bought "
+                "dearer, less what a stop loses")),
     ]
 
 

@@ -52,6 +52,7 @@ MATERIAL_COLUMNS = [
     Col("effective_top_country", QT_TRANSLATE_NOOP("FiguresTable", "Effective top country")),
     Col("effective_top_share", QT_TRANSLATE_NOOP("FiguresTable", "Effective share"), "share"),
     Col("unknown_origin_share", QT_TRANSLATE_NOOP("FiguresTable", "Unknown origin"), "share"),
+    Col("secondary_share", QT_TRANSLATE_NOOP("FiguresTable", "Secondary"), "share"),
     Col("commodity", QT_TRANSLATE_NOOP("FiguresTable", "Commodity")),
     Col("world_top_country", QT_TRANSLATE_NOOP("FiguresTable", "World top producer")),
     Col("world_top_share", QT_TRANSLATE_NOOP("FiguresTable", "World share"), "share"),
@@ -212,9 +213,10 @@ class SourcingPage(FiguresOverTable):
             doc, "Sources", self.tr("Sources"),
             self.tr("Who supplies each item, with its share of the item's supply (shares of an "
                     "item sum to 100%). Origin country is where the material is mined or "
-                    "refined; blank means the supplier's country, except for a trader, where "
-                    "it means not known, as \u201cunknown\u201d does: look-through then "
-                    "spreads it over the world's producers."))
+                    "refined, or recovered for secondary (recycled) supply; blank means the "
+                    "supplier's country, except for a trader's primary supply, where it means "
+                    "not known, as \u201cunknown\u201d does: look-through then spreads it over "
+                    "the world's producers."))
         super().__init__(doc, self.summary, self.sources, [300, 450], parent)
 
 
@@ -243,6 +245,17 @@ SETTING_LABELS = {  # label and hint, translated where shown (SettingsPage._labe
                           QT_TRANSLATE_NOOP("SettingsPage",
                                             "A product whose content share is above it is "
                                             "flagged")),
+    "holding_cost_pct": (QT_TRANSLATE_NOOP("SettingsPage", "Holding cost per year"),
+                         QT_TRANSLATE_NOOP("SettingsPage",
+                                           "Of the stock's value: capital, storage, insurance")),
+    "likelihood_supplier_stop": (QT_TRANSLATE_NOOP("SettingsPage", "Supplier stop likelihood"),
+                                 QT_TRANSLATE_NOOP("SettingsPage",
+                                                   "A year, per supplier; 5% is once in 20 "
+                                                   "years")),
+    "likelihood_country_stop": (QT_TRANSLATE_NOOP("SettingsPage", "Country stop likelihood"),
+                                QT_TRANSLATE_NOOP("SettingsPage",
+                                                  "A year, per origin country; 2% is once in "
+                                                  "50 years")),
 }
 
 

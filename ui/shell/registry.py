@@ -106,6 +106,12 @@ def _world(doc: Document) -> QWidget:
     return WorldPage(doc)
 
 
+def _stockpile(doc: Document) -> QWidget:
+    from ui.pages.stockpile_page import StockpilePage
+
+    return StockpilePage(doc)
+
+
 def _settings(doc: Document) -> QWidget:
     from ui.pages.tables import SettingsPage
 
@@ -144,6 +150,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("plan_page", QT_TRANSLATE_NOOP("PageSpec", "Procurement plan"), _plan),
     PageSpec("scenario_page", QT_TRANSLATE_NOOP("PageSpec", "Scenarios"), _scenarios),
     PageSpec("world_page", QT_TRANSLATE_NOOP("PageSpec", "World supply"), _world),
+    PageSpec("stockpile_page", QT_TRANSLATE_NOOP("PageSpec", "Stockpile"), _stockpile),
     PageSpec("settings_page", QT_TRANSLATE_NOOP("PageSpec", "Settings"), _settings,
              {"Rates": lambda page: page.rates}, lambda page: page.rates),
 )
