@@ -42,6 +42,9 @@ ARGPARSE_WORDS = (
 )
 
 
+PRICE_DAYS = 365  # a price spike alone lasts a year unless --days says (as in the window)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors already
         self.print_usage(sys.stderr)
@@ -107,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cut", type=float, help=_("fraction of deliveries lost, 0-1 (default 1)"))
     p.add_argument("--price", metavar="TARGET:xF", help=_(
         "a price spike: TARGET (an item id, commodity:NAME or category:NAME) at F times its "
-        "price for --days days (default: the stop's length, or the horizon), alone or with "
+        "price for --days days (default: the stop's length, or a year), alone or with "
         "--stop or --preset (then on the stopped sources only)"))
     p.add_argument("--licence-review", type=_days, metavar="R", help=_(
         "a licence regime: the day the licence review ends, from which --approved of the "
@@ -437,7 +440,7 @@ def _stop_and_price(args: argparse.Namespace, results: Results, licence: bool
         stop = dataclasses.replace(stop, review_day=review, approved=approved)
     if args.price:
         days = args.days if args.days is not None else (
-            stop.days if stop is not None else math.ceil(project.settings.horizon_days))
+            stop.days if stop is not None else PRICE_DAYS)
         spike = PriceSpike.parse(args.price, days)
     result = scenario(project, stop, report) if stop is not None else None
     priced = None

@@ -236,10 +236,13 @@ def test_cli_price_alone_json_and_text(tmp_path: Path, capsys: pytest.CaptureFix
     assert price["plan_extra_cost"] is not None
     (m,) = price["materials"]
     assert m["item_id"] == "M1" and m["orders_due"] == 50
-    code, out, _ = run(capsys, "scenario", path, "--price", "M1:x3")  # the horizon: 30
+    code, out, _ = run(capsys, "scenario", path, "--price", "M1:x3", "--days", "30")
     assert code == 0
     assert out.startswith("Price spike M1: 3 times the price for 30 days")
     assert "EUR 27,600" in out and "leaving EUR 13,800." in out
+    # without --days a spike alone lasts a year, as the window's does
+    code, out, _ = run(capsys, "scenario", path, "--price", "M1:x3")
+    assert code == 0 and out.startswith("Price spike M1: 3 times the price for 365 days")
 
 
 def test_cli_price_with_a_stop_and_a_licence_review(tmp_path: Path,

@@ -615,7 +615,10 @@ def reference(project: planner.Project, report: planner.Report, stop: Stop
             key = o["supplier_id"] if stop.by == "supplier" else country[o["supplier_id"]]
             free_frac.append(float(key == stop.key and (stop.materials is None
                                                         or item in stop.materials)))
-        hit_orders = any(f and not parts for f, parts in zip(free_frac, to_rows, strict=True))
+        dues = [max((o["due_date"].date() - report.as_of).days, 0)
+                for _, o in orders.iterrows()]
+        hit_orders = any(f and not parts and due < stop.days
+                         for f, parts, due in zip(free_frac, to_rows, dues, strict=True))
         if not rows["hit"].any() and not hit_orders:
             continue
         level, tts, short = float(stock[item]), None, 0.0

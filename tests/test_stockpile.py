@@ -106,6 +106,15 @@ def test_the_two_stop_case_solved_by_hand() -> None:
     assert int(np.argmin(result.total[0])) == 15
 
 
+@pytest.mark.parametrize(("holding", "likelihood", "days"), [
+    (0.19, 0.019, 15), (0.37, 0.037, 15), (0.17, 0.0085, 0), (0.07, 0.0035, 0)])
+def test_a_flat_stretch_takes_its_first_day(holding: float, likelihood: float,
+                                            days: int) -> None:
+    """Where holding one more day costs exactly what it avoids, every day of the stretch
+    costs the same: the first is recommended, whatever rounding says of the sums."""
+    assert m1(two_stops(likelihood, holding=holding))["recommended_days"] == days
+
+
 def test_no_likelihood_no_extra_days_and_more_days_as_it_rises() -> None:
     assert m1(two_stops(0.0))["recommended_days"] == 0
     assert m1(two_stops(0.0))["expected_loss_per_year_at_zero"] == 0.0

@@ -75,7 +75,7 @@ def test_the_summary_section_lists_the_materials_where_stock_protects_most() -> 
 def test_the_section_shows_the_first_eight_and_says_so() -> None:
     grid = stockpile_grid(hand_made([float(20 - i) for i in range(11)]))
     assert grid is not None and len(grid.rows) == 8
-    assert "The 8 first of 11 materials are shown." in grid.note
+    assert "The first 8 of 11 materials are shown." in grid.note
 
 
 def test_no_section_when_no_stock_is_worth_holding() -> None:

@@ -123,8 +123,9 @@ class PriceSpikeResult:
     materials: one row per targeted material (with a stop: those it hits), dearest first:
         item_id, name, unit, commodity, requirement (over the spike's days), hit_share
         (share of the requirement bought at the raised price: 1 for every source, or the
-        stop's hit share), unpriced_share (of hit_share: sources without a price, counted
-        0), price (mean price of the hit sources, per unit), spiked_quantity
+        stop's hit share), unpriced_share (of hit_share: sources without a price, charged
+        at the mean price of the priced ones), price (mean price of the hit sources' priced
+        rows, per unit), spiked_quantity
         (requirement × hit_share), extra_cost, on_hand, orders_due (the hit sources' open
         orders due within the spike, less what the stop loses), avoided_by_stock,
         avoided_by_orders, net_extra_cost, plan_cost (the plan's lines ordered within the

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -843,29 +844,10 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     if default < 1:
         raise ScenarioError(_("a stop lasts at least one day, got {days}").format(
             days=default))
-    src, o = data.src, data.origins
-    sup_codes, sup_keys = pd.factorize(pd.concat([src["supplier_id"], data.ord_supplier],
-                                                 ignore_index=True), sort=True)
-    cty_codes, cty_keys = pd.factorize(pd.concat([src["origin_country"], o["origin_country"]],
-                                                 ignore_index=True), sort=True)
-    n_rows, n_sup = len(src), len(sup_keys)
-    row_sup, ord_sup = sup_codes[:n_rows], sup_codes[n_rows:]
-    row_cty, org_cty = cty_codes[:n_rows], cty_codes[n_rows:]
-    n_stops = n_sup + len(cty_keys)
-    rows = np.arange(n_rows)
-    ok_r, ok_o = row_sup >= 0, row_cty >= 0
-    h_stop = np.r_[row_sup[ok_r], n_sup + row_cty[ok_o]]
-    h_row = np.r_[rows[ok_r], rows[ok_o]]
-    orders = np.arange(len(data.ord_qty))
-    has_sup, has_cty = ord_sup >= 0, org_cty >= 0
-    o_stop = np.r_[ord_sup[has_sup], n_sup + org_cty[has_cty]]
-    o_order = np.r_[orders[has_sup], o["order"].to_numpy()[has_cty]]
-    o_frac = np.r_[np.ones(int(has_sup.sum())), o["weight"].to_numpy()[has_cty]]
-
-    ttr = np.where(np.isnan(data.ttr[h_row]), float(default), data.ttr[h_row])
-    length = np.full(n_stops, -np.inf)
-    np.maximum.at(length, h_stop, ttr)
-    length = np.where(np.isfinite(length), np.ceil(length), default).astype(np.int64)
+    stops = ranking_stops(data, default)
+    n_stops = len(stops)
+    length = stops["days"].to_numpy(dtype=np.int64)
+    h_stop, h_row, o_stop, o_order, o_frac = _batch_hits(data, stops)
     out = _simulate(data, length, np.ones(n_stops), h_stop, h_row, o_stop, o_order, o_frac)
 
     shortfall = data.req[out.case_mat] * out.outage if out.shortfall is None else out.shortfall
@@ -874,20 +856,14 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
     stop_ix = impact["stop"].to_numpy(dtype=np.int64)
     tts = np.full(n_stops, np.nan)
     np.fmin.at(tts, out.case_stop, out.tts)
-    names = data.suppliers.set_index("supplier_id")["name"]
     spend = np.bincount(h_stop, weights=data.daily_value[h_row], minlength=n_stops)
     total_spend = float(data.daily_value.sum())
     revenue = np.bincount(stop_ix, weights=impact["revenue"].to_numpy(), minlength=n_stops)
     top = revenue.max(initial=0.0)
-    keys = pd.Series(np.r_[sup_keys.to_numpy(dtype=object), cty_keys.to_numpy(dtype=object)],
-                     dtype="string")
-    # pandas maps by a Series; its stubs accept only a mapping or a function
-    sup_names = sup_keys.map(names)  # type: ignore[arg-type]
     table = pd.DataFrame({
-        "by": pd.Series(["supplier"] * n_sup + ["country"] * len(cty_keys), dtype="string"),
-        "key": keys,
-        "name": pd.Series(np.r_[sup_names.fillna("").to_numpy(dtype=object),
-                                [country_name(c) for c in cty_keys]], dtype="string"),
+        "by": stops["by"].astype("string"),
+        "key": stops["key"].astype("string"),
+        "name": stops["name"].astype("string"),
         "days": length,
         "materials_hit": np.bincount(out.case_stop, minlength=n_stops),
         "materials_out": np.bincount(out.case_stop, weights=~np.isnan(out.tts),
@@ -939,12 +915,14 @@ def ranking_stops(data: ScenarioData, default: int) -> pd.DataFrame:
         "days": length})
 
 
-def deficit_peaks(data: ScenarioData, stops: pd.DataFrame, chosen: list[np.ndarray]
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One batch of the scenario loop over every stop: per (stop, material) case, the
-    stop, the material and the deficit's peak. Supplier and country stops hit what the
-    ranking's do; a preset (the last ``len(chosen)`` rows) its country's sources of the
-    materials it matched (``chosen``, a mask per preset)."""
+def _batch_hits(data: ScenarioData, stops: pd.DataFrame,
+                chosen: Sequence[np.ndarray] = ()
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What each of ``stops`` (by, key) hits, for one batch of the day loop: the Sources
+    rows (h_stop, h_row) and the fractions of orders (o_stop, o_order, o_frac). A supplier
+    stop hits all its rows and orders, a country stop its origin's rows and the parts of
+    orders from it; the last ``len(chosen)`` stops (presets) hit their country's rows of
+    the materials each mask of ``chosen`` keeps."""
     src, o = data.src, data.origins
     by = stops["by"].to_numpy(dtype=object)
     keys = stops["key"].astype(str).to_numpy(dtype=object)
@@ -982,14 +960,23 @@ def deficit_peaks(data: ScenarioData, stops: pd.DataFrame, chosen: list[np.ndarr
         o_stop.append(np.full(int(sel.sum()), first + j))
         o_order.append(o_orders[sel])
         o_frac.append(o_weight[sel])
+    return (np.concatenate(h_stop).astype(np.int64), np.concatenate(h_row).astype(np.int64),
+            np.concatenate(o_stop).astype(np.int64), np.concatenate(o_order).astype(np.int64),
+            np.concatenate(o_frac).astype(float))
+
+
+def deficit_peaks(data: ScenarioData, stops: pd.DataFrame, chosen: list[np.ndarray]
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One batch of the scenario loop over every stop: per (stop, material) case, the
+    stop, the material and the deficit's peak. Supplier and country stops hit what the
+    ranking's do; a preset (the last ``len(chosen)`` rows) its country's sources of the
+    materials it matched (``chosen``, a mask per preset)."""
     if data.req.size == 0 or not len(stops):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     out = _simulate(
         data, stops["days"].to_numpy(dtype=np.int64), stops["cut"].to_numpy(dtype=float),
-        np.concatenate(h_stop).astype(np.int64), np.concatenate(h_row).astype(np.int64),
-        np.concatenate(o_stop).astype(np.int64), np.concatenate(o_order).astype(np.int64),
-        np.concatenate(o_frac).astype(float), review=stops["review"].to_numpy(dtype=float),
+        *_batch_hits(data, stops, chosen), review=stops["review"].to_numpy(dtype=float),
         approved=stops["approved"].to_numpy(dtype=float))
     if out.deficit_peak is None:  # the engine always gives it; a guard for its contract
         raise PlannerError(_("The scenario engine gave no deficit peaks."))

@@ -44,14 +44,19 @@ class StockpileResult:
 
     stops: the stops weighed: label, name, by ("supplier", "country" or "preset"), days,
         likelihood_per_year.
-    materials: one row per purchased material with demand, most loss avoided per unit of
-        holding cost first: item_id, name, unit, daily_use, unit_value (project currency
-        per unit), loss_per_unit (revenue lost per unit of requirement unmet), on_hand,
-        current_days, target_days, recommended_days (0…365), jogmec_days (60),
+    materials: one row per purchased material with demand (order below): item_id, name,
+        unit, daily_use, unit_value (project currency per unit), loss_per_unit (revenue
+        lost per unit of requirement unmet), on_hand, current_days, target_days,
+        recommended_days (0…365), jogmec_days (60),
         holding_cost_per_year and expected_loss_per_year (both at recommended_days),
         expected_loss_per_year_at_zero (with no stock), loss_avoided_per_holding_cost
         ((loss at 0 days − loss at recommended) ÷ holding cost at recommended; NaN when
-        that holding cost is 0).
+        that holding cost is 0); what to add: days_to_add and quantity_to_add (up to
+        the recommended days from today's stock, 0 when it holds more),
+        expected_loss_per_year_now (at today's stock, in whole days) and
+        loss_avoided_per_added_holding_cost (the loss the stock to add avoids ÷ the
+        holding cost it adds). The materials short of their recommended days come first,
+        by that ratio; the others follow by loss_avoided_per_holding_cost.
     holding, expected_loss: materials × 366 (rows as ``materials``): the holding cost and
         the expected loss a year at d days of stock; their sum is least at
         recommended_days.
@@ -129,12 +134,25 @@ def stockpile(project: Project, report: Report | None = None, ranking: Ranking |
     _add_losses(loss, case_mat[use], peak[use], weight[use] * loss_unit[case_mat[use]],
                 req)
     total = holding + loss
-    best = np.argmin(total, axis=1)  # the first on a tie
+    # the first day whose total is the least, within rounding (sums of many stops' losses
+    # differ in their last bits where the curve is flat)
+    least = total.min(axis=1, keepdims=True)
+    scale = np.maximum(np.abs(total).max(axis=1, keepdims=True), 1.0)
+    best = np.argmax(total <= least + 1e-9 * scale, axis=1)
     at = np.arange(n_mat)
     held, lost, lost0 = holding[at, best], loss[at, best], loss[:, 0]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(held > 0, (lost0 - lost) / np.where(held > 0, held, 1.0), np.nan)
         current = np.where(req > 0, data.stock / np.where(req > 0, req, 1.0), np.nan)
+    # what raising today's stock to the recommended days would avoid, per unit of the
+    # holding cost it adds (today's stock in whole days, at most the 365 searched)
+    now = np.clip(np.floor(np.nan_to_num(current, nan=0.0)), 0, DAYS[-1]).astype(np.int64)
+    to_add = np.maximum(best - np.nan_to_num(current, nan=0.0), 0.0)
+    added_cost = holding[at, best] - holding[at, now]
+    avoided_now = loss[at, now] - lost
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio_now = np.where((to_add > 0) & (added_cost > 0),
+                             avoided_now / np.where(added_cost > 0, added_cost, 1.0), np.nan)
     m = data.materials
     table = pd.DataFrame({
         "item_id": m["item_id"].astype("string"), "name": m["name"].astype("string"),
@@ -146,9 +164,16 @@ def stockpile(project: Project, report: Report | None = None, ranking: Ranking |
         "holding_cost_per_year": held, "expected_loss_per_year": lost,
         "expected_loss_per_year_at_zero": lost0,
         "loss_avoided_per_holding_cost": ratio,
+        "days_to_add": to_add, "quantity_to_add": to_add * req,
+        "expected_loss_per_year_now": loss[at, now],
+        "loss_avoided_per_added_holding_cost": ratio_now,
     })
+    # the materials whose stock is short of the recommended days first, those where a
+    # unit of the holding cost added avoids most; then the rest by the same for all stock
+    short = to_add > 0
     order = np.lexsort((table["item_id"].to_numpy(dtype=object), -lost0,
-                        np.nan_to_num(-ratio, nan=np.inf)))
+                        np.nan_to_num(-ratio, nan=np.inf),
+                        np.nan_to_num(-ratio_now, nan=np.inf), ~short))
     order = order[keep[order]]
     shown = stops[["label", "name", "by", "days", "likelihood_per_year"]].astype(
         {"label": "string", "name": "string", "by": "string"})

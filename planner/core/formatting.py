@@ -286,6 +286,15 @@ def status_flag(status: str) -> str:
     return status if status == "ok" else status.upper()
 
 
+def sentences(*parts: str) -> str:
+    """Sentences joined as the language writes them: with a space in English, none after
+    a Japanese full stop (「…です。10 件…」); empty parts left out."""
+    out = ""
+    for part in (p for p in parts if p):
+        out = part if not out else out + ("" if out.endswith(("。", "）", "」")) else " ") + part
+    return out
+
+
 def display_width(value: str) -> int:
     """Columns ``value`` takes in a terminal: wide and full-width characters (Japanese,
     Chinese, Korean; East Asian width W or F) take two, others one."""

@@ -109,8 +109,10 @@ def price_text(result: PriceSpikeResult) -> str:
     unpriced = m[(m["unpriced_share"] > 0).to_numpy(dtype=bool)]
     if not unpriced.empty:
         out.append(ngettext(
-            "{count} material has sources without a price, counted at 0: {materials}.",
-            "{count} materials have sources without a price, counted at 0: {materials}.",
+            "{count} material has sources without a price, charged at the mean price of its "
+            "priced sources: {materials}.",
+            "{count} materials have sources without a price, charged at the mean price of "
+            "their priced sources: {materials}.",
             len(unpriced)).format(count=fmt.count(len(unpriced)),
                                   materials=", ".join(unpriced["item_id"].astype(str))))
     return "\n".join(out)

@@ -12,7 +12,9 @@ from planner.outputs.reports import plain, records, table_lines
 MATERIAL_KEYS = ["item_id", "name", "unit", "daily_use", "unit_value", "loss_per_unit",
                  "on_hand", "current_days", "target_days", "recommended_days", "jogmec_days",
                  "holding_cost_per_year", "expected_loss_per_year",
-                 "expected_loss_per_year_at_zero", "loss_avoided_per_holding_cost"]
+                 "expected_loss_per_year_at_zero", "loss_avoided_per_holding_cost",
+                 "days_to_add", "quantity_to_add", "expected_loss_per_year_now",
+                 "loss_avoided_per_added_holding_cost"]
 STOP_KEYS = ["label", "name", "by", "days", "likelihood_per_year"]
 
 
@@ -40,17 +42,22 @@ def stockpile_text(result: StockpileResult, limit: int | None = None) -> str:
         out += ["", _("No purchased material has a requirement: there is nothing to stock.")]
         return "\n".join(out)
     rows = [[fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.current_days),
-             fmt.number(r.target_days), str(r.recommended_days),
+             fmt.number(r.target_days), str(r.recommended_days), fmt.number(r.days_to_add),
              fmt.number(r.holding_cost_per_year), fmt.number(r.expected_loss_per_year),
-             fmt.number(r.expected_loss_per_year_at_zero),
-             fmt.number(r.loss_avoided_per_holding_cost, 1)]
+             fmt.number(r.expected_loss_per_year_now),
+             fmt.number(r.loss_avoided_per_added_holding_cost, 1)]
             for r in m.itertuples(index=False)]
     out += ["", *table_lines(
         [_("Material"), _("Name"), _("Now d"), _("Target d"), _("Recommended d"),
+         _("To add d"),
          _("Holding cost/yr ({currency})").format(currency=money),
          _("Expected loss/yr ({currency})").format(currency=money),
-         _("Loss/yr with no stock"), _("Avoided per 1 held")],
-        rows, {2, 3, 4, 5, 6, 7, 8})]
+         _("Loss/yr at today's stock"), _("Avoided per 1 added")],
+        rows, {2, 3, 4, 5, 6, 7, 8, 9})]
+    out += ["", _("To add: the days of use to add to today's stock to reach the recommended "
+                  "days. Avoided per 1 added: the expected loss that stock avoids a year for "
+                  "each unit of money its holding costs; the materials short of their "
+                  "recommended days come first.")]
     m = result.materials
     out += ["", _("At the recommended days: holding cost {holding} a year, expected loss "
                   "{loss} a year; with no stock the expected loss would be {zero} a year. "

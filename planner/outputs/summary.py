@@ -190,8 +190,8 @@ def plan_grid(plan: Plan, limit: int = 12) -> Grid:
             "Horizon {horizon} days + target {target} days of cover.",
             len(plan.breaches)).format(**values)
     if len(bought) > limit:
-        note += " " + _("The {limit} largest of {count} purchases are shown.").format(
-            limit=limit, count=len(bought))
+        note = fmt.sentences(note, _("The {limit} largest of {count} purchases are "
+                                     "shown.").format(limit=limit, count=len(bought)))
     return Grid(_("What the procurement plan changes"),
                 [(_("Material"), 3.0, "l"), (_("Planned"), 1.3, "r"),
                  (_("Cost ({currency})").format(currency=plan.currency), 1.3, "r"),
@@ -255,8 +255,8 @@ def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
         currency=result.currency, jogmec=JOGMEC_DAYS,
         pct=fmt.percent(pct, 0 if float(pct * 100).is_integer() else 1))
     if len(worth) > limit:
-        note += " " + _("The {limit} first of {count} materials are shown.").format(
-            limit=limit, count=len(worth))
+        note = fmt.sentences(note, _("The first {limit} of {count} materials are "
+                                     "shown.").format(limit=limit, count=len(worth)))
     return Grid(_("Where stock protects most"),
                 [(_("Material"), 3.0, "l"), (_("Days now"), 0.9, "r"),
                  (_("Target"), 0.9, "r"), (_("Recommended"), 1.1, "r"),

@@ -3027,14 +3027,14 @@ every material lasts</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Loss avoided
-per unit held</source>
-        <translation>保有コスト 1 あたり
-回避損失</translation>
+        <source>Loss avoided per
+1 of holding added</source>
+        <translation>追加保有コスト 1
+あたり回避損失</translation>
     </message>
     <message>
-        <source>Expected loss a year avoided by the recommended stock (the loss with no stock less the loss with it) ÷ its holding cost a year</source>
-        <translation>推奨在庫で回避できる年間期待損失（在庫ゼロ時の損失 − 推奨在庫での損失）÷ 年間在庫保有コスト</translation>
+        <source>The expected loss a year that raising today&apos;s stock to the recommended days avoids ÷ the holding cost a year it adds (blank: today&apos;s stock is enough); the materials short of it come first</source>
+        <translation>現在の在庫を推奨在庫日数まで増やすことで回避できる年間期待損失 ÷ 増える年間保有コスト（空欄：現在の在庫で足りる）。推奨在庫日数に届かない材料を先に並べます</translation>
     </message>
     <message>
         <source>Recommended
@@ -3045,6 +3045,16 @@ per unit held</source>
     <message>
         <source>The days of stock where holding cost plus expected loss a year is least (0 to 365 days)</source>
         <translation>年間の在庫保有コストと期待損失の合計が最小となる在庫日数（0～365 日）</translation>
+    </message>
+    <message>
+        <source>To add
+(days)</source>
+        <translation>追加
+（日数）</translation>
+    </message>
+    <message>
+        <source>Days of use to add to today&apos;s stock to reach the recommended days (0: today&apos;s stock is enough)</source>
+        <translation>推奨在庫日数に届くまで現在の在庫に追加する日数分（0：現在の在庫で足りる）</translation>
     </message>
     <message>
         <source>Target

@@ -37,8 +37,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "motors_actuators_ja.
 # the figures' abbreviations, chemical symbols in the sample's names, and a file name
 ALLOWED = re.compile(
     r"[A-Z0-9]+(?:-[A-Z0-9]+)+|[A-Z]{1,4}\d*|[A-Z][a-z]?\d*|kg|mm|pcs|HHI|TTS|TTR|CRMA|"
-    r"JOGMEC|Enter|NdPr|NdFeB|resources/scenarios\.json|[a-z]+_[a-z_]+")
-WORD = re.compile(r"[A-Za-z][A-Za-z_./\-]*[A-Za-z0-9]")
+    r"JOGMEC|Enter|NdPr|NdFeB|resources/scenarios\.json|[a-z]+_[a-z_]+"
+    r"|(?:[A-Z][a-z]?)+\d+(?:[A-Z][a-z]?\d*)*")  # chemical formulas: FeB18, Ga2O3
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_./\-]*[A-Za-z0-9]")
 
 
 def english_words(text: object) -> list[str]:

@@ -165,6 +165,12 @@ def test_a_price_spike_alone_shows_the_engines_cost(qtbot: Any) -> None:
     one = engine_price(doc, PriceSpike(item, 5.0, 365))
     assert page.card_text("extra_cost") == money(one.extra_cost, "EUR")
     assert list(page.price_table.table_model.frame["item_id"]) == [item]
+    # then a stop without a spike: its own results show, not the hidden spike's tab
+    choose_price_mode(qtbot, page, "off")
+    choose_country(page, "CN")
+    run_with_click(qtbot, page)
+    assert page.result is not None and page.priced is None
+    assert page.tabs.currentWidget() is page.materials_table
 
 
 def test_a_price_spike_on_a_stop_prices_the_stopped_sources(qtbot: Any) -> None:

@@ -487,9 +487,9 @@ class StopControls(QWidget):
             k = (rows.loc[rows["looked_through"].to_numpy(dtype=bool), "item_id"].nunique()
                  if "looked_through" in rows else 0)
             if k:
-                text += " " + self.tr("For %n material(s), a part comes from look-through "
-                                      "(an origin you do not know, spread over the world's "
-                                      "producers).", None, k)
+                text = fmt.sentences(text, self.tr(
+                    "For %n material(s), a part comes from look-through (an origin you do "
+                    "not know, spread over the world's producers).", None, k))
             self._set_hint(text)
         else:
             origins = sorted(rows["origin_country"].dropna().astype(str).unique())

@@ -368,6 +368,8 @@ class ScenarioPage(QWidget):
             count=fmt.count(len(result.materials))))
         self.tabs.setTabText(1, self.tr("Products ({count})").format(
             count=fmt.count(len(result.products))))
+        if self.tabs.currentWidget() not in (self.materials_table, self.products_table):
+            self.tabs.setCurrentWidget(self.materials_table)  # a stop's own results
         if result.materials.empty:
             self.chart.clear()
             self._show_message(self.tr("The stop hits nothing"),
@@ -433,7 +435,7 @@ class ScenarioPage(QWidget):
             stock=fmt.money(priced.avoided_by_stock, money),
             orders=fmt.money(priced.avoided_by_orders, money),
             net=fmt.money(priced.net_extra_cost, money))
-        return text + " " + (self.tr(
+        return fmt.sentences(text, self.tr(
             "The procurement plan's lines ordered within the spike cost {extra} more.").format(
                 extra=fmt.money(priced.plan_extra_cost, money)) if priced.plan_used else
             self.tr("No procurement plan could be made: its extra cost is not counted."))

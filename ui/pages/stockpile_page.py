@@ -200,15 +200,20 @@ def sizing_columns(currency: str) -> list[Col]:
         Col("rank", "#", "number"),
         Col("item_id", QCoreApplication.translate("StockpileTables", "Item")),
         Col("name", QCoreApplication.translate("StockpileTables", "Name")),
-        Col("loss_avoided_per_holding_cost", QCoreApplication.translate(
-            "StockpileTables", "Loss avoided\nper unit held"), "quantity",
+        Col("loss_avoided_per_added_holding_cost", QCoreApplication.translate(
+            "StockpileTables", "Loss avoided per\n1 of holding added"), "quantity",
             QCoreApplication.translate(
-                "StockpileTables", "Expected loss a year avoided by the recommended stock "
-                "(the loss with no stock less the loss with it) ÷ its holding cost a year")),
+                "StockpileTables", "The expected loss a year that raising today's stock to "
+                "the recommended days avoids ÷ the holding cost a year it adds (blank: "
+                "today's stock is enough); the materials short of it come first")),
         Col("recommended_days", QCoreApplication.translate(
             "StockpileTables", "Recommended\n(days)"), "number", QCoreApplication.translate(
                 "StockpileTables", "The days of stock where holding cost plus expected loss "
                 "a year is least (0 to 365 days)")),
+        Col("days_to_add", QCoreApplication.translate(
+            "StockpileTables", "To add\n(days)"), "days", QCoreApplication.translate(
+                "StockpileTables", "Days of use to add to today's stock to reach the "
+                "recommended days (0: today's stock is enough)")),
         Col("target_days", QCoreApplication.translate("StockpileTables", "Target\n(days)"),
             "number", QCoreApplication.translate(
                 "StockpileTables", "The material's own target, or the project's")),
