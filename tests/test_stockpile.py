@@ -115,6 +115,26 @@ def test_a_flat_stretch_takes_its_first_day(holding: float, likelihood: float,
     assert m1(two_stops(likelihood, holding=holding))["recommended_days"] == days
 
 
+def test_a_material_without_a_price_is_named_not_sized(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """With no price anywhere its stock would seem free to hold, and so be told to cover
+    every stop: it is left out of the sizing and named instead."""
+    raw = sheets([["likelihood_supplier_stop", 0.01]])
+    for row in raw["Sources"][1:]:
+        row[3] = None  # no source's price, and M1 has no item price
+    project = build_project(RawBook("test", {k: RawSheet(k, v) for k, v in raw.items()}))
+    result = stockpile(project, presets=[])
+    assert result.materials.empty
+    assert list(result.unpriced) == ["M1"]
+    from planner.outputs.stockpile_reports import stockpile_json, stockpile_text
+
+    assert stockpile_json(result)["unpriced"] == ["M1"]
+    assert "Not sized, having no price (no source's and no item's): M1." in (
+        stockpile_text(result))
+    # priced again: sized, and no longer named
+    assert list(stockpile(two_stops(0.01), presets=[]).unpriced) == []
+
+
 def test_no_likelihood_no_extra_days_and_more_days_as_it_rises() -> None:
     assert m1(two_stops(0.0))["recommended_days"] == 0
     assert m1(two_stops(0.0))["expected_loss_per_year_at_zero"] == 0.0

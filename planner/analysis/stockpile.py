@@ -20,6 +20,7 @@ is; the curves are numpy arrays of materials × 366 days.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -69,6 +70,10 @@ class StockpileResult:
     materials: pd.DataFrame
     holding: np.ndarray
     expected_loss: np.ndarray
+    # materials with a requirement but no price (no source's, no item's): holding them
+    # would look free, so they are not sized, only named
+    unpriced: pd.Series = dataclasses.field(
+        default_factory=lambda: pd.Series([], dtype="string"))
 
     @property
     def total(self) -> np.ndarray:
@@ -174,12 +179,14 @@ def stockpile(project: Project, report: Report | None = None, ranking: Ranking |
     order = np.lexsort((table["item_id"].to_numpy(dtype=object), -lost0,
                         np.nan_to_num(-ratio, nan=np.inf),
                         np.nan_to_num(-ratio_now, nan=np.inf), ~short))
-    order = order[keep[order]]
+    priced = np.nan_to_num(value, nan=0.0) > 0
+    unpriced = table["item_id"][keep & ~priced].reset_index(drop=True)
+    order = order[(keep & priced)[order]]
     shown = stops[["label", "name", "by", "days", "likelihood_per_year"]].astype(
         {"label": "string", "name": "string", "by": "string"})
     return StockpileResult(report.as_of, settings.currency, pct, shown,
                            table.iloc[order].reset_index(drop=True), holding[order],
-                           loss[order])
+                           loss[order], unpriced)
 
 
 def loss_per_unit(data: ScenarioData, pm: pd.DataFrame) -> np.ndarray:

@@ -27,6 +27,7 @@ def stockpile_json(result: StockpileResult) -> dict[str, Any]:
         "jogmec_days": JOGMEC_DAYS,
         "stops": records(result.stops, STOP_KEYS),
         "materials": records(result.materials, MATERIAL_KEYS),
+        "unpriced": [str(i) for i in result.unpriced],
     }
 
 
@@ -39,7 +40,9 @@ def stockpile_text(result: StockpileResult, limit: int | None = None) -> str:
              "least a year, holding cost and expected loss together").format(
                  date=fmt.long_date(result.as_of))]
     if m.empty:
-        out += ["", _("No purchased material has a requirement: there is nothing to stock.")]
+        out.append("")
+        out.append(unpriced_sentence(result) if len(result.unpriced) else _(
+            "No purchased material has a requirement: there is nothing to stock."))
         return "\n".join(out)
     rows = [[fmt.text(r.item_id), fmt.clip(r.name, 28), fmt.number(r.current_days),
              fmt.number(r.target_days), str(r.recommended_days), fmt.number(r.days_to_add),
@@ -67,7 +70,20 @@ def stockpile_text(result: StockpileResult, limit: int | None = None) -> str:
         zero=fmt.money(float(m["expected_loss_per_year_at_zero"].sum()), money),
         jogmec=JOGMEC_DAYS)]
     out.append(_assumptions(result))
+    if len(result.unpriced):
+        out.append(unpriced_sentence(result))
     return "\n".join(out)
+
+
+def unpriced_sentence(result: StockpileResult) -> str:
+    """The materials not sized: without a price their stock would seem free to hold."""
+    ids = [str(i) for i in result.unpriced]
+    return ngettext(
+        "Not sized, having no price (no source's and no item's): {materials}. Holding their "
+        "stock would look free; give a unit_price to size it.",
+        "Not sized, having no price (no source's and no item's): {materials}. Holding their "
+        "stock would look free; give a unit_price to size it.", len(ids)).format(
+            materials=", ".join(ids))
 
 
 def _assumptions(result: StockpileResult) -> str:

@@ -27,6 +27,7 @@ from planner.core.countries import country_name
 from planner.core.i18n import N_, _, ngettext, pgettext
 from planner.inputs.project import Project, Settings
 from planner.outputs.reports import SCREENING, flagged_products
+from planner.outputs.stockpile_reports import unpriced_sentence
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
@@ -257,6 +258,8 @@ def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
     if len(worth) > limit:
         note = fmt.sentences(note, _("The first {limit} of {count} materials are "
                                      "shown.").format(limit=limit, count=len(worth)))
+    if len(result.unpriced):
+        note = fmt.sentences(note, unpriced_sentence(result))
     return Grid(_("Where stock protects most"),
                 [(_("Material"), 3.0, "l"), (_("Days now"), 0.9, "r"),
                  (_("Target"), 0.9, "r"), (_("Recommended"), 1.1, "r"),

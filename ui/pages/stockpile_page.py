@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from planner.core import formatting as fmt
 from planner.core import palette
 from planner.core.palette import Scheme
+from planner.outputs.stockpile_reports import unpriced_sentence
 from ui.common import theme
 from ui.common.errors import describe
 from ui.common.operations import Operation
@@ -380,7 +381,8 @@ class StockpilePage(QWidget):
         self.status.setText(self.tr("%n stop(s) weighed", None, len(result.stops)))
         if m.empty:
             self.chart.clear()
-            self._show_message(self.tr("No material to size"),
+            self._show_message(self.tr("No material to size"), unpriced_sentence(result)
+                               if len(result.unpriced) else
                                self.tr("Stock is sized for purchased materials with a daily "
                                        "use; this project has none."), keep_table=True)
             return
@@ -423,12 +425,15 @@ class StockpilePage(QWidget):
     def _set_note(self) -> None:
         pct = (self.result.holding_cost_pct if self.result is not None else
                getattr(self.doc.project.settings, "holding_cost_pct", 0.15))
-        self.note.setText(self.tr(
+        note = self.tr(
             "The likelihood of each stop a year and the holding cost, {pct} of the stock's "
             "value a year, are your assumptions: set them in Settings. The expected loss "
             "weighs each stop of the risk ranking and the presets by its likelihood; the "
             "recommended days make holding cost plus expected loss least.").format(
-                pct=fmt.percent(pct, 1 if not float(pct * 100).is_integer() else 0)))
+                pct=fmt.percent(pct, 1 if not float(pct * 100).is_integer() else 0))
+        if self.result is not None and len(self.result.unpriced):
+            note = fmt.sentences(note, unpriced_sentence(self.result))  # the engine's words
+        self.note.setText(note)
 
     # --- selection and changes ----------------------------------------------------------
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
