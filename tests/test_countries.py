@@ -11,12 +11,12 @@ import pycountry
 
 from planner.core import i18n
 from planner.core.countries import country_name
-from planner.inputs import parsing
+from planner.inputs import choices
 
 
 def test_english_names_are_unchanged() -> None:
     for country in pycountry.countries:
-        assert country_name(country.alpha_2) == parsing.country_name(country.alpha_2)
+        assert country_name(country.alpha_2) == choices.country_name(country.alpha_2)
     assert country_name("CN") == "China"
     assert country_name("KR") == "South Korea"
     assert country_name("cn") == "China"

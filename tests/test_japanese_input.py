@@ -18,7 +18,8 @@ from conftest import write_book
 import planner
 from planner import cli
 from planner.core.errors import FileRefused, InputError
-from planner.inputs.parsing import parse_choices, parse_dates
+from planner.inputs.choices import parse_choices
+from planner.inputs.parsing import parse_dates
 from planner.inputs.reading import read_book
 from planner.inputs.schema import SETTINGS, SHEETS, alias_table, normalise
 

@@ -19,7 +19,7 @@ from conftest import AS_OF, BASE, Sheets, write_book
 
 import planner
 from planner.core.errors import column_letter
-from planner.inputs import parsing
+from planner.inputs import choices, parsing
 from planner.inputs.schema import normalise
 
 EXCEL_SERIAL_AS_OF = (AS_OF - dt.date(1899, 12, 30)).days  # 46328
@@ -131,25 +131,25 @@ def test_ids() -> None:
 
 
 def test_choices_any_case_and_common_words() -> None:
-    kinds, _, messages = parsing.parse_choices(
+    kinds, _, messages = choices.parse_choices(
         ["Product", "COMPONENT", " material ", "Materials", "raw material", "part"], "kind")
     assert messages == {}
     assert kinds == ["product", "component", "material", "material", "material", "component"]
-    periods, _, messages = parsing.parse_choices(
+    periods, _, messages = choices.parse_choices(
         ["Day", "WEEK", "months", "Yearly", "annual", "weekly"], "per")
     assert messages == {}
     assert periods == ["day", "week", "month", "year", "year", "week"]
 
 
 def test_choices_refused() -> None:
-    _, _, messages = parsing.parse_choices(["widget"], "kind")
+    _, _, messages = choices.parse_choices(["widget"], "kind")
     assert messages == {0: 'kind must be one of product, component, material, got "widget"'}
-    _, _, messages = parsing.parse_choices(["fortnight"], "per")
+    _, _, messages = choices.parse_choices(["fortnight"], "per")
     assert messages == {0: 'per must be one of day, week, month, year, got "fortnight"'}
 
 
 def test_countries() -> None:
-    codes, blank, messages = parsing.parse_countries(["CN", "de", " jp ", None])
+    codes, blank, messages = choices.parse_countries(["CN", "de", " jp ", None])
     assert codes == ["CN", "DE", "JP", None]
     assert messages == {}
     assert blank.tolist() == [False, False, False, True]
@@ -161,7 +161,7 @@ def test_countries() -> None:
     ("XX", ""), ("C N", ""),
 ])
 def test_countries_refused_with_a_hint(value: str, hint: str) -> None:
-    _, _, messages = parsing.parse_countries([value])
+    _, _, messages = choices.parse_countries([value])
     assert messages == {0: f"must be an ISO 3166 alpha-2 country code such as CN{hint}, "
                            f'got "{value}"'}
 

@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 
 import planner
 from planner.core.errors import InputError, column_letter
-from planner.inputs.parsing import country_codes
+from planner.inputs.choices import country_codes
 from planner.inputs.project import Project, Settings
 from planner.inputs.schema import KINDS, PERIODS, SHEETS, TABLES, sheet
 from planner.inputs.template import (

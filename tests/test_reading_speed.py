@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.core.errors import FileRefused, InputError
-from planner.inputs import parsing, reading
+from planner.inputs import choices, parsing, reading
 from planner.inputs.reading import RawBook, RawSheet, read_book
 from planner.inputs.schema import SHEETS
 from planner.inputs.validation import build_project, check_project, parse_sheet
@@ -50,9 +50,9 @@ COLUMNS = st.one_of(st.lists(CELLS, max_size=12),
 PARSERS: dict[str, Callable[[list[object]], tuple[object, np.ndarray, dict[int, str]]]] = {
     "numbers": parsing.parse_numbers, "shares": parsing.parse_shares,
     "dates": parsing.parse_dates, "ids": parsing.parse_ids, "texts": parsing.parse_texts,
-    "countries": parsing.parse_countries,
-    "kinds": lambda v: parsing.parse_choices(v, "kind"),
-    "periods": lambda v: parsing.parse_choices(v, "per"),
+    "countries": choices.parse_countries,
+    "kinds": lambda v: choices.parse_choices(v, "kind"),
+    "periods": lambda v: choices.parse_choices(v, "per"),
 }
 
 

@@ -28,7 +28,7 @@ from planner.analysis.scenario import Stop, scenario
 from planner.core.errors import InputError
 from planner.inputs import storage
 from planner.inputs.blank_template import write_blank_template
-from planner.inputs.parsing import parse_yes_no
+from planner.inputs.choices import parse_yes_no
 from planner.outputs.reports import report_json, report_text
 
 AS_OF = dt.date(2026, 11, 2)

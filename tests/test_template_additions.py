@@ -20,7 +20,8 @@ from conftest import BASE, Sheets, write_book
 import planner
 from planner import cli
 from planner.inputs import storage
-from planner.inputs.parsing import parse_currency, parse_month
+from planner.inputs.choices import parse_currency
+from planner.inputs.parsing import parse_month
 
 
 @pytest.mark.parametrize(("typed", "month"), [

@@ -7,9 +7,9 @@ the result tables are made:
 - the BOM is exploded level by level over the DAG (one weighted bincount per level, never
   a recursion per item);
 - exposure (top supplier and country, HHI) is grouped over (item, key) codes;
-- the product view walks the BOM down from the finished products as a sparse matrix
-  (products × items), keeping only the columns of purchased items, and each product's
-  worst exposure is a reduction over its row of that matrix.
+- the product view (planner.analysis.product_view) walks the BOM down from the finished
+  products as a sparse matrix (products × items), keeping only the columns of purchased
+  items, and each product's worst exposure is a reduction over its row of that matrix.
 
 ``compute(project)`` returns a :class:`Report` of result tables; the window and the
 command line only show them. ``benchmarks/engine.py`` times it on 100,000 items.
@@ -28,8 +28,8 @@ import pandas as pd
 from planner.analysis import lookthrough
 from planner.analysis.forecast import RequirementProfile, profiles
 from planner.analysis.lookthrough import OriginContent, Spread
-from planner.analysis.ordering import status_rank
 from planner.analysis.prices import currencies, item_prices, source_prices
+from planner.analysis.product_view import ProductView, product_view, take, worst_exposure
 from planner.analysis.safety_stock import (
     LevelInputs,
     SafetyStock,
@@ -160,11 +160,6 @@ def _first_per_item(positions: np.ndarray, values: np.ndarray, n: int, fill: flo
     return out
 
 
-def _take(values: pd.Series, positions: np.ndarray) -> pd.Series:
-    """values[positions] as a Series of the same dtype; position -1 gives a missing value."""
-    return pd.Series(values.array.take(positions, allow_fill=True), copy=False)
-
-
 def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd.DataFrame:
     """Source rows with their origin country, daily quantity and daily value.
 
@@ -179,9 +174,9 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     suppliers = project.suppliers
     first = ~suppliers["supplier_id"].duplicated().to_numpy()
     supplier = pd.Index(suppliers["supplier_id"][first]).get_indexer(src["supplier_id"])
-    supplier_country = _take(suppliers["country"][first], supplier)
+    supplier_country = take(suppliers["country"][first], supplier)
     supplier_country.index = src.index
-    trader = (_take(suppliers["kind"][first], supplier) == "trader").fillna(False).to_numpy(
+    trader = (take(suppliers["kind"][first], supplier) == "trader").fillna(False).to_numpy(
         dtype=bool)
     secondary = (src["secondary"] == "yes").fillna(False).to_numpy(dtype=bool)
     origin = src["origin_country"]
@@ -197,7 +192,7 @@ def resolved_sources(project: Project, items: np.ndarray, req: np.ndarray) -> pd
     order_price = np.where(from_item, project.items["unit_price"].to_numpy(dtype=float)[items],
                            own_price)
     order_currency = currencies(project, "Sources").where(
-        ~from_item, _take(currencies(project, "Items"), items).to_numpy())
+        ~from_item, take(currencies(project, "Items"), items).to_numpy())
     return pd.DataFrame({
         "item_id": src["item_id"],
         "supplier_id": src["supplier_id"],
@@ -305,7 +300,7 @@ class Structure:
                       self.purchased, self.is_product):
             array.setflags(write=False)
         self._ids = items["item_id"]
-        self._views: dict[bytes, _ProductView] = {}
+        self._views: dict[bytes, ProductView] = {}
 
     def fits(self, project: Project) -> bool:
         """Whether this was made with the project's as-of date and horizon (its tables
@@ -313,13 +308,13 @@ class Structure:
         s = project.settings
         return self.settings == (s.as_of_date, s.horizon_days)
 
-    def view(self, rows: np.ndarray) -> _ProductView:
+    def view(self, rows: np.ndarray) -> ProductView:
         """Quantity per unit of each item at ``rows`` of each purchased item."""
         key = np.asarray(rows, dtype=np.int64).tobytes()
         view = self._views.get(key)
         if view is None:
             with np.errstate(over="ignore", invalid="ignore"):
-                view = self._views[key] = _product_view(
+                view = self._views[key] = product_view(
                     self._ids, rows, self.purchased, self.parents, self.children, self.qty,
                     self.level)
         return view
@@ -375,8 +370,8 @@ class Supply:
             minlength=n)[rows].astype(float)
         self._look_through(project, structure, at.sources)
         self._project = project  # read only by level_inputs, before any other edit
-        self._level: tuple[LevelInputs, _ProductView | None] | None = None
-        self._frames: dict[int, tuple[_ProductView, pd.DataFrame]] = {}
+        self._level: tuple[LevelInputs, ProductView | None] | None = None
+        self._frames: dict[int, tuple[ProductView, pd.DataFrame]] = {}
 
     def _look_through(self, project: Project, structure: Structure, row_items: np.ndarray
                       ) -> None:
@@ -385,7 +380,7 @@ class Supply:
         commodities' portfolio and the materials' value per unit by origin."""
         n, rows = len(self.ids), self.rows
         commodity = structure.commodity
-        looked = self.looked = lookthrough.spread(self.sources, _take(commodity, row_items))
+        looked = self.looked = lookthrough.spread(self.sources, take(commodity, row_items))
         eff_items = row_items[looked.rows]
         share = np.nan_to_num(looked.scaled("share"), nan=0.0)
         mix = lookthrough.mix(looked, eff_items, share, n)
@@ -432,13 +427,13 @@ class Supply:
         self.content_countries, self.content_quantity, self.content_value = \
             lookthrough.content_matrices(rows, looked, eff_items, item_prices(project)[rows])
 
-    def level_inputs(self) -> tuple[LevelInputs, _ProductView | None]:
+    def level_inputs(self) -> tuple[LevelInputs, ProductView | None]:
         """The inputs of safety stock from a service level (made on first use), and the
         products' view made on the way (None when no demand varies)."""
         if self._level is None:
             structure = self.structure
             is_product = structure.is_product
-            views: list[_ProductView] = []
+            views: list[ProductView] = []
 
             def demand_view(rows: np.ndarray
                             ) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
@@ -454,7 +449,7 @@ class Supply:
             self._level = (found, views[0] if views else None)
         return self._level
 
-    def product_view(self, levels_used: bool) -> tuple[_ProductView, pd.DataFrame]:
+    def product_view(self, levels_used: bool) -> tuple[ProductView, pd.DataFrame]:
         """The products' view and its table (product_id, material_id, qty_per_unit): the
         one made for safety stock when ``levels_used`` and it made one, else its own."""
         view = self._level[1] if levels_used and self._level is not None else None
@@ -503,7 +498,7 @@ def compute(project: Project, structure: Structure | None = None,
             unit = explode((kind == "product").astype(float), parents, children, qty, level)
     if not np.isfinite(view.qty.data).all():
         raise InputError(_overflows(project, at, unit))
-    products = _products(supply.item_table, materials, structure.purchased, view)
+    products = worst_exposure(supply.item_table, materials, structure.purchased, view)
     content = _origin_content(supply, view)
     products = _with_content(products, content, s.content_country or Settings().content_country,
                              s.content_threshold)
@@ -512,12 +507,12 @@ def compute(project: Project, structure: Structure | None = None,
                   supply.looked, supply.effective_dependence, supply.portfolio, content)
 
 
-def _origin_content(supply: Supply, view: _ProductView) -> OriginContent:
+def _origin_content(supply: Supply, view: ProductView) -> OriginContent:
     """The products' material value per unit by effective origin (the view's products,
     in id order, times each material's value per unit by origin)."""
     row_of = np.full(len(supply.ids), -1, dtype=np.int64)
     row_of[supply.rows] = np.arange(len(supply.rows))
-    return OriginContent(_take(supply.item_table["item_id"], view.products),
+    return OriginContent(take(supply.item_table["item_id"], view.products),
                          supply.content_countries, view.qty,
                          supply.content_value[row_of[view.columns]], supply.content_value,
                          supply.content_quantity, supply.base["item_id"])
@@ -636,217 +631,3 @@ def _country_dependence(sources: pd.DataFrame) -> pd.Series:
     if total <= 0:
         return pd.Series(dtype=float, name="share")
     return (value / total).sort_values(ascending=False, kind="stable").rename("share")
-
-
-@dataclass
-class _ProductView:
-    """Quantity per unit: rows are products, columns purchased items, both in id order."""
-
-    qty: sparse.csr_matrix  # sorted column indices: a row lists materials in id order
-    products: np.ndarray  # item position of each row
-    columns: np.ndarray  # item position of each column
-
-    @property
-    def starts(self) -> np.ndarray:
-        """Where the row of each product that uses any purchased item starts."""
-        counts = np.diff(self.qty.indptr)
-        return self.qty.indptr[:-1][counts > 0]
-
-    def subset(self, keep: np.ndarray) -> _ProductView:
-        """The rows of the items for which ``keep`` (by item position) is True."""
-        rows = keep[self.products]
-        return _ProductView(self.qty[rows], self.products[rows], self.columns)
-
-    def frame(self, ids: pd.Series) -> pd.DataFrame:
-        counts = np.diff(self.qty.indptr)
-        return pd.DataFrame({
-            "product_id": _take(ids, np.repeat(self.products, counts)),
-            "material_id": _take(ids, self.columns[self.qty.indices]),
-            "qty_per_unit": self.qty.data})
-
-
-def _alphabetical(ids: pd.Series, positions: np.ndarray) -> np.ndarray:
-    """positions reordered so that their ids are in alphabetical order."""
-    order = ids.iloc[positions].argsort(kind="stable").to_numpy()
-    return positions[order]
-
-
-def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """The positions starts[i], ..., starts[i] + counts[i] - 1 for each i, in turn."""
-    total = int(counts.sum())
-    offsets = np.cumsum(counts) - counts
-    return np.repeat(starts - offsets, counts) + np.arange(total)
-
-
-def _summed(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, col, value) entries with equal (row, col) summed, in column then row order;
-    zero sums dropped, as a sparse product drops them."""
-    if len(vals) <= 1:  # nothing to sum (a chain's levels): skip the sort
-        keep = vals != 0
-        return rows[keep], cols[keep], vals[keep]
-    key = cols * (int(rows.max()) + 1) + rows  # one key sorts faster than two
-    order = np.argsort(key, kind="stable")  # stable: equal pairs summed in the given order
-    key, rows, cols, vals = key[order], rows[order], cols[order], vals[order]
-    heads = np.concatenate(([0], np.flatnonzero(key[1:] != key[:-1]) + 1))
-    vals = np.add.reduceat(vals, heads)
-    rows, cols = rows[heads], cols[heads]
-    keep = vals != 0
-    return rows[keep], cols[keep], vals[keep]
-
-
-class _Entries:
-    """A growing store of (product row, value) pairs, one run of pairs per item."""
-
-    def __init__(self, n: int) -> None:
-        self.rows = np.empty(1024, dtype=np.int64)
-        self.vals = np.empty(1024, dtype=float)
-        self.used = 0
-        self.start = np.zeros(n, dtype=np.int64)
-        self.count = np.zeros(n, dtype=np.int64)
-
-    def add(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> None:
-        """Entries sorted by column; each column is given once, all its entries at once."""
-        k = len(vals)
-        if k == 0:
-            return
-        if self.used + k > len(self.rows):  # doubling: each entry is copied O(1) times
-            size = max(2 * len(self.rows), self.used + k)
-            self.rows = np.resize(self.rows, size)
-            self.vals = np.resize(self.vals, size)
-        self.rows[self.used:self.used + k] = rows
-        self.vals[self.used:self.used + k] = vals
-        heads = np.concatenate(([0], np.flatnonzero(cols[1:] != cols[:-1]) + 1))
-        self.start[cols[heads]] = self.used + heads
-        self.count[cols[heads]] = np.diff(np.concatenate((heads, [k])))
-        self.used += k
-
-
-def _product_view(ids: pd.Series, products: np.ndarray, purchased: np.ndarray,
-                  parents: np.ndarray, children: np.ndarray, qty: np.ndarray,
-                  level: np.ndarray) -> _ProductView:
-    """Per unit of each product, the quantity of each purchased item it consumes.
-
-    With A the BOM (parents × children, effective quantities) and E each product itself,
-    X = E + Y and Y = X·A: Y holds what a unit of each product needs of each item through
-    one or more BOM lines. Taking the items level by level, the columns of one level need
-    only those of their parents, on levels above, which are final by then. Each level
-    gathers only its parents' entries, so the work follows the BOM lines and the entries,
-    not the depth times the entries (a chain 5,000 levels deep stays linear). Only the
-    columns of purchased items are kept, in id order.
-    """
-    from scipy import sparse
-
-    n = len(ids)
-    products = _alphabetical(ids, products)
-    columns = _alphabetical(ids, np.flatnonzero(purchased))
-    p = len(products)
-    x = _Entries(n)
-    product_level = level[products]
-    edge_level = level[children]
-    edge_order = np.argsort(edge_level, kind="stable")
-    top = int(level.max(initial=0))
-    edge_bounds = np.searchsorted(edge_level[edge_order], np.arange(top + 2))
-    product_order = np.argsort(product_level, kind="stable")
-    product_bounds = np.searchsorted(product_level[product_order], np.arange(top + 2))
-    out_rows: list[np.ndarray] = []
-    out_cols: list[np.ndarray] = []
-    out_vals: list[np.ndarray] = []
-    for d in range(top + 1):
-        sel = edge_order[edge_bounds[d]:edge_bounds[d + 1]]
-        if len(sel):
-            pa = parents[sel]
-            counts = x.count[pa]
-            at = _ragged(x.start[pa], counts)
-            rows, cols, vals = _summed(x.rows[at], np.repeat(children[sel], counts),
-                                       x.vals[at] * np.repeat(qty[sel], counts))
-            kept = purchased[cols]
-            out_rows.append(rows[kept])
-            out_cols.append(cols[kept])
-            out_vals.append(vals[kept])
-        else:
-            rows = cols = np.empty(0, dtype=np.int64)
-            vals = np.empty(0, dtype=float)
-        mine = product_order[product_bounds[d]:product_bounds[d + 1]]
-        if len(mine):  # X = Y + E: the product itself, added after its uses
-            rows, cols, vals = _summed(np.concatenate((rows, mine)),
-                                       np.concatenate((cols, products[mine])),
-                                       np.concatenate((vals, np.ones(len(mine)))))
-        x.add(rows, cols, vals)
-    place = np.full(n, -1, dtype=np.int64)
-    place[columns] = np.arange(len(columns))
-    rows = np.concatenate(out_rows) if out_rows else np.empty(0, dtype=np.int64)
-    cols = np.concatenate(out_cols) if out_cols else np.empty(0, dtype=np.int64)
-    vals = np.concatenate(out_vals) if out_vals else np.empty(0, dtype=float)
-    view = sparse.csr_matrix((vals, (rows, place[cols])), shape=(p, len(columns)))
-    view.sum_duplicates()  # canonical: sorted column indices
-    return _ProductView(view, products, columns)
-
-
-def _worst_first(key: np.ndarray, ascending: bool) -> np.ndarray:
-    """Columns (materials in id order) from worst to best by key: the lowest first when
-    ``ascending``, else the highest; missing keys last; equal keys in id order."""
-    missing = np.isnan(key)
-    filled = np.where(missing, 0.0, key)
-    return np.lexsort((filled if ascending else -filled, missing))  # a stable sort
-
-
-def _products(item_table: pd.DataFrame, materials: pd.DataFrame, purchased: np.ndarray,
-              view: _ProductView) -> pd.DataFrame:
-    """Each product's worst exposure among the materials it consumes.
-
-    Worst is the highest top-country share, the shortest cover and the worst status; a
-    tie goes to the material first in id order, a missing figure comes last.
-    """
-    is_product = (item_table["kind"] == "product").fillna(False).to_numpy(dtype=bool)
-    prods = item_table.loc[is_product, ["item_id", "name", "daily_use"]].reset_index(
-        drop=True)
-    n, k = len(item_table), len(prods)
-    # materials-table row of each column of the view
-    row_of = np.full(n, -1, dtype=np.int64)
-    row_of[np.flatnonzero(purchased)] = np.arange(int(purchased.sum()))
-    material_row = row_of[view.columns]
-    # products-table row of each product that uses any purchased item
-    product_row = np.full(n, -1, dtype=np.int64)
-    product_row[np.flatnonzero(is_product)] = np.arange(k)
-    starts = view.starts
-    used = view.qty.indices  # column of each pair, row after row
-    target = product_row[view.products[np.diff(view.qty.indptr) > 0]]
-
-    def per_product(values: np.ndarray, fill: object, dtype: object) -> np.ndarray:
-        out = np.full(k, fill, dtype=dtype)
-        out[target] = values
-        return out
-
-    def worst(key: pd.Series, ascending: bool) -> np.ndarray:
-        """Materials-table row of each product's worst material by ``key``."""
-        order = _worst_first(key.to_numpy(dtype=float)[material_row], ascending)
-        rank = np.empty(len(order), dtype=np.int64)
-        rank[order] = np.arange(len(order))
-        best = np.minimum.reduceat(rank[used], starts) if len(starts) else starts
-        return per_product(material_row[order[best]], -1, np.int64)
-
-    def total(flag: str) -> np.ndarray:
-        flags = materials[flag].to_numpy(dtype=np.int64)[material_row]
-        return per_product(np.add.reduceat(flags[used], starts) if len(starts) else starts,
-                           0, np.int64)
-
-    def of(rows: np.ndarray, column: str) -> pd.Series:
-        return _take(materials[column], rows)
-
-    by_status = worst(status_rank(materials["status"]), True)
-    by_country = worst(materials["top_country_share"], False)
-    by_cover = worst(materials["days_of_cover"], True)
-    return prods.assign(
-        materials=per_product(np.diff(np.r_[starts, len(used)]), 0, np.int64),
-        worst_status=of(by_status, "status").fillna("ok").astype("string"),
-        worst_status_material=of(by_status, "item_id").astype("string"),
-        top_country=of(by_country, "top_country").astype("string"),
-        top_country_share=of(by_country, "top_country_share").to_numpy(dtype=float),
-        top_country_material=of(by_country, "item_id").astype("string"),
-        min_days_of_cover=of(by_cover, "days_of_cover").to_numpy(dtype=float),
-        min_cover_material=of(by_cover, "item_id").astype("string"),
-        materials_over_country_cap=total("over_country_cap"),
-        materials_over_supplier_cap=total("over_supplier_cap"),
-    )
-

@@ -31,7 +31,8 @@ import pandas as pd
 
 from planner.analysis.compute import Report, compute
 from planner.analysis.presets import Preset, load_presets, preset_stop
-from planner.analysis.scenario import Ranking, ScenarioData, deficit_peaks, prepare, ranking_stops
+from planner.analysis.scenario import Ranking, deficit_peaks, prepare, ranking_stops
+from planner.analysis.simulation import ScenarioData
 from planner.inputs.project import Project
 
 DAYS = np.arange(366)  # stock levels searched, in days of the material's daily use

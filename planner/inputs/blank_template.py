@@ -29,7 +29,7 @@ from planner.core.formatting import display_width
 from planner.core.i18n import N_, _, pgettext
 from planner.core.i18n import japanese as in_japanese
 from planner.core.xlsx import Book, Sheet, number_format, write_xlsx
-from planner.inputs.parsing import choice_names
+from planner.inputs.choices import choice_names
 from planner.inputs.schema import SETTINGS, SHEETS, Column, aid_sheet_heading
 from planner.inputs.validation import INSTRUCTIONS_SHEET, LISTS_SHEET
 

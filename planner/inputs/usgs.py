@@ -21,7 +21,7 @@ from typing import Literal
 
 from planner.core.i18n import LANGUAGES, catalogue
 from planner.core.resources import resource
-from planner.inputs.parsing import country_of_name
+from planner.inputs.choices import country_of_name
 
 SOURCE = ("U.S. Geological Survey, 2026, Mineral Commodity Summaries 2026 data release "
           "(version 1.3, May 27, 2026): U.S. Geological Survey data release, "

@@ -19,7 +19,7 @@ import pandas as pd
 
 from planner.core.errors import InputError, Problem, column_letter
 from planner.core.i18n import N_, _, pgettext
-from planner.inputs import cross_checks, parsing
+from planner.inputs import choices, cross_checks, parsing
 from planner.inputs.cross_checks import RequirementsCheck
 from planner.inputs.project import Layout, Project, Settings
 from planner.inputs.reading import RawBook, RawSheet
@@ -48,17 +48,17 @@ Parser = Callable[[Sequence[object]], tuple[object, np.ndarray, dict[int, str]]]
 PARSERS: dict[str, Parser] = {
     "id": parsing.parse_ids,
     "text": parsing.parse_texts,
-    "kind": lambda v: parsing.parse_choices(v, "kind"),
-    "per": lambda v: parsing.parse_choices(v, "per"),
+    "kind": lambda v: choices.parse_choices(v, "kind"),
+    "per": lambda v: choices.parse_choices(v, "per"),
     "number": parsing.parse_numbers,
     "share": parsing.parse_shares,
     "date": parsing.parse_dates,
-    "country": parsing.parse_countries,
-    "origin": parsing.parse_origins,
-    "supplier_kind": lambda v: parsing.parse_choices(v, "supplier_kind"),
-    "yesno": parsing.parse_yes_no,
+    "country": choices.parse_countries,
+    "origin": choices.parse_origins,
+    "supplier_kind": lambda v: choices.parse_choices(v, "supplier_kind"),
+    "yesno": choices.parse_yes_no,
     "month": parsing.parse_months,
-    "currency": parsing.parse_currencies,
+    "currency": choices.parse_currencies,
 }
 
 
@@ -355,7 +355,7 @@ def parse_setting(key: str, value: object) -> tuple[object, str]:
     """A setting's typed value and an empty message, or None and the message."""
     spec = SETTING_BY_KEY[key]
     if key == "content_country":  # blank: the default, as in a Settings sheet
-        codes, blank, messages = parsing.parse_countries([value])
+        codes, blank, messages = choices.parse_countries([value])
         if messages:
             return None, parsing.named(messages[0], setting_label(key))
         return (spec.default if blank[0] else codes[0]), ""

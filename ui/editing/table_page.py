@@ -23,7 +23,7 @@ from planner.analysis.commodity_names import commodity_name
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
 from planner.inputs import editing
-from planner.inputs.parsing import (
+from planner.inputs.choices import (
     choice_names,
     country_codes,
     currency_codes,

@@ -31,7 +31,7 @@ from ui.qt import (
     QWidget,
 )
 
-# what each column means is in COLUMN_TIPS (ui.editing.models), shared with every table
+# what each column means is in COLUMN_TIPS (ui.editing.cell_text), shared with every table
 MATERIAL_COLUMNS = [
     Col("item_id", QT_TRANSLATE_NOOP("FiguresTable", "Item")),
     Col("name", QT_TRANSLATE_NOOP("FiguresTable", "Name")),
