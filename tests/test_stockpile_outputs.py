@@ -45,7 +45,11 @@ def hand_made(ratios: list[float]) -> StockpileResult:
         "recommended_days": recommended, "jogmec_days": [60] * n,
         "holding_cost_per_year": [120.0] * n, "expected_loss_per_year": [0.0] * n,
         "expected_loss_per_year_at_zero": [3000.0] * n,
-        "loss_avoided_per_holding_cost": ratios})
+        "loss_avoided_per_holding_cost": ratios,
+        # 15 days now, 30 recommended: 15 to add, 1,500 of loss at today's stock
+        "days_to_add": [15.0] * n, "quantity_to_add": [150.0] * n,
+        "expected_loss_per_year_now": [1500.0] * n,
+        "loss_avoided_per_added_holding_cost": ratios})
     stops = pd.DataFrame({"label": ["country:CN"], "name": ["China"], "by": ["country"],
                           "days": [90], "likelihood_per_year": [0.1]})
     return StockpileResult(dt.date(2026, 11, 2), "EUR", 0.2, stops, m, holding, loss)
@@ -63,10 +67,10 @@ def test_the_summary_section_lists_the_materials_where_stock_protects_most() -> 
     grid = stockpile_grid(hand_made([25.0, 12.5, 2.0, float("nan")]))
     assert grid is not None and grid.title == TITLE
     titles = [t for t, _w, _a in grid.columns]
-    assert titles == ["Material", "Days now", "Target", "Recommended", "Holding cost",
-                      "Expected loss", "Loss, no stock", "Avoided ÷ cost"]
+    assert titles == ["Material", "Days now", "Target", "Recommended", "To add",
+                      "Holding cost", "Loss, stock now", "Avoided ÷ cost"]
     assert [r[0] for r in grid.rows] == ["Material A", "Material B", "Material C"]
-    assert grid.rows[0] == ["Material A", "15", "60", "30", "120", "0", "3,000", "25×"]
+    assert grid.rows[0] == ["Material A", "15", "60", "30", "15", "120", "1,500", "25×"]
     assert grid.rows[1][-1] == "12.5×"
     assert "20% of the recommended stock's value" in grid.note
     assert "money in EUR a year" in grid.note and "60 days" in grid.note
@@ -90,12 +94,12 @@ def test_the_printed_summary_carries_the_engine_sizing(
     grids: dict[str, Grid] = {g.title: g for g in summary.grids}
     assert TITLE in grids  # sized here with the ranking when none is given
     m = sized.materials
-    worth = m[m["loss_avoided_per_holding_cost"] > 0]
+    worth = m[m["loss_avoided_per_added_holding_cost"] > 0]  # short of the recommended
     grid = grids[TITLE]
     assert [r[0] for r in grid.rows] == worth["name"].head(5).tolist()
     top = worth.iloc[0]
     assert grid.rows[0][3] == f"{int(top['recommended_days']):,}"
-    assert grid.rows[0][4] == f"{top['holding_cost_per_year']:,.0f}"
+    assert grid.rows[0][5] == f"{top['holding_cost_per_year']:,.0f}"
     # without a ranking there is no sizing (and no section)
     plain = build_summary(results.project, results.require_report())
     assert TITLE not in [g.title for g in plain.grids]
@@ -120,9 +124,9 @@ def test_the_workbook_has_a_stockpile_sizing_sheet_read_back_as_numbers(
     ws = wb["Stockpile sizing"]
     rows = list(ws.iter_rows(values_only=True))
     header = list(rows[0])
-    assert header[:8] == ["Rank", "Item", "Name", "Loss avoided per unit held",
-                          "Recommended (days)", "Target (days)", "JOGMEC (days)",
-                          "Now (days)"]
+    assert header[:9] == ["Rank", "Item", "Name", "Loss avoided per unit of holding added",
+                          "Recommended (days)", "To add (days)", "Target (days)",
+                          "JOGMEC (days)", "Now (days)"]
     m = sized.materials
     body = rows[1:1 + len(m)]
     assert [r[1] for r in body] == m["item_id"].tolist()  # the engine's order
@@ -134,8 +138,9 @@ def test_the_workbook_has_a_stockpile_sizing_sheet_read_back_as_numbers(
         assert r[at["Expected loss a year"]] == pytest.approx(e["expected_loss_per_year"])
         assert r[at["Expected loss a year with no stock"]] == pytest.approx(
             e["expected_loss_per_year_at_zero"])
-        assert r[at["Loss avoided per unit held"]] == pytest.approx(
-            e["loss_avoided_per_holding_cost"])
+        added = e["loss_avoided_per_added_holding_cost"]
+        assert r[at["Loss avoided per unit of holding added"]] == (
+            None if pd.isna(added) else pytest.approx(added))
     # today's days below the recommended ones are coloured, the header stays in view
     assert ws.freeze_panes == "D2"
     rules = [r.formula[0] for rng in ws.conditional_formatting for r in rng.rules]

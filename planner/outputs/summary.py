@@ -233,7 +233,9 @@ def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
     expected loss per unit of its holding cost, in the engine's order; None when no
     stock is worth holding (nothing likely, or nothing to lose)."""
     m = result.materials
-    ratio = m["loss_avoided_per_holding_cost"].to_numpy(dtype=float, na_value=np.nan)
+    # the materials short of their recommended days, in the engine's order: where the
+    # next unit of money spent on stock protects most (as the window and the command)
+    ratio = m["loss_avoided_per_added_holding_cost"].to_numpy(dtype=float, na_value=np.nan)
     worth = m[np.isfinite(ratio) & (ratio > 0)]
     if worth.empty:
         return None
@@ -242,17 +244,18 @@ def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
         rows.append([
             str(r.name), fmt.days(r.current_days, missing=fmt.DASH),
             fmt.days(r.target_days, missing=fmt.DASH), fmt.number(r.recommended_days),
-            fmt.money(r.holding_cost_per_year), fmt.money(r.expected_loss_per_year),
-            fmt.money(r.expected_loss_per_year_at_zero),
-            _("{ratio}×").format(ratio=fmt.quantity(r.loss_avoided_per_holding_cost))])
+            fmt.days(r.days_to_add), fmt.money(r.holding_cost_per_year),
+            fmt.money(r.expected_loss_per_year_now),
+            _("{ratio}×").format(ratio=fmt.quantity(r.loss_avoided_per_added_holding_cost))])
     pct = result.holding_cost_pct
     note = _("Days of stock, of daily use; money in {currency} a year. Holding cost: {pct} "
              "of the recommended stock's value. Expected loss: each stop of the risk ranking "
-             "and the presets, its loss with that stock × its likelihood a year (with no "
+             "and the presets, its loss with that stock × its likelihood a year (at today's "
              "stock beside it); the likelihoods and the holding cost are assumptions set in "
              "Settings. Recommended: the days where the two together are least (0 to 365); "
-             "avoided ÷ cost: the loss the stock avoids per unit of its holding cost. "
-             "JOGMEC's national stockpile mark is {jogmec} days.").format(
+             "to add: the days of use short of them; avoided ÷ cost: the loss the stock to "
+             "add avoids per unit of the holding cost it adds. JOGMEC's national stockpile "
+             "mark is {jogmec} days.").format(
         currency=result.currency, jogmec=JOGMEC_DAYS,
         pct=fmt.percent(pct, 0 if float(pct * 100).is_integer() else 1))
     if len(worth) > limit:
@@ -263,8 +266,8 @@ def stockpile_grid(result: StockpileResult, limit: int = 8) -> Grid | None:
     return Grid(_("Where stock protects most"),
                 [(_("Material"), 3.0, "l"), (_("Days now"), 0.9, "r"),
                  (_("Target"), 0.9, "r"), (_("Recommended"), 1.1, "r"),
-                 (_("Holding cost"), 1.3, "r"), (_("Expected loss"), 1.3, "r"),
-                 (_("Loss, no stock"), 1.3, "r"), (_("Avoided ÷ cost"), 1.1, "r")],
+                 (_("To add"), 0.9, "r"), (_("Holding cost"), 1.3, "r"),
+                 (_("Loss, stock now"), 1.3, "r"), (_("Avoided ÷ cost"), 1.1, "r")],
                 rows, note)
 
 
@@ -281,15 +284,11 @@ def origin_grid(report: Report, limit: int = 12) -> Grid | None:
     looked = looked.sort_values(["looked_through_share", "item_id"], ascending=[False, True],
                                 kind="stable")
 
-    def origin(country: object, share: object) -> str:
-        return f"{fmt.text(country)} {fmt.share(share)}" if not fmt.is_missing(share) \
-            else fmt.DASH
-
     rows = [[str(r.name), commodity_name(r.commodity),
-             origin(r.top_country, r.top_country_share),
-             origin(r.effective_top_country, r.effective_top_share),
+             country_share(r.top_country, r.top_country_share),
+             country_share(r.effective_top_country, r.effective_top_share),
              fmt.share(r.unknown_origin_share),
-             origin(r.world_top_country, r.world_top_share)]
+             country_share(r.world_top_country, r.world_top_share)]
             for r in looked.head(limit).itertuples(index=False)]
     note = ""
     if len(looked) > limit:
@@ -303,6 +302,11 @@ def origin_grid(report: Report, limit: int = 12) -> Grid | None:
                 rows, note)
 
 
+def country_share(country: object, share: object) -> str:
+    """"CN 82.5%", or a dash when there is no share."""
+    return f"{fmt.text(country)} {fmt.share(share)}" if not fmt.is_missing(share) else fmt.DASH
+
+
 def portfolio_grid(project: Project, report: Report) -> Grid | None:
     """Each commodity's effective dependence on its largest origin country, by value and
     by quantity, the declared one beside it, against the policy marks; the note names the
@@ -312,16 +316,11 @@ def portfolio_grid(project: Project, report: Report) -> Grid | None:
     if (portfolio is None or portfolio.empty) and flagged.empty:
         return None
     rows = []
-
-    def dependence(country: object, share: object) -> str:
-        return f"{fmt.text(country)} {fmt.share(share)}" if not fmt.is_missing(share) \
-            else fmt.DASH
-
     for r in (portfolio if portfolio is not None else pd.DataFrame()).itertuples(index=False):
         rows.append([commodity_name(r.commodity), fmt.count(r.materials),
-                     dependence(r.top_country_by_value, r.share_by_value),
-                     dependence(r.top_country_by_quantity, r.share_by_quantity),
-                     dependence(r.declared_top_country, r.declared_share_by_value),
+                     country_share(r.top_country_by_value, r.share_by_value),
+                     country_share(r.top_country_by_quantity, r.share_by_quantity),
+                     country_share(r.declared_top_country, r.declared_share_by_value),
                      fmt.yes_no(r.over_g7_60), fmt.yes_no(r.over_g7_50),
                      fmt.yes_no(r.over_eu_65)])
     note = _("Effective: origins a source does not state (bought from a trader, or written "
