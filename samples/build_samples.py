@@ -96,6 +96,7 @@ COLUMNS = {
     "Sources": ["item_id", "supplier_id", "share", "unit_price", "lead_time_days",
                 "capacity_per_month", "moq", "origin_country", "currency", "secondary"],
     "Orders": ["item_id", "supplier_id", "quantity", "due_date"],
+    "Alternates": ["item_id", "alternate_id", "ratio", "qualification_days", "max_share"],
     "Rates": ["currency", "rate"],
     "Settings": ["key", "value"],
 }
@@ -110,6 +111,9 @@ FORMATS = {
     "safety_stock": "#,##0.###",
     "target_days": "0",
     "share": "0%",
+    "max_share": "0%",
+    "ratio": "0.0##",
+    "qualification_days": "0",
     "lead_time_days": "0",
     "capacity_per_month": "#,##0",
     "moq": "#,##0",
@@ -217,6 +221,7 @@ def tables(project: dict) -> dict[str, list[tuple]]:
         "Suppliers": padded(project["suppliers"], "Suppliers"),
         "Sources": source_rows(project),
         "Orders": project["orders"],
+        "Alternates": project.get("alternates", []),
         "Rates": rates(project),
         "Settings": settings,
     }

@@ -28,6 +28,10 @@ Japanese ERP systems; names and units are Japanese.
   earth production (about 69% China), 82% China in all.
 - Items 鉱種 (commodity) names the rare earths in Japanese and says なし for electrolytic
   iron; the other materials are matched by their names (銅 is copper).
+- Alternates: a Dy-free fine-grain magnet grade (NdPr 30.5 wt%, no Dy) may replace the
+  Dy-diffused grade in the EPS rotors (78% of that grade's use) 120 days after a stop
+  begins, the time a car maker takes to approve a change of magnet grade (an assumption);
+  it needs a little more NdPr, which a stop of China cuts by a third.
 - Forecast: twelve months from November 2026. EPS motors follow the Japanese car-production
   year (a March peak before the fiscal year end, dips at Golden Week, Obon and the New Year);
   cobot servos ramp up from 1,500 to 2,600 a month.
@@ -71,6 +75,8 @@ JA = {
          "磁石"),
         ("C-MAG-TB", "ネオジム焼結磁石 (Tb拡散、高保磁力サーボ用)", "component", "kg", 14_500,
          "磁石"),
+        ("C-MAG-DYFREE", "ネオジム焼結磁石 (Dyフリー、微細結晶粒グレード)", "component", "kg",
+         11_200, "磁石"),
         ("C-COIL", "巻線 (自己融着エナメル線コイル)", "component", "kg", 2300, "巻線"),
         ("C-ENC", "アブソリュートエンコーダ (23ビット)", "component", "個", 9800,
          "購入部品"),
@@ -116,8 +122,17 @@ JA = {
         ("C-MAG-TB", "M-TB", 0.006, 27),
         ("C-MAG-TB", "M-FEB", 0.055, 27),
         ("C-MAG-TB", "M-FE", 0.590, 27),
+        ("C-MAG-DYFREE", "M-NDPR", 0.356, 27),
+        ("C-MAG-DYFREE", "M-FEB", 0.055, 27),
+        ("C-MAG-DYFREE", "M-FE", 0.589, 27),
         ("C-COIL", "M-CU", 1.0, 3),
     ],
+    # item_id, alternate_id, ratio, qualification_days, max_share (代替品): the Dy-free grade
+    # replaces the Dy-diffused one kilogram for kilogram once the car maker has approved it
+    # (120 days: a change of magnet grade is a change of part that the customer approves),
+    # in the EPS rotors only: 1,920 of the 2,460 kg a month, 78%; the oil pump runs too hot
+    # for a magnet without heavy rare earths
+    "alternates": [("C-MAG-DY", "C-MAG-DYFREE", 1, 120, 0.78)],
     # item_id, quantity, per
     "demand": [
         ("P-EPS-01", 12_000, "month"),

@@ -23,10 +23,12 @@ def test_untouched_template_checks_valid_without_warnings(template: Path, capsys
     capsys.readouterr()
     assert main(["check", str(template)]) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == "blank.xlsx: valid (2 items, 1 bom, 1 sources, 1 orders)"
+    assert out.strip() == "blank.xlsx: valid (3 items, 1 bom, 2 sources, 1 orders)"
     assert err == ""  # the Instructions and Lists sheets are not "unknown sheets"
     project = load(template)
-    assert project.items["item_id"].tolist() == ["P-EXAMPLE", "M-EXAMPLE"]
+    assert project.items["item_id"].tolist() == ["P-EXAMPLE", "M-EXAMPLE", "M-EXAMPLE-ALT"]
+    assert project.alternates[["item_id", "alternate_id"]].values.tolist() == [
+        ["M-EXAMPLE", "M-EXAMPLE-ALT"]]
     assert project.rates["currency"].tolist() == ["CNY"]
 
 

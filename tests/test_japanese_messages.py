@@ -130,8 +130,8 @@ FILLED = {  # sheet -> {column: value} written over the first example row, in bo
 
 
 def _fill(path: Path) -> None:
-    """Overwrite the example rows' texts (the same in both languages) and the second item's
-    name, as a user filling the template would."""
+    """Overwrite the example rows' texts (the same in both languages) and the other items'
+    and supplier's names, as a user filling the template would."""
     wb = openpyxl.load_workbook(path)
     for name, values in FILLED.items():
         spec = sheet(name)
@@ -142,6 +142,10 @@ def _fill(path: Path) -> None:
     wb[items.heading].cell(3, items.column_names.index("name") + 1, "Copper")
     wb[items.heading].cell(3, items.column_names.index("unit") + 1, "kg")
     wb[items.heading].cell(3, items.column_names.index("category") + 1, "Metal")
+    wb[items.heading].cell(4, items.column_names.index("name") + 1, "Recycled copper")
+    wb[items.heading].cell(4, items.column_names.index("category") + 1, "Metal")
+    suppliers = sheet("Suppliers")
+    wb[suppliers.heading].cell(3, suppliers.column_names.index("name") + 1, "Acme Recycling")
     wb.save(path)
 
 
@@ -160,7 +164,7 @@ def test_the_japanese_template_reads_back_as_the_english_one(tmp_path: Path,
     wb = openpyxl.load_workbook(tmp_path / "ja.xlsx")
     assert wb.sheetnames[0] == "記入方法"
     assert wb.sheetnames[1:] == ["リスト", "品目", "部品表", "需要", "需要予測", "在庫", "仕入先",
-                                 "調達先", "発注残", "為替レート", "設定"]
+                                 "調達先", "発注残", "代替品", "為替レート", "設定"]
     assert [c.value for c in wb["部品表"][1]] == ["親品目コード", "子品目コード", "員数",
                                                 "スクラップ率（%）"]
     assert wb["品目"]["A1"].font.name == "Yu Gothic"
@@ -178,8 +182,9 @@ def test_the_japanese_template_reads_back_as_the_english_one(tmp_path: Path,
     assert kinds[0].formula1 == '"製品,部品,材料"'
 
     untouched = planner.load(tmp_path / "ja.xlsx")  # as written: valid, in English keys
-    assert list(untouched.tables["Items"]["kind"]) == ["product", "material"]
-    assert untouched.tables["Items"]["name"].tolist() == ["サンプル製品", "サンプル材料"]
+    assert list(untouched.tables["Items"]["kind"]) == ["product", "material", "material"]
+    assert untouched.tables["Items"]["name"].tolist() == ["サンプル製品", "サンプル材料",
+                                                          "サンプル代替材料"]
     for language in ("en", "ja"):  # each workbook's sheets are named in its language
         i18n.set_language(language)
         _fill(tmp_path / f"{language}.xlsx")

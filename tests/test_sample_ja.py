@@ -48,7 +48,7 @@ def test_the_workbook_and_the_csv_folder_read_the_same() -> None:
 
 def test_the_csv_files_start_with_a_byte_order_mark_for_excel() -> None:
     files = sorted(FOLDER.glob("*.csv"))
-    assert len(files) == 10
+    assert len(files) == 11
     assert all(f.read_bytes().startswith(b"\xef\xbb\xbf") for f in files)
 
 

@@ -55,8 +55,8 @@ def test_round_trip_workbook_project_file_workbook_csv(
     assert from_book.equals(original)
     planner.export(from_book, tmp_path / "csv")
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
-        "BOM.csv", "Demand.csv", "Forecast.csv", "Items.csv", "Orders.csv", "Rates.csv",
-        "Settings.csv", "Sources.csv", "Stock.csv", "Suppliers.csv"]
+        "Alternates.csv", "BOM.csv", "Demand.csv", "Forecast.csv", "Items.csv", "Orders.csv",
+        "Rates.csv", "Settings.csv", "Sources.csv", "Stock.csv", "Suppliers.csv"]
     from_csv = planner.load(tmp_path / "csv")
     assert from_csv.equals(original)
     assert from_csv.items["name"].iloc[0] == "=HYPERLINK(\"http://x\")"
@@ -93,7 +93,7 @@ def test_the_written_workbook_is_formatted_as_the_template(
     planner.export(load_rows(copy.deepcopy(BASE)), tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
     assert wb.sheetnames == ["Items", "BOM", "Demand", "Forecast", "Stock", "Suppliers",
-                             "Sources", "Orders", "Rates", "Settings"]
+                             "Sources", "Orders", "Alternates", "Rates", "Settings"]
     assert [c.value for c in wb["Sources"][1]] == [
         "item_id", "supplier_id", "share", "unit_price", "lead_time_days",
         "capacity_per_month", "moq", "origin_country", "time_to_recover_days", "currency",
@@ -219,11 +219,11 @@ def test_a_newer_schema_version_is_refused(load_rows: Callable[..., planner.Proj
     path = tmp_path / "future.stockpile"
     storage.save(load_rows(copy.deepcopy(BASE)), path)
     con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     con.commit()
     con.close()
     message = ("future.stockpile was saved by a newer version of Stockpile Planner (project "
-               "file format 5; this version reads up to 4). Update the program to open it.")
+               "file format 6; this version reads up to 5). Update the program to open it.")
     for load in (storage.load, planner.load):
         with pytest.raises(ProjectFileError) as info:
             load(path)

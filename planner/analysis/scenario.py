@@ -34,9 +34,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from planner.analysis import alternates
+from planner.analysis.arrays import csr, expand
 from planner.analysis.compute import Report, bom_arrays, compute
 from planner.analysis.prices import item_prices
-from planner.analysis.simulation import Outcome, ScenarioData, csr, expand, simulate
+from planner.analysis.product_view import take
+from planner.analysis.simulation import Outcome, ScenarioData, simulate
 from planner.core.errors import PlannerError
 from planner.core.i18n import _
 from planner.inputs.choices import country_codes, country_name
@@ -116,6 +119,11 @@ class Stop:
         return f"{self.by}:{self.key}"
 
 
+ALTERNATE_COLUMNS = ["item_id", "item_name", "unit", "alternate_id", "alternate_name", "ratio",
+                     "qualification_days", "max_share", "switched_day", "uncovered",
+                     "replaced", "replaced_share", "alternate_used"]
+
+
 @dataclass
 class ScenarioResult:
     """What one stop does to a project; every table is ready to show.
@@ -140,6 +148,18 @@ class ScenarioResult:
     sources: the Sources rows the stop hits (item_id, supplier_id, origin_country, share,
         looked_through, time_to_recover_days as used); a row of unknown origin is hit in
         the part look-through gives the stopped country.
+    alternates: one row per Alternates row the stop could use (its item uses a material
+        the stop hits), first switched first: item_id, item_name, unit (the item's),
+        alternate_id,
+        alternate_name, ratio, qualification_days, max_share, switched_day (None: never
+        used), uncovered (units of the item the stop left uncovered from the
+        qualification day), replaced (units of the item made from the alternate),
+        replaced_share (replaced ÷ uncovered; None when nothing was uncovered),
+        alternate_used (ratio × replaced, in the alternate's unit).
+
+    The materials table also lists a material the stop does not hit when an alternate
+    consumed it (hit_share 0); ``used_for_alternates`` is what the alternates consumed of
+    each material, and ``alternate_only`` says the stop does not hit it.
     """
 
     stop: Stop
@@ -149,6 +169,8 @@ class ScenarioResult:
     products: pd.DataFrame
     projection: pd.DataFrame
     sources: pd.DataFrame
+    alternates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=ALTERNATE_COLUMNS))
 
     @property
     def revenue_at_risk(self) -> float:
@@ -243,7 +265,7 @@ def prepare(project: Project, report: Report) -> ScenarioData:
         orders["supplier_id"], origins, orders_by_mat, order_starts, products,
         pair_item_product[order_pairs], pair_buffer[order_pairs], pair_starts, suppliers,
         np.nan_to_num(cap), None if report.profile is None else report.profile.select(
-            m["item_id"]), report.sources)
+            m["item_id"]), report.sources, alternates.links(project, report, mat_index))
 
 
 def _order_origins(orders: pd.DataFrame, src: pd.DataFrame, supplier_country: pd.Series
@@ -382,11 +404,17 @@ def scenario(project: Project, stop: Stop, report: Report | None = None) -> Scen
                    approved=np.array([float(stop.approved)]))
 
     materials = _material_table(data, out)
+    # a material the stop leaves alone is shown when an alternate consumed some of it
+    shown = ~out.companion | (out.used_for_alternates > 0) if out.companion is not None \
+        and out.used_for_alternates is not None else np.ones(len(materials), dtype=bool)
+    materials = materials[shown].reset_index(drop=True)
+    kept = np.flatnonzero(shown)
     order = np.lexsort((materials["item_id"].to_numpy(dtype=object),
                         np.nan_to_num(materials["time_to_survive_days"].to_numpy(
                             dtype=float, na_value=np.nan), nan=np.inf)))
     materials = materials.iloc[order].reset_index(drop=True)
-    projection = pd.DataFrame(out.projection[:, order] if out.projection is not None else None,
+    projection = pd.DataFrame(out.projection[:, kept[order]] if out.projection is not None
+                              else None,
                               columns=pd.Index(materials["item_id"], dtype="string"),
                               index=pd.RangeIndex(stop.days + 1, name="day"))
     products = _product_table(data, out, stop.days)
@@ -411,7 +439,33 @@ def scenario(project: Project, stop: Stop, report: Report | None = None) -> Scen
         used["looked_through"] = False
         used["time_to_recover_days"] = np.where(np.isnan(ttr), float(stop.days), ttr)
     return ScenarioResult(stop, data.as_of, data.currency, materials, products, projection,
-                          used)
+                          used, _alternate_table(data, out))
+
+
+def _alternate_table(data: ScenarioData, out: Outcome) -> pd.DataFrame:
+    """The alternates one stop could use (ScenarioResult.alternates)."""
+    sw, lk = out.switches, data.links
+    if sw is None or lk is None:
+        return pd.DataFrame(columns=ALTERNATE_COLUMNS)
+    link = sw.link
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(sw.uncovered > 0, sw.replaced / sw.uncovered, np.nan)
+    table = pd.DataFrame({
+        "item_id": take(lk.item_id, link), "item_name": take(lk.item_name, link),
+        "unit": take(lk.unit, link),
+        "alternate_id": take(lk.alternate_id, link),
+        "alternate_name": take(lk.alternate_name, link),
+        "ratio": lk.ratio[link], "qualification_days": lk.qualification[link],
+        "max_share": lk.max_share[link],
+        "switched_day": _none_if_nan(sw.first),
+        "uncovered": sw.uncovered, "replaced": sw.replaced,
+        "replaced_share": _none_if_nan(share),
+        "alternate_used": sw.replaced * lk.ratio[link],
+    })
+    order = np.lexsort((table["alternate_id"].to_numpy(dtype=object),
+                        table["item_id"].to_numpy(dtype=object),
+                        np.nan_to_num(sw.first, nan=np.inf)))
+    return table.iloc[order].reset_index(drop=True)
 
 
 def _looked(src: pd.DataFrame) -> np.ndarray:
@@ -444,6 +498,10 @@ def _material_table(data: ScenarioData, out: Outcome) -> pd.DataFrame:
         "strategic_stock": gap * req * out.lost_share,
         "strategic_stock_value": gap * req * out.lost_share * data.value[out.case_mat],
         "deficit_peak": out.deficit_peak if out.deficit_peak is not None else np.nan,
+        "used_for_alternates": out.used_for_alternates
+        if out.used_for_alternates is not None else np.zeros(len(req)),
+        "alternate_only": out.companion
+        if out.companion is not None else np.zeros(len(req), dtype=bool),
     })
 
 
@@ -542,7 +600,8 @@ def rank(project: Project, days: int | None = None, report: Report | None = None
         "key": stops["key"].astype("string"),
         "name": stops["name"].astype("string"),
         "days": length,
-        "materials_hit": np.bincount(out.case_stop, minlength=n_stops),
+        "materials_hit": np.bincount(out.case_stop[~out.companion], minlength=n_stops)
+        if out.companion is not None else np.bincount(out.case_stop, minlength=n_stops),
         "materials_out": np.bincount(out.case_stop, weights=~np.isnan(out.tts),
                                      minlength=n_stops).astype(np.int64),
         "first_stockout_days": _none_if_nan(tts),
@@ -657,4 +716,5 @@ def deficit_peaks(data: ScenarioData, stops: pd.DataFrame, chosen: list[np.ndarr
         approved=stops["approved"].to_numpy(dtype=float))
     if out.deficit_peak is None:  # the engine always gives it; a guard for its contract
         raise PlannerError(_("The scenario engine gave no deficit peaks."))
-    return out.case_stop, out.case_mat, out.deficit_peak
+    hit = ~out.companion if out.companion is not None else slice(None)
+    return out.case_stop[hit], out.case_mat[hit], out.deficit_peak[hit]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from planner.analysis.alternates import Baseline, Links, Switches, companions, instances
+from planner.analysis.arrays import expand
 from planner.analysis.forecast import RequirementProfile
 
 # --- the project as arrays ---------------------------------------------------------------
@@ -60,27 +62,7 @@ class ScenarioData:
     capacity: np.ndarray  # per Sources row: capacity a day (0: blank)
     profile: RequirementProfile | None = None  # per material, with a Forecast sheet
     declared_sources: pd.DataFrame | None = None  # report.sources: rows as the sheet gives
-
-
-def csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of ``keys`` grouped by key, and where each key's group starts (n + 1)."""
-    order = np.argsort(keys, kind="stable")
-    starts = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(keys, minlength=n), out=starts[1:])
-    return order, starts
-
-
-def expand(groups: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each entry of ``groups``, every member of its CSR group.
-
-    Returns (entry of each member, member's place in the CSR order).
-    """
-    lo, hi = starts[groups], starts[groups + 1]
-    counts = hi - lo
-    entry = np.repeat(np.arange(len(groups)), counts)
-    first = np.cumsum(counts) - counts
-    place = np.arange(int(counts.sum())) - np.repeat(first, counts) + np.repeat(lo, counts)
-    return entry, place
+    links: Links | None = None  # the Alternates sheet (planner.analysis.alternates)
 
 
 # --- the day loop ------------------------------------------------------------------------
@@ -115,6 +97,12 @@ class Outcome:
     # requirement left unmet over the stop is max(peak - S, 0): arrivals never depend on
     # the stock)
     deficit_peak: np.ndarray | None = None
+    # per case: whether only an alternate brought it in (the stop hits none of its
+    # sources), and the quantity alternates took of it
+    companion: np.ndarray | None = None
+    used_for_alternates: np.ndarray | None = None
+    switches: Switches | None = None  # the alternates used, per (stop, link)
+    baseline: Baseline | None = None  # with ``baseline``: the cases' days without a stop
 
 
 def _by_day(day: np.ndarray, n_days: int, *arrays: np.ndarray
@@ -141,7 +129,8 @@ def _hit_fraction(stops: np.ndarray, orders: np.ndarray, o_stop: np.ndarray,
 def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.ndarray,
              h_row: np.ndarray, o_stop: np.ndarray, o_order: np.ndarray, o_frac: np.ndarray,
              record: bool = False, review: np.ndarray | None = None,
-             approved: np.ndarray | None = None) -> Outcome:
+             approved: np.ndarray | None = None, baseline: np.ndarray | None = None
+             ) -> Outcome:
     """Project every (stop, material) case the hits touch, all cases at once.
 
     ``h_stop, h_row``: the Sources rows each stop hits. ``o_stop, o_order, o_frac``: the
@@ -155,6 +144,11 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
     from its lead time; the rows' flows together at most the requirement) and its open
     orders due through t; an order without a Sources row arrives as it is, less what the
     stop cuts of it.
+
+    ``baseline``: materials to project without any stop instead (one case each; the
+    stop arrays then empty but for one length in ``days``), for the arrivals and the
+    requirement of every day (Outcome.baseline), which the alternates' companions take.
+    Alternates (data.links) are used otherwise (planner.analysis.alternates).
     """
     n_mat = len(data.req)
     n_rows = len(data.share)
@@ -166,6 +160,13 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
     o_mat = data.ord_mat[o_order]
     o_in = (data.ord_day[o_order] < days[o_stop]) & (o_frac > 0)
     case_key = np.unique(np.r_[h_stop * n_mat + h_mat, (o_stop * n_mat + o_mat)[o_in]])
+    if baseline is not None:
+        case_key = np.unique(baseline).astype(np.int64)
+    lk = None if baseline is not None else data.links
+    if lk is not None:  # the alternates of the items that use a hit material
+        i_stop, i_link = instances(lk, *np.divmod(case_key, n_mat), len(lk))
+        if not len(i_stop):
+            lk = None
     case_stop, case_mat = np.divmod(case_key, n_mat)
     k = len(case_key)
     at = np.searchsorted(case_key, h_stop * n_mat + h_mat)
@@ -264,6 +265,18 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
     switch = {} if data.profile is None else {
         int(day): col for col, day in enumerate(data.profile.bounds) if day < n_days}
     unmet = None if rates is None else np.zeros(k)
+    switches = None
+    if lk is not None and n_days > 0:
+        # the materials the alternates consume that the stops leave alone: their stock
+        c_key = np.setdiff1d(companions(lk, i_stop, i_link, n_mat), case_key)
+        c_mats = np.unique(c_key % n_mat)
+        base = simulate(data, np.array([n_days]), np.ones(1), *(np.zeros(0, np.int64),) * 4,
+                        np.zeros(0), baseline=c_mats).baseline
+        assert base is not None
+        switches = Switches(lk, case_key, c_key, n_mat, i_stop, i_link, days, base,
+                            data.stock, record)
+    day_arrivals = np.empty((n_days, k)) if baseline is not None else None
+    day_req = np.empty((n_days, k)) if baseline is not None else None
 
     def beyond(pairs: np.ndarray) -> np.ndarray:
         """A ramped-up source's capacity beyond its share of today's requirement."""
@@ -294,6 +307,8 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
             full = req * (1.0 - TOLERANCE)
             done = s_pair[:s_bounds[t]]  # the sources ramped up so far, beyond the new req
             p_extra[done] = beyond(done)
+            if switches is not None:
+                switches.month(switch[t])
         lo, hi = s_bounds[t], s_bounds[t + 1]
         if hi > lo:
             now = s_pair[lo:hi]
@@ -315,10 +330,26 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
         if hi > lo:
             np.add.at(arrived, f_case[lo:hi], f_qty[lo:hi])
         avail = stock + arrived
+        if day_arrivals is not None and day_req is not None:
+            day_arrivals[t] = arrived
+            day_req[t] = req
         active_today = t < d
         deficit += np.where(active_today, req - arrived, 0.0)
         np.maximum(peak, deficit, out=peak)
         frac = np.where(avail >= full, 1.0, avail / safe_req)
+        need = req  # what the stock gives today
+        if switches is not None:
+            switched = switches.day(t, avail, req, frac)
+            if switched is not None:
+                # the items made from alternates free their own materials and consume
+                # the alternates'; a material's users are covered by its stock and by
+                # the units of its items the alternates made
+                freed, consumed = switched
+                need = np.maximum(req - freed + consumed, 0.0)
+                have, want = avail + freed, req + consumed
+                with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                    frac = np.where(have >= want * (1.0 - TOLERANCE), 1.0,
+                                    have / np.where(want > 0, want, 1.0))
         lo, hi = x_bounds[t], x_bounds[t + 1]
         if hi > lo:
             c = x_case[lo:hi]
@@ -326,12 +357,12 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
         if uniform:
             out = frac < 1.0
             outage += 1.0 - frac
-            stock = np.maximum(avail - req, 0.0)
+            stock = np.maximum(avail - need, 0.0)
         else:
             active = t < d
             out = active & (frac < 1.0)
             outage += np.where(active, 1.0 - frac, 0.0)
-            stock = np.where(active, np.maximum(avail - req, 0.0), stock)
+            stock = np.where(active, np.maximum(avail - need, 0.0), stock)
         if unmet is not None:
             unmet += np.where(t < d, (1.0 - frac) * req, 0.0)
         new = out & np.isnan(tts)
@@ -341,6 +372,36 @@ def simulate(data: ScenarioData, days: np.ndarray, cut: np.ndarray, h_stop: np.n
         projection[n_days] = stock
     p_out[at_end] = outage[p_case[at_end]]
     extra = np.bincount(p_entry, weights=p_extra, minlength=k).astype(float)
-    return Outcome(case_stop, case_mat, d, hit, lost_share, ttr, tts, outage, stock,
-                   arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection, unmet,
-                   peak)
+    result = Outcome(case_stop, case_mat, d, hit, lost_share, ttr, tts, outage, stock,
+                     arriving, lost, extra, p_case, p_prod, p_buf, p_out, projection, unmet,
+                     peak, np.zeros(k, dtype=bool), None, switches)
+    if day_arrivals is not None and day_req is not None:
+        result.baseline = Baseline(case_mat, day_arrivals, day_req)
+    if switches is not None:
+        _with_companions(result, switches)
+    return result
+
+
+def _with_companions(out: Outcome, switches: Switches) -> None:
+    """The cases of ``out`` followed by the alternates' companions (materials the stops
+    leave alone, listed for what the alternates consumed of them): nothing hit, lost or
+    short; their stock as the alternates left it."""
+    c_stop, c_mat, c_end, c_stock, c_projection = switches.companions()
+    kc = len(c_stop)
+    zeros, blank = np.zeros(kc), np.full(kc, np.nan)
+    out.case_stop, out.case_mat = np.r_[out.case_stop, c_stop], np.r_[out.case_mat, c_mat]
+    out.days = np.r_[out.days, c_end]
+    out.hit_share, out.lost_share = np.r_[out.hit_share, zeros], np.r_[out.lost_share, zeros]
+    out.ttr, out.tts = np.r_[out.ttr, c_end.astype(float)], np.r_[out.tts, blank]
+    out.outage, out.stock_end = np.r_[out.outage, zeros], np.r_[out.stock_end, c_stock]
+    out.arriving, out.lost = np.r_[out.arriving, zeros], np.r_[out.lost, zeros]
+    out.ramp = np.r_[out.ramp, zeros]
+    if out.shortfall is not None:
+        out.shortfall = np.r_[out.shortfall, zeros]
+    if out.deficit_peak is not None:
+        out.deficit_peak = np.r_[out.deficit_peak, zeros]
+    out.companion = np.r_[np.zeros(len(out.case_stop) - kc, dtype=bool),
+                          np.ones(kc, dtype=bool)]
+    out.used_for_alternates = switches.used
+    if out.projection is not None and c_projection is not None:
+        out.projection = np.c_[out.projection, c_projection[:len(out.projection)]]

@@ -5,8 +5,8 @@ every sheet of the template (planner.inputs.schema.SHEETS) with its header row, 
 
 - an Instructions sheet first, saying in plain words what each sheet is for;
 - example rows in grey italics. Together they form a tiny valid project (a product made of
-  one material, bought from one supplier), so the untouched workbook checks as valid; the
-  user overwrites or deletes them;
+  one material, bought from one supplier, with an alternate material bought from another),
+  so the untouched workbook checks as valid; the user overwrites or deletes them;
 - drop-down lists (data validation) for kind, per, yes/no, country codes (ISO 3166 alpha-2) and
   currency codes (ISO 4217), the codes on a hidden Lists sheet;
 - a note on each header cell: whether the column is required, and what it holds.
@@ -51,6 +51,10 @@ PURPOSE: dict[str, str] = {
                   "its price, lead time, capacity and minimum order."),
     "Orders": N_("Open purchase orders not yet received: item, supplier, quantity and due "
                  "date."),
+    "Alternates": N_("Optional. Items that can replace a component or material when its "
+                     "supply stops: units of the alternate per unit of the item, days "
+                     "before it can be used, and the most of the item's requirement it may "
+                     "take. The alternate needs its own BOM or Sources rows."),
     "Rates": N_("Optional. Exchange rates, when some prices are in another currency than the "
                 "project's."),
     "Settings": N_("The project's settings, one per row. A blank value takes the default."),
@@ -95,18 +99,28 @@ def _examples(today: dt.date) -> dict[str, list[list[object]]]:
         "Items": [dict(item_id="P-EXAMPLE", name=_("Example product"), kind=product,
                        unit=pgettext("unit", "pcs"), unit_price=250, category=example),
                   dict(item_id="M-EXAMPLE", name=_("Example material"), kind=material,
-                       unit="kg", category=example)],
+                       unit="kg", category=example),
+                  # what the alternate is for: another grade from another country, such as
+                  # a magnet alloy without dysprosium
+                  dict(item_id="M-EXAMPLE-ALT", name=_("Example alternate material"),
+                       kind=material, unit="kg", category=example)],
         "BOM": [dict(parent_id="P-EXAMPLE", child_id="M-EXAMPLE", qty_per=2, scrap_pct=3)],
         "Demand": [dict(item_id="P-EXAMPLE", quantity=100, per=choice_names("per")[1],
                         cv=0.3)],
         "Forecast": [dict(item_id="P-EXAMPLE", month=next_month, quantity=450)],
         "Stock": [dict(item_id="M-EXAMPLE", on_hand=1500, safety_stock=200, target_days=60)],
-        "Suppliers": [dict(supplier_id="S-EXAMPLE", name=_("Example supplier"), country="CN")],
+        "Suppliers": [dict(supplier_id="S-EXAMPLE", name=_("Example supplier"), country="CN"),
+                      dict(supplier_id="S-EXAMPLE-2", name=_("Example second supplier"),
+                           country="JP")],
         "Sources": [dict(item_id="M-EXAMPLE", supplier_id="S-EXAMPLE", share=1, unit_price=85,
                          lead_time_days=45, capacity_per_month=5000, moq=500,
-                         time_to_recover_days=120, currency="CNY", lead_time_sd_days=7)],
+                         time_to_recover_days=120, currency="CNY", lead_time_sd_days=7),
+                    dict(item_id="M-EXAMPLE-ALT", supplier_id="S-EXAMPLE-2", share=1,
+                         unit_price=14, lead_time_days=30)],
         "Orders": [dict(item_id="M-EXAMPLE", supplier_id="S-EXAMPLE", quantity=1000,
                         due_date=today + dt.timedelta(days=30))],
+        "Alternates": [dict(item_id="M-EXAMPLE", alternate_id="M-EXAMPLE-ALT", ratio=1.1,
+                            qualification_days=30, max_share=0.5)],
         "Rates": [dict(currency="CNY", rate=0.14)],
     }
     return {spec.name: [[row.get(c.name) for c in spec.columns] for row in rows[spec.name]]

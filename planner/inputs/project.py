@@ -144,6 +144,10 @@ class Project:
         return self.tables["Forecast"]
 
     @property
+    def alternates(self) -> pd.DataFrame:
+        return self.tables["Alternates"]
+
+    @property
     def rates(self) -> pd.DataFrame:
         return self.tables["Rates"]
 

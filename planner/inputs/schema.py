@@ -225,6 +225,24 @@ SHEETS: tuple[Sheet, ...] = (
         Column("due_date", "date", True,
                aliases=("納期", "納入予定日", "入荷予定日", "納期日")),
     ), required=False, aliases=("発注残", "発注残一覧", "注文残", "発注", "発注一覧")),
+    # a substitute an item may be replaced with in a disruption (planner.analysis.simulation)
+    Sheet("Alternates", (
+        Column("item_id", "id", True, note=N_("the item an alternate may replace"),
+               aliases=_ITEM_ID),
+        Column("alternate_id", "id", True,
+               note=N_("an item of Items, with its own BOM or sources"),
+               aliases=("代替品目コード", "代替品番", "代替品コード")),
+        Column("ratio", "number", rule="positive",
+               note=N_("units of the alternate per unit of the item; blank: 1"),
+               aliases=("代替比率", "換算比率", "代替係数")),
+        Column("qualification_days", "number", rule="nonneg",
+               note=N_("days after a stop begins before the alternate can be used; blank: "
+                       "0, already qualified"),
+               aliases=("切替可能日数", "認定日数", "切替日数", "認定までの日数")),
+        Column("max_share", "share",
+               note=N_("the most of the item's requirement it may take; blank: 100%"),
+               aliases=("代替上限比率", "代替上限", "最大代替比率")),
+    ), required=False, since=5, aliases=("代替品", "代替品目", "代替品一覧", "代替材")),
     Sheet("Rates", (
         Column("currency", "currency", True, note=N_("ISO 4217, e.g. CNY"), aliases=_CURRENCY),
         Column("rate", "number", True, "positive",

@@ -40,9 +40,9 @@ from planner.inputs.project import Project, Settings
 from planner.inputs.schema import SETTING_BY_KEY, SHEETS, TABLES, sheet
 
 # 1: the first template; 2: Forecast and Rates, currencies, service levels; 3: Items
-# commodity, Suppliers kind; 4: Sources secondary. A file of an older format opens with
-# what it lacks (Column.since, Sheet.since) blank or empty.
-SCHEMA_VERSION = 4
+# commodity, Suppliers kind; 4: Sources secondary; 5: Alternates. A file of an older
+# format opens with what it lacks (Column.since, Sheet.since) blank or empty.
+SCHEMA_VERSION = 5
 SAVING = ".saving"  # the temporary file of a save in progress: .NAME.PID.saving
 APPLICATION_ID = 0x53504C4E  # "SPLN" in the SQLite header, so `file` can tell ours
 SUFFIX = ".stockpile"
@@ -77,7 +77,7 @@ def is_project_file(path: Path) -> bool:
         return False
 
 
-def _to_sql_values(frame: pd.DataFrame) -> list[tuple[object, ...]]:
+def sql_values(frame: pd.DataFrame) -> list[tuple[object, ...]]:
     columns: list[list[object]] = []
     for name in frame.columns:
         col = frame[name]
@@ -137,7 +137,7 @@ def _write_database(project: Project, tmp: Path) -> None:
             con.execute(f"CREATE TABLE {table} (position INTEGER PRIMARY KEY, {cols})")
             frame = project.tables[name][spec.column_names]
             marks = ", ".join("?" * (len(spec.columns) + 1))
-            rows = _to_sql_values(frame)
+            rows = sql_values(frame)
             con.executemany(f"INSERT INTO {table} VALUES ({marks})",
                             [(i, *r) for i, r in enumerate(rows)])
         con.execute("COMMIT")
@@ -375,7 +375,7 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
     _check_tables(con, path, [("settings", "Settings", SMALL_ROW_LIMIT)] + [
         (_table_name(name), name, ROW_LIMIT) for name in stored])
     settings_rows = dict(_fetch(con, path, "Settings", "SELECT key, value FROM settings"))
-    settings = _settings_from_rows(settings_rows)
+    settings = settings_from_rows(settings_rows)
     tables: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         spec = sheet(name)
@@ -398,7 +398,7 @@ def _read(con: sqlite3.Connection, path: Path) -> Project:
             if c.type == "id":  # "Cafe\u0301" is "Café", as in a workbook
                 values = normalise_ids(values)
             try:
-                frame[c.name] = _column(c.dtype, values)
+                frame[c.name] = column_of(c.dtype, values)
             except (ValueError, TypeError):
                 bad = next((v for v in values if not _fits(c.dtype, v)), None)
                 raise ValueError(_("{column} holds {value}").format(
@@ -419,7 +419,7 @@ def _check_columns(con: sqlite3.Connection, path: Path, table: str, names: list[
                 name=path.name, table=table, column=name))
 
 
-def _column(dtype: object, values: tuple[object, ...]) -> pd.Series:
+def column_of(dtype: object, values: tuple[object, ...]) -> pd.Series:
     if dtype == "float64":
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=float))
     kind = pd.api.types.pandas_dtype(dtype)  # the schema's dtype, as a type pandas names
@@ -433,13 +433,13 @@ def _fits(dtype: object, value: object) -> bool:
     """Whether one stored value converts to the column's type (to name the one that
     does not)."""
     try:
-        _column(dtype, (value,))
+        column_of(dtype, (value,))
     except (ValueError, TypeError):
         return False
     return True
 
 
-def _settings_from_rows(rows: dict[str, str]) -> Settings:
+def settings_from_rows(rows: dict[str, str]) -> Settings:
     values: dict[str, object] = {}
     for key, text in rows.items():
         spec = SETTING_BY_KEY.get(key)
@@ -458,5 +458,5 @@ def _settings_from_rows(rows: dict[str, str]) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-__all__ = ["SCHEMA_VERSION", "SHEETS", "SUFFIX", "is_project_file", "load",
-           "remove_stale_temporaries", "save"]
+__all__ = ["SCHEMA_VERSION", "SHEETS", "SUFFIX", "column_of", "is_project_file", "load",
+           "remove_stale_temporaries", "save", "settings_from_rows", "sql_values"]

@@ -3,7 +3,8 @@
 Two stages: ``parse_sheet`` reads each cell by its column's type (located messages such
 as ``BOM!C7: qty_per must be a positive number``); ``check_project`` then checks what
 spans rows and sheets (duplicates and references here; share sums, rates, service
-levels, BOM cycles and overflowing requirements in planner.inputs.cross_checks). Either
+levels, BOM cycles, overflowing requirements and alternates in
+planner.inputs.cross_checks). Either
 stage's errors stop the import: an input with errors yields no project.
 """
 
@@ -42,7 +43,7 @@ HEADER_SEARCH_ROWS = 10
 # day by day for a source's time to recover (a typo of 1e9 days would run for hours).
 MAX_DAYS = 36_500.0
 DAY_COLUMNS = frozenset({"lead_time_days", "time_to_recover_days", "target_days",
-                         "horizon_days"})
+                         "horizon_days", "qualification_days"})
 
 Parser = Callable[[Sequence[object]], tuple[object, np.ndarray, dict[int, str]]]
 PARSERS: dict[str, Parser] = {
@@ -530,14 +531,17 @@ _PART_TABLES: dict[str, tuple[str, ...]] = {
     "duplicate Sources": ("Sources",),
     "duplicate Forecast": ("Forecast",),
     "duplicate Rates": ("Rates",),
+    "duplicate Alternates": ("Alternates",),
     **{f"unknown {t} item": (t, "Items")
-       for t in ("Demand", "Forecast", "Stock", "Sources", "Orders", "BOM")},
+       for t in ("Demand", "Forecast", "Stock", "Sources", "Orders", "BOM", "Alternates")},
     "unknown Sources supplier": ("Sources", "Suppliers"),
     "unknown Orders supplier": ("Orders", "Suppliers"),
     "shares": ("Sources",),
     "currencies": ("Rates", "Items", "Sources"),  # and the settings: all forgotten then
     "service levels": ("Stock",),
     "cycles": ("BOM", "Items"),
+    "alternates": ("Alternates", "Items", "BOM"),
+    "alternate without supply": ("Alternates", "Items", "BOM", "Sources"),
     "material without sources": ("Items", "Sources"),
     "order without source": ("Orders", "Sources"),
     "unknown commodity": ("Items",),
@@ -674,6 +678,10 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
         fields=("item", "month")))
     part("duplicate Rates", lambda: duplicates(
         "Rates", ["currency"], "rate for", _("duplicate rate for {key} (first on row {row})")))
+    part("duplicate Alternates", lambda: duplicates(
+        "Alternates", ["item_id", "alternate_id"], "alternate",
+        _("duplicate alternate {alternate} for {item} (first on row {row})"),
+        fields=("item", "alternate")))
 
     sentences = {"item": N_("unknown item {value}"), "supplier": N_("unknown supplier {value}")}
 
@@ -701,6 +709,9 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
             unknown("BOM", "parent_id", known_items, "item", item_at[parent])
             unknown("BOM", "child_id", known_items, "item", item_at[child])
     part("unknown BOM item", unknown_bom)
+    part("unknown Alternates item", lambda: (
+        unknown("Alternates", "item_id", known_items, "item"),
+        unknown("Alternates", "alternate_id", known_items, "item")))
     suppliers: list[pd.Index] = []
 
     def known_suppliers() -> pd.Index:
@@ -725,6 +736,8 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
             if requirements.problems is None:
                 requirements.problems = cross_checks.check_requirements(project, ids)
             problems += requirements.problems
+
+    part("alternates", lambda: extend(cross_checks.check_alternates(project, ids)))
 
     # warnings: what will make a figure meaningless
     def without_sources() -> None:
@@ -755,6 +768,8 @@ def _check_project(project: Project, ids: cross_checks.ItemIds,
                    supplier=parsing.printable(ordered[p][1])),
                "warning", "order without source")
     part("order without source", orders_without_source)
+    part("alternate without supply",
+         lambda: extend(cross_checks.check_alternate_supply(project, ids)))
 
     def unknown_commodities() -> None:
         named = items["commodity"]

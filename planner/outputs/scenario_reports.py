@@ -19,7 +19,8 @@ from planner.outputs.reports import country_shown, plain, records, table_lines
 def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
     m, p = result.materials, result.products
     return {
-        "materials_hit": len(m),
+        "materials_hit": int((~m["alternate_only"].astype(bool)).sum())
+        if "alternate_only" in m else len(m),
         "materials_out": int(m["time_to_survive_days"].notna().sum()),
         "first_stockout_days": plain(result.first_stockout_days),
         "shortfall_value": plain(float(m["shortfall_value"].sum())),
@@ -27,6 +28,7 @@ def scenario_summary(result: ScenarioResult) -> dict[str, Any]:
         "products_stopped": int(p["time_to_stop_days"].notna().sum()),
         "units_lost": plain(result.units_lost),
         "revenue_at_risk": plain(result.revenue_at_risk),
+        "alternates_used": int(result.alternates["switched_day"].notna().sum()),
     }
 
 
@@ -50,6 +52,7 @@ def scenario_json(result: ScenarioResult) -> dict[str, Any]:
         "summary": scenario_summary(result),
         "materials": records(result.materials, list(result.materials.columns)),
         "products": records(result.products, list(result.products.columns)),
+        "alternates": records(result.alternates, list(result.alternates.columns)),
     }
 
 
@@ -186,6 +189,7 @@ def scenario_text(result: ScenarioResult) -> str:
                              _("Buffer d"), _("Units lost"),
                              _("Revenue at risk ({currency})").format(
                                  currency=result.currency)], rows, {2, 4, 5, 6})]
+    out += alternate_lines(result.alternates)
     out += ["", _("{hit} materials hit, {out} run out (first on day {first}); {stopped} "
                   "products stop, {units} units lost, revenue at risk {revenue}.").format(
         hit=summary["materials_hit"], out=summary["materials_out"],
@@ -193,6 +197,31 @@ def scenario_text(result: ScenarioResult) -> str:
         stopped=summary["products_stopped"], units=fmt.number(summary["units_lost"]),
         revenue=fmt.money(summary["revenue_at_risk"], result.currency))]
     return "\n".join(out)
+
+
+def alternate_lines(alternates: pd.DataFrame) -> list[str]:
+    """One sentence per alternate the stop could use: when it was switched to and how
+    much it replaced, or why it was not."""
+    if alternates.empty:
+        return []
+    out = ["", _("Alternates:")]
+    for r in alternates.to_dict("records"):
+        item, alternate = r["item_id"], r["alternate_id"]
+        if not pd.isna(r["switched_day"]):
+            out.append(_("{item} switched to {alternate} on day {day}: {replaced} {unit} "
+                         "replaced, {share} of what the stop left uncovered").format(
+                item=item, alternate=alternate, day=fmt.number(r["switched_day"]),
+                replaced=fmt.number(r["replaced"]), unit=fmt.text(r["unit"]),
+                share=fmt.percent(r["replaced_share"])))
+        elif r["uncovered"] > 0:
+            out.append(_("{item} could switch to {alternate} from day {day}, but the "
+                         "alternate's materials had none to spare").format(
+                item=item, alternate=alternate, day=fmt.number(r["qualification_days"])))
+        else:
+            out.append(_("{item} did not need {alternate}: the stop left it covered from "
+                         "day {day}, when the alternate is qualified").format(
+                item=item, alternate=alternate, day=fmt.number(r["qualification_days"])))
+    return out
 
 
 def _looked_through_lines(m: pd.DataFrame) -> list[str]:

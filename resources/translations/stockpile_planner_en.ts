@@ -1,14 +1,11 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>ExposureMap</name>
     <message numerus="yes">
         <source>{count} material(s) without demand or sources not shown</source>
         <translation>
-            <numerusform>{count} material without demand or sources not shown</numerusform>
-            <numerusform>{count} materials without demand or sources not shown</numerusform>
-        </translation>
+            <numerusform>{count} material without demand or sources not shown</numerusform><numerusform>{count} materials without demand or sources not shown</numerusform></translation>
     </message>
 </context>
 <context>
@@ -16,23 +13,17 @@
     <message numerus="yes">
         <source>&lt;b&gt;{file}&lt;/b&gt; has {count} problem(s). Nothing will be imported until they are fixed in the workbook.</source>
         <translation>
-            <numerusform>&lt;b&gt;{file}&lt;/b&gt; has {count} problem. Nothing will be imported until they are fixed in the workbook.</numerusform>
-            <numerusform>&lt;b&gt;{file}&lt;/b&gt; has {count} problems. Nothing will be imported until they are fixed in the workbook.</numerusform>
-        </translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; has {count} problem. Nothing will be imported until they are fixed in the workbook.</numerusform><numerusform>&lt;b&gt;{file}&lt;/b&gt; has {count} problems. Nothing will be imported until they are fixed in the workbook.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} error(s)</source>
         <translation>
-            <numerusform>{count} error</numerusform>
-            <numerusform>{count} errors</numerusform>
-        </translation>
+            <numerusform>{count} error</numerusform><numerusform>{count} errors</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} warning(s)</source>
         <translation>
-            <numerusform>{count} warning</numerusform>
-            <numerusform>{count} warnings</numerusform>
-        </translation>
+            <numerusform>{count} warning</numerusform><numerusform>{count} warnings</numerusform></translation>
     </message>
 </context>
 <context>
@@ -40,33 +31,30 @@
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>%n problem</numerusform>
-            <numerusform>%n problems</numerusform>
-        </translation>
+            <numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
+            <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Wrote {file} (%n page(s))</source>
         <translation>
-            <numerusform>Wrote {file} (%n page)</numerusform>
-            <numerusform>Wrote {file} (%n pages)</numerusform>
-        </translation>
+            <numerusform>Wrote {file} (%n page)</numerusform><numerusform>Wrote {file} (%n pages)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ScenarioPage</name>
     <message numerus="yes">
-        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</source>
+        <source>%n more alternate(s) in the Alternates tab.</source>
         <translation>
-            <numerusform>Look-through: part of the hit on {count} of the %n material comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</numerusform>
-            <numerusform>Look-through: part of the hit on {count} of the %n materials comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</numerusform>
-        </translation>
+            <numerusform>%n more alternate in the Alternates tab.</numerusform><numerusform>%n more alternates in the Alternates tab.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</source>
+        <translation>
+            <numerusform>Look-through: part of the hit on {count} of the %n material comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</numerusform><numerusform>Look-through: part of the hit on {count} of the %n materials comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -74,16 +62,12 @@
     <message numerus="yes">
         <source>{count} hit material(s) without demand not drawn.</source>
         <translation>
-            <numerusform>{count} hit material without demand not drawn.</numerusform>
-            <numerusform>{count} hit materials without demand not drawn.</numerusform>
-        </translation>
+            <numerusform>{count} hit material without demand not drawn.</numerusform><numerusform>{count} hit materials without demand not drawn.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} line(s) go above the axis.</source>
         <translation>
-            <numerusform>{count} line goes above the axis.</numerusform>
-            <numerusform>{count} lines go above the axis.</numerusform>
-        </translation>
+            <numerusform>{count} line goes above the axis.</numerusform><numerusform>{count} lines go above the axis.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -91,9 +75,7 @@
     <message numerus="yes">
         <source>%n stop(s) weighed</source>
         <translation>
-            <numerusform>%n stop weighed</numerusform>
-            <numerusform>%n stops weighed</numerusform>
-        </translation>
+            <numerusform>%n stop weighed</numerusform><numerusform>%n stops weighed</numerusform></translation>
     </message>
 </context>
 <context>
@@ -101,37 +83,27 @@
     <message numerus="yes">
         <source>{name} ({code}) · {count} material(s)</source>
         <translation>
-            <numerusform>{name} ({code}) · {count} material</numerusform>
-            <numerusform>{name} ({code}) · {count} materials</numerusform>
-        </translation>
+            <numerusform>{name} ({code}) · {count} material</numerusform><numerusform>{name} ({code}) · {count} materials</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{title} · {count} material(s)</source>
         <translation>
-            <numerusform>{title} · {count} material</numerusform>
-            <numerusform>{title} · {count} materials</numerusform>
-        </translation>
+            <numerusform>{title} · {count} material</numerusform><numerusform>{title} · {count} materials</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} material(s)</source>
         <translation>
-            <numerusform>{count} material</numerusform>
-            <numerusform>{count} materials</numerusform>
-        </translation>
+            <numerusform>{count} material</numerusform><numerusform>{count} materials</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} supplier(s)</source>
         <translation>
-            <numerusform>{count} supplier</numerusform>
-            <numerusform>{count} suppliers</numerusform>
-        </translation>
+            <numerusform>{count} supplier</numerusform><numerusform>{count} suppliers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</source>
+        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world's producers).</source>
         <translation>
-            <numerusform>For %n material, a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</numerusform>
-            <numerusform>For %n materials, a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</numerusform>
-        </translation>
+            <numerusform>For %n material, a part comes from look-through (an origin you do not know, spread over the world's producers).</numerusform><numerusform>For %n materials, a part comes from look-through (an origin you do not know, spread over the world's producers).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -139,16 +111,12 @@
     <message numerus="yes">
         <source>{shown} of {count} row(s)</source>
         <translation>
-            <numerusform>{shown} of {count} row</numerusform>
-            <numerusform>{shown} of {count} rows</numerusform>
-        </translation>
+            <numerusform>{shown} of {count} row</numerusform><numerusform>{shown} of {count} rows</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} row(s)</source>
         <translation>
-            <numerusform>{count} row</numerusform>
-            <numerusform>{count} rows</numerusform>
-        </translation>
+            <numerusform>{count} row</numerusform><numerusform>{count} rows</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>BomPage</name>
@@ -44,7 +43,7 @@
         <translation>原産国</translation>
     </message>
     <message>
-        <source>Effective origin country: unknown origins spread over the world&apos;s producers; blank: no known origin</source>
+        <source>Effective origin country: unknown origins spread over the world's producers; blank: no known origin</source>
         <translation>実質ベースの原産国。不明な原産国は世界の生産国に按分しています。空欄は原産国が判明しないものです</translation>
     </message>
     <message>
@@ -76,11 +75,11 @@
         <translation>比率</translation>
     </message>
     <message>
-        <source>Its share of the product&apos;s material value</source>
+        <source>Its share of the product's material value</source>
         <translation>製品の材料価値に占める比率</translation>
     </message>
     <message>
-        <source>The origin country&apos;s name</source>
+        <source>The origin country's name</source>
         <translation>原産国の名称</translation>
     </message>
     <message>
@@ -120,12 +119,28 @@
         <translation>製品（および補修部品）の需要を、日・週・月・年単位で入力します。</translation>
     </message>
     <message>
+        <source>Alternates</source>
+        <translation>代替品</translation>
+    </message>
+    <message>
+        <source>An item another can replace in a disruption: units of the alternate per unit of the item, the days before it is qualified, and the most of the item's requirement it may take.</source>
+        <translation>供給途絶時に別の品目で置き換えられる品目です。品目 1 単位あたりの代替品の数量、切替可能になるまでの日数、品目の所要量のうち代替できる上限を入力します。</translation>
+    </message>
+    <message>
         <source>BOM</source>
         <translation>部品表</translation>
     </message>
     <message>
-        <source>Product exposure</source>
+        <source>Exposure</source>
         <translation>製品別リスク</translation>
+    </message>
+    <message>
+        <source>Can be replaced in a disruption by {alternates}.</source>
+        <translation>供給途絶時は {alternates} で代替できます。</translation>
+    </message>
+    <message>
+        <source>An alternate for {items} in a disruption: not used in normal times.</source>
+        <translation>供給途絶時の {items} の代替品です（平常時は使用しません）。</translation>
     </message>
     <message>
         <source>Origin content</source>
@@ -163,7 +178,7 @@ product</source>
         <translation>単位</translation>
     </message>
     <message>
-        <source>The item&apos;s id; hover a row for its kind</source>
+        <source>The item's id; hover a row for its kind</source>
         <translation>品目 ID（行にカーソルを合わせると種別を表示）</translation>
     </message>
     <message>
@@ -194,15 +209,39 @@ product</source>
         <source>{item} ({kind})</source>
         <translation>{item}（{kind}）</translation>
     </message>
+    <message>
+        <source>Quantity per unit of the product at the top if the alternate replaced the item in full</source>
+        <translation>代替品で品目を全量置き換えた場合の、最上位の製品 1 単位あたりの数量</translation>
+    </message>
+    <message>
+        <source>Units of the alternate per unit of the item it replaces (ratio)</source>
+        <translation>置き換える品目 1 単位あたりの代替品の数量（代替比率）</translation>
+    </message>
+    <message>
+        <source>Alternate (after {days} days, up to {share}): {name}</source>
+        <translation>代替品（{days} 日後から、最大 {share}）：{name}</translation>
+    </message>
+    <message>
+        <source>Alternate (qualified, up to {share}): {name}</source>
+        <translation>代替品（切替可能、最大 {share}）：{name}</translation>
+    </message>
+    <message>
+        <source>Alternate {alternate} {name} may replace {item} in a disruption from day {days} of the stop: {ratio} of it per unit of {item}, for up to {share} of the requirement.</source>
+        <translation>代替品 {alternate} {name} は、供給途絶の {days} 日目から {item} の代わりに使用できます（{item} 1 単位あたり {ratio}、所要量の最大 {share} まで）。</translation>
+    </message>
+    <message>
+        <source>Alternate {alternate} {name} may replace {item} in a disruption from the first day of the stop: {ratio} of it per unit of {item}, for up to {share} of the requirement.</source>
+        <translation>代替品 {alternate} {name} は、供給途絶の初日から {item} の代わりに使用できます（{item} 1 単位あたり {ratio}、所要量の最大 {share} まで）。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnTips</name>
     <message>
-        <source>The item&apos;s ID, as in the Items table.</source>
+        <source>The item's ID, as in the Items table.</source>
         <translation>品目シートに登録した品目コード。</translation>
     </message>
     <message>
-        <source>The product&apos;s ID, as in the Items table.</source>
+        <source>The product's ID, as in the Items table.</source>
         <translation>品目シートに登録した製品の品目コード。</translation>
     </message>
     <message>
@@ -214,7 +253,7 @@ product</source>
         <translation>使用する品目（子品目）のコード。</translation>
     </message>
     <message>
-        <source>The supplier&apos;s ID, as in the Suppliers table.</source>
+        <source>The supplier's ID, as in the Suppliers table.</source>
         <translation>仕入先シートに登録した仕入先コード。</translation>
     </message>
     <message>
@@ -222,19 +261,19 @@ product</source>
         <translation>品目シート（または仕入先シート）に登録した名称。</translation>
     </message>
     <message>
-        <source>The item&apos;s name, from the Items table (change it there).</source>
+        <source>The item's name, from the Items table (change it there).</source>
         <translation>品目シートの品名（変更は品目シートで行います）。</translation>
     </message>
     <message>
-        <source>The supplier&apos;s name, from the Suppliers table (change it there).</source>
+        <source>The supplier's name, from the Suppliers table (change it there).</source>
         <translation>仕入先シートの仕入先名（変更は仕入先シートで行います）。</translation>
     </message>
     <message>
-        <source>The parent item&apos;s name, from the Items table.</source>
+        <source>The parent item's name, from the Items table.</source>
         <translation>品目シートに登録した親品目の品名。</translation>
     </message>
     <message>
-        <source>The child item&apos;s name, from the Items table.</source>
+        <source>The child item's name, from the Items table.</source>
         <translation>品目シートに登録した子品目の品名。</translation>
     </message>
     <message>
@@ -242,7 +281,7 @@ product</source>
         <translation>この品目の数量を数える単位（kg、pcs など）。</translation>
     </message>
     <message>
-        <source>Stock on hand on the as-of date, in the item&apos;s unit.</source>
+        <source>Stock on hand on the as-of date, in the item's unit.</source>
         <translation>基準日時点の手持在庫（品目の単位）。</translation>
     </message>
     <message>
@@ -250,16 +289,20 @@ product</source>
         <translation>発注残込み在庫日数：計画期間内に納期を迎える発注残を在庫に含めた在庫日数（日）。</translation>
     </message>
     <message>
-        <source>The days of cover to hold: the item&apos;s own target, else the project&apos;s.</source>
+        <source>The days of cover to hold: the item's own target, else the project's.</source>
         <translation>確保する在庫日数。品目ごとの目標、なければプロジェクト全体の目標です。</translation>
     </message>
     <message>
-        <source>The stock never to go below, in the item&apos;s unit.</source>
+        <source>The stock never to go below, in the item's unit.</source>
         <translation>これを下回ってはならない在庫数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Gross requirement per day through the BOM, in the item&apos;s unit (with a forecast: its average over the horizon).</source>
+        <source>Gross requirement per day through the BOM, in the item's unit (with a forecast: its average over the horizon).</source>
         <translation>部品表を展開した 1 日あたりの総所要量（品目の単位。需要予測がある場合は計画期間の平均）。</translation>
+    </message>
+    <message>
+        <source>The alternate's name, from the Items table.</source>
+        <translation>代替品の品名（品目マスタから）。</translation>
     </message>
     <message>
         <source>Days of cover: on hand ÷ daily use, in days from the as-of date; with a forecast, the day the forecast requirement uses up the stock.</source>
@@ -282,19 +325,19 @@ product</source>
         <translation>最も悪い状態の原因となっている材料。</translation>
     </message>
     <message>
-        <source>The supplier with the largest share of the item&apos;s supply.</source>
+        <source>The supplier with the largest share of the item's supply.</source>
         <translation>この品目の供給で比率が最も大きい仕入先。</translation>
     </message>
     <message>
-        <source>The top supplier&apos;s share of the item&apos;s supply, in percent.</source>
+        <source>The top supplier's share of the item's supply, in percent.</source>
         <translation>最大仕入先がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
-        <source>The origin country (mined or refined) with the largest share, not the seller&apos;s country.</source>
+        <source>The origin country (mined or refined) with the largest share, not the seller's country.</source>
         <translation>比率が最も大きい原産国（採掘・精錬した国）。販売者の国ではありません。</translation>
     </message>
     <message>
-        <source>The top origin country&apos;s share of the item&apos;s supply, in percent.</source>
+        <source>The top origin country's share of the item's supply, in percent.</source>
         <translation>最大原産国がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
@@ -310,11 +353,11 @@ product</source>
         <translation>この品目の仕入先の数。</translation>
     </message>
     <message>
-        <source>yes: one supplier&apos;s share is above the project&apos;s maximum supplier share.</source>
+        <source>yes: one supplier's share is above the project's maximum supplier share.</source>
         <translation>該当：1 社の仕入先の比率が仕入先別上限比率を超えています。</translation>
     </message>
     <message>
-        <source>yes: one origin country&apos;s share is above the project&apos;s maximum country share.</source>
+        <source>yes: one origin country's share is above the project's maximum country share.</source>
         <translation>該当：1 か国の原産国の比率が国別上限比率を超えています。</translation>
     </message>
     <message>
@@ -346,7 +389,7 @@ product</source>
         <translation>供給途絶の影響を受ける供給の比率（%）。</translation>
     </message>
     <message>
-        <source>TTS, time to survive: the day after the stop&apos;s start when the stock, and the orders still arriving, run out.</source>
+        <source>TTS, time to survive: the day after the stop's start when the stock, and the orders still arriving, run out.</source>
         <translation>耐久日数（TTS）：供給途絶の開始から、在庫と途絶中も入荷する発注残が尽きるまでの日数。</translation>
     </message>
     <message>
@@ -358,19 +401,19 @@ product</source>
         <translation>TTR − TTS（正の場合）：在庫がなくなる日数（日）。</translation>
     </message>
     <message>
-        <source>Stock that would close the gap, in the item&apos;s unit.</source>
+        <source>Stock that would close the gap, in the item's unit.</source>
         <translation>在庫切れの期間を埋めるのに必要な在庫（品目の単位）。</translation>
     </message>
     <message>
-        <source>The strategic stock&apos;s value at the item&apos;s price.</source>
+        <source>The strategic stock's value at the item's price.</source>
         <translation>戦略在庫を品目の単価で評価した金額。</translation>
     </message>
     <message>
-        <source>What cannot be supplied during the stop, in the item&apos;s unit.</source>
+        <source>What cannot be supplied during the stop, in the item's unit.</source>
         <translation>供給途絶中に供給できない数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The shortfall&apos;s value at the item&apos;s price.</source>
+        <source>The shortfall's value at the item's price.</source>
         <translation>不足数量を品目の単価で評価した金額。</translation>
     </message>
     <message>
@@ -378,15 +421,15 @@ product</source>
         <translation>欠品日数：不足数量 ÷ 日次使用量。</translation>
     </message>
     <message>
-        <source>Open orders from the stopped sources that will not arrive, in the item&apos;s unit.</source>
+        <source>Open orders from the stopped sources that will not arrive, in the item's unit.</source>
         <translation>途絶した調達先からの発注残のうち、入荷しない数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Open orders that still arrive during the stop, in the item&apos;s unit.</source>
+        <source>Open orders that still arrive during the stop, in the item's unit.</source>
         <translation>供給途絶中も入荷する発注残（品目の単位）。</translation>
     </message>
     <message>
-        <source>The day after the stop&apos;s start when the product stops.</source>
+        <source>The day after the stop's start when the product stops.</source>
         <translation>供給途絶の開始から、製品の生産が止まるまでの日数。</translation>
     </message>
     <message>
@@ -394,7 +437,7 @@ product</source>
         <translation>生産を最も長く止める材料。</translation>
     </message>
     <message>
-        <source>Days between the stop&apos;s end and the product stopping; negative: days stopped.</source>
+        <source>Days between the stop's end and the product stopping; negative: days stopped.</source>
         <translation>供給途絶の終了から製品の生産停止までの余裕日数。負の値は停止日数です。</translation>
     </message>
     <message>
@@ -402,11 +445,11 @@ product</source>
         <translation>生産できない製品の数量：日次需要 × 欠品日数。</translation>
     </message>
     <message>
-        <source>Units lost × the product&apos;s price.</source>
+        <source>Units lost × the product's price.</source>
         <translation>欠品数量 × 製品の単価。</translation>
     </message>
     <message>
-        <source>The stop&apos;s rank, the riskiest first.</source>
+        <source>The stop's rank, the riskiest first.</source>
         <translation>供給途絶の順位（リスクの大きい順）。</translation>
     </message>
     <message>
@@ -418,11 +461,11 @@ product</source>
         <translation>リスク指数：最もリスクの大きい供給途絶に対する影響売上高の比率（100% が最大）。</translation>
     </message>
     <message>
-        <source>The stop&apos;s share of the spend on purchased materials, in percent.</source>
+        <source>The stop's share of the spend on purchased materials, in percent.</source>
         <translation>購入材料の購入額のうち、この供給途絶が影響する比率（%）。</translation>
     </message>
     <message>
-        <source>The first day a material runs out, from the stop&apos;s start.</source>
+        <source>The first day a material runs out, from the stop's start.</source>
         <translation>供給途絶の開始から、最初に材料が欠品するまでの日数。</translation>
     </message>
     <message>
@@ -442,11 +485,11 @@ product</source>
         <translation>供給途絶の期間（日）。</translation>
     </message>
     <message>
-        <source>Effective quantity per unit of the parent (scrap included), in the child&apos;s unit.</source>
+        <source>Effective quantity per unit of the parent (scrap included), in the child's unit.</source>
         <translation>親品目 1 単位あたりの実所要量（スクラップ込み、子品目の単位）。</translation>
     </message>
     <message>
-        <source>Quantity per unit of the product, at every BOM level, in the material&apos;s unit.</source>
+        <source>Quantity per unit of the product, at every BOM level, in the material's unit.</source>
         <translation>製品 1 単位あたりの所要量（部品表の全階層、材料の単位）。</translation>
     </message>
     <message>
@@ -458,7 +501,7 @@ product</source>
         <translation>該当：発注期限を過ぎています。今日発注してください。</translation>
     </message>
     <message>
-        <source>The quantity, in the item&apos;s unit.</source>
+        <source>The quantity, in the item's unit.</source>
         <translation>数量（品目の単位）。</translation>
     </message>
     <message>
@@ -466,7 +509,7 @@ product</source>
         <translation>1 単位あたりの価格（列見出し、または行の通貨）。</translation>
     </message>
     <message>
-        <source>Quantity × unit price, in the project&apos;s currency.</source>
+        <source>Quantity × unit price, in the project's currency.</source>
         <translation>数量 × 単価（プロジェクトの通貨）。</translation>
     </message>
     <message>
@@ -482,11 +525,11 @@ product</source>
         <translation>材料を採掘・精錬した国。</translation>
     </message>
     <message>
-        <source>What is needed beyond stock and open orders to reach the target, in the item&apos;s unit.</source>
+        <source>What is needed beyond stock and open orders to reach the target, in the item's unit.</source>
         <translation>目標に達するために、在庫と発注残のほかに必要な数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>What the plan orders, in the item&apos;s unit.</source>
+        <source>What the plan orders, in the item's unit.</source>
         <translation>計画で発注する数量（品目の単位）。</translation>
     </message>
     <message>
@@ -502,7 +545,7 @@ product</source>
         <translation>発注明細の数。</translation>
     </message>
     <message>
-        <source>Its share of the plan&apos;s spend, in percent.</source>
+        <source>Its share of the plan's spend, in percent.</source>
         <translation>計画の購入額に占める比率（%）。</translation>
     </message>
     <message>
@@ -514,27 +557,27 @@ product</source>
         <translation>現在の発注残込み在庫日数（日）。</translation>
     </message>
     <message>
-        <source>Days of cover once the plan&apos;s orders arrive, in days.</source>
+        <source>Days of cover once the plan's orders arrive, in days.</source>
         <translation>計画の発注が入荷した後の在庫日数（日）。</translation>
     </message>
     <message>
-        <source>The top supplier&apos;s share of the item&apos;s supply today, in percent.</source>
+        <source>The top supplier's share of the item's supply today, in percent.</source>
         <translation>現在、最大仕入先がこの品目の供給に占める比率（%）。</translation>
     </message>
     <message>
-        <source>The top supplier&apos;s share with the plan&apos;s orders, in percent.</source>
+        <source>The top supplier's share with the plan's orders, in percent.</source>
         <translation>計画の発注を含めた最大仕入先の比率（%）。</translation>
     </message>
     <message>
-        <source>Today&apos;s top origin country.</source>
+        <source>Today's top origin country.</source>
         <translation>現在の最大原産国。</translation>
     </message>
     <message>
-        <source>The top origin country&apos;s share today, in percent.</source>
+        <source>The top origin country's share today, in percent.</source>
         <translation>現在の最大原産国の比率（%）。</translation>
     </message>
     <message>
-        <source>The top origin country&apos;s share with the plan&apos;s orders, in percent.</source>
+        <source>The top origin country's share with the plan's orders, in percent.</source>
         <translation>計画の発注を含めた最大原産国の比率（%）。</translation>
     </message>
     <message>
@@ -542,7 +585,7 @@ product</source>
         <translation>現在の仕入先 HHI：仕入先別比率の二乗和 × 10,000（10,000 は単一調達先）。</translation>
     </message>
     <message>
-        <source>Supplier HHI with the plan&apos;s orders (10,000: a single source).</source>
+        <source>Supplier HHI with the plan's orders (10,000: a single source).</source>
         <translation>計画の発注を含めた仕入先 HHI（10,000 は単一調達先）。</translation>
     </message>
     <message>
@@ -554,7 +597,7 @@ product</source>
         <translation>並べ替えや検索に使う独自の分類。</translation>
     </message>
     <message>
-        <source>How many units of the child one unit of the parent takes, in the child&apos;s unit.</source>
+        <source>How many units of the child one unit of the parent takes, in the child's unit.</source>
         <translation>親品目 1 単位に使う子品目の数量（子品目の単位）。</translation>
     </message>
     <message>
@@ -566,19 +609,19 @@ product</source>
         <translation>発注品の入荷予定日。</translation>
     </message>
     <message>
-        <source>The most the source can deliver in a month, in the item&apos;s unit.</source>
+        <source>The most the source can deliver in a month, in the item's unit.</source>
         <translation>調達先が 1 か月に供給できる最大数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>Minimum order quantity, in the item&apos;s unit.</source>
+        <source>Minimum order quantity, in the item's unit.</source>
         <translation>最小発注数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The setting&apos;s name.</source>
+        <source>The setting's name.</source>
         <translation>設定項目の名前。</translation>
     </message>
     <message>
-        <source>The setting&apos;s value.</source>
+        <source>The setting's value.</source>
         <translation>設定値。</translation>
     </message>
     <message>
@@ -586,11 +629,11 @@ product</source>
         <translation>期間（期間列）あたりの製品の需要（品目の単位）。</translation>
     </message>
     <message>
-        <source>The quantity ordered, in the item&apos;s unit.</source>
+        <source>The quantity ordered, in the item's unit.</source>
         <translation>発注した数量のうち未入荷の数量（品目の単位）。</translation>
     </message>
     <message>
-        <source>The demand forecast for the month, in the item&apos;s unit.</source>
+        <source>The demand forecast for the month, in the item's unit.</source>
         <translation>その月の需要予測（品目の単位）。</translation>
     </message>
     <message>
@@ -598,15 +641,15 @@ product</source>
         <translation>原産国不明の調達分の按分に用いる USGS の鉱種（レアアース、ガリウムなど）。</translation>
     </message>
     <message>
-        <source>The largest origin country once unknown origins are spread over the world&apos;s producers (an estimate).</source>
+        <source>The largest origin country once unknown origins are spread over the world's producers (an estimate).</source>
         <translation>原産国不明分を世界の生産国に按分した後の最大の原産国（推定）。</translation>
     </message>
     <message>
-        <source>The effective top country&apos;s share of the item&apos;s supply, in percent (an estimate).</source>
+        <source>The effective top country's share of the item's supply, in percent (an estimate).</source>
         <translation>実質ベースの最大原産国が品目の調達に占める比率（%、推定）。</translation>
     </message>
     <message>
-        <source>Country HHI of the effective mix (the world&apos;s other countries counted as one producer).</source>
+        <source>Country HHI of the effective mix (the world's other countries counted as one producer).</source>
         <translation>実質ベースの国別 HHI（世界のその他の国は 1 つの生産国として計算）。</translation>
     </message>
     <message>
@@ -614,23 +657,23 @@ product</source>
         <translation>その鉱種の世界最大の生産国（USGS）。</translation>
     </message>
     <message>
-        <source>The largest producer&apos;s share of world production, in percent (USGS).</source>
+        <source>The largest producer's share of world production, in percent (USGS).</source>
         <translation>最大生産国が世界生産に占める比率（%、USGS）。</translation>
     </message>
     <message>
-        <source>The share of the item&apos;s supply whose origin is unknown (written unknown, or blank from a trader), in percent.</source>
+        <source>The share of the item's supply whose origin is unknown (written unknown, or blank from a trader), in percent.</source>
         <translation>原産国不明（「不明」と記入、または商社からの調達で空欄）の調達分が品目の調達に占める比率（%）。</translation>
     </message>
     <message>
-        <source>The share of the item&apos;s supply from secondary (recycled or reprocessed) sources, in percent.</source>
+        <source>The share of the item's supply from secondary (recycled or reprocessed) sources, in percent.</source>
         <translation>二次原料（リサイクル材・再生材）の調達先からの供給が品目の調達に占める比率（%）です。</translation>
     </message>
     <message>
-        <source>The part of the share that look-through found: supply of unknown origin spread over the world&apos;s producers (an estimate).</source>
+        <source>The part of the share that look-through found: supply of unknown origin spread over the world's producers (an estimate).</source>
         <translation>比率のうちルックスルーで判明した分。原産国不明の調達分を世界の生産国に按分したものです（推定）。</translation>
     </message>
     <message>
-        <source>The purchase value of the materials in one unit of the product, in the project&apos;s currency.</source>
+        <source>The purchase value of the materials in one unit of the product, in the project's currency.</source>
         <translation>製品 1 単位に含まれる材料の購入額（基準通貨）。</translation>
     </message>
     <message>
@@ -638,15 +681,15 @@ product</source>
         <translation>製品の含有を審査する対象国（設定「含有判定の対象国」）。</translation>
     </message>
     <message>
-        <source>The value per unit of product of the materials from the content country (effective origins), in the project&apos;s currency.</source>
+        <source>The value per unit of product of the materials from the content country (effective origins), in the project's currency.</source>
         <translation>製品 1 単位あたり、対象国を原産国とする材料の含有価値（実質ベース、基準通貨）。</translation>
     </message>
     <message>
-        <source>The content value&apos;s share of the material value: an estimate for screening, not a legal determination.</source>
+        <source>The content value's share of the material value: an estimate for screening, not a legal determination.</source>
         <translation>材料価値に占める含有価値の比率。審査用の推定であり、法的な判定ではありません。</translation>
     </message>
     <message>
-        <source>yes: the content share is above the project&apos;s content threshold.</source>
+        <source>yes: the content share is above the project's content threshold.</source>
         <translation>該当：含有率が含有率の基準値を超えています。</translation>
     </message>
 </context>
@@ -761,7 +804,7 @@ Next: {countries}</source>
     </message>
     <message>
         <source>
-Effective: origins you do not know are spread over the world&apos;s producers of the material&apos;s commodity (an estimate).</source>
+Effective: origins you do not know are spread over the world's producers of the material's commodity (an estimate).</source>
         <translation>
 実質ベース：不明な原産国を、材料の鉱種の世界の生産国に按分しています（推定）。</translation>
     </message>
@@ -818,8 +861,8 @@ Effective: origins you do not know are spread over the world&apos;s producers of
         <translation>目標 {value:.0f} 日</translation>
     </message>
     <message>
-        <source>Declared: the origins your Sources sheet gives (blank: the supplier&apos;s country).
-Effective: origins you do not know (written unknown, or blank from a trader) spread over the world&apos;s producers of the material&apos;s commodity, by their share of world production. An estimate.</source>
+        <source>Declared: the origins your Sources sheet gives (blank: the supplier's country).
+Effective: origins you do not know (written unknown, or blank from a trader) spread over the world's producers of the material's commodity, by their share of world production. An estimate.</source>
         <translation>申告ベース：調達先シートに記入された原産国（空欄は仕入先の所在国）。
 実質ベース：不明な原産国（「不明」と記入、または商社からの調達で空欄）を、材料の鉱種の世界生産に占める各国の比率で按分したもの。推定値です。</translation>
     </message>
@@ -838,8 +881,7 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
     <message numerus="yes">
         <source>{count} material(s) without demand or sources not shown</source>
         <translation>
-            <numerusform>需要または調達先のない材料 {count} 件は非表示</numerusform>
-        </translation>
+            <numerusform>需要または調達先のない材料 {count} 件は非表示</numerusform></translation>
     </message>
     <message>
         <source>▲ cover beyond {days}</source>
@@ -1167,7 +1209,7 @@ Restore them?</source>
         <translation>需要予測</translation>
     </message>
     <message>
-        <source>Units of a product (or any item) in a calendar month: type the month as 2027-01 or a date in it. Months without a row use the item&apos;s Demand rate.</source>
+        <source>Units of a product (or any item) in a calendar month: type the month as 2027-01 or a date in it. Months without a row use the item's Demand rate.</source>
         <translation>製品（または任意の品目）の暦月ごとの数量です。月は 2027-01 の形式か、その月の日付で入力します。行のない月は、その品目の「需要」の数量を使います。</translation>
     </message>
     <message>
@@ -1243,14 +1285,13 @@ Restore them?</source>
         <translation>{file} の取り込み</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt; is valid: {items} Items, {bom} BOM, {demand} Demand, {stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders.&lt;br&gt;Importing replaces the current project&apos;s data (Undo brings it back).</source>
+        <source>&lt;b&gt;{file}&lt;/b&gt; is valid: {items} Items, {bom} BOM, {demand} Demand, {stock} Stock, {suppliers} Suppliers, {sources} Sources, {orders} Orders.&lt;br&gt;Importing replaces the current project's data (Undo brings it back).</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt; は問題なく読み込めました（Items {items} 行、BOM {bom} 行、Demand {demand} 行、Stock {stock} 行、Suppliers {suppliers} 行、Sources {sources} 行、Orders {orders} 行）。&lt;br&gt;取り込むと、現在のプロジェクトのデータが置き換わります（「元に戻す」で戻せます）。</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{file}&lt;/b&gt; has {count} problem(s). Nothing will be imported until they are fixed in the workbook.</source>
         <translation>
-            <numerusform>&lt;b&gt;{file}&lt;/b&gt; には {count} 件の問題があります。ブックで修正するまで取り込みは行いません。</numerusform>
-        </translation>
+            <numerusform>&lt;b&gt;{file}&lt;/b&gt; には {count} 件の問題があります。ブックで修正するまで取り込みは行いません。</numerusform></translation>
     </message>
     <message>
         <source>&lt;b&gt;{file}&lt;/b&gt; cannot be imported: {reason}</source>
@@ -1267,14 +1308,12 @@ Restore them?</source>
     <message numerus="yes">
         <source>{count} error(s)</source>
         <translation>
-            <numerusform>エラー {count} 件</numerusform>
-        </translation>
+            <numerusform>エラー {count} 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} warning(s)</source>
         <translation>
-            <numerusform>警告 {count} 件</numerusform>
-        </translation>
+            <numerusform>警告 {count} 件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1337,14 +1376,12 @@ Restore them?</source>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>問題 %n 件</numerusform>
-        </translation>
+            <numerusform>問題 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>警告 %n 件</numerusform>
-        </translation>
+            <numerusform>警告 %n 件</numerusform></translation>
     </message>
     <message>
         <source>figures not updated</source>
@@ -1373,8 +1410,7 @@ Restore them?</source>
     <message numerus="yes">
         <source>Wrote {file} (%n page(s))</source>
         <translation>
-            <numerusform>{file} を書き出しました（%n ページ）</numerusform>
-        </translation>
+            <numerusform>{file} を書き出しました（%n ページ）</numerusform></translation>
     </message>
     <message>
         <source>Please wait: another task is running</source>
@@ -1408,14 +1444,14 @@ Restore them?</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <source>On hand, safety stock and an item&apos;s own target days (blank: the project&apos;s target).</source>
+        <source>On hand, safety stock and an item's own target days (blank: the project's target).</source>
         <translation>手持在庫、安全在庫、品目ごとの目標在庫日数（空欄の場合はプロジェクトの目標在庫日数）。</translation>
     </message>
 </context>
 <context>
     <name>MixChart</name>
     <message>
-        <source>today&apos;s mix</source>
+        <source>today's mix</source>
         <translation>現状の構成</translation>
     </message>
     <message>
@@ -1446,15 +1482,15 @@ Restore them?</source>
         <translation>世界シェア</translation>
     </message>
     <message>
-        <source>The origin country (its code in the cell&apos;s tooltip)</source>
+        <source>The origin country (its code in the cell's tooltip)</source>
         <translation>原産国（セルのツールチップに国コード）</translation>
     </message>
     <message>
-        <source>Its share of the commodity&apos;s purchase value, by the origins your Sources sheet gives</source>
+        <source>Its share of the commodity's purchase value, by the origins your Sources sheet gives</source>
         <translation>調達先シートに記入された原産国による、その鉱種の購入額に占める比率</translation>
     </message>
     <message>
-        <source>Its share once unknown origins are spread over the world&apos;s producers (an estimate)</source>
+        <source>Its share once unknown origins are spread over the world's producers (an estimate)</source>
         <translation>不明な原産国を世界の生産国に按分した後の比率（推定）</translation>
     </message>
     <message>
@@ -1480,7 +1516,7 @@ Restore them?</source>
 <context>
     <name>OriginContentPanel</name>
     <message>
-        <source>An estimate for screening, not a legal determination: origins you do not know are spread over the world&apos;s producers of each material&apos;s commodity.</source>
+        <source>An estimate for screening, not a legal determination: origins you do not know are spread over the world's producers of each material's commodity.</source>
         <translation>審査用の推定であり、法的な判定ではありません。不明な原産国は、各材料の鉱種の世界の生産国に按分しています。</translation>
     </message>
     <message>
@@ -1650,7 +1686,7 @@ Restore them?</source>
         <translation>欠品日数</translation>
     </message>
     <message>
-        <source>Days from the stock running out to this order&apos;s arrival</source>
+        <source>Days from the stock running out to this order's arrival</source>
         <translation>在庫が尽きてから、この発注が入荷するまでの日数</translation>
     </message>
     <message>
@@ -1722,7 +1758,7 @@ Restore them?</source>
         <translation>現状より集中</translation>
     </message>
     <message>
-        <source>The plan could not keep the mix as spread as today&apos;s: see why</source>
+        <source>The plan could not keep the mix as spread as today's: see why</source>
         <translation>計画で調達構成を現状ほど分散させられませんでした。理由を確認してください</translation>
     </message>
     <message>
@@ -1758,7 +1794,7 @@ Restore them?</source>
         <translation>依存度（計画前）</translation>
     </message>
     <message>
-        <source>Share of purchase value by origin country with today&apos;s mix</source>
+        <source>Share of purchase value by origin country with today's mix</source>
         <translation>現状の調達構成での、原産国別の購入額比率</translation>
     </message>
     <message>
@@ -1774,7 +1810,7 @@ Restore them?</source>
         <translation>分散重視</translation>
     </message>
     <message>
-        <source>The cheapest plan whose largest supplier and origin country shares are no larger than today&apos;s, and where a country restricting exports gets no more.</source>
+        <source>The cheapest plan whose largest supplier and origin country shares are no larger than today's, and where a country restricting exports gets no more.</source>
         <translation>仕入先と原産国の最大比率が現状を超えず、輸出規制を行う国からの調達も増やさない計画のうち、最も安いものです。</translation>
     </message>
     <message>
@@ -1810,7 +1846,7 @@ Restore them?</source>
         <translation>仕入先別上限</translation>
     </message>
     <message>
-        <source>Max supplier share: the largest share of a material&apos;s supply one supplier may have</source>
+        <source>Max supplier share: the largest share of a material's supply one supplier may have</source>
         <translation>仕入先別上限比率：1 社の仕入先が材料の供給に占めてよい最大の比率です</translation>
     </message>
     <message>
@@ -1818,7 +1854,7 @@ Restore them?</source>
         <translation>国別上限</translation>
     </message>
     <message>
-        <source>Max country share: the largest share of a material&apos;s supply one origin country may have</source>
+        <source>Max country share: the largest share of a material's supply one origin country may have</source>
         <translation>国別上限比率：1 つの原産国が材料の供給に占めてよい最大の比率です</translation>
     </message>
     <message>
@@ -1830,7 +1866,7 @@ Restore them?</source>
         <translation>設定値に戻す</translation>
     </message>
     <message>
-        <source>Reset the parameters to the project&apos;s settings</source>
+        <source>Reset the parameters to the project's settings</source>
         <translation>パラメーターをプロジェクトの設定値に戻します</translation>
     </message>
     <message>
@@ -1894,7 +1930,7 @@ Restore them?</source>
         <translation>購入額ベースの国別依存度</translation>
     </message>
     <message>
-        <source>Each origin country&apos;s share of purchase value: today&apos;s mix and the mix with the plan, against the country cap.</source>
+        <source>Each origin country's share of purchase value: today's mix and the mix with the plan, against the country cap.</source>
         <translation>原産国ごとの購入額比率です。現状の構成と計画後の構成を、国別上限と比べて表示します。</translation>
     </message>
     <message>
@@ -1902,7 +1938,7 @@ Restore them?</source>
         <translation>依存度削減コストを表示</translation>
     </message>
     <message>
-        <source>Plan the project at country caps from the current cap down to 30% and draw each plan&apos;s cost against the largest origin country&apos;s share.</source>
+        <source>Plan the project at country caps from the current cap down to 30% and draw each plan's cost against the largest origin country's share.</source>
         <translation>国別上限を現在の値から 30% まで下げながら計画を作成し、各計画の金額を最大原産国の比率に対して描きます。</translation>
     </message>
     <message>
@@ -2005,6 +2041,10 @@ Restore them?</source>
         <translation>子品目名</translation>
     </message>
     <message>
+        <source>Alternate's name</source>
+        <translation>代替品名</translation>
+    </message>
+    <message>
         <source>{tip} (required)</source>
         <translation>{tip}（必須）</translation>
     </message>
@@ -2034,7 +2074,7 @@ Restore them?</source>
         <translation>月別所要量と在庫</translation>
     </message>
     <message>
-        <source>Bars: the item&apos;s requirement in each month (its own demand and what its parents need through the BOM). Lines: its stock on hand at the end of each month, without and with open orders.</source>
+        <source>Bars: the item's requirement in each month (its own demand and what its parents need through the BOM). Lines: its stock on hand at the end of each month, without and with open orders.</source>
         <translation>棒：各月の所要量（品目自身の需要と、部品表を通じた親品目の所要量）。線：各月末の手持在庫（発注残を含まない場合と含む場合）。</translation>
     </message>
     <message>
@@ -2117,6 +2157,10 @@ Restore them?</source>
         <translation>価格高騰</translation>
     </message>
     <message>
+        <source>Alternates</source>
+        <translation>代替品</translation>
+    </message>
+    <message>
         <source>Choose a stop and press Run</source>
         <translation>途絶させる対象を選んで［実行］を押してください</translation>
     </message>
@@ -2173,6 +2217,10 @@ Restore them?</source>
         <translation>影響を受ける材料 ({count})</translation>
     </message>
     <message>
+        <source>Materials: {count} hit, {extra} used by alternates</source>
+        <translation>材料 (影響 {count}、代替で使用 {extra})</translation>
+    </message>
+    <message>
         <source>Products ({count})</source>
         <translation>製品 ({count})</translation>
     </message>
@@ -2183,6 +2231,15 @@ Restore them?</source>
     <message>
         <source>No source of this project comes from this stop. Choose another country, supplier or preset.</source>
         <translation>このプロジェクトには、途絶の対象となる調達先がありません。別の国、仕入先またはプリセットを選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more alternate(s) in the Alternates tab.</source>
+        <translation>
+            <numerusform>ほか %n 件の代替品は「代替品」タブに表示しています。</numerusform></translation>
+    </message>
+    <message>
+        <source>Alternates ({count})</source>
+        <translation>代替品 ({count})</translation>
     </message>
     <message>
         <source>Licence review: from day {day}, {approved} of the cut deliveries resume.</source>
@@ -2213,7 +2270,7 @@ Restore them?</source>
         <translation>追加コストは {extra} です。手持在庫で {stock}、発注残で {orders} を回避でき、残りは {net} です。</translation>
     </message>
     <message>
-        <source>The procurement plan&apos;s lines ordered within the spike cost {extra} more.</source>
+        <source>The procurement plan's lines ordered within the spike cost {extra} more.</source>
         <translation>高騰期間中に発注する調達計画の明細は、{extra} 割高になります。</translation>
     </message>
     <message>
@@ -2221,7 +2278,7 @@ Restore them?</source>
         <translation>調達計画を作成できなかったため、その追加コストは含めていません。</translation>
     </message>
     <message>
-        <source>Buying the requirement of the spike&apos;s days at the raised price rather than today&apos;s.</source>
+        <source>Buying the requirement of the spike's days at the raised price rather than today's.</source>
         <translation>価格高騰の期間の所要量を、現在の価格ではなく高い価格で購入する場合の差額です。</translation>
     </message>
     <message>
@@ -2237,7 +2294,7 @@ Restore them?</source>
         <translation>追加コストから、在庫と発注残による回避額を差し引いた額です。</translation>
     </message>
     <message>
-        <source>The procurement plan&apos;s lines ordered within the spike, bought at the raised price.</source>
+        <source>The procurement plan's lines ordered within the spike, bought at the raised price.</source>
         <translation>高騰期間中に発注する調達計画の明細を、高い価格で購入する場合の追加コストです。</translation>
     </message>
     <message>
@@ -2245,10 +2302,9 @@ Restore them?</source>
         <translation>価格高騰 ({count})</translation>
     </message>
     <message numerus="yes">
-        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world&apos;s producers; the most is {share} of the supply of {name}. An estimate.</source>
+        <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</source>
         <translation>
-            <numerusform>ルックスルー：影響を受ける %n 件の材料のうち {count} 件は、影響の一部が不明な原産国を世界の生産国に按分した分です。最大は {name} の調達の {share} です。推定値です。</numerusform>
-        </translation>
+            <numerusform>ルックスルー：影響を受ける %n 件の材料のうち {count} 件は、影響の一部が不明な原産国を世界の生産国に按分した分です。最大は {name} の調達の {share} です。推定値です。</numerusform></translation>
     </message>
     <message>
         <source>No material runs out within the {days} days.</source>
@@ -2326,6 +2382,14 @@ every material lasts</source>
 <context>
     <name>ScenarioTables</name>
     <message>
+        <source>Used by alternates</source>
+        <translation>代替品での使用量</translation>
+    </message>
+    <message>
+        <source>What the alternates switched to consumed of it during the stop, in the material's unit</source>
+        <translation>供給途絶中に、切り替えた代替品が消費した量（材料の単位）</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>品目</translation>
     </message>
@@ -2342,6 +2406,10 @@ every material lasts</source>
         <translation>影響比率</translation>
     </message>
     <message>
+        <source>Share of its supply the stop hits; "used by alternate": the stop does not hit it, an alternate used it</source>
+        <translation>供給のうち途絶の影響を受ける比率。「代替で使用」は、途絶の影響はないものの代替品が使用した材料です</translation>
+    </message>
+    <message>
         <source>Share of its supply the stop hits</source>
         <translation>供給のうち途絶の影響を受ける比率</translation>
     </message>
@@ -2350,7 +2418,7 @@ every material lasts</source>
         <translation>うちルックスルー分</translation>
     </message>
     <message>
-        <source>The part of the hit share found by look-through: supply of unknown origin spread over the world&apos;s producers (an estimate)</source>
+        <source>The part of the hit share found by look-through: supply of unknown origin spread over the world's producers (an estimate)</source>
         <translation>影響比率のうちルックスルーで判明した分。原産国不明の調達分を世界の生産国に按分したものです（推定）</translation>
     </message>
     <message>
@@ -2358,7 +2426,7 @@ every material lasts</source>
         <translation>TTS（日目）</translation>
     </message>
     <message>
-        <source>Time to survive: the day the stock runs out; &quot;lasts&quot; when it lasts the stop</source>
+        <source>Time to survive: the day the stock runs out; "lasts" when it lasts the stop</source>
         <translation>耐久日数（TTS）：在庫が尽きる日。途絶期間中もつ場合は「持ちこたえる」</translation>
     </message>
     <message>
@@ -2366,7 +2434,7 @@ every material lasts</source>
         <translation>TTR（日）</translation>
     </message>
     <message>
-        <source>Time to recover of the hit sources (blank in Sources: the stop&apos;s length)</source>
+        <source>Time to recover of the hit sources (blank in Sources: the stop's length)</source>
         <translation>影響を受ける調達先の復旧日数（TTR）。調達先シートで空欄の場合は途絶期間</translation>
     </message>
     <message>
@@ -2394,7 +2462,7 @@ every material lasts</source>
         <translation>不足量</translation>
     </message>
     <message>
-        <source>Requirement not met during the stop, in the material&apos;s unit</source>
+        <source>Requirement not met during the stop, in the material's unit</source>
         <translation>途絶期間中に満たせない所要量（材料の単位）</translation>
     </message>
     <message>
@@ -2438,7 +2506,7 @@ every material lasts</source>
         <translation>高値購入比率</translation>
     </message>
     <message>
-        <source>Share of the requirement bought at the raised price: all of it, or with a stop the stopped sources&apos; share</source>
+        <source>Share of the requirement bought at the raised price: all of it, or with a stop the stopped sources' share</source>
         <translation>所要量のうち高い価格で購入する比率（全量、または供給途絶とあわせた場合は途絶した調達先の比率）</translation>
     </message>
     <message>
@@ -2446,7 +2514,7 @@ every material lasts</source>
         <translation>高値購入数量</translation>
     </message>
     <message>
-        <source>The requirement over the spike&apos;s days × that share, in the material&apos;s unit</source>
+        <source>The requirement over the spike's days × that share, in the material's unit</source>
         <translation>高騰期間の所要量 × その比率（材料の単位）</translation>
     </message>
     <message>
@@ -2454,7 +2522,7 @@ every material lasts</source>
         <translation>単価（{currency}）</translation>
     </message>
     <message>
-        <source>Today&apos;s price per unit, the mean of the sources bought dearer</source>
+        <source>Today's price per unit, the mean of the sources bought dearer</source>
         <translation>現在の単価（高値で購入する調達先の平均）</translation>
     </message>
     <message>
@@ -2494,7 +2562,7 @@ every material lasts</source>
         <translation>調達計画の追加コスト（{currency}）</translation>
     </message>
     <message>
-        <source>The procurement plan&apos;s lines ordered within the spike, at the raised price</source>
+        <source>The procurement plan's lines ordered within the spike, at the raised price</source>
         <translation>高騰期間中に発注する調達計画の明細の追加コスト</translation>
     </message>
     <message>
@@ -2502,7 +2570,7 @@ every material lasts</source>
         <translation>所要量</translation>
     </message>
     <message>
-        <source>What is used over the spike&apos;s days, in the material&apos;s unit</source>
+        <source>What is used over the spike's days, in the material's unit</source>
         <translation>高騰期間に使用する量（材料の単位）</translation>
     </message>
     <message>
@@ -2522,7 +2590,7 @@ every material lasts</source>
         <translation>生産停止（日目）</translation>
     </message>
     <message>
-        <source>The day the product can no longer be made; &quot;lasts&quot; when it lasts the stop</source>
+        <source>The day the product can no longer be made; "lasts" when it lasts the stop</source>
         <translation>製品を生産できなくなる日。途絶期間中もつ場合は「持ちこたえる」</translation>
     </message>
     <message>
@@ -2556,6 +2624,98 @@ every material lasts</source>
     <message>
         <source>Units lost × unit price</source>
         <translation>欠品数量 × 単価</translation>
+    </message>
+    <message>
+        <source>Alternate</source>
+        <translation>代替品</translation>
+    </message>
+    <message>
+        <source>The item that replaces it, from the Alternates table</source>
+        <translation>代替品シートで指定した、置き換え先の品目</translation>
+    </message>
+    <message>
+        <source>Switched (day)</source>
+        <translation>切替日</translation>
+    </message>
+    <message>
+        <source>The day of the stop it was first used; blank: never</source>
+        <translation>供給途絶の何日目に初めて使用したか（空欄：使用なし）</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>代替数量</translation>
+    </message>
+    <message>
+        <source>Units of the item made from the alternate during the stop</source>
+        <translation>供給途絶中に代替品で賄った品目の数量</translation>
+    </message>
+    <message>
+        <source>Of uncovered</source>
+        <translation>不足分に対する比率</translation>
+    </message>
+    <message>
+        <source>Replaced ÷ what the stop left uncovered from the qualification day</source>
+        <translation>代替数量 ÷ 切替可能日以降に供給途絶で不足した数量</translation>
+    </message>
+    <message>
+        <source>Uncovered</source>
+        <translation>不足数量</translation>
+    </message>
+    <message>
+        <source>Units of the item the stop left uncovered from the qualification day</source>
+        <translation>切替可能日以降に供給途絶で不足した品目の数量</translation>
+    </message>
+    <message>
+        <source>Alternate used</source>
+        <translation>代替品使用量</translation>
+    </message>
+    <message>
+        <source>Replaced × ratio, in the alternate's unit</source>
+        <translation>代替数量 × 代替比率（代替品の単位）</translation>
+    </message>
+    <message>
+        <source>Qualification (days)</source>
+        <translation>切替可能日数</translation>
+    </message>
+    <message>
+        <source>Days after the stop begins before the alternate can be used</source>
+        <translation>供給途絶の開始から代替品を使用できるようになるまでの日数</translation>
+    </message>
+    <message>
+        <source>Max share</source>
+        <translation>代替上限比率</translation>
+    </message>
+    <message>
+        <source>The most of the item's requirement it may take</source>
+        <translation>品目の所要量のうち代替できる上限</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>代替比率</translation>
+    </message>
+    <message>
+        <source>Units of the alternate per unit of the item</source>
+        <translation>品目 1 単位あたりの代替品の数量</translation>
+    </message>
+    <message>
+        <source>Alternate's name</source>
+        <translation>代替品名</translation>
+    </message>
+    <message>
+        <source>The alternate's name, as in the Items table</source>
+        <translation>品目シートに登録した代替品の品名</translation>
+    </message>
+    <message>
+        <source>{item} switched to {alternate} on day {day}: {replaced} {unit} replaced, {share} of what the stop left uncovered</source>
+        <translation>{item} は {day} 日目に {alternate} へ切替、{replaced} {unit} を代替（供給途絶で不足した分の {share}）</translation>
+    </message>
+    <message>
+        <source>{item} could switch to {alternate} from day {day}, but the alternate's materials had none to spare</source>
+        <translation>{item} は {day} 日目から {alternate} へ切替可能でしたが、代替品の材料に余剰がありませんでした</translation>
+    </message>
+    <message>
+        <source>{item} did not need {alternate}: the stop left it covered from day {day}, when the alternate is qualified</source>
+        <translation>{item} は {alternate} への切替が不要でした（切替可能となる {day} 日目以降も供給途絶による不足は生じませんでした）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2609,6 +2769,14 @@ every material lasts</source>
         <source>Supplier {code}</source>
         <translation>仕入先 {code}</translation>
     </message>
+    <message>
+        <source>used by alternate</source>
+        <translation>代替で使用</translation>
+    </message>
+    <message>
+        <source>The stop does not hit {item}: it is listed because the alternates switched to used {quantity} {unit} of it.</source>
+        <translation>{item} は供給途絶の影響を受けませんが、切り替えた代替品が {quantity} {unit} を使用したため表示しています。</translation>
+    </message>
 </context>
 <context>
     <name>SetCells</name>
@@ -2651,7 +2819,7 @@ every material lasts</source>
         <translation>目標在庫日数</translation>
     </message>
     <message>
-        <source>Japan&apos;s JOGMEC holds about 60 days</source>
+        <source>Japan's JOGMEC holds about 60 days</source>
         <translation>JOGMEC（日本）の備蓄は約 60 日分</translation>
     </message>
     <message>
@@ -2707,7 +2875,7 @@ every material lasts</source>
         <translation>在庫保有コスト率（年）</translation>
     </message>
     <message>
-        <source>Of the stock&apos;s value: capital, storage, insurance</source>
+        <source>Of the stock's value: capital, storage, insurance</source>
         <translation>在庫金額に対する割合：資本コスト・保管費・保険料</translation>
     </message>
     <message>
@@ -2739,7 +2907,7 @@ every material lasts</source>
         <translation>為替レート</translation>
     </message>
     <message>
-        <source>For prices in another currency than {own}: each currency&apos;s rate is the units of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 {own}). A currency code typed in small letters reads as its code.</source>
+        <source>For prices in another currency than {own}: each currency's rate is the units of {own} for one unit of it (a rate of 0.13 for CNY: one yuan is worth 0.13 {own}). A currency code typed in small letters reads as its code.</source>
         <translation>{own} 以外の通貨建ての価格に使います。各通貨のレートは、その通貨 1 単位あたりの {own} の額です（CNY のレートが 0.13 なら 1 元 = 0.13 {own}）。小文字で入力した通貨コードもそのまま通貨コードとして読み取ります。</translation>
     </message>
     <message>
@@ -2766,7 +2934,7 @@ every material lasts</source>
         <translation>在庫保有コストと期待損失</translation>
     </message>
     <message>
-        <source>days of stock (of the material&apos;s daily use)</source>
+        <source>days of stock (of the material's daily use)</source>
         <translation>在庫日数（材料の日次使用量の何日分か）</translation>
     </message>
     <message>
@@ -2821,7 +2989,7 @@ every material lasts</source>
         <translation>調達先</translation>
     </message>
     <message>
-        <source>Who supplies each item, with its share of the item&apos;s supply (shares of an item sum to 100%). Origin country is where the material is mined or refined, or recovered for secondary (recycled) supply; blank means the supplier&apos;s country, except for a trader&apos;s primary supply, where it means not known, as “unknown” does: look-through then spreads it over the world&apos;s producers.</source>
+        <source>Who supplies each item, with its share of the item's supply (shares of an item sum to 100%). Origin country is where the material is mined or refined, or recovered for secondary (recycled) supply; blank means the supplier's country, except for a trader's primary supply, where it means not known, as “unknown” does: look-through then spreads it over the world's producers.</source>
         <translation>各品目の調達先と、品目の調達に占める比率（品目ごとの合計は 100%）。原産国は材料が採掘・精錬された国で、二次原料（リサイクル材）の場合は回収された国です。空欄は仕入先の所在国とみなします。ただし商社の一次原料の場合は「不明」と記入したときと同じく原産国不明として扱い、ルックスルーで世界の生産国に按分します。</translation>
     </message>
 </context>
@@ -2933,14 +3101,12 @@ every material lasts</source>
     <message numerus="yes">
         <source>{count} hit material(s) without demand not drawn.</source>
         <translation>
-            <numerusform>需要のない影響材料 {count} 件は表示していません。</numerusform>
-        </translation>
+            <numerusform>需要のない影響材料 {count} 件は表示していません。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} line(s) go above the axis.</source>
         <translation>
-            <numerusform>{count} 本の線はグラフの上端を超えています。</numerusform>
-        </translation>
+            <numerusform>{count} 本の線はグラフの上端を超えています。</numerusform></translation>
     </message>
     <message>
         <source>runs out (● stock-out)</source>
@@ -3000,8 +3166,7 @@ every material lasts</source>
     <message numerus="yes">
         <source>%n stop(s) weighed</source>
         <translation>
-            <numerusform>供給途絶 %n 件で評価</numerusform>
-        </translation>
+            <numerusform>供給途絶 %n 件で評価</numerusform></translation>
     </message>
     <message>
         <source>No material to size</source>
@@ -3012,7 +3177,7 @@ every material lasts</source>
         <translation>推奨在庫日数は日次使用量のある購入材料について求めますが、このプロジェクトにはありません。</translation>
     </message>
     <message>
-        <source>The likelihood of each stop a year and the holding cost, {pct} of the stock&apos;s value a year, are your assumptions: set them in Settings. The expected loss weighs each stop of the risk ranking and the presets by its likelihood; the recommended days make holding cost plus expected loss least.</source>
+        <source>The likelihood of each stop a year and the holding cost, {pct} of the stock's value a year, are your assumptions: set them in Settings. The expected loss weighs each stop of the risk ranking and the presets by its likelihood; the recommended days make holding cost plus expected loss least.</source>
         <translation>各供給途絶の年間発生確率と在庫保有コスト（在庫金額の年 {pct}）は想定値です。「設定」で変更できます。期待損失は、リスク順位とプリセットの各供給途絶の損失に発生確率を掛けて合計したものです。推奨在庫日数は、在庫保有コストと期待損失の合計が最小となる日数です。</translation>
     </message>
 </context>
@@ -3033,7 +3198,7 @@ every material lasts</source>
 あたり回避損失</translation>
     </message>
     <message>
-        <source>The expected loss a year that raising today&apos;s stock to the recommended days avoids ÷ the holding cost a year it adds (blank: today&apos;s stock is enough); the materials short of it come first</source>
+        <source>The expected loss a year that raising today's stock to the recommended days avoids ÷ the holding cost a year it adds (blank: today's stock is enough); the materials short of it come first</source>
         <translation>現在の在庫を推奨在庫日数まで増やすことで回避できる年間期待損失 ÷ 増える年間保有コスト（空欄：現在の在庫で足りる）。推奨在庫日数に届かない材料を先に並べます</translation>
     </message>
     <message>
@@ -3053,7 +3218,7 @@ every material lasts</source>
 （日数）</translation>
     </message>
     <message>
-        <source>Days of use to add to today&apos;s stock to reach the recommended days (0: today&apos;s stock is enough)</source>
+        <source>Days of use to add to today's stock to reach the recommended days (0: today's stock is enough)</source>
         <translation>推奨在庫日数に届くまで現在の在庫に追加する日数分（0：現在の在庫で足りる）</translation>
     </message>
     <message>
@@ -3063,7 +3228,7 @@ every material lasts</source>
 在庫日数</translation>
     </message>
     <message>
-        <source>The material&apos;s own target, or the project&apos;s</source>
+        <source>The material's own target, or the project's</source>
         <translation>材料ごとの目標在庫日数（指定がなければプロジェクトの値）</translation>
     </message>
     <message>
@@ -3073,7 +3238,7 @@ every material lasts</source>
 の 60 日</translation>
     </message>
     <message>
-        <source>Japan&apos;s national stockpile mark: 60 days of use</source>
+        <source>Japan's national stockpile mark: 60 days of use</source>
         <translation>日本の国家備蓄の目安：使用量の 60 日分</translation>
     </message>
     <message>
@@ -3103,7 +3268,7 @@ a year {currency}</source>
 期待損失 {currency}</translation>
     </message>
     <message>
-        <source>With the recommended stock: each stop&apos;s loss × its likelihood a year, summed</source>
+        <source>With the recommended stock: each stop's loss × its likelihood a year, summed</source>
         <translation>推奨在庫を持った場合の、各供給途絶の損失 × 年間発生確率の合計</translation>
     </message>
     <message>
@@ -3160,7 +3325,7 @@ with no stock {currency}</source>
         <translation>基準日から供給が止まる期間</translation>
     </message>
     <message>
-        <source>The part of the hit sources&apos; deliveries and open orders that is lost (100 %: all of it)</source>
+        <source>The part of the hit sources' deliveries and open orders that is lost (100 %: all of it)</source>
         <translation>影響を受ける調達先からの納入と発注残のうち、失われる割合（100 %：すべて）</translation>
     </message>
     <message>
@@ -3196,7 +3361,7 @@ with no stock {currency}</source>
         <translation>禁輸ではなく輸出許可制の場合です。許可審査が終わると、途絶分のうち承認された比率の供給が再開します。中国商務部はデュアルユース品目の輸出許可を 45 営業日（暦日で約 63 日）以内に審査します。</translation>
     </message>
     <message>
-        <source>The day the licence review ends, from the as-of date (at most the stop&apos;s length)</source>
+        <source>The day the licence review ends, from the as-of date (at most the stop's length)</source>
         <translation>輸出許可審査が終わる日（基準日からの日数。途絶期間以内）</translation>
     </message>
     <message>
@@ -3246,14 +3411,12 @@ with no stock {currency}</source>
     <message numerus="yes">
         <source>{name} ({code}) · {count} material(s)</source>
         <translation>
-            <numerusform>{name} ({code}) · 材料 {count} 件</numerusform>
-        </translation>
+            <numerusform>{name} ({code}) · 材料 {count} 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{title} · {count} material(s)</source>
         <translation>
-            <numerusform>{title} · 材料 {count} 件</numerusform>
-        </translation>
+            <numerusform>{title} · 材料 {count} 件</numerusform></translation>
     </message>
     <message>
         <source>{title} · no match</source>
@@ -3307,8 +3470,7 @@ with no stock {currency}</source>
     <message numerus="yes">
         <source>{count} material(s)</source>
         <translation>
-            <numerusform>材料 {count} 件</numerusform>
-        </translation>
+            <numerusform>材料 {count} 件</numerusform></translation>
     </message>
     <message>
         <source>Every source whose material comes from {country}, whoever sells it: {materials} through {suppliers}.</source>
@@ -3317,14 +3479,12 @@ with no stock {currency}</source>
     <message numerus="yes">
         <source>{count} supplier(s)</source>
         <translation>
-            <numerusform>{count} 社</numerusform>
-        </translation>
+            <numerusform>{count} 社</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world&apos;s producers).</source>
+        <source>For %n material(s), a part comes from look-through (an origin you do not know, spread over the world's producers).</source>
         <translation>
-            <numerusform>%n 件の材料は、一部がルックスルー（不明な原産国を世界の生産国に按分したもの）によるものです。</numerusform>
-        </translation>
+            <numerusform>%n 件の材料は、一部がルックスルー（不明な原産国を世界の生産国に按分したもの）によるものです。</numerusform></translation>
     </message>
     <message>
         <source>Every source of this supplier, whatever the origin: {materials} from {countries}.</source>
@@ -3527,14 +3687,12 @@ with no stock {currency}</source>
     <message numerus="yes">
         <source>{shown} of {count} row(s)</source>
         <translation>
-            <numerusform>{count} 行中 {shown} 行</numerusform>
-        </translation>
+            <numerusform>{count} 行中 {shown} 行</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{count} row(s)</source>
         <translation>
-            <numerusform>{count} 行</numerusform>
-        </translation>
+            <numerusform>{count} 行</numerusform></translation>
     </message>
     <message>
         <source>Cut</source>
@@ -3640,7 +3798,7 @@ with no stock {currency}</source>
         <translation>申告ベースと実質ベースの構成</translation>
     </message>
     <message>
-        <source>Share of the commodity&apos;s daily purchase value by origin country.</source>
+        <source>Share of the commodity's daily purchase value by origin country.</source>
         <translation>この鉱種の 1 日あたり購入額に占める原産国別の比率です。</translation>
     </message>
     <message>
@@ -3668,7 +3826,7 @@ with no stock {currency}</source>
         <translation>USGS の公表データには、この鉱種の世界生産統計がありません。</translation>
     </message>
     <message>
-        <source>World: the country&apos;s share of world production ({statistic}, {year}), which the effective mix is estimated from.</source>
+        <source>World: the country's share of world production ({statistic}, {year}), which the effective mix is estimated from.</source>
         <translation>世界シェア: 実質ベースの推定に用いた世界の生産（{statistic}、{year} 年）に占める各国のシェアです。</translation>
     </message>
     <message>
@@ -3771,7 +3929,7 @@ with no stock {currency}</source>
         <translation>ブックまたは CSV の取り込み(&amp;I)...</translation>
     </message>
     <message>
-        <source>Replace the project&apos;s data with a template workbook or CSV folder, after a preview of its problems</source>
+        <source>Replace the project's data with a template workbook or CSV folder, after a preview of its problems</source>
         <translation>テンプレートブックまたは CSV フォルダーの問題を確認してから、プロジェクトのデータを置き換えます</translation>
     </message>
     <message>
@@ -3835,7 +3993,7 @@ with no stock {currency}</source>
         <translation>下方向へコピー(&amp;W)</translation>
     </message>
     <message>
-        <source>Copy the first selected row&apos;s values into the selected rows below it</source>
+        <source>Copy the first selected row's values into the selected rows below it</source>
         <translation>選択範囲の先頭行の値を、その下の選択した行にコピーします</translation>
     </message>
     <message>
@@ -3942,7 +4100,7 @@ with no stock {currency}</source>
         <translation>G7 努力目標</translation>
     </message>
     <message>
-        <source>largest origin country&apos;s share of purchase value</source>
+        <source>largest origin country's share of purchase value</source>
         <translation>最大原産国の購入額比率</translation>
     </message>
     <message>

@@ -170,10 +170,10 @@ def bad_project_files() -> list[Case]:
     """Damaged and hostile project files."""
     return [
         # --- project files ---
-        Case("newer_version.stockpile", "saved by a newer program (format 5)",
-             project_file("UPDATE meta SET value = '5' WHERE key = 'schema_version';"),
+        Case("newer_version.stockpile", "saved by a newer program (format 6)",
+             project_file("UPDATE meta SET value = '6' WHERE key = 'schema_version';"),
              refused="newer_version.stockpile was saved by a newer version of Stockpile "
-             "Planner (project file format 5; this version reads up to 4). Update the "
+             "Planner (project file format 6; this version reads up to 5). Update the "
              "program to open it."),
         Case("unknown_version.stockpile", "a format that is not a number",
              project_file("UPDATE meta SET value = 'two' WHERE key = 'schema_version';"),
@@ -251,11 +251,11 @@ def bad_project_files() -> list[Case]:
              "been copied or downloaded incompletely"),
         Case("truncated_4_kib.stockpile", "the first 4 KiB of a project file",
              damaged_project(lambda data: data[:4096]),
-             refused="truncated_4_kib.stockpile: the file is cut short (4,096 of its 9,728 "
+             refused="truncated_4_kib.stockpile: the file is cut short (4,096 of its 10,240 "
              "bytes); it may have been copied or downloaded incompletely"),
         Case("declared_size_4_gib.stockpile", "a header claiming 8,388,608 pages (4 GiB) for "
              "a file of 10 KB", damaged_project(lambda data: declared_pages(data, 2**23)),
-             refused="declared_size_4_gib.stockpile: the file is cut short (9,728 of its "
+             refused="declared_size_4_gib.stockpile: the file is cut short (10,240 of its "
              "4,294,967,296 bytes); it may have been copied or downloaded incompletely"),
         Case("missing_column.stockpile", "edited outside the program: the column "
              "stock.item_id dropped", project_file("ALTER TABLE stock DROP COLUMN item_id;"),

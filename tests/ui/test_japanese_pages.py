@@ -152,7 +152,7 @@ def test_products_and_bom_in_japanese(window: MainWindow, qtbot: object) -> None
         QApplication.processEvents()
         assert english(visible_texts(page), data) == []
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "品目", "部品表", "需要", "製品別リスク", "原産国含有"]
+        "品目", "部品表", "需要", "代替品", "製品別リスク", "原産国含有"]
     assert clipped(page) == []
 
 

@@ -44,6 +44,8 @@ COLUMN_TIPS: dict[str, str] = {
     "parent_name": QT_TRANSLATE_NOOP("ColumnTips", "The parent item's name, from the Items "
                                                    "table."),
     "child_name": QT_TRANSLATE_NOOP("ColumnTips", "The child item's name, from the Items table."),
+    "alternate_name": QT_TRANSLATE_NOOP("ColumnTips", "The alternate's name, from the Items "
+                                                      "table."),
     "unit": QT_TRANSLATE_NOOP("ColumnTips", "The unit every quantity of this item is counted in "
                                             "(kg, pcs, …)."),
     "daily_use": QT_TRANSLATE_NOOP("ColumnTips", "Gross requirement per day through the BOM, in "

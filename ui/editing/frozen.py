@@ -27,8 +27,10 @@ from ui.qt import (
 SAMPLE_ROWS = 200  # rows measured when fitting a column (a table may have 200,000)
 MAX_FIT = 320  # a fitted column is at most this wide; the room left over widens text
 HEADER_ROOM = 30  # padding and the sort arrow beside a header's title
-ID_KEYS = ("item_id", "supplier_id", "parent_id", "child_id", "product_id", "stop")
-NAME_KEYS = ("name", "item_name", "supplier_name", "parent_name", "child_name")
+ID_KEYS = ("item_id", "supplier_id", "parent_id", "child_id", "product_id", "stop",
+           "alternate_id")
+NAME_KEYS = ("name", "item_name", "supplier_name", "parent_name", "child_name",
+             "alternate_name")
 LONG_TEXT = 160  # a text column whose cells need this much is free text, not a code
 
 

@@ -319,6 +319,8 @@ LOOKUPS: dict[str, tuple[str, str, str]] = {
     "parent_id": ("parent_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Parent name"),
                   "Items"),
     "child_id": ("child_name", QT_TRANSLATE_NOOP("ProjectTableModel", "Child name"), "Items"),
+    "alternate_id": ("alternate_name",
+                     QT_TRANSLATE_NOOP("ProjectTableModel", "Alternate's name"), "Items"),
 }
 NAME_TABLES = ("Items", "Suppliers")
 _NAME_KEYS = frozenset({"name", "item_id", "supplier_id"})  # what a name shown depends on
@@ -329,6 +331,7 @@ def _title(name: str) -> str:
     return (name.replace("_", " ").capitalize()
             .replace("Item id", "Item ID").replace("Supplier id", "Supplier ID")
             .replace("Parent id", "Parent ID").replace("Child id", "Child ID")
+            .replace("Alternate id", "Alternate ID")
             .replace("Moq", "MOQ").replace("pct", "%"))
 
 

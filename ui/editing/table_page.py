@@ -184,7 +184,8 @@ class ChoiceDelegate(QStyledItemDelegate):
             return [commodity_name(c) for c in production_commodities()]
         if spec.type == "currency":
             return sorted(currency_codes())
-        if column in ("item_id", "parent_id", "child_id") and self.model.table != "Items":
+        if column in ("item_id", "parent_id", "child_id", "alternate_id") \
+                and self.model.table != "Items":
             return sorted(p.items["item_id"].dropna().unique().tolist())
         if column == "supplier_id" and self.model.table != "Suppliers":
             return sorted(p.suppliers["supplier_id"].dropna().unique().tolist())

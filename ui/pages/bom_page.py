@@ -1,4 +1,9 @@
-"""Products & BOM: each product's tree down to its materials, and where an item is used."""
+"""Products & BOM: each product's tree down to its materials, and where an item is used.
+
+An item with alternates (the Alternates sheet) shows each of them as a child row in
+italics, marked ⇄, below its BOM lines: the alternate's own BOM opens beneath it, as what
+the product would be made of once switched to it in a disruption.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ from ui.pages.tables import PRODUCT_COLUMNS, FiguresTable
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QColor,
     QCoreApplication,
+    QFont,
     QHeaderView,
     QLabel,
     QModelIndex,
@@ -35,14 +42,30 @@ from ui.qt import (
 Index = QModelIndex | QPersistentModelIndex
 
 
+ALTERNATE_MARK = "⇄"  # before an alternate's id in the tree
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One row of the Alternates sheet, its blanks read as the engine reads them."""
+
+    item_id: str
+    alternate_id: str
+    ratio: float  # units of the alternate per unit of the item; blank: 1
+    days: float  # qualification days; blank: 0
+    max_share: float  # blank: 1 (100%)
+
+
 @dataclass
 class Node:
     parent: int  # node number of the parent, -1 for a product
     row: int
     item_id: str
-    qty: float  # effective quantity per parent unit (scrap included)
+    qty: float  # effective quantity per parent unit (scrap included); an alternate's ratio
     per_product: float  # cumulative quantity per unit of the root product
     children: list[int] | None = field(default=None)
+    alternate: Alternate | None = None  # this row is an alternate of its parent item
+    substitute: bool = False  # an alternate or in its BOM: used only once switched to
 
 
 class BomTreeModel(QAbstractItemModel):
@@ -75,12 +98,14 @@ class BomTreeModel(QAbstractItemModel):
         self.headers = [self.tr(h) for h in self.HEADERS]  # in the window's language
         self.header_tips = [self.tr(t) if t else "" for t in self.HEADER_TIPS]
         self.quantity_tip = self.tr("Effective quantity: qty_per × (1 + scrap %/100)")
+        self.italic = QFont()  # an alternate and its BOM: used only once switched to
+        self.italic.setItalic(True)
         self._rebuild()
         doc.tableReset.connect(self._table_changed)
         doc.cellsChanged.connect(lambda table, *_: self._table_changed(table))
 
     def _table_changed(self, table: str) -> None:
-        if table in ("BOM", "Items"):
+        if table in ("BOM", "Items", "Alternates"):
             self.refresh()
 
     def _rebuild(self) -> None:
@@ -96,6 +121,7 @@ class BomTreeModel(QAbstractItemModel):
         self.children_of: dict[str, list[tuple[str, float]]] = {}
         for parent, child, q in zip(bom["parent_id"], bom["child_id"], eff, strict=True):
             self.children_of.setdefault(parent, []).append((child, float(q)))
+        self.alternates_of = alternates_by_item(p.alternates)
         products = items.loc[items["kind"] == "product", "item_id"].tolist()
         self.nodes: list[Node] = [Node(-1, i, pid, 1.0, 1.0) for i, pid in enumerate(products)]
         self.roots = list(range(len(products)))
@@ -111,12 +137,25 @@ class BomTreeModel(QAbstractItemModel):
         if node.children is None:
             node.children = []
             seen = self._ancestors(number)
-            for row, (child, q) in enumerate(self.children_of.get(node.item_id, [])):
+            for child, q in self.children_of.get(node.item_id, []):
                 if child in seen:  # a cycle: the problems list names it; stop here
                     continue
-                self.nodes.append(Node(number, row, child, q, node.per_product * q))
+                self.nodes.append(Node(number, len(node.children), child, q,
+                                       node.per_product * q, substitute=node.substitute))
+                node.children.append(len(self.nodes) - 1)
+            for alt in self._alternates(node):
+                if alt.alternate_id in seen:
+                    continue
+                self.nodes.append(Node(number, len(node.children), alt.alternate_id, alt.ratio,
+                                       node.per_product * alt.ratio, alternate=alt,
+                                       substitute=True))
                 node.children.append(len(self.nodes) - 1)
         return node.children
+
+    def _alternates(self, node: Node) -> list[Alternate]:
+        """The alternates shown under ``node``: none inside an alternate's own BOM, as the
+        engine uses no alternate of an alternate (planner.analysis.alternates)."""
+        return [] if node.substitute else self.alternates_of.get(node.item_id, [])
 
     def _ancestors(self, number: int) -> set[str]:
         out = set()
@@ -149,7 +188,8 @@ class BomTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if not parent.isValid():
             return bool(self.roots)
-        return bool(self.children_of.get(self.nodes[parent.internalId()].item_id))
+        node = self.nodes[parent.internalId()]
+        return bool(self.children_of.get(node.item_id) or self._alternates(node))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(self.HEADERS)
@@ -158,6 +198,10 @@ class BomTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self.nodes[index.internalId()]
+        if node.substitute:
+            shown = self._substitute_data(node, index.column(), role)
+            if shown is not None:
+                return shown
         if role == Qt.ItemDataRole.DisplayRole:
             name, unit, kind = self.info.get(node.item_id, ("", "", ""))
             c = index.column()
@@ -185,6 +229,30 @@ class BomTreeModel(QAbstractItemModel):
             return node.item_id
         return None
 
+    def _substitute_data(self, node: Node, column: int, role: int) -> object:
+        """What an alternate's row, or a row of its BOM, shows differently: in italics and
+        muted, the alternate marked and its terms said; None where it shows as any row."""
+        if role == Qt.ItemDataRole.FontRole:
+            return self.italic
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(theme.current().muted)
+        alt = node.alternate
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self.tr("Quantity per unit of the product at the top if the alternate "
+                           "replaced the item in full")
+        if alt is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return f"{ALTERNATE_MARK} {alt.alternate_id}"
+        if role == Qt.ItemDataRole.DisplayRole and column == 1:
+            return alternate_label(self.info.get(alt.alternate_id, ("",))[0], alt)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return self.tr("Units of the alternate per unit of the item it replaces "
+                               "(ratio)")
+            return alternate_tip(self.info.get(alt.alternate_id, ("",))[0], alt)
+        return None
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal:
@@ -194,6 +262,51 @@ class BomTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tips[section] or None
         return None
+
+
+def alternates_by_item(table: pd.DataFrame) -> dict[str, list[Alternate]]:
+    """The Alternates rows with both ids, by the item they replace, in the sheet's order."""
+    rows = table.dropna(subset=["item_id", "alternate_id"])
+    out: dict[str, list[Alternate]] = {}
+    for item, alt, ratio, days, share in zip(
+            rows["item_id"], rows["alternate_id"], rows["ratio"].fillna(1.0),
+            rows["qualification_days"].fillna(0.0), rows["max_share"].fillna(1.0), strict=True):
+        out.setdefault(str(item), []).append(
+            Alternate(str(item), str(alt), float(ratio), float(days), float(share)))
+    return out
+
+
+def alternate_label(name: str, alt: Alternate) -> str:
+    """An alternate's row in the tree: its terms first, so that a long name cut short
+    never hides them."""
+    share = fmt.percent(alt.max_share)
+    if alt.days > 0:
+        text = QCoreApplication.translate(
+            "BomTreeModel", "Alternate (after {days} days, up to {share}): {name}").format(
+            days=fmt.entered(alt.days), share=share, name=name)
+    else:
+        text = QCoreApplication.translate(
+            "BomTreeModel", "Alternate (qualified, up to {share}): {name}").format(
+            share=share, name=name)
+    return text.rstrip(": ：")
+
+
+def alternate_tip(name: str, alt: Alternate) -> str:
+    """An alternate's terms in a sentence, for its row's tooltip."""
+    values = {"alternate": alt.alternate_id, "name": name, "item": alt.item_id,
+              "ratio": fmt.entered(alt.ratio), "days": fmt.entered(alt.days),
+              "share": fmt.percent(alt.max_share)}
+    if alt.days > 0:
+        text = QCoreApplication.translate(
+            "BomTreeModel", "Alternate {alternate} {name} may replace {item} in a disruption "
+            "from day {days} of the stop: {ratio} of it per unit of {item}, for up to {share} "
+            "of the requirement.")
+    else:
+        text = QCoreApplication.translate(
+            "BomTreeModel", "Alternate {alternate} {name} may replace {item} in a disruption "
+            "from the first day of the stop: {ratio} of it per unit of {item}, for up to "
+            "{share} of the requirement.")
+    return text.format(**values).replace("  ", " ")
 
 
 def where_used_columns() -> list[Col]:
@@ -346,7 +459,7 @@ class OriginContentPanel(QWidget):
 
 
 class BomPage(QWidget):
-    """The BOM tree, where-used, and the Items, BOM and Demand tables."""
+    """The BOM tree, where-used, and the Items, BOM, Demand and Alternates tables."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -390,6 +503,13 @@ class BomPage(QWidget):
         used_layout = QVBoxLayout(used_box)
         used_layout.setContentsMargins(0, 0, 0, 0)
         used_layout.addWidget(self.used_title)
+        # the selected item's alternates, or the items it is an alternate for
+        self.alternate_note = QLabel(used_box)
+        self.alternate_note.setObjectName("hint")
+        self.alternate_note.setWordWrap(True)
+        self.alternate_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.alternate_note.hide()
+        used_layout.addWidget(self.alternate_note)
         used_layout.addWidget(used)
         label = QLabel(self.tr("Finished products that consume it"), used_box)
         label.setObjectName("muted")
@@ -412,12 +532,25 @@ class BomPage(QWidget):
         self.demand_page = TablePage(doc, "Demand", self.tr("Demand"),
                                      self.tr("Demand for products (and spare parts), per day, "
                                              "week, month or year."))
+        self.alternates_page = TablePage(
+            doc, "Alternates", self.tr("Alternates"),
+            self.tr("An item another can replace in a disruption: units of the alternate per "
+                    "unit of the item, the days before it is qualified, and the most of the "
+                    "item's requirement it may take."))
+        # the tab indexes are the registry's (ui/shell/registry.py: _bom_tab)
         self.tabs.addTab(self.items_page, self.tr("Items"))
         self.tabs.addTab(self.bom_page, self.tr("BOM"))
         self.tabs.addTab(self.demand_page, self.tr("Demand"))
-        self.tabs.addTab(self.products_figures, self.tr("Product exposure"))
+        self.tabs.addTab(self.alternates_page, self.tr("Alternates"))
+        self.tabs.addTab(self.products_figures, self.tr("Exposure"))
         self.content = OriginContentPanel(doc, self)
         self.tabs.addTab(self.content, self.tr("Origin content"))
+        # six tabs beside a tree given the room for its names: narrower tabs, and a short
+        # title for the products' exposure (said in full when hovered), keep the last tab
+        # in sight at 1366 pixels rather than behind scroll arrows
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 6px 8px; }")
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.products_figures),
+                                self.tr("Exposure per product"))
 
         self.split = split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -486,4 +619,23 @@ class BomPage(QWidget):
             if item_id else self.tr("Where used: select an item"))
         self.used_view.fit_columns()
         self.products_view.fit_columns()
+        self._note_alternates(item_id)
         self.content.show_product(item_id)
+
+    def _note_alternates(self, item_id: str) -> None:
+        """Say which items can replace the selected one in a disruption, and which it can
+        replace, since the BOM lines above show neither."""
+        table = self.doc.project.alternates.dropna(subset=["item_id", "alternate_id"])
+        if not item_id or table.empty:
+            self.alternate_note.hide()
+            self.alternate_note.setText("")
+            return
+        replaced_by = table.loc[table["item_id"] == item_id, "alternate_id"].unique().tolist()
+        replaces = table.loc[table["alternate_id"] == item_id, "item_id"].unique().tolist()
+        text = fmt.sentences(
+            self.tr("Can be replaced in a disruption by {alternates}.").format(
+                alternates=", ".join(map(str, replaced_by))) if replaced_by else "",
+            self.tr("An alternate for {items} in a disruption: not used in normal times.")
+            .format(items=", ".join(map(str, replaces))) if replaces else "")
+        self.alternate_note.setText(text)
+        self.alternate_note.setVisible(bool(text))

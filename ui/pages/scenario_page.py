@@ -2,7 +2,9 @@
 
 The page asks the engine (planner.analysis.scenario) for one stop's result and shows it: headline
 cards from ``scenario_summary``, the projected stock curves, the hit materials and the
-products. A licence review is said under the cards and marked on the curves; a price
+products. The alternates a stop switches to are said under the cards and listed in a tab
+of their own; a material listed only because an alternate used it is marked in the
+materials table. A licence review is said under the cards and marked on the curves; a price
 spike (with the stop or alone) adds cards of its cost and a table per material. The risk
 ranking stops every supplier and country in turn, in the background; double-clicking a
 ranked stop shows it above. A shown scenario is re-run whenever the
@@ -11,6 +13,7 @@ figures change (an edit, an undo, a new import), so it never shows stale numbers
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import time
@@ -32,8 +35,12 @@ from ui.editing.document import Document
 from ui.pages.scenario_chart import StockCurves
 from ui.pages.scenario_controls import Request, StopControls
 from ui.pages.scenario_tables import (
+    AlternatesModel,
     BarDelegate,
+    MaterialsModel,
     ResultTable,
+    alternate_columns,
+    alternate_sentences,
     material_columns,
     price_columns,
     product_columns,
@@ -57,6 +64,8 @@ from ui.qt import (
 )
 
 BACKGROUND_MATERIALS = 2_000  # above this many materials a scenario runs off the UI thread
+ALTERNATE_LINES = 2  # alternates said under the cards; the tab lists them all
+ALTERNATES_TAB = 4  # after the price spike's, whose index (3) tests and code rely on
 OF = "<span style='font-size:11pt; font-weight:400'>&nbsp;{of}</span>"
 
 # Chart panels, the message and the error line take their look from the application's
@@ -134,7 +143,8 @@ class ScenarioPage(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.chart)
         top_layout.addWidget(self.message)
-        self.materials_table = ResultTable(material_columns(self._currency()))
+        self.materials_table = ResultTable(material_columns(self._currency()),
+                                           model=MaterialsModel)
         self.products_table = ResultTable(product_columns(self._currency()))
         self.ranking_table = ResultTable(ranking_columns(self._currency()))
         self.ranking_table.setItemDelegateForColumn(
@@ -142,6 +152,7 @@ class ScenarioPage(QWidget):
                 "risk_exposure_index"), BarDelegate(self.ranking_table))
         self.ranking_table.doubleClicked.connect(self._run_ranked)
         self.price_table = ResultTable(price_columns(self._currency()))
+        self.alternates_table = ResultTable(alternate_columns(), model=AlternatesModel)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.materials_table, self.tr("Materials hit"))
@@ -149,6 +160,8 @@ class ScenarioPage(QWidget):
         self.tabs.addTab(self.ranking_table, self.tr("Risk ranking"))
         self.tabs.addTab(self.price_table, self.tr("Price spike"))
         self.tabs.setTabVisible(3, False)
+        self.tabs.addTab(self.alternates_table, self.tr("Alternates"))
+        self.tabs.setTabVisible(ALTERNATES_TAB, False)
         self.tabs.setCornerWidget(self._ranking_corner(), Qt.Corner.TopRightCorner)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
@@ -171,16 +184,24 @@ class ScenarioPage(QWidget):
         self.review_note.setWordWrap(True)
         self.review_note.setTextFormat(Qt.TextFormat.PlainText)
         self.review_note.hide()
+        # the alternates the stop switched to, one line each (the first few)
+        self.alternates_note = QLabel()
+        self.alternates_note.setObjectName("hint")
+        self.alternates_note.setWordWrap(True)
+        self.alternates_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.alternates_note.hide()
 
         layout.addWidget(self.controls)
         layout.addWidget(self.stop_row)
         layout.addWidget(self.price_row)
         layout.addWidget(self.review_note)
         layout.addWidget(self.lookthrough_note)
+        layout.addWidget(self.alternates_note)
         layout.addWidget(self.split, 1)
 
         self.chart.materialClicked.connect(doc.select_item)
-        for table in (self.materials_table, self.products_table, self.price_table):
+        for table in (self.materials_table, self.products_table, self.price_table,
+                      self.alternates_table):
             table.selectionModel().currentRowChanged.connect(
                 lambda current, _prev, t=table: self._row_chosen(t, current))
         doc.itemSelected.connect(self._item_selected)
@@ -362,13 +383,21 @@ class ScenarioPage(QWidget):
         self.chart.title.setText(title)
         self._note_lookthrough(result)
         self._note_review(s)
-        self.materials_table.set_frame(result.materials, material_columns(currency))
+        alternates = not result.alternates.empty
+        self.materials_table.set_frame(result.materials, material_columns(currency,
+                                                                          alternates))
         self.products_table.set_frame(product_frame(result), product_columns(currency))
+        hit = int(self.summary["materials_hit"])  # type: ignore[call-overload]
+        extra = len(result.materials) - hit  # listed for what the alternates used
         self.tabs.setTabText(0, self.tr("Materials hit ({count})").format(
-            count=fmt.count(len(result.materials))))
+            count=fmt.count(hit)) if not extra else self.tr(
+            "Materials: {count} hit, {extra} used by alternates").format(
+            count=fmt.count(hit), extra=fmt.count(extra)))
         self.tabs.setTabText(1, self.tr("Products ({count})").format(
             count=fmt.count(len(result.products))))
-        if self.tabs.currentWidget() not in (self.materials_table, self.products_table):
+        self._set_alternates(result)
+        if self.tabs.currentWidget() not in (self.materials_table, self.products_table,
+                                             self.alternates_table):
             self.tabs.setCurrentWidget(self.materials_table)  # a stop's own results
         if result.materials.empty:
             self.chart.clear()
@@ -377,11 +406,40 @@ class ScenarioPage(QWidget):
                                        "Choose another country, supplier or preset."),
                                keep_cards=True)
         else:
-            self.chart.set_result(result)
+            self.chart.set_result(curves_of(result))
             self.message.hide()
             self.chart.show()
             self._item_selected(self.doc.selected_item)
         self.scenarioShown.emit()
+
+    def _set_alternates(self, result: ScenarioResult | None) -> None:
+        """The alternates the stop could use: the first few said under the cards, all of
+        them in their tab (hidden when the project has none the stop could use)."""
+        table = result.alternates if result is not None else None
+        if table is None or table.empty:
+            self.alternates_note.hide()
+            self.alternates_note.setText("")
+            if self.tabs.currentWidget() is self.alternates_table:
+                self.tabs.setCurrentWidget(self.materials_table)
+            self.tabs.setTabVisible(ALTERNATES_TAB, False)
+            self.alternates_table.set_frame(self.alternates_table.table_model.frame.iloc[:0])
+            return
+        lines = alternate_sentences(table)
+        shown = lines[:ALTERNATE_LINES]
+        if len(lines) > len(shown):
+            shown.append(self.tr("%n more alternate(s) in the Alternates tab.", None,
+                                 len(lines) - len(shown)))
+        self.alternates_note.setText("\n".join(shown))
+        self.alternates_note.setToolTip("\n".join(lines))
+        self.alternates_note.show()
+        self.alternates_table.set_frame(table)
+        self.tabs.setTabText(ALTERNATES_TAB, self.tr("Alternates ({count})").format(
+            count=fmt.count(len(table))))
+        self.tabs.setTabVisible(ALTERNATES_TAB, True)
+
+    def alternates_text(self) -> str:
+        """The alternates said under the cards, as the user reads them."""
+        return "" if self.alternates_note.isHidden() else self.alternates_note.text()
 
     def _note_review(self, stop: Stop | None) -> None:
         """Say the licence review of the stop shown, when it has one."""
@@ -559,6 +617,7 @@ class ScenarioPage(QWidget):
             self.result, self.summary = None, {}
             self.lookthrough_note.hide()
             self._note_review(None)
+            self._set_alternates(None)
             self.stop_row.show()
             self._set_price(None)
             for card in self.cards.values():
@@ -635,6 +694,7 @@ class ScenarioPage(QWidget):
         self.materials_table.show_item(item_id)
         self.products_table.show_item(item_id)
         self.price_table.show_item(item_id)
+        self.alternates_table.show_item(item_id)
 
     def _report_changed(self) -> None:
         self._figures += 1
@@ -670,6 +730,21 @@ class ScenarioPage(QWidget):
             self._run_ranked(self.ranking_table.currentIndex())
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def curves_of(result: ScenarioResult) -> ScenarioResult:
+    """The result as the curves draw it: a material listed only for what an alternate
+    used, without demand of its own, has no days of cover to draw, and the chart must not
+    count it among the hit materials it leaves out."""
+    m = result.materials
+    if "alternate_only" not in m:
+        return result
+    keep = ~(m["alternate_only"].to_numpy(dtype=bool, na_value=False)
+             & ~(m["daily_use"].to_numpy(dtype=float, na_value=0.0) > 0))
+    if keep.all():
+        return result
+    return dataclasses.replace(result, materials=m[keep].reset_index(drop=True),
+                               projection=result.projection.iloc[:, keep])
 
 
 def card_row(cards: dict[str, Card], lines: int) -> QWidget:

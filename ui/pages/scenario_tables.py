@@ -1,24 +1,29 @@
-"""The Scenarios page's tables: hit materials, products, the risk ranking and a price
-spike's materials.
+"""The Scenarios page's tables: hit materials, products, the risk ranking, a price
+spike's materials and the alternates a stop switched to.
 
 Each is a read-only :class:`FrameModel` over an engine table; the frames get a few
 display columns (a product's binding material by name, a stop as "Country CN") and no
-figure of their own.
+figure of their own. A material the stop does not hit, listed because an alternate used
+it, reads "used by alternate" in its hit share, in italics.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from planner.analysis.scenario import Ranking, ScenarioResult
+from planner.core import formatting as fmt
 from planner.core.countries import country_name
 from ui.common import theme
+from ui.editing.cell_text import LazyStrings
 from ui.editing.frozen import FrozenTableView
 from ui.editing.models import SORT_ROLE, Col, FrameModel
 from ui.qt import (
     QAbstractItemView,
     QColor,
     QCoreApplication,
+    QFont,
     QModelIndex,
     QPainter,
     QPersistentModelIndex,
@@ -33,18 +38,28 @@ from ui.qt import (
 NAME_WIDTH = 240  # the widest a column gets when fitted (names are elided)
 
 
-def material_columns(currency: str) -> list[Col]:
+def material_columns(currency: str, alternates: bool = False) -> list[Col]:
+    """The hit materials' columns; with ``alternates`` (the stop could use some), what
+    they consumed of each material too."""
+    used = [Col("used_for_alternates", QCoreApplication.translate(
+        "ScenarioTables", "Used by alternates"), "quantity", QCoreApplication.translate(
+            "ScenarioTables", "What the alternates switched to consumed of it during the "
+            "stop, in the material's unit"))] if alternates else []
     return [
         Col("item_id", QCoreApplication.translate("ScenarioTables", "Item")),
         Col("name", QCoreApplication.translate("ScenarioTables", "Name")),
         Col("unit", QCoreApplication.translate("ScenarioTables", "Unit")),
         Col("hit_share", QCoreApplication.translate("ScenarioTables", "Hit share"), "share",
+            QCoreApplication.translate("ScenarioTables", "Share of its supply the stop hits; "
+                                       "\"used by alternate\": the stop does not hit it, an "
+                                       "alternate used it") if alternates else
             QCoreApplication.translate("ScenarioTables", "Share of its supply the stop hits")),
         Col("looked_through_share", QCoreApplication.translate(
             "ScenarioTables", "Of which via look-through"), "share",
             QCoreApplication.translate(
                 "ScenarioTables", "The part of the hit share found by look-through: supply "
                 "of unknown origin spread over the world's producers (an estimate)")),
+        *used,
         Col("time_to_survive_days", QCoreApplication.translate("ScenarioTables", "TTS (day)"),
             "when", QCoreApplication.translate(
                 "ScenarioTables", "Time to survive: the day the stock runs out; \"lasts\" when "
@@ -160,6 +175,75 @@ def product_columns(currency: str) -> list[Col]:
     ]
 
 
+def alternate_columns() -> list[Col]:
+    """The alternates a stop could use (ScenarioResult.alternates): what was switched to,
+    when, and how much it replaced."""
+    return [
+        Col("item_id", QCoreApplication.translate("ScenarioTables", "Item")),
+        Col("item_name", QCoreApplication.translate("ScenarioTables", "Name")),
+        Col("unit", QCoreApplication.translate("ScenarioTables", "Unit")),
+        Col("alternate_id", QCoreApplication.translate("ScenarioTables", "Alternate"),
+            tip=QCoreApplication.translate("ScenarioTables", "The item that replaces it, from "
+                                           "the Alternates table")),
+        Col("switched_day", QCoreApplication.translate("ScenarioTables", "Switched (day)"),
+            "number", QCoreApplication.translate(
+                "ScenarioTables", "The day of the stop it was first used; blank: never")),
+        Col("replaced", QCoreApplication.translate("ScenarioTables", "Replaced"), "quantity",
+            QCoreApplication.translate("ScenarioTables", "Units of the item made from the "
+                                       "alternate during the stop")),
+        Col("replaced_share", QCoreApplication.translate("ScenarioTables", "Of uncovered"),
+            "share", QCoreApplication.translate(
+                "ScenarioTables", "Replaced ÷ what the stop left uncovered from the "
+                "qualification day")),
+        Col("uncovered", QCoreApplication.translate("ScenarioTables", "Uncovered"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Units of the item the stop left uncovered from the "
+                "qualification day")),
+        Col("alternate_used", QCoreApplication.translate("ScenarioTables", "Alternate used"),
+            "quantity", QCoreApplication.translate(
+                "ScenarioTables", "Replaced × ratio, in the alternate's unit")),
+        Col("qualification_days", QCoreApplication.translate(
+            "ScenarioTables", "Qualification (days)"), "number", QCoreApplication.translate(
+                "ScenarioTables", "Days after the stop begins before the alternate can be "
+                "used")),
+        Col("max_share", QCoreApplication.translate("ScenarioTables", "Max share"), "share",
+            QCoreApplication.translate("ScenarioTables", "The most of the item's requirement "
+                                       "it may take")),
+        Col("ratio", QCoreApplication.translate("ScenarioTables", "Ratio"), "number",
+            QCoreApplication.translate("ScenarioTables", "Units of the alternate per unit of "
+                                       "the item")),
+        Col("alternate_name", QCoreApplication.translate("ScenarioTables", "Alternate's name"),
+            tip=QCoreApplication.translate("ScenarioTables", "The alternate's name, as in the "
+                                           "Items table")),
+    ]
+
+
+def alternate_sentences(alternates: pd.DataFrame) -> list[str]:
+    """One sentence per alternate the stop could use, as the command line says it
+    (planner.outputs.scenario_reports: alternate_lines), in the window's language."""
+    out = []
+    for r in alternates.to_dict("records"):
+        item, alternate = r["item_id"], r["alternate_id"]
+        if not fmt.is_missing(r["switched_day"]):
+            out.append(QCoreApplication.translate(
+                "ScenarioTables", "{item} switched to {alternate} on day {day}: {replaced} "
+                "{unit} replaced, {share} of what the stop left uncovered").format(
+                item=item, alternate=alternate, day=fmt.number(r["switched_day"]),
+                replaced=fmt.number(r["replaced"]), unit=fmt.text(r.get("unit")),
+                share=fmt.percent(r["replaced_share"])).replace("  ", " "))
+        elif r["uncovered"] > 0:
+            out.append(QCoreApplication.translate(
+                "ScenarioTables", "{item} could switch to {alternate} from day {day}, but the "
+                "alternate's materials had none to spare").format(
+                item=item, alternate=alternate, day=fmt.number(r["qualification_days"])))
+        else:
+            out.append(QCoreApplication.translate(
+                "ScenarioTables", "{item} did not need {alternate}: the stop left it covered "
+                "from day {day}, when the alternate is qualified").format(
+                item=item, alternate=alternate, day=fmt.number(r["qualification_days"])))
+    return out
+
+
 def ranking_columns(currency: str) -> list[Col]:
     """The figures that rank a stop first, so they show without scrolling."""
     return [
@@ -249,12 +333,82 @@ class BarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+class MaterialsModel(FrameModel):
+    """The hit materials: a material listed only because an alternate used it (the stop
+    does not hit it) reads "used by alternate" as its hit share, in italics, and its
+    tooltip says why it is there."""
+
+    _marks: tuple[pd.DataFrame, np.ndarray] | None = None
+
+    def _marked(self) -> np.ndarray:
+        """Per row of the frame, whether it is there for an alternate only (kept per
+        frame: the font is asked for every cell drawn)."""
+        frame = self.frame
+        if self._marks is None or self._marks[0] is not frame:
+            marked = (frame["alternate_only"].to_numpy(dtype=bool, na_value=False)
+                      if "alternate_only" in frame else np.zeros(len(frame), dtype=bool))
+            self._marks = (frame, marked)
+        return self._marks[1]
+
+    def _format(self, column: int) -> None:
+        super()._format(column)
+        if self.columns[column].key != "hit_share":
+            return
+        marked = np.flatnonzero(self._marked())
+        if not len(marked):
+            return
+        word = QCoreApplication.translate("ScenarioTables", "used by alternate")
+        shown = self._display[column]
+        if isinstance(shown, LazyStrings):
+            for i in marked:
+                shown.cache[int(i)] = word
+        else:
+            texts = list(shown)
+            for i in marked:
+                texts[int(i)] = word
+            self._display[column] = tuple(texts)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            position = self.position(index.row())
+            if not self._marked()[position]:
+                return None
+            if role == Qt.ItemDataRole.FontRole:
+                return _italic()
+            row = self.frame.iloc[position]
+            return QCoreApplication.translate(
+                "ScenarioTables", "The stop does not hit {item}: it is listed because the "
+                "alternates switched to used {quantity} {unit} of it.").format(
+                item=row["item_id"], quantity=fmt.quantity(row["used_for_alternates"]),
+                unit=fmt.text(row.get("unit"))).replace(" .", ".")
+        return super().data(index, role)
+
+
+class AlternatesModel(FrameModel):
+    """The alternates a stop could use; each row's tooltip is its sentence."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.frame.iloc[[self.position(index.row())]]
+            return alternate_sentences(row)[0]
+        return super().data(index, role)
+
+
 class ResultTable(FrozenTableView):
     """A sortable, read-only table of one engine result; columns fitted once."""
 
-    def __init__(self, columns: list[Col], parent: QWidget | None = None):
+    def __init__(self, columns: list[Col], parent: QWidget | None = None,
+                 model: type[FrameModel] = FrameModel):
         super().__init__(parent)
-        self.table_model = FrameModel(columns, self)
+        self.table_model = model(columns, self)
         self.setModel(self.table_model)
         # no sort indicator before sorting is enabled, or Qt sorts by the first column
         # and the engine's order (soonest out, worst first) is lost
