@@ -204,7 +204,7 @@ def test_a_save_that_cannot_be_written_changes_nothing(
     elif where == "connect":
         monkeypatch.setattr(storage.sqlite3, "connect", _fail(error))
     else:
-        real = storage._to_sql_values
+        real = storage.sql_values
         calls: list[object] = []
 
         def fill(frame: pd.DataFrame) -> object:
@@ -212,7 +212,7 @@ def test_a_save_that_cannot_be_written_changes_nothing(
             if len(calls) == 4:
                 raise error
             return real(frame)
-        monkeypatch.setattr(storage, "_to_sql_values", fill)
+        monkeypatch.setattr(storage, "sql_values", fill)
     with pytest.raises(ProjectFileError) as info:
         storage.save(edited, path)
     assert str(info.value) == (f"could not save p.stockpile: {why}; the file on disk was not "

@@ -181,8 +181,8 @@ def test_a_failure_while_writing_leaves_the_previous_file_and_no_debris(
         if len(calls) == 3:  # in the middle of writing the tables
             raise error
         return real(frame)
-    real = storage._to_sql_values
-    monkeypatch.setattr(storage, "_to_sql_values", fail)
+    real = storage.sql_values
+    monkeypatch.setattr(storage, "sql_values", fail)
     with pytest.raises((ProjectFileError, type(error))):
         storage.save(edited, path)
     monkeypatch.undo()
@@ -199,7 +199,7 @@ def test_a_disk_full_while_writing_is_explained(load_rows: Callable[..., planner
 
     def full(frame: object) -> object:
         raise sqlite3.OperationalError("database or disk is full")
-    monkeypatch.setattr(storage, "_to_sql_values", full)
+    monkeypatch.setattr(storage, "sql_values", full)
     with pytest.raises(ProjectFileError, match=r"^could not save p\.stockpile: the disk is "
                                                 r"full; the file on disk was not changed$"):
         storage.save(edited, path)

@@ -111,7 +111,7 @@ def test_new_template_workbook_from_the_start_page(
     qtbot.waitUntil(lambda: opened == [str(path)], timeout=20_000)
     assert "Wrote my template.xlsx" in window.statusBar().currentMessage()
     assert openpyxl.load_workbook(path).sheetnames[0] == "Instructions"
-    assert len(planner.load(path).items) == 2  # the example rows read as a project
+    assert len(planner.load(path).items) == 3  # the example rows read as a project
     assert window.actions["new_template"].text() == "New &Template Workbook…"
 
 

@@ -162,5 +162,5 @@ def test_a_project_from_a_newer_version_is_refused_and_the_open_one_stays(
     qtbot.waitUntil(lambda: window.task is None, timeout=10_000)  # type: ignore[attr-defined]
     assert shown == ["Cannot open future.stockpile: future.stockpile was saved by a newer "
                      "version of Stockpile Planner (project file format 7; this version "
-                     "reads up to 4). Update the program to open it."]
+                     "reads up to 5). Update the program to open it."]
     assert window.doc is before
