@@ -8,6 +8,7 @@ anything unexpected is reported in one line with a hint to file a bug.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 import sys
@@ -23,6 +24,7 @@ from planner.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from planner.analysis.plan import Plan
+    from planner.inputs.team import Address
     from planner.results import Results
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -62,14 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("check", help=_("check a workbook, CSV folder or project file"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
 
     p = sub.add_parser("report", help=_("days of cover and exposure per material"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
     p = sub.add_parser("plan", help=_("procurement plan: what to buy, from whom, by when"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
     p.add_argument("-o", "--output", type=Path, help=_("PLAN.xlsx, the plan workbook"))
     p.add_argument("--json", action="store_true", help=_("print the plan as JSON"))
     for key, metavar in (("horizon_days", "N"), ("target_days", "N"),
@@ -90,13 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
                           "supplier"))
 
     p = sub.add_parser("summary", help=_("printable exposure summary (PDF)"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
     p.add_argument("-o", "--output", type=Path, required=True, help="SUMMARY.pdf")
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
 
     p = sub.add_parser("scenario", help=_("disruption: time to survive against time to recover"))
     parser.scenario = p  # type: ignore[attr-defined]  # main() checks what it was asked
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
     what = p.add_mutually_exclusive_group()
     what.add_argument("--stop", metavar="country:CODE|supplier:ID", help=_("what stops"))
     what.add_argument("--preset", metavar="ID", help=_("a preset export control (--list-presets)"))
@@ -122,18 +124,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stockpile", help=_(
         "how much stock is worth holding: the recommended days of stock per material"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=file_or_address)
     p.add_argument("--presets-file", type=Path, help=_("presets JSON (default: the bundled one)"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
-    p = sub.add_parser("convert", help=_("template workbook <-> project file <-> CSV folder"))
-    p.add_argument("file", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True,
-                   help=_("OUT.stockpile, OUT.xlsx, or a folder for CSV files"))
+    p = sub.add_parser("convert", help=_("template workbook <-> project file <-> CSV folder "
+                                         "<-> a team's server"))
+    p.add_argument("file", type=file_or_address)
+    p.add_argument("-o", "--output", type=file_or_address, required=True,
+                   help=_("OUT.stockpile, OUT.xlsx, a folder for CSV files, or a server "
+                          "address postgresql://HOST/DATABASE?project=NAME"))
+    p.add_argument("--replace", action="store_true",
+                   help=_("replace the project of that name on the server"))
     p.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig",
                    help=_("encoding of CSV files: utf-8-sig (UTF-8 with a byte order mark, "
                           "which Excel reads; the default) or cp932 (Shift_JIS, for Japanese "
                           "Windows programs)"))
+
+    p = sub.add_parser("projects", help=_("the projects on a team's server"))
+    p.add_argument("address", metavar="ADDRESS",
+                   help=_("postgresql://[USER@]HOST[:PORT]/DATABASE"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+
+    p = sub.add_parser("roles-sql", help=_(
+        "print the SQL that sets up a team's database: the tables, an editors' and a "
+        "viewers' role and their rights"))
+    p.add_argument("--database", default="planning", metavar="DB",
+                   help=_("the database (default: planning)"))
+    p.add_argument("--editors", default="stockpile_editor", metavar="ROLE",
+                   help=_("the role of those who change projects (default: "
+                          "stockpile_editor)"))
+    p.add_argument("--viewers", default="stockpile_viewer", metavar="ROLE",
+                   help=_("the role of those who only view them (default: "
+                          "stockpile_viewer)"))
 
     p = sub.add_parser("template", help=_("write a blank template workbook to fill in"))
     p.add_argument("-o", "--output", type=Path, required=True, help="OUT.xlsx")
@@ -150,6 +173,47 @@ def build_parser() -> argparse.ArgumentParser:
                              default=argparse.SUPPRESS, help=_("the language (as before the "
                                                                "command)"))
     return parser
+
+
+class ServerAddress(str):
+    """A server address given where a FILE goes: kept as text (a Path would fold its
+    ``//``), and called in messages as a file is, by a name: its project's."""
+
+    @property
+    def name(self) -> str:
+        from planner.inputs.team import TeamError, parse_address
+
+        try:
+            return parse_address(self).name
+        except TeamError:  # load says what is wrong with it
+            return _("the server address")
+
+
+def file_or_address(text: str) -> Path | ServerAddress:
+    """An argparse type: a server address as text, anything else a Path."""
+    from planner.inputs.team import is_address
+
+    return ServerAddress(text.strip()) if is_address(text) else Path(text)
+
+
+_ASKED: set[str] = set()  # the servers whose password was asked for already
+
+
+def ask_password(address: Address, why: str) -> str | None:
+    """The password of a server, typed on the terminal (never echoed) when standard input
+    is one; None otherwise, and the error then says where a password goes."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    if address.server in _ASKED:  # the password typed before was wrong: say so first
+        print(f"planner: {why}", file=sys.stderr)
+    _ASKED.add(address.server)
+    try:
+        typed = getpass.getpass(_("Password for {server}: ").format(server=address.server))
+    except EOFError:
+        return None
+    return typed or None
 
 
 def _plan_parameter(key: str) -> Callable[[str], float]:
@@ -254,7 +318,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from planner.inputs.files import load
 
-    project = load(args.file)
+    project = load(args.file, ask=ask_password)
     _print_problems(project.warnings)
     sizes = {t.lower(): fmt.count(len(project.tables[t]))
              for t in ("Items", "BOM", "Sources", "Orders")}
@@ -263,12 +327,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _results(path: Path) -> Results:
-    """The file's project with its results (computed as each command asks for them)."""
+def _results(path: Path | str) -> Results:
+    """The file's (or the server's) project with its results (computed as each command
+    asks for them)."""
     from planner.inputs.files import load
     from planner.results import Results
 
-    return Results(load(path))
+    return Results(load(path, ask=ask_password))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -285,7 +350,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def overwrites_input(command: str, source: Path, outputs: Sequence[Path]) -> bool:
+def overwrites_input(command: str, source: Path | str, outputs: Sequence[Path]) -> bool:
     """True, having said so, when writing ``outputs`` would replace ``source`` (or a CSV
     file of a folder ``source``): by the same name, through a symbolic or a hard link.
     Every command that writes asks this before it reads anything."""
@@ -300,12 +365,88 @@ def overwrites_input(command: str, source: Path, outputs: Sequence[Path]) -> boo
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from planner.inputs.files import export, export_targets, load
+    from planner.inputs.team import parse_address
 
     if overwrites_input("convert", args.file, export_targets(args.output)):
         return EXIT_USAGE
-    project = load(args.file)
+    if isinstance(args.output, ServerAddress):
+        target = parse_address(args.output)  # a wrong address is said before any reading
+        if isinstance(args.file, ServerAddress) and _same_project(args.file, args.output):
+            print(_("planner {command}: the output would overwrite the input {source}")
+                  .format(command="convert", source=args.file), file=sys.stderr)
+            return EXIT_USAGE
+        project = load(args.file, ask=ask_password)
+        export(project, args.output, replace=args.replace, ask=ask_password)
+        print(_("put {project} on the server {server}").format(
+            project=target.project, server=target.server))
+        return EXIT_OK
+    project = load(args.file, ask=ask_password)
     export(project, args.output, encoding=args.encoding)
     print(_("wrote {file}").format(file=args.output))
+    return EXIT_OK
+
+
+def _same_project(a: str, b: str) -> bool:
+    from planner.inputs.team import parse_address
+
+    first, second = parse_address(a), parse_address(b)
+    return (first.server, first.project) == (second.server, second.project)
+
+
+def cmd_projects(args: argparse.Namespace) -> int:
+    """The projects on a server: name, items, who made it and when, the last change."""
+    from planner.inputs.team import Server, parse_address
+    from planner.outputs.reports import table_lines
+
+    address = parse_address(args.address)
+    with Server.open(address, ask=ask_password) as server:
+        table = server.projects()
+    rows = table.to_dict("records")
+    if args.json:
+        json.dump({"server": address.server, "projects": [{
+            "name": r["name"], "items": int(r["items"]), "created_by": r["created_by"],
+            "created_at": _iso(r["created_at"]), "changed_at": _iso(r["changed_at"]),
+            "changed_by": _none(r["changed_by"])} for r in rows]}, sys.stdout, indent=2)
+        print()
+        return EXIT_OK
+    if not rows:
+        print(_("{server}: no projects yet").format(server=address.server))
+        return EXIT_OK
+    print("\n".join(table_lines(
+        [_("Project"), _("Items"), _("Created by"), _("Created"), _("Last change"),
+         _("Changed by")],
+        [[r["name"], fmt.count(int(r["items"])), r["created_by"], _when(r["created_at"]),
+          _when(r["changed_at"]), _none(r["changed_by"]) or ""] for r in rows], {1})))
+    return EXIT_OK
+
+
+def _none(value: object) -> object:
+    """None for a blank of pandas (NaN, NaT, None), else the value."""
+    import pandas as pd
+
+    blank = value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    return None if blank else value
+
+
+def _iso(value: object) -> str | None:
+    value = _none(value)
+    return value.isoformat() if isinstance(value, dt.datetime) else None
+
+
+def _when(value: object) -> str:
+    import pandas as pd
+
+    value = _none(value)
+    if not isinstance(value, dt.datetime):
+        return ""
+    return pd.Timestamp(value).to_pydatetime().astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_roles_sql(args: argparse.Namespace) -> int:
+    """The SQL a team's IT runs once (docs/team.md)."""
+    from planner.inputs.team import roles_sql
+
+    sys.stdout.write(roles_sql(args.database, args.editors, args.viewers))
     return EXIT_OK
 
 
@@ -615,7 +756,8 @@ def cmd_world(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "report": cmd_report, "convert": cmd_convert,
             "summary": cmd_summary, "scenario": cmd_scenario, "plan": cmd_plan,
-            "template": cmd_template, "world": cmd_world, "stockpile": cmd_stockpile}
+            "template": cmd_template, "world": cmd_world, "stockpile": cmd_stockpile,
+            "projects": cmd_projects, "roles-sql": cmd_roles_sql}
 
 
 def finite(value: float) -> float | None:

@@ -192,3 +192,15 @@ def problems_of(make_book: Callable[..., Path]) -> Callable[..., list[str]]:
         return [str(p) for p in info.value.problems]
     return problems
 
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real PostgreSQL server for this test process (tests/pg_server.py)."""
+    from pg_server import PostgresServer
+
+    server = PostgresServer(tmp_path_factory.mktemp("postgres"))
+    try:
+        yield server
+    finally:
+        server.remove()

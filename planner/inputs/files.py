@@ -1,8 +1,10 @@
-"""Opening and writing any of the three forms a project takes.
+"""Opening and writing any of the forms a project takes.
 
 A FILE on the command line or in the window is a template workbook (.xlsx), a folder of
 CSV files, or a project file (.stockpile, SQLite). These functions pick the right
-reader or writer by looking at the file, not only at its name.
+reader or writer by looking at the file, not only at its name. Wherever a file goes, a
+team's server address goes too (``postgresql://host/database?project=NAME``, given as
+text: a Path would fold its ``//``); :mod:`planner.inputs.team` reads and writes it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from planner.core.errors import FileRefused, InputError
 from planner.core.i18n import _
-from planner.inputs import storage
+from planner.inputs import storage, team
 from planner.inputs.project import Project
 from planner.inputs.reading import read_book
 from planner.inputs.schema import SHEETS
@@ -29,15 +31,18 @@ from planner.inputs.template import (
 from planner.inputs.validation import build_project, check_cells, check_project
 
 
-def load(path: Path | str, strict: bool = True) -> Project:
-    """The project in ``path``.
+def load(path: Path | str, strict: bool = True, ask: team.Ask | None = None) -> Project:
+    """The project in ``path``, or at a server address.
 
     A workbook or CSV folder with errors raises InputError listing them all. A project
-    file is read as saved, and refused with InputError if it holds values the program
-    cannot use (edited or damaged outside it); with ``strict`` its blank required cells and
-    cross-sheet problems raise InputError too, otherwise they come back as
-    ``project.warnings`` for the window to mark.
+    file, or a project on a server, is read as saved, and refused with InputError if it
+    holds values the program cannot use (edited or damaged outside it); with ``strict`` its
+    blank required cells and cross-sheet problems raise InputError too, otherwise they come
+    back as ``project.warnings`` for the window to mark. ``ask`` asks for a server's
+    password when libpq and the keyring have none (planner.inputs.team.connect).
     """
+    if team.is_address(path):
+        return checked(team.load(str(path), ask=ask), strict)
     path = Path(path)
     if path.is_dir() or not path.exists():
         # a CSV folder whose export was killed between its renames is put back first
@@ -46,16 +51,21 @@ def load(path: Path | str, strict: bool = True) -> Project:
     is_project = path.is_file() and storage.is_project_file(path)
     if is_project or path.suffix.lower() == storage.SUFFIX:
         # a .stockpile that is not SQLite gets the project file's message, not the workbook's
-        project = storage.load(path)
-        unusable, blanks = check_cells(project)
-        if unusable:  # edited or damaged outside the program: refused even when not strict
-            raise InputError(unusable + blanks)
-        problems = blanks + check_project(project)
-        if strict and any(p.severity == "error" for p in problems):
-            raise InputError(problems)
-        project.warnings = problems
-        return project
+        return checked(storage.load(path), strict)
     return build_project(read_book(path))
+
+
+def checked(project: Project, strict: bool = True) -> Project:
+    """A project read as saved (a project file, a server's project), checked as
+    :func:`load` says: its problems raised, or kept as ``project.warnings``."""
+    unusable, blanks = check_cells(project)
+    if unusable:  # edited or damaged outside the program: refused even when not strict
+        raise InputError(unusable + blanks)
+    problems = blanks + check_project(project)
+    if strict and any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    project.warnings = problems
+    return project
 
 
 def check_readable(path: Path) -> None:
@@ -105,7 +115,10 @@ def _unreadable(shown: str, exc: OSError) -> FileRefused:
 
 def export_targets(path: Path | str) -> list[Path]:
     """What :func:`export` writes to for ``path``: the file, or the folder and its CSV
-    files (to refuse an output that is the input under another name)."""
+    files (to refuse an output that is the input under another name); no file for a
+    server address."""
+    if team.is_address(path):
+        return []
     path = Path(path)
     if path.suffix.lower() in (storage.SUFFIX, ".xlsx"):
         return [path]
@@ -113,7 +126,10 @@ def export_targets(path: Path | str) -> list[Path]:
 
 
 def input_paths(path: Path | str) -> list[Path]:
-    """What :func:`load` reads for ``path``: the file, or the folder and its CSV files."""
+    """What :func:`load` reads for ``path``: the file, or the folder and its CSV files; no
+    file for a server address."""
+    if team.is_address(path):
+        return []
     path = Path(path)
     found = [path]
     with contextlib.suppress(OSError):  # load says why a folder cannot be read
@@ -138,13 +154,20 @@ def overwrites(outputs: Iterable[Path], source: Path | str) -> bool:
     return any(same_file(out, i) for out in outputs for i in inputs)
 
 
-def export(project: Project, path: Path | str, encoding: str = DEFAULT_CSV_ENCODING) -> None:
-    """Write ``project`` as a project file, a template workbook or a CSV folder.
+def export(project: Project, path: Path | str, encoding: str = DEFAULT_CSV_ENCODING,
+           replace: bool = False, ask: team.Ask | None = None) -> None:
+    """Write ``project`` as a project file, a template workbook or a CSV folder, or put it
+    on a server.
 
     The form follows the name: ``.stockpile`` a project file, ``.xlsx`` a workbook,
-    anything else a folder of CSV files, in ``encoding`` ("utf-8-sig": UTF-8 with a byte
-    order mark, as Excel reads it; "cp932": Shift_JIS as Japanese Windows writes it).
+    a server address (``postgresql://...?project=NAME``) the server, anything else a
+    folder of CSV files, in ``encoding`` ("utf-8-sig": UTF-8 with a byte order mark, as
+    Excel reads it; "cp932": Shift_JIS as Japanese Windows writes it). A server keeps an
+    existing project of that name unless ``replace``; ``ask`` asks for its password.
     """
+    if team.is_address(path):
+        team.save(project, str(path), replace=replace, ask=ask)
+        return
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == storage.SUFFIX:

@@ -1,10 +1,11 @@
 """The project file: one SQLite database, written atomically, read as untrusted.
 
-All SQL of the program lives in this module, so that a PostgreSQL store for teams can
-replace it. A save writes a complete new database beside the target and renames it over
-the old one only once it is committed and flushed to disk: a crash at any moment leaves
-either the old file or the new one, never a mixture. Because every save writes a fresh
-file, Save As never copies an open database.
+The SQL of the project file lives in this module; the PostgreSQL store for teams
+(planner.inputs.team and team_session) holds the server's, and planner.inputs.files
+chooses between them by the name given. A save writes a complete new database beside the
+target and renames it over the old one only once it is committed and flushed to disk: a
+crash at any moment leaves either the old file or the new one, never a mixture. Because
+every save writes a fresh file, Save As never copies an open database.
 
 Other SQLite programs may leave a ``-wal``, ``-shm`` or ``-journal`` file beside a project
 file. SQLite would replay such a file onto whatever database bears the name, so a save
