@@ -1,11 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangeLogDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) shown, newest first.</source>
+        <translation>
+            <numerusform>%n change shown, newest first.</numerusform><numerusform>%n changes shown, newest first.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message numerus="yes">
+        <source>%n change(s) kept while the server was away were refused: someone changed those rows first. They are kept under Refused changes.</source>
+        <translation>
+            <numerusform>%n change kept while the server was away was refused: someone changed its row first. It is kept under Refused changes.</numerusform><numerusform>%n changes kept while the server was away were refused: someone changed those rows first. They are kept under Refused changes.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExposureMap</name>
     <message numerus="yes">
         <source>{count} material(s) without demand or sources not shown</source>
         <translation>
             <numerusform>{count} material without demand or sources not shown</numerusform><numerusform>{count} materials without demand or sources not shown</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message numerus="yes">
+        <source>The server cannot be reached, and %n change(s) to {name} have not reached it yet. Save the project to a file before closing it, so that nothing is lost?</source>
+        <translation>
+            <numerusform>The server cannot be reached, and %n change to {name} has not reached it yet. Save the project to a file before closing it, so that nothing is lost?</numerusform><numerusform>The server cannot be reached, and %n changes to {name} have not reached it yet. Save the project to a file before closing it, so that nothing is lost?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server still cannot be reached: %n change(s) are kept and will be saved once it is back.</source>
+        <translation>
+            <numerusform>The server still cannot be reached: %n change is kept and will be saved once it is back.</numerusform><numerusform>The server still cannot be reached: %n changes are kept and will be saved once it is back.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -55,6 +89,14 @@
         <source>Look-through: part of the hit on {count} of the %n material(s) comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</source>
         <translation>
             <numerusform>Look-through: part of the hit on {count} of the %n material comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</numerusform><numerusform>Look-through: part of the hit on {count} of the %n materials comes from origins you do not know, spread over the world's producers; the most is {share} of the supply of {name}. An estimate.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message numerus="yes">
+        <source>Connected to {server}: %n project(s).</source>
+        <translation>
+            <numerusform>Connected to {server}: %n project.</numerusform><numerusform>Connected to {server}: %n projects.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -117,6 +159,24 @@
         <source>{count} row(s)</source>
         <translation>
             <numerusform>{count} row</numerusform><numerusform>{count} rows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message numerus="yes">
+        <source>The server is back: the %n change(s) kept meanwhile are saved.</source>
+        <translation>
+            <numerusform>The server is back: the %n change kept meanwhile is saved.</numerusform><numerusform>The server is back: the %n changes kept meanwhile are saved.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server cannot be reached: %n change(s) kept, saved once it is back.</source>
+        <translation>
+            <numerusform>The server cannot be reached: %n change kept, saved once it is back.</numerusform><numerusform>The server cannot be reached: %n changes kept, saved once it is back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from other desks; the last: {change}</source>
+        <translation>
+            <numerusform>%n change from other desks: {change}</numerusform><numerusform>%n changes from other desks; the last: {change}</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -135,20 +135,20 @@
         <translation>製品別リスク</translation>
     </message>
     <message>
-        <source>Can be replaced in a disruption by {alternates}.</source>
-        <translation>供給途絶時は {alternates} で代替できます。</translation>
-    </message>
-    <message>
-        <source>An alternate for {items} in a disruption: not used in normal times.</source>
-        <translation>供給途絶時の {items} の代替品です（平常時は使用しません）。</translation>
-    </message>
-    <message>
         <source>Origin content</source>
         <translation>原産国含有</translation>
     </message>
     <message>
         <source>Where used: {item} {name}</source>
         <translation>使用先：{item} {name}</translation>
+    </message>
+    <message>
+        <source>Can be replaced in a disruption by {alternates}.</source>
+        <translation>供給途絶時は {alternates} で代替できます。</translation>
+    </message>
+    <message>
+        <source>An alternate for {items} in a disruption: not used in normal times.</source>
+        <translation>供給途絶時の {items} の代替品です（平常時は使用しません）。</translation>
     </message>
 </context>
 <context>
@@ -232,6 +232,126 @@ product</source>
     <message>
         <source>Alternate {alternate} {name} may replace {item} in a disruption from the first day of the stop: {ratio} of it per unit of {item}, for up to {share} of the requirement.</source>
         <translation>代替品 {alternate} {name} は、供給途絶の初日から {item} の代わりに使用できます（{item} 1 単位あたり {ratio}、所要量の最大 {share} まで）。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLog</name>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Row added</source>
+        <translation>行の追加</translation>
+    </message>
+    <message>
+        <source>Row removed</source>
+        <translation>行の削除</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>変更後</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Change Log — {project}</source>
+        <translation>変更履歴 — {project}</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>すべてのシート</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>すべてのユーザー</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>指定日以降</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>最新の情報に更新</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>シート：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出し…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) shown, newest first.</source>
+        <translation>
+            <numerusform>%n 件の変更を新しい順に表示しています。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the change log</source>
+        <translation>変更履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>{file} を書き出しました</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>書き出せませんでした：{reason}</translation>
     </message>
 </context>
 <context>
@@ -822,8 +942,29 @@ Effective: origins you do not know are spread over the world's producers of the 
         <translation>警告：</translation>
     </message>
     <message>
+        <source>{project} on {server}</source>
+        <translation>{project}（{server}）</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>無題</translation>
+    </message>
+    <message>
+        <source>You may view this project, not change it: the server gives your user no right to change it.</source>
+        <translation>このプロジェクトは閲覧のみ可能で、変更はできません。サーバーであなたのユーザーに変更の権限が与えられていません。</translation>
+    </message>
+    <message>
+        <source>Your change was refused: {reason}. It is kept under Refused changes.</source>
+        <translation>変更は反映されませんでした（{reason}）。入力内容は「反映されなかった変更」に残してあります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept while the server was away were refused: someone changed those rows first. They are kept under Refused changes.</source>
+        <translation>
+            <numerusform>サーバーに接続できない間に保留していた変更のうち %n 件は反映されませんでした。先に他のユーザーがその行を変更しています。入力内容は「反映されなかった変更」に残してあります。</numerusform></translation>
+    </message>
+    <message>
+        <source>Undo history cleared: another desk added or removed rows the earlier steps refer to.</source>
+        <translation>他のユーザーが行を追加または削除したため、元に戻す履歴を消去しました。</translation>
     </message>
     <message>
         <source>figures not updated: {error}</source>
@@ -1122,6 +1263,15 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
         <translation>名前を付けて保存</translation>
     </message>
     <message>
+        <source>Changes not on the server</source>
+        <translation>サーバーに未保存の変更</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server cannot be reached, and %n change(s) to {name} have not reached it yet. Save the project to a file before closing it, so that nothing is lost?</source>
+        <translation>
+            <numerusform>サーバーに接続できず、{name} への %n 件の変更がまだサーバーに保存されていません。変更を失わないよう、閉じる前にプロジェクトをファイルに保存しますか？</numerusform></translation>
+    </message>
+    <message>
         <source>Opened {file}</source>
         <translation>{file} を開きました</translation>
     </message>
@@ -1132,6 +1282,19 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
     <message>
         <source>Opening {file}…</source>
         <translation>{file} を開いています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server still cannot be reached: %n change(s) are kept and will be saved once it is back.</source>
+        <translation>
+            <numerusform>サーバーにまだ接続できません。%n 件の変更を保留しており、接続が回復ししだい保存します。</numerusform></translation>
+    </message>
+    <message>
+        <source>{project} is saved on the server as you edit it.</source>
+        <translation>{project} は編集のたびにサーバーへ保存されています。</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}; the project stays on the server.</source>
+        <translation>コピーを {file} に保存しました。プロジェクト自体はサーバー上にあります。</translation>
     </message>
     <message>
         <source>Saved {file}</source>
@@ -1170,6 +1333,10 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
         <translation>CSV フォルダーの取り込み</translation>
     </message>
     <message>
+        <source>A project on a server is not replaced from the window: the other desks work on it. Open the workbook, or replace the project with planner convert FILE -o ADDRESS --replace.</source>
+        <translation>サーバー上のプロジェクトは他のユーザーも使っているため、この画面からは置き換えられません。ブックを開くか、planner convert FILE -o ADDRESS --replace でプロジェクトを置き換えてください。</translation>
+    </message>
+    <message>
         <source>Import {file}</source>
         <translation>{file} の取り込み</translation>
     </message>
@@ -1180,6 +1347,10 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
     <message>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Opened {project} from {server}</source>
+        <translation>{server} から {project} を開きました</translation>
     </message>
     <message>
         <source>Autosave failed: {reason}</source>
@@ -2050,6 +2221,88 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>RefusedChanges</name>
+    <message>
+        <source>Apply my change again</source>
+        <translation>自分の変更を再適用</translation>
+    </message>
+    <message>
+        <source>The row of this change was removed by {user}; there is nothing to apply it to.</source>
+        <translation>この変更の対象行は {user} が削除したため、適用できません。</translation>
+    </message>
+    <message>
+        <source>Your change was applied again.</source>
+        <translation>自分の変更を再適用しました。</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedPanel</name>
+    <message>
+        <source>Refused Changes</source>
+        <translation>反映されなかった変更</translation>
+    </message>
+    <message>
+        <source>Someone changed these rows before your change reached the server. The table shows their values; yours are kept here.</source>
+        <translation>あなたの変更がサーバーに届く前に、他のユーザーがこれらの行を変更しました。表には相手の値を表示し、あなたの入力内容はここに残してあります。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>自分の値</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>相手の値</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Apply Mine Again</source>
+        <translation>自分の値を再適用</translation>
+    </message>
+    <message>
+        <source>Make your change again, on top of theirs</source>
+        <translation>相手の変更の上から、自分の変更をもう一度行います</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Keep their value and forget yours</source>
+        <translation>相手の値を残し、自分の値は破棄します</translation>
+    </message>
+    <message>
+        <source>(whole row)</source>
+        <translation>（行全体）</translation>
+    </message>
+    <message>
+        <source>(remove the row)</source>
+        <translation>（行を削除）</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（削除済み）</translation>
+    </message>
+</context>
+<context>
     <name>RemoveRows</name>
     <message>
         <source>Delete 1 row</source>
@@ -2382,14 +2635,6 @@ every material lasts</source>
 <context>
     <name>ScenarioTables</name>
     <message>
-        <source>Used by alternates</source>
-        <translation>代替品での使用量</translation>
-    </message>
-    <message>
-        <source>What the alternates switched to consumed of it during the stop, in the material's unit</source>
-        <translation>供給途絶中に、切り替えた代替品が消費した量（材料の単位）</translation>
-    </message>
-    <message>
         <source>Item</source>
         <translation>品目</translation>
     </message>
@@ -2404,6 +2649,14 @@ every material lasts</source>
     <message>
         <source>Hit share</source>
         <translation>影響比率</translation>
+    </message>
+    <message>
+        <source>Used by alternates</source>
+        <translation>代替品での使用量</translation>
+    </message>
+    <message>
+        <source>What the alternates switched to consumed of it during the stop, in the material's unit</source>
+        <translation>供給途絶中に、切り替えた代替品が消費した量（材料の単位）</translation>
     </message>
     <message>
         <source>Share of its supply the stop hits; "used by alternate": the stop does not hit it, an alternate used it</source>
@@ -2776,6 +3029,118 @@ every material lasts</source>
     <message>
         <source>The stop does not hit {item}: it is listed because the alternates switched to used {quantity} {unit} of it.</source>
         <translation>{item} は供給途絶の影響を受けませんが、切り替えた代替品が {quantity} {unit} を使用したため表示しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Open from Server</source>
+        <translation>サーバーから開く</translation>
+    </message>
+    <message>
+        <source>(a new server)</source>
+        <translation>（新しいサーバー）</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>システムのキーリングに保存</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>ホスト：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>データベース：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>Servers used before:</source>
+        <translation>接続履歴：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>アドレス：</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>品目数</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>更新者</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Projects on the server:</source>
+        <translation>サーバー上のプロジェクト：</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the password is not remembered.</source>
+        <translation>このコンピューターにはシステムのキーリングがないため、パスワードは保存されません。</translation>
+    </message>
+    <message>
+        <source>{server} asks for the password of {user}.</source>
+        <translation>{server} が {user} のパスワードを求めています。</translation>
+    </message>
+    <message>
+        <source>your user</source>
+        <translation>あなたのユーザー</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {server}: {reason}</source>
+        <translation>{server} に接続できません：{reason}</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>{server} に接続しています…</translation>
+    </message>
+    <message>
+        <source>{server} has no projects yet. Put one there with: planner convert FILE -o {address}?project=NAME</source>
+        <translation>{server} にはまだプロジェクトがありません。planner convert FILE -o {address}?project=NAME でプロジェクトを登録してください。</translation>
+    </message>
+    <message>
+        <source>{server} has no project {project}; choose one of those listed.</source>
+        <translation>{server} にプロジェクト {project} はありません。一覧から選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to {server}: %n project(s).</source>
+        <translation>
+            <numerusform>{server} に接続しました（プロジェクト %n 件）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot open {project}: {reason}</source>
+        <translation>{project} を開けません：{reason}</translation>
+    </message>
+    <message>
+        <source>Opening {project}…</source>
+        <translation>{project} を開いています…</translation>
     </message>
 </context>
 <context>
@@ -3744,6 +4109,68 @@ with no stock {currency}</source>
     </message>
 </context>
 <context>
+    <name>TeamSync</name>
+    <message numerus="yes">
+        <source>The server is back: the %n change(s) kept meanwhile are saved.</source>
+        <translation>
+            <numerusform>サーバーに再接続しました。保留していた %n 件の変更を保存しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server cannot be reached: %n change(s) kept, saved once it is back.</source>
+        <translation>
+            <numerusform>サーバーに接続できません：%n 件の変更を保留中（接続回復後に保存）</numerusform></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: changes are kept until it is back.</source>
+        <translation>サーバーに接続できません：変更は接続が回復するまで保留します</translation>
+    </message>
+    <message>
+        <source>Saved on the server</source>
+        <translation>サーバーに保存済み</translation>
+    </message>
+    <message>
+        <source>Every change is saved on {server} as you make it.</source>
+        <translation>変更は入力のたびに {server} に保存されます。</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>閲覧のみ</translation>
+    </message>
+    <message>
+        <source>Read only: you may view, report, plan and print this project, not change it (the server gives your user no right to change it).</source>
+        <translation>閲覧のみ：このプロジェクトの閲覧・レポート・計画・印刷はできますが、変更はできません（サーバーであなたのユーザーに変更の権限が与えられていません）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from other desks; the last: {change}</source>
+        <translation>
+            <numerusform>他のユーザーによる変更 %n 件（最新：{change}）</numerusform></translation>
+    </message>
+    <message>
+        <source>{user} changed the setting {setting}</source>
+        <translation>{user} が設定 {setting} を変更しました</translation>
+    </message>
+    <message>
+        <source>{user} added a row to {table}</source>
+        <translation>{user} が {table} に行を追加しました</translation>
+    </message>
+    <message>
+        <source>{user} removed a row from {table}</source>
+        <translation>{user} が {table} の行を削除しました</translation>
+    </message>
+    <message>
+        <source>{user} changed {table} {column} of {row}</source>
+        <translation>{user} が {table} の {row} の {column} を変更しました</translation>
+    </message>
+    <message>
+        <source>{user} changed {table} {column}</source>
+        <translation>{user} が {table} の {column} を変更しました</translation>
+    </message>
+    <message>
+        <source>The change log is kept for projects opened from a server.</source>
+        <translation>変更履歴は、サーバーから開いたプロジェクトについて記録されます。</translation>
+    </message>
+</context>
+<context>
     <name>WorldPage</name>
     <message>
         <source>Other countries</source>
@@ -3917,6 +4344,14 @@ with no stock {currency}</source>
         <translation>プロジェクトファイルまたはテンプレートブックを開きます</translation>
     </message>
     <message>
+        <source>Open fro&amp;m Server…</source>
+        <translation>サーバーから開く(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Open a project a team keeps on a PostgreSQL server</source>
+        <translation>チームで共有しているサーバー上のプロジェクトを開きます</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>上書き保存(&amp;S)</translation>
     </message>
@@ -3943,6 +4378,14 @@ with no stock {currency}</source>
     <message>
         <source>Write the project as a template workbook (.xlsx)</source>
         <translation>プロジェクトをテンプレートブック（.xlsx）に書き出します</translation>
+    </message>
+    <message>
+        <source>Change &amp;Log…</source>
+        <translation>変更履歴(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, in a project opened from a server</source>
+        <translation>サーバーから開いたプロジェクトについて、いつ誰が何を変更したかを表示します</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>

@@ -50,6 +50,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", QT_TRANSLATE_NOOP("actions", "&Open…"), FILE, "files.open_dialog",
                Key.Open,
                QT_TRANSLATE_NOOP("actions", "Open a project file or a template workbook")),
+    ActionSpec("open_server", QT_TRANSLATE_NOOP("actions", "Open fro&m Server…"), FILE,
+               "files.open_server_dialog", "Ctrl+Shift+O",
+               QT_TRANSLATE_NOOP("actions", "Open a project a team keeps on a PostgreSQL "
+                                 "server")),
     ActionSpec("save", QT_TRANSLATE_NOOP("actions", "&Save"), FILE, "files.save", Key.Save,
                separator_before=True),
     ActionSpec("save_as", QT_TRANSLATE_NOOP("actions", "Save &As…"), FILE, "files.save_as",
@@ -64,6 +68,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", QT_TRANSLATE_NOOP("actions", "&Export Template Workbook…"), FILE,
                "files.export_dialog", "Ctrl+E",
                QT_TRANSLATE_NOOP("actions", "Write the project as a template workbook (.xlsx)")),
+    ActionSpec("change_log", QT_TRANSLATE_NOOP("actions", "Change &Log…"), FILE,
+               "files.team.show_change_log", "Ctrl+Shift+L",
+               QT_TRANSLATE_NOOP("actions", "Who changed what and when, in a project opened "
+                                 "from a server")),
     ActionSpec("print_preview", QT_TRANSLATE_NOOP("actions", "Print Pre&view…"), FILE,
                "print_preview", "Ctrl+Shift+P",
                QT_TRANSLATE_NOOP("actions", "Preview the one-page exposure summary for "

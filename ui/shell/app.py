@@ -58,8 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The engine's libraries first: once PySide6 is loaded it inspects the source of every
     # module imported after it, which costs half a second over pandas and scipy.
     import planner
+    from planner.inputs.team import is_address
 
-    files = [Path(a) for a in _language_option(argv[1:])[1] if not a.startswith("-")]
+    given = [a for a in _language_option(argv[1:])[1] if not a.startswith("-")]
+    address = next((a for a in given if is_address(a)), None)  # a team's project
+    files = [Path(a) for a in given if not is_address(a)]
     app = create_application(argv)
     from ui.editing.document import Document
     from ui.shell.main_window import MainWindow
@@ -72,7 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             doc = None  # opened again below, where its problems are shown
     window = MainWindow(doc)
     window.show()
-    if files and doc is None:
+    if address is not None:
+        window.files.open_path(address)  # the server dialog, on that address
+    elif files and doc is None:
         window.files.open_path(files[0])
     elif doc is not None:
         window.prefs.add_recent(files[0])

@@ -1,9 +1,13 @@
 """File handling of the main window, a controller of its own: new, open, save, import,
-export, recent files, recovery.
+export, recent files, recovery; and projects on a team's server (Open from Server).
 
 Loading and saving big projects run in the background with the status bar's progress and
 cancel; nothing is changed until a file has been read and checked in full. Its texts are
 translated through Qt in the context "FileController" (``self.tr``).
+
+A project opened from a server is saved as it is edited (each edit one transaction, sent
+by its undo command); Save sends what was kept while the server was away, Save As writes
+a copy to a file, and closing asks only when kept changes could not be sent.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.core.errors import PlannerError
-from planner.inputs import files, storage
+from planner.inputs import files, storage, team
 from planner.inputs.project import Project
 from ui.common.errors import show_error
 from ui.common.operations import BACKGROUND_ROWS, Operation
@@ -23,6 +27,8 @@ from ui.qt import QT_TRANSLATE_NOOP, QFileDialog, QMessageBox, QObject
 from ui.shell import recovery
 from ui.shell.import_dialog import ImportPreview
 from ui.shell.recovery import Autosaver
+from ui.shell.server_dialog import ServerDialog
+from ui.shell.team_sync import TeamSync, may_change
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -45,12 +51,15 @@ class FileController(QObject):
         self.window = window
         self.autosaver = autosaver or Autosaver()
         self.autosaved_index = -1
+        self.team = TeamSync(window)  # keeps a project opened from a server in step
+        self.server_dialog: ServerDialog | None = None
 
     def document_changed(self) -> None:
         """A new document is shown: its autosaves start afresh."""
         self.autosaver.discard()
         self.autosaver = Autosaver(self.autosaver.folder)
         self.autosaved_index = -1
+        self.team.attach(self.window.doc)
 
     # --- asking (monkeypatched in tests) -------------------------------------------
     def ask_save_changes(self) -> QMessageBox.StandardButton:
@@ -71,7 +80,7 @@ class FileController(QObject):
                       only_workbook: bool = False) -> Path | None:
         filters = {self.tr(k): v for k, v in SAVE_FILTERS.items()
                    if not only_workbook or v == ".xlsx"}
-        stem = Path(self.window.doc.display_name).stem
+        stem = self.window.doc.short_name
         start = str(Path(self.window.prefs.last_folder or ".") / stem)
         name, chosen = QFileDialog.getSaveFileName(self.window, title or self.tr("Save As"),
                                                    start, ";;".join(filters))
@@ -83,13 +92,38 @@ class FileController(QObject):
         return path
 
     # --- guarding unsaved work -----------------------------------------------------
+    def ask_keep_changes(self, count: int) -> QMessageBox.StandardButton:
+        """The server is away with changes kept: save them to a file, drop them, or stay."""
+        return QMessageBox.question(
+            self.window, self.tr("Changes not on the server"),
+            self.tr("The server cannot be reached, and %n change(s) to {name} have not "
+                    "reached it yet. Save the project to a file before closing it, so that "
+                    "nothing is lost?", None, count).format(name=self.window.doc.short_name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document."""
-        if not self.window.doc.is_modified():
+        doc = self.window.doc
+        if doc.session is not None:
+            return self._maybe_keep(doc)
+        if not doc.is_modified():
             return True
         answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
             return self.save(background=False)  # the document goes next: save it now
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosaver.discard()
+            return True
+        return False
+
+    def _maybe_keep(self, doc: Document) -> bool:
+        """A server document: everything is on the server unless the server was away."""
+        if not doc.kept_changes() or (doc.flush() and not doc.kept_changes()):
+            return True
+        answer = self.ask_keep_changes(doc.kept_changes())
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_as(background=False)
         if answer == QMessageBox.StandardButton.Discard:
             self.autosaver.discard()
             return True
@@ -105,8 +139,12 @@ class FileController(QObject):
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path) -> None:
-        """Open a project file, a workbook or a CSV folder, in the background."""
+    def open_path(self, path: Path | str) -> None:
+        """Open a project file, a workbook or a CSV folder, in the background; a server
+        address (postgresql://...) opens the server dialog on it."""
+        if isinstance(path, str) and team.is_address(path):
+            self.open_server_dialog(path)
+            return
         if not self.maybe_save():
             return
         path = Path(path)
@@ -131,14 +169,33 @@ class FileController(QObject):
                              self.tr("Opening {file}…").format(file=path.name), done, failed)
 
     def save(self, background: bool | None = None) -> bool:
-        if self.window.doc.path is None:
+        doc = self.window.doc
+        if doc.session is not None:
+            return self.save_on_server(doc)
+        if doc.path is None:
             return self.save_as(background)
-        return self.write(self.window.doc.path, background)
+        return self.write(doc.path, background)
+
+    def save_on_server(self, doc: Document) -> bool:
+        """Save on a server document: every edit is saved as it is made; what was kept
+        while the server was away is sent now."""
+        if doc.kept_changes() and not doc.flush():
+            self.window.show_message(self.tr(
+                "The server still cannot be reached: %n change(s) are kept and will be "
+                "saved once it is back.", None, doc.kept_changes()))
+            return False
+        self.window.show_message(self.tr("{project} is saved on the server as you edit it.")
+                                 .format(project=doc.short_name))
+        return True
 
     def save_as(self, background: bool | None = None) -> bool:
         path = self.ask_save_path()
         if path is None:
             return False
+        if self.window.doc.session is not None:  # a copy: the project stays on the server
+            return self.write(path, background, lambda: self.window.show_message(self.tr(
+                "Saved a copy as {file}; the project stays on the server.").format(
+                    file=path.name)))
 
         def saved() -> None:
             self.window.doc.set_path(path)
@@ -167,13 +224,14 @@ class FileController(QObject):
         failed: list[BaseException] = []
 
         def done(_none: None) -> None:
-            if doc.undo_stack.index() == index:
-                doc.undo_stack.setClean()
-            self.autosaver.discard()
+            if doc.session is None:  # a server document's edits are on the server
+                if doc.undo_stack.index() == index:
+                    doc.undo_stack.setClean()
+                self.autosaver.discard()
             self.window.prefs.last_folder = str(path.parent)
+            self.window.show_message(self.tr("Saved {file}").format(file=path.name))
             if then is not None:
                 then()
-            self.window.show_message(self.tr("Saved {file}").format(file=path.name))
 
         def fail(exc: BaseException) -> None:
             failed.append(exc)
@@ -211,6 +269,12 @@ class FileController(QObject):
 
     def import_path(self, path: Path) -> None:
         """Read ``path`` in the background, preview its problems, then replace the data."""
+        if self.window.doc.session is not None:
+            self.window.show_message(self.tr(
+                "A project on a server is not replaced from the window: the other desks "
+                "work on it. Open the workbook, or replace the project with planner "
+                "convert FILE -o ADDRESS --replace."))
+            return
 
         def show(project: Project | None, error: BaseException | None) -> None:
             dialog = self.make_import_preview(path, project, error)
@@ -226,6 +290,38 @@ class FileController(QObject):
     def make_import_preview(self, path: Path, project: Project | None,
                             error: BaseException | None) -> ImportPreview:
         return ImportPreview(path, project, error, self.window)
+
+    # --- a team's server --------------------------------------------------------------
+    def open_server_dialog(self, address: str = "") -> None:
+        """File → Open from Server: the dialog (not waited for: the window stays alive
+        behind it), then the project chosen."""
+        if not self.maybe_save():
+            return
+        dialog = ServerDialog(self.window.prefs.q, self.window, address)
+        self.server_dialog = dialog
+        dialog.finished.connect(lambda _result: self._server_dialog_done(dialog))
+        dialog.open()
+        if address:
+            dialog.connect_server()
+
+    def _server_dialog_done(self, dialog: ServerDialog) -> None:
+        """The dialog closed: the project chosen (if one was) replaces the document."""
+        self.server_dialog = None
+        dialog.deleteLater()
+        if dialog.session is not None:
+            self.open_session(dialog.session)
+
+    def open_session(self, session: team.Session) -> None:
+        """Show a project read from a server; read-only when the server's grants let
+        this user view it but not change it."""
+        doc = Document(session=session)
+        try:
+            doc.read_only = not may_change(session)
+        except team.TeamError as exc:
+            self.window.show_message(str(exc))
+        self.window.set_document(doc)
+        self.window.show_message(self.tr("Opened {project} from {server}").format(
+            project=session.name, server=session.server.address.server))
 
     # --- recovery --------------------------------------------------------------------
     def autosave(self) -> None:
