@@ -36,6 +36,7 @@ bench: $(VENV)/.installed
 
 samples: $(VENV)/.installed
 	$(BIN)/python samples/build_samples.py
+	$(BIN)/python samples/build_erp_exports.py
 
 # the catalogues: the engine's strings (gettext, through Babel) and the window's (Qt's
 # lupdate and lrelease); translate the new entries in the .po and .ts files, then run it again

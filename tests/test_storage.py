@@ -287,7 +287,8 @@ def test_a_project_file_with_cross_sheet_errors(load_rows: Callable[..., planner
 
 
 @pytest.mark.parametrize("sample", sorted(
-    [p for p in SAMPLES.glob("*.xlsx")] + [p for p in SAMPLES.glob("*_csv") if p.is_dir()]),
+    [p for p in SAMPLES.glob("*.xlsx")] + [  # the template CSV folders, not an ERP's export
+        p for p in SAMPLES.glob("*_csv") if (SAMPLES / f"{p.name[:-4]}.xlsx").exists()]),
     ids=lambda p: p.name)
 def test_samples_round_trip(sample: Path, tmp_path: Path) -> None:
     project = planner.load(sample)

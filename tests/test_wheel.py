@@ -42,7 +42,7 @@ PACKAGE_DATA = ("planner/resources/scenarios.json", "planner/resources/style.qss
                 "planner/resources/translations/stockpile_planner_ja.qm",
                 "planner/resources/samples/semiconductor_equipment.xlsx",
                 "planner/resources/usgs/MCS2026_Commodities_Data.csv.gz",
-                "planner/resources/usgs/README.md")
+                "planner/resources/usgs/README.md", "planner/resources/mapping.schema.json")
 # what a copy of the tree for building leaves out: environments, caches, build output
 NOT_SOURCE_TOP = {".git", ".venv", "venv", "build", "dist", "out", ".hypothesis"}
 NOT_SOURCE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".*cache")

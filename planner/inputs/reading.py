@@ -543,9 +543,13 @@ def _scan(buf: bytes | memoryview, open_row: int
             int(per_row[-1])), may_hold_formulas
 
 
-def read_workbook(path: Path) -> RawBook:
+def read_workbook(path: Path, read_sheet: Callable[[str], bool] | None = None) -> RawBook:
     """The raw cells of a workbook's template sheets, once every member of the archive
-    has been scanned and found within the limits (check_archive)."""
+    has been scanned and found within the limits (check_archive).
+
+    ``read_sheet``: which sheets to read, by name, instead (an export read through a mapping,
+    planner.inputs.mapping, whose sheets have other names); the others are listed empty.
+    """
     marked, sizes = _check_archive(path)
     from python_calamine import CalamineWorkbook
 
@@ -563,7 +567,8 @@ def read_workbook(path: Path) -> RawBook:
         workbook = _open(path)
         names = list(workbook.sheet_names)
         _check_distinct(path.name, names)
-        wanted = [name for name in names if normalise(name) in SHEET_BY_KEY]  # the others:
+        chosen = read_sheet or _is_template_sheet
+        wanted = [name for name in names if chosen(name)]  # the others:
         read = _read_sheets(path, workbook, [name for name in wanted if name not in unknown],
                             sizes)  # ignored with a warning, unread
         if unknown := unknown & set(wanted):  # an error newer than the reader (#SPILL!)
@@ -672,6 +677,10 @@ def _read_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> SheetCells
     rows = sheet.to_python(skip_empty_area=False)
     merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
     return rows, merged
+
+
+def _is_template_sheet(name: str) -> bool:
+    return normalise(name) in SHEET_BY_KEY
 
 
 def _check_distinct(name: str, sheets: list[str]) -> None:
