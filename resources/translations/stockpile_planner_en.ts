@@ -79,6 +79,19 @@
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message numerus="yes">
+        <source>{code} (%n row(s))</source>
+        <translation>
+            <numerusform>{code} (%n row)</numerusform><numerusform>{code} (%n rows)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} problem(s), each at its sheet and cell of the export: nothing is imported until they are fixed here (or in the export). Click one to see it in the preview.</source>
+        <translation>
+            <numerusform>{count} problem, at its sheet and cell of the export: nothing is imported until it is fixed here (or in the export). Click it to see it in the preview.</numerusform><numerusform>{count} problems, each at its sheet and cell of the export: nothing is imported until they are fixed here (or in the export). Click one to see it in the preview.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPage</name>
     <message numerus="yes">
         <source>%n more alternate(s) in the Alternates tab.</source>

@@ -355,6 +355,209 @@ product</source>
     </message>
 </context>
 <context>
+    <name>ChangesPage</name>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Over the supplier cap</source>
+        <translation>仕入先別上限比率の超過</translation>
+    </message>
+    <message>
+        <source>Over the country cap</source>
+        <translation>国別上限比率の超過</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>在庫日数</translation>
+    </message>
+    <message>
+        <source>Top supplier's share</source>
+        <translation>最大仕入先の比率</translation>
+    </message>
+    <message>
+        <source>Top country's share</source>
+        <translation>最大国の比率</translation>
+    </message>
+    <message>
+        <source>Effective top country's share</source>
+        <translation>実質最大国の比率</translation>
+    </message>
+    <message>
+        <source>newly below target</source>
+        <translation>新たに目標未達</translation>
+    </message>
+    <message>
+        <source>newly critical</source>
+        <translation>新たに危険</translation>
+    </message>
+    <message>
+        <source>newly over the cap</source>
+        <translation>新たに上限超過</translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation>増加</translation>
+    </message>
+    <message>
+        <source>fell</source>
+        <translation>減少</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>品目</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>仕入先</translation>
+    </message>
+    <message>
+        <source>Source (item, supplier)</source>
+        <translation>調達先（品目、仕入先）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Compare with a file…</source>
+        <translation>ファイルと比較...</translation>
+    </message>
+    <message>
+        <source>Compare the open project with:</source>
+        <translation>開いているプロジェクトの比較対象:</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Added and removed</source>
+        <translation>追加・削除</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>調達先</translation>
+    </message>
+    <message>
+        <source>Since the last refresh ({what})</source>
+        <translation>前回の更新以降（{what}）</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比較対象</translation>
+    </message>
+    <message>
+        <source>Projects and workbooks (*.stockpile *.xlsx);;All files (*)</source>
+        <translation>プロジェクトとブック (*.stockpile *.xlsx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>{file} を開いています…</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>{file} を開けません</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比較しています…</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>比較中</translation>
+    </message>
+    <message>
+        <source>Cannot compare: {reason}</source>
+        <translation>比較できません: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to compare with yet. After File → Monthly Refresh… or Import with Mapping…, this page shows what changed since; or compare with a file.</source>
+        <translation>比較対象がまだありません。「ファイル」→「月次更新...」または「マッピングして取り込む...」の後、このページにその後の変更が表示されます。ファイルと比較することもできます。</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the two projects have the same data and settings.</source>
+        <translation>変更はありません。2 つのプロジェクトのデータと設定は同じです。</translation>
+    </message>
+    <message>
+        <source>Figures of materials that moved beyond the thresholds: {figures}. Products that worsened: {products}. Added: {added}; removed: {removed}. Rows changed: {stock} in Stock, {sources} in Sources, {orders} in Orders.</source>
+        <translation>しきい値を超えて変動した材料の指標: {figures} 件。悪化した製品: {products} 件。追加: {added} 件、削除: {removed} 件。変更された行: 在庫 {stock} 行、調達先 {sources} 行、発注残 {orders} 行。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Was: {value}</source>
+        <translation>変更前: {value}</translation>
+    </message>
+    <message>
+        <source>This row is only in the project compared with.</source>
+        <translation>この行は比較対象のプロジェクトにのみあります。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTips</name>
     <message>
         <source>The item's ID, as in the Items table.</source>
@@ -1247,6 +1450,10 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
         <translation>テンプレートブック (*.xlsx)</translation>
     </message>
     <message>
+        <source>Exports (*.xlsx *.xlsm *.csv);;Workbooks (*.xlsx *.xlsm);;CSV files: pick one, its folder is read (*.csv);;All files (*)</source>
+        <translation>エクスポート (*.xlsx *.xlsm *.csv);;ブック (*.xlsx *.xlsm);;CSV ファイル：1 つ選ぶとフォルダー全体を読み込み (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -1347,6 +1554,51 @@ Effective: origins you do not know (written unknown, or blank from a trader) spr
     <message>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Import with mapping: pick the export</source>
+        <translation>マッピングして取り込む：エクスポートを選択</translation>
+    </message>
+    <message>
+        <source>Monthly refresh: pick this month's export</source>
+        <translation>月次更新：今月のエクスポートを選択</translation>
+    </message>
+    <message>
+        <source>A project on a server is not replaced from the window: the other desks work on it. Import the export into a file, or use planner import on the command line.</source>
+        <translation>サーバー上のプロジェクトはウィンドウからは置き換えられません。他の担当者が作業中です。エクスポートをファイルに取り込むか、コマンドラインで planner import を使用してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}</source>
+        <translation>{file} を読み込めません</translation>
+    </message>
+    <message>
+        <source>before the refresh from {file} at {time}</source>
+        <translation>{time} の {file} による更新の前</translation>
+    </message>
+    <message>
+        <source>Refresh from {file}</source>
+        <translation>{file} による更新</translation>
+    </message>
+    <message>
+        <source>before the import of {file} at {time}</source>
+        <translation>{time} の {file} の取り込みの前</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the tables of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Refreshed from {file}: {changes}. Undo brings last month back; What changed shows the differences.</source>
+        <translation>{file} で更新しました: {changes}。「元に戻す」で先月の状態に戻ります。差分は「前回からの変更」で確認できます。</translation>
+    </message>
+    <message>
+        <source>Imported {file} through the mapping; it is remembered for the next export of this layout.</source>
+        <translation>マッピングにより {file} を取り込みました。このマッピングは同じレイアウトの次回のエクスポートのために記憶されます。</translation>
+    </message>
+    <message>
+        <source>{table} {changed} changed, {added} added, {removed} removed</source>
+        <translation>{table}（変更 {changed} 行・追加 {added} 行・削除 {removed} 行）</translation>
     </message>
     <message>
         <source>Opened {project} from {server}</source>
@@ -1605,6 +1857,315 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>部品</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>メーカー</translation>
+    </message>
+    <message>
+        <source>trader</source>
+        <translation>商社</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Monthly refresh from {file}</source>
+        <translation>{file} による月次更新</translation>
+    </message>
+    <message>
+        <source>Import {file} with a mapping</source>
+        <translation>{file} をマッピングして取り込む</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; ({sheets} sheets) has the layout of an export you imported before: the mapping used then is filled in. Check it and import.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;（{sheets} シート）は以前に取り込んだエクスポートと同じレイアウトのため、そのときのマッピングを入力しました。確認してから取り込んでください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; ({sheets} sheets): a first guess from its headers is filled in. Pick a table on the left, check which sheet and columns feed it (required columns are marked *), say what its codes mean, then import.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;（{sheets} シート）：見出しから推定したマッピングを入力しました。左の表を選び、取り込み元のシートと列を確認し（* は必須列）、コードの意味を指定してから取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Its prices are in {currency}, taken as the project's currency (see Settings).</source>
+        <translation>価格が {currency} のため、これをプロジェクトの通貨としました（「設定」を参照）。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <source>Source sheet:</source>
+        <translation>取り込み元シート:</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>見出し行:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Codes&lt;/b&gt;: what each code of the export means in the template</source>
+        <translation>&lt;b&gt;コード&lt;/b&gt;：エクスポートの各コードのテンプレートでの意味</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Columns&lt;/b&gt;: which column of the sheet feeds each template column</source>
+        <translation>&lt;b&gt;列&lt;/b&gt;：テンプレートの各列に対応するシートの列</translation>
+    </message>
+    <message>
+        <source>Replace these tables of the open project:</source>
+        <translation>開いているプロジェクトで置き換える表:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; ({sheets} sheets) has the layout of an export you imported before: the mapping used then is filled in. Tick the tables to replace, check the preview, then refresh.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;（{sheets} シート）は以前に取り込んだエクスポートと同じレイアウトのため、そのときのマッピングを入力しました。置き換える表を選び、プレビューを確認してから更新してください。</translation>
+    </message>
+    <message>
+        <source>Open Mapping…</source>
+        <translation>マッピングを開く...</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>マッピングを保存...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>{table}: values given here</source>
+        <translation>{table}：この画面で入力</translation>
+    </message>
+    <message>
+        <source>{table}: not imported</source>
+        <translation>{table}：取り込まない</translation>
+    </message>
+    <message>
+        <source>{table} ← {sheet}</source>
+        <translation>{table} ← {sheet}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Settings&lt;/b&gt;: the values the export does not hold</source>
+        <translation>&lt;b&gt;設定&lt;/b&gt;：エクスポートにない値</translation>
+    </message>
+    <message>
+        <source>This table is not imported. Pick the sheet that holds it above, or leave it out (it stays empty).</source>
+        <translation>この表は取り込みません。上で該当するシートを選ぶか、そのままにしてください（空のままになります）。</translation>
+    </message>
+    <message>
+        <source>Template column</source>
+        <translation>テンプレートの列</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>取り込み元の列</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>係数</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>{description} (required)</source>
+        <translation>{description}（必須）</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>－ なし －</translation>
+    </message>
+    <message>
+        <source>{header} (not in the sheet)</source>
+        <translation>{header}（シートにありません）</translation>
+    </message>
+    <message>
+        <source>Each number is multiplied by this factor: 0.01 for percent numbers (55 → 0.55), 0.001 for prices per 1,000 units or grams to kilograms.</source>
+        <translation>各数値にこの係数を掛けます。パーセント表記の数値は 0.01（55 → 0.55）、1,000 個あたりの価格やグラムからキログラムへの換算は 0.001 です。</translation>
+    </message>
+    <message>
+        <source>Values the export does not hold, typed as in the template's Settings sheet (blank: the default shown). The currency is the project's: prices in another currency need its rate in Rates.</source>
+        <translation>エクスポートにない値を、テンプレートの「設定」シートと同じ形式で入力します（空欄の場合は表示されている既定値）。通貨はプロジェクトの通貨です。他の通貨の価格には「為替レート」にそのレートが必要です。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <source>{heading} ({key})</source>
+        <translation>{heading}（{key}）</translation>
+    </message>
+    <message>
+        <source>required: pick a column</source>
+        <translation>必須：列を選択</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>指定済み</translation>
+    </message>
+    <message>
+        <source>as last time</source>
+        <translation>前回と同じ</translation>
+    </message>
+    <message>
+        <source>The mapping remembered for this layout of export.</source>
+        <translation>このレイアウトのエクスポート用に記憶されたマッピングです。</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>同名</translation>
+    </message>
+    <message>
+        <source>similar name ({score})</source>
+        <translation>類似名（{score}）</translation>
+    </message>
+    <message>
+        <source>Guessed from the header {header} (column {letter}); a score of {score} of 1.</source>
+        <translation>見出し {header}（{letter} 列）から推定しました。一致度は {score}（最大 1）です。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{column}&lt;/b&gt; ← {header}: {choices}</source>
+        <translation>&lt;b&gt;{column}&lt;/b&gt; ← {header}：{choices}</translation>
+    </message>
+    <message>
+        <source>any unit, such as pcs or kg</source>
+        <translation>pcs、kg などの任意の単位</translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} (%n row(s))</source>
+        <translation>
+            <numerusform>{code}（%n 行）</numerusform></translation>
+    </message>
+    <message>
+        <source>From the column {header} of the export.</source>
+        <translation>エクスポートの列 {header} から取り込みます。</translation>
+    </message>
+    <message>
+        <source>— as written —</source>
+        <translation>－ そのまま －</translation>
+    </message>
+    <message>
+        <source>The template does not read this code: say what it means.</source>
+        <translation>テンプレートではこのコードを読み取れません。意味を指定してください。</translation>
+    </message>
+    <message>
+        <source>… and {count} more codes</source>
+        <translation>…ほか {count} 個のコード</translation>
+    </message>
+    <message>
+        <source>No column of this table holds codes to translate.</source>
+        <translation>この表には変換が必要なコードの列はありません。</translation>
+    </message>
+    <message>
+        <source>Tick at least one table to replace.</source>
+        <translation>置き換える表を 1 つ以上選択してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} problem(s), each at its sheet and cell of the export: nothing is imported until they are fixed here (or in the export). Click one to see it in the preview.</source>
+        <translation>
+            <numerusform>問題が {count} 件あります（エクスポートのシートとセルを表示）。この画面（またはエクスポート）で修正するまで何も取り込まれません。クリックするとプレビューに表示されます。</numerusform></translation>
+    </message>
+    <message>
+        <source>Ready to import: {counts}. The project's data is replaced; Undo brings it back.</source>
+        <translation>取り込みの準備ができました: {counts}。プロジェクトのデータは置き換えられます。「元に戻す」で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Ready to refresh: {counts}. The other tables stay as they are; Undo brings last month back.</source>
+        <translation>更新の準備ができました: {counts}。他の表はそのままです。「元に戻す」で先月の状態に戻ります。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{table}&lt;/b&gt; as they will be imported.</source>
+        <translation>取り込まれる&lt;b&gt;{table}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定項目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>{table} is not imported.</source>
+        <translation>{table} は取り込みません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{table}&lt;/b&gt; as it will be imported: rows {first}–{last} of {count} (row numbers are the export's).</source>
+        <translation>取り込まれる&lt;b&gt;{table}&lt;/b&gt;：{count} 行のうち {first}～{last} 行目（行番号はエクスポートのもの）</translation>
+    </message>
+    <message>
+        <source>The export has no sheet {sheet}.</source>
+        <translation>エクスポートにシート {sheet} がありません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{table}&lt;/b&gt; from sheet {sheet}, as written in the export (it cannot be imported yet): rows {first}–{last}.</source>
+        <translation>シート {sheet} の&lt;b&gt;{table}&lt;/b&gt;（エクスポートのまま。まだ取り込めません）：{first}～{last} 行目</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>マッピング (*.json)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>マッピングを保存</translation>
+    </message>
+    <message>
+        <source>Open mapping</source>
+        <translation>マッピングを開く</translation>
+    </message>
+    <message>
+        <source>Mapping not saved</source>
+        <translation>マッピングを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved the mapping as {file}.</source>
+        <translation>マッピングを {file} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>{file} を開けません</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; mapped with {mapping}. Check it and import.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; に {mapping} のマッピングを適用しました。確認してから取り込んでください。</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsPage</name>
     <message>
         <source>Days of cover and exposure</source>
@@ -1768,6 +2329,10 @@ Restore them?</source>
     <message>
         <source>Stockpile</source>
         <translation>備蓄</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>前回からの変更</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -4370,6 +4935,22 @@ with no stock {currency}</source>
     <message>
         <source>Import CSV &amp;Folder…</source>
         <translation>CSV フォルダーの取り込み(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Import another program's export (an ERP's workbook or CSV files): map its sheets and columns onto the template, with a preview of every problem</source>
+        <translation>基幹システムなど他のシステムのエクスポート（ブックや CSV ファイル）を、シートと列をテンプレートに対応付けて取り込みます。すべての問題を事前に確認できます</translation>
+    </message>
+    <message>
+        <source>Import &amp;with Mapping…</source>
+        <translation>マッピングして取り込む(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>Monthl&amp;y Refresh…</source>
+        <translation>月次更新(&amp;Y)...</translation>
+    </message>
+    <message>
+        <source>Replace only the stock and open orders with this month's export, through its remembered mapping</source>
+        <translation>記憶したマッピングで、今月のエクスポートから在庫と発注残だけを置き換えます</translation>
     </message>
     <message>
         <source>&amp;Export Template Workbook…</source>

@@ -65,6 +65,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
                separator_before=True),
     ActionSpec("import_csv", QT_TRANSLATE_NOOP("actions", "Import CSV &Folder…"), FILE,
                "files.import_folder_dialog", None),
+    ActionSpec("import_mapping", QT_TRANSLATE_NOOP("actions", "Import &with Mapping…"), FILE,
+               "files.import_mapping_dialog", None,
+               QT_TRANSLATE_NOOP("actions", "Import another program's export (an ERP's "
+                                 "workbook or CSV files): map its sheets and columns onto "
+                                 "the template, with a preview of every problem")),
+    ActionSpec("monthly_refresh", QT_TRANSLATE_NOOP("actions", "Monthl&y Refresh…"), FILE,
+               "files.monthly_refresh_dialog", None,
+               QT_TRANSLATE_NOOP("actions", "Replace only the stock and open orders with "
+                                 "this month's export, through its remembered mapping")),
     ActionSpec("export", QT_TRANSLATE_NOOP("actions", "&Export Template Workbook…"), FILE,
                "files.export_dialog", "Ctrl+E",
                QT_TRANSLATE_NOOP("actions", "Write the project as a template workbook (.xlsx)")),

@@ -12,20 +12,25 @@ a copy to a file, and closing asks only when kept changes could not be sent.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.analysis.compare import table_diff
 from planner.core.errors import PlannerError
 from planner.inputs import files, storage, team
 from planner.inputs.project import Project
+from planner.inputs.schema import sheet
 from ui.common.errors import show_error
 from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.editing.commands import ReplaceProject
 from ui.editing.document import Document
+from ui.pages.changes_page import set_baseline
 from ui.qt import QT_TRANSLATE_NOOP, QFileDialog, QMessageBox, QObject
 from ui.shell import recovery
 from ui.shell.import_dialog import ImportPreview
+from ui.shell.mapping_dialog import MappingDialog, Prepared, prepare, source_of, with_remembered
 from ui.shell.recovery import Autosaver
 from ui.shell.server_dialog import ServerDialog
 from ui.shell.team_sync import TeamSync, may_change
@@ -41,6 +46,9 @@ SAVE_FILTERS = {QT_TRANSLATE_NOOP("FileController", "Stockpile project (*.stockp
                 ".stockpile",
                 QT_TRANSLATE_NOOP("FileController", "Template workbook (*.xlsx)"): ".xlsx"}
 OPENABLE = (".stockpile", ".xlsx", ".csv")
+EXPORT_FILTER = QT_TRANSLATE_NOOP(
+    "FileController", "Exports (*.xlsx *.xlsm *.csv);;Workbooks (*.xlsx *.xlsm);;"
+    "CSV files: pick one, its folder is read (*.csv);;All files (*)")
 
 
 class FileController(QObject):
@@ -53,6 +61,7 @@ class FileController(QObject):
         self.autosaved_index = -1
         self.team = TeamSync(window)  # keeps a project opened from a server in step
         self.server_dialog: ServerDialog | None = None
+        self.mapping_dialog: MappingDialog | None = None  # an import with mapping, open
 
     def document_changed(self) -> None:
         """A new document is shown: its autosaves start afresh."""
@@ -290,6 +299,98 @@ class FileController(QObject):
     def make_import_preview(self, path: Path, project: Project | None,
                             error: BaseException | None) -> ImportPreview:
         return ImportPreview(path, project, error, self.window)
+
+    # --- another program's export, through a mapping ---------------------------------
+    def ask_export_path(self, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, title,
+                                              self.window.prefs.last_folder,
+                                              self.tr(EXPORT_FILTER))
+        return Path(name) if name else None
+
+    def import_mapping_dialog(self) -> None:
+        """File → Import with Mapping…: an export mapped onto the template, replacing the
+        project's data."""
+        path = self.ask_export_path(self.tr("Import with mapping: pick the export"))
+        if path is not None:
+            self.map_path(path)
+
+    def monthly_refresh_dialog(self) -> None:
+        """File → Monthly Refresh…: this month's export replaces Stock and Orders."""
+        path = self.ask_export_path(self.tr("Monthly refresh: pick this month's export"))
+        if path is not None:
+            self.map_path(path, refresh=True)
+
+    def map_path(self, path: Path, refresh: bool = False) -> None:
+        """Read the export in the background, then show the mapping dialog on it (not
+        waited for: the window stays alive behind it); its mapping is the one remembered
+        for the export's layout, else a guess."""
+        if self.window.doc.session is not None:
+            self.window.show_message(self.tr(
+                "A project on a server is not replaced from the window: the other desks "
+                "work on it. Import the export into a file, or use planner import on the "
+                "command line."))
+            return
+        source = source_of(path)
+        self.window.prefs.last_folder = str(path.parent)
+
+        def show(prepared: Prepared) -> None:
+            prepared = with_remembered(
+                prepared, self.window.prefs.remembered_mapping(prepared.layout))
+            dialog = self.make_mapping_dialog(prepared, refresh)
+            self.mapping_dialog = dialog
+            dialog.finished.connect(lambda result: self._mapping_done(dialog, result))
+            dialog.open()
+
+        self.window.run_task(lambda: prepare(source),
+                             self.tr("Reading {file}…").format(file=source.name), show,
+                             lambda exc: show_error(self.window, exc, self.tr(
+                                 "Cannot read {file}").format(file=source.name)))
+
+    def make_mapping_dialog(self, prepared: Prepared, refresh: bool) -> MappingDialog:
+        return MappingDialog(prepared, self.window, refresh=refresh,
+                             into=self.window.doc.project if refresh else None)
+
+    def _mapping_done(self, dialog: MappingDialog, result: int) -> None:
+        """The dialog closed: on Import, the project replaced in one undoable step, the
+        mapping remembered for the layout, and the state before kept for What changed."""
+        self.mapping_dialog = None
+        dialog.deleteLater()
+        project = dialog.project
+        if not result or project is None:
+            return
+        doc = self.window.doc
+        old = doc.project
+        name = dialog.source.name
+        self.window.prefs.remember_mapping(dialog.prepared.layout, dialog.mapping.dumps())
+        time = dt.datetime.now().strftime("%H:%M")
+        tables = dialog.tables()
+        if dialog.refresh and tables:
+            label = self.tr("before the refresh from {file} at {time}").format(
+                file=name, time=time)
+            text = self.tr("Refresh from {file}").format(file=name)
+        else:
+            label = self.tr("before the import of {file} at {time}").format(
+                file=name, time=time)
+            text = self.tr("Import {file}").format(file=name)
+        set_baseline(doc, old.copy(), label)
+        doc.undo_stack.push(ReplaceProject(doc, project, text))
+        if dialog.refresh and tables:
+            changes = self.tr("; ", "between the tables of a list").join(
+                self.refreshed_text(old, project, t) for t in tables)
+            self.window.show_message(self.tr(
+                "Refreshed from {file}: {changes}. Undo brings last month back; What "
+                "changed shows the differences.").format(file=name, changes=changes))
+        else:
+            self.window.show_message(self.tr(
+                "Imported {file} through the mapping; it is remembered for the next export "
+                "of this layout.").format(file=name))
+
+    def refreshed_text(self, old: Project, new: Project, table: str) -> str:
+        """How many rows of ``table`` a refresh changed, added and removed."""
+        diff = table_diff(old, new, table)
+        return self.tr("{table} {changed} changed, {added} added, {removed} removed").format(
+            table=sheet(table).heading, changed=len(diff.changed), added=len(diff.added),
+            removed=len(diff.removed))
 
     # --- a team's server --------------------------------------------------------------
     def open_server_dialog(self, address: str = "") -> None:

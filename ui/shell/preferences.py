@@ -82,3 +82,18 @@ class Preferences:
     @language.setter
     def language(self, value: str) -> None:
         self.q.setValue("window/language", value)
+
+    # --- mappings of other programs' exports, by the layout of the export ------------
+    @staticmethod
+    def _mapping_key(layout: str) -> str:
+        return "mappings/" + "".join(c if c.isalnum() else "_" for c in layout)
+
+    def remembered_mapping(self, layout: str) -> str | None:
+        """The mapping (its JSON text) last used for an export of this layout
+        (planner.inputs.mapping.layout_key), kept with the preferences, never in a
+        project: next month's export of the same layout opens with it."""
+        value = self.q.value(self._mapping_key(layout))
+        return str(value) if value else None
+
+    def remember_mapping(self, layout: str, text: str) -> None:
+        self.q.setValue(self._mapping_key(layout), text)

@@ -112,6 +112,12 @@ def _stockpile(doc: Document) -> QWidget:
     return StockpilePage(doc)
 
 
+def _changes(doc: Document) -> QWidget:
+    from ui.pages.changes_page import ChangesPage
+
+    return ChangesPage(doc)
+
+
 def _settings(doc: Document) -> QWidget:
     from ui.pages.tables import SettingsPage
 
@@ -152,6 +158,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("scenario_page", QT_TRANSLATE_NOOP("PageSpec", "Scenarios"), _scenarios),
     PageSpec("world_page", QT_TRANSLATE_NOOP("PageSpec", "World supply"), _world),
     PageSpec("stockpile_page", QT_TRANSLATE_NOOP("PageSpec", "Stockpile"), _stockpile),
+    # the monthly review, after the pages of figures (no Ctrl+number: the first ten have
+    # them, and Settings keeps Ctrl+,)
+    PageSpec("changes_page", QT_TRANSLATE_NOOP("PageSpec", "What changed"), _changes),
     PageSpec("settings_page", QT_TRANSLATE_NOOP("PageSpec", "Settings"), _settings,
              {"Rates": lambda page: page.rates}, lambda page: page.rates),
 )
