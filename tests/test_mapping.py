@@ -218,8 +218,10 @@ def test_a_code_without_a_translation_is_located_at_its_cell(tmp_path: Path) -> 
     sheets["PIR"][3][2] = "Q"
     problems = problems_of(write_book(tmp_path / "sap.xlsx", sheets), sap_mapping())
     assert problems == [
-        "MARA!C7: FERX is not a code the mapping translates for kind (FERT, HALB, ROH)",
-        "PIR!C4: Q is not a code the mapping translates for per (W, M, Y)"]
+        "MARA!C7: FERX is not a code the mapping translates for kind (codes it translates: "
+        "FERT, HALB, ROH); give it a meaning in the mapping",
+        "PIR!C4: Q is not a code the mapping translates for per (codes it translates: W, M, "
+        "Y); give it a meaning in the mapping"]
 
 
 def test_problems_are_told_in_japanese_at_the_same_cells(tmp_path: Path,
@@ -228,7 +230,7 @@ def test_problems_are_told_in_japanese_at_the_same_cells(tmp_path: Path,
     sheets["MARA"][6][2] = "FERX"
     assert problems_of(write_book(tmp_path / "sap.xlsx", sheets), sap_mapping()) == [
         "MARA!C7: FERX は、マッピングで区分（kind）の変換先が指定されていないコードです"
-        "（指定済みのコード: FERT、HALB、ROH）"]
+        "（指定済みのコード: FERT、HALB、ROH）。マッピングで変換先を指定してください"]
 
 
 def test_the_templates_checks_are_located_in_the_source(tmp_path: Path) -> None:

@@ -59,7 +59,14 @@ from planner.inputs.mapping_source import layout_key_of as layout_key_of
 from planner.inputs.mapping_source import read_source as read_source
 from planner.inputs.project import Layout, Project, Settings
 from planner.inputs.reading import RawBook, RawSheet
-from planner.inputs.schema import SETTING_BY_KEY, SHEET_BY_KEY, TABLES, Column, Sheet
+from planner.inputs.schema import (
+    SETTING_BY_KEY,
+    SHEET_BY_KEY,
+    TABLES,
+    Column,
+    Sheet,
+    setting_label,
+)
 from planner.inputs.validation import (
     KeptChecks,
     check_project,
@@ -467,7 +474,7 @@ def _settings(mapping: Mapping, names: list[str], read: Settings | None,
     settings = settings.with_changes(**given)
     if read is None and "as_of_date" not in given:
         problems.append(Problem("Settings", _("{setting} is not set; using today").format(
-            setting="as_of_date"), severity="warning"))
+            setting=setting_label("as_of_date")), severity="warning"))
     return settings, problems
 
 
@@ -637,7 +644,8 @@ def _translate(values: list[object], codes: dict[str, str], column: Column, shee
         for i in np.flatnonzero(np.isin(numbers, unknown)).tolist():
             row = header_row + 1 + i
             problems.append(Problem(sheet, _(
-                "{value} is not a code the mapping translates for {column} ({codes})").format(
+                "{value} is not a code the mapping translates for {column} (codes it "
+                "translates: {codes}); give it a meaning in the mapping").format(
                     value=parsing.printable(_code_text(values[i])), column=column.label,
                     codes=shown), f"{letter}{row}", row=row, column=column.name,
                 kind="code without a translation"))

@@ -2047,14 +2047,6 @@ Restore them?</source>
         <translation>このレイアウトのエクスポート用に記憶されたマッピングです。</translation>
     </message>
     <message>
-        <source>same name</source>
-        <translation>同名</translation>
-    </message>
-    <message>
-        <source>similar name ({score})</source>
-        <translation>類似名（{score}）</translation>
-    </message>
-    <message>
         <source>Guessed from the header {header} (column {letter}); a score of {score} of 1.</source>
         <translation>見出し {header}（{letter} 列）から推定しました。一致度は {score}（最大 1）です。</translation>
     </message>
@@ -2078,6 +2070,14 @@ Restore them?</source>
     <message>
         <source>— as written —</source>
         <translation>－ そのまま －</translation>
+    </message>
+    <message>
+        <source>known header: {header}</source>
+        <translation>既知の見出し: {header}</translation>
+    </message>
+    <message>
+        <source>like {header} ({score})</source>
+        <translation>{header} に類似（{score}）</translation>
     </message>
     <message>
         <source>The template does not read this code: say what it means.</source>

@@ -90,11 +90,13 @@ def test_import_with_mapping_from_a_first_guess(window: MainWindow, qtbot: objec
     assert dialog.column_combos["kind"].currentText() == "Material Type"
     # SAP's account group ZTRD means nothing to the template: a problem at each cell
     problems = problem_texts(dialog)
-    assert "LFA1!D4: ZTRD is not a code the mapping translates for kind (KRED)" in problems
+    assert ("LFA1!D4: ZTRD is not a code the mapping translates for kind (codes it translates: "
+            "KRED); give it a meaning in the mapping") in problems
     assert not dialog.import_button.isEnabled()
     # clicking the problem shows its table and its cell, marked, in the preview
     click_row(qtbot, dialog.problem_list, problems.index(
-        "LFA1!D8: ZTRD is not a code the mapping translates for kind (KRED)"))
+        "LFA1!D8: ZTRD is not a code the mapping translates for kind (codes it translates: "
+        "KRED); give it a meaning in the mapping"))
     assert dialog.current == "Suppliers"
     index = dialog.preview.currentIndex()
     model = dialog.preview_model

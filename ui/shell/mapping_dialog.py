@@ -584,8 +584,11 @@ class MappingDialog(QDialog):
         elif found is not None and wanted is not None and found.header == wanted.columns[
                 column.name]:
             exact = found.score >= 0.999
-            text = (self.tr("same name") if exact else
-                    self.tr("similar name ({score})").format(score=f"{found.score:.2f}"))
+            # the header it was guessed from, so that "Material" for item_id reads as a
+            # known name of the ERP, not as a mistake
+            text = (self.tr("known header: {header}").format(header=found.header) if exact
+                    else self.tr("like {header} ({score})").format(
+                        header=found.header, score=f"{found.score:.2f}"))
             tip = self.tr("Guessed from the header {header} (column {letter}); a score of "
                           "{score} of 1.").format(header=found.header, letter=found.letter,
                                                   score=f"{found.score:.2f}")
