@@ -1054,6 +1054,10 @@ product</source>
         <translation>最大の原産国が購入額に占める比率</translation>
     </message>
     <message>
+        <source>See What changed</source>
+        <translation>「前回からの変更」を表示</translation>
+    </message>
+    <message>
         <source>The figures cannot be shown</source>
         <translation>数値を表示できません</translation>
     </message>
@@ -1076,6 +1080,10 @@ product</source>
     <message>
         <source>Import a template workbook or add materials and their sources to see days of cover and exposure here.</source>
         <translation>テンプレートのブックを取り込むか、材料とその調達先を追加すると、在庫日数と供給リスクがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Since the last refresh ({what}): materials whose figures moved: {moved}; newly short of target: {short}; products that worsened: {products}; rows changed, added or removed: {rows}.</source>
+        <translation>前回の更新以降（{what}）: 指標が動いた材料 {moved} 件、新たに目標未達となった材料 {short} 件、状態が悪化した製品 {products} 件、変更・追加・削除された行 {rows} 行です。</translation>
     </message>
     <message>
         <source>Origin-country mix of supply (effective)</source>
@@ -2783,6 +2791,14 @@ Restore them?</source>
     <message>
         <source>{tip} (required)</source>
         <translation>{tip}（必須）</translation>
+    </message>
+    <message>
+        <source>A new row: it was not there {what}.</source>
+        <translation>新しい行です（{what}にはありませんでした）。</translation>
+    </message>
+    <message>
+        <source>Was: {value}</source>
+        <translation>変更前: {value}</translation>
     </message>
 </context>
 <context>

@@ -256,3 +256,90 @@ def test_menu_entries(window: MainWindow) -> None:
     texts = [a.text() for a in file_menu.actions()]  # type: ignore[attr-defined]
     assert "Import &with Mapping…" in texts and "Monthl&y Refresh…" in texts
     assert QApplication.instance() is not None
+
+
+def refresh_month(window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+                  tmp_path: Path) -> None:
+    """File → Monthly Refresh… with next month's export, imported as the dialog offers."""
+    window.prefs.remember_mapping(layout_key(EXPORT),
+                                  Mapping.load(SAP / "mapping.json").dumps())
+    dialog = open_dialog(window, qtbot, monkeypatch, month_later(tmp_path), "monthly_refresh")
+    assert dialog.import_button.isEnabled(), problem_texts(dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # type: ignore
+    qtbot.waitUntil(lambda: window.files.mapping_dialog is None)  # type: ignore
+
+
+def test_the_tables_and_the_dashboard_show_what_the_refresh_changed(
+        window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """After the refresh the changed stock is tinted in Materials & stock, its old value
+    in the tooltip; the dashboard says what moved and opens What changed; Ctrl+Z takes
+    the tint away."""
+    window.nav.setCurrentRow(PAGE_INDEX["materials_page"])
+    stock = window.table_page("Stock")
+    assert stock is not None
+    model = stock.model
+    row = next(r for r in range(model.rowCount()) if model.value(r, "item_id") == "C-ROTOR-TM")
+    column = [c.key for c in model.columns].index("on_hand")
+    background = Qt.ItemDataRole.BackgroundRole
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    old_text = model.data(model.index(row, column))
+    assert model.data(model.index(row, column), background) is None
+
+    refresh_month(window, qtbot, monkeypatch, tmp_path)
+    cell = model.index(row, column)
+    assert model.data(cell) == "999"
+    tint = model.data(cell, background)
+    assert tint is not None
+    assert model.data(cell, tooltip) == f"Was: {old_text}"
+    # a cell the refresh left alone is not tinted; nor are other tables (Items kept)
+    assert model.data(model.index(row, 0), background) is None
+    items = window.table_page("Items")
+    assert items is not None
+    assert not any(items.model.data(items.model.index(r, c), background) is not None
+                   and "Was:" in str(items.model.data(items.model.index(r, c), tooltip))
+                   for r in range(items.model.rowCount())
+                   for c in range(items.model.columnCount()))
+
+    window.nav.setCurrentRow(PAGE_INDEX["dashboard"])
+    dashboard = window.page(PAGE_INDEX["dashboard"])
+    qtbot.waitUntil(dashboard.changes_bar.isVisible)  # type: ignore
+    line = dashboard.changes.text()  # type: ignore[attr-defined]
+    assert line.startswith("Since the last refresh (before the refresh from export "
+                           "december.xlsx at "), line
+    assert "rows changed, added or removed: 2." in line, line
+    qtbot.mouseClick(dashboard.changes_button, Qt.MouseButton.LeftButton)  # type: ignore
+    assert window.nav.currentRow() == PAGE_INDEX["changes_page"]
+    page: ChangesPage = window.changes_page  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.comparison is not None)  # type: ignore[attr-defined]
+
+    undo_with_keys(window, qtbot)
+    cell = model.index(row, column)
+    assert model.data(cell) == old_text
+    assert model.data(cell, background) is None
+    assert "Was:" not in str(model.data(cell, tooltip))
+
+
+def test_a_problem_keeps_its_mark_over_the_tint(window: MainWindow, qtbot: object) -> None:
+    """A cell both changed and wrong (an unknown item typed) shows the problem, not the
+    change; beside it, the row with its new key is new to the baseline."""
+    doc = window.doc
+    doc.set_baseline(doc.project.copy(), "before the test")
+    window.nav.setCurrentRow(PAGE_INDEX["materials_page"])
+    stock = window.table_page("Stock")
+    assert stock is not None
+    model, view = stock.model, stock.view
+    keys = [c.key for c in model.columns]
+    for key, text in (("item_id", "NOPE-1"), ("on_hand", "12345")):
+        view.setCurrentIndex(model.index(0, keys.index(key)))
+        press(qtbot, view, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+        assert editor is not None and editor is not view
+        qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)  # type: ignore[attr-defined]
+        qtbot.keyClicks(editor, text)  # type: ignore[attr-defined]
+        press(qtbot, editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(doc.marks.get("Stock")))  # type: ignore[attr-defined]
+    tip = model.data(model.index(0, keys.index("item_id")), Qt.ItemDataRole.ToolTipRole)
+    assert "NOPE-1" in str(tip) and "Was:" not in str(tip), tip
+    tip = model.data(model.index(0, keys.index("on_hand")), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "A new row: it was not there before the test.", tip

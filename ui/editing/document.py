@@ -75,6 +75,8 @@ class Document(QObject):
     selectionFigures = Signal(str)  # sum, average and count of a table's selected cells
     serverChanged = Signal()  # a server document: online, changes kept, refused, rights
     remoteChanges = Signal(list)  # the change log's entries the other desks committed
+    baselineChanged = Signal()  # another state to compare with (What changed)
+    pageRequested = Signal(str)  # a view asks the window to show a page (its id)
 
     def __init__(self, project: Project | None = None, path: Path | None = None,
                  source_name: str = "", parent: QObject | None = None,
@@ -98,6 +100,10 @@ class Document(QObject):
         self.warning_prefix = self.tr("Warning: ")  # begins a warning's mark, not an error's
         self.selected_item = ""
         self.background_rows = BACKGROUND_ROWS
+        # the state before the last import or refresh, kept outside the project (not saved
+        # with it): What changed compares with it and the tables tint the cells that differ
+        self.baseline: Project | None = None
+        self.baseline_label = ""
         self._operation: Operation[Results] | None = None
         self.recompute()
 
@@ -136,6 +142,12 @@ class Document(QObject):
         if item_id and item_id != self.selected_item:
             self.selected_item = item_id
             self.itemSelected.emit(item_id)
+
+    def set_baseline(self, project: Project | None, label: str = "") -> None:
+        """Compare the project with ``project`` (a copy of the state before an import or
+        refresh) from now on; None forgets it."""
+        self.baseline, self.baseline_label = project, label if project is not None else ""
+        self.baselineChanged.emit()
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from planner.analysis.compare import table_diff
 from planner.analysis.ordering import status_rank
 from planner.core import formatting as fmt
 from planner.core.errors import InputError
@@ -24,6 +25,8 @@ from ui.editing.document import Document
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QBrush,
+    QColor,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -373,6 +376,9 @@ class ProjectTableModel(FrameModel):
         self._editable = [c.kind != "lookup" for c in cols]
         super().__init__(cols, parent)
         self.last_error = ""  # why the last setData was refused
+        # the cells that differ from doc.baseline -> "Was: ..." (None: not worked out yet)
+        self._was: dict[tuple[int, str], str] | None = None
+        doc.baselineChanged.connect(self._baseline_changed)
         doc.tableReset.connect(self._on_reset)
         doc.cellsChanged.connect(self._on_cells)
         doc.reportChanged.connect(self._on_problems)
@@ -417,6 +423,7 @@ class ProjectTableModel(FrameModel):
 
     def _on_reset(self, table: str) -> None:
         if table == self.table:
+            self._was = None
             self.set_frame(self.doc.project.tables[table])
         elif table in NAME_TABLES:  # its rows were replaced: any id may have a new name
             self._names_changed()
@@ -428,6 +435,7 @@ class ProjectTableModel(FrameModel):
             self._names_changed()
         if table != self.table:
             return
+        self._was = None
         self.frame = self.doc.project.tables[table]
         keys = [c.key for c in self.columns]
         for name in columns:
@@ -442,6 +450,57 @@ class ProjectTableModel(FrameModel):
             cols = [keys.index(c) for c in columns]
             self.dataChanged.emit(self.index(min(rows), min(cols)),
                                   self.index(max(rows), max(cols)))
+
+    def _baseline_changed(self) -> None:
+        self._was = None
+        self._marks_changed()
+
+    def changed_since(self) -> dict[tuple[int, str], str]:
+        """The cells (position, column) that differ from the document's baseline, each with
+        its tooltip ("Was: 120"): worked out once per baseline and state of the table."""
+        if self._was is None:
+            self._was = self._differences()
+        return self._was
+
+    def _differences(self) -> dict[tuple[int, str], str]:
+        old = self.doc.baseline
+        if old is None:
+            return {}
+        diff = table_diff(old, self.doc.project, self.table)
+        positions, columns = diff.cells()
+        if not len(positions):
+            return {}
+        was = dict(zip(diff.new_rows.tolist(), diff.old_rows.tolist(), strict=True))
+        kinds = {c.key: c.kind for c in self.columns}
+        frame = old.tables[self.table]
+        wanted: dict[str, list[int]] = {}
+        for p, name in zip(positions.tolist(), columns.tolist(), strict=True):
+            if p in was:
+                wanted.setdefault(str(name), []).append(was[p])
+        texts: dict[str, dict[int, str]] = {}
+        for name, rows in wanted.items():
+            rows = sorted(set(rows))
+            shown = display_texts(frame[name].iloc[rows].reset_index(drop=True),
+                                  kinds.get(name, "text"), name)
+            texts[name] = {r: shown[k] for k, r in enumerate(rows)}
+        added = QCoreApplication.translate(
+            "ProjectTableModel", "A new row: it was not there {what}.").format(
+            what=self.doc.baseline_label)
+        tips: dict[tuple[int, str], str] = {}
+        for p, name in zip(positions.tolist(), columns.tolist(), strict=True):
+            if p in was:
+                value = texts[str(name)][was[p]] or "–"
+                tips[(p, str(name))] = QCoreApplication.translate(
+                    "ProjectTableModel", "Was: {value}").format(value=value)
+            else:
+                tips[(p, str(name))] = added
+        return tips
+
+    def _marks_changed(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def _on_problems(self) -> None:
         if self.rowCount():
@@ -481,10 +540,14 @@ class ProjectTableModel(FrameModel):
             return None
         if role in _MARK_ROLES:
             marks = self.doc.marks.get(self.table)
-            if not marks:
-                return super().data(index, role)
-            text = marks.get((self.rows[index.row()], self.columns[index.column()].key))
+            text = marks.get((self.rows[index.row()], self.columns[index.column()].key)
+                             ) if marks else None
             if text is None:
+                if self.doc.baseline is not None and role != _FOREGROUND:
+                    was = self.changed_since().get(
+                        (self.rows[index.row()], self.columns[index.column()].key))
+                    if was is not None:  # problems first: a changed cell is only tinted
+                        return was if role == _TOOLTIP else changed_brush()
                 return super().data(index, role)
             if role == _TOOLTIP:
                 return text
@@ -518,6 +581,25 @@ class ProjectTableModel(FrameModel):
             return True
         self.doc.undo_stack.push(SetCells(self.doc, self.table, [(pos, column, typed)]))
         return True
+
+
+_CHANGED: dict[str, QBrush] = {}
+
+
+CHANGED_HUE = "#8e5bd6"  # violet: apart from the selection (blue) and problems (red, amber)
+
+
+def changed_brush() -> QBrush:
+    """The fill of a cell that differs from the state compared with: a faint violet over
+    the table's own colour, so that it reads apart from the selection and from a
+    problem's fill and keeps the text's colour."""
+    scheme = theme.current()
+    brush = _CHANGED.get(scheme.name)
+    if brush is None:
+        colour = QColor(CHANGED_HUE)
+        colour.setAlpha(110 if scheme.dark else 45)
+        brush = _CHANGED[scheme.name] = QBrush(colour)
+    return brush
 
 
 def _same(a: object, b: object) -> bool:

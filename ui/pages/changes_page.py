@@ -3,16 +3,15 @@ compare), by default with the project as it was before the last import or monthl
 
 The comparison's figures (materials that moved, products that worsened, what was added and
 removed) come from the engine; the page only shows them. The changed cells of Stock and
-Sources are highlighted here, on the rows that changed (the page's own tables): the table
-pages' models (ui/editing/models.py) have no role for it yet.
+Sources are listed here too, on the rows that changed, the old value in the tooltip.
 
-The state before the last refresh is kept per document by the file commands
-(:func:`set_baseline`), outside the project: it is not saved with it.
+The state before the last refresh is kept on the document (``Document.baseline``, set by the
+file commands through :func:`set_baseline`), outside the project: it is not saved with it.
+The table pages tint the cells that differ from it too (ui/editing/models.py).
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,6 @@ from ui.qt import (
     QTabWidget,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,30 +174,14 @@ class Baseline:
     label: str
 
 
-class _Baselines(QObject):
-    changed = Signal(object)  # the Document whose baseline changed
-
-
-_BASELINES: weakref.WeakKeyDictionary[Document, Baseline] = weakref.WeakKeyDictionary()
-_NOTIFIER: _Baselines | None = None
-
-
-def baselines() -> _Baselines:
-    global _NOTIFIER
-    if _NOTIFIER is None:
-        _NOTIFIER = _Baselines()
-    return _NOTIFIER
-
-
 def set_baseline(doc: Document, project: Project, label: str) -> None:
     """Keep ``project`` (a copy of the state before an import or refresh) to compare the
-    document with; the page offers it first."""
-    _BASELINES[doc] = Baseline(project, label)
-    baselines().changed.emit(doc)
+    document with; the page offers it first, the tables tint what differs from it."""
+    doc.set_baseline(project, label)
 
 
 def baseline(doc: Document) -> Baseline | None:
-    return _BASELINES.get(doc)
+    return Baseline(doc.baseline, doc.baseline_label) if doc.baseline is not None else None
 
 
 # --------------------------------------------------------------------- the page
@@ -258,7 +240,7 @@ class ChangesPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         doc.resultsChanged.connect(self._project_changed)
-        baselines().changed.connect(self._baseline_changed)
+        doc.baselineChanged.connect(self._fill_choices)
         self._fill_choices()
 
     def _view(self, grid: Grid) -> QTableView:
@@ -280,10 +262,6 @@ class ChangesPage(QWidget):
         self.against.blockSignals(False)
         self._stale = True
         self.refresh()
-
-    def _baseline_changed(self, doc: object) -> None:
-        if doc is self.doc:
-            self._fill_choices()
 
     def _project_changed(self, _invalidated: object) -> None:
         self._stale = True

@@ -14,12 +14,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from planner.analysis.compare import NEWLY_BELOW, NEWLY_CRITICAL, Comparison, compare
 from planner.analysis.compute import Report
 from planner.analysis.ordering import concentration_order, country_mix, urgency_order
 from planner.core import formatting as fmt
 from planner.core.countries import country_name
 from planner.core.i18n import language
 from planner.outputs.summary import G7_AMBITION, G7_CAP, cover_axis
+from ui.common.operations import BACKGROUND_ROWS, Operation
 from ui.common.widgets import Card
 from ui.editing.document import Document
 from ui.pages.charts import (
@@ -37,6 +39,7 @@ from ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     Qt,
@@ -93,11 +96,28 @@ class DashboardPage(QWidget):
         charts.setRowStretch(0, 1)
         charts.setRowStretch(1, 1)
 
+        # what changed since the last import or refresh, when the document keeps that state
+        self.changes_bar = QWidget()
+        self.changes_bar.setObjectName("dashChanges")
+        self.changes = QLabel()
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.PlainText)  # a file's name in it
+        self.changes_button = QPushButton(self.tr("See What changed"))
+        self.changes_button.clicked.connect(self.show_changes)
+        line = QHBoxLayout(self.changes_bar)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.changes, 1)
+        line.addWidget(self.changes_button)
+        self.changes_bar.hide()
+        self._compared: tuple[object, ...] | None = None  # what the line was worked out from
+        self._comparing: Operation[Comparison] | None = None
+
         content = QWidget()
         content.setObjectName("dashContent")
         body = QVBoxLayout(content)
         body.setContentsMargins(12, 12, 12, 12)
         body.setSpacing(10)
+        body.addWidget(self.changes_bar)
         body.addLayout(cards)
         body.addLayout(charts, 1)
 
@@ -126,6 +146,7 @@ class DashboardPage(QWidget):
         self.exposure_map.modeChanged.connect(self._origins_switched)
         doc.reportChanged.connect(self._report_changed)
         doc.itemSelected.connect(self.highlight)
+        doc.baselineChanged.connect(self._report_changed)
         # drawn when first shown (or asked for its figures): a hidden page costs nothing
 
     # --- public ----------------------------------------------------------------------
@@ -184,6 +205,53 @@ class DashboardPage(QWidget):
         self.mix_chart.set_label_width(width)
         self._draw_map(report, table)
         self.highlight(doc.selected_item)
+        self._show_changes_line()
+
+    # --- since the last refresh --------------------------------------------------------
+    def show_changes(self) -> None:
+        """The line's button: the window shows the What changed page."""
+        self.doc.pageRequested.emit("changes_page")
+
+    def _show_changes_line(self) -> None:
+        """Compare the project with the state before the last import or refresh (off the
+        UI thread for a large project) and say in one line what moved."""
+        doc = self.doc
+        old, report = doc.baseline, doc.report
+        if old is None or report is None or doc.report_error:
+            self._compared = None
+            self.changes_bar.hide()
+            return
+        key = (old, doc.project, report)
+        if self._compared is not None and all(
+                a is b for a, b in zip(self._compared, key, strict=True)):
+            return
+        self._compared = key
+        new = doc.project
+        large = sum(len(t) for t in new.tables.values()) >= BACKGROUND_ROWS
+        if large:
+            new = new.copy()
+        if self._comparing is not None:
+            self._comparing.cancel()
+        label = doc.baseline_label
+        self._comparing = Operation(
+            lambda _p: compare(old, new, new_report=report), exclusive=False).success(
+            lambda c: self._compared_with(c, label)).failure(lambda _exc: self.changes_bar.hide())
+        self._comparing.run(self, background=large)
+
+    def _compared_with(self, c: Comparison, label: str) -> None:
+        self._comparing = None
+        moved = c.materials["item_id"].nunique() if len(c.materials) else 0
+        newly = c.materials["what"].isin([NEWLY_BELOW, NEWLY_CRITICAL]) if len(
+            c.materials) else None
+        short = int(c.materials.loc[newly, "item_id"].nunique()) if newly is not None else 0
+        rows = sum(len(d.changed) + len(d.added) + len(d.removed) for d in c.tables.values())
+        self.changes.setText(self.tr(
+            "Since the last refresh ({what}): materials whose figures moved: {moved}; newly "
+            "short of target: {short}; products that worsened: {products}; rows changed, "
+            "added or removed: {rows}.").format(
+            what=label, moved=fmt.count(moved), short=fmt.count(short),
+            products=fmt.count(len(c.products)), rows=fmt.count(rows)))
+        self.changes_bar.show()
 
     def _draw_mix(self, report: Report, ids: list[str], names: list[str], total: int
                   ) -> None:

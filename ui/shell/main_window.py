@@ -44,7 +44,7 @@ from ui.shell.files import OPENABLE, FileController
 from ui.shell.guide import open_guide
 from ui.shell.preferences import Preferences
 from ui.shell.recovery import Autosaver
-from ui.shell.registry import PAGES, TABLE_PAGE
+from ui.shell.registry import PAGE_INDEX, PAGES, TABLE_PAGE
 from ui.shell.start_page import StartPage, write_template_dialog
 
 # after new figures or a new page, the window settles its memory once things are quiet
@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
         doc.reportChanged.connect(self.update_problems)
         doc.reportChanged.connect(self._settle_after_figures)
         doc.busyChanged.connect(self._figures_busy)
+        # a page asks for another (the dashboard's "See What changed"): pages cannot
+        # import the shell, so they ask through the document
+        doc.pageRequested.connect(lambda page: self.nav.setCurrentRow(PAGE_INDEX[page]))
         self.update_title()
         self.update_problems()
 
