@@ -30,7 +30,6 @@ from planner.inputs.schema import SETTINGS, sheet
 from planner.inputs.storage import sql_values
 from planner.inputs.team import (
     CHANNEL,
-    SCHEMA,
     Address,
     Busy,
     Conflict,
@@ -40,14 +39,13 @@ from planner.inputs.team import (
     Server,
     ServerUnavailable,
     TeamError,
-    check_columns,
     lock_log,
     log_text,
     setting_text,
     settings_of,
     sql_value,
-    table_of,
 )
+from planner.inputs.team_schema import SCHEMA, check_columns, table_of
 
 RETRIES = 5  # sends of one edit the server rolled back to settle a deadlock
 LISTEN_RETRY = 5.0  # seconds between two tries of a lost listener to connect again
