@@ -36,7 +36,7 @@ from planner.inputs.mapping_source import (
     layout_key_of,
     read_source,
 )
-from planner.inputs.reading import RawSheet
+from planner.inputs.reading import RawBook, RawSheet
 from planner.inputs.schema import SHEETS, TABLES, Sheet, normalise
 from planner.inputs.validation import PARSERS
 
@@ -411,10 +411,11 @@ def _candidate(spec: Sheet, raw: RawSheet, h: int) -> _Candidate:
                       score)
 
 
-def guess_mapping(source: Path) -> Guess:
+def guess_mapping(source: Path, book: RawBook | None = None) -> Guess:
     """A mapping guessed from the source's sheets and headers (see the module
-    docstring), with the header matched to each column, the codes found and notes."""
-    book = read_source(source)
+    docstring), with the header matched to each column, the codes found and notes.
+    ``book``: the source already read (read_source), so that it is not read twice."""
+    book = read_source(source) if book is None else book
     sheets = [raw for raw in book.sheets.values() if raw.rows]
     headers = {raw.name: find_header_row(raw) for raw in sheets}
     candidates = [(spec, _candidate(spec, raw, headers[raw.name]))

@@ -14,6 +14,14 @@
     </message>
 </context>
 <context>
+    <name>CodesPane</name>
+    <message numerus="yes">
+        <source>{code} (%n row(s))</source>
+        <translation>
+            <numerusform>{code} (%n row)</numerusform><numerusform>{code} (%n rows)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message numerus="yes">
         <source>%n change(s) kept while the server was away were refused: someone changed those rows first. They are kept under Refused changes.</source>
@@ -80,11 +88,6 @@
 </context>
 <context>
     <name>MappingDialog</name>
-    <message numerus="yes">
-        <source>{code} (%n row(s))</source>
-        <translation>
-            <numerusform>{code} (%n row)</numerusform><numerusform>{code} (%n rows)</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>{count} problem(s), each at its sheet and cell of the export: nothing is imported until they are fixed here (or in the export). Click one to see it in the preview.</source>
         <translation>

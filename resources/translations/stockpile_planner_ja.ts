@@ -558,6 +558,38 @@ product</source>
     </message>
 </context>
 <context>
+    <name>CodesPane</name>
+    <message>
+        <source>&lt;b&gt;{column}&lt;/b&gt; ← {header}: {choices}</source>
+        <translation>&lt;b&gt;{column}&lt;/b&gt; ← {header}：{choices}</translation>
+    </message>
+    <message>
+        <source>any unit, such as pcs or kg</source>
+        <translation>pcs、kg などの任意の単位</translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} (%n row(s))</source>
+        <translation>
+            <numerusform>{code}（%n 行）</numerusform></translation>
+    </message>
+    <message>
+        <source>— as written —</source>
+        <translation>－ そのまま －</translation>
+    </message>
+    <message>
+        <source>The template does not read this code: say what it means.</source>
+        <translation>テンプレートではこのコードを読み取れません。意味を指定してください。</translation>
+    </message>
+    <message>
+        <source>… and {count} more codes</source>
+        <translation>…ほか {count} 個のコード</translation>
+    </message>
+    <message>
+        <source>No column of this table holds codes to translate.</source>
+        <translation>この表には変換が必要なコードの列はありません。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTips</name>
     <message>
         <source>The item's ID, as in the Items table.</source>
@@ -2059,45 +2091,12 @@ Restore them?</source>
         <translation>見出し {header}（{letter} 列）から推定しました。一致度は {score}（最大 1）です。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{column}&lt;/b&gt; ← {header}: {choices}</source>
-        <translation>&lt;b&gt;{column}&lt;/b&gt; ← {header}：{choices}</translation>
-    </message>
-    <message>
-        <source>any unit, such as pcs or kg</source>
-        <translation>pcs、kg などの任意の単位</translation>
-    </message>
-    <message numerus="yes">
-        <source>{code} (%n row(s))</source>
-        <translation>
-            <numerusform>{code}（%n 行）</numerusform></translation>
-    </message>
-    <message>
-        <source>From the column {header} of the export.</source>
-        <translation>エクスポートの列 {header} から取り込みます。</translation>
-    </message>
-    <message>
-        <source>— as written —</source>
-        <translation>－ そのまま －</translation>
-    </message>
-    <message>
         <source>known header: {header}</source>
         <translation>既知の見出し: {header}</translation>
     </message>
     <message>
         <source>like {header} ({score})</source>
         <translation>{header} に類似（{score}）</translation>
-    </message>
-    <message>
-        <source>The template does not read this code: say what it means.</source>
-        <translation>テンプレートではこのコードを読み取れません。意味を指定してください。</translation>
-    </message>
-    <message>
-        <source>… and {count} more codes</source>
-        <translation>…ほか {count} 個のコード</translation>
-    </message>
-    <message>
-        <source>No column of this table holds codes to translate.</source>
-        <translation>この表には変換が必要なコードの列はありません。</translation>
     </message>
     <message>
         <source>Tick at least one table to replace.</source>
@@ -2116,6 +2115,37 @@ Restore them?</source>
         <source>Ready to refresh: {counts}. The other tables stay as they are; Undo brings last month back.</source>
         <translation>更新の準備ができました: {counts}。他の表はそのままです。「元に戻す」で先月の状態に戻ります。</translation>
     </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>マッピング (*.json)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>マッピングを保存</translation>
+    </message>
+    <message>
+        <source>Open mapping</source>
+        <translation>マッピングを開く</translation>
+    </message>
+    <message>
+        <source>Mapping not saved</source>
+        <translation>マッピングを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved the mapping as {file}.</source>
+        <translation>マッピングを {file} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>{file} を開けません</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; mapped with {mapping}. Check it and import.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; に {mapping} のマッピングを適用しました。確認してから取り込んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPreview</name>
     <message>
         <source>&lt;b&gt;{table}&lt;/b&gt; as they will be imported.</source>
         <translation>取り込まれる&lt;b&gt;{table}&lt;/b&gt;</translation>
@@ -2145,32 +2175,8 @@ Restore them?</source>
         <translation>シート {sheet} の&lt;b&gt;{table}&lt;/b&gt;（エクスポートのまま。まだ取り込めません）：{first}～{last} 行目</translation>
     </message>
     <message>
-        <source>Mapping (*.json)</source>
-        <translation>マッピング (*.json)</translation>
-    </message>
-    <message>
-        <source>Save mapping</source>
-        <translation>マッピングを保存</translation>
-    </message>
-    <message>
-        <source>Open mapping</source>
-        <translation>マッピングを開く</translation>
-    </message>
-    <message>
-        <source>Mapping not saved</source>
-        <translation>マッピングを保存できませんでした</translation>
-    </message>
-    <message>
-        <source>Saved the mapping as {file}.</source>
-        <translation>マッピングを {file} に保存しました。</translation>
-    </message>
-    <message>
-        <source>Cannot open {file}</source>
-        <translation>{file} を開けません</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt; mapped with {mapping}. Check it and import.</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt; に {mapping} のマッピングを適用しました。確認してから取り込んでください。</translation>
+        <source>From the column {header} of the export.</source>
+        <translation>エクスポートの列 {header} から取り込みます。</translation>
     </message>
 </context>
 <context>

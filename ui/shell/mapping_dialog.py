@@ -28,7 +28,6 @@ from planner.inputs.mapping import (
     MAPPED_TABLES,
     Mapping,
     TableMapping,
-    code_key,
     find_header_row,
     find_sheet,
     fold,
@@ -40,17 +39,11 @@ from planner.inputs.mapping_guess import Guess, guess_mapping
 from planner.inputs.project import Project
 from planner.inputs.reading import RawBook, RawSheet
 from planner.inputs.schema import SETTINGS, Column, sheet
-from planner.inputs.validation import PARSERS
 from ui.common import theme
 from ui.common.errors import show_error
-from ui.editing.cell_text import display_texts
-from ui.pages.changes_page import Grid, fit_columns, grid_view
 from ui.qt import (
-    QT_TRANSLATE_NOOP,
-    QBrush,
     QCheckBox,
     QComboBox,
-    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -70,26 +63,10 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.shell.mapping_codes import CODE_TYPES, CodesPane, reads
+from ui.shell.mapping_preview import MappingPreview, code_text
 
-CODE_TYPES = ("kind", "per", "supplier_kind", "yesno")
-# the template's words, as the mapping stores them (English in every language)
-CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
-    "kind": (("product", QT_TRANSLATE_NOOP("MappingDialog", "product")),
-             ("component", QT_TRANSLATE_NOOP("MappingDialog", "component")),
-             ("material", QT_TRANSLATE_NOOP("MappingDialog", "material"))),
-    "per": (("day", QT_TRANSLATE_NOOP("MappingDialog", "day")),
-            ("week", QT_TRANSLATE_NOOP("MappingDialog", "week")),
-            ("month", QT_TRANSLATE_NOOP("MappingDialog", "month")),
-            ("year", QT_TRANSLATE_NOOP("MappingDialog", "year"))),
-    "supplier_kind": (("producer", QT_TRANSLATE_NOOP("MappingDialog", "producer")),
-                      ("trader", QT_TRANSLATE_NOOP("MappingDialog", "trader"))),
-    "yesno": (("yes", QT_TRANSLATE_NOOP("MappingDialog", "yes")),
-              ("no", QT_TRANSLATE_NOOP("MappingDialog", "no"))),
-}
-UNITS = ("pcs", "kg", "g", "t", "l", "m", "set", "lb")
 REFRESHED = ("Stock", "Orders")  # what a monthly refresh replaces unless told otherwise
-PREVIEW_ROWS = 20
-SHOWN_CODES = 60  # distinct codes listed per column
 CHECK_MS = 200  # a change is checked once the user pauses
 
 
@@ -119,7 +96,7 @@ def source_of(path: Path) -> Path:
 def prepare(source: Path) -> Prepared:
     """Read the source and guess a mapping (in a worker: it reads every sheet)."""
     book = read_source(source)
-    guess = guess_mapping(source)
+    guess = guess_mapping(source, book)
     return Prepared(source, book, layout_key_of(book), guess, guess.mapping)
 
 
@@ -133,10 +110,6 @@ def with_remembered(prepared: Prepared, text: str | None) -> Prepared:
             return prepared
         prepared.mapping, prepared.remembered = mapping, True
     return prepared
-
-
-def translated(text: str) -> str:
-    return QCoreApplication.translate("MappingDialog", text)
 
 
 def _copy(mapping: Mapping) -> Mapping:
@@ -162,8 +135,6 @@ class MappingDialog(QDialog):
         self.project: Project | None = None
         self.problems: list[Problem] = []
         self.chosen: set[tuple[str, str]] = set()  # (table, column) picked by the user
-        self.start: dict[str, int] = {}  # first preview row per table (0: the first)
-        self.focus_cell: tuple[str, int, str] | None = None  # (sheet, row, column)
         self.setWindowTitle(self.tr("Monthly refresh from {file}").format(
             file=self.source.name) if refresh else self.tr("Import {file} with a mapping")
             .format(file=self.source.name))
@@ -238,9 +209,7 @@ class MappingDialog(QDialog):
         columns_scroll = QScrollArea(editor)
         columns_scroll.setWidgetResizable(True)
         columns_scroll.setWidget(self.columns_box)
-        self.codes_box = QWidget(editor)
-        self.codes_grid = QGridLayout(self.codes_box)
-        self.codes_grid.setVerticalSpacing(2)
+        self.codes_box = CodesPane(self)
         codes_scroll = QScrollArea(editor)
         codes_scroll.setWidgetResizable(True)
         codes_scroll.setWidget(self.codes_box)
@@ -273,11 +242,8 @@ class MappingDialog(QDialog):
         top.addWidget(editor)
         top.setSizes([200, 1000])
 
-        self.preview_model = Grid(self)
-        self.preview = grid_view(self, self.preview_model)
-        self.preview.setObjectName("mapping_preview")
-        self.preview_title = QLabel(self)
-        self.preview_title.setWordWrap(True)
+        self.preview_pane = MappingPreview(self)
+        self.preview, self.preview_model = self.preview_pane.view, self.preview_pane.model
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("mapping_problems")
         self.problem_list.setWordWrap(True)
@@ -287,17 +253,12 @@ class MappingDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setObjectName("mapping_status")
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
-        preview_box = QWidget(bottom)
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(self.preview_title)
-        preview_layout.addWidget(self.preview, 1)
         problems_box = QWidget(bottom)
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.setContentsMargins(0, 0, 0, 0)
         problems_layout.addWidget(self.status)
         problems_layout.addWidget(self.problem_list, 1)
-        bottom.addWidget(preview_box)
+        bottom.addWidget(self.preview_pane)
         bottom.addWidget(problems_box)
         bottom.setSizes([760, 440])
         body = QSplitter(Qt.Orientation.Vertical, self)
@@ -404,8 +365,8 @@ class MappingDialog(QDialog):
         self.header_spin.setEnabled(wanted is not None)
         self.header_spin.blockSignals(False)
         self._fill_columns()
-        self._fill_codes()
-        self._show_preview()
+        self.codes_box.fill()
+        self.preview_pane.show_table()
 
     def _sheet_name(self, name: str) -> str:
         raw = find_sheet(self.book, name)
@@ -449,7 +410,7 @@ class MappingDialog(QDialog):
         return None
 
     # --- the columns ------------------------------------------------------------------
-    def _clear(self, grid: QGridLayout) -> None:
+    def clear_grid(self, grid: QGridLayout) -> None:
         while grid.count():
             item = grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -459,7 +420,7 @@ class MappingDialog(QDialog):
 
     def _fill_columns(self) -> None:
         grid = self.columns_grid
-        self._clear(grid)
+        self.clear_grid(grid)
         self.column_combos: dict[str, QComboBox] = {}
         self.factor_edits: dict[str, QLineEdit] = {}
         self.match_labels: dict[str, QLabel] = {}
@@ -615,7 +576,7 @@ class MappingDialog(QDialog):
         self._refresh_codes(table, column)
         # the row's widgets stay (the drop-down keeps the focus): only its match is told
         self._describe_match(self.match_labels[column], table, sheet(table).column(column))
-        self._fill_codes()
+        self.codes_box.fill()
         self.changed()
 
     def _factor_changed(self, column: str) -> None:
@@ -670,112 +631,20 @@ class MappingDialog(QDialog):
             return
         wanted.header_row = row
         self._fill_columns()
-        self._fill_codes()
+        self.codes_box.fill()
         self.changed()
 
     # --- the codes --------------------------------------------------------------------
-    def _code_columns(self, table: str) -> list[Column]:
-        wanted = self.mapping.tables.get(table)
-        if wanted is None:
-            return []
-        return [c for c in sheet(table).columns if c.name in wanted.columns
-                and (c.type in CODE_TYPES or (table == "Items" and c.name == "unit"))]
+    @property
+    def code_combos(self) -> dict[tuple[str, str], QComboBox]:
+        """The drop-down of each (column, code) of the current table."""
+        return self.codes_box.combos
 
     def codes(self, table: str, column: str) -> list[tuple[str, int]]:
         """The distinct codes of the column in the source, most frequent first."""
-        counts = Counter(_code_text(v) for v in self.column_values(table, column)
+        counts = Counter(code_text(v) for v in self.column_values(table, column)
                          if not parsing.is_blank(v))
         return counts.most_common()
-
-    def _fill_codes(self) -> None:
-        grid = self.codes_grid
-        self._clear(grid)
-        self.code_combos: dict[tuple[str, str], QComboBox] = {}
-        self.code_labels: dict[tuple[str, str], QLabel] = {}
-        table = self.current
-        row = 0
-        wanted = self.mapping.tables.get(table)
-        for column in self._code_columns(table):
-            assert wanted is not None
-            found = self.codes(table, column.name)
-            title = QLabel(self.tr("<b>{column}</b> ← {header}: {choices}").format(
-                column=column.label, header=wanted.columns[column.name],
-                choices=column.description or self.tr("any unit, such as pcs or kg")),
-                self.codes_box)
-            title.setWordWrap(True)
-            grid.addWidget(title, row, 0, 1, 2)
-            row += 1
-            given = {code_key(k): v for k, v in wanted.values.get(column.name, {}).items()}
-            for code, count in found[:SHOWN_CODES]:
-                label = QLabel(self.tr("{code} (%n row(s))", None, count).format(
-                    code=code), self.codes_box)
-                combo = QComboBox(self.codes_box)
-                combo.setObjectName(f"code_{column.name}_{code}")
-                target = given.get(code_key(code))
-                if column.type in CHOICES:
-                    combo.addItem(self.tr("— as written —"), "")
-                    for key, text in CHOICES[column.type]:
-                        combo.addItem(translated(text), key)
-                    combo.setCurrentIndex(max(0, combo.findData(_choice_key(column.type,
-                                                                            target))))
-                else:  # a unit: any text, the usual ones offered
-                    combo.setEditable(True)
-                    for unit in dict.fromkeys((code, *UNITS)):
-                        combo.addItem(unit, unit)
-                    combo.setCurrentText(str(target) if target else code)
-                    line = combo.lineEdit()
-                    if line is not None:
-                        line.editingFinished.connect(
-                            lambda c=column.name: self._codes_chosen(c))
-                if not _reads(column, code) and not target:
-                    label.setStyleSheet("color: {};".format(
-                        (theme.status_colour("critical") or theme.problem_text()).name()))
-                    label.setToolTip(self.tr("The template does not read this code: say "
-                                             "what it means."))
-                combo.activated.connect(lambda _i, c=column.name: self._codes_chosen(c))
-                grid.addWidget(label, row, 0)
-                grid.addWidget(combo, row, 1)
-                self.code_combos[(column.name, code)] = combo
-                self.code_labels[(column.name, code)] = label
-                row += 1
-            if len(found) > SHOWN_CODES:
-                grid.addWidget(QLabel(self.tr("… and {count} more codes").format(
-                    count=len(found) - SHOWN_CODES), self.codes_box), row, 0, 1, 2)
-                row += 1
-        if row == 0:
-            empty = QLabel(self.tr("No column of this table holds codes to translate."),
-                           self.codes_box)
-            empty.setWordWrap(True)
-            grid.addWidget(empty, 0, 0, 1, 2)
-            row = 1
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(row, 1)
-
-    def _codes_chosen(self, column: str) -> None:
-        """The translations of a column as the drop-downs say: a code left as written is
-        translated to itself when the template reads it, else left out (and reported at
-        its cells)."""
-        table = self.current
-        wanted = self.mapping.tables.get(table)
-        if wanted is None:
-            return
-        spec = sheet(table).column(column)
-        translations: dict[str, str] = {}
-        for (name, code), combo in self.code_combos.items():
-            if name != column:
-                continue
-            value = combo.currentText().strip() if combo.isEditable() else str(
-                combo.currentData() or "")
-            if value and value != code:
-                translations[code] = value
-            elif _reads(spec, code):
-                translations[code] = code
-        if any(v != k for k, v in translations.items()):
-            wanted.values[column] = translations
-        else:
-            wanted.values.pop(column, None)
-        self._refresh_code_labels()
-        self.changed()
 
     def _refresh_codes(self, table: str, column: str) -> None:
         """A new source column: the guessed meaning of each of its codes."""
@@ -789,25 +658,10 @@ class MappingDialog(QDialog):
 
         translations = {code: code_meaning(spec.type, code, False)
                         for code, _count in self.codes(table, column)}
-        if all(_reads(spec, code) for code in translations):
+        if all(reads(spec, code) for code in translations):
             wanted.values.pop(column, None)
         else:
             wanted.values[column] = {c: t for c, t in translations.items() if t}
-
-    def _refresh_code_labels(self) -> None:
-        wanted = self.mapping.tables.get(self.current)
-        if wanted is None:
-            return
-        for column, code in self.code_combos:
-            spec = sheet(self.current).column(column)
-            given = {code_key(k) for k in wanted.values.get(column, {})}
-            widget = self.code_labels.get((column, code))
-            if widget is None:
-                continue
-            bad = not _reads(spec, code) and code_key(code) not in given
-            widget.setStyleSheet("color: {};".format(
-                (theme.status_colour("critical") or theme.problem_text()).name())
-                if bad else "")
 
     # --- checking ---------------------------------------------------------------------
     def changed(self) -> None:
@@ -854,114 +708,7 @@ class MappingDialog(QDialog):
                 "last month back.").format(counts=counts))
         self.import_button.setEnabled(self.project is not None)
         self._fill_table_list()
-        self._show_preview()
-
-    # --- the preview ------------------------------------------------------------------
-    def _show_preview(self) -> None:
-        table = self.current
-        wanted = self.mapping.tables.get(table)
-        spec = sheet(table)
-        if table == "Settings" and self.project is not None:
-            settings = self.project.settings
-            self.preview_title.setText(self.tr("<b>{table}</b> as they will be imported.")
-                                       .format(table=spec.heading))
-            self.preview_model.set_rows(
-                [self.tr("Setting"), self.tr("Value")],
-                [[s.key, fmt.text(getattr(settings, s.key, ""))] for s in SETTINGS])
-            self._fit_preview()
-            return
-        if wanted is None:
-            self.preview_title.setText(self.tr("{table} is not imported.").format(
-                table=spec.heading))
-            self.preview_model.set_rows([], [])
-            return
-        columns = [c for c in spec.columns if c.name in wanted.columns]
-        imported = self.tables()
-        if self.project is not None and (imported is None or table in imported) \
-                and table in self.project.tables:
-            self._preview_imported(table, columns)
-        else:
-            self._preview_source(table, columns)
-
-    def _preview_imported(self, table: str, columns: list[Column]) -> None:
-        from ui.editing.models import KIND_OF_TYPE
-
-        assert self.project is not None
-        frame = self.project.tables[table]
-        start = min(self.start.get(table, 0), max(len(frame) - PREVIEW_ROWS, 0))
-        part = frame.iloc[start:start + PREVIEW_ROWS].reset_index(drop=True)
-        texts = [display_texts(part[c.name], KIND_OF_TYPE.get(c.type, "text"), c.name)
-                 for c in columns]
-        rows = [[t[i] for t in texts] for i in range(len(part))]
-        layout = self.project.layouts.get(table)
-        names = ([str(int(r)) for r in layout.rows[start:start + PREVIEW_ROWS]]
-                 if layout is not None and len(layout.rows) == len(frame) else [])
-        warn = theme.problem_brush(warning=True)
-        tints, tips = self._marks(table, columns, names, warn)
-        self.preview_title.setText(self.tr(
-            "<b>{table}</b> as it will be imported: rows {first}–{last} of {count} (row "
-            "numbers are the export's).").format(table=sheet(table).heading, first=start + 1,
-                                                 last=start + len(part),
-                                                 count=fmt.count(len(frame))))
-        self.preview_model.set_rows([c.label for c in columns], rows, names, tints, tips,
-                                    [c.description for c in columns])
-        self._fit_preview()
-
-    def _fit_preview(self) -> None:
-        fit_columns(self.preview, 220)
-
-    def _preview_source(self, table: str, columns: list[Column]) -> None:
-        """The source's rows under the header row, the mapped columns only, the cells
-        with a problem marked."""
-        raw, wanted = self.raw(table), self.mapping.tables.get(table)
-        if raw is None or wanted is None:
-            self.preview_title.setText(self.tr("The export has no sheet {sheet}.").format(
-                sheet=wanted.sheet if wanted else ""))
-            self.preview_model.set_rows([], [])
-            return
-        h = wanted.header_row - raw.first_row
-        header = raw.rows[h] if 0 <= h < len(raw.rows) else []
-        body = raw.rows[h + 1:] if 0 <= h < len(raw.rows) else []
-        start = min(self.start.get(table, 0), max(len(body) - PREVIEW_ROWS, 0))
-        positions = [self._position(header, wanted.columns[c.name]) for c in columns]
-        rows = []
-        for r in body[start:start + PREVIEW_ROWS]:
-            rows.append(["" if j is None or j >= len(r) or parsing.is_blank(r[j])
-                         else _code_text(r[j]) for j in positions])
-        names = [str(wanted.header_row + 1 + start + i) for i in range(len(rows))]
-        tints, tips = self._marks(table, columns, names, theme.problem_brush(warning=False))
-        self.preview_title.setText(self.tr(
-            "<b>{table}</b> from sheet {sheet}, as written in the export (it cannot be "
-            "imported yet): rows {first}–{last}.").format(
-            table=sheet(table).heading, sheet=raw.name, first=wanted.header_row + 1 + start,
-            last=wanted.header_row + start + len(rows)))
-        self.preview_model.set_rows(
-            [c.label for c in columns], rows, names, tints, tips,
-            [self.tr("From the column {header} of the export.").format(
-                header=wanted.columns[c.name]) for c in columns])
-        self._fit_preview()
-        if self.focus_cell is not None:
-            self._select_focus(columns, names)
-
-    def _marks(self, table: str, columns: list[Column], names: list[str], brush: QBrush
-               ) -> tuple[dict[tuple[int, int], QBrush], dict[tuple[int, int], str]]:
-        """The preview's cells with a problem: tinted, the message in the tooltip."""
-        wanted = self.mapping.tables[table]
-        where = fold(self._sheet_name(wanted.sheet))
-        at_row = {name: i for i, name in enumerate(names)}
-        at_column = {c.name: j for j, c in enumerate(columns)}
-        tints: dict[tuple[int, int], QBrush] = {}
-        tips: dict[tuple[int, int], str] = {}
-        for p in self.problems:
-            if p.row is None or fold(p.sheet) != where:
-                continue
-            i, j = at_row.get(str(p.row)), at_column.get(p.column or "")
-            if i is None or j is None:
-                continue
-            tints[(i, j)] = (theme.problem_brush(warning=True) if p.severity != "error"
-                             else theme.problem_brush(warning=False))
-            tips[(i, j)] = f"{tips[(i, j)]}\n{p.message}" if (i, j) in tips else p.message
-        return tints, tips
+        self.preview_pane.show_table()
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         problem: Problem = item.data(Qt.ItemDataRole.UserRole)
@@ -979,20 +726,10 @@ class MappingDialog(QDialog):
             return
         wanted = self.mapping.tables.get(table)
         if wanted is not None and problem.row is not None:
-            self.start[table] = max(0, problem.row - wanted.header_row - 1 - 2)
-            self.focus_cell = (problem.sheet, problem.row, problem.column or "")
+            self.preview_pane.start[table] = max(0, problem.row - wanted.header_row - 1 - 2)
+            self.preview_pane.focus_cell = (problem.sheet, problem.row, problem.column or "")
         self.select_table(table)
-        self.focus_cell = None
-
-    def _select_focus(self, columns: list[Column], names: list[str]) -> None:
-        assert self.focus_cell is not None
-        _sheet, row, column = self.focus_cell
-        i = names.index(str(row)) if str(row) in names else -1
-        j = next((k for k, c in enumerate(columns) if c.name == column), 0)
-        if i >= 0:
-            index = self.preview_model.index(i, j)
-            self.preview.setCurrentIndex(index)
-            self.preview.scrollTo(index)
+        self.preview_pane.focus_cell = None
 
     # --- the mapping file -------------------------------------------------------------
     def ask_mapping_path(self, save: bool) -> Path | None:
@@ -1050,28 +787,6 @@ class MappingDialog(QDialog):
             self.check_now()
         if self.project is not None:
             self.accept()
-
-
-def _code_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _reads(column: Column, code: str) -> bool:
-    """Whether the template reads the code as it is (product, 製品, month…; any unit)."""
-    if column.type not in CODE_TYPES:
-        return True
-    _out, _blank, messages = PARSERS[column.type]([code])
-    return not messages
-
-
-def _choice_key(what: str, target: object) -> str:
-    """The template's word a translation names (製品 and product alike), or ""."""
-    if not target:
-        return ""
-    out, _blank, messages = PARSERS[what]([target])
-    return "" if messages else str(out[0])  # type: ignore[index]
 
 
 __all__ = ["MappingDialog", "Prepared", "prepare", "source_of", "with_remembered"]
